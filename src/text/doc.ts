@@ -1,0 +1,162 @@
+// The Doc: an article's immutable text with paragraphs, sentences and tokens as stand-off spans.
+// Every later stage reads a Doc; none of them edits the text.
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Article } from '../types.js';
+
+export interface Paragraph {
+  start: number;
+  end: number;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  /** Index into Doc.paragraphs. */
+  paragraph: number;
+  /** Index of the first token of the sentence and one past its last, into Doc.tokens. */
+  firstToken: number;
+  endToken: number;
+}
+
+export interface Token {
+  start: number;
+  end: number;
+  /** Exactly text.slice(start, end). */
+  text: string;
+  /** Universal POS tag from wink-nlp (PROPN, NOUN, VERB, AUX, PRON, PUNCT, …). */
+  pos: string;
+  /** Lower-case lemma from wink-nlp ("said" → "say", "n't" → "not"). */
+  lemma: string;
+  /** Index into Doc.sentences. */
+  sentence: number;
+}
+
+export interface Doc {
+  article: Article;
+  text: string;
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  tokens: Token[];
+}
+
+const nlp = winkNLP(model);
+const its = nlp.its;
+
+const LETTERS = /^\p{L}+$/u;
+
+/** Paragraphs are runs of non-blank lines; a single line break also ends a paragraph, because
+ * page copies and Readability output put headings, captions and paragraphs on lines of their own
+ * and wink-nlp would otherwise merge a heading into the next sentence. */
+export function splitParagraphs(text: string): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  const line = /[^\n]+/g;
+  for (let m = line.exec(text); m; m = line.exec(text)) {
+    let start = m.index;
+    let end = start + m[0].length;
+    while (start < end && /\s/.test(text[start])) start++;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+    if (end > start) paragraphs.push({ start, end });
+  }
+  return paragraphs;
+}
+
+interface RawToken {
+  start: number;
+  end: number;
+  pos: string;
+  lemma: string;
+}
+
+/** Tokenise one paragraph with wink-nlp and map every token back to its offsets in the text.
+ * wink-nlp splits words on some letters (Erdoğan → Erdo + ğ + an); such letter fragments with no
+ * space between them are joined back into one token. */
+function tokenizeParagraph(text: string, para: Paragraph): { tokens: RawToken[]; sentences: [number, number][] } {
+  const slice = text.slice(para.start, para.end);
+  const wdoc = nlp.readDoc(slice);
+  const values: string[] = wdoc.tokens().out(its.value) as string[];
+  const pos: string[] = wdoc.tokens().out(its.pos) as string[];
+  const lemma: string[] = wdoc.tokens().out(its.lemma) as string[];
+  const spaces: string[] = wdoc.tokens().out(its.precedingSpaces) as string[];
+  const spans = wdoc.sentences().out(its.span) as unknown as [number, number][];
+
+  const raw: RawToken[] = [];
+  const rawIndexOf: number[] = []; // wink token index → index in raw
+  let cursor = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    let at = slice.indexOf(value, cursor);
+    if (at < 0 || at - cursor > 40) at = -1;
+    if (at < 0) {
+      // wink-nlp normalised the token; keep position by skipping it.
+      rawIndexOf.push(Math.max(0, raw.length - 1));
+      continue;
+    }
+    const start = para.start + at;
+    const end = start + value.length;
+    const prev = raw[raw.length - 1];
+    if (prev && spaces[i] === '' && prev.end === start && LETTERS.test(value) && LETTERS.test(text.slice(prev.start, prev.end))) {
+      prev.end = end;
+      prev.lemma = text.slice(prev.start, end).toLowerCase();
+      rawIndexOf.push(raw.length - 1);
+    } else {
+      raw.push({ start, end, pos: pos[i], lemma: lemma[i] });
+      rawIndexOf.push(raw.length - 1);
+    }
+    cursor = at + value.length;
+  }
+  const sentences: [number, number][] = [];
+  for (const [a, b] of spans) {
+    if (values.length === 0) break;
+    const first = rawIndexOf[a];
+    const last = rawIndexOf[Math.min(b, values.length - 1)];
+    if (first === undefined || last === undefined) continue;
+    const prev = sentences[sentences.length - 1];
+    if (prev && first < prev[1]) continue;
+    sentences.push([first, last + 1]);
+  }
+  return { tokens: raw, sentences };
+}
+
+/** Build the Doc of an article: paragraphs, sentences within paragraphs, tokens with POS. */
+export function buildDoc(article: Article): Doc {
+  const text = article.text;
+  const paragraphs = splitParagraphs(text);
+  const sentences: Sentence[] = [];
+  const tokens: Token[] = [];
+  paragraphs.forEach((para, p) => {
+    const { tokens: raw, sentences: spans } = tokenizeParagraph(text, para);
+    // A paragraph that wink-nlp left without a sentence (or with tokens outside one) still gets
+    // one sentence, so that every token belongs to a sentence.
+    const bounds = spans.length > 0 ? spans : raw.length > 0 ? [[0, raw.length] as [number, number]] : [];
+    let next = 0;
+    for (let k = 0; k < bounds.length; k++) {
+      const a = next;
+      const b = k === bounds.length - 1 ? raw.length : Math.max(bounds[k][1], a);
+      next = b;
+      if (b <= a) continue;
+      const s = sentences.length;
+      const firstToken = tokens.length;
+      for (let i = a; i < b; i++) {
+        const t = raw[i];
+        tokens.push({ start: t.start, end: t.end, text: text.slice(t.start, t.end), pos: t.pos, lemma: t.lemma, sentence: s });
+      }
+      sentences.push({ start: raw[a].start, end: raw[b - 1].end, paragraph: p, firstToken, endToken: tokens.length });
+    }
+  });
+  return { article, text, paragraphs, sentences, tokens };
+}
+
+/** The sentence that contains offset `at`, or -1. Binary search over sorted sentences. */
+export function sentenceAt(doc: Doc, at: number): number {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = doc.sentences[mid];
+    if (at < s.start) hi = mid - 1;
+    else if (at >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}

@@ -1,0 +1,37 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildDoc, sentenceAt } from '../../src/text/doc.js';
+import type { Article } from '../../src/types.js';
+
+function article(text: string): Article {
+  return { id: 't', source: 't', url: null, outlet: null, title: null, authors: [], published: null, publishedBasis: null, language: 'en', kind: null, text };
+}
+
+test('tokens map back to the exact text, joining words wink-nlp splits on ğ', () => {
+  const text = 'Recep Tayyip Erdoğan met Volodymyr Zelensky’s aides.';
+  const doc = buildDoc(article(text));
+  for (const t of doc.tokens) assert.equal(text.slice(t.start, t.end), t.text);
+  assert.ok(doc.tokens.some((t) => t.text === 'Erdoğan'));
+});
+
+test('a heading on its own line is its own sentence', () => {
+  const text = 'Talks resume in Geneva\nThe delegations met on Tuesday. They left at noon.';
+  const doc = buildDoc(article(text));
+  assert.deepEqual(
+    doc.sentences.map((s) => text.slice(s.start, s.end)),
+    ['Talks resume in Geneva', 'The delegations met on Tuesday.', 'They left at noon.'],
+  );
+  assert.equal(doc.sentences[0].paragraph, 0);
+  assert.equal(doc.sentences[2].paragraph, 1);
+});
+
+test('every token belongs to the sentence that covers it', () => {
+  const text = 'U.S. officials said so. Mr. Lavrov disagreed!\n\n“We will see,” he said.';
+  const doc = buildDoc(article(text));
+  for (const t of doc.tokens) {
+    const s = doc.sentences[t.sentence];
+    assert.ok(t.start >= s.start && t.end <= s.end, `${t.text} outside its sentence`);
+    assert.equal(sentenceAt(doc, t.start), t.sentence);
+  }
+  assert.equal(sentenceAt(doc, text.length + 5), -1);
+});
