@@ -1,8 +1,15 @@
 // The whole run: ingest the inputs, annotate each article, then work across articles.
 // Each stage is one folder with one entry function; this file only wires them together.
 import type { Article, Brief, Problem } from './types.js';
+import type { ArticleEntities, ArticleEvents, QuoteAnnotation, TimeAnnotation } from './annotations.js';
 import { ingest, type IngestOptions } from './ingest/index.js';
 import { buildDoc, type Doc } from './text/doc.js';
+import { findEntities } from './entities/index.js';
+import { annotateTimes, toTimeExpressions } from './time/index.js';
+import { findQuotes, assembleQuotes } from './quotes/index.js';
+import { findEvents, assembleEvents } from './events/index.js';
+import { resolveEntities } from './resolve/index.js';
+import { compare } from './compare/index.js';
 
 export interface BriefOptions extends IngestOptions {
   /** Called as work advances, for a progress indicator. */
@@ -17,19 +24,53 @@ export async function brief(inputs: string[], options: BriefOptions = {}): Promi
 
 /** Annotate already-ingested articles and assemble the brief. */
 export function analyse(articles: Article[], problems: Problem[] = [], options: BriefOptions = {}): Brief {
+  const progress = options.onProgress;
+
+  // ── per article: Doc, entities (independent of every other article) ──
   const docs: Doc[] = [];
+  const entities: ArticleEntities[] = [];
   articles.forEach((article, i) => {
-    options.onProgress?.(i, articles.length, 'analysing');
-    docs.push(buildDoc(article));
+    progress?.(i, articles.length, 'analysing');
+    const doc = buildDoc(article);
+    docs.push(doc);
+    entities.push(findEntities(doc));
   });
-  options.onProgress?.(articles.length, articles.length, 'analysing');
+  progress?.(articles.length, articles.length, 'analysing');
 
-  // ── per-article stages (each reads the Doc and earlier annotations) ──
-  // ── cross-article stages ──
+  // ── time: per article, plus publication dates inferred from the other articles ──
+  const timed = annotateTimes(docs);
+  docs.forEach((doc, i) => {
+    doc.article = timed.articles[i];
+  });
+  const times: TimeAnnotation[][] = timed.times;
 
-  return {
+  // ── quotes and events: per article, reading the annotations above ──
+  const quotes: QuoteAnnotation[][] = docs.map((doc, i) => findQuotes(doc, entities[i]));
+  const events: ArticleEvents[] = docs.map((doc, i) => findEvents(doc, entities[i], quotes[i], times[i]));
+
+  // ── across articles, on annotations only ──
+  const resolved = resolveEntities(entities, docs);
+  const partial: Brief = {
     schema: 'parley/brief@1',
     articles: docs.map((d) => d.article),
+    entities: resolved.entities,
+    quotes: assembleQuotes(docs, quotes, resolved),
+    times: toTimeExpressions(docs, times),
+    ...assembleEvents(docs, events, resolved),
+    problems,
+  };
+  const compared = compare(partial, docs);
+  return {
+    schema: 'parley/brief@1',
+    articles: partial.articles.map((a) => ({ ...a, kind: compared.kinds[a.id] ?? null })),
+    entities: partial.entities,
+    quotes: partial.quotes,
+    times: partial.times,
+    events: partial.events,
+    positions: partial.positions,
+    conditions: partial.conditions,
+    discrepancies: compared.discrepancies,
+    framing: compared.framing,
     problems,
   };
 }
