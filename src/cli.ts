@@ -16,7 +16,8 @@ Inputs:
 Options:
   --out DIR               where to write brief.json, brief.md and brief.html
                           (default ./parley-brief)
-  --json                  print brief.json to standard output and write no files
+  --json                  print brief.json to standard output (and nothing else there);
+                          files are then written only if --out is given too
   --allow-private-hosts   let URLs reach loopback, private and link-local addresses
                           (refused by default)
   -h, --help              show this help
@@ -62,7 +63,6 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...inputs] = positionals;
   if (command !== 'brief') usageError(command ? `unknown command "${command}"` : 'no command given');
   if (inputs.length === 0) usageError('no input given');
-  if (values.json && values.out) usageError('--json prints the brief and writes no files: use one of --json and --out');
 
   const result = await brief(inputs, {
     allowPrivateHosts: values['allow-private-hosts'],
@@ -70,9 +70,8 @@ async function main(argv: string[]): Promise<number> {
   });
   for (const p of result.problems) process.stderr.write(`parley: ${p.source}: ${p.message}\n`);
 
-  if (values.json) {
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-  } else {
+  if (values.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  if (!values.json || values.out) {
     const dir = values.out ?? './parley-brief';
     const written = await writeBrief(result, dir);
     process.stderr.write(`parley: ${result.articles.length} article(s) analysed; wrote ${written.join(', ')}\n`);
