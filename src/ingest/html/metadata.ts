@@ -1,0 +1,172 @@
+// Page metadata: title, outlet, authors, publication date, canonical URL and declared language,
+// from meta tags, JSON-LD and microdata. Read before Readability runs, because it mutates the DOM.
+import { normalizeDate } from '../dates.js';
+import { cleanAuthorList } from '../plain/byline.js';
+
+export interface PageMetadata {
+  title: string | null;
+  outlet: string | null;
+  authors: string[];
+  published: string | null;
+  canonical: string | null;
+  /** The language the page declares (html lang, og:locale…), as an ISO 639-1 code. */
+  declaredLanguage: string | null;
+}
+
+const ARTICLE_TYPES = /Article|BlogPosting|Report|Posting|WebPage|LiveBlog/i;
+
+type Json = Record<string, unknown>;
+
+/** Objects of JSON-LD blocks, flattened through arrays and @graph. Broken JSON is skipped. */
+export function jsonLdObjects(document: Document): Json[] {
+  const out: Json[] = [];
+  const visit = (value: unknown, depth: number) => {
+    if (depth > 6 || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const v of value) visit(v, depth + 1);
+      return;
+    }
+    const obj = value as Json;
+    out.push(obj);
+    if (obj['@graph']) visit(obj['@graph'], depth + 1);
+    if (obj.mainEntity) visit(obj.mainEntity, depth + 1);
+  };
+  for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+    const raw = (script.textContent ?? '').trim();
+    if (!raw) continue;
+    try {
+      visit(JSON.parse(raw), 0);
+    } catch {
+      // Some sites emit JSON-LD with raw control characters; try once more without them.
+      try {
+        visit(JSON.parse(raw.replace(/[\u0000-\u001f]+/g, ' ')), 0);
+      } catch {
+        /* not usable */
+      }
+    }
+  }
+  return out;
+}
+
+function types(obj: Json): string[] {
+  const t = obj['@type'];
+  return Array.isArray(t) ? t.map(String) : t ? [String(t)] : [];
+}
+
+/** The JSON-LD object describing the article itself (a NewsArticle over a WebPage). */
+export function jsonLdArticle(objects: Json[]): Json | null {
+  const scored = objects
+    .filter((o) => types(o).some((t) => ARTICLE_TYPES.test(t)))
+    .map((o) => ({ o, s: types(o).some((t) => /Article|BlogPosting|Report/i.test(t)) ? 2 : 1 }));
+  scored.sort((a, b) => b.s - a.s);
+  return scored[0]?.o ?? null;
+}
+
+function meta(document: Document, ...keys: string[]): string | null {
+  for (const key of keys) {
+    const el = document.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
+    const v = el?.getAttribute('content')?.trim();
+    if (v) return v;
+  }
+  return null;
+}
+
+function names(value: unknown): string[] {
+  if (!value) return [];
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(names);
+  if (typeof value === 'object') {
+    const n = (value as Json).name;
+    return typeof n === 'string' ? [n] : [];
+  }
+  return [];
+}
+
+const decode = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** "Talks resume | The Courier" → "Talks resume" when the tail is the outlet's name. */
+export function stripOutletSuffix(title: string, outlet: string | null): string {
+  const parts = title.split(/\s+[|–—-]\s+|\s+::\s+/);
+  if (parts.length < 2) return title;
+  const tail = parts[parts.length - 1].toLowerCase();
+  const o = outlet?.toLowerCase() ?? '';
+  if ((o && (tail.includes(o) || o.includes(tail))) || tail.split(' ').length <= 3) {
+    return parts.slice(0, -1).join(' - ').trim() || title;
+  }
+  return title;
+}
+
+export function hostOutlet(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).hostname.replace(/^www\d?\./, '') || null;
+  } catch {
+    return null;
+  }
+}
+
+export function languageCode(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  const m = /^([a-z]{2,3})(?:[-_]|$)/i.exec(raw.trim());
+  return m ? m[1].toLowerCase() : null;
+}
+
+export function readMetadata(document: Document, url: string | null): PageMetadata {
+  const objects = jsonLdObjects(document);
+  const article = jsonLdArticle(objects);
+
+  const canonicalRaw =
+    document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta(document, 'og:url') ?? (article?.url as string | undefined) ?? null;
+  let canonical: string | null = null;
+  if (canonicalRaw) {
+    try {
+      canonical = new URL(canonicalRaw, url ?? undefined).href;
+    } catch {
+      canonical = null;
+    }
+  }
+  if (canonical && !/^https?:/.test(canonical)) canonical = null;
+
+  const publisher = article ? names(article.publisher)[0] : undefined;
+  const orgName = objects.find((o) => types(o).some((t) => /NewsMediaOrganization|Organization/.test(t)))?.name;
+  const outlet =
+    meta(document, 'og:site_name', 'application-name') ??
+    (publisher ? decode(publisher) : null) ??
+    (typeof orgName === 'string' ? decode(orgName) : null) ??
+    hostOutlet(canonical ?? url);
+
+  const rawTitle =
+    (typeof article?.headline === 'string' ? article.headline : null) ??
+    meta(document, 'og:title', 'twitter:title') ??
+    document.querySelector('h1')?.textContent ??
+    document.querySelector('title')?.textContent ??
+    null;
+  const title = rawTitle ? stripOutletSuffix(decode(rawTitle), outlet) || null : null;
+
+  let authors = cleanAuthorList(names(article?.author).map(decode));
+  if (authors.length === 0) {
+    const metaAuthor = meta(document, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'DC.creator');
+    if (metaAuthor && !/^https?:/.test(metaAuthor)) authors = cleanAuthorList([metaAuthor]);
+  }
+  if (authors.length === 0) {
+    const els = Array.from(document.querySelectorAll('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"]'));
+    authors = cleanAuthorList(els.map((e) => decode(e.textContent ?? '')).filter((s) => s.length < 80));
+  }
+
+  const timeEl =
+    document.querySelector('time[itemprop="datePublished"], time[pubdate], [itemprop="datePublished"][datetime]') ??
+    document.querySelector('article time[datetime], time[datetime]');
+  const published =
+    normalizeDate(meta(document, 'article:published_time', 'og:published_time', 'datePublished', 'parsely-pub-date', 'pubdate', 'publishdate', 'sailthru.date', 'dc.date', 'DC.date.issued', 'date')) ??
+    normalizeDate(typeof article?.datePublished === 'string' ? article.datePublished : null) ??
+    normalizeDate(document.querySelector('[itemprop="datePublished"]')?.getAttribute('content')) ??
+    normalizeDate(timeEl?.getAttribute('datetime'));
+
+  const declaredLanguage =
+    languageCode(document.documentElement?.getAttribute('lang')) ??
+    languageCode(meta(document, 'og:locale', 'language', 'content-language')) ??
+    languageCode(document.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content')) ??
+    languageCode(typeof article?.inLanguage === 'string' ? article.inLanguage : null);
+
+  return { title, outlet, authors, published, canonical, declaredLanguage };
+}

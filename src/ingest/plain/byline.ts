@@ -1,0 +1,64 @@
+// Bylines: "By Jane Doe and John Roe", "…, writes Jane Doe", a closing "Jane Doe is a fellow at …".
+
+const NAME_WORD = "(?:[A-Z\\u00C0-\\u024F][\\p{L}'’.-]*|de|da|van|von|der|al|bin|el|la|le|du|di|y)";
+const NAME = `[A-Z\\u00C0-\\u024F][\\p{L}'’.-]*(?:\\s+${NAME_WORD}){1,4}`;
+
+const BY_LINE = new RegExp(`^(?:written\\s+)?(?:by|words\\s+by|von|par|por)\\s*:?\\s+(.+)$`, 'iu');
+const WRITES = new RegExp(`(?:^|[,;:.—–-]\\s*|\\s)(?:writes|argues|reports|says)\\s+(${NAME})\\s*\\.?$`, 'u');
+const BIO = new RegExp(
+  `^(${NAME})\\s+(?:is|was|has been|serves as)\\s+(?:an?|the|a former|the former|former|senior|chief|associate|assistant|deputy)\\b[^\\n]{0,200}?\\b(?:fellow|professor|director|correspondent|editor|author|writer|researcher|analyst|columnist|reporter|journalist|contributor|chair|president|lecturer|ambassador|diplomat|minister|adviser|advisor|scholar|expert|head|founder|partner|member|officer|secretary|envoy|commentator|economist|historian)\\b`,
+  'u',
+);
+
+const ROLE_TAIL = /\s*(?:[,|–—(]|\s-\s)\s*(?:[^,|]*\b(?:correspondent|editor|reporter|writer|staff|columnist|contributor|bureau|chief|analyst|in\s+[A-Z][a-z]+|news|agency|press)\b.*)$/i;
+
+/** "JANE DOE" → "Jane Doe"; names in mixed case stay as written. */
+function fixCase(name: string): string {
+  if (name !== name.toUpperCase() || !/[A-Z]{2}/.test(name)) return name;
+  return name.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase());
+}
+
+/** Split and tidy author strings: "By A and B", "A, B & C", drop roles and e-mail addresses. */
+export function cleanAuthorList(raw: string[]): string[] {
+  const out: string[] = [];
+  for (const entry of raw) {
+    let s = entry.replace(/\s+/g, ' ').trim();
+    s = s.replace(/^(?:written\s+)?(?:by|words\s+by)\s*:?\s+/i, '');
+    s = s.replace(/\S+@\S+/g, '').replace(/https?:\/\/\S+/g, '');
+    s = s.replace(ROLE_TAIL, '');
+    for (let part of s.split(/\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*/)) {
+      part = part.replace(/^[\s,;:.—–-]+|[\s,;:—–-]+$/g, '').trim();
+      if (!part || part.length > 60) continue;
+      if (!/\p{Lu}/u.test(part[0] ?? '') && !/^\p{L}/u.test(part)) continue;
+      const words = part.split(/\s+/);
+      if (words.length > 5) continue;
+      if (/^(?:staff|admin|editor|editorial|reuters|ap|afp|the\s)/i.test(part) && words.length === 1) continue;
+      const name = fixCase(part);
+      if (!out.includes(name)) out.push(name);
+    }
+  }
+  return out;
+}
+
+/** Authors named by a byline line ("By Jane Doe, Diplomatic Correspondent"), or null if it is not one. */
+export function parseByLine(line: string): string[] | null {
+  const m = BY_LINE.exec(line.trim());
+  if (!m) return null;
+  const rest = m[1].replace(/\s*(?:\||·|•)\s*.*$/, '');
+  // A byline names people: at most a few capitalised words per name, no sentence.
+  if (rest.split(/\s+/).length > 14 || /[.!?]\s+\p{Lu}/u.test(rest)) return null;
+  const names = cleanAuthorList([rest]);
+  return names.length ? names : null;
+}
+
+/** "…, writes Jane Doe" at the end of a standfirst. */
+export function parseWritesLine(line: string): string | null {
+  const m = WRITES.exec(line.trim());
+  return m ? cleanAuthorList([m[1]])[0] ?? null : null;
+}
+
+/** A closing biography line: "Jane Doe is a senior fellow at the Institute …". */
+export function parseBioLine(line: string): string | null {
+  const m = BIO.exec(line.trim());
+  return m ? cleanAuthorList([m[1]])[0] ?? null : null;
+}
