@@ -1,36 +1,110 @@
 // events/: PLOVER events, positions on issues and conditional commitments, per article; then
 // merged across articles into the brief's Event / Position / Condition items.
-// (Work in progress: the per-article rules land in the files next to this one.)
 import type { Doc } from '../text/doc.js';
 import type {
   ArticleEntities,
   ArticleEvents,
+  EventAnnotation,
   QuoteAnnotation,
   ResolvedEntities,
   TimeAnnotation,
 } from '../annotations.js';
 import type { Condition, Event, Position } from '../types.js';
+import { sentenceView, textOf, type Chunk, type SentenceView } from './clause.js';
+import { codeSentence, type CodedEvent } from './code.js';
+import { eventLexicon } from './lexicon.js';
+import { entityIn, locationIn, dateIn } from './actors.js';
+import { findPositions } from './positions.js';
+import { findConditions } from './conditions.js';
+import { assemble } from './assemble.js';
 
-export function findEvents(
-  doc: Doc,
-  entities: ArticleEntities,
-  quotes: QuoteAnnotation[],
-  times: TimeAnnotation[],
-): ArticleEvents {
-  void doc;
-  void entities;
-  void quotes;
-  void times;
-  return { events: [], positions: [], conditions: [] };
+export interface CodedSentence {
+  sentence: number;
+  event: CodedEvent;
+  triggerText: string;
+  sourceText: string | null;
+  targetText: string | null;
 }
 
+function chunkText(view: SentenceView, c: Chunk | null): string | null {
+  return c ? textOf(view, c.from, c.to) : null;
+}
+
+/** The coder's raw output for every sentence of a Doc (used by findEvents and the benchmark). */
+export function codeDocSentences(doc: Doc): CodedSentence[] {
+  const lex = eventLexicon();
+  const out: CodedSentence[] = [];
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const view = sentenceView(doc, s);
+    for (const event of codeSentence(view, lex)) {
+      out.push({
+        sentence: s,
+        event,
+        triggerText: textOf(view, event.trigger.from, event.trigger.to),
+        sourceText: chunkText(view, event.source),
+        targetText: chunkText(view, event.target),
+      });
+    }
+  }
+  return out;
+}
+
+/** Events, positions and conditions of one article. Never throws: a sentence the rules cannot
+ * read yields nothing. */
+export function findEvents(doc: Doc, entities: ArticleEntities, quotes: QuoteAnnotation[], times: TimeAnnotation[]): ArticleEvents {
+  const events: EventAnnotation[] = [];
+  const lex = eventLexicon();
+  for (let s = 0; s < doc.sentences.length; s++) {
+    let view: SentenceView;
+    let coded: CodedEvent[];
+    try {
+      view = sentenceView(doc, s);
+      coded = codeSentence(view, lex);
+    } catch {
+      continue;
+    }
+    const sentence = doc.sentences[s];
+    for (const e of coded) {
+      const trigger = { start: view.tokens[e.trigger.from].start, end: view.tokens[e.trigger.to - 1].end };
+      const span = (c: Chunk | null) => (c ? { start: view.tokens[c.from].start, end: view.tokens[c.to - 1].end } : null);
+      const inQuote = quotes.some((q) => q.start <= trigger.start && trigger.end <= q.end);
+      events.push({
+        type: e.category,
+        mode: e.mode,
+        source: entityIn(entities, span(e.source)),
+        target: entityIn(entities, span(e.target)),
+        location: locationIn(entities, sentence.start, sentence.end, [span(e.source), span(e.target)], doc.text),
+        date: dateIn(times, sentence.start, sentence.end, trigger.start),
+        start: sentence.start,
+        end: sentence.end,
+        trigger,
+        negated: e.negated,
+        modality: e.modality,
+        reported: e.reported || inQuote,
+      });
+    }
+  }
+  let positions: ArticleEvents['positions'] = [];
+  let conditions: ArticleEvents['conditions'] = [];
+  try {
+    positions = findPositions(doc, entities, quotes);
+  } catch {
+    positions = [];
+  }
+  try {
+    conditions = findConditions(doc, entities, quotes);
+  } catch {
+    conditions = [];
+  }
+  return { events, positions, conditions };
+}
+
+/** Merge the per-article annotations into the brief's items with global entity ids: one Event
+ * (Position, Condition) per real-world item, with evidence from every article that reports it. */
 export function assembleEvents(
   docs: Doc[],
   events: ArticleEvents[],
   resolved: ResolvedEntities,
 ): { events: Event[]; positions: Position[]; conditions: Condition[] } {
-  void docs;
-  void events;
-  void resolved;
-  return { events: [], positions: [], conditions: [] };
+  return assemble(docs, events, resolved);
 }

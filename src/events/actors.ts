@@ -1,0 +1,70 @@
+// From phrases to entities: the entity a source/target phrase names, the place an event happened
+// and its date, read from the entities and time annotations of the same article.
+import type { ArticleEntities, EntityMention, TimeAnnotation } from '../annotations.js';
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+const TYPE_RANK: Record<string, number> = { person: 4, group: 3, organization: 3, place: 2, other: 1 };
+
+/** The entity a phrase names: the mention inside it that best stands for the phrase — a person or
+ * organisation before a place ("Russian Foreign Minister Andrei Kozyrev" → Kozyrev), then the
+ * longest. Null when the phrase holds no mention. */
+export function entityIn(entities: ArticleEntities, range: Range | null): string | null {
+  if (!range) return null;
+  let best: EntityMention | null = null;
+  let bestScore = -1;
+  for (const m of mentionsOverlapping(entities.mentions, range)) {
+    const overlap = Math.min(m.end, range.end) - Math.max(m.start, range.start);
+    if (overlap <= 0) continue;
+    const score = (TYPE_RANK[m.type] ?? 0) * 1000 + (m.kind === 'name' ? 500 : 0) + overlap;
+    if (score > bestScore) {
+      best = m;
+      bestScore = score;
+    }
+  }
+  return best ? best.entity : null;
+}
+
+function mentionsOverlapping(mentions: EntityMention[], range: Range): EntityMention[] {
+  // mentions are sorted by start: binary search the first that could overlap.
+  let lo = 0;
+  let hi = mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (mentions[mid].end <= range.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: EntityMention[] = [];
+  for (let k = Math.max(0, lo - 8); k < mentions.length && mentions[k].start < range.end; k++) {
+    if (mentions[k].end > range.start) out.push(mentions[k]);
+  }
+  return out;
+}
+
+/** A place named in the sentence outside the actor phrases, preferring one after "in/at/near". */
+export function locationIn(entities: ArticleEntities, start: number, end: number, exclude: (Range | null)[], text?: string): string | null {
+  const places = mentionsOverlapping(entities.mentions, { start, end }).filter(
+    (m) => m.type === 'place' && m.start >= start && m.end <= end && !exclude.some((r) => r && m.start < r.end && r.start < m.end),
+  );
+  if (places.length === 0) return null;
+  if (text) {
+    const afterPrep = places.find((m) => /\b(in|at|near|outside|inside|from)\s+(the\s+)?$/i.test(text.slice(Math.max(start, m.start - 16), m.start)));
+    if (afterPrep) return afterPrep.entity;
+  }
+  return places[0].entity;
+}
+
+/** The date of an event: a resolved DATE/TIME expression in its sentence, the nearest to the
+ * trigger; durations and sets are not dates. */
+export function dateIn(times: TimeAnnotation[], start: number, end: number, at: number): string | null {
+  let best: TimeAnnotation | null = null;
+  for (const t of times) {
+    if (t.start < start || t.end > end || !t.value) continue;
+    if (t.type !== 'DATE' && t.type !== 'TIME') continue;
+    if (!best || Math.abs(t.start - at) < Math.abs(best.start - at)) best = t;
+  }
+  return best ? best.value : null;
+}

@@ -1,0 +1,170 @@
+// Token-level helpers over one sentence: a light view of its tokens, noun-phrase chunks to the
+// left and right of a word, and the words that mark subordinate clauses, time phrases, negation
+// and modality. Heuristics on wink-nlp POS tags; no parser is available offline.
+import type { Doc } from '../text/doc.js';
+
+export interface Tok {
+  /** Index within the sentence. */
+  i: number;
+  text: string;
+  lower: string;
+  lemma: string;
+  pos: string;
+  start: number;
+  end: number;
+}
+
+export interface SentenceView {
+  doc: Doc;
+  index: number;
+  start: number;
+  end: number;
+  tokens: Tok[];
+}
+
+export function sentenceView(doc: Doc, index: number): SentenceView {
+  const s = doc.sentences[index];
+  const tokens: Tok[] = [];
+  for (let k = s.firstToken; k < s.endToken; k++) {
+    const t = doc.tokens[k];
+    tokens.push({ i: k - s.firstToken, text: t.text, lower: t.text.toLowerCase(), lemma: t.lemma.toLowerCase(), pos: t.pos, start: t.start, end: t.end });
+  }
+  return { doc, index, start: s.start, end: s.end, tokens };
+}
+
+/** A view of a bare string, for rule units and benchmarks that have a sentence but no article. */
+export function textOf(view: SentenceView, from: number, to: number): string {
+  if (from >= to) return '';
+  return view.doc.text.slice(view.tokens[from].start, view.tokens[to - 1].end);
+}
+
+export const SUBORDINATORS = new Set([
+  'after', 'before', 'because', 'following', 'while', 'when', 'whenever', 'since', 'although', 'though', 'despite',
+  'whereas', 'who', 'which', 'whom', 'whose', 'where', 'if', 'unless', 'until', 'once', 'as', 'amid', 'whether', 'provided', 'providing',
+]);
+
+export const NEGATORS = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'cannot']);
+export const MODALS = new Set(['will', 'would', "'ll", "'d", 'could', 'may', 'might', 'shall', 'can', 'should', 'must', 'ca', 'wo']);
+
+const DAY_OR_MONTH = /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/;
+const TIME_WORDS = new Set(['today', 'yesterday', 'tonight', 'tomorrow', 'overnight', 'now', 'earlier', 'later', 'week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night', 'day']);
+
+export function isTimeWord(t: Tok): boolean {
+  return DAY_OR_MONTH.test(t.lower) || TIME_WORDS.has(t.lower) || (t.pos === 'NUM' && /^\d{1,4}(st|nd|rd|th)?$/.test(t.lower));
+}
+
+const PRONOUN_SUBJECTS = new Set(['it', 'they', 'he', 'she', 'we', 'i', 'its', 'their', 'his', 'her', 'our', 'you']);
+export function isPronoun(t: Tok): boolean {
+  return t.pos === 'PRON' && PRONOUN_SUBJECTS.has(t.lower);
+}
+
+function isNominal(t: Tok): boolean {
+  return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || (t.pos === 'PRON' && PRONOUN_SUBJECTS.has(t.lower)) || t.pos === 'X';
+}
+
+/** Words that may sit inside a noun phrase between nominals ("government of Sindh province",
+ * "Hungarian and Romanian officials", "Taiwan's Vice Foreign Minister", "U.S.-led"). */
+function isNpGlue(t: Tok): boolean {
+  return (
+    t.pos === 'DET' ||
+    t.pos === 'ADJ' ||
+    t.lower === "'s" || t.lower === '’s' || t.lower === "'" ||
+    t.lower === '-' || t.lower === '.' && false ||
+    t.lower === 'of' || t.lower === 'and' || t.lower === '&' ||
+    (t.pos === 'PRON' && /^(its|their|his|her|our)$/.test(t.lower))
+  );
+}
+
+export interface Chunk {
+  from: number;
+  to: number;
+}
+
+/** The noun phrase that ends just before `at` (after skipping adverbs, auxiliaries, negation and
+ * time phrases such as "on Tuesday"), or null. The subject of a verb, in the usual order. */
+export function npBefore(view: SentenceView, at: number, floor = 0): Chunk | null {
+  const toks = view.tokens;
+  let k = at - 1;
+  // Skip auxiliaries, adverbs, negation, time phrases and parentheticals between subject and verb.
+  while (k >= floor) {
+    const t = toks[k];
+    if (t.pos === 'AUX' || t.pos === 'ADV' || t.pos === 'PART' || NEGATORS.has(t.lower) || MODALS.has(t.lower)) { k--; continue; }
+    if (isTimeWord(t) || (t.lower === 'on' && k + 1 < at && isTimeWord(toks[k + 1]))) { k--; continue; }
+    if ((t.lower === 'last' || t.lower === 'this' || t.lower === 'next') && k + 1 < at && isTimeWord(toks[k + 1])) { k--; continue; }
+    if (t.lower === 'on' || t.lower === 'in' || t.lower === 'at') {
+      // "on Tuesday", "in principle", "at last"
+      if (k + 1 < at && (isTimeWord(toks[k + 1]) || /^(principle|turn|part|response|return)$/.test(toks[k + 1].lower) || toks[k + 1].lower === 'last')) { k--; continue; }
+    }
+    if (t.lower === 'last' && k > floor && toks[k - 1].lower === 'at') { k -= 2; continue; }
+    break;
+  }
+  if (k < floor) return null;
+  if (!isNominal(toks[k]) && !(toks[k].pos === 'ADJ' && /^[A-Z]/.test(toks[k].text))) {
+    // A closing parenthesis or quote after an acronym: "(APEC) forum" is handled as a nominal run.
+    if (toks[k].lower === ')' ) {
+      let j = k;
+      while (j >= floor && toks[j].lower !== '(') j--;
+      if (j > floor) k = j - 1;
+      else return null;
+      if (k < floor || !isNominal(toks[k])) return null;
+    } else return null;
+  }
+  const to = k + 1;
+  let from = k;
+  while (from - 1 >= floor) {
+    const t = toks[from - 1];
+    if (isNominal(t) && !(t.pos === 'PRON' && !/^(its|their|his|her|our)$/.test(t.lower))) { from--; continue; }
+    if (isNpGlue(t)) {
+      // "and"/"of" only between nominals.
+      if ((t.lower === 'and' || t.lower === 'of' || t.lower === '&') && !(from - 2 >= floor && (isNominal(toks[from - 2]) || toks[from - 2].pos === 'ADJ'))) break;
+      from--;
+      continue;
+    }
+    if (t.lower === ')' || t.lower === '(') { from--; continue; }
+    if ((t.lower === 'in' || t.lower === 'from') && from - 2 >= floor && toks[from - 2].pos === 'NOUN' && toks[from].pos === 'PROPN') { from--; continue; }
+    break;
+  }
+  while (from < to && (toks[from].pos === 'DET' || toks[from].lower === 'and' || toks[from].lower === 'of')) from++;
+  return from < to ? { from, to } : null;
+}
+
+const OBJECT_PREPS = new Set(['to', 'with', 'against', 'on', 'in', 'into', 'at', 'from', 'for', 'upon', 'over', 'toward', 'towards', 'of', 'between', 'by', 'onto', 'off']);
+
+/** The first noun phrase after `at` (skipping particles, determiners and one preposition),
+ * stopping at `limit`. Proper-name phrases are preferred when `preferProper` is set. */
+export function npAfter(view: SentenceView, at: number, limit: number, preferProper = true): Chunk | null {
+  const toks = view.tokens;
+  let first: Chunk | null = null;
+  let k = at;
+  while (k < limit) {
+    const t = toks[k];
+    if (t.pos === 'PUNCT' && t.lower !== '-' && t.lower !== '(' && t.lower !== ')' && t.lower !== '"' && t.lower !== '“' && t.lower !== '``') break;
+    if (SUBORDINATORS.has(t.lower) && t.lower !== 'as' || t.lower === 'that') break;
+    if (t.pos === 'VERB' && first) break;
+    if (isNominal(t) && !isTimeWord(t) && !(t.pos === 'PRON' && !/^(its|their|his|her|our|it|them|him)$/.test(t.lower))) {
+      let from = k;
+      while (from - 1 >= at && (toks[from - 1].pos === 'ADJ' || toks[from - 1].lower === "'s")) from--;
+      let to = k + 1;
+      while (to < limit) {
+        const u = toks[to];
+        if (isNominal(u) && !isTimeWord(u)) { to++; continue; }
+        if ((u.lower === "'s" || u.lower === '-' || u.pos === 'ADJ') && to + 1 < limit && isNominal(toks[to + 1])) { to += 2; continue; }
+        if ((u.lower === 'and' || u.lower === 'of') && to + 1 < limit && (toks[to + 1].pos === 'PROPN' || (toks[to + 1].pos === 'ADJ' && to + 2 < limit && isNominal(toks[to + 2])))) { to += 2; continue; }
+        break;
+      }
+      const chunk = { from, to };
+      const proper = toks.slice(from, to).some((x) => x.pos === 'PROPN' || (x.pos === 'ADJ' && /^[A-Z]/.test(x.text)));
+      if (!preferProper || proper) return chunk;
+      if (!first) first = chunk;
+      k = to;
+      continue;
+    }
+    if (t.pos === 'ADJ' && /^[A-Z]/.test(t.text) && preferProper) {
+      // A nationality adjective standing for its state: "an Australian ultimatum".
+      return { from: k, to: k + 1 };
+    }
+    if (OBJECT_PREPS.has(t.lower) || t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'ADV' || t.pos === 'PART' || t.pos === 'ADP' || t.pos === 'NUM' || t.pos === 'AUX' || t.pos === 'VERB' || t.pos === 'CCONJ' || t.pos === 'PUNCT' || t.pos === 'SYM') { k++; continue; }
+    k++;
+  }
+  return first;
+}

@@ -1,0 +1,484 @@
+// The PLOVER coder for one sentence: find the main event predicate, decide its category from the
+// verb, a light verb + noun pair, or a frame verb and its complement ("threatened to shell"),
+// then read negation, modality and whether a party reports it, and the source and target phrases.
+import { eventLexicon, type EventLexicon, type FrameKind } from './lexicon.js';
+import {
+  MODALS,
+  NEGATORS,
+  SUBORDINATORS,
+  isPronoun,
+  npAfter,
+  npBefore,
+  type Chunk,
+  type SentenceView,
+  type Tok,
+} from './clause.js';
+
+export interface CodedEvent {
+  category: string;
+  mode: string | null;
+  /** Token range of the trigger words (within the sentence). */
+  trigger: Chunk;
+  source: Chunk | null;
+  target: Chunk | null;
+  negated: boolean;
+  modality: string | null;
+  reported: boolean;
+  /** The reporting phrase's subject ("Ankara" in "Ankara says it offered…"), if any. */
+  reporter: Chunk | null;
+  /** Main clause (true) or a later clause coded when the main one had no event. */
+  main: boolean;
+}
+
+interface Coding {
+  category: string;
+  mode: string | null;
+  trigger: Chunk;
+  /** Where the event's own verb is, for the object search. */
+  head: number;
+  /** The complement's first token when a frame verb took one. */
+  complementAt: number | null;
+  /** A target found by the frame itself ("urged the EC to…", "demanded that the US…"). */
+  frameTarget: Chunk | null;
+  /** Subject of a that-clause ("declared that China must…"). */
+  clauseSubject: Chunk | null;
+  passive: boolean;
+  negatedAbsorbed: boolean;
+  negated: boolean;
+  modality: string | null;
+  frame: FrameKind | null;
+}
+
+const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "'s", 'am', 'get', 'got', 'gets']);
+const PARTICLES = new Set(['up', 'off', 'out', 'down', 'back', 'over', 'in', 'on', 'for', 'into', 'with', 'by', 'away', 'upon']);
+
+/** Cheap de-inflection for words wink-nlp tagged as adjectives or nouns ("opposed", "lifts"). */
+function stems(word: string): string[] {
+  const out = [word];
+  if (word.endsWith('ied')) out.push(word.slice(0, -3) + 'y');
+  if (word.endsWith('ed')) out.push(word.slice(0, -2), word.slice(0, -1));
+  if (word.endsWith('ing')) out.push(word.slice(0, -3), word.slice(0, -3) + 'e');
+  if (word.endsWith('es')) out.push(word.slice(0, -2));
+  if (word.endsWith('s')) out.push(word.slice(0, -1));
+  if (/(.)\1ed$/.test(word)) out.push(word.slice(0, -3));
+  return out;
+}
+
+function keysOf(t: Tok): string[] {
+  return [...new Set([t.lemma, t.lower, ...stems(t.lower)])];
+}
+
+function isVerbLike(t: Tok, prev: Tok | undefined, lex: EventLexicon): boolean {
+  if (t.pos === 'VERB') return true;
+  if (t.pos === 'AUX' || t.pos === 'PUNCT' || t.pos === 'DET' || t.pos === 'ADP' || t.pos === 'PRON' || t.pos === 'CCONJ' || t.pos === 'NUM') return false;
+  // wink-nlp sometimes tags a verb as NOUN/ADJ/PROPN after an auxiliary or "to" ("to shell", "is opposed").
+  if (prev && (prev.pos === 'AUX' || prev.lower === 'to' || MODALS.has(prev.lower) || prev.pos === 'ADV') && keysOf(t).some((k) => lex.verbs.has(k) || lex.frames.has(k))) return true;
+  return false;
+}
+
+/** Lemma key for the verb at i, with a following particle when the pair is a known phrase. */
+function verbKey(toks: Tok[], i: number, lex: EventLexicon): { key: string; length: number } {
+  const t = toks[i];
+  for (let len = Math.min(lex.maxVerbWords, 3); len >= 2; len--) {
+    if (i + len > toks.length) continue;
+    for (const base of keysOf(t)) {
+      const phrase = [base, ...toks.slice(i + 1, i + len).map((x) => x.lower)].join(' ');
+      if (lex.verbs.has(phrase) || lex.frames.has(phrase) || lex.verbClasses.has(phrase)) return { key: phrase, length: len };
+    }
+  }
+  // A particle separated by a short object: "beat detainees up" is rare in news; skip.
+  for (const k of keysOf(t)) if (lex.verbs.has(k) || lex.frames.has(k) || lex.verbClasses.has(k) || lex.reporting.has(k)) return { key: k, length: 1 };
+  return { key: t.lemma, length: 1 };
+}
+
+/** Nouns of the event lexicon in toks[from, to): the first (longest at its position) match. */
+export function findNoun(toks: Tok[], from: number, to: number, lex: EventLexicon): { at: number; length: number; key: string } | null {
+  for (let k = from; k < to; k++) {
+    for (let len = Math.min(lex.maxNounWords, to - k); len >= 1; len--) {
+      const words = toks.slice(k, k + len);
+      const phraseLower = words.map((x) => x.lower).join(' ');
+      const phraseLemma = words.map((x) => x.lemma).join(' ');
+      const key = lex.nouns.has(phraseLower) ? phraseLower : lex.nouns.has(phraseLemma) ? phraseLemma : null;
+      if (key) return { at: k, length: len, key };
+    }
+  }
+  return null;
+}
+
+/** End of the object window of a verb: the next clause boundary. */
+function objectLimit(toks: Tok[], from: number, limit: number): number {
+  for (let k = from; k < limit; k++) {
+    const t = toks[k];
+    if (t.lower === ',' || t.lower === ';' || t.lower === ':' || t.lower === 'that' || (SUBORDINATORS.has(t.lower) && t.lower !== 'as')) return k;
+    if (t.lower === 'to' && k + 1 < limit && toks[k + 1].pos === 'VERB') return k;
+  }
+  return limit;
+}
+
+function senseOf(entry: string | null | undefined): { category: string; mode: string | null } | null {
+  if (!entry) return null;
+  const slash = entry.indexOf('/');
+  return slash < 0 ? { category: entry, mode: null } : { category: entry.slice(0, slash), mode: entry.slice(slash + 1) };
+}
+
+/** Light verb + noun: the category of the pair, if the lexicon has one. */
+function lightCoding(toks: Tok[], i: number, key: string, from: number, to: number, lex: EventLexicon): { category: string; mode: string | null; nounAt: number; nounLength: number } | null {
+  const classes = lex.verbClasses.get(key);
+  if (!classes) return null;
+  let k = from;
+  while (k < to) {
+    const noun = findNoun(toks, k, to, lex);
+    if (!noun) return null;
+    for (const sense of lex.nouns.get(noun.key) ?? []) {
+      const map = lex.nounClassMap.get(sense.nounClass);
+      if (!map) continue;
+      for (const cls of classes) {
+        const s = senseOf(map[cls]);
+        if (s) return { category: s.category, mode: sense.mode ?? s.mode, nounAt: noun.at, nounLength: noun.length };
+      }
+    }
+    k = noun.at + noun.length;
+  }
+  void i;
+  return null;
+}
+
+/** Negation and modality between the clause start and the verb at i. */
+function polarity(toks: Tok[], i: number, floor: number): { negated: boolean; modality: string | null; passive: boolean } {
+  let negated = false;
+  let modality: string | null = null;
+  let passive = false;
+  for (let k = i - 1; k >= floor && k >= i - 5; k--) {
+    const t = toks[k];
+    if (t.pos === 'VERB' && !BE_FORMS.has(t.lower)) break;
+    if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'PUNCT') break;
+    if (NEGATORS.has(t.lower) || (t.lower === 'longer' && k > floor && toks[k - 1].lower === 'no')) negated = true;
+    if (MODALS.has(t.lower) && !modality) modality = t.lower === "'ll" || t.lower === 'wo' ? 'will' : t.lower === 'ca' ? 'can' : t.lower === "'d" ? 'would' : t.lower;
+    if (t.lower === 'going' && toks[k + 1]?.lower === 'to') modality = modality ?? 'going to';
+    if (BE_FORMS.has(t.lower) && k === i - 1 && /(ed|en|wn|ne|ung)$/.test(toks[i].lower)) passive = true;
+    if (BE_FORMS.has(t.lower) && k < i - 1 && toks.slice(k + 1, i).every((x) => x.pos === 'ADV') && /(ed|en|wn|ne|ung)$/.test(toks[i].lower)) passive = true;
+  }
+  return { negated, modality, passive };
+}
+
+const MAX_DEPTH = 3;
+
+/** Code the verb at i, following frames into their complements. */
+function codeVerb(view: SentenceView, i: number, limit: number, lex: EventLexicon, floor: number, depth = 0): Coding | null {
+  const toks = view.tokens;
+  const { key, length } = verbKey(toks, i, lex);
+  const after = i + length;
+  const pol = polarity(toks, i, floor);
+  const frames = lex.frames.get(key) ?? [];
+  const trigger = { from: i, to: after };
+  const base = (category: string, mode: string | null, head: number): Coding => ({
+    category, mode, trigger, head, complementAt: null, frameTarget: null, clauseSubject: null, passive: pol.passive,
+    negatedAbsorbed: false, negated: pol.negated, modality: pol.modality, frame: null,
+  });
+
+  // 1. Frame verb with an infinitive or that-clause complement.
+  if (frames.length > 0 && depth < MAX_DEPTH) {
+    const comp = findComplement(view, after, limit, frames, lex);
+    if (comp) {
+      const inner = codeVerb(view, comp.verb, limit, lex, comp.verb, depth + 1);
+      const frame = frames.includes('threat') ? 'threat' : frames.includes('refusal') ? 'refusal' : frames.includes('request') ? 'request' : frames.includes('intent') ? 'intent' : 'continuation';
+      let category: string | null = null;
+      let mode: string | null = inner?.mode ?? null;
+      if (frame === 'threat') category = 'THREATEN';
+      else if (frame === 'refusal') { category = 'REJECT'; mode = null; }
+      else if (frame === 'request') { category = 'DEMAND'; mode = null; }
+      else if (frame === 'intent') category = inner ? lex.intentOf[inner.category] ?? inner.category : ownCategory(key, lex);
+      else category = inner ? inner.category : null;
+      if (frame === 'intent' && inner?.negated) category = lex.negatedOf[inner.category] ?? (inner.category === 'AGREE' ? 'REJECT' : category);
+      if (category) {
+        const c = base(category, mode, inner?.head ?? comp.verb);
+        c.trigger = { from: i, to: inner ? inner.trigger.to : comp.verb + 1 };
+        c.complementAt = comp.verb;
+        c.frameTarget = comp.target;
+        c.frame = frame;
+        if (frame === 'continuation' && inner) {
+          c.modality = pol.modality ?? inner.modality;
+          c.negated = pol.negated || inner.negated;
+          c.frameTarget = inner.frameTarget ?? comp.target;
+        }
+        return applyPolarity(c, lex);
+      }
+    }
+  }
+
+  // 2. Light verb + event noun in the object window ("imposed a curfew", "held talks").
+  const objEnd = objectLimit(toks, after, limit);
+  const light = lightCoding(toks, i, key, after, objEnd, lex);
+  if (light) {
+    const c = base(light.category, light.mode, i);
+    c.trigger = { from: i, to: light.nounAt + light.nounLength };
+    return applyPolarity(c, lex);
+  }
+  // Passive light verb: "a curfew was imposed".
+  if (pol.passive && lex.verbClasses.has(key)) {
+    const subj = npBefore(view, i, floor);
+    if (subj) {
+      const l2 = lightCoding(toks, i, key, subj.from, subj.to, lex);
+      if (l2) return applyPolarity(base(l2.category, l2.mode, i), lex);
+    }
+  }
+
+  // 3. A plain event verb.
+  const senses = lex.verbs.get(key);
+  if (senses && !(lex.reporting.has(key) && !senses.length)) {
+    const sense = pickSense(senses, toks, after, objEnd, lex);
+    return applyPolarity(base(sense.category, sense.mode, i), lex);
+  }
+
+  // 4. A reporting or light verb carrying an action noun: "announced the suspension of air links".
+  if (lex.reporting.has(key) || lex.verbClasses.has(key)) {
+    for (let k = after; k < Math.min(objEnd, after + 4); k++) {
+      const verb = lex.nominalizations.get(toks[k].lower) ?? lex.nominalizations.get(toks[k].lemma);
+      if (verb && toks[k].pos === 'NOUN') {
+        const s2 = lex.verbs.get(verb);
+        if (s2) {
+          const c = base(s2[0].category, s2[0].mode, k);
+          c.trigger = { from: i, to: k + 1 };
+          return applyPolarity(c, lex);
+        }
+      }
+    }
+  }
+  return null;
+}
+
+function ownCategory(key: string, lex: EventLexicon): string | null {
+  const senses = lex.verbs.get(key);
+  return senses ? senses[0].category : null;
+}
+
+/** Choose among a verb's senses: a military weapon or formation in the clause makes an
+ * ambiguous killing FIGHT; explosives make it ASSAULT. */
+function pickSense(senses: { category: string; mode: string | null }[], toks: Tok[], from: number, to: number, lex: EventLexicon) {
+  if (senses.length === 1) return senses[0];
+  void toks; void from; void to; void lex;
+  return senses[0];
+}
+
+/** Negated or modal actions become refusals or intents, as PLOVER codes them. */
+function applyPolarity(c: Coding, lex: EventLexicon): Coding {
+  if (c.frame === 'refusal' || c.frame === 'request' || c.frame === 'threat') {
+    if (c.negated && c.frame === 'refusal') return c; // "did not refuse": kept as a negated refusal
+    return c;
+  }
+  if (c.negated) {
+    const flipped = lex.negatedOf[c.category];
+    if (flipped && (c.modality || c.frame === 'intent')) {
+      c.category = flipped;
+      c.negatedAbsorbed = true;
+    }
+    return c;
+  }
+  if (c.modality && c.frame !== 'intent' && c.modality !== 'must' && c.modality !== 'should') {
+    const intent = lex.intentOf[c.category];
+    if (intent) c.category = intent;
+  }
+  return c;
+}
+
+/** The complement of a frame verb: "to" + verb (after an optional object for requests), or a
+ * that-clause (its subject and verb), or — for intents — the next verb of a bare clause
+ * ("said it will…" is handled by the reporting walk instead). */
+function findComplement(view: SentenceView, from: number, limit: number, frames: FrameKind[], lex: EventLexicon): { verb: number; target: Chunk | null } | null {
+  const toks = view.tokens;
+  const request = frames.includes('request');
+  const maxGap = request ? 10 : 3;
+  for (let k = from; k < Math.min(limit, from + maxGap + 2); k++) {
+    const t = toks[k];
+    if (t.lower === 'to' && k + 1 < limit) {
+      let v = k + 1;
+      while (v < limit && (toks[v].pos === 'ADV' || NEGATORS.has(toks[v].lower))) v++;
+      if (v < limit && (toks[v].pos === 'VERB' || toks[v].pos === 'AUX' || isVerbLike(toks[v], toks[v - 1], lex))) {
+        const target = request && k > from ? npAfter(view, from, k, true) : null;
+        // "be able/ready to": step over a copula.
+        if (toks[v].pos === 'AUX' && v + 1 < limit) {
+          const w = toks[v + 1];
+          if (w.pos === 'VERB' || isVerbLike(w, toks[v], lex)) return { verb: v + 1, target };
+        }
+        if (toks[v].pos === 'AUX') return null;
+        return { verb: v, target };
+      }
+      if (!request) return null;
+    }
+    if (t.lower === 'that' && (request || frames.includes('intent') || frames.includes('threat'))) {
+      const clause = clauseAfter(view, k + 1, limit, lex);
+      if (clause) return { verb: clause.verb, target: clause.subject };
+      return null;
+    }
+    if (t.pos === 'PUNCT' && t.lower !== '-') return null;
+    if (!request && (t.pos === 'NOUN' || t.pos === 'PROPN') && !(frames.includes('intent') && k === from)) return null;
+  }
+  return null;
+}
+
+/** Subject and first verb of a clause starting at `from`. */
+export function clauseAfter(view: SentenceView, from: number, limit: number, lex: EventLexicon): { subject: Chunk | null; verb: number } | null {
+  const toks = view.tokens;
+  for (let k = from; k < limit; k++) {
+    const t = toks[k];
+    if (t.pos === 'PUNCT' && t.lower !== '-' && t.lower !== "'" && t.lower !== '"' && k > from) {
+      if (t.lower === ',') continue;
+      return null;
+    }
+    if (isVerbLike(t, toks[k - 1], lex) && k > from) {
+      const subject = npBefore(view, k, from);
+      return { subject, verb: k };
+    }
+  }
+  return null;
+}
+
+/** Where the trailing attribution starts: ", officials said Thursday." / ", according to …". */
+export function attributionStart(view: SentenceView, lex: EventLexicon): { at: number; reporter: Chunk | null } | null {
+  const toks = view.tokens;
+  for (let k = toks.length - 1; k > 2; k--) {
+    if (toks[k].lower !== ',') continue;
+    const rest = toks.slice(k + 1);
+    if (rest.length === 0 || rest.length > 16) continue;
+    if (rest[0].lower === 'according' && rest[1]?.lower === 'to') {
+      return { at: k, reporter: npAfter(view, k + 3, toks.length, false) };
+    }
+    const v = rest.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
+    if (v < 0) continue;
+    const verbTok = rest[v];
+    if (!lex.reporting.has(verbTok.lemma) && !['quote', 'cite', 'tell'].includes(verbTok.lemma)) continue;
+    // "…, officials said" or "…, said the spokesman"
+    const reporter = v > 0 ? npBefore(view, k + 1 + v, k + 1) : npAfter(view, k + 2, toks.length, false);
+    return { at: k, reporter };
+  }
+  return null;
+}
+
+/** Mark tokens that belong to subordinate or relative clauses: from the subordinator to the next
+ * comma; a clause opening the sentence ("If …, X will …") ends at its comma too. */
+function subordinateMask(toks: Tok[], limit: number): boolean[] {
+  const mask = new Array<boolean>(toks.length).fill(false);
+  for (let k = 0; k < limit; k++) {
+    const t = toks[k];
+    const sub = SUBORDINATORS.has(t.lower) && !(t.lower === 'as' && toks[k + 1] && /^(a|an|the|part|well|proof|such)$/.test(toks[k + 1].lower));
+    const relativeThat = t.lower === 'that' && k > 0 && (toks[k - 1].pos === 'NOUN' || toks[k - 1].pos === 'PROPN') && toks[k + 1] && (toks[k + 1].pos === 'VERB' || toks[k + 1].pos === 'AUX');
+    const following = t.lower === 'following' && t.pos !== 'VERB';
+    if ((sub && t.lower !== 'following') || relativeThat || following) {
+      let e = k;
+      while (e < limit && toks[e].lower !== ',' && toks[e].lower !== ';') e++;
+      for (let m = k; m < e; m++) mask[m] = true;
+    }
+  }
+  return mask;
+}
+
+/** Code one sentence: the main event first, then further events in other clauses. */
+export function codeSentence(view: SentenceView, lex: EventLexicon = eventLexicon()): CodedEvent[] {
+  const toks = view.tokens;
+  if (toks.length === 0) return [];
+  const attribution = attributionStart(view, lex);
+  const limit = attribution ? attribution.at : toks.length;
+  const mask = subordinateMask(toks, limit);
+  const out: CodedEvent[] = [];
+  let reporter: Chunk | null = attribution?.reporter ?? null;
+  let reported = attribution !== null;
+  let reportingSubjectEnd = 0;
+
+  const emit = (c: Coding, main: boolean): void => {
+    let source: Chunk | null = null;
+    let target: Chunk | null = null;
+    const subjectFloor = reportingSubjectEnd;
+    const frameVerb = c.trigger.from;
+    let subject = npBefore(view, frameVerb, subjectFloor);
+    if (subject && subject.to - subject.from === 1 && isPronoun(toks[subject.from]) && reporter) subject = reporter;
+    if (c.passive) {
+      const by = toks.findIndex((t, k) => k > c.head && k < limit && t.lower === 'by');
+      source = by >= 0 ? npAfter(view, by + 1, limit, false) : reporter;
+      target = subject;
+    } else {
+      source = subject;
+      const objEnd = limit;
+      const headEnd = c.head === c.trigger.from ? c.trigger.to : c.head + 1;
+      target = c.frameTarget ?? npAfter(view, Math.max(headEnd, c.trigger.to), objEnd, true);
+    }
+    if (c.modality === 'must' || c.modality === 'should' || c.modality === 'has to') {
+      // "declared that China must drop barriers": a demand by the reporter on the clause subject.
+      if (reporter && subject && subject !== reporter) {
+        out.push({ category: 'DEMAND', mode: null, trigger: c.trigger, source: reporter, target: subject, negated: false, modality: null, reported, reporter, main });
+        return;
+      }
+    }
+    out.push({
+      category: c.category, mode: c.mode, trigger: c.trigger, source, target,
+      negated: c.negated && !c.negatedAbsorbed, modality: c.modality, reported, reporter, main,
+    });
+  };
+
+  for (let k = 0; k < limit; k++) {
+    const t = toks[k];
+    if (mask[k]) continue;
+    if (!isVerbLike(t, toks[k - 1], eventLexicon()) && !(t.pos === 'ADJ' && (lex.ready.has(t.lower) || lex.unwilling.has(t.lower)))) continue;
+    const { key } = verbKey(toks, k, lex);
+    // "is willing/ready/prepared to X" behaves as an intent frame.
+    if (t.pos === 'ADJ' || (lex.ready.has(t.lower) && toks[k + 1]?.lower === 'to')) {
+      if (toks[k + 1]?.lower !== 'to') continue;
+      const unwilling = lex.unwilling.has(t.lower) || polarity(toks, k, 0).negated;
+      const comp = findComplement(view, k + 1, limit, ['intent'], lex);
+      if (!comp) continue;
+      const inner = codeVerb(view, comp.verb, limit, lex, comp.verb, 1);
+      if (!inner) continue;
+      const category = unwilling ? (lex.negatedOf[inner.category] ?? inner.category) : lex.intentOf[inner.category] ?? inner.category;
+      emit({ ...inner, category, trigger: { from: k, to: inner.trigger.to }, head: inner.head, frame: 'intent', modality: 'ready', negated: unwilling && !lex.negatedOf[inner.category], negatedAbsorbed: unwilling && !!lex.negatedOf[inner.category], passive: false }, out.length === 0);
+      break;
+    }
+    const coded = codeVerb(view, k, limit, lex, 0);
+    const isReporting = lex.reporting.has(key) && (!coded || coded.frame === null && !lex.verbs.has(key) || ['say', 'tell', 'report', 'state', 'claim', 'add', 'note', 'confirm'].includes(key));
+    if (isReporting) {
+      // "Ankara says it offered…": the event is in the complement; the reporter is the subject.
+      const nextIsClause = toks[k + 1] && (toks[k + 1].lower === 'that' || toks[k + 1].pos === 'PRON' || toks[k + 1].pos === 'PROPN' || toks[k + 1].pos === 'DET' || toks[k + 1].pos === 'NOUN' || toks[k + 1].pos === 'ADJ' || isTimeLike(toks[k + 1]));
+      if (nextIsClause || !coded) {
+        reporter = npBefore(view, k, 0) ?? reporter;
+        reported = true;
+        reportingSubjectEnd = k + 1;
+        continue;
+      }
+    }
+    if (coded) {
+      emit(coded, true);
+      break;
+    }
+  }
+
+  // No main-clause event: look at subordinate clauses, then at event nouns on their own.
+  if (out.length === 0) {
+    for (let k = 0; k < limit; k++) {
+      if (!mask[k] || !isVerbLike(toks[k], toks[k - 1], lex)) continue;
+      const coded = codeVerb(view, k, limit, lex, 0);
+      if (coded && !lex.reporting.has(verbKey(toks, k, lex).key)) {
+        emit(coded, false);
+        break;
+      }
+    }
+  }
+  if (out.length === 0) {
+    const noun = findNoun(toks, 0, limit, lex);
+    if (noun) {
+      for (const sense of lex.nouns.get(noun.key) ?? []) {
+        const s = senseOf(lex.nounClassMap.get(sense.nounClass)?.default);
+        if (!s) continue;
+        const trig = { from: noun.at, to: noun.at + noun.length };
+        const source = npBefore(view, noun.at + noun.length - 1, 0) && noun.at > 0 ? npBefore(view, noun.at, 0) : null;
+        out.push({
+          category: s.category, mode: sense.mode ?? s.mode, trigger: trig, source: source ?? reporter, target: npAfter(view, trig.to, limit, true),
+          negated: false, modality: null, reported, reporter, main: false,
+        });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function isTimeLike(t: Tok): boolean {
+  return /^(on|today|yesterday|last|this|in)$/.test(t.lower);
+}
