@@ -1,59 +1,155 @@
 // Ingest: turn the user's inputs (files, directories, URLs, standard input) into Articles.
-// A bad input becomes a Problem; it never stops the batch.
-import { readFile, stat } from 'node:fs/promises';
-import { basename, extname } from 'node:path';
-import { parseHTML } from 'linkedom';
-import { Readability } from '@mozilla/readability';
-import type { Article, Problem } from '../types.js';
+// A bad input becomes a Problem naming the input and what to do; it never stops the batch.
+import { extname } from 'node:path';
+import type { Article, Problem, PublishedBasis } from '../types.js';
+import { expandInputs, readFileCapped, readStreamCapped, ReadProblem, type Source } from './sources.js';
+import { fetchPage, FetchProblem } from './fetch.js';
+import { decodeText, looksLikeHtml, sniff } from './decode.js';
+import { extractHtmlArticle } from './html/index.js';
+import { cleanPageCopy } from './plain/index.js';
+import { detectLanguage, languageName } from './language.js';
+import { idForFile, idForUrl, uniqueIds } from './ids.js';
+import { wordCount } from './plain/lines.js';
 
 export interface IngestOptions {
-  /** Allow URLs whose host resolves to a loopback, private or link-local address (local use). */
+  /** Allow URLs whose host resolves to a loopback, private or link-local address (local use only). */
   allowPrivateHosts?: boolean;
-  /** Where "-" reads from (default process.stdin). */
+  /** Where "-" reads from (default: process.stdin). */
   stdin?: NodeJS.ReadableStream;
-  /** Largest file or page accepted, in bytes. */
+  /** Largest file, page or standard input accepted, in bytes (default 10 MB). */
   maxBytes?: number;
-  /** Time allowed for one URL, in milliseconds. */
+  /** Time allowed to fetch one URL, in milliseconds (default 20 s). */
   timeoutMs?: number;
   onProgress?: (done: number, total: number, phase: string) => void;
 }
 
-export async function ingest(
-  inputs: string[],
-  options: IngestOptions = {},
-): Promise<{ articles: Article[]; problems: Problem[] }> {
-  const articles: Article[] = [];
-  const problems: Problem[] = [];
-  for (const input of inputs) {
+export const DEFAULT_MAX_BYTES = 10_000_000;
+export const DEFAULT_TIMEOUT_MS = 20_000;
+/** Fewer words than this is a stub, an index page or a paywall, not an article. */
+export const MIN_BODY_WORDS = 15;
+
+interface Raw {
+  source: string;
+  baseId: string;
+  /** Where the page came from on the web, when it did. */
+  url: string | null;
+  format: 'html' | 'text';
+  content: string;
+}
+
+type Draft = Omit<Article, 'id'> & { baseId: string };
+
+export async function ingest(inputs: string[], options: IngestOptions = {}): Promise<{ articles: Article[]; problems: Problem[] }> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const { sources, problems } = await expandInputs(inputs);
+  const drafts: Draft[] = [];
+  for (let i = 0; i < sources.length; i++) {
+    options.onProgress?.(i, sources.length, 'reading');
+    const source = sources[i];
+    const name = sourceName(source);
     try {
-      const info = await stat(input);
-      if (!info.isFile()) throw new Error('not a file');
-      const raw = await readFile(input, 'utf8');
-      const ext = extname(input).toLowerCase();
-      let text = raw;
-      let title: string | null = null;
-      if (ext === '.html' || ext === '.htm') {
-        const { document } = parseHTML(raw);
-        const parsed = new Readability(document as unknown as Document).parse();
-        text = parsed?.textContent ?? '';
-        title = parsed?.title ?? null;
-      }
-      articles.push({
-        id: basename(input, extname(input)),
-        source: input,
-        url: null,
-        outlet: null,
-        title,
-        authors: [],
-        published: null,
-        publishedBasis: null,
-        language: 'en',
-        kind: null,
-        text: text.trim(),
-      });
+      const raw = await read(source, { maxBytes, timeoutMs, allowPrivateHosts: options.allowPrivateHosts ?? false, stdin: options.stdin });
+      const draft = await toArticle(raw, problems);
+      if (draft) drafts.push(draft);
     } catch (err) {
-      problems.push({ source: input, message: `could not read: ${(err as Error).message}` });
+      if (err instanceof ReadProblem || err instanceof FetchProblem) {
+        problems.push({ source: name, message: `${name}: ${err.message}` });
+      } else {
+        problems.push({ source: name, message: `${name}: could not be ingested (${(err as Error)?.message ?? err}); please report this with the file attached` });
+      }
     }
   }
+  options.onProgress?.(sources.length, sources.length, 'reading');
+  const ids = uniqueIds(drafts.map((d) => d.baseId));
+  const articles = drafts.map(({ baseId: _, ...rest }, i) => ({ id: ids[i], ...rest }));
   return { articles, problems };
+}
+
+function sourceName(source: Source): string {
+  return source.kind === 'file' ? source.path : source.kind === 'url' ? source.url : '-';
+}
+
+async function read(
+  source: Source,
+  o: { maxBytes: number; timeoutMs: number; allowPrivateHosts: boolean; stdin?: NodeJS.ReadableStream },
+): Promise<Raw> {
+  if (source.kind === 'url') {
+    const page = await fetchPage(source.url, o);
+    return { source: source.url, baseId: idForUrl(page.url), url: page.url, format: page.contentType, content: page.text };
+  }
+  const bytes =
+    source.kind === 'file' ? await readFileCapped(source.path, o.maxBytes) : await readStreamCapped(o.stdin ?? process.stdin, o.maxBytes);
+  const kind = sniff(bytes);
+  if (kind.kind === 'binary') {
+    const advice = /PDF/.test(kind.what)
+      ? 'convert it to text first (for example with pdftotext) and pass the .txt'
+      : /Word|ZIP/.test(kind.what)
+        ? 'save the article as .txt or .html and pass that'
+        : 'pass the article as a .txt or .html file';
+    throw new ReadProblem(`is ${kind.what}, not an article in HTML or plain text; ${advice}`);
+  }
+  const content = decodeText(bytes);
+  const name = source.kind === 'file' ? source.path : '-';
+  const ext = source.kind === 'file' ? extname(name).toLowerCase() : '';
+  const format = ext === '.html' || ext === '.htm' || looksLikeHtml(content) ? 'html' : 'text';
+  return { source: name, baseId: source.kind === 'file' ? idForFile(name) : 'stdin', url: null, format, content };
+}
+
+async function toArticle(raw: Raw, problems: Problem[]): Promise<Draft | null> {
+  const name = raw.source;
+  if (raw.content.trim() === '') {
+    problems.push({ source: name, message: `${name}: is empty; save the article's text or HTML into it` });
+    return null;
+  }
+  let draft: Omit<Draft, 'language'> & { declaredLanguage: string | null };
+  if (raw.format === 'html') {
+    const page = extractHtmlArticle(raw.content, raw.url);
+    draft = {
+      baseId: raw.baseId,
+      source: name,
+      url: page.canonical ?? raw.url,
+      outlet: page.outlet,
+      title: page.title,
+      authors: page.authors,
+      published: page.published,
+      publishedBasis: page.publishedBasis,
+      kind: null,
+      text: page.text,
+      declaredLanguage: page.declaredLanguage,
+    };
+  } else {
+    const copy = cleanPageCopy(raw.content);
+    draft = {
+      baseId: raw.baseId,
+      source: name,
+      url: raw.url,
+      outlet: copy.outlet,
+      title: copy.title,
+      authors: copy.authors,
+      published: copy.published,
+      publishedBasis: copy.published ? ('dateline' as PublishedBasis) : null,
+      kind: null,
+      text: copy.text,
+      declaredLanguage: null,
+    };
+  }
+  if (wordCount(draft.text) < MIN_BODY_WORDS) {
+    const what = raw.format === 'html' ? 'page' : 'text';
+    problems.push({
+      source: name,
+      message: `${name}: no article body found in this ${what} (it may be an index page, a paywall or cookie wall, or a page that needs JavaScript); save the article page itself, or paste its text into a .txt file`,
+    });
+    return null;
+  }
+  const guess = await detectLanguage(draft.text);
+  const language = guess && guess.confidence >= 0.5 ? guess.code : (draft.declaredLanguage ?? guess?.code ?? 'en');
+  if (language !== 'en') {
+    problems.push({
+      source: name,
+      message: `${name}: is in ${languageName(language)}; it was ingested, but Parley's analysis is built for English, so names, quotes and events in it may be missed; add an English version if there is one`,
+    });
+  }
+  const { declaredLanguage: _, ...rest } = draft;
+  return { ...rest, language };
 }

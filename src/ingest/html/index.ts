@@ -1,18 +1,58 @@
-// One HTML page → body text and metadata.
+// One HTML page → body text and metadata. Readability finds the body; when it finds none, or
+// the page states no date in its metadata, the page's visible text is read like a page copy.
+import type { PublishedBasis } from '../../types.js';
 import { extractBody, parseDocument } from './extract.js';
 import { readMetadata, type PageMetadata } from './metadata.js';
+import { domToText, type NodeLike } from './text.js';
+import { cleanPageCopy } from '../plain/index.js';
+import { wordCount } from '../plain/lines.js';
+import { cleanAuthorList, parseByLine } from '../plain/byline.js';
 
 export interface HtmlArticle extends PageMetadata {
   text: string;
+  publishedBasis: PublishedBasis | null;
 }
+
+const FALLBACK_WORDS = 40;
 
 export function extractHtmlArticle(html: string, url: string | null): HtmlArticle {
   const document = parseDocument(html);
   const meta = readMetadata(document, url);
+  // Readability mutates the document; keep what the fallbacks need first.
+  const needPageText = meta.published === null || meta.authors.length === 0;
+  const pageText = needPageText && document.body ? domToText(document.body as unknown as NodeLike) : null;
   const body = extractBody(document);
+
+  let text = body.text;
+  let copy = pageText !== null ? cleanPageCopy(pageText) : null;
+  if (wordCount(text) < FALLBACK_WORDS) {
+    copy ??= cleanPageCopy(domToText(parseDocument(html).body as unknown as NodeLike));
+    if (wordCount(copy.text) > wordCount(text)) text = copy.text;
+  }
+
+  let published = meta.published;
+  let publishedBasis: PublishedBasis | null = published ? 'metadata' : null;
+  if (!published && copy?.published) {
+    published = copy.published;
+    publishedBasis = 'dateline';
+  }
+  let authors = meta.authors;
+  if (authors.length === 0 && body.byline) authors = cleanBylineText(body.byline);
+  if (authors.length === 0 && copy) authors = copy.authors;
+
   return {
     ...meta,
-    title: meta.title ?? body.title,
-    text: body.text,
+    title: meta.title ?? body.title ?? copy?.title ?? null,
+    authors,
+    published,
+    publishedBasis,
+    text,
   };
+}
+
+/** Readability's byline may be "By Jane Doe | June 3" or a bare name list. */
+function cleanBylineText(byline: string): string[] {
+  const line = byline.replace(/\s+/g, ' ').trim();
+  if (line.length > 120) return [];
+  return parseByLine(line) ?? cleanAuthorList([line.split(/\s*[|•·]\s*/)[0]]);
 }

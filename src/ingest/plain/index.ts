@@ -1,0 +1,205 @@
+// A plain-text article, often a copy of a whole web page: find the headline, byline and dateline,
+// and keep the article's own text while dropping the site chrome around and inside it.
+import { chromeKind, type ChromeKind } from './chrome.js';
+import { isCaption } from './caption.js';
+import { stampKind } from './stamps.js';
+import { parseDateline, isDateLine } from './dateline.js';
+import { parseBioLine, parseByLine, parseWritesLine } from './byline.js';
+import { findHeadline } from './headline.js';
+import { findOutlet } from './outlet.js';
+import { isHeadlineLike, isProse, toLines, wordCount } from './lines.js';
+
+export type LineKind = ChromeKind | 'caption' | 'stamp' | 'byline' | 'dateline' | 'headline' | 'masthead' | 'teaser' | 'trailing' | 'menu';
+
+export interface PageCopy {
+  text: string;
+  title: string | null;
+  /** The outlet as the page's own chrome names it (copyright line, "More from …"), or null. */
+  outlet: string | null;
+  authors: string[];
+  /** ISO 8601, with the dateline's offset when it names a zone. */
+  published: string | null;
+  /** Why each dropped line was dropped, for tests and debugging. */
+  dropped: { line: string; kind: LineKind }[];
+}
+
+function classify(line: string): LineKind | null {
+  if (isCaption(line)) return 'caption';
+  const chrome = chromeKind(line);
+  if (chrome) return chrome;
+  if (stampKind(line)) return 'stamp';
+  if (parseByLine(line)) return 'byline';
+  const date = parseDateline(line);
+  if (date && isDateLine(line, date)) return 'dateline';
+  return null;
+}
+
+const RELATIVE_TIME = /^(?:\d+\s+(?:seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|months?)\s+ago|yesterday|just now|\d+\s*(?:min|mins|minutes?)\s+read)$/i;
+
+export function cleanPageCopy(raw: string): PageCopy {
+  const lines = toLines(raw);
+  const kinds: (LineKind | null)[] = lines.map(classify);
+  const dropped: { line: string; kind: LineKind }[] = [];
+
+  // The body starts at the first line of running text that no rule claims.
+  let bodyStart = lines.findIndex((l, i) => kinds[i] === null && isProse(l));
+  if (bodyStart < 0) bodyStart = lines.length;
+  const anchor = kinds.slice(0, bodyStart).findIndex((k) => k === 'byline' || k === 'dateline');
+  const headline = findHeadline(
+    lines.slice(0, bodyStart).map((text, i) => ({ text, claimed: kinds[i] !== null })),
+    bodyStart,
+    anchor,
+  );
+
+  // ── header: everything above the body except the standfirst under the headline ──
+  const keep: boolean[] = lines.map(() => false);
+  for (let i = 0; i < bodyStart; i++) {
+    const k = kinds[i];
+    if (i === headline) {
+      dropped.push({ line: lines[i], kind: 'headline' });
+    } else if (k !== null) {
+      dropped.push({ line: lines[i], kind: k });
+    } else if ((headline < 0 || i > headline) && wordCount(lines[i]) >= 6 && (!isHeadlineLike(lines[i]) || wordCount(lines[i]) >= 8)) {
+      keep[i] = true;
+    } else {
+      dropped.push({ line: lines[i], kind: 'masthead' });
+    }
+  }
+
+  // ── body: drop chrome lines; teaser sections; everything after the page's tail begins ──
+  let state: 'body' | 'teaser' | 'tail' = 'body';
+  let afterTeaserHeadline = false;
+  for (let i = bodyStart; i < lines.length; i++) {
+    const line = lines[i];
+    const k = kinds[i];
+    if (state === 'tail') {
+      dropped.push({ line, kind: 'tail' });
+      continue;
+    }
+    if (k === 'tail' || (k === 'comments' && !nearChrome(kinds, i))) {
+      state = 'tail';
+      dropped.push({ line, kind: k });
+      continue;
+    }
+    if (k === 'teaserHeader') {
+      state = 'teaser';
+      afterTeaserHeadline = false;
+      dropped.push({ line, kind: k });
+      continue;
+    }
+    if (k !== null) {
+      dropped.push({ line, kind: k });
+      continue;
+    }
+    if (state === 'teaser') {
+      const words = wordCount(line);
+      if (RELATIVE_TIME.test(line) || parseByLine(line) || (words < 3 && !isProse(line))) {
+        dropped.push({ line, kind: 'teaser' });
+        continue;
+      }
+      if (isHeadlineLike(line) && !isProse(line)) {
+        afterTeaserHeadline = true;
+        dropped.push({ line, kind: 'teaser' });
+        continue;
+      }
+      if (afterTeaserHeadline && words <= 40) {
+        afterTeaserHeadline = false;
+        dropped.push({ line, kind: 'teaser' });
+        continue;
+      }
+      state = 'body';
+    }
+    keep[i] = true;
+  }
+
+  dropMenus(lines, keep, dropped);
+
+  // Short label lines left at the very end (site name, "Geneva bureau") are not article text.
+  for (let i = lines.length - 1; i >= bodyStart; i--) {
+    if (!keep[i]) continue;
+    if (wordCount(lines[i]) < 6 && !/[.!?"”]$/.test(lines[i])) {
+      keep[i] = false;
+      dropped.push({ line: lines[i], kind: 'trailing' });
+    } else break;
+  }
+
+  const kept = lines.filter((_, i) => keep[i]);
+  return {
+    text: kept.join('\n\n'),
+    title: headline >= 0 ? lines[headline] : null,
+    outlet: findOutlet(dropped.filter((d) => d.kind !== 'headline').map((d) => d.line)),
+    authors: findAuthors(lines, kinds, bodyStart, kept),
+    published: findPublished(lines, kinds, bodyStart),
+    dropped,
+  };
+}
+
+function nearChrome(kinds: (LineKind | null)[], i: number): boolean {
+  const near = (k: LineKind | null | undefined) => k === 'share' || k === 'comments' || k === 'navigation';
+  return near(kinds[i - 1]) || near(kinds[i + 1]);
+}
+
+/** Runs of three or more very short label lines inside the body are menus or tag lists. */
+function dropMenus(lines: string[], keep: boolean[], dropped: { line: string; kind: LineKind }[]) {
+  const label = (i: number) => keep[i] && wordCount(lines[i]) <= 4 && !/[.!?:;,"”]$/.test(lines[i]);
+  for (let i = 0; i < lines.length; ) {
+    if (!label(i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < lines.length && (label(j) || !keep[j])) j++;
+    const run = [];
+    for (let t = i; t < j; t++) if (keep[t]) run.push(t);
+    if (run.length >= 3) {
+      for (const t of run) {
+        keep[t] = false;
+        dropped.push({ line: lines[t], kind: 'menu' });
+      }
+    }
+    i = j;
+  }
+}
+
+function findAuthors(lines: string[], kinds: (LineKind | null)[], bodyStart: number, kept: string[]): string[] {
+  for (let i = 0; i < Math.min(lines.length, bodyStart + 3); i++) {
+    if (kinds[i] === 'byline' || (kinds[i] === null && i < bodyStart + 3)) {
+      const names = parseByLine(lines[i]);
+      if (names) return names;
+    }
+  }
+  for (let i = 0; i <= Math.min(bodyStart, lines.length - 1); i++) {
+    const name = kinds[i] === null ? parseWritesLine(lines[i]) : null;
+    if (name) return [name];
+  }
+  for (const line of kept.slice(-4).reverse()) {
+    const name = parseBioLine(line);
+    if (name) return [name];
+  }
+  return [];
+}
+
+function findPublished(lines: string[], kinds: (LineKind | null)[], bodyStart: number): string | null {
+  let unmarked: string | null = null;
+  const usable = (k: LineKind | null) => k === null || k === 'dateline' || k === 'byline' || k === 'navigation';
+  for (let i = 0; i < Math.min(bodyStart, lines.length); i++) {
+    if (!usable(kinds[i])) continue;
+    const d = parseDateline(lines[i]);
+    if (!d) continue;
+    if (kinds[i] === null && !isDateLine(lines[i], d) && !d.marked) continue;
+    if (d.marked) return d.iso;
+    unmarked ??= d.iso;
+  }
+  if (unmarked) return unmarked;
+  // A wire-style dateline opening the first paragraph: "GENEVA, June 3, 2025 (Reuters) — …".
+  if (bodyStart < lines.length) {
+    const d = parseDateline(lines[bodyStart]);
+    if (d && d.index <= 30) return d.iso;
+  }
+  // "This article was first published on 3 June 2025" anywhere.
+  for (let i = bodyStart; i < lines.length; i++) {
+    const d = kinds[i] === null || kinds[i] === 'dateline' || kinds[i] === 'tail' ? parseDateline(lines[i]) : null;
+    if (d?.marked && wordCount(lines[i]) <= 20) return d.iso;
+  }
+  return null;
+}
