@@ -47,6 +47,8 @@ interface Coding {
   negated: boolean;
   modality: string | null;
   frame: FrameKind | null;
+  /** Coded from an action noun carried by a reporting or light verb. */
+  nominal?: boolean;
 }
 
 const BE_FORMS = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being', "'s", 'am', 'get', 'got', 'gets']);
@@ -69,6 +71,8 @@ function keysOf(t: Tok): string[] {
 }
 
 function isVerbLike(t: Tok, prev: Tok | undefined, lex: EventLexicon): boolean {
+  // A participle used as an adjective: "the occupied territories", "Israeli-occupied".
+  if (prev && (prev.pos === 'DET' || prev.lower === '-') && /(ed|en)$/.test(t.lower)) return false;
   if (t.pos === 'VERB') return true;
   if (t.pos === 'AUX' || t.pos === 'PUNCT' || t.pos === 'DET' || t.pos === 'ADP' || t.pos === 'PRON' || t.pos === 'CCONJ' || t.pos === 'NUM') return false;
   // wink-nlp sometimes tags a verb as NOUN/ADJ/PROPN after an auxiliary or "to" ("to shell", "is opposed").
@@ -98,7 +102,8 @@ export function findNoun(toks: Tok[], from: number, to: number, lex: EventLexico
       const words = toks.slice(k, k + len);
       const phraseLower = words.map((x) => x.lower).join(' ');
       const phraseLemma = words.map((x) => x.lemma).join(' ');
-      const key = lex.nouns.has(phraseLower) ? phraseLower : lex.nouns.has(phraseLemma) ? phraseLemma : null;
+      const plural = phraseLower + 's';
+      const key = lex.nouns.has(phraseLower) ? phraseLower : lex.nouns.has(phraseLemma) ? phraseLemma : lex.nouns.has(plural) ? plural : null;
       if (key) return { at: k, length: len, key };
     }
   }
@@ -187,8 +192,16 @@ function codeVerb(view: SentenceView, i: number, limit: number, lex: EventLexico
       if (frame === 'threat') category = 'THREATEN';
       else if (frame === 'refusal') { category = 'REJECT'; mode = null; }
       else if (frame === 'request') { category = 'DEMAND'; mode = null; }
-      else if (frame === 'intent') category = inner ? lex.intentOf[inner.category] ?? inner.category : ownCategory(key, lex);
+      else if (frame === 'intent') category = inner ? (comp.clause ? inner.category : lex.intentOf[inner.category] ?? inner.category) : ownCategory(key, lex);
       else category = inner ? inner.category : null;
+      if (inner && comp.clause && (inner.modality === 'must' || inner.modality === 'should') && frame !== 'request') {
+        // "announced that Kagame must agree…": a demand on the clause subject.
+        const c = base('DEMAND', null, inner.head);
+        c.trigger = { from: i, to: inner.trigger.to };
+        c.frameTarget = comp.target;
+        c.frame = 'request';
+        return c;
+      }
       if (frame === 'intent' && inner?.negated) category = lex.negatedOf[inner.category] ?? (inner.category === 'AGREE' ? 'REJECT' : category);
       if (category) {
         const c = base(category, mode, inner?.head ?? comp.verb);
@@ -226,7 +239,7 @@ function codeVerb(view: SentenceView, i: number, limit: number, lex: EventLexico
   // 3. A plain event verb.
   const senses = lex.verbs.get(key);
   if (senses && !(lex.reporting.has(key) && !senses.length)) {
-    const sense = pickSense(senses, toks, after, objEnd, lex);
+    const sense = pickSense(key, senses, toks, i, lex);
     return applyPolarity(base(sense.category, sense.mode, i), lex);
   }
 
@@ -239,6 +252,7 @@ function codeVerb(view: SentenceView, i: number, limit: number, lex: EventLexico
         if (s2) {
           const c = base(s2[0].category, s2[0].mode, k);
           c.trigger = { from: i, to: k + 1 };
+          c.nominal = true;
           return applyPolarity(c, lex);
         }
       }
@@ -254,10 +268,31 @@ function ownCategory(key: string, lex: EventLexicon): string | null {
 
 /** Choose among a verb's senses: a military weapon or formation in the clause makes an
  * ambiguous killing FIGHT; explosives make it ASSAULT. */
-function pickSense(senses: { category: string; mode: string | null }[], toks: Tok[], from: number, to: number, lex: EventLexicon) {
-  if (senses.length === 1) return senses[0];
-  void toks; void from; void to; void lex;
+function pickSense(key: string, senses: { category: string; mode: string | null }[], toks: Tok[], at: number, lex: EventLexicon) {
+  if (!lex.violentVerbs.has(key)) return senses[0];
+  for (const [label, cues] of lex.violenceCues) {
+    const [category, mode] = label.split('/');
+    // A military formation decides only as the actor (before the verb, or after "by").
+    const agentOnly = mode === undefined;
+    const by = toks.findIndex((t, k) => k > at && t.lower === 'by');
+    const ranges: [number, number][] = agentOnly ? [[0, at], ...(by > 0 ? [[by, toks.length] as [number, number]] : [])] : [[0, toks.length]];
+    for (const [a, b] of ranges) {
+      if (hasPhrase(toks, a, b, cues)) return { category, mode: mode ?? senses[0].mode };
+    }
+  }
   return senses[0];
+}
+
+export function hasPhrase(toks: Tok[], from: number, to: number, phrases: string[][]): boolean {
+  for (let k = from; k < to; k++) {
+    for (const p of phrases) {
+      if (k + p.length > to) continue;
+      let ok = true;
+      for (let m = 0; m < p.length && ok; m++) ok = toks[k + m].lower === p[m] || toks[k + m].lemma === p[m];
+      if (ok) return true;
+    }
+  }
+  return false;
 }
 
 /** Negated or modal actions become refusals or intents, as PLOVER codes them. */
@@ -284,7 +319,7 @@ function applyPolarity(c: Coding, lex: EventLexicon): Coding {
 /** The complement of a frame verb: "to" + verb (after an optional object for requests), or a
  * that-clause (its subject and verb), or — for intents — the next verb of a bare clause
  * ("said it will…" is handled by the reporting walk instead). */
-function findComplement(view: SentenceView, from: number, limit: number, frames: FrameKind[], lex: EventLexicon): { verb: number; target: Chunk | null } | null {
+function findComplement(view: SentenceView, from: number, limit: number, frames: FrameKind[], lex: EventLexicon): { verb: number; target: Chunk | null; clause?: boolean } | null {
   const toks = view.tokens;
   const request = frames.includes('request');
   const maxGap = request ? 10 : 3;
@@ -307,7 +342,7 @@ function findComplement(view: SentenceView, from: number, limit: number, frames:
     }
     if (t.lower === 'that' && (request || frames.includes('intent') || frames.includes('threat'))) {
       const clause = clauseAfter(view, k + 1, limit, lex);
-      if (clause) return { verb: clause.verb, target: clause.subject };
+      if (clause) return { verb: clause.verb, target: clause.subject, clause: true };
       return null;
     }
     if (t.pos === 'PUNCT' && t.lower !== '-') return null;
@@ -358,6 +393,11 @@ export function attributionStart(view: SentenceView, lex: EventLexicon): { at: n
  * comma; a clause opening the sentence ("If …, X will …") ends at its comma too. */
 function subordinateMask(toks: Tok[], limit: number): boolean[] {
   const mask = new Array<boolean>(toks.length).fill(false);
+  // A prepositional phrase opening the sentence ("In a letter handed over on Monday, …").
+  if (toks[0] && toks[0].pos === 'ADP') {
+    const comma = toks.findIndex((t, k) => k < 16 && t.lower === ',');
+    if (comma > 0) for (let m = 0; m < comma; m++) mask[m] = true;
+  }
   for (let k = 0; k < limit; k++) {
     const t = toks[k];
     const sub = SUBORDINATORS.has(t.lower) && !(t.lower === 'as' && toks[k + 1] && /^(a|an|the|part|well|proof|such)$/.test(toks[k + 1].lower));
@@ -408,8 +448,10 @@ export function codeSentence(view: SentenceView, lex: EventLexicon = eventLexico
         return;
       }
     }
+    let category = c.category;
+    if (lex.cooperative.has(category) && hasPhrase(toks, c.trigger.to, limit, lex.rejectionPhrases)) category = 'REJECT';
     out.push({
-      category: c.category, mode: c.mode, trigger: c.trigger, source, target,
+      category, mode: c.mode, trigger: c.trigger, source, target,
       negated: c.negated && !c.negatedAbsorbed, modality: c.modality, reported, reporter, main,
     });
   };
@@ -426,13 +468,23 @@ export function codeSentence(view: SentenceView, lex: EventLexicon = eventLexico
       const comp = findComplement(view, k + 1, limit, ['intent'], lex);
       if (!comp) continue;
       const inner = codeVerb(view, comp.verb, limit, lex, comp.verb, 1);
-      if (!inner) continue;
+      const readyPol = polarity(toks, k, 0);
+      if (!inner) {
+        // Ready to do something the lexicon does not know: an intent to cooperate all the same.
+        const c: Coding = { category: unwilling ? 'REJECT' : 'AGREE', mode: null, trigger: { from: k, to: comp.verb + 1 }, head: comp.verb, complementAt: comp.verb, frameTarget: null, clauseSubject: null, passive: false, negatedAbsorbed: unwilling, negated: false, modality: 'ready', frame: 'intent' };
+        emit(c, out.length === 0);
+        break;
+      }
+      if (readyPol.modality === 'must' || readyPol.modality === 'should') {
+        emit({ ...inner, category: inner.category, modality: 'must', trigger: { from: k, to: inner.trigger.to }, frame: null, negated: false, negatedAbsorbed: false, passive: false }, out.length === 0);
+        break;
+      }
       const category = unwilling ? (lex.negatedOf[inner.category] ?? inner.category) : lex.intentOf[inner.category] ?? inner.category;
       emit({ ...inner, category, trigger: { from: k, to: inner.trigger.to }, head: inner.head, frame: 'intent', modality: 'ready', negated: unwilling && !lex.negatedOf[inner.category], negatedAbsorbed: unwilling && !!lex.negatedOf[inner.category], passive: false }, out.length === 0);
       break;
     }
     const coded = codeVerb(view, k, limit, lex, 0);
-    const isReporting = lex.reporting.has(key) && (!coded || coded.frame === null && !lex.verbs.has(key) || ['say', 'tell', 'report', 'state', 'claim', 'add', 'note', 'confirm'].includes(key));
+    const isReporting = lex.reporting.has(key) && !coded?.nominal && (!coded || coded.frame === null && !lex.verbs.has(key) || ['say', 'tell', 'report', 'state', 'claim', 'add', 'note', 'confirm'].includes(key));
     if (isReporting) {
       // "Ankara says it offered…": the event is in the complement; the reporter is the subject.
       const nextIsClause = toks[k + 1] && (toks[k + 1].lower === 'that' || toks[k + 1].pos === 'PRON' || toks[k + 1].pos === 'PROPN' || toks[k + 1].pos === 'DET' || toks[k + 1].pos === 'NOUN' || toks[k + 1].pos === 'ADJ' || isTimeLike(toks[k + 1]));
@@ -461,10 +513,24 @@ export function codeSentence(view: SentenceView, lex: EventLexicon = eventLexico
     }
   }
   if (out.length === 0) {
-    const noun = findNoun(toks, 0, limit, lex);
+    // An action noun ("the withdrawal of…", "Palestinian riots against…") when no verb codes.
+    let noun: { at: number; length: number; key: string } | null = null;
+    let nominal: { category: string; mode: string | null } | null = null;
+    for (let k = 0; k < limit && !noun && !nominal; k++) {
+      const verb = toks[k].pos === 'NOUN' ? lex.nominalizations.get(toks[k].lower) : undefined;
+      const senses = verb ? lex.verbs.get(verb) : undefined;
+      if (senses) {
+        nominal = senses[0];
+        noun = { at: k, length: 1, key: toks[k].lower };
+        break;
+      }
+      const found = findNoun(toks, k, Math.min(limit, k + lex.maxNounWords), lex);
+      if (found && found.at === k && (lex.nouns.get(found.key) ?? []).some((x) => lex.nounClassMap.get(x.nounClass)?.default)) noun = found;
+    }
     if (noun) {
-      for (const sense of lex.nouns.get(noun.key) ?? []) {
-        const s = senseOf(lex.nounClassMap.get(sense.nounClass)?.default);
+      const senses = nominal ? [{ nounClass: '', mode: nominal.mode, length: 1 }] : lex.nouns.get(noun.key) ?? [];
+      for (const sense of senses) {
+        const s = nominal ?? senseOf(lex.nounClassMap.get(sense.nounClass)?.default);
         if (!s) continue;
         const trig = { from: noun.at, to: noun.at + noun.length };
         const source = npBefore(view, noun.at + noun.length - 1, 0) && noun.at > 0 ? npBefore(view, noun.at, 0) : null;

@@ -24,6 +24,8 @@ interface VerbsFile {
   negatedOf: Record<string, string>;
   cooperative: string[];
   nominalizations: Record<string, string>;
+  rejectionPhrases: string[];
+  violence: Record<string, string[]>;
 }
 
 interface NounsFile {
@@ -55,6 +57,11 @@ export interface EventLexicon {
   cooperative: Set<string>;
   /** Action noun → its verb ("suspension" → "suspend"). */
   nominalizations: Map<string, string>;
+  rejectionPhrases: string[][];
+  /** Verbs whose category (FIGHT or ASSAULT) depends on the weapons and actors in the sentence. */
+  violentVerbs: Set<string>;
+  /** [category/mode, cue words] in order of precedence. */
+  violenceCues: [string, string[][]][];
   /** Light verb (lemma or phrasal) → verb classes it belongs to. */
   verbClasses: Map<string, string[]>;
   /** Noun phrase (lower-case words joined by one space) → senses. */
@@ -127,6 +134,11 @@ export function eventLexicon(): EventLexicon {
     negatedOf: vf.negatedOf,
     cooperative: new Set(vf.cooperative),
     nominalizations: new Map(Object.entries(vf.nominalizations ?? {})),
+    rejectionPhrases: (vf.rejectionPhrases ?? []).map((p) => p.split(' ')),
+    violentVerbs: new Set(vf.violence?.verbs ?? []),
+    violenceCues: Object.entries(vf.violence ?? {})
+      .filter(([k]) => k !== 'verbs')
+      .map(([k, words]) => [k, words.map((w) => w.split(' '))] as [string, string[][]]),
     verbClasses,
     nouns,
     maxNounWords,
