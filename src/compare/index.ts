@@ -1,7 +1,14 @@
-// compare/: work across articles on the annotations only: corroboration, discrepancies, framing
-// per article and actor, and each article's kind (news, analysis, opinion).
+// compare/: work across articles on the annotations only: discrepancies between outlets, framing
+// per article and actor, and each article's kind (news, analysis, opinion). Corroboration (how many
+// independent sources report an item) is computed from the brief by corroboration.ts, which the
+// renderers call, so that it needs no field of its own in brief.json.
 import type { ArticleKind, Brief, Discrepancy, Framing } from '../types.js';
 import type { Doc } from '../text/doc.js';
+import { buildContext } from './context.js';
+import { findDiscrepancies } from './discrepancies.js';
+import { toDiscrepancy } from './claims.js';
+import { framing } from './framing.js';
+import { articleKind } from './kind.js';
 
 export interface Comparison {
   discrepancies: Discrepancy[];
@@ -11,9 +18,12 @@ export interface Comparison {
 }
 
 export function compare(brief: Brief, docs: Doc[]): Comparison {
-  // Work in progress: the detectors land in this folder one by one; until then nothing is claimed.
+  const ctx = buildContext(brief, docs);
   const kinds: Record<string, ArticleKind | null> = {};
-  for (const d of docs) kinds[d.article.id] = d.article.kind ?? null;
-  void brief;
-  return { discrepancies: [], framing: [], kinds };
+  for (const a of ctx.articles) kinds[a.id] = a.doc.article.kind ?? articleKind(a).kind;
+  return {
+    discrepancies: findDiscrepancies(ctx).map((d) => toDiscrepancy(d, ctx)),
+    framing: framing(ctx),
+    kinds,
+  };
 }

@@ -1,0 +1,128 @@
+// The shared shape of a detector's findings: one claim per article about one fact, and the engine
+// that links claims about the same fact across articles and keeps the groups where they disagree.
+import type { Claim, Discrepancy } from '../types.js';
+import type { Context, SentenceInfo } from './context.js';
+
+export type DiscrepancyKind = 'date' | 'number' | 'speaker' | 'title' | 'office' | 'condition';
+
+export interface FactClaim {
+  kind: DiscrepancyKind;
+  article: string;
+  sentence: SentenceInfo;
+  /** The words that carry the claimed value (a figure, a date, a title), inside the sentence. */
+  start: number;
+  end: number;
+  /** Comparable value: claims about one fact with different values disagree. */
+  value: string;
+  /** The value as a reader should see it ("40 missiles", "Tuesday 17 November 2026"). */
+  display: string;
+  /** What the fact is about ("missiles", "the speaker of “…”"). */
+  subject: string;
+  /** Claims are only compared within one bucket (unit, quote statement, person…). */
+  bucket: string;
+  /** The passage to show when it is wider than the sentence (a quote whose speaker is named in the
+   * sentence before). */
+  passage?: { start: number; end: number };
+}
+
+export interface FoundDiscrepancy {
+  kind: DiscrepancyKind;
+  topic: string;
+  claims: FactClaim[];
+  explanation: string;
+}
+
+export interface Detector {
+  kind: DiscrepancyKind;
+  extract(ctx: Context): FactClaim[];
+  /** Whether two claims (different articles, same bucket) are about the same fact. */
+  sameFact(a: FactClaim, b: FactClaim, ctx: Context): boolean;
+  /** Whether their values contradict each other (not merely differ in precision). */
+  conflict(a: FactClaim, b: FactClaim, ctx: Context): boolean;
+  topic(claims: FactClaim[], ctx: Context): string;
+}
+
+/** "Meridian Press" for an article, falling back to its id. */
+export function outletOf(ctx: Context, article: string): string {
+  return ctx.byId.get(article)?.outlet ?? article;
+}
+
+/** Plain-words explanation: who says what, values grouped, independent sources counted. */
+export function explain(claims: FactClaim[], ctx: Context, subject: string): string {
+  const byValue = new Map<string, FactClaim[]>();
+  for (const c of claims) {
+    if (!byValue.has(c.value)) byValue.set(c.value, []);
+    byValue.get(c.value)!.push(c);
+  }
+  const parts = [...byValue.values()].map((group) => {
+    const outlets = [...new Set(group.map((c) => outletOf(ctx, c.article)))];
+    const sources = new Set(group.map((c) => ctx.sources.groupOf.get(c.article) ?? c.article)).size;
+    const who = outlets.length > 1 ? `${outlets.slice(0, -1).join(', ')} and ${outlets[outlets.length - 1]}` : outlets[0];
+    const copies = sources < outlets.length ? ` (${sources} independent source${sources === 1 ? '' : 's'})` : '';
+    return `${who}${copies} ${outlets.length > 1 ? 'give' : 'gives'} ${group[0].display}`;
+  });
+  return `The outlets disagree on ${subject}: ${parts.join('; ')}.`;
+}
+
+/** Link claims about one fact across articles; keep the connected groups that hold a contradiction. */
+export function runDetector(detector: Detector, ctx: Context): FoundDiscrepancy[] {
+  const claims = detector.extract(ctx);
+  const buckets = new Map<string, number[]>();
+  claims.forEach((c, i) => {
+    if (!buckets.has(c.bucket)) buckets.set(c.bucket, []);
+    buckets.get(c.bucket)!.push(i);
+  });
+  const parent = claims.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const conflicting = new Set<number>();
+  for (const ids of buckets.values()) {
+    for (let x = 0; x < ids.length; x++) {
+      for (let y = x + 1; y < ids.length; y++) {
+        const a = claims[ids[x]];
+        const b = claims[ids[y]];
+        if (a.article === b.article) continue;
+        if (!detector.sameFact(a, b, ctx)) continue;
+        parent[find(ids[y])] = find(ids[x]);
+        if (a.value !== b.value && detector.conflict(a, b, ctx)) {
+          conflicting.add(ids[x]);
+          conflicting.add(ids[y]);
+        }
+      }
+    }
+  }
+  const groups = new Map<number, number[]>();
+  claims.forEach((_, i) => {
+    const r = find(i);
+    if (!groups.has(r)) groups.set(r, []);
+    groups.get(r)!.push(i);
+  });
+  const out: FoundDiscrepancy[] = [];
+  for (const ids of groups.values()) {
+    if (!ids.some((i) => conflicting.has(i))) continue;
+    // One claim per article and value: the first in the article is enough to show it.
+    const seen = new Set<string>();
+    const members: FactClaim[] = [];
+    for (const i of ids.sort((p, q) => p - q)) {
+      const c = claims[i];
+      const key = `${c.article}\u0000${c.value}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      members.push(c);
+    }
+    if (new Set(members.map((c) => c.article)).size < 2) continue;
+    const topic = detector.topic(members, ctx);
+    out.push({ kind: detector.kind, topic, claims: members, explanation: explain(members, ctx, topic) });
+  }
+  return out;
+}
+
+export function toClaim(c: FactClaim, ctx: Context): Claim {
+  const start = c.passage?.start ?? c.sentence.start;
+  const end = c.passage?.end ?? c.sentence.end;
+  const text = ctx.byId.get(c.article)?.doc.text.slice(start, end) ?? c.sentence.text;
+  return { article: c.article, start, end, text };
+}
+
+export function toDiscrepancy(d: FoundDiscrepancy, ctx: Context): Discrepancy {
+  return { topic: d.topic, claims: d.claims.map((c) => toClaim(c, ctx)), explanation: d.explanation };
+}

@@ -1,0 +1,183 @@
+// What compare/ knows about each article, gathered once from the brief's annotations and the Doc:
+// sentences with their content lemmas, entity mentions and resolved times. Every detector in this
+// folder reads these, never the raw text again.
+import type { Brief, Quote, TimeExpression } from '../types.js';
+import type { Doc } from '../text/doc.js';
+import { loadJson } from '../util/data.js';
+import { independentSources, type SourceGroups } from './sources.js';
+
+export interface MentionRef {
+  start: number;
+  end: number;
+  entity: string;
+}
+
+export interface SentenceInfo {
+  article: string;
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  /** Content lemmas (nouns, verbs, adjectives, names) minus reporting verbs, time words and numbers. */
+  lemmas: Set<string>;
+  /** Lemmas of verbs and event nouns that say what happened ("meet", "session", "release"). */
+  actions: Set<string>;
+  entities: Set<string>;
+  times: TimeExpression[];
+}
+
+export interface ArticleInfo {
+  id: string;
+  outlet: string;
+  doc: Doc;
+  sentences: SentenceInfo[];
+  mentions: MentionRef[];
+  quotes: Quote[];
+  /** [start, end) ranges inside quotation marks: the words of others, not of the writer. */
+  quoted: [number, number][];
+}
+
+export interface Context {
+  brief: Brief;
+  articles: ArticleInfo[];
+  byId: Map<string, ArticleInfo>;
+  sources: SourceGroups;
+  entityName: Map<string, string>;
+  entityType: Map<string, string>;
+}
+
+interface Lexicon {
+  synonyms: Record<string, string>;
+  reportingVerbs: string[];
+  timeWords: string[];
+  stopLemmas: string[];
+  eventNouns: string[];
+}
+
+type Words = { reporting: Set<string>; time: Set<string>; stop: Set<string>; eventNouns: Set<string>; synonyms: Record<string, string> };
+let lexicon: Words | null = null;
+export function words(): Words {
+  if (!lexicon) {
+    const l = loadJson<Lexicon>('compare/words.json');
+    lexicon = {
+      reporting: new Set(l.reportingVerbs),
+      time: new Set(l.timeWords),
+      stop: new Set(l.stopLemmas),
+      eventNouns: new Set(l.eventNouns),
+      synonyms: l.synonyms,
+    };
+  }
+  return lexicon;
+}
+
+const CONTENT_POS = new Set(['NOUN', 'VERB', 'PROPN', 'ADJ']);
+
+/** Ranges between quotation marks (straight or curly), paragraph by paragraph so an unclosed mark
+ * cannot swallow the rest of the article. */
+export function quotedRanges(doc: Doc): [number, number][] {
+  const out: [number, number][] = [];
+  for (const p of doc.paragraphs) {
+    const text = doc.text.slice(p.start, p.end);
+    // Curly and straight single quotes too, told apart from apostrophes by what surrounds them.
+    const re = /“[^”]*”|"[^"]*"|«[^»]*»|‘[^‘]*?’(?![\p{L}])|(?<=^|[\s(\[—–-])'[^'\n]*?'(?![\p{L}])/gu;
+    for (let m = re.exec(text); m; m = re.exec(text)) out.push([p.start + m.index, p.start + m.index + m[0].length]);
+  }
+  return out;
+}
+
+export function inRanges(ranges: [number, number][], at: number): boolean {
+  for (const [a, b] of ranges) if (at >= a && at < b) return true;
+  return false;
+}
+
+/** The lemma used to compare reports, with words outlets use interchangeably folded together. */
+export function lemmaOf(lemma: string, text: string): string {
+  const l = (lemma || text).toLowerCase().replace(/[’']s$/, '');
+  return words().synonyms[l] ?? l;
+}
+
+function sentenceInfo(doc: Doc, index: number, mentions: MentionRef[], times: TimeExpression[]): SentenceInfo {
+  const s = doc.sentences[index];
+  const w = words();
+  const lemmas = new Set<string>();
+  const actions = new Set<string>();
+  const timeSpans = times.filter((t) => t.start >= s.start && t.end <= s.end);
+  for (let i = s.firstToken; i < s.endToken; i++) {
+    const t = doc.tokens[i];
+    if (!CONTENT_POS.has(t.pos)) continue;
+    if (/\d/.test(t.text)) continue;
+    if (timeSpans.some((x) => t.start >= x.start && t.end <= x.end)) continue;
+    const l = lemmaOf(t.lemma, t.text);
+    if (l.length < 2 || w.stop.has(l) || w.time.has(l) || w.reporting.has(l)) continue;
+    lemmas.add(l);
+    if (t.pos === 'VERB' || w.eventNouns.has(l)) actions.add(l);
+  }
+  const entities = new Set<string>();
+  for (const m of mentions) if (m.start >= s.start && m.end <= s.end) entities.add(m.entity);
+  return { article: doc.article.id, index, start: s.start, end: s.end, text: doc.text.slice(s.start, s.end), lemmas, actions, entities, times: timeSpans };
+}
+
+export function buildContext(brief: Brief, docs: Doc[]): Context {
+  const mentionsByArticle = new Map<string, MentionRef[]>();
+  const entityName = new Map<string, string>();
+  const entityType = new Map<string, string>();
+  for (const e of brief.entities ?? []) {
+    entityName.set(e.id, e.name);
+    entityType.set(e.id, e.type);
+    for (const m of e.mentions) {
+      let list = mentionsByArticle.get(m.article);
+      if (!list) mentionsByArticle.set(m.article, (list = []));
+      list.push({ start: m.start, end: m.end, entity: e.id });
+    }
+  }
+  const articles: ArticleInfo[] = docs.map((doc) => {
+    const id = doc.article.id;
+    const mentions = (mentionsByArticle.get(id) ?? []).sort((a, b) => a.start - b.start);
+    const times = (brief.times ?? []).filter((t) => t.article === id);
+    return {
+      id,
+      outlet: doc.article.outlet ?? id,
+      doc,
+      sentences: doc.sentences.map((_, i) => sentenceInfo(doc, i, mentions, times)),
+      mentions,
+      quotes: (brief.quotes ?? []).filter((q) => q.article === id),
+      quoted: [
+        ...quotedRanges(doc),
+        ...(brief.quotes ?? []).filter((q) => q.article === id).map((q): [number, number] => [q.start, q.end]),
+      ],
+    };
+  });
+  return {
+    brief,
+    articles,
+    byId: new Map(articles.map((a) => [a.id, a])),
+    sources: independentSources(docs.map((d) => d.article)),
+    entityName,
+    entityType,
+  };
+}
+
+/** Overlap of two lemma sets: |A∩B| / |A∪B|. */
+export function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+export function sharedCount(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const x of a) if (b.has(x)) shared++;
+  return shared;
+}
+
+/** Whether two sentences from different articles plausibly report the same fact: enough shared
+ * content words, at least one shared action word, and no contradiction in who is involved. */
+export function sameFact(a: SentenceInfo, b: SentenceInfo, minJaccard = 0.25): boolean {
+  const j = jaccard(a.lemmas, b.lemmas);
+  const sharedActions = sharedCount(a.actions, b.actions);
+  const sharedEntities = sharedCount(a.entities, b.entities);
+  if (sharedActions === 0) return false;
+  if (j >= minJaccard) return true;
+  return sharedEntities >= 1 && sharedCount(a.lemmas, b.lemmas) >= 3 && j >= minJaccard * 0.6;
+}

@@ -1,0 +1,42 @@
+// Where the sources disagree: every detector's groups of contradicting claims, with overlaps
+// between detectors removed (a title conflict and an office conflict read from the same
+// sentences are one finding).
+import type { Context } from './context.js';
+import { runDetector, type Detector, type FoundDiscrepancy } from './claims.js';
+import { numbers } from './numbers.js';
+import { dates } from './dates.js';
+import { speakers } from './speakers.js';
+import { officeDetector, titleDetector } from './titles.js';
+import { conditions } from './conditions.js';
+
+/** In order of precedence when two findings cover the same passages. */
+function detectors(): Detector[] {
+  return [speakers, officeDetector(), titleDetector(), dates, numbers, conditions];
+}
+
+function passages(d: FoundDiscrepancy): Set<string> {
+  return new Set(d.claims.map((c) => `${c.article}:${c.start}:${c.end}`));
+}
+
+export function findDiscrepancies(ctx: Context): FoundDiscrepancy[] {
+  const kept: FoundDiscrepancy[] = [];
+  for (const detector of detectors()) {
+    for (const d of runDetector(detector, ctx)) {
+      const mine = passages(d);
+      // Same words read twice (e.g. "Foreign Minister X" as a title and as an office).
+      const duplicate = kept.some((k) => {
+        const theirs = passages(k);
+        let shared = 0;
+        for (const p of mine) if (theirs.has(p)) shared++;
+        return shared >= 2 || (shared >= 1 && shared === Math.min(mine.size, theirs.size) && k.kind !== d.kind && sameFamily(k.kind, d.kind));
+      });
+      if (!duplicate) kept.push(d);
+    }
+  }
+  return kept;
+}
+
+function sameFamily(a: string, b: string): boolean {
+  const people = new Set(['title', 'office']);
+  return people.has(a) && people.has(b);
+}

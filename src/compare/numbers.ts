@@ -1,0 +1,208 @@
+// Figures that outlets give for one fact ("40 missiles" vs "25 missiles"). A figure with a qualifier
+// is a range: "more than 40" does not contradict "45", "up to 240" does not contradict "240".
+import type { Context, SentenceInfo } from './context.js';
+import { sameFact, inRanges } from './context.js';
+import type { Detector, FactClaim } from './claims.js';
+import { loadJson } from '../util/data.js';
+import type { Doc, Token } from '../text/doc.js';
+
+interface Quantities {
+  numberWords: Record<string, number>;
+  multipliers: Record<string, number>;
+  qualifiers: Record<string, 'approx' | 'below' | 'min' | 'max'>;
+  currencies: Record<string, string>;
+  unitSynonyms: Record<string, string>;
+}
+
+export interface Figure {
+  start: number;
+  end: number;
+  value: number;
+  /** Lemma of the counted noun ("missile"), "percent", or a currency. */
+  unit: string;
+  qualifier: 'approx' | 'below' | 'min' | 'max' | null;
+  /** Whole phrase text, qualifier and unit included. */
+  text: string;
+}
+
+const MONTHS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/i;
+const NUMERIC = /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$/;
+
+function q(): Quantities {
+  return loadJson<Quantities>('compare/quantities.json');
+}
+
+function numberValue(tok: Token): number | null {
+  const t = tok.text.toLowerCase();
+  if (NUMERIC.test(t)) return Number(t.replace(/,/g, ''));
+  const w = q().numberWords[t];
+  return w === undefined ? null : w;
+}
+
+/** The value interval a figure allows. */
+export function range(f: Pick<Figure, 'value' | 'qualifier'>): [number, number] {
+  switch (f.qualifier) {
+    case 'approx':
+      return [f.value * 0.85, f.value * 1.15];
+    case 'below':
+      return [f.value * 0.85, f.value];
+    case 'min':
+      return [f.value, Infinity];
+    case 'max':
+      return [0, f.value];
+    default:
+      return [f.value, f.value];
+  }
+}
+
+export function rangesOverlap(a: [number, number], b: [number, number]): boolean {
+  return a[0] <= b[1] && b[0] <= a[1];
+}
+
+function qualifierBefore(doc: Doc, i: number, lo: number): { qualifier: Figure['qualifier']; start: number } | null {
+  const quals = q().qualifiers;
+  for (const len of [3, 2, 1]) {
+    if (i - len < lo) continue;
+    const phrase = doc.tokens
+      .slice(i - len, i)
+      .map((t) => t.text.toLowerCase())
+      .join(' ');
+    if (quals[phrase]) return { qualifier: quals[phrase], start: doc.tokens[i - len].start };
+  }
+  return null;
+}
+
+/** Figures in one sentence, each with the noun it counts. Dates, years, times and ordinals are not figures. */
+export function figuresIn(doc: Doc, s: SentenceInfo, quoted: [number, number][] = []): Figure[] {
+  void quoted;
+  const sentence = doc.sentences[s.index];
+  const qty = q();
+  const out: Figure[] = [];
+  const toks = doc.tokens;
+  for (let i = sentence.firstToken; i < sentence.endToken; i++) {
+    const tok = toks[i];
+    let value = numberValue(tok);
+    if (value === null) continue;
+    if (s.times.some((t) => tok.start >= t.start && tok.end <= t.end)) continue;
+    const prev = toks[i - 1];
+    const next = toks[i + 1];
+    if (prev && i > sentence.firstToken && MONTHS.test(prev.text)) continue;
+    if (next && i + 1 < sentence.endToken && MONTHS.test(next.text)) continue;
+    // A year standing alone ("in 2024") is a date, not a count.
+    if (/^(19|20)\d\d$/.test(tok.text)) continue;
+    // Part of a larger figure already read ("twenty - five", "3 billion").
+    if (out.length && out[out.length - 1].end >= tok.start) continue;
+    let start = tok.start;
+    let end = tok.end;
+    let j = i + 1;
+    // Hyphenated number words: "twenty-five".
+    if (toks[j]?.text === '-' && toks[j + 1] && qty.numberWords[toks[j + 1].text.toLowerCase()] !== undefined && value >= 20) {
+      value += qty.numberWords[toks[j + 1].text.toLowerCase()];
+      end = toks[j + 1].end;
+      j += 2;
+    }
+    const mult = toks[j] && j < sentence.endToken ? qty.multipliers[toks[j].text.toLowerCase()] : undefined;
+    if (mult) {
+      value *= mult;
+      end = toks[j].end;
+      j++;
+    }
+    let unit: string | null = null;
+    const cur = prev && i > sentence.firstToken ? qty.currencies[prev.text] : undefined;
+    if (cur) {
+      unit = cur;
+      start = prev.start;
+    } else if (toks[j] && j < sentence.endToken && (toks[j].text === '%' || /^per\s?cent$|^percent$/i.test(toks[j].text))) {
+      unit = 'percent';
+      end = toks[j].end;
+    } else {
+      // The counted noun: the last noun of the modifier run after the number ("40 short-range missiles"),
+      // reading through "of the" ("40 of the missiles").
+      let k = j;
+      if (toks[k]?.text.toLowerCase() === 'of' && /^(the|their|its|his|her|those|these)$/i.test(toks[k + 1]?.text ?? '')) k += 2;
+      let last = -1;
+      for (let n = 0; k < sentence.endToken && n < 5; k++, n++) {
+        const t = toks[k];
+        if (t.pos === 'NOUN') last = k;
+        else if (t.pos === 'ADJ' || t.pos === 'PROPN' || t.text === '-' || t.pos === 'NUM') {
+          if (last >= 0 && t.pos !== 'NUM' && t.text !== '-') break;
+        } else break;
+      }
+      if (last >= 0) {
+        const l = (toks[last].lemma || toks[last].text).toLowerCase();
+        unit = qty.unitSynonyms[l] ?? l;
+        end = toks[last].end;
+      }
+    }
+    if (!unit) continue;
+    // "one" or a bare single figure counts too little to compare ("one official", "two sides").
+    if (value < 3 && !cur && unit !== 'percent') continue;
+    const qual = qualifierBefore(doc, i, sentence.firstToken);
+    if (qual) start = qual.start;
+    out.push({ start, end, value, unit, qualifier: qual?.qualifier ?? null, text: doc.text.slice(start, end) });
+  }
+  return out;
+}
+
+function formatValue(n: number): string {
+  return n.toLocaleString('en-GB');
+}
+
+const QUALIFIER_WORD: Record<string, string> = { approx: 'about', below: 'nearly', min: 'at least', max: 'up to' };
+
+export const numbers: Detector = {
+  kind: 'number',
+  extract(ctx: Context): FactClaim[] {
+    const out: FactClaim[] = [];
+    for (const a of ctx.articles) {
+      for (const s of a.sentences) {
+        for (const f of figuresIn(a.doc, s, a.quoted)) {
+          const shown = `${f.qualifier ? `${QUALIFIER_WORD[f.qualifier]} ` : ''}${formatValue(f.value)} ${f.unit}${f.unit === 'percent' ? '' : ''}`;
+          out.push({
+            kind: 'number',
+            article: a.id,
+            sentence: s,
+            start: f.start,
+            end: f.end,
+            value: `${f.qualifier ?? 'exact'}:${f.value}`,
+            display: `“${f.text}” (${shown})`,
+            subject: f.unit,
+            bucket: f.unit,
+          });
+          void inRanges;
+        }
+      }
+    }
+    return out;
+  },
+  sameFact(a, b) {
+    return sameFact(a.sentence, b.sentence, 0.2);
+  },
+  conflict(a, b, ctx) {
+    const fa = parse(a.value);
+    const fb = parse(b.value);
+    if (rangesOverlap(range(fa), range(fb))) return false;
+    // A sentence that gives both figures ("40 fired, 25 struck") is not contradicted by either.
+    const other = (c: FactClaim): Set<number> => {
+      const art = ctx.byId.get(c.article)!;
+      return new Set(figuresIn(art.doc, c.sentence).filter((f) => f.unit === c.bucket).map((f) => f.value));
+    };
+    if (other(a).has(fb.value) || other(b).has(fa.value)) return false;
+    return true;
+  },
+  topic(claims) {
+    return `number of ${plural(claims[0].subject)}`;
+  },
+};
+
+function parse(value: string): Pick<Figure, 'value' | 'qualifier'> {
+  const [qual, v] = value.split(':');
+  return { value: Number(v), qualifier: qual === 'exact' ? null : (qual as Figure['qualifier']) };
+}
+
+function plural(noun: string): string {
+  if (noun === 'percent' || noun.endsWith('s')) return noun;
+  if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
+  if (/(ch|sh|x)$/.test(noun)) return `${noun}es`;
+  return `${noun}s`;
+}

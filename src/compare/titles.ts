@@ -1,0 +1,356 @@
+// Titles and offices: one person given different posts by different outlets ("special envoy" vs
+// "defence secretary", "former foreign minister" vs "former prime minister"), and one office given
+// to different people. Titles are read next to names: "Foreign Minister Irina Kostova",
+// "Velaria's top diplomat Irina Kostova", "Its special envoy, Harald Voss", "Ingrid Saelen, a
+// former foreign minister of Nordvald,". Loose descriptions ("top diplomat") never contradict a post.
+import type { Context, SentenceInfo } from './context.js';
+import type { Detector, FactClaim } from './claims.js';
+import type { Token } from '../text/doc.js';
+import { loadJson } from '../util/data.js';
+import { foldName, personKey, personName } from './people.js';
+
+interface TitleWords {
+  posts: Record<string, string>;
+  descriptive: string[];
+  portfolio: string[];
+  rank: string[];
+  historical: string[];
+  synonyms: Record<string, string>;
+}
+
+export interface TitleMention {
+  article: string;
+  person: string;
+  name: string;
+  sentence: SentenceInfo;
+  /** The title phrase, affiliation included. */
+  start: number;
+  end: number;
+  text: string;
+  /** Rank, portfolio and head words, normalised ("deputy prime minister"). */
+  core: string;
+  /** True for an office one holds or not; false for a loose description. */
+  post: boolean;
+  historical: boolean;
+  /** Folded country or body the title belongs to, when given. */
+  affiliation: string | null;
+}
+
+let vocab: (TitleWords & { all: Set<string>; desc: Set<string>; port: Set<string>; rk: Set<string>; hist: Set<string> }) | null = null;
+function V(): NonNullable<typeof vocab> {
+  if (!vocab) {
+    const w = loadJson<TitleWords>('compare/titles.json');
+    const desc = new Set(w.descriptive);
+    const port = new Set(w.portfolio);
+    const rk = new Set(w.rank);
+    const hist = new Set(w.historical);
+    vocab = { ...w, desc, port, rk, hist, all: new Set([...Object.keys(w.posts), ...desc, ...port, ...rk, ...hist]) };
+  }
+  return vocab;
+}
+
+const lower = (t: Token): string => t.text.toLowerCase().replace(/’/g, "'");
+const isPossessive = (t: Token | undefined): boolean => !!t && /^['’]s$/.test(t.text);
+const isCap = (t: Token | undefined): boolean => !!t && /^\p{Lu}/u.test(t.text);
+const isHead = (w: string): boolean => w in V().posts || V().desc.has(w);
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our']);
+
+/** Folded affiliation key: "Velaria's", "Velarian", "of Velaria" → "velar". */
+export function affiliationKey(text: string): string {
+  return foldName(text)
+    .replace(/['’]s$/, '')
+    .replace(/(ian|ean|an|ese|ish|ic|i)$/, '')
+    .slice(0, 8);
+}
+
+function sameAffiliation(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length, 5);
+  return n >= 4 && a.slice(0, n) === b.slice(0, n);
+}
+
+interface ParsedTitle {
+  from: number;
+  to: number; // token indices, inclusive
+  words: string[];
+  affiliation: string | null;
+}
+
+function finish(words: string[], affiliation: string | null, from: number, to: number): ParsedTitle | null {
+  if (!words.some(isHead)) return null;
+  return { from, to, words, affiliation };
+}
+
+/** A title right before a name: "Velarian Foreign Minister", "Brennmark's special envoy", "Its special envoy,". */
+function titleBefore(toks: Token[], i: number, lo: number): ParsedTitle | null {
+  let j = i - 1;
+  if (j >= lo && toks[j].text === ',' && j - 1 >= lo && isHead(lower(toks[j - 1]))) j--;
+  const to = j;
+  const words: string[] = [];
+  while (j >= lo && (V().all.has(lower(toks[j])) || (toks[j].text === '-' && words.length > 0))) {
+    if (toks[j].text !== '-') words.unshift(lower(toks[j]));
+    j--;
+  }
+  if (words.length === 0 || !isHead(words[words.length - 1])) return null;
+  let affiliation: string | null = null;
+  let from = j + 1;
+  if (j - 1 >= lo && isPossessive(toks[j]) && isCap(toks[j - 1])) {
+    affiliation = affiliationKey(toks[j - 1].text);
+    from = j - 1;
+  } else if (j >= lo && isCap(toks[j]) && (toks[j].pos === 'ADJ' || toks[j].pos === 'PROPN') && !V().all.has(lower(toks[j]))) {
+    affiliation = affiliationKey(toks[j].text);
+    from = j;
+  }
+  return finish(words, affiliation, from, to);
+}
+
+/** A title in apposition after a name: ", Velaria's deputy prime minister and foreign minister,",
+ * ", a silver-haired former foreign minister of Nordvald", ", the former Nordvald foreign minister". */
+function titlesAfter(toks: Token[], e: number, hi: number): ParsedTitle[] {
+  const out: ParsedTitle[] = [];
+  if (e >= hi || toks[e].text !== ',') return out;
+  let k = e + 1;
+  let affiliation: string | null = null;
+  for (;;) {
+    const first = k;
+    if (k < hi && DETERMINERS.has(lower(toks[k]))) k++;
+    if (k + 1 < hi && isCap(toks[k]) && isPossessive(toks[k + 1])) {
+      affiliation = affiliationKey(toks[k].text);
+      k += 2;
+    }
+    const words: string[] = [];
+    let end = -1;
+    while (k < hi) {
+      const t = toks[k];
+      const w = lower(t);
+      if (V().all.has(w)) {
+        words.push(w);
+        end = k;
+      } else if (t.text === '-' || (words.length === 0 && t.pos === 'ADJ' && !isCap(t))) {
+        // hyphens and leading loose adjectives ("silver-haired") are read through
+      } else if (isCap(t) && (t.pos === 'PROPN' || t.pos === 'ADJ') && !affiliation) {
+        affiliation = affiliationKey(t.text);
+      } else break;
+      k++;
+    }
+    // The title ends on its head ("foreign minister leading the mediation" → "foreign minister").
+    while (words.length && !isHead(words[words.length - 1])) words.pop();
+    if (words.length === 0) break;
+    if (k + 1 < hi && /^(of|for|to)$/i.test(toks[k].text)) {
+      let m = k + 1;
+      if (lower(toks[m]) === 'the') m++;
+      if (m < hi && isCap(toks[m]) && !affiliation) {
+        affiliation = affiliationKey(toks[m].text);
+        end = m;
+        k = m + 1;
+      }
+    }
+    const parsed = finish(words, affiliation, first, end);
+    if (parsed) out.push(parsed);
+    if (k < hi && lower(toks[k]) === 'and') {
+      k++;
+      continue;
+    }
+    break;
+  }
+  return out;
+}
+
+function core(words: string[]): { core: string; post: boolean; historical: boolean } {
+  const v = V();
+  const historical = words.some((w) => v.hist.has(w));
+  const kept = words.filter((w) => !v.hist.has(w)).map((w) => v.synonyms[w] ?? w);
+  const head = kept[kept.length - 1];
+  const post = head in v.posts && !kept.some((w) => v.desc.has(w) && w !== head);
+  return { core: kept.join(' '), post, historical };
+}
+
+/** Name spans in a sentence: person mentions from the entities stage, and runs of capitalised
+ * proper nouns that no other kind of entity claims. Leading title words are not part of a name. */
+function namesIn(ctx: Context, article: string, s: SentenceInfo): { first: number; last: number }[] {
+  const a = ctx.byId.get(article)!;
+  const toks = a.doc.tokens;
+  const sent = a.doc.sentences[s.index];
+  const out: { first: number; last: number }[] = [];
+  let i = sent.firstToken;
+  while (i < sent.endToken) {
+    if (toks[i].pos !== 'PROPN' || !isCap(toks[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < sent.endToken && toks[j + 1].pos === 'PROPN' && isCap(toks[j + 1])) j++;
+    let first = i;
+    while (first <= j && V().all.has(lower(toks[first]))) first++;
+    if (first <= j) {
+      const start = toks[first].start;
+      const end = toks[j].end;
+      const other = a.mentions.find((m) => m.start < end && m.end > start && ctx.entityType.get(m.entity) !== 'person');
+      const person = a.mentions.find((m) => m.start < end && m.end > start && ctx.entityType.get(m.entity) === 'person');
+      if (!other || person) out.push({ first, last: j });
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+/** Every title given to a named person in the articles. */
+export function titleMentions(ctx: Context): TitleMention[] {
+  const out: TitleMention[] = [];
+  for (const a of ctx.articles) {
+    const toks = a.doc.tokens;
+    for (const s of a.sentences) {
+      const sent = a.doc.sentences[s.index];
+      for (const n of namesIn(ctx, a.id, s)) {
+        const nameStart = toks[n.first].start;
+        const nameEnd = toks[n.last].end;
+        const name = a.doc.text.slice(nameStart, nameEnd);
+        // A single capitalised word is a surname only if it is not a place or body named elsewhere.
+        const person = personKey(ctx, a.id, nameStart, nameEnd, name);
+        const found = [titleBefore(toks, n.first, sent.firstToken), ...titlesAfter(toks, n.last + 1, sent.endToken)];
+        for (const t of found) {
+          if (!t || t.to < t.from) continue;
+          const c = core(t.words);
+          const start = toks[t.from].start;
+          const end = toks[t.to].end;
+          out.push({
+            article: a.id,
+            person,
+            name: personName(ctx, person, name),
+            sentence: s,
+            start,
+            end,
+            text: a.doc.text.slice(start, end),
+            core: c.core,
+            post: c.post,
+            historical: c.historical,
+            affiliation: t.affiliation,
+          });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Two titles can both be true of one person: one is the other with fewer words ("minister",
+ * "foreign minister") and the same rank, or one of them is only a loose description. */
+export function compatible(a: TitleMention, b: TitleMention): boolean {
+  if (!a.post || !b.post || a.historical !== b.historical) return true;
+  if (a.affiliation && b.affiliation && !sameAffiliation(a.affiliation, b.affiliation)) return false;
+  const wa = a.core.split(' ');
+  const wb = b.core.split(' ');
+  const rank = (ws: string[]): string => ws.filter((w) => V().rk.has(w)).sort().join(' ');
+  if (rank(wa) !== rank(wb)) return false;
+  return wa.every((w) => wb.includes(w)) || wb.every((w) => wa.includes(w));
+}
+
+type TitleClaim = FactClaim & { title: TitleMention };
+
+function holdsCompatible(all: TitleMention[], article: string, person: string, t: TitleMention): boolean {
+  return all.some((o) => o.article === article && o.person === person && o.post && o.historical === t.historical && compatible(o, t));
+}
+
+function describe(t: TitleMention): string {
+  return `“${t.text}”`;
+}
+
+/** One person, titles that cannot all be true. */
+export function titleDetector(): Detector {
+  let all: TitleMention[] = [];
+  return {
+    kind: 'title',
+    extract(ctx) {
+      all = titleMentions(ctx);
+      return all
+        .filter((t) => t.post)
+        .map(
+          (t): TitleClaim => ({
+            kind: 'title',
+            article: t.article,
+            sentence: t.sentence,
+            start: t.start,
+            end: t.end,
+            value: `${t.core}|${t.affiliation ?? ''}`,
+            display: describe(t),
+            subject: t.name,
+            bucket: `${t.person}|${t.historical ? 'past' : 'now'}`,
+            title: t,
+          }),
+        );
+    },
+    sameFact: () => true,
+    conflict(a, b) {
+      const ta = (a as TitleClaim).title;
+      const tb = (b as TitleClaim).title;
+      if (compatible(ta, tb)) return false;
+      // Not a contradiction when each outlet also gives the other's title.
+      return !holdsCompatible(all, b.article, tb.person, ta) || !holdsCompatible(all, a.article, ta.person, tb);
+    },
+    topic(claims) {
+      const t = (claims[0] as TitleClaim).title;
+      return `${t.historical ? 'earlier office' : 'title'} of ${t.name}`;
+    },
+  };
+}
+
+const SHARED_RANKS = /\b(deputy|assistant|junior|vice|under-secretary|undersecretary)\b/;
+
+/** Whether only one person holds the post at a time (a foreign minister; not a spokesperson). */
+function uniquePost(t: TitleMention): boolean {
+  if (!t.post || t.historical || SHARED_RANKS.test(t.core)) return false;
+  const words = t.core.split(' ');
+  const head = V().posts[words[words.length - 1]];
+  if (['president', 'premier', 'chancellor', 'king', 'queen', 'emir', 'secretary-general'].includes(head)) return true;
+  if (head === 'minister' || head === 'secretary') return words.length >= 2 && words.slice(0, -1).some((w) => V().port.has(w) && !['special', 'senior', 'top', 'lead'].includes(w));
+  return false;
+}
+
+/** One office, different holders: "Foreign Minister Kostova" in one outlet, "Foreign Minister
+ * Lenz" in another, for the same country. The country must be known for both, from the title
+ * itself or from what other titles say about the person. */
+export function officeDetector(): Detector {
+  return {
+    kind: 'office',
+    extract(ctx) {
+      const all = titleMentions(ctx);
+      const known = new Map<string, Set<string>>();
+      for (const t of all) {
+        if (!t.affiliation) continue;
+        if (!known.has(t.person)) known.set(t.person, new Set());
+        known.get(t.person)!.add(t.affiliation);
+      }
+      const out: FactClaim[] = [];
+      for (const t of all) {
+        if (!uniquePost(t)) continue;
+        const affs = t.affiliation ? [t.affiliation] : [...(known.get(t.person) ?? [])];
+        if (affs.length !== 1) continue;
+        out.push({
+          kind: 'office',
+          article: t.article,
+          sentence: t.sentence,
+          start: t.start,
+          end: t.end,
+          value: t.person,
+          display: `the post to ${t.name} (${describe(t)})`,
+          subject: `${t.core} (${affs[0]})`,
+          bucket: `${t.core}|${affs[0].slice(0, 5)}`,
+        });
+        (out[out.length - 1] as FactClaim & { title: TitleMention; all: TitleMention[] }).title = t;
+        (out[out.length - 1] as FactClaim & { title: TitleMention; all: TitleMention[] }).all = all;
+      }
+      return out;
+    },
+    sameFact: () => true,
+    conflict(a, b) {
+      const ta = (a as TitleClaim).title;
+      const tb = (b as TitleClaim).title;
+      const all = (a as FactClaim & { all: TitleMention[] }).all;
+      // Both outlets agreeing that both people held it at some point is not a contradiction.
+      return !holdsCompatible(all, b.article, ta.person, ta) && !holdsCompatible(all, a.article, tb.person, tb);
+    },
+    topic(claims) {
+      const t = (claims[0] as TitleClaim).title;
+      return `who is ${t.core}${t.affiliation ? '' : ''}`;
+    },
+  };
+}
