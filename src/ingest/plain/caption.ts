@@ -1,7 +1,7 @@
 // Photo captions and credits, which page copies interleave with the body.
 
 const CREDIT_START = /^(?:photo(?:graph)?s?|pictures?|image(?: source| caption)?|credit|video|file photo|pictured|illustration|graphic)\s*(?:[:,|]|by\b)/i;
-const CREDIT_END = /(?:\b(?:photo(?:graph)?|picture|image|illustration|credit)s?\s*(?::|by)\s*[^.!?]{1,90}|\((?:photo|image|picture|credit)[^)]{0,90}\)|(?:\/|\bvia\s+|\|\s*)(?:reuters|afp|ap|epa(?:-efe)?|getty images|shutterstock|anadolu(?: agency)?|dpa|xinhua|tass|pool|bloomberg|alamy|sipa|ansa|efe)|\bgetty images|©\s*[\p{L} ./&-]{2,40})\s*\.?$/iu;
+const CREDIT_END = /(?:\b(?:photo(?:graph)?|picture|image|illustration|credit)s?\s*(?::|by|\.{2,}|…)\s*[^.!?]{1,90}|\((?:photo|image|picture|credit)[^)]{0,90}\)|(?:\/|\bvia\s+|\|\s*)(?:reuters|afp|ap|epa(?:-efe)?|getty images|shutterstock|anadolu(?: agency)?|dpa|xinhua|tass|pool|bloomberg|alamy|sipa|ansa|efe)|\bgetty images|©\s*[\p{L} ./&-]{2,40})\s*\.?$/iu;
 const AGENCY_ONLY = /^\(?(?:reuters|afp|ap|epa|getty images|shutterstock|anadolu agency|dpa|xinhua|tass)\)?$/i;
 
 /** Is this line a caption or credit rather than article text? */

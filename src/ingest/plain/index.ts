@@ -44,6 +44,7 @@ export function cleanPageCopy(raw: string): PageCopy {
   // The body starts at the first line of running text that no rule claims.
   let bodyStart = lines.findIndex((l, i) => kinds[i] === null && isProse(l));
   if (bodyStart < 0) bodyStart = lines.length;
+  bodyStart = afterLateByline(lines, kinds, bodyStart);
   const anchor = kinds.slice(0, bodyStart).findIndex((k) => k === 'byline' || k === 'dateline');
   const headline = findHeadline(
     lines.slice(0, bodyStart).map((text, i) => ({ text, claimed: kinds[i] !== null })),
@@ -94,6 +95,8 @@ export function cleanPageCopy(raw: string): PageCopy {
     if (state === 'teaser') {
       const words = wordCount(line);
       if (RELATIVE_TIME.test(line) || parseByLine(line) || (words < 3 && !isProse(line))) {
+        // A label between a headline and the next line breaks the headline–blurb pair.
+        afterTeaserHeadline = false;
         dropped.push({ line, kind: 'teaser' });
         continue;
       }
@@ -102,7 +105,7 @@ export function cleanPageCopy(raw: string): PageCopy {
         dropped.push({ line, kind: 'teaser' });
         continue;
       }
-      if (afterTeaserHeadline && words <= 40) {
+      if (afterTeaserHeadline && isBlurb(line)) {
         afterTeaserHeadline = false;
         dropped.push({ line, kind: 'teaser' });
         continue;
@@ -132,6 +135,27 @@ export function cleanPageCopy(raw: string): PageCopy {
     published: findPublished(lines, kinds, bodyStart),
     dropped,
   };
+}
+
+/** A teaser's blurb: one short sentence under its headline. Article paragraphs run longer. */
+function isBlurb(line: string): boolean {
+  return wordCount(line) <= 30 && !/[.!?]["”’)]?\s+["“‘(]?\p{Lu}/u.test(line);
+}
+
+/**
+ * A standfirst can look like running text, so the first prose line may sit above the byline
+ * and dateline. When a byline or dateline follows within a few lines, the body starts after it.
+ */
+function afterLateByline(lines: string[], kinds: (LineKind | null)[], bodyStart: number): number {
+  let prose = 0;
+  let last = -1;
+  for (let i = bodyStart; i < Math.min(lines.length, bodyStart + 14); i++) {
+    if (kinds[i] === 'byline' || kinds[i] === 'dateline') last = i;
+    else if (kinds[i] === null && isProse(lines[i]) && ++prose > 2) break;
+  }
+  if (last < 0) return bodyStart;
+  const next = lines.findIndex((l, i) => i > last && kinds[i] === null && isProse(l));
+  return next < 0 ? lines.length : next;
 }
 
 function nearChrome(kinds: (LineKind | null)[], i: number): boolean {
