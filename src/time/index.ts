@@ -1,47 +1,45 @@
 // time/: find the time expressions of each article, resolve them to TIMEX3 values against the
 // right anchor, and infer publication dates for undated articles from the batch.
-import * as chrono from 'chrono-node';
 import type { Article, TimeExpression } from '../types.js';
 import type { TimeAnnotation } from '../annotations.js';
 import type { Doc } from '../text/doc.js';
+import { formatDay, parseIsoDate } from './calendar.js';
+import { annotateDoc, type Found } from './detect.js';
+import { batchWindows, inferPublished, ownWindows, type DatedArticle } from './infer.js';
 
-function pad(n: number, w = 2): string {
-  return String(n).padStart(w, '0');
-}
+export { buildTimeline, type TimelineEntry } from './timeline.js';
 
-/** Per-sentence detection with chrono; grown into rule units in this folder. */
-function annotateDoc(doc: Doc): TimeAnnotation[] {
-  const out: TimeAnnotation[] = [];
-  const published = doc.article.published ? new Date(doc.article.published) : null;
-  for (const s of doc.sentences) {
-    const sentence = doc.text.slice(s.start, s.end);
-    const results = chrono.parse(sentence, published ?? new Date(0), { forwardDate: false });
-    for (const r of results) {
-      const start = s.start + r.index;
-      const end = start + r.text.length;
-      const c = r.start;
-      const absolute = c.isCertain('year');
-      let value: string | null = null;
-      if (absolute || published) {
-        value = `${c.get('year')}`;
-        if (c.isCertain('month') || !absolute) value += `-${pad(c.get('month') ?? 1)}`;
-        if (c.isCertain('day') || c.isCertain('weekday') || !absolute) value += `-${pad(c.get('day') ?? 1)}`;
-      }
-      out.push({ start, end, text: doc.text.slice(start, end), type: 'DATE', value, anchor: value === null ? null : absolute ? 'absolute' : 'published' });
-    }
-  }
-  return out;
-}
-
+/** Time expressions of every article, and the articles with inferred publication dates where
+ * theirs were missing. Article texts are never changed; a failing article gets no expressions. */
 export function annotateTimes(docs: Doc[]): { articles: Article[]; times: TimeAnnotation[][] } {
-  const times = docs.map((doc) => {
+  const results = docs.map((doc) => {
     try {
-      return annotateDoc(doc);
+      return annotateDoc(doc, parseIsoDate(doc.article.published));
     } catch {
-      return [];
+      return { annotations: [] as TimeAnnotation[], found: [] as Found[] };
     }
   });
-  return { articles: docs.map((d) => d.article), times };
+  const articles = docs.map((d) => d.article);
+  const dated: DatedArticle[] = [];
+  const batchYears: number[] = [];
+  docs.forEach((doc, i) => {
+    const published = parseIsoDate(doc.article.published);
+    if (!published) return;
+    dated.push({ doc, found: results[i].found });
+    batchYears.push(published.y);
+  });
+  docs.forEach((doc, i) => {
+    if (parseIsoDate(doc.article.published)) return;
+    try {
+      const inferred = inferPublished(ownWindows(doc, results[i].found, batchYears), batchWindows(doc, results[i].found, dated));
+      if (!inferred) return;
+      articles[i] = { ...doc.article, published: formatDay(inferred), publishedBasis: 'inferred' };
+      results[i] = annotateDoc(doc, inferred);
+    } catch {
+      // Inference is best effort: the article keeps its missing date and unresolved values.
+    }
+  });
+  return { articles, times: results.map((r) => r.annotations) };
 }
 
 export function toTimeExpressions(docs: Doc[], times: TimeAnnotation[][]): TimeExpression[] {

@@ -1,0 +1,222 @@
+// One article: run the rule units over every sentence, keep the best non-overlapping spans,
+// and resolve each against its anchor (publication date, or when a quote was spoken).
+import type { Doc } from '../text/doc.js';
+import type { TimeAnnotation } from '../annotations.js';
+import { valueDay, type CalDate } from './calendar.js';
+import type { Candidate, Direction, Scan } from './candidate.js';
+import { direction } from './tense.js';
+import { findQuoteRegions, isSpeechTime, regionAt, type QuoteRegion } from './quotes.js';
+import { ago } from './rules/ago.js';
+import { deictic } from './rules/deictic.js';
+import { durations } from './rules/durations.js';
+import { monthDates } from './rules/dates.js';
+import { numericDates } from './rules/numeric.js';
+import { periods } from './rules/periods.js';
+import { sets } from './rules/sets.js';
+import { textual } from './rules/textual.js';
+import { clockSuffix, times } from './rules/times.js';
+import { weekdays } from './rules/weekdays.js';
+import { years } from './rules/years.js';
+
+export const RULES: ((scan: Scan) => Candidate[])[] = [
+  monthDates, numericDates, weekdays, deictic, periods, ago, years, durations, sets, times, textual,
+];
+
+/** A detected expression with what resolution needs. */
+export interface Found {
+  cand: Candidate;
+  sentence: number;
+  dir: Direction;
+  /** The quote it sits in, if any. */
+  quote: QuoteRegion | null;
+  value: string | null;
+  anchor: TimeAnnotation['anchor'];
+}
+
+/** Longest span first; among equals the higher priority; nothing overlaps what is kept. */
+export function selectCandidates(cands: Candidate[]): Candidate[] {
+  const sorted = [...cands].sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const c of sorted) {
+    if (kept.some((k) => c.start < k.end && k.start < c.end)) continue;
+    kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+// Words before a calendar period that narrow it without changing its TIMEX3 value
+// ("early 2020" → 2020, "the end of June" → June's value).
+const MODIFIER_BEFORE = /(?:\b(?:early|mid|late|earlier|later|the\s+(?:end|start|beginning|middle|turn|close|rest|remainder|course)\s+of|the\s+(?:first|last|final)\s+(?:days?|weeks?)\s+of)\s+|\bmid-)$/i;
+
+function extendModifiers(text: string, c: Candidate): Candidate {
+  if (c.type !== 'DATE' || c.rule === 'durations' || c.rule === 'textual') return c;
+  const before = text.slice(Math.max(0, c.start - 40), c.start);
+  const m = MODIFIER_BEFORE.exec(before);
+  if (!m) return c;
+  return { ...c, start: c.start - m[0].length };
+}
+
+/** A clock time takes the date right next to it: merged into one span when only a comma or
+ * space separates them ("12:00 UTC Monday"), linked when a preposition does ("Friday at 9pm"). */
+function attachTimes(text: string, kept: Candidate[]): { cands: Candidate[]; dateOf: Map<Candidate, Candidate> } {
+  const out: Candidate[] = [];
+  const dateOf = new Map<Candidate, Candidate>();
+  const isDay = (c: Candidate | undefined): c is Candidate => !!c && c.type === 'DATE' && (c.rule === 'dates' || c.rule === 'weekdays' || c.rule === 'deictic' || c.rule === 'numeric' || c.rule === 'textual');
+  for (let i = 0; i < kept.length; i++) {
+    const c = kept[i];
+    if (!c.timeOnly) {
+      out.push(c);
+      continue;
+    }
+    const prev = out[out.length - 1];
+    const next = kept[i + 1];
+    const gapBefore = prev ? text.slice(prev.end, c.start) : null;
+    const gapAfter = next ? text.slice(c.end, next.start) : null;
+    const timeOnly = c.timeOnly;
+    const merge = (date: Candidate, start: number, end: number): Candidate => ({
+      ...date, start, end, type: 'TIME', timeOnly: undefined, rule: `${date.rule}+times`,
+      resolve: (ctx) => {
+        const v = date.resolve(ctx);
+        const day = v && /^\d{4}-\d{2}-\d{2}/.exec(v)?.[0];
+        return day ? day + clockSuffix(timeOnly) : null;
+      },
+    });
+    if (isDay(prev) && gapBefore !== null && /^[\s,]*$/.test(gapBefore)) {
+      out[out.length - 1] = merge(prev, prev.start, c.end);
+      continue;
+    }
+    if (isDay(next) && gapAfter !== null && /^[\s,]*(on\s+)?$/.test(gapAfter) && !/on/.test(gapAfter)) {
+      out.push(merge(next, c.start, next.end));
+      i++;
+      continue;
+    }
+    if (isDay(prev) && gapBefore !== null && /^[\s,]*(at|from|by|until|around)\s+$/i.test(gapBefore)) dateOf.set(c, prev);
+    else if (isDay(next) && gapAfter !== null && /^[\s,]*(on|of)\s+$/i.test(gapAfter)) dateOf.set(c, next);
+    out.push(c);
+  }
+  return { cands: out, dateOf };
+}
+
+/** Detect the expressions of a Doc (no values yet). */
+export function detect(doc: Doc): { found: Found[]; dateOf: Map<Candidate, Candidate>; quotes: QuoteRegion[] } {
+  const cands: Candidate[] = [];
+  const sentenceOf = new Map<Candidate, number>();
+  doc.sentences.forEach((s, i) => {
+    const scan: Scan = { text: doc.text, start: s.start, end: s.end };
+    for (const rule of RULES) {
+      for (const c of rule(scan)) {
+        cands.push(c);
+        sentenceOf.set(c, i);
+      }
+    }
+  });
+  const kept = selectCandidates(cands).map((c) => {
+    const e = extendModifiers(doc.text, c);
+    sentenceOf.set(e, sentenceOf.get(c) ?? 0);
+    return e;
+  });
+  const { cands: attached, dateOf } = attachTimes(doc.text, kept);
+  const quotes = findQuoteRegions(doc);
+  const found = attached.map((c) => {
+    const sentence = sentenceOf.get(c) ?? doc.tokens.find((t) => t.start >= c.start)?.sentence ?? 0;
+    return { cand: c, sentence, dir: direction(doc, sentence, c.start, c.end), quote: regionAt(quotes, c.start, c.end), value: null, anchor: null };
+  });
+  return { found, dateOf, quotes };
+}
+
+/** Resolve detected expressions in text order. `quoteAnchor` gives the day a quote was spoken. */
+export function resolveFound(
+  found: Found[],
+  dateOf: Map<Candidate, Candidate>,
+  published: CalDate | null,
+  quoteAnchor: Map<QuoteRegion, CalDate> = new Map(),
+): void {
+  let previous: CalDate | null = null;
+  const valueOf = new Map<Candidate, string | null>();
+  for (const f of found) {
+    const c = f.cand;
+    const spoken = f.quote ? quoteAnchor.get(f.quote) ?? null : null;
+    const anchor = spoken ?? published;
+    const anchorKind: TimeAnnotation['anchor'] = spoken ? 'text' : 'published';
+    let value: string | null;
+    let kind: TimeAnnotation['anchor'];
+    if (c.absolute) {
+      value = c.resolve({ anchor, dir: f.dir, previous });
+      kind = 'absolute';
+    } else if (c.timeOnly) {
+      const linked = dateOf.get(c);
+      const linkedValue = linked ? valueOf.get(linked) ?? null : null;
+      const day = valueDay(linkedValue) ?? anchor;
+      value = day ? `${day.y.toString().padStart(4, '0')}-${String(day.m).padStart(2, '0')}-${String(day.d).padStart(2, '0')}${clockSuffix(c.timeOnly)}` : null;
+      kind = value === null ? null : linked && valueDay(linkedValue) ? 'text' : anchorKind;
+    } else if (c.textual) {
+      // "the same day" needs a day named before it; failing that, the anchor's day.
+      value = c.resolve({ anchor, dir: f.dir, previous: previous ?? anchor });
+      kind = value === null ? null : previous ? 'text' : anchorKind;
+    } else {
+      value = anchor ? c.resolve({ anchor, dir: f.dir, previous }) : null;
+      kind = value === null ? null : anchorKind;
+    }
+    f.value = value;
+    f.anchor = kind;
+    valueOf.set(c, value);
+    const day = valueDay(value);
+    if (day && (c.type === 'DATE' || c.type === 'TIME')) previous = day;
+  }
+}
+
+/** Days on which quotes were spoken, where the text says so: a day-precision expression
+ * outside the quote, next to a speech verb, in the quote's sentence or the one before it. */
+export function quoteAnchors(doc: Doc, found: Found[], quotes: QuoteRegion[]): Map<QuoteRegion, CalDate> {
+  const out = new Map<QuoteRegion, CalDate>();
+  const speechTimes = found.filter((f) => !f.quote && valueDay(f.value) && (f.cand.type === 'DATE' || f.cand.type === 'TIME') && isSpeechTime(doc, f.cand.start, f.cand.end, quotes));
+  if (speechTimes.length === 0) return out;
+  for (const q of quotes) {
+    const qs = doc.tokens[Math.min(doc.tokens.length - 1, Math.max(0, tokenAt(doc, q.start)))]?.sentence ?? -1;
+    const qe = doc.tokens[Math.max(0, tokenAt(doc, q.end) - 1)]?.sentence ?? -1;
+    const para = doc.sentences[qs]?.paragraph;
+    let best: Found | null = null;
+    let bestDistance = Infinity;
+    for (const f of speechTimes) {
+      if (f.sentence < qs - 1 || f.sentence > qe + 1) continue;
+      if (doc.sentences[f.sentence]?.paragraph !== para && f.sentence !== qs - 1) continue;
+      const distance = f.cand.start >= q.end ? f.cand.start - q.end : q.start - f.cand.end;
+      if (distance < bestDistance) {
+        best = f;
+        bestDistance = distance;
+      }
+    }
+    const day = best ? valueDay(best.value) : null;
+    if (day) out.set(q, day);
+  }
+  return out;
+}
+
+function tokenAt(doc: Doc, offset: number): number {
+  let lo = 0;
+  let hi = doc.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Detect and resolve an article's time expressions against `published` (null: relative
+ * expressions stay unresolved). */
+export function annotateDoc(doc: Doc, published: CalDate | null): { annotations: TimeAnnotation[]; found: Found[] } {
+  const { found, dateOf, quotes } = detect(doc);
+  resolveFound(found, dateOf, published);
+  const anchors = quoteAnchors(doc, found, quotes);
+  if (anchors.size > 0) resolveFound(found, dateOf, published, anchors);
+  const annotations = found.map((f) => ({
+    start: f.cand.start,
+    end: f.cand.end,
+    text: doc.text.slice(f.cand.start, f.cand.end),
+    type: f.cand.type,
+    value: f.value,
+    anchor: f.anchor,
+  }));
+  return { annotations, found };
+}

@@ -1,0 +1,152 @@
+// Publication dates for undated articles, from what they say and what the dated articles of the
+// batch say. Each clue bounds the writing date; an article gets a date only when its clues agree
+// on a window of at most a week, and then the earliest day of it (basis "inferred").
+import type { Doc } from '../text/doc.js';
+import { addDays, compareDates, daysBetween, formatDay, isoWeekday, isValidDate, valueDay, type CalDate } from './calendar.js';
+import type { Found } from './detect.js';
+import { lexicon } from './lexicon.js';
+import { tokenIndexAt } from './tense.js';
+
+export interface Window {
+  lo: CalDate | null;
+  hi: CalDate | null;
+  /** What the bound comes from, for the record. */
+  why: string;
+}
+
+export interface DatedArticle {
+  doc: Doc;
+  found: Found[];
+}
+
+const MAX_WINDOW_DAYS = 7;
+
+/** Content words of a sentence (lemmas of nouns, names, verbs, adjectives), minus the time words. */
+function contentLemmas(doc: Doc, sentence: number, exclude: Found[]): Set<string> {
+  const s = doc.sentences[sentence];
+  const out = new Set<string>();
+  if (!s) return out;
+  const lx = lexicon();
+  for (let i = s.firstToken; i < s.endToken; i++) {
+    const t = doc.tokens[i];
+    if (!/^(NOUN|PROPN|VERB|ADJ)$/.test(t.pos)) continue;
+    if (exclude.some((f) => t.start >= f.cand.start && t.end <= f.cand.end)) continue;
+    const lemma = t.lemma.toLowerCase();
+    if (lemma.length < 3 || lx.speechSet.has(lemma) || /^(be|have|do|will|would|can|could|may|might|must|shall|should|get|make)$/.test(lemma)) continue;
+    if (lemma in lx.weekdays || lemma in lx.months) continue;
+    out.add(lemma);
+  }
+  return out;
+}
+
+function overlap(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n;
+}
+
+/** Lines that are a page's own date stamp ("Today: Tuesday, 3 June 2025") say when the page was
+ * viewed, not written. */
+function inPageStamp(doc: Doc, offset: number): boolean {
+  const lineStart = doc.text.lastIndexOf('\n', offset - 1) + 1;
+  const head = doc.text.slice(lineStart, offset).toLowerCase();
+  return lexicon().pageStampLabels.some((label) => head.trimStart().startsWith(label) && /^\s*[a-z ]+\s*[:|–-]/.test(head));
+}
+
+/** Bounds from the article's own absolute dates: a past event happened before it was written,
+ * an announced one lies ahead; a date that names its weekday is within a week of the writing. */
+export function ownWindows(doc: Doc, found: Found[], batchYears: number[]): Window[] {
+  const out: Window[] = [];
+  for (const f of found) {
+    if (inPageStamp(doc, f.cand.start)) continue;
+    let day: CalDate | null = null;
+    let namesWeekday = false;
+    if (f.cand.absolute && f.cand.type === 'DATE') {
+      day = valueDay(f.value);
+      namesWeekday = !!f.cand.namesWeekday;
+    } else if (f.cand.relation?.kind === 'monthDay' && f.cand.relation.weekday !== null) {
+      // "Saturday, 7 June": the year in which 7 June is a Saturday, among the batch's years.
+      const { month, day: d, weekday } = f.cand.relation;
+      const years = [...new Set(batchYears.flatMap((y) => [y - 1, y, y + 1]))].filter(
+        (y) => isValidDate(y, month, d) && isoWeekday({ y, m: month, d }) === weekday,
+      );
+      if (years.length !== 1) continue;
+      day = { y: years[0], m: month, d };
+      namesWeekday = true;
+    }
+    if (!day) continue;
+    const text = doc.text.slice(f.cand.start, f.cand.end);
+    if (namesWeekday) {
+      if (f.dir === 'future') out.push({ lo: addDays(day, -6), hi: addDays(day, -1), why: `"${text}" announced` });
+      else if (f.dir === 'past') out.push({ lo: day, hi: addDays(day, 6), why: `"${text}" reported` });
+      else out.push({ lo: addDays(day, -6), hi: addDays(day, 6), why: `"${text}"` });
+    } else if (f.dir === 'past') out.push({ lo: day, hi: null, why: `"${text}" reported` });
+    else if (f.dir === 'future') out.push({ lo: null, hi: day, why: `"${text}" announced` });
+  }
+  return out;
+}
+
+/** Bounds from the batch: a relative day here ("Monday's session", "yesterday's talks") that a
+ * dated article dates, matched on the words the two sentences share. */
+export function batchWindows(doc: Doc, found: Found[], dated: DatedArticle[]): Window[] {
+  const out: Window[] = [];
+  for (const f of found) {
+    const rel = f.cand.relation;
+    if (!rel || rel.kind === 'monthDay') continue;
+    const here = contentLemmas(doc, f.sentence, found);
+    if (here.size < 2) continue;
+    let best = 0;
+    let bestDays: CalDate[] = [];
+    for (const d of dated) {
+      for (const g of d.found) {
+        const day = valueDay(g.value);
+        if (!day || (g.cand.type !== 'DATE' && g.cand.type !== 'TIME')) continue;
+        if (rel.kind === 'weekday' && isoWeekday(day) !== rel.weekday) continue;
+        const score = overlap(here, contentLemmas(d.doc, g.sentence, d.found));
+        if (score < 2) continue;
+        if (score > best) {
+          best = score;
+          bestDays = [day];
+        } else if (score === best && !bestDays.some((x) => compareDates(x, day) === 0)) bestDays.push(day);
+      }
+    }
+    // Two outlets dating the matched happening differently: no clue from it.
+    if (bestDays.length !== 1) continue;
+    const day = bestDays[0];
+    const text = doc.text.slice(f.cand.start, f.cand.end);
+    const why = `"${text}" = ${formatDay(day)} in another article`;
+    if (rel.kind === 'days') {
+      const written = addDays(day, -rel.offset);
+      out.push({ lo: written, hi: written, why });
+    } else if (rel.strict === 'last') out.push({ lo: addDays(day, 1), hi: addDays(day, 7), why });
+    else if (rel.strict === 'next') out.push({ lo: addDays(day, -7), hi: addDays(day, -1), why });
+    else if (f.dir === 'future') out.push({ lo: addDays(day, -6), hi: day, why });
+    else out.push({ lo: day, hi: addDays(day, 6), why });
+  }
+  return out;
+}
+
+function intersect(windows: Window[]): { lo: CalDate | null; hi: CalDate | null } | null {
+  let lo: CalDate | null = null;
+  let hi: CalDate | null = null;
+  for (const w of windows) {
+    if (w.lo && (!lo || compareDates(w.lo, lo) > 0)) lo = w.lo;
+    if (w.hi && (!hi || compareDates(w.hi, hi) < 0)) hi = w.hi;
+  }
+  if (lo && hi && compareDates(lo, hi) > 0) return null;
+  return { lo, hi };
+}
+
+/** The inferred writing date, or null when the clues do not pin it to a week. The batch's
+ * clues come first; the article's own dates narrow them when they agree. */
+export function inferPublished(own: Window[], batch: Window[]): CalDate | null {
+  const candidates = [intersect([...batch, ...own]), batch.length > 0 ? intersect(batch) : null, batch.length === 0 ? intersect(own) : null];
+  for (const c of candidates) {
+    if (!c || !c.lo || !c.hi) continue;
+    if (daysBetween(c.lo, c.hi) > MAX_WINDOW_DAYS - 1) continue;
+    return c.lo;
+  }
+  return null;
+}
+
+export { tokenIndexAt };

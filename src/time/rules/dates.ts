@@ -1,0 +1,96 @@
+// Calendar dates written with a month name: "3 June 2025", "April 3, 2024", "Saturday, 7 June",
+// "June 2023", and a month on its own after a preposition ("since March", "in May").
+import { formatDay, formatMonth, isValidDate, pad } from '../calendar.js';
+import { matches, groupSpan, type Candidate, type Scan } from '../candidate.js';
+import { lexicon } from '../lexicon.js';
+import { resolveYear, yearForWeekday } from '../resolve.js';
+
+function monthNumber(word: string): number | null {
+  const m = lexicon().months[word.toLowerCase().replace(/\.$/, '')];
+  return m ?? null;
+}
+
+/** Month names are capitalised in English; this keeps "may" the verb and "march" the noun out. */
+function isCapitalised(word: string): boolean {
+  return /^\p{Lu}/u.test(word);
+}
+
+let fullRe: RegExp | null = null;
+let bareRe: RegExp | null = null;
+
+function regexes(): { full: RegExp; bare: RegExp } {
+  if (!fullRe || !bareRe) {
+    const lx = lexicon().re;
+    const WD = `(${lx.weekday})`;
+    const MON = `(${lx.month})\\.?`;
+    const DAY = `(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])`;
+    const YEAR = `(\\d{4})(?!\\d)`;
+    fullRe = new RegExp(
+      `\\b(?:${WD},?\\s+(?:the\\s+)?)?(?:${DAY}(?:\\s+of)?\\s+${MON}(?:,?\\s+${YEAR})?|${MON}\\s+${DAY}(?:,?\\s+${YEAR})?|${MON},?\\s+${YEAR})(?![\\w-])`,
+      'gid',
+    );
+    bareRe = new RegExp(`\\b(${lexicon().re.monthFull})\\b(?!-)`, 'gid');
+  }
+  return { full: fullRe, bare: bareRe };
+}
+
+const MONTH_CUES = new Set([
+  'in', 'since', 'by', 'until', 'till', 'of', 'early', 'late', 'mid', 'mid-', 'last', 'next', 'this', 'from', 'through',
+  'during', 'before', 'after', 'between', 'throughout', 'around', 'on', 'for', 'to', 'and', 'or', 'coming', 'past',
+]);
+
+export function monthDates(scan: Scan): Candidate[] {
+  const { full, bare } = regexes();
+  const out: Candidate[] = [];
+  for (const { m, start, end } of matches(scan, full)) {
+    const weekdayWord = m[1];
+    const day = Number(m[2] ?? m[5] ?? NaN);
+    const monthWord = m[3] ?? m[4] ?? m[7];
+    const yearText = m[6] ?? m[8] ?? m[9];
+    if (!isCapitalised(monthWord)) continue;
+    const month = monthNumber(monthWord);
+    if (month === null) continue;
+    const weekday = weekdayWord ? lexicon().weekdays[weekdayWord.toLowerCase()] : null;
+    if (yearText !== undefined) {
+      const year = Number(yearText);
+      if (Number.isNaN(day)) {
+        out.push({ start, end, type: 'DATE', absolute: true, rule: 'dates', priority: 3, resolve: () => formatMonth(year, month) });
+        continue;
+      }
+      if (!isValidDate(year, month, day)) continue;
+      out.push({
+        start, end, type: 'DATE', absolute: true, rule: 'dates', priority: 3, namesWeekday: weekday !== null,
+        resolve: () => formatDay({ y: year, m: month, d: day }),
+      });
+      continue;
+    }
+    if (!isValidDate(2000, month, day)) continue;
+    out.push({
+      start, end, type: 'DATE', absolute: false, rule: 'dates', priority: 3,
+      relation: { kind: 'monthDay', month, day, weekday },
+      resolve: ({ anchor, dir }) => {
+        if (!anchor) return null;
+        let year = resolveYear(anchor, month, day, dir);
+        if (weekday !== null) year = yearForWeekday(anchor.y, year, month, day, weekday) ?? year;
+        return isValidDate(year, month, day) ? `${pad(year, 4)}-${pad(month)}-${pad(day)}` : null;
+      },
+    });
+  }
+  for (const { m, start, end } of matches(scan, bare)) {
+    if (!isCapitalised(m[1])) continue;
+    const month = monthNumber(m[1]);
+    if (month === null) continue;
+    const before = scan.text.slice(Math.max(scan.start, start - 12), start).toLowerCase();
+    const cue = /([a-z]+-?)\s*$/.exec(before)?.[1];
+    if (!cue || !MONTH_CUES.has(cue)) continue;
+    // "May" is also a name and a modal verb: it needs a cue that cannot precede either.
+    if (month === 5 && /^(and|or|to|of|for|on)$/.test(cue)) continue;
+    out.push({
+      start, end, type: 'DATE', absolute: false, rule: 'dates', priority: 1,
+      resolve: ({ anchor, dir }) => (anchor ? formatMonth(resolveYear(anchor, month, null, dir), month) : null),
+    });
+  }
+  return out;
+}
+
+export { groupSpan };

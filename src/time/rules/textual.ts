@@ -1,0 +1,30 @@
+// Days named from a date the text just gave: "the same day", "that day", "the next day", "the
+// following day", "the day before", "on the day". Resolved against the last day mentioned.
+import { addDays, formatDay } from '../calendar.js';
+import { matches, type Candidate, type Scan } from '../candidate.js';
+
+const OFFSETS: Record<string, number> = {
+  'the same day': 0, 'that day': 0, 'that same day': 0, 'the day': 0, 'the next day': 1, 'the following day': 1,
+  'the day after': 1, 'the day before': -1, 'the previous day': -1, 'the preceding day': -1,
+};
+
+export function textual(scan: Scan): Candidate[] {
+  const out: Candidate[] = [];
+  const re = /\b(the\s+same\s+day|that\s+(?:same\s+)?day|the\s+(?:next|following|previous|preceding)\s+day|the\s+day\s+(?:before|after)|the\s+day)\b/gi;
+  for (const { m, start, end } of matches(scan, re)) {
+    const phrase = m[1].toLowerCase().replace(/\s+/g, ' ');
+    const before = scan.text.slice(Math.max(0, start - 12), start);
+    const after = scan.text.slice(end, end + 20);
+    // "the day" alone only as "on/for/during the day" and not "the day of/when/that…".
+    if (phrase === 'the day' && (!/\b(on|for|during|over|by)\s+$/i.test(before) || /^\s*(of|when|that|which|before|after|in|['’]s)\b/i.test(after))) continue;
+    if ((phrase === 'the day after' || phrase === 'the day before') && /^\s+(yesterday|tomorrow)/i.test(after)) continue;
+    // "the day before the vote": relative to an event, not to a date.
+    if ((phrase === 'the day after' || phrase === 'the day before') && /^\s+\w/.test(after) && !/^\s+(on|at|in|and|,)/i.test(after)) continue;
+    const offset = OFFSETS[phrase];
+    out.push({
+      start, end, type: 'DATE', absolute: false, textual: true, rule: 'textual', priority: 1,
+      resolve: ({ previous }) => (previous ? formatDay(addDays(previous, offset)) : null),
+    });
+  }
+  return out;
+}
