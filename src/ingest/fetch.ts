@@ -9,6 +9,8 @@ export interface FetchOptions {
   maxBytes: number;
   timeoutMs: number;
   maxRedirects?: number;
+  /** The host policy (default: refuse non-public addresses); replaceable so tests can check every hop. */
+  checkHost?: (hostname: string) => Promise<string | null>;
 }
 
 export interface Fetched {
@@ -33,7 +35,7 @@ export async function fetchPage(input: string, options: FetchOptions): Promise<F
       if (!options.allowPrivateHosts) {
         let why: string | null;
         try {
-          why = await checkHost(url.hostname);
+          why = await (options.checkHost ?? checkHost)(url.hostname);
         } catch {
           throw new FetchProblem(`cannot resolve the host ${url.hostname}; check the address and your connection`);
         }

@@ -3,6 +3,7 @@
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import { domToText, type NodeLike } from './text.js';
+import { removeChromeElements } from './clean.js';
 
 export interface ExtractedBody {
   text: string;
@@ -18,9 +19,10 @@ export function parseDocument(html: string): Document {
 
 /** The article body of a parsed page. Mutates `document` (Readability does). */
 export function extractBody(document: Document): ExtractedBody {
-  const reader = new Readability(document, { serializer: (el: Node) => el } as never);
+  const reader = new Readability(document, { serializer: (el: Node) => el, keepClasses: true } as never);
   const parsed = reader.parse() as unknown as { content: unknown; title?: string; byline?: string } | null;
   if (!parsed || !parsed.content) return { text: '', title: null, byline: null };
+  removeChromeElements(parsed.content as never);
   const root = parsed.content as unknown as NodeLike;
   return { text: domToText(root), title: parsed.title || null, byline: parsed.byline || null };
 }
