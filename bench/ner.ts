@@ -25,6 +25,9 @@ interface GoldDoc {
   topic: string;
   text: string;
   mentions: GoldMention[];
+  /** End of the annotated part of the text: many MEANTIME articles are annotated only in their
+   * first sentences, so predictions after the last sentence holding any markable are not scored. */
+  scopeEnd: number;
 }
 
 const NO_SPACE_BEFORE = /^([.,;:!?%)\]}]|'s|'|n't|'re|'ve|'ll|'d|'m)$/i;
@@ -35,7 +38,7 @@ const NO_SPACE_AFTER = /^([([{$#])$/;
 function parse(path: string, topic: string): GoldDoc {
   const xml = readFileSync(path, 'utf8');
   const id = /doc_id="([^"]+)"/.exec(xml)?.[1] ?? path;
-  const tokens = new Map<string, { start: number; end: number }>();
+  const tokens = new Map<string, { start: number; end: number; sentence: number }>();
   let text = '';
   let prevSentence = -1;
   let prevToken = '';
@@ -47,7 +50,7 @@ function parse(path: string, topic: string): GoldDoc {
       if (sentence !== prevSentence && prevSentence <= 1) text += '\n';
       else if (!NO_SPACE_BEFORE.test(value) && !NO_SPACE_AFTER.test(prevToken)) text += ' ';
     }
-    tokens.set(m[2], { start: text.length, end: text.length + value.length });
+    tokens.set(m[2], { start: text.length, end: text.length + value.length, sentence });
     text += value;
     prevSentence = sentence;
     prevToken = value;
@@ -82,7 +85,14 @@ function parse(path: string, topic: string): GoldDoc {
       instance: ent.instance,
     });
   }
-  return { id, topic, text, mentions };
+  let lastSentence = 0;
+  // Mentions added at the cross-document stage carry no syntactic_type and do not mark the scope.
+  for (const mk of xml.matchAll(/<ENTITY_MENTION [^>]*syntactic_type="[^>]*>([\s\S]*?)<\/ENTITY_MENTION>/g)) {
+    for (const a of mk[1].matchAll(/t_id="(\d+)"/g)) lastSentence = Math.max(lastSentence, tokens.get(a[1])?.sentence ?? 0);
+  }
+  let scopeEnd = 0;
+  for (const t of tokens.values()) if (t.sentence <= lastSentence) scopeEnd = Math.max(scopeEnd, t.end);
+  return { id, topic, text, mentions, scopeEnd };
 }
 
 function decode(s: string): string {
@@ -173,7 +183,7 @@ function main() {
     const preds: Pred[] = [];
     for (const m of found[i].mentions) {
       const t = TYPE_OF[m.type];
-      if (t && m.kind === 'name') preds.push({ start: m.start, end: m.end, type: t, text: m.text });
+      if (t && m.kind === 'name' && m.start < g.scopeEnd) preds.push({ start: m.start, end: m.end, type: t, text: m.text });
     }
     score(g.mentions, preds, false, true, modes['overlap, typed']);
     score(g.mentions, preds, true, true, modes['exact, typed']);
@@ -184,7 +194,9 @@ function main() {
     }
   });
   const goldCount = golds.reduce((n, g) => n + g.mentions.length, 0);
-  console.log(`MEANTIME English: ${golds.length} articles, ${goldCount} gold PER/ORG/LOC proper-name mentions`);
+  const scoped = golds.reduce((n, g) => n + g.text.slice(0, g.scopeEnd).split(/\s+/).length, 0);
+  const words = golds.reduce((n, g) => n + g.text.split(/\s+/).length, 0);
+  console.log(`MEANTIME English: ${golds.length} articles, ${goldCount} gold PER/ORG/LOC proper-name mentions; annotated scope ${scoped} of ${words} words (predictions after the last annotated sentence are not scored)`);
   for (const [mode, counts] of Object.entries(modes)) {
     const parts = ['PER', 'ORG', 'LOC', 'micro'].map((k) => {
       const s = prf(counts[k]);

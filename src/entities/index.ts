@@ -1,30 +1,305 @@
-// entities/: proper-name mentions in one article, typed, linked within the article.
+// entities/: proper-name mentions in one article, typed, with roles, linked within the article;
+// plus title-only references ("the Turkish leader") and group mentions ("the Ukrainian delegation").
 import type { Doc } from '../text/doc.js';
-import type { ArticleEntities, EntityMention, LocalEntity } from '../annotations.js';
+import type { ArticleEntities, EntityMention, LocalEntity, MentionKind } from '../annotations.js';
+import type { EntityType } from '../types.js';
+import { docContext, findRuns, nameToken, type DocContext, type Run } from './runs.js';
+import { lexicon } from './lexicon.js';
+import { appositiveAfter, titleAt, titleBefore, titleReferences, type RoleMatch } from './titles.js';
+import { findGroups } from './groups.js';
+import { cleanForm, fold, isAcronym } from './text.js';
+import { linkCandidates, type Candidate, type Scores } from './link.js';
 
 /** Find the entity mentions of one article and group them into article-local entities. */
 export function findEntities(doc: Doc): ArticleEntities {
   const article = doc.article.id;
-  const mentions: EntityMention[] = [];
-  const entities: LocalEntity[] = [];
-  const byName = new Map<string, LocalEntity>();
-  const tokens = doc.tokens;
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i].pos !== 'PROPN') continue;
-    let j = i + 1;
-    while (j < tokens.length && tokens[j].pos === 'PROPN' && tokens[j].sentence === tokens[i].sentence) j++;
-    const start = tokens[i].start;
-    const end = tokens[j - 1].end;
-    const text = doc.text.slice(start, end);
-    let entity = byName.get(text);
-    if (!entity) {
-      entity = { key: `${article}#${entities.length}`, name: text, type: 'other', aliases: [], roles: [], mentions: [] };
-      entities.push(entity);
-      byName.set(text, entity);
-    }
-    entity.mentions.push(mentions.length);
-    mentions.push({ start, end, text, type: entity.type, kind: 'name', entity: entity.key });
-    i = j - 1;
+  try {
+    return build(doc);
+  } catch (err) {
+    // A malformed document must not stop the batch: it gets no entities, and says why on stderr.
+    process.emitWarning(`entities: ${article}: ${(err as Error).message}`);
+    return { article, mentions: [], entities: [] };
   }
-  return { article, mentions, entities };
+}
+
+function build(doc: Doc): ArticleEntities {
+  const article = doc.article.id;
+  const ctx = docContext(doc);
+  const isName = (i: number) => nameToken(ctx, i);
+  const groups = findGroups(doc, isName);
+  const inGroup = new Uint8Array(doc.tokens.length);
+  for (const g of groups) for (let i = g.firstToken; i <= g.lastToken; i++) inGroup[i] = 1;
+
+  const candidates: Candidate[] = [];
+  for (const run of findRuns(ctx)) {
+    if (inGroup[run.first] || inGroup[run.last]) continue;
+    for (const c of candidatesOfRun(ctx, run)) candidates.push(c);
+  }
+  const clusters = linkCandidates(candidates);
+
+  // Title-only references link to the one person the article gives that role, if there is one.
+  const mentions: { start: number; end: number; text: string; type: EntityType; kind: MentionKind; cluster: number }[] = [];
+  clusters.forEach((cl, ci) => {
+    for (const c of cl.members) mentions.push({ start: c.start, end: c.end, text: c.text, type: cl.type, kind: 'name', cluster: ci });
+  });
+  const taken = (s: number, e: number) => mentions.some((m) => m.start < e && s < m.end);
+  for (const ref of titleReferences(doc, isName)) {
+    if (taken(ref.start, ref.end)) continue;
+    const target = linkTitle(clusters, ref.title, ref.start);
+    if (target < 0) continue;
+    mentions.push({ start: ref.start, end: ref.end, text: doc.text.slice(ref.start, ref.end), type: 'person', kind: 'title', cluster: target });
+  }
+
+  // Groups become entities of their own, one per distinct phrase.
+  const groupCluster = new Map<string, number>();
+  const groupInfo: { name: string; country: string | null; noun: string; aliases: Set<string> }[] = [];
+  for (const g of groups) {
+    const text = doc.text.slice(g.start, g.end);
+    const key = fold(text).replace(/^the /, '');
+    let gi = groupCluster.get(key);
+    if (gi === undefined) {
+      gi = groupInfo.length;
+      groupCluster.set(key, gi);
+      groupInfo.push({ name: cleanForm(text).replace(/^the /i, ''), country: g.country, noun: g.noun, aliases: new Set() });
+    }
+    mentions.push({ start: g.start, end: g.end, text, type: 'group', kind: 'group', cluster: -1 - gi });
+  }
+
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Keys in order of first mention.
+  const keyOf = new Map<number, string>();
+  const entities: LocalEntity[] = [];
+  const out: EntityMention[] = [];
+  const entityByKey = new Map<string, LocalEntity>();
+  for (const m of mentions) {
+    let key = keyOf.get(m.cluster);
+    if (key === undefined) {
+      key = `${article}#${entities.length}`;
+      keyOf.set(m.cluster, key);
+      if (m.cluster >= 0) {
+        const cl = clusters[m.cluster];
+        entities.push({ key, name: cl.name, type: cl.type, aliases: cl.aliases, roles: cl.roles, mentions: [] });
+      } else {
+        const g = groupInfo[-1 - m.cluster];
+        entities.push({ key, name: g.name, type: 'group', aliases: [], roles: [], mentions: [] });
+      }
+      entityByKey.set(key, entities[entities.length - 1]);
+    }
+    const entity = entityByKey.get(key)!;
+    entity.mentions.push(out.length);
+    out.push({ start: m.start, end: m.end, text: m.text, type: m.type, kind: m.kind, entity: key });
+    if (m.kind === 'group') {
+      const form = cleanForm(m.text).replace(/^the /i, '');
+      if (form !== entity.name && !entity.aliases.includes(form)) entity.aliases.push(form);
+    }
+  }
+  // Group members: people the article names with the group's role and nationality.
+  groupInfo.forEach((g, gi) => {
+    const key = keyOf.get(-1 - gi);
+    if (!key || !g.noun) return;
+    const singular = singularRole(g.noun);
+    if (!singular) return;
+    const members: string[] = [];
+    clusters.forEach((cl, ci) => {
+      const k = keyOf.get(ci);
+      if (!k || cl.type !== 'person') return;
+      if (!cl.roleClasses.some((c) => c === singular.cls || c.startsWith(`${singular.cls}.`))) return;
+      if (g.country && cl.country && g.country !== cl.country) return;
+      members.push(k);
+    });
+    if (members.length > 0) entityByKey.get(key)!.members = members;
+  });
+  return { article, mentions: out, entities };
+}
+
+function singularRole(noun: string) {
+  const lex = lexicon();
+  const words = noun.split(' ');
+  const last = words[words.length - 1];
+  const sing = last.endsWith('men') ? `${last.slice(0, -3)}man` : last.replace(/ies$/, 'y').replace(/s$/, '');
+  return lex.roles.get([...words.slice(0, -1), sing].join(' ')) ?? lex.roles.get(sing) ?? null;
+}
+
+function linkTitle(clusters: ReturnType<typeof linkCandidates>, title: RoleMatch, at: number): number {
+  const found: number[] = [];
+  clusters.forEach((cl, ci) => {
+    if (cl.type !== 'person' || cl.firstStart > at) return;
+    if (!cl.roleClasses.some((c) => c === title.role.cls || c.startsWith(`${title.role.cls}.`))) return;
+    if (title.country && cl.country !== title.country) {
+      // A person of unknown nationality is taken only when no other person holds the role.
+      if (cl.country) return;
+    }
+    found.push(ci);
+  });
+  if (found.length !== 1) return -1;
+  const cl = clusters[found[0]];
+  if (title.country && !cl.country) {
+    const rivals = clusters.filter((c) => c.type === 'person' && c.roleClasses.some((r) => r === title.role.cls || r.startsWith(`${title.role.cls}.`)));
+    if (rivals.length !== 1) return -1;
+  }
+  return found[0];
+}
+
+const zero = (): Scores => ({ person: 0, organization: 0, place: 0, other: 0 });
+
+/** Turn one run into name candidates: split off titles and honorifics, then gather evidence. */
+function candidatesOfRun(ctx: DocContext, run: Run): Candidate[] {
+  const { doc } = ctx;
+  const lex = lexicon();
+  const toks = doc.tokens;
+  // Titles and honorifics inside a run: "Foreign Minister Sergei Lavrov", "Apple CEO Steve Jobs", "Mr Putin".
+  for (let p = run.first; p < run.last; p++) {
+    const w = fold(toks[p].text);
+    const honorific = lex.honorifics.has(w) || (lex.honorifics.has(`${w}.`) && toks[p + 1]?.text === '.');
+    const title = honorific ? null : titleAt(doc, p, run.last);
+    if (!honorific && !title) continue;
+    const nameFirst = honorific ? (toks[p + 1]?.text === '.' ? p + 2 : p + 1) : title!.last + 1;
+    if (nameFirst > run.last || !plausiblePersonName(doc, nameFirst, run.last)) continue;
+    const out: Candidate[] = [];
+    let country = title?.country ?? null;
+    if (p > run.first) {
+      const left = { first: run.first, last: p - 1, possessive: false };
+      const leftText = fold(doc.text.slice(toks[left.first].start, toks[left.last].end));
+      const dem = lex.demonyms.get(leftText);
+      const place = lex.places.get(leftText);
+      if (dem) country = country ?? dem.country;
+      else {
+        if (place?.kind === 'country') country = country ?? place.country;
+        out.push(...candidatesOfRun(ctx, left));
+      }
+    }
+    const person = candidate(ctx, { first: nameFirst, last: run.last, possessive: run.possessive });
+    if (!person) return out;
+    person.score.person += 4;
+    if (title) addRole(person, title, country);
+    return [...out, person];
+  }
+  // A run that is only a title ("President", "Foreign Minister") or a nationality adjective is no name.
+  const whole = titleAt(doc, run.first, run.last + 1);
+  if (whole && whole.last === run.last) return [];
+  const c = candidate(ctx, run);
+  return c ? [c] : [];
+}
+
+function plausiblePersonName(doc: Doc, first: number, last: number): boolean {
+  const lex = lexicon();
+  if (last - first > 4) return false;
+  for (let i = first; i <= last; i++) if (lex.orgSuffixes.has(fold(doc.tokens[i].text)) && i === last) return false;
+  const text = fold(doc.text.slice(doc.tokens[first].start, doc.tokens[last].end));
+  return !lex.seats.has(text) && lex.places.get(text)?.kind !== 'country';
+}
+
+function addRole(c: Candidate, title: RoleMatch, country: string | null) {
+  if (!c.roles.includes(title.text)) c.roles.push(title.text);
+  if (!c.roleClasses.includes(title.role.cls)) c.roleClasses.push(title.role.cls);
+  if (country && !c.country) c.country = country;
+}
+
+function candidate(ctx: DocContext, run: Run): Candidate | null {
+  const { doc } = ctx;
+  const lex = lexicon();
+  const toks = doc.tokens;
+  let first = run.first;
+  // A leading nationality adjective is not part of the name ("Ukrainian Zelensky" is rare; "Russian Gazprom").
+  while (first < run.last && lex.demonyms.has(fold(toks[first].text)) && !lex.places.has(fold(doc.text.slice(toks[first].start, toks[run.last].end)))) {
+    const rest = fold(doc.text.slice(toks[first + 1].start, toks[run.last].end));
+    if (lex.orgSuffixes.has(fold(toks[run.last].text))) break; // "Turkish Airlines", "Russian Foreign Ministry"
+    if (!rest) break;
+    first++;
+  }
+  const last = run.last;
+  const start = toks[first].start;
+  let end = toks[last].end;
+  // "Jobs'" (possessive apostrophe on the token) and trailing sentence periods are not part of the name.
+  while (end > start && /['’]$/.test(doc.text.slice(start, end))) end--;
+  const text = doc.text.slice(start, end);
+  const form = cleanForm(text);
+  const key = fold(form).replace(/^the /, '');
+  if (!key || !/\p{L}/u.test(key)) return null;
+  const words = key.split(/[\s-]+/).filter(Boolean);
+  const dem = lex.demonyms.get(key);
+  if (dem) return null; // nationality adjective or a plural demonym (groups handle those)
+  const score = zero();
+  const c: Candidate = {
+    start,
+    end,
+    first,
+    last,
+    text,
+    form,
+    key,
+    words,
+    score,
+    placeKey: null,
+    country: null,
+    roles: [],
+    roleClasses: [],
+    possessive: run.possessive,
+    strongPlace: false,
+  };
+  const seat = lex.seats.get(key);
+  const place = lex.places.get(key);
+  const lastWord = words[words.length - 1];
+  const firstWord = words[0];
+  if (seat) {
+    score[seat.type] += 5;
+    c.country = seat.country;
+    if (seat.type === 'place') c.placeKey = key;
+  } else if (place) {
+    score.place += place.kind === 'country' ? 5 : 4;
+    c.placeKey = place.key;
+    c.country = place.country;
+    c.strongPlace = place.kind === 'country';
+  }
+  if (words.length >= 2 && lex.orgSuffixes.has(lastWord)) score.organization += 3;
+  else if (words.length === 1 && lex.orgSuffixes.has(lastWord)) score.organization += 1.5;
+  if (words.length >= 2 && lex.orgPrefixes.has(firstWord)) score.organization += 2;
+  if (words.length >= 2 && lex.placeSuffixes.has(lastWord)) score.place += 2;
+  if (words.length === 1 && isAcronym(text) && !place) score.organization += 2;
+  const givenFirst = lex.givenNames.has(firstWord) || /^\p{Lu}\.$/u.test(toks[first].text);
+  const hasOrgOrPlaceWord = lex.orgSuffixes.has(lastWord) || lex.placeSuffixes.has(lastWord) || lex.orgPrefixes.has(firstWord);
+  if (givenFirst && words.length >= 2 && words.length <= 4 && !hasOrgOrPlaceWord && !seat && !isAcronym(toks[last].text)) score.person += 2.5;
+  else if (words.length === 1 && lex.givenNames.has(firstWord) && !place) score.person += 0.5;
+  if (/\d/.test(text)) score.other += 2;
+
+  // Context: titles before and after, reporting verbs, prepositions.
+  const before = titleBefore(doc, first);
+  if (before) {
+    score.person += 4;
+    addRole(c, before, before.country);
+  }
+  const app = appositiveAfter(doc, last);
+  if (app.title) {
+    score.person += 3;
+    addRole(c, app.title, app.title.country);
+    extendRole(doc, c, app.title);
+  } else if (app.personCue) score.person += 3;
+  if (app.thingCue) score.organization += 1;
+  const next = toks[last + (run.possessive ? 2 : 1)];
+  if (next && !run.possessive && next.sentence === toks[last].sentence && lex.reportingVerbs.has(next.lemma) && (next.pos === 'VERB' || next.pos === 'AUX')) {
+    score.person += words.length >= 2 ? 1 : 0.3;
+  }
+  const prev = toks[first - 1];
+  if (prev && prev.sentence === toks[first].sentence) {
+    const pw = fold(prev.text);
+    if (lex.reportingVerbs.has(prev.lemma) && prev.pos === 'VERB' && (!next || /^[,.;]$/.test(next.text) || next.sentence !== toks[last].sentence)) {
+      score.person += words.length >= 2 ? 1.5 : 0.5;
+    }
+    if (lex.placePrepositions.has(pw) && !before && !run.possessive) score.place += 1;
+    if (pw === 'to' && fold(toks[first - 2]?.text ?? '') === 'according') score.person += 0.5;
+    if (pw === 'the' && words.length === 1 && !place) score.organization += 0.5;
+  }
+  return c;
+}
+
+/** "head of the country's intelligence service": keep the "of …" part of an appositive title. */
+function extendRole(doc: Doc, c: Candidate, title: RoleMatch) {
+  const toks = doc.tokens;
+  let k = title.last + 1;
+  if (k >= toks.length || !['of', 'at', 'for'].includes(fold(toks[k].text))) return;
+  const startK = k;
+  while (k < toks.length && k - startK < 8 && toks[k].sentence === toks[title.last].sentence && !/^[,.;:()"“”]$/.test(toks[k].text)) k++;
+  if (k === startK + 1) return;
+  const full = `${title.text} ${fold(doc.text.slice(toks[startK].start, toks[k - 1].end))}`;
+  if (!c.roles.includes(full)) c.roles.push(full);
 }

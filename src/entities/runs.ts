@@ -1,0 +1,169 @@
+// Candidate name runs: maximal stretches of capitalised tokens, joined across name particles
+// ("von der", "bin"), hyphens ("al-Assad"), organisation connectors ("Bank of America") and a single
+// line break inside a name; headlines and sentence-initial words are held to a stricter test.
+import type { Doc, Token } from '../text/doc.js';
+import { lexicon } from './lexicon.js';
+import { fold, foldedTokens, isAcronym, isCapitalised } from './text.js';
+
+export interface Run {
+  /** First and last token index (inclusive). */
+  first: number;
+  last: number;
+  /** The run is followed by a possessive "'s". */
+  possessive: boolean;
+}
+
+/** Parts of speech that never start or continue a name even when capitalised ("The", "I", "And"). */
+const FUNCTION_POS = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'PUNCT', 'SYM', 'INTJ']);
+const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'bin', 'ibn', 'bint', 'al', 'el', 'la', 'le', 'du', 'des', 'dos', 'do', 'y', 'ter', 'ten', 'zu', 'abu', 'bou']);
+const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/;
+const HAS_LETTER = /\p{L}/u;
+const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '—', '–', '-', ':', '•', '*']);
+
+export interface DocContext {
+  doc: Doc;
+  /** Folded words seen capitalised in the middle of a sentence outside headlines. */
+  capitalisedMidSentence: Set<string>;
+  /** Paragraph indices written in title case (headlines, section heads). */
+  titleCase: Set<number>;
+  /** Token index → index of its paragraph. */
+  paragraphOf: Int32Array;
+  /** Token index → 1 when the token can be part of a name (see nameToken). */
+  canName: Uint8Array;
+}
+
+export function docContext(doc: Doc): DocContext {
+  const paragraphOf = new Int32Array(doc.tokens.length);
+  doc.tokens.forEach((t, i) => {
+    paragraphOf[i] = doc.sentences[t.sentence]?.paragraph ?? 0;
+  });
+  const titleCase = new Set<number>();
+  const words = new Map<number, { cap: number; total: number }>();
+  doc.tokens.forEach((t, i) => {
+    if (t.text.length < 4 || !/^\p{L}+$/u.test(t.text)) return;
+    const p = paragraphOf[i];
+    const w = words.get(p) ?? { cap: 0, total: 0 };
+    w.total++;
+    if (isCapitalised(t.text)) w.cap++;
+    words.set(p, w);
+  });
+  for (const [p, w] of words) if (w.total >= 3 && w.cap / w.total >= 0.75) titleCase.add(p);
+  const capitalisedMidSentence = new Set<string>();
+  doc.tokens.forEach((t, i) => {
+    if (titleCase.has(paragraphOf[i]) || isSentenceInitial(doc, i)) return;
+    if (isCapitalised(t.text) && HAS_LETTER.test(t.text)) capitalisedMidSentence.add(fold(t.text));
+  });
+  const ctx: DocContext = { doc, capitalisedMidSentence, titleCase, paragraphOf, canName: new Uint8Array(doc.tokens.length) };
+  for (let i = 0; i < doc.tokens.length; i++) ctx.canName[i] = tokenCanName(ctx, i) ? 1 : 0;
+  return ctx;
+}
+
+export function isSentenceInitial(doc: Doc, i: number): boolean {
+  const t = doc.tokens[i];
+  const s = doc.sentences[t.sentence];
+  for (let k = s.firstToken; k < i; k++) if (!OPENERS.has(doc.tokens[k].text)) return false;
+  return true;
+}
+
+/** Whether token i can be part of a name by itself. */
+export function nameToken(ctx: DocContext, i: number): boolean {
+  return ctx.canName[i] === 1;
+}
+
+function tokenCanName(ctx: DocContext, i: number): boolean {
+  const t: Token = ctx.doc.tokens[i];
+  if (!isCapitalised(t.text) || !HAS_LETTER.test(t.text) || /[$€£¥#@]/.test(t.text)) return false;
+  const f = foldedTokens(ctx.doc)[i];
+  const lex = lexicon();
+  if (CALENDAR.test(f) || lex.notNames.has(f)) return false;
+  const strict = ctx.titleCase.has(ctx.paragraphOf[i]) || isSentenceInitial(ctx.doc, i);
+  if (!strict) return !FUNCTION_POS.has(t.pos) || t.pos === 'PROPN' || isAcronym(t.text);
+  // A capitalised word at the start of a sentence or in a headline is a name only with support.
+  if (lex.stopCapitalized.has(f) || FUNCTION_POS.has(t.pos)) return false;
+  if (isAcronym(t.text) || lex.places.has(f) || lex.seats.has(f) || lex.demonyms.has(f)) return true;
+  if (ctx.capitalisedMidSentence.has(f)) return true;
+  if (lex.givenNames.has(f) && i + 1 < ctx.doc.tokens.length && isCapitalised(ctx.doc.tokens[i + 1].text)) return t.pos === 'PROPN';
+  if (ctx.titleCase.has(ctx.paragraphOf[i])) return false;
+  return t.pos === 'PROPN';
+}
+
+const adjacent = (a: Token, b: Token) => a.end === b.start;
+
+/** Find the candidate runs of a document, in text order. */
+export function findRuns(ctx: DocContext): Run[] {
+  const { doc } = ctx;
+  const toks = doc.tokens;
+  const lex = lexicon();
+  const runs: Run[] = [];
+  const n = toks.length;
+  const canName = ctx.canName;
+  for (let i = 0; i < n; i++) {
+    if (!canName[i]) continue;
+    let j = i;
+    for (;;) {
+      const k = j + 1;
+      if (k >= n) break;
+      const a = toks[j];
+      const b = toks[k];
+      const bf = b.text.toLowerCase();
+      // Hyphenated name parts: "al-Assad", "Jong-un", "Ivano-Frankivsk".
+      if ((b.text === '-' || b.text === '‐') && adjacent(a, b) && k + 1 < n && adjacent(b, toks[k + 1]) && /^\p{L}/u.test(toks[k + 1].text)) {
+        j = k + 1;
+        continue;
+      }
+      if (b.sentence === a.sentence) {
+        if (canName[k]) {
+          j = k;
+          continue;
+        }
+        // Lower-case name particles between capitalised parts: "Ursula von der Leyen", "bin Salman".
+        if (PARTICLES.has(bf)) {
+          let m = k;
+          while (m < n && PARTICLES.has(toks[m].text.toLowerCase()) && toks[m].sentence === a.sentence) m++;
+          if (m < n && toks[m].sentence === a.sentence && canName[m] && m - k <= 3) {
+            j = m;
+            continue;
+          }
+          if (m < n && (toks[m].text === '-' || toks[m].text === '‐') && adjacent(toks[m - 1], toks[m]) && m + 1 < n && canName[m + 1]) {
+            j = m + 1;
+            continue;
+          }
+        }
+        // Organisation connectors after a head word: "Bank of America", "Council on Foreign Relations".
+        if ((bf === 'of' || bf === 'for' || bf === 'on' || bf === '&') && lex.connectorHeads.has(fold(a.text))) {
+          let m = k + 1;
+          if (m < n && toks[m].text.toLowerCase() === 'the') m++;
+          if (m < n && toks[m].sentence === a.sentence && canName[m]) {
+            j = m;
+            continue;
+          }
+        }
+        if (bf === '&' && k + 1 < n && canName[k + 1]) {
+          j = k + 1;
+          continue;
+        }
+        break;
+      }
+      // A name broken by a single line break (hard-wrapped text): "Emmanuel\nMacron".
+      const gap = doc.text.slice(a.end, b.start);
+      if (canName[k] && /^[ \t]*\n[ \t]*$/.test(gap) && /\p{L}$/u.test(a.text) && wrappedLine(ctx, j) && !ctx.titleCase.has(ctx.paragraphOf[k])) {
+        j = k;
+        continue;
+      }
+      break;
+    }
+    const next = toks[j + 1];
+    const possessive = !!next && (next.text === "'s" || next.text === '’s' || next.text === "'" || next.text === '’') && adjacent(toks[j], next);
+    runs.push({ first: i, last: j, possessive });
+    i = j;
+  }
+  return runs;
+}
+
+/** A body line that looks hard-wrapped rather than a headline or a paragraph of its own: not the
+ * first line, long, not in title case. */
+function wrappedLine(ctx: DocContext, i: number): boolean {
+  const p = ctx.paragraphOf[i];
+  const para = ctx.doc.paragraphs[p];
+  return p > 0 && !ctx.titleCase.has(p) && para.end - para.start >= 40;
+}

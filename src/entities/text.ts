@@ -1,0 +1,41 @@
+// Small string helpers for names: folding for comparison, never for output.
+
+/** Lower-case, strip diacritics, unify apostrophes and dashes, collapse whitespace. */
+export function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[ıİ]/g, 'i')
+    .replace(/[łŁ]/g, 'l')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/ß/g, 'ss')
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[‐-–—]/g, '-')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A surface form as it should appear in a name or alias: whitespace (line breaks) collapsed. */
+export function cleanForm(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+const UPPER = /^\p{Lu}/u;
+export const isCapitalised = (s: string): boolean => UPPER.test(s) || /^['’]\p{Lu}/u.test(s) || /^(?:al|el|bin|ibn|van|von|de|d')-?\p{Lu}/u.test(s);
+
+/** "NATO", "EADS", "U.S.", "G7": two or more capitals and nothing lower-case. */
+export const isAcronym = (s: string): boolean => /^(?:[A-Z][A-Z&]{1,6}|(?:[A-Z]\.){2,4}|G\d{1,2})$/.test(s);
+
+const foldedCache = new WeakMap<object, string[]>();
+
+/** Folded text of every token of a document, computed once per document. */
+export function foldedTokens(doc: { tokens: { text: string }[] }): string[] {
+  let words = foldedCache.get(doc);
+  if (!words) {
+    words = doc.tokens.map((t) => fold(t.text));
+    foldedCache.set(doc, words);
+  }
+  return words;
+}
