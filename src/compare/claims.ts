@@ -51,8 +51,8 @@ export function outletOf(ctx: Context, article: string): string {
 export function explain(claims: FactClaim[], ctx: Context, subject: string): string {
   const byValue = new Map<string, FactClaim[]>();
   for (const c of claims) {
-    if (!byValue.has(c.value)) byValue.set(c.value, []);
-    byValue.get(c.value)!.push(c);
+    if (!byValue.has(c.display)) byValue.set(c.display, []);
+    byValue.get(c.display)!.push(c);
   }
   const parts = [...byValue.values()].map((group) => {
     const outlets = [...new Set(group.map((c) => outletOf(ctx, c.article)))];
@@ -99,7 +99,8 @@ export function runDetector(detector: Detector, ctx: Context): FoundDiscrepancy[
   const out: FoundDiscrepancy[] = [];
   for (const ids of groups.values()) {
     if (!ids.some((i) => conflicting.has(i))) continue;
-    // One claim per article and value: the first in the article is enough to show it.
+    // One claim per article and value: the first in the article is enough to show it. Two values
+    // read from one sentence ("deputy prime minister and foreign minister") are shown as one claim.
     const seen = new Set<string>();
     const members: FactClaim[] = [];
     for (const i of ids.sort((p, q) => p - q)) {
@@ -107,6 +108,11 @@ export function runDetector(detector: Detector, ctx: Context): FoundDiscrepancy[
       const key = `${c.article}\u0000${c.value}`;
       if (seen.has(key)) continue;
       seen.add(key);
+      const same = members.find((m) => m.article === c.article && m.sentence.index === c.sentence.index);
+      if (same) {
+        if (!same.display.includes(c.display)) members[members.indexOf(same)] = { ...same, display: `${same.display} and ${c.display}`, value: `${same.value}+${c.value}` };
+        continue;
+      }
       members.push(c);
     }
     if (new Set(members.map((c) => c.article)).size < 2) continue;

@@ -3,10 +3,10 @@
 // reports disagree when they name different places, parties or figures in the condition; mere
 // rewording ("foreign monitors" / "international monitors") is not a disagreement.
 import type { Context, SentenceInfo } from './context.js';
-import { lemmaOf, words, sharedCount } from './context.js';
+import { isNameToken, lemmaOf, words, sharedCount } from './context.js';
 import type { Detector, FactClaim } from './claims.js';
 import { personKey } from './people.js';
-import { affiliationKey } from './titles.js';
+import { affiliationKey, isTitleWord } from './titles.js';
 
 const MARKER =
   /\b(only if|if|unless|provided(?: that)?|on (?:the |one )?condition(?: that|:)?|as long as|so long as|in exchange for|in return for|only after|only when|only once|as soon as|conditional on|contingent on|or face|or else|until|before)\b/i;
@@ -18,6 +18,10 @@ export interface ConditionReport {
   sentence: SentenceInfo;
   /** Actor keys (entity ids or folded names) named outside the condition. */
   actors: Set<string>;
+  /** Actor key → the fullest name seen for it. */
+  actorNames: Map<string, string>;
+  /** "no truce before…" and "a truce if…" are different commitments. */
+  negated: boolean;
   commitment: { start: number; end: number; lemmas: Set<string> };
   condition: { start: number; end: number; lemmas: Set<string>; names: Set<string>; figures: Set<string>; text: string };
 }
@@ -31,7 +35,12 @@ function rangeLemmas(ctx: Context, article: string, start: number, end: number):
   for (const t of a.doc.tokens) {
     if (t.start < start || t.end > end) continue;
     if (/^\d/.test(t.text)) figures.add(t.text.replace(/,/g, ''));
-    if (t.pos === 'PROPN' && /^\p{Lu}/u.test(t.text)) names.add(affiliationKey(t.text));
+    // Names that head a phrase ("the Halvani region", "from Dobrec"); a name before another name or a
+    // title only qualifies it ("Karsian President Selim Akgul").
+    if ((isNameToken(t) || (t.pos === 'ADJ' && /^\p{Lu}/u.test(t.text) && t.start > start)) && !isTitleWord(t.text)) {
+      const next = a.doc.tokens.find((n) => n.start >= t.end);
+      if (!next || next.start >= end || !(isNameToken(next) || isTitleWord(next.text))) names.add(affiliationKey(t.text));
+    }
     if (!['NOUN', 'VERB', 'PROPN', 'ADJ'].includes(t.pos)) continue;
     const l = lemmaOf(t.lemma, t.text);
     if (l.length < 2 || w.stop.has(l) || w.reporting.has(l)) continue;
@@ -40,10 +49,15 @@ function rangeLemmas(ctx: Context, article: string, start: number, end: number):
   return { lemmas, names, figures };
 }
 
-function actorsIn(ctx: Context, article: string, s: SentenceInfo, start: number, end: number): Set<string> {
+function actorsIn(ctx: Context, article: string, s: SentenceInfo, start: number, end: number, names: Map<string, string>): Set<string> {
   const a = ctx.byId.get(article)!;
   const out = new Set<string>();
-  for (const m of a.mentions) if (m.start >= start && m.end <= end) out.add(m.entity);
+  for (const m of a.mentions) {
+    if (m.start >= start && m.end <= end) {
+      out.add(m.entity);
+      names.set(m.entity, ctx.entityName.get(m.entity) ?? a.doc.text.slice(m.start, m.end));
+    }
+  }
   // Quoted words belong to the quote's speaker ("There will be no truce before…," Sahin told…).
   for (const q of a.quotes) if (q.start < end && q.end > start && q.speaker) out.add(q.speaker);
   // Names the entities stage may not have linked: runs of capitalised proper nouns.
@@ -51,11 +65,15 @@ function actorsIn(ctx: Context, article: string, s: SentenceInfo, start: number,
   const sent = a.doc.sentences[s.index];
   for (let i = sent.firstToken; i < sent.endToken; i++) {
     const t = toks[i];
-    if (t.start < start || t.end > end || t.pos !== 'PROPN' || !/^\p{Lu}/u.test(t.text)) continue;
+    if (t.start < start || t.end > end || !isNameToken(t)) continue;
     let j = i;
-    while (j + 1 < sent.endToken && toks[j + 1].pos === 'PROPN' && toks[j + 1].end <= end) j++;
+    while (j + 1 < sent.endToken && isNameToken(toks[j + 1]) && toks[j + 1].end <= end) j++;
     const name = a.doc.text.slice(t.start, toks[j].end);
-    out.add(personKey(ctx, article, t.start, toks[j].end, name));
+    if (!isTitleWord(toks[j].text)) {
+      const key = personKey(ctx, article, t.start, toks[j].end, name);
+      out.add(key);
+      if ((names.get(key)?.length ?? 0) < name.length) names.set(key, name);
+    }
     i = j;
   }
   return out;
@@ -81,18 +99,27 @@ export function conditionReports(ctx: Context): ConditionReport[] {
         commitment = [s.start, markerStart];
         // The condition ends at the sentence or at a trailing attribution (", according to …").
         const rest = s.text.slice(m.index + m[0].length);
-        const stop = /,\s*(?:according to|he said|she said|they said|officials said|said)\b|[”"’]?\s*,?\s*[-—–]\s|[.;!?]\s*[”"’]?\s*$/i.exec(rest);
-        condition = [markerEnd, stop ? markerEnd + stop.index : s.end];
+        const stop = /,\s*(?:according to|he said|she said|they said|officials said|said)\b|[”"’]?\s*,?\s*[-—–]\s|[”"»]|’(?!\p{L})|[.;!?]\s*$/iu.exec(rest);
+        let to = stop ? markerEnd + stop.index : s.end;
+        // An apposition describes what the condition names, it is not part of it
+        // ("…withdraw from Dobrec, the town at the centre of the Halvani dispute").
+        const apposition = /,\s+(?:the|a|an|which|who|where|whose)\s/i.exec(a.doc.text.slice(markerEnd, to));
+        if (apposition) to = markerEnd + apposition.index;
+        condition = [markerEnd, to];
       }
       const commitText = a.doc.text.slice(commitment[0], commitment[1]);
       if (BEFORE_UNTIL.test(m[1]) && !NEGATION.test(commitText)) continue;
       const c = rangeLemmas(ctx, a.id, commitment[0], commitment[1]);
       const d = rangeLemmas(ctx, a.id, condition[0], condition[1]);
       if (d.lemmas.size < 2 || c.lemmas.size === 0) continue;
+      const actorNames = new Map<string, string>();
       out.push({
         article: a.id,
         sentence: s,
-        actors: actorsIn(ctx, a.id, s, s.start, s.end),
+        actorNames,
+        // Who set it is named outside the condition (before it, or in a trailing attribution).
+        actors: new Set([...actorsIn(ctx, a.id, s, s.start, condition[0], actorNames), ...actorsIn(ctx, a.id, s, condition[1], s.end, actorNames)]),
+        negated: NEGATION.test(commitText),
         commitment: { start: commitment[0], end: commitment[1], lemmas: c.lemmas },
         condition: { start: condition[0], end: condition[1], ...d, text: a.doc.text.slice(condition[0], condition[1]).trim() },
       });
@@ -128,7 +155,7 @@ export const conditions: Detector = {
   sameFact(a, b) {
     const ra = (a as ConditionClaim).report;
     const rb = (b as ConditionClaim).report;
-    if (sharedCount(ra.actors, rb.actors) === 0) return false;
+    if (sharedCount(ra.actors, rb.actors) === 0 || ra.negated !== rb.negated) return false;
     // The same commitment: most of the shorter one's content words.
     const shared = sharedCount(ra.commitment.lemmas, rb.commitment.lemmas);
     const smaller = Math.min(ra.commitment.lemmas.size, rb.commitment.lemmas.size);
@@ -144,8 +171,18 @@ export const conditions: Detector = {
     return extraNames.length > 0 || figuresDiffer;
   },
   topic(claims, ctx) {
-    const r = (claims[0] as ConditionClaim).report;
-    const actor = [...r.actors].map((k) => ctx.entityName.get(k) ?? (k.startsWith('name:') ? k.slice(5) : k))[0] ?? 'an actor';
-    return `the condition set by ${actor[0].toUpperCase()}${actor.slice(1)}`;
+    // The actor most of the reports name; between equals, the one named at greatest length (a person).
+    const count = new Map<string, number>();
+    const name = new Map<string, string>();
+    for (const c of claims) {
+      const r = (c as ConditionClaim).report;
+      for (const k of r.actors) {
+        count.set(k, (count.get(k) ?? 0) + 1);
+        const n = ctx.entityName.get(k) ?? r.actorNames.get(k) ?? k.replace(/^name:/, '');
+        if ((name.get(k)?.length ?? 0) < n.length) name.set(k, n);
+      }
+    }
+    const best = [...count].sort((x, y) => y[1] - x[1] || (name.get(y[0])?.length ?? 0) - (name.get(x[0])?.length ?? 0))[0];
+    return `the condition set by ${best ? name.get(best[0]) : 'one side'}`;
   },
 };

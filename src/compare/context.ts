@@ -181,3 +181,9 @@ export function sameFact(a: SentenceInfo, b: SentenceInfo, minJaccard = 0.25): b
   if (j >= minJaccard) return true;
   return sharedEntities >= 1 && sharedCount(a.lemmas, b.lemmas) >= 3 && j >= minJaccard * 0.6;
 }
+
+/** A capitalised proper-noun token. wink-nlp tags some names with letters outside ASCII as X
+ * ("Şahin"), so those count too. */
+export function isNameToken(t: { text: string; pos: string }): boolean {
+  return (t.pos === 'PROPN' || t.pos === 'X') && /^\p{Lu}/u.test(t.text);
+}

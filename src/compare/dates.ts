@@ -48,7 +48,7 @@ export const dates: Detector = {
           start: t.start,
           end: t.end,
           value: day,
-          display: `“${t.text}” (${weekday(day)})`,
+          display: weekday(day),
           subject: [...s.actions].slice(0, 3).join(' '),
           bucket: 'date',
         });

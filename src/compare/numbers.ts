@@ -1,7 +1,7 @@
 // Figures that outlets give for one fact ("40 missiles" vs "25 missiles"). A figure with a qualifier
 // is a range: "more than 40" does not contradict "45", "up to 240" does not contradict "240".
 import type { Context, SentenceInfo } from './context.js';
-import { sameFact, inRanges } from './context.js';
+import { sameFact } from './context.js';
 import type { Detector, FactClaim } from './claims.js';
 import { loadJson } from '../util/data.js';
 import type { Doc, Token } from '../text/doc.js';
@@ -157,7 +157,7 @@ export const numbers: Detector = {
     for (const a of ctx.articles) {
       for (const s of a.sentences) {
         for (const f of figuresIn(a.doc, s, a.quoted)) {
-          const shown = `${f.qualifier ? `${QUALIFIER_WORD[f.qualifier]} ` : ''}${formatValue(f.value)} ${f.unit}${f.unit === 'percent' ? '' : ''}`;
+          const shown = `${f.qualifier ? `${QUALIFIER_WORD[f.qualifier]} ` : ''}${formatValue(f.value)} ${f.unit === 'percent' ? 'percent' : f.value === 1 ? f.unit : plural(f.unit)}`;
           out.push({
             kind: 'number',
             article: a.id,
@@ -165,11 +165,10 @@ export const numbers: Detector = {
             start: f.start,
             end: f.end,
             value: `${f.qualifier ?? 'exact'}:${f.value}`,
-            display: `“${f.text}” (${shown})`,
+            display: shown,
             subject: f.unit,
             bucket: f.unit,
           });
-          void inRanges;
         }
       }
     }

@@ -32,7 +32,37 @@ export function personKey(ctx: Context, article: string, start: number, end: num
     if (e.type !== 'person') continue;
     if ([e.name, ...e.aliases].some((f) => surname(f) === last)) return e.id;
   }
-  return `name:${last}`;
+  return `name:${spellingOf(ctx, last)}`;
+}
+
+const spellings = new WeakMap<object, string[]>();
+
+/** One key for transliteration variants of a surname (Mikhailov / Mihaylov / Mikhaylov): the first
+ * spelling seen within a small edit distance, same initial. */
+function spellingOf(ctx: Context, folded: string): string {
+  let seen = spellings.get(ctx);
+  if (!seen) spellings.set(ctx, (seen = []));
+  for (const k of seen) if (sameSpelling(k, folded)) return k;
+  seen.push(folded);
+  return folded;
+}
+
+export function sameSpelling(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a[0] !== b[0] || Math.min(a.length, b.length) < 5) return false;
+  const limit = Math.max(a.length, b.length) >= 8 ? 2 : 1;
+  return editDistance(a, b, limit) <= limit;
+}
+
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
 }
 
 export function personName(ctx: Context, key: string, fallback: string): string {

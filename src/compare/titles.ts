@@ -4,6 +4,7 @@
 // "Velaria's top diplomat Irina Kostova", "Its special envoy, Harald Voss", "Ingrid Saelen, a
 // former foreign minister of Nordvald,". Loose descriptions ("top diplomat") never contradict a post.
 import type { Context, SentenceInfo } from './context.js';
+import { isNameToken } from './context.js';
 import type { Detector, FactClaim } from './claims.js';
 import type { Token } from '../text/doc.js';
 import { loadJson } from '../util/data.js';
@@ -34,6 +35,7 @@ export interface TitleMention {
   historical: boolean;
   /** Folded country or body the title belongs to, when given. */
   affiliation: string | null;
+  affiliationText: string | null;
 }
 
 let vocab: (TitleWords & { all: Set<string>; desc: Set<string>; port: Set<string>; rk: Set<string>; hist: Set<string> }) | null = null;
@@ -47,6 +49,10 @@ function V(): NonNullable<typeof vocab> {
     vocab = { ...w, desc, port, rk, hist, all: new Set([...Object.keys(w.posts), ...desc, ...port, ...rk, ...hist]) };
   }
   return vocab;
+}
+
+export function isTitleWord(word: string): boolean {
+  return V().all.has(word.toLowerCase());
 }
 
 const lower = (t: Token): string => t.text.toLowerCase().replace(/’/g, "'");
@@ -73,11 +79,12 @@ interface ParsedTitle {
   to: number; // token indices, inclusive
   words: string[];
   affiliation: string | null;
+  affiliationText: string | null;
 }
 
-function finish(words: string[], affiliation: string | null, from: number, to: number): ParsedTitle | null {
+function finish(words: string[], affiliation: string | null, from: number, to: number, affiliationText: string | null = null): ParsedTitle | null {
   if (!words.some(isHead)) return null;
-  return { from, to, words, affiliation };
+  return { from, to, words, affiliation, affiliationText };
 }
 
 /** A title right before a name: "Velarian Foreign Minister", "Brennmark's special envoy", "Its special envoy,". */
@@ -92,15 +99,18 @@ function titleBefore(toks: Token[], i: number, lo: number): ParsedTitle | null {
   }
   if (words.length === 0 || !isHead(words[words.length - 1])) return null;
   let affiliation: string | null = null;
+  let affText: string | null = null;
   let from = j + 1;
   if (j - 1 >= lo && isPossessive(toks[j]) && isCap(toks[j - 1])) {
     affiliation = affiliationKey(toks[j - 1].text);
+    affText = toks[j - 1].text;
     from = j - 1;
   } else if (j >= lo && isCap(toks[j]) && (toks[j].pos === 'ADJ' || toks[j].pos === 'PROPN') && !V().all.has(lower(toks[j]))) {
     affiliation = affiliationKey(toks[j].text);
+    affText = toks[j].text;
     from = j;
   }
-  return finish(words, affiliation, from, to);
+  return finish(words, affiliation, from, to, affText);
 }
 
 /** A title in apposition after a name: ", Velaria's deputy prime minister and foreign minister,",
@@ -110,11 +120,13 @@ function titlesAfter(toks: Token[], e: number, hi: number): ParsedTitle[] {
   if (e >= hi || toks[e].text !== ',') return out;
   let k = e + 1;
   let affiliation: string | null = null;
+  let affText: string | null = null;
   for (;;) {
     const first = k;
     if (k < hi && DETERMINERS.has(lower(toks[k]))) k++;
     if (k + 1 < hi && isCap(toks[k]) && isPossessive(toks[k + 1])) {
       affiliation = affiliationKey(toks[k].text);
+      affText = toks[k].text;
       k += 2;
     }
     const words: string[] = [];
@@ -129,6 +141,7 @@ function titlesAfter(toks: Token[], e: number, hi: number): ParsedTitle[] {
         // hyphens and leading loose adjectives ("silver-haired") are read through
       } else if (isCap(t) && (t.pos === 'PROPN' || t.pos === 'ADJ') && !affiliation) {
         affiliation = affiliationKey(t.text);
+        affText = t.text;
       } else break;
       k++;
     }
@@ -140,11 +153,12 @@ function titlesAfter(toks: Token[], e: number, hi: number): ParsedTitle[] {
       if (lower(toks[m]) === 'the') m++;
       if (m < hi && isCap(toks[m]) && !affiliation) {
         affiliation = affiliationKey(toks[m].text);
+        affText = toks[m].text;
         end = m;
         k = m + 1;
       }
     }
-    const parsed = finish(words, affiliation, first, end);
+    const parsed = finish(words, affiliation, first, end, affText);
     if (parsed) out.push(parsed);
     if (k < hi && lower(toks[k]) === 'and') {
       k++;
@@ -173,14 +187,15 @@ function namesIn(ctx: Context, article: string, s: SentenceInfo): { first: numbe
   const out: { first: number; last: number }[] = [];
   let i = sent.firstToken;
   while (i < sent.endToken) {
-    if (toks[i].pos !== 'PROPN' || !isCap(toks[i])) {
+    if (!isNameToken(toks[i])) {
       i++;
       continue;
     }
     let j = i;
-    while (j + 1 < sent.endToken && toks[j + 1].pos === 'PROPN' && isCap(toks[j + 1])) j++;
+    while (j + 1 < sent.endToken && isNameToken(toks[j + 1])) j++;
+    // "Velarian Foreign Minister Irina Kostova": the name starts after the run's last title word.
     let first = i;
-    while (first <= j && V().all.has(lower(toks[first]))) first++;
+    for (let k = i; k <= j; k++) if (V().all.has(lower(toks[k]))) first = k + 1;
     if (first <= j) {
       const start = toks[first].start;
       const end = toks[j].end;
@@ -224,6 +239,7 @@ export function titleMentions(ctx: Context): TitleMention[] {
             post: c.post,
             historical: c.historical,
             affiliation: t.affiliation,
+            affiliationText: t.affiliationText,
           });
         }
       }
@@ -250,8 +266,9 @@ function holdsCompatible(all: TitleMention[], article: string, person: string, t
   return all.some((o) => o.article === article && o.person === person && o.post && o.historical === t.historical && compatible(o, t));
 }
 
+/** "foreign minister (Velarian)": the normalised title, with the country or body when given. */
 function describe(t: TitleMention): string {
-  return `“${t.text}”`;
+  return `${t.historical ? 'former ' : ''}${t.core}`;
 }
 
 /** One person, titles that cannot all be true. */
