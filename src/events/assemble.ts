@@ -1,7 +1,106 @@
+// Across articles: one Event (Position, Condition) per real-world item, with an evidence span from
+// every article that reports it, and actors as global entity ids.
 import type { Doc } from '../text/doc.js';
 import type { ArticleEvents, ResolvedEntities } from '../annotations.js';
-import type { Condition, Event, Position } from '../types.js';
-export function assemble(docs: Doc[], events: ArticleEvents[], resolved: ResolvedEntities): { events: Event[]; positions: Position[]; conditions: Condition[] } {
-  void docs; void events; void resolved;
-  return { events: [], positions: [], conditions: [] };
+import type { Condition, Event, Position, Span } from '../types.js';
+
+function words(s: string): Set<string> {
+  return new Set(s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2));
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  let inter = 0;
+  for (const w of a) if (b.has(w)) inter++;
+  return inter / (a.size + b.size - inter);
+}
+
+function addSpan(list: Span[], span: Span): void {
+  if (!list.some((s) => s.article === span.article && s.start === span.start && s.end === span.end)) list.push(span);
+}
+
+const ATTRIBUTION_RANK = { own: 0, writer: 1, 'third-party': 2 } as const;
+
+export function assemble(docs: Doc[], perArticle: ArticleEvents[], resolved: ResolvedEntities): { events: Event[]; positions: Position[]; conditions: Condition[] } {
+  const global = (key: string | null): string | null => (key ? resolved.globalId.get(key) ?? null : null);
+
+  // ── events ──
+  interface Group { event: Event; triggerWords: Set<string> }
+  const groups: Group[] = [];
+  perArticle.forEach((ae, i) => {
+    const doc = docs[i];
+    if (!doc) return;
+    for (const e of ae.events) {
+      // A negated event that no rule turned into a refusal did not happen ("did not attack").
+      if (e.negated) continue;
+      const source = global(e.source);
+      const target = global(e.target);
+      const location = global(e.location);
+      const triggerWords = words(doc.text.slice(e.trigger.start, e.trigger.end));
+      const span: Span = { article: doc.article.id, start: e.start, end: e.end };
+      const same = groups.find(
+        (g) =>
+          g.event.type === e.type &&
+          g.event.source === source &&
+          g.event.target === target &&
+          (g.event.date === null || e.date === null || g.event.date === e.date) &&
+          // Without actors, only the same trigger words make two sentences one event.
+          (source !== null || target !== null || jaccard(g.triggerWords, triggerWords) >= 0.5) &&
+          !g.event.evidence.some((s) => s.article === span.article && s.start === span.start),
+      );
+      if (same) {
+        addSpan(same.event.evidence, span);
+        same.event.date ??= e.date;
+        same.event.location ??= location;
+        same.event.mode ??= e.mode;
+        continue;
+      }
+      groups.push({
+        event: { id: '', type: e.type, mode: e.mode, source, target, date: e.date, location, text: doc.text.slice(e.start, e.end), evidence: [span] },
+        triggerWords,
+      });
+    }
+  });
+  const events = groups.map((g, n) => ({ ...g.event, id: `ev${n + 1}` }));
+
+  // ── positions: one per (actor, issue, stance); the actor's own words first, analysts last ──
+  const positions = new Map<string, { position: Position; ranks: number[] }>();
+  perArticle.forEach((ae, i) => {
+    const doc = docs[i];
+    if (!doc) return;
+    for (const p of ae.positions) {
+      const actor = global(p.actor);
+      if (!actor) continue;
+      const key = `${actor}\u0000${p.issue}\u0000${p.stance}`;
+      const entry = positions.get(key) ?? { position: { actor, issue: p.issue, stance: p.stance, evidence: [] }, ranks: [] };
+      const span: Span = { article: doc.article.id, start: p.start, end: p.end };
+      if (!entry.position.evidence.some((s) => s.article === span.article && s.start === span.start && s.end === span.end)) {
+        entry.position.evidence.push(span);
+        entry.ranks.push(ATTRIBUTION_RANK[p.attributedBy]);
+      }
+      positions.set(key, entry);
+    }
+  });
+  const positionList = [...positions.values()].map(({ position, ranks }) => {
+    const order = position.evidence.map((_, k) => k).sort((a, b) => ranks[a] - ranks[b]);
+    return { ...position, evidence: order.map((k) => position.evidence[k]) };
+  });
+
+  // ── conditions: same actor and much the same commitment and condition ──
+  const conditions: { condition: Condition; words: Set<string> }[] = [];
+  perArticle.forEach((ae, i) => {
+    const doc = docs[i];
+    if (!doc) return;
+    for (const c of ae.conditions) {
+      const actor = global(c.actor);
+      if (!actor) continue;
+      const w = words(`${c.commitment} ${c.condition}`);
+      const span: Span = { article: doc.article.id, start: c.start, end: c.end };
+      const same = conditions.find((x) => x.condition.actor === actor && jaccard(x.words, w) >= 0.5);
+      if (same) addSpan(same.condition.evidence, span);
+      else conditions.push({ condition: { actor, commitment: c.commitment, condition: c.condition, evidence: [span] }, words: w });
+    }
+  });
+
+  return { events, positions: positionList, conditions: conditions.map((c) => c.condition) };
 }

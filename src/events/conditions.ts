@@ -1,6 +1,229 @@
+// Conditional commitments and ultimatums: "ready to sign … provided that the troops withdraw",
+// "would attend only if…", "will not come without guarantees", "as a precondition for",
+// "release the prisoners or face new tariffs", "unless", "no truce before a settlement".
 import type { Doc } from '../text/doc.js';
 import type { ArticleEntities, ConditionAnnotation, QuoteAnnotation } from '../annotations.js';
-export function findConditions(doc: Doc, entities: ArticleEntities, quotes: QuoteAnnotation[]): ConditionAnnotation[] {
-  void doc; void entities; void quotes;
-  return [];
+import { loadJson } from '../util/data.js';
+import { NEGATORS, npBefore, sentenceView, textOf, type Chunk, type SentenceView, type Tok } from './clause.js';
+import { reportingOf, resolveActor, type Attribution, type Reporting } from './speakers.js';
+
+interface ConditionsFile {
+  markers: Record<string, string[]>;
+  negatedMain: Record<string, string[]>;
+  modalMain: Record<string, string[]>;
+  notAfter: string[];
+  notBefore: string[];
+  commitmentCues: string[];
+}
+
+export interface ConditionFound {
+  shape: string;
+  /** Token ranges within the sentence. */
+  commitment: Chunk;
+  condition: Chunk;
+  marker: Chunk;
+  /** Subject phrase of the commitment (or of the ultimatum's issuer). */
+  subject: Chunk | null;
+  ultimatum: boolean;
+}
+
+interface Marker {
+  shape: string;
+  words: string[];
+  kind: 'plain' | 'negatedMain' | 'modalMain';
+}
+
+let markerCache: Marker[] | null = null;
+function markers(): Marker[] {
+  if (markerCache) return markerCache;
+  const f = loadJson<ConditionsFile>('events/conditions.json');
+  const out: Marker[] = [];
+  for (const [shape, list] of Object.entries(f.markers)) for (const m of list) out.push({ shape, words: m.split(' '), kind: 'plain' });
+  for (const [shape, list] of Object.entries(f.negatedMain)) for (const m of list) out.push({ shape, words: m.split(' '), kind: 'negatedMain' });
+  for (const [shape, list] of Object.entries(f.modalMain)) for (const m of list) out.push({ shape, words: m.split(' '), kind: 'modalMain' });
+  // Longest first, so "on the condition that" wins over "condition".
+  out.sort((a, b) => b.words.length - a.words.length);
+  markerCache = out;
+  return out;
+}
+
+function matchesAt(toks: Tok[], k: number, words: string[]): boolean {
+  if (k + words.length > toks.length) return false;
+  for (let m = 0; m < words.length; m++) if (toks[k + m].lower !== words[m]) return false;
+  return true;
+}
+
+const CLAUSE_BREAK = new Set([';', ':', '—', '–']);
+const QUOTE_MARKS = new Set(['"', '“', '”', "''", '``', '‘', '’']);
+
+function hasCommitmentCue(toks: Tok[], from: number, to: number, cues: Set<string>): boolean {
+  for (let k = from; k < to; k++) if (cues.has(toks[k].lower) || cues.has(toks[k].lemma)) return true;
+  return false;
+}
+
+function negatedIn(toks: Tok[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    if (NEGATORS.has(toks[k].lower) || toks[k].lower === 'refuse' || toks[k].lemma === 'refuse') return true;
+  }
+  return false;
+}
+
+/** Trim punctuation, quote marks and a leading "that" from a token range. */
+function trim(toks: Tok[], c: Chunk): Chunk {
+  let { from, to } = c;
+  while (from < to && (toks[from].pos === 'PUNCT' || QUOTE_MARKS.has(toks[from].lower) || toks[from].lower === 'that' || toks[from].lower === 'then' || toks[from].pos === 'CCONJ')) from++;
+  while (to > from && (toks[to - 1].pos === 'PUNCT' || QUOTE_MARKS.has(toks[to - 1].lower))) to--;
+  return { from, to };
+}
+
+/** End of the condition clause starting at `from`: the next clause break, closing quote or the
+ * trailing attribution; a comma ends it only when the marker opened the sentence. */
+function clauseEndFrom(toks: Tok[], from: number, limit: number, stopAtComma: boolean): number {
+  for (let k = from; k < limit; k++) {
+    const t = toks[k];
+    if (CLAUSE_BREAK.has(t.lower)) return k;
+    if (stopAtComma && t.lower === ',') return k;
+    if (QUOTE_MARKS.has(t.lower) && k > from) return k;
+    if (t.lower === ',' && toks[k + 1] && (toks[k + 1].lower === 'but' || toks[k + 1].lower === 'while' || toks[k + 1].lower === 'whereas')) return k;
+  }
+  return limit;
+}
+
+/** Start of the commitment clause that ends at the marker: after the reporting phrase, an opening
+ * quote or the last clause break. */
+function clauseStartBefore(toks: Tok[], marker: number, reporting: Reporting): number {
+  let start = marker <= reporting.clauseStart ? 0 : reporting.clauseStart;
+  for (let k = marker - 1; k >= start; k--) {
+    if (CLAUSE_BREAK.has(toks[k].lower) || QUOTE_MARKS.has(toks[k].lower)) return k + 1;
+    if (toks[k].lower === 'and' && toks[k + 1]?.lower === 'that') return k + 2;
+  }
+  return start;
+}
+
+function firstVerb(toks: Tok[], from: number, to: number): number {
+  for (let k = from; k < to; k++) if (toks[k].pos === 'VERB' || toks[k].pos === 'AUX' || (toks[k].pos === 'ADJ' && /^(ready|prepared|willing|open)$/.test(toks[k].lower))) return k;
+  return -1;
+}
+
+/** All conditional commitments of one sentence (rule unit; tokens only). */
+export function conditionsInSentence(view: SentenceView, reporting: Reporting = reportingOf(view)): ConditionFound[] {
+  const f = loadJson<ConditionsFile>('events/conditions.json');
+  const cues = new Set(f.commitmentCues);
+  const notAfter = new Set(f.notAfter);
+  const notBefore = new Set(f.notBefore);
+  const toks = view.tokens;
+  const limit = reporting.clauseEnd;
+  const found: ConditionFound[] = [];
+  const used = new Set<number>();
+  for (let k = 0; k < limit; k++) {
+    if (used.has(k)) continue;
+    for (const m of markers()) {
+      if (!matchesAt(toks, k, m.words)) continue;
+      const after = k + m.words.length;
+      const prev = toks[k - 1];
+      // Not a condition: "spoke on condition of anonymity", "aid provided by", "even if", "if any".
+      if (m.shape === 'provided-that' && m.words.length === 1 && (!toks[after] || /^(by|to|for|with|in|on|under|at|through|via)$/.test(toks[after].lower) || (prev && (prev.pos === 'AUX' || prev.pos === 'VERB' || prev.pos === 'NOUN' && prev.lower !== ',')))) continue;
+      if (m.shape === 'precondition' && m.words.length === 1 && toks[after]?.lower !== 'for' && toks[after]?.lower !== 'to' && toks[after]?.lower !== 'of') continue;
+      if (m.kind === 'modalMain' && ((prev && notAfter.has(prev.lower)) || (toks[after] && notBefore.has(toks[after].lower)))) continue;
+      if (m.words[0] === 'should' && k !== 0 && toks[k - 1]?.lower !== ',' && !QUOTE_MARKS.has(toks[k - 1]?.lower ?? '')) continue;
+      if (m.words[0] === 'should' && k !== 0 && toks[k - 1]?.lower === ',') continue;
+      if (m.words[0] === 'once' && k > 0 && prev && prev.pos !== 'PUNCT' && prev.lower !== 'but' && prev.lower !== 'and' && !(prev.pos === 'PROPN' || prev.pos === 'NOUN' || prev.pos === 'ADV' || prev.pos === 'VERB')) continue;
+      if (m.words[0] === 'or' && !/^(face|else|risk|we|they|it|there|be)$/.test(m.words[1] ?? '')) continue;
+
+      const opensClause = k === 0 || k <= reporting.clauseStart || CLAUSE_BREAK.has(prev?.lower ?? '') || QUOTE_MARKS.has(prev?.lower ?? '') || prev?.lower === ',' && m.kind === 'modalMain' && firstVerb(toks, 0, k) < 0;
+      let commitment: Chunk;
+      let condition: Chunk;
+      if (opensClause && m.shape !== 'ultimatum') {
+        // "If Moscow withdraws, Kyiv will talk." / "Unless the strike ends, we will…"
+        const condEnd = clauseEndFrom(toks, after, limit, true);
+        condition = { from: after, to: condEnd };
+        commitment = { from: condEnd + 1, to: clauseEndFrom(toks, condEnd + 1, limit, false) };
+      } else if (m.shape === 'ultimatum' || m.shape === 'precondition') {
+        // "drop the barriers or face tariffs": the threatened consequence is what the actor would do.
+        // "recognition … as a precondition for talks": talks are the commitment.
+        const start = clauseStartBefore(toks, k, reporting);
+        condition = { from: start, to: k };
+        commitment = { from: m.shape === 'ultimatum' && m.words[1] === 'face' ? k + 1 : after, to: clauseEndFrom(toks, after, limit, false) };
+      } else {
+        const start = clauseStartBefore(toks, k, reporting);
+        commitment = { from: start, to: k };
+        condition = { from: after, to: clauseEndFrom(toks, after, limit, false) };
+      }
+      commitment = trim(toks, commitment);
+      condition = trim(toks, condition);
+      if (commitment.to - commitment.from < 1 || condition.to - condition.from < 1) continue;
+      if (m.kind === 'negatedMain') {
+        if (!negatedIn(toks, commitment.from, commitment.to)) continue;
+        // "no truce before…" / "will not sign until…" — but not "before the talks, he said".
+      }
+      if (m.kind === 'modalMain' && !hasCommitmentCue(toks, commitment.from, commitment.to, cues)) continue;
+      // The actor: the subject of the commitment clause, or the issuer of an ultimatum.
+      let subject: Chunk | null = null;
+      if (m.shape === 'ultimatum') {
+        subject = reporting.reporter ?? (reporting.clauseStart > 0 ? npBefore(view, reporting.clauseStart - 1, 0) : null);
+        // "warned Beijing to drop barriers or face…": the subject of the warning verb.
+        if (!subject) {
+          const v = firstVerb(toks, 0, condition.from + 1);
+          if (v > 0 && v < condition.from) subject = npBefore(view, v, 0);
+        }
+      } else {
+        const v = firstVerb(toks, commitment.from, commitment.to);
+        subject = v >= 0 ? npBefore(view, v, commitment.from) : null;
+        if (!subject && commitment.from > 0) {
+          // "…, said Kyiv would not…": the subject sits before the commitment's start.
+          const v2 = firstVerb(toks, reporting.clauseStart, commitment.to);
+          if (v2 >= 0) subject = npBefore(view, v2, reporting.clauseStart);
+        }
+        // "Kyiv was ready to sign a ceasefire provided that…": the subject is before the clause.
+        if (!subject && m.shape !== 'precondition') {
+          const v3 = firstVerb(toks, reporting.clauseStart, k);
+          if (v3 >= 0) subject = npBefore(view, v3, reporting.clauseStart);
+        }
+        if (m.shape === 'precondition' && !subject) {
+          const v4 = firstVerb(toks, 0, k);
+          if (v4 >= 0) subject = npBefore(view, v4, 0);
+        }
+      }
+      found.push({ shape: m.shape, commitment, condition, marker: { from: k, to: after }, subject, ultimatum: m.shape === 'ultimatum' });
+      for (let u = k; u < after; u++) used.add(u);
+      break;
+    }
+  }
+  return found;
+}
+
+export interface ConditionWithAttribution extends ConditionAnnotation {
+  shape: string;
+  attributedBy: Attribution;
+  /** Where the commitment and the condition are in the text. */
+  commitmentSpan: { start: number; end: number };
+  conditionSpan: { start: number; end: number };
+}
+
+/** The conditional commitments of an article, each tied to an actor entity. */
+export function findConditions(doc: Doc, entities: ArticleEntities, quotes: QuoteAnnotation[]): ConditionWithAttribution[] {
+  const out: ConditionWithAttribution[] = [];
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const view = sentenceView(doc, s);
+    const reporting = reportingOf(view);
+    for (const c of conditionsInSentence(view, reporting)) {
+      const actor = resolveActor(view, entities, quotes, c.subject, reporting);
+      if (!actor) continue;
+      const toks = view.tokens;
+      const from = Math.min(c.commitment.from, c.condition.from, c.marker.from);
+      const to = Math.max(c.commitment.to, c.condition.to, c.marker.to);
+      out.push({
+        actor: actor.key,
+        commitment: textOf(view, c.commitment.from, c.commitment.to),
+        condition: textOf(view, c.condition.from, c.condition.to),
+        start: toks[from].start,
+        end: toks[to - 1].end,
+        shape: c.shape,
+        attributedBy: actor.attributedBy,
+        commitmentSpan: { start: toks[c.commitment.from].start, end: toks[c.commitment.to - 1].end },
+        conditionSpan: { start: toks[c.condition.from].start, end: toks[c.condition.to - 1].end },
+      });
+    }
+  }
+  return out;
 }
