@@ -4,6 +4,7 @@ import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import { domToText, type NodeLike } from './text.js';
 import { removeChromeElements } from './clean.js';
+import { filterExtractedText } from './postfilter.js';
 
 export interface ExtractedBody {
   text: string;
@@ -24,5 +25,5 @@ export function extractBody(document: Document): ExtractedBody {
   if (!parsed || !parsed.content) return { text: '', title: null, byline: null };
   removeChromeElements(parsed.content as never);
   const root = parsed.content as unknown as NodeLike;
-  return { text: domToText(root), title: parsed.title || null, byline: parsed.byline || null };
+  return { text: filterExtractedText(domToText(root)), title: parsed.title || null, byline: parsed.byline || null };
 }

@@ -44,6 +44,7 @@ export function chromeKind(line: string): ChromeKind | null {
     }
   }
   if (isContactLine(line)) return 'tail';
+  if (isShareRow(line)) return 'share';
   return null;
 }
 
@@ -51,4 +52,15 @@ export function chromeKind(line: string): ChromeKind | null {
 export function isContactLine(line: string): boolean {
   const words = wordCount(line);
   return words <= 20 && (EMAIL.test(line) || (HANDLE.test(line) && words <= 8));
+}
+
+const SHARE_WORDS = new Set([
+  'share', 'tweet', 'facebook', 'twitter', 'x', 'whatsapp', 'linkedin', 'pinterest', 'pint', 'pin', 'reddit', 'email', 'e-mail', 'mail',
+  'print', 'copy', 'link', 'telegram', 'messenger', 'flipboard', 'bluesky', 'threads', 'save', 'download', 'baixar', 'sms', 'comment', 'comments',
+]);
+
+/** "Whatsapp Facebook Pint Baixar", "Facebook Twitter Email": a row of share buttons copied as one line. */
+export function isShareRow(line: string): boolean {
+  const words = line.toLowerCase().split(/[\s|•·,/]+/).filter(Boolean);
+  return words.length >= 2 && words.length <= 12 && words.every((w) => SHARE_WORDS.has(w.replace(/[^a-z-]/g, '')));
 }

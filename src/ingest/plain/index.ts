@@ -8,6 +8,8 @@ import { parseBioLine, parseByLine, parseWritesLine } from './byline.js';
 import { findHeadline } from './headline.js';
 import { findOutlet } from './outlet.js';
 import { isHeadlineLike, isProse, toLines, wordCount } from './lines.js';
+import { filterBody } from './body.js';
+import { isDateOnlyLine } from './dateonly.js';
 
 export type LineKind = ChromeKind | 'caption' | 'stamp' | 'byline' | 'dateline' | 'headline' | 'masthead' | 'teaser' | 'trailing' | 'menu';
 
@@ -23,7 +25,7 @@ export interface PageCopy {
   dropped: { line: string; kind: LineKind }[];
 }
 
-function classify(line: string): LineKind | null {
+export function classify(line: string): LineKind | null {
   if (isCaption(line)) return 'caption';
   const chrome = chromeKind(line);
   if (chrome) return chrome;
@@ -31,10 +33,9 @@ function classify(line: string): LineKind | null {
   if (parseByLine(line)) return 'byline';
   const date = parseDateline(line);
   if (date && isDateLine(line, date)) return 'dateline';
+  if (isDateOnlyLine(line)) return 'dateline';
   return null;
 }
-
-const RELATIVE_TIME = /^(?:\d+\s+(?:seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|months?)\s+ago|yesterday|just now|\d+\s*(?:min|mins|minutes?)\s+read)$/i;
 
 export function cleanPageCopy(raw: string): PageCopy {
   const lines = toLines(raw);
@@ -67,53 +68,7 @@ export function cleanPageCopy(raw: string): PageCopy {
     }
   }
 
-  // ── body: drop chrome lines; teaser sections; everything after the page's tail begins ──
-  let state: 'body' | 'teaser' | 'tail' = 'body';
-  let afterTeaserHeadline = false;
-  for (let i = bodyStart; i < lines.length; i++) {
-    const line = lines[i];
-    const k = kinds[i];
-    if (state === 'tail') {
-      dropped.push({ line, kind: 'tail' });
-      continue;
-    }
-    if (k === 'tail' || (k === 'comments' && !nearChrome(kinds, i))) {
-      state = 'tail';
-      dropped.push({ line, kind: k });
-      continue;
-    }
-    if (k === 'teaserHeader') {
-      state = 'teaser';
-      afterTeaserHeadline = false;
-      dropped.push({ line, kind: k });
-      continue;
-    }
-    if (k !== null) {
-      dropped.push({ line, kind: k });
-      continue;
-    }
-    if (state === 'teaser') {
-      const words = wordCount(line);
-      if (RELATIVE_TIME.test(line) || parseByLine(line) || (words < 3 && !isProse(line))) {
-        // A label between a headline and the next line breaks the headline–blurb pair.
-        afterTeaserHeadline = false;
-        dropped.push({ line, kind: 'teaser' });
-        continue;
-      }
-      if (isHeadlineLike(line) && !isProse(line)) {
-        afterTeaserHeadline = true;
-        dropped.push({ line, kind: 'teaser' });
-        continue;
-      }
-      if (afterTeaserHeadline && isBlurb(line)) {
-        afterTeaserHeadline = false;
-        dropped.push({ line, kind: 'teaser' });
-        continue;
-      }
-      state = 'body';
-    }
-    keep[i] = true;
-  }
+  filterBody(lines, kinds, bodyStart, keep, dropped);
 
   dropMenus(lines, keep, dropped);
 
@@ -137,11 +92,6 @@ export function cleanPageCopy(raw: string): PageCopy {
   };
 }
 
-/** A teaser's blurb: one short sentence under its headline. Article paragraphs run longer. */
-function isBlurb(line: string): boolean {
-  return wordCount(line) <= 30 && !/[.!?]["”’)]?\s+["“‘(]?\p{Lu}/u.test(line);
-}
-
 /**
  * A standfirst can look like running text, so the first prose line may sit above the byline
  * and dateline. When a byline or dateline follows within a few lines, the body starts after it.
@@ -156,11 +106,6 @@ function afterLateByline(lines: string[], kinds: (LineKind | null)[], bodyStart:
   if (last < 0) return bodyStart;
   const next = lines.findIndex((l, i) => i > last && kinds[i] === null && isProse(l));
   return next < 0 ? lines.length : next;
-}
-
-function nearChrome(kinds: (LineKind | null)[], i: number): boolean {
-  const near = (k: LineKind | null | undefined) => k === 'share' || k === 'comments' || k === 'navigation';
-  return near(kinds[i - 1]) || near(kinds[i + 1]);
 }
 
 /** Runs of three or more very short label lines inside the body are menus or tag lists. */

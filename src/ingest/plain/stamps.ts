@@ -1,14 +1,16 @@
 // Dates on a page that are not its publication date: the site's "Today:" stamp and
 // "Updated"/"Last modified" times.
 
-const TODAY = /^(?:today(?:'s date)?|today is|current(?:ly)?(?: date| time)?|now)\b\s*[:,|-]?/i;
-const UPDATED = /^(?:(?:last\s+)?updated?|modified|last modified|edited|revised|amended|accessed|retrieved|as of)\b\s*(?:on|at)?\s*[:,|-]?/i;
+const TODAY = /^(?:today(?:'s date)?|today is|current(?:ly)?(?: date| time)?)\b\s*[:,|-]?/i;
+const UPDATED = /^[|·•\s]*(?:(?:last\s+)?updated?|modified|last modified|edited|revised|amended|accessed|retrieved|as of)\b\s*(?:on|at)?\s*[:,|-]?/i;
+const HAS_TIME = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b|\bago\b|\byesterday\b/i;
 
 export type StampKind = 'today' | 'updated';
 
-/** A line (or the part of one) that dates the page view or an update, not the article. */
+/** A short line that dates the page view or an update, not the article. */
 export function stampKind(text: string): StampKind | null {
   const t = text.trim();
+  if (t.split(/\s+/).length > 16 || !HAS_TIME.test(t)) return null;
   if (TODAY.test(t)) return 'today';
   if (UPDATED.test(t)) return 'updated';
   return null;
