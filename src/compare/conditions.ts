@@ -3,7 +3,7 @@
 // reports disagree when they name different places, parties or figures in the condition; mere
 // rewording ("foreign monitors" / "international monitors") is not a disagreement.
 import type { Context, SentenceInfo } from './context.js';
-import { isNameToken, lemmaOf, words, sharedCount } from './context.js';
+import { contentStem, isNameToken, sharedCount } from './context.js';
 import type { Detector, FactClaim } from './claims.js';
 import { personKey } from './people.js';
 import { affiliationKey, isTitleWord } from './titles.js';
@@ -28,7 +28,6 @@ export interface ConditionReport {
 
 function rangeLemmas(ctx: Context, article: string, start: number, end: number): { lemmas: Set<string>; names: Set<string>; figures: Set<string> } {
   const a = ctx.byId.get(article)!;
-  const w = words();
   const lemmas = new Set<string>();
   const names = new Set<string>();
   const figures = new Set<string>();
@@ -41,10 +40,8 @@ function rangeLemmas(ctx: Context, article: string, start: number, end: number):
       const next = a.doc.tokens.find((n) => n.start >= t.end);
       if (!next || next.start >= end || !(isNameToken(next) || isTitleWord(next.text))) names.add(affiliationKey(t.text));
     }
-    if (!['NOUN', 'VERB', 'PROPN', 'ADJ'].includes(t.pos)) continue;
-    const l = lemmaOf(t.lemma, t.text);
-    if (l.length < 2 || w.stop.has(l) || w.reporting.has(l)) continue;
-    lemmas.add(l);
+    const l = contentStem(t);
+    if (l) lemmas.add(l);
   }
   return { lemmas, names, figures };
 }

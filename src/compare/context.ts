@@ -2,7 +2,7 @@
 // sentences with their content lemmas, entity mentions and resolved times. Every detector in this
 // folder reads these, never the raw text again.
 import type { Brief, Quote, TimeExpression } from '../types.js';
-import type { Doc } from '../text/doc.js';
+import type { Doc, Token } from '../text/doc.js';
 import { loadJson } from '../util/data.js';
 import { independentSources, type SourceGroups } from './sources.js';
 
@@ -90,27 +90,64 @@ export function inRanges(ranges: [number, number][], at: number): boolean {
   return false;
 }
 
-/** The lemma used to compare reports, with words outlets use interchangeably folded together. */
+/** The lemma used to compare reports, with words outlets use interchangeably folded together,
+ * then lightly stemmed so that a noun meets its verb ("summons" / "summoned", "meeting" / "met"). */
 export function lemmaOf(lemma: string, text: string): string {
   const l = (lemma || text).toLowerCase().replace(/[’']s$/, '');
-  return words().synonyms[l] ?? l;
+  return stem(words().synonyms[l] ?? l);
+}
+
+export function stem(word: string): string {
+  if (word.length <= 4) return word;
+  return word.replace(/(ations?|ings?|ments?|ions?|als?|ers?|ed|es|s|e)$/, '').slice(0, 6);
+}
+
+/** The comparison stem of a content token, or null for words that do not tell reports apart
+ * (function words, reporting verbs, time words, figures). */
+export function contentStem(t: Token): string | null {
+  if (!CONTENT_POS.has(t.pos) || /\d/.test(t.text)) return null;
+  const w = words();
+  const raw = (t.lemma || t.text).toLowerCase().replace(/[’']s$/, '');
+  const word = w.synonyms[raw] ?? raw;
+  if (word.length < 2 || w.stop.has(word) || w.time.has(word) || w.reporting.has(word) || w.reporting.has(t.text.toLowerCase())) return null;
+  return stem(word);
+}
+
+/** Whether a content token names what happened: a verb or an event noun ("session", "release"). */
+export function isAction(t: Token): boolean {
+  const w = words();
+  const raw = (t.lemma || t.text).toLowerCase();
+  return t.pos === 'VERB' || w.eventNouns.has(raw) || w.eventNouns.has(w.synonyms[raw] ?? raw);
+}
+
+/** Content stems and action stems of the tokens in [start, end), outside the given time spans. */
+export function stemsIn(doc: Doc, start: number, end: number, times: { start: number; end: number }[] = []): { lemmas: Set<string>; actions: Set<string> } {
+  const lemmas = new Set<string>();
+  const actions = new Set<string>();
+  for (const t of doc.tokens) {
+    if (t.start < start) continue;
+    if (t.end > end) break;
+    if (times.some((x) => t.start >= x.start && t.end <= x.end)) continue;
+    const l = contentStem(t);
+    if (!l) continue;
+    lemmas.add(l);
+    if (isAction(t)) actions.add(l);
+  }
+  return { lemmas, actions };
 }
 
 function sentenceInfo(doc: Doc, index: number, mentions: MentionRef[], times: TimeExpression[]): SentenceInfo {
   const s = doc.sentences[index];
-  const w = words();
+  const timeSpans = times.filter((t) => t.start >= s.start && t.end <= s.end);
   const lemmas = new Set<string>();
   const actions = new Set<string>();
-  const timeSpans = times.filter((t) => t.start >= s.start && t.end <= s.end);
   for (let i = s.firstToken; i < s.endToken; i++) {
     const t = doc.tokens[i];
-    if (!CONTENT_POS.has(t.pos)) continue;
-    if (/\d/.test(t.text)) continue;
     if (timeSpans.some((x) => t.start >= x.start && t.end <= x.end)) continue;
-    const l = lemmaOf(t.lemma, t.text);
-    if (l.length < 2 || w.stop.has(l) || w.time.has(l) || w.reporting.has(l)) continue;
+    const l = contentStem(t);
+    if (!l) continue;
     lemmas.add(l);
-    if (t.pos === 'VERB' || w.eventNouns.has(l)) actions.add(l);
+    if (isAction(t)) actions.add(l);
   }
   const entities = new Set<string>();
   for (const m of mentions) if (m.start >= s.start && m.end <= s.end) entities.add(m.entity);

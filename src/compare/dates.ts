@@ -2,7 +2,7 @@
 // "at Wednesday's session" (→ 18th) in another. Works on the resolved values of the time stage, so
 // "on Friday" and "this Friday" written on different days agree when they name the same day.
 import type { Context, SentenceInfo } from './context.js';
-import { jaccard, sharedCount } from './context.js';
+import { jaccard, sharedCount, stemsIn } from './context.js';
 import type { Detector, FactClaim } from './claims.js';
 
 const DAY = /^(\d{4}-\d{2}-\d{2})/;
@@ -22,10 +22,38 @@ function weekday(day: string): string {
   return d.toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
-function textOutsideTimes(s: SentenceInfo): string {
-  let t = s.text;
-  for (const x of [...s.times].sort((a, b) => b.start - a.start)) t = t.slice(0, x.start - s.start) + t.slice(x.end - s.start);
-  return t;
+/** Tokens either side of a time expression read as the words about the dated event. */
+const WINDOW = 10;
+
+type DateClaim = FactClaim & { local: { lemmas: Set<string>; actions: Set<string>; text: string } };
+
+/** The clause around a time expression: up to WINDOW tokens either side, stopping at a semicolon
+ * or at another time expression (which dates something else). */
+function localContext(ctx: Context, article: string, s: SentenceInfo, t: { start: number; end: number }): DateClaim['local'] {
+  const a = ctx.byId.get(article)!;
+  const toks = a.doc.tokens;
+  const sent = a.doc.sentences[s.index];
+  const others = s.times.filter((x) => x.start !== t.start);
+  let first = sent.firstToken;
+  let last = sent.endToken - 1;
+  const at = toks.findIndex((x, i) => i >= sent.firstToken && x.start >= t.start);
+  const endAt = toks.findIndex((x, i) => i >= sent.firstToken && x.end >= t.end);
+  for (let i = at - 1, n = 0; i >= sent.firstToken; i--, n++) {
+    if (n >= WINDOW || toks[i].text === ';' || others.some((x) => toks[i].start >= x.start && toks[i].end <= x.end)) {
+      first = i + 1;
+      break;
+    }
+  }
+  for (let i = endAt + 1, n = 0; i < sent.endToken; i++, n++) {
+    if (n >= WINDOW || toks[i].text === ';' || others.some((x) => toks[i].start >= x.start && toks[i].end <= x.end)) {
+      last = i - 1;
+      break;
+    }
+  }
+  const from = toks[Math.max(first, sent.firstToken)].start;
+  const to = toks[Math.min(last, sent.endToken - 1)].end;
+  const stems = stemsIn(a.doc, from, to, s.times);
+  return { ...stems, text: a.doc.text.slice(from, to) };
 }
 
 export const dates: Detector = {
@@ -34,47 +62,56 @@ export const dates: Detector = {
     const out: FactClaim[] = [];
     for (const a of ctx.articles) {
       for (const s of a.sentences) {
-        const days = s.times.filter((t) => t.type !== 'DURATION' && t.type !== 'SET' && dayValue(t.value));
-        // A sentence with two different days relates two events; which day goes with which is not
-        // something to guess across outlets.
-        if (new Set(days.map((t) => dayValue(t.value))).size !== 1) continue;
-        if (s.actions.size === 0) continue;
-        const t = days[0];
-        const day = dayValue(t.value)!;
-        out.push({
-          kind: 'date',
-          article: a.id,
-          sentence: s,
-          start: t.start,
-          end: t.end,
-          value: day,
-          display: weekday(day),
-          subject: [...s.actions].slice(0, 3).join(' '),
-          bucket: 'date',
-        });
+        for (const t of s.times) {
+          if (t.type === 'DURATION' || t.type === 'SET') continue;
+          const day = dayValue(t.value);
+          if (!day) continue;
+          const local = localContext(ctx, a.id, s, t);
+          if (local.actions.size === 0) continue;
+          const claim: DateClaim = {
+            kind: 'date',
+            article: a.id,
+            sentence: s,
+            start: t.start,
+            end: t.end,
+            value: day,
+            display: weekday(day),
+            subject: [...local.actions].slice(0, 3).join(' '),
+            bucket: 'date',
+            local,
+          };
+          out.push(claim);
+        }
       }
     }
     return out;
   },
   sameFact(a, b) {
-    const sa = a.sentence;
-    const sb = b.sentence;
-    const ta = textOutsideTimes(sa);
-    const tb = textOutsideTimes(sb);
-    if (REPEAT.test(ta) !== REPEAT.test(tb)) return false;
-    if (FUTURE.test(ta) !== FUTURE.test(tb)) return false;
-    // The same action, and enough of the rest to be sure it is the same occurrence.
-    const actions = sharedCount(sa.actions, sb.actions);
+    const la = (a as DateClaim).local;
+    const lb = (b as DateClaim).local;
+    if (REPEAT.test(la.text) !== REPEAT.test(lb.text)) return false;
+    if (FUTURE.test(la.text) !== FUTURE.test(lb.text)) return false;
+    // The same action next to the date, and enough of the rest to be sure it is the same occurrence.
+    const actions = sharedCount(la.actions, lb.actions);
     if (actions === 0) return false;
-    const j = jaccard(sa.lemmas, sb.lemmas);
-    const entities = sharedCount(sa.entities, sb.entities);
-    return j >= 0.3 || (actions >= 2 && (j >= 0.18 || entities >= 1));
+    const local = sharedCount(la.lemmas, lb.lemmas);
+    const j = jaccard(a.sentence.lemmas, b.sentence.lemmas);
+    const entities = sharedCount(a.sentence.entities, b.sentence.entities);
+    return local >= 3 || (local >= 2 && (j >= 0.15 || entities >= 1)) || j >= 0.35;
   },
   conflict(a, b) {
     return a.value !== b.value;
   },
   topic(claims) {
-    const shared = [...claims[0].sentence.actions].filter((x) => claims.every((c) => c.sentence.actions.has(x)));
-    return `date of the ${shared.slice(0, 3).join(' / ') || 'event'}`;
+    const locals = claims.map((c) => (c as DateClaim).local);
+    const shared = [...locals[0].actions].filter((x) => locals.every((l) => l.actions.has(x)));
+    const words = shared.map((stemmed) => wordFor(claims[0], stemmed));
+    return `date of the ${words.slice(0, 3).join(' / ') || 'event'}`;
   },
 };
+
+/** The word in the text behind a stem, for a readable topic. */
+function wordFor(c: FactClaim, stemmed: string): string {
+  const m = new RegExp(`\\b(${stemmed}\\w*)`, 'i').exec(c.sentence.text);
+  return m ? m[1].toLowerCase() : stemmed;
+}

@@ -1,7 +1,7 @@
 // Figures that outlets give for one fact ("40 missiles" vs "25 missiles"). A figure with a qualifier
 // is a range: "more than 40" does not contradict "45", "up to 240" does not contradict "240".
 import type { Context, SentenceInfo } from './context.js';
-import { sameFact } from './context.js';
+import { sameFact, sharedCount, stem } from './context.js';
 import type { Detector, FactClaim } from './claims.js';
 import { loadJson } from '../util/data.js';
 import type { Doc, Token } from '../text/doc.js';
@@ -25,6 +25,7 @@ export interface Figure {
   text: string;
 }
 
+const FRACTION = /\b(half|third|thirds|quarter|quarters|tenth|fifth|percent|per cent|%|most|some|many|all|none|each|fraction|majority)\s+of(\s+(the|its|their|those|these))?\s*$/i;
 const MONTHS = /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$/i;
 const NUMERIC = /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$/;
 
@@ -43,9 +44,9 @@ function numberValue(tok: Token): number | null {
 export function range(f: Pick<Figure, 'value' | 'qualifier'>): [number, number] {
   switch (f.qualifier) {
     case 'approx':
-      return [f.value * 0.85, f.value * 1.15];
+      return [f.value * 0.9, f.value * 1.1];
     case 'below':
-      return [f.value * 0.85, f.value];
+      return [f.value * 0.9, f.value];
     case 'min':
       return [f.value, Infinity];
     case 'max':
@@ -88,6 +89,8 @@ export function figuresIn(doc: Doc, s: SentenceInfo, quoted: [number, number][] 
     const next = toks[i + 1];
     if (prev && i > sentence.firstToken && MONTHS.test(prev.text)) continue;
     if (next && i + 1 < sentence.endToken && MONTHS.test(next.text)) continue;
+    // "half of the 600 detainees" counts 300 of them, not 600.
+    if (FRACTION.test(doc.text.slice(Math.max(sentence.firstToken === i ? tok.start : toks[Math.max(sentence.firstToken, i - 4)].start, 0), tok.start))) continue;
     // A year standing alone ("in 2024") is a date, not a count.
     if (/^(19|20)\d\d$/.test(tok.text)) continue;
     // Part of a larger figure already read ("twenty - five", "3 billion").
@@ -175,7 +178,11 @@ export const numbers: Detector = {
     return out;
   },
   sameFact(a, b) {
-    return sameFact(a.sentence, b.sentence, 0.2);
+    // The same counted thing in one story is usually the same quantity; a shared word besides the
+    // unit (or a shared actor) guards against two different counts of it.
+    if (sameFact(a.sentence, b.sentence, 0.2)) return true;
+    const shared = [...a.sentence.lemmas].filter((l) => b.sentence.lemmas.has(l) && l !== stem(a.bucket));
+    return shared.length >= 2 || (shared.length >= 1 && sharedCount(a.sentence.entities, b.sentence.entities) >= 1);
   },
   conflict(a, b, ctx) {
     const fa = parse(a.value);
