@@ -10,6 +10,8 @@ export interface ResolveContext {
   /** The date relative expressions are counted from (publication, or when a quote was spoken). */
   anchor: CalDate | null;
   dir: Direction;
+  /** The direction is marked (auxiliary, modal, infinitive, planning verb), not just a present form. */
+  strong?: boolean;
   /** The last day-precision date the text mentioned before this expression ("the same day"). */
   previous: CalDate | null;
 }

@@ -4,7 +4,7 @@ import type { Doc } from '../text/doc.js';
 import type { TimeAnnotation } from '../annotations.js';
 import { valueDay, type CalDate } from './calendar.js';
 import type { Candidate, Direction, Scan } from './candidate.js';
-import { direction } from './tense.js';
+import { tenseAt } from './tense.js';
 import { findQuoteRegions, isSpeechTime, regionAt, type QuoteRegion } from './quotes.js';
 import { ago } from './rules/ago.js';
 import { deictic } from './rules/deictic.js';
@@ -27,6 +27,7 @@ export interface Found {
   cand: Candidate;
   sentence: number;
   dir: Direction;
+  strong: boolean;
   /** The quote it sits in, if any. */
   quote: QuoteRegion | null;
   value: string | null;
@@ -46,10 +47,10 @@ export function selectCandidates(cands: Candidate[]): Candidate[] {
 
 // Words before a calendar period that narrow it without changing its TIMEX3 value
 // ("early 2020" → 2020, "the end of June" → June's value).
-const MODIFIER_BEFORE = /(?:\b(?:early|mid|late|earlier|later|the\s+(?:end|start|beginning|middle|turn|close|rest|remainder|course)\s+of|the\s+(?:first|last|final)\s+(?:days?|weeks?)\s+of)\s+|\bmid-)$/i;
+const MODIFIER_BEFORE = /(?:\b(?:(?:early|late)\s+in|early|mid|late|earlier|later|the\s+(?:end|start|beginning|middle|turn|close|rest|remainder|course)\s+of|the\s+(?:first|last|final)\s+(?:days?|weeks?)\s+of)\s+|\bmid-)$/i;
 
 function extendModifiers(text: string, c: Candidate): Candidate {
-  if (c.type !== 'DATE' || c.rule === 'durations' || c.rule === 'textual') return c;
+  if (c.type !== 'DATE' || c.rule === 'durations') return c;
   const before = text.slice(Math.max(0, c.start - 40), c.start);
   const m = MODIFIER_BEFORE.exec(before);
   if (!m) return c;
@@ -81,17 +82,17 @@ function attachTimes(text: string, kept: Candidate[]): { cands: Candidate[]; dat
         return day ? day + clockSuffix(timeOnly) : null;
       },
     });
-    if (isDay(prev) && gapBefore !== null && /^[\s,]*$/.test(gapBefore)) {
+    if (isDay(prev) && gapBefore !== null && /^\s*$/.test(gapBefore)) {
       out[out.length - 1] = merge(prev, prev.start, c.end);
       continue;
     }
-    if (isDay(next) && gapAfter !== null && /^[\s,]*(on\s+)?$/.test(gapAfter) && !/on/.test(gapAfter)) {
+    if (isDay(next) && gapAfter !== null && /^\s+$/.test(gapAfter)) {
       out.push(merge(next, c.start, next.end));
       i++;
       continue;
     }
-    if (isDay(prev) && gapBefore !== null && /^[\s,]*(at|from|by|until|around)\s+$/i.test(gapBefore)) dateOf.set(c, prev);
-    else if (isDay(next) && gapAfter !== null && /^[\s,]*(on|of)\s+$/i.test(gapAfter)) dateOf.set(c, next);
+    if (isDay(prev) && gapBefore !== null && /^[\s,]*((at|from|by|until|around)\s+)?$/i.test(gapBefore)) dateOf.set(c, prev);
+    else if (isDay(next) && gapAfter !== null && /^[\s,]*((on|of)\s+)?$/i.test(gapAfter)) dateOf.set(c, next);
     out.push(c);
   }
   return { cands: out, dateOf };
@@ -119,7 +120,8 @@ export function detect(doc: Doc): { found: Found[]; dateOf: Map<Candidate, Candi
   const quotes = findQuoteRegions(doc);
   const found = attached.map((c) => {
     const sentence = sentenceOf.get(c) ?? doc.tokens.find((t) => t.start >= c.start)?.sentence ?? 0;
-    return { cand: c, sentence, dir: direction(doc, sentence, c.start, c.end), quote: regionAt(quotes, c.start, c.end), value: null, anchor: null };
+    const tense = tenseAt(doc, sentence, c.start, c.end);
+    return { cand: c, sentence, dir: tense.dir, strong: tense.strong, quote: regionAt(quotes, c.start, c.end), value: null, anchor: null };
   });
   return { found, dateOf, quotes };
 }
@@ -141,7 +143,7 @@ export function resolveFound(
     let value: string | null;
     let kind: TimeAnnotation['anchor'];
     if (c.absolute) {
-      value = c.resolve({ anchor, dir: f.dir, previous });
+      value = c.resolve({ anchor, dir: f.dir, strong: f.strong, previous });
       kind = 'absolute';
     } else if (c.timeOnly) {
       const linked = dateOf.get(c);
@@ -151,10 +153,10 @@ export function resolveFound(
       kind = value === null ? null : linked && valueDay(linkedValue) ? 'text' : anchorKind;
     } else if (c.textual) {
       // "the same day" needs a day named before it; failing that, the anchor's day.
-      value = c.resolve({ anchor, dir: f.dir, previous: previous ?? anchor });
+      value = c.resolve({ anchor, dir: f.dir, strong: f.strong, previous: previous ?? anchor });
       kind = value === null ? null : previous ? 'text' : anchorKind;
     } else {
-      value = anchor ? c.resolve({ anchor, dir: f.dir, previous }) : null;
+      value = anchor ? c.resolve({ anchor, dir: f.dir, strong: f.strong, previous }) : null;
       kind = value === null ? null : anchorKind;
     }
     f.value = value;

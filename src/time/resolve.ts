@@ -26,16 +26,17 @@ export function resolveWeekday(anchor: CalDate, weekday: number, dir: Direction,
 
 /** The year of a month (and day) named without one. The anchor's year, unless the sentence's
  * direction or the distance says the previous or next year ("in December", written in January). */
-export function resolveYear(anchor: CalDate, month: number, day: number | null, dir: Direction): number {
-  const at = (y: number): CalDate => ({ y, m: month, d: day ?? 15 });
-  const sameYear = at(anchor.y);
-  const diff = daysBetween(anchor, sameYear);
+export function resolveYear(anchor: CalDate, month: number, day: number | null, dir: Direction, strong = true): number {
+  const diff = daysBetween(anchor, { y: anchor.y, m: month, d: day ?? 15 });
   // A month without a day in the anchor's own month is that month.
   if (day === null && month === anchor.m) return anchor.y;
-  if (dir === 'past' && diff > 0) return diff > 31 || day !== null ? anchor.y - 1 : anchor.y;
-  if (dir === 'future' && diff < 0) return -diff > 31 || day !== null ? anchor.y + 1 : anchor.y;
-  if (diff > 183) return anchor.y - 1;
-  if (diff < -183) return anchor.y + 1;
+  // Only a marked tense moves a date into another year; news mostly names months of its own year.
+  if (strong && dir === 'past' && diff > 0) return diff > 183 || day !== null ? anchor.y - 1 : anchor.y;
+  if (strong && dir === 'future' && diff < 0) return -diff > 31 || day !== null ? anchor.y + 1 : anchor.y;
+  if (dir === null || !strong) {
+    if (diff > 274) return anchor.y - 1;
+    if (diff < -274) return anchor.y + 1;
+  }
   return anchor.y;
 }
 
@@ -57,11 +58,11 @@ export function quarterOf(month: number): number {
 }
 
 /** Which year a named season or quarter without a year is in. */
-export function resolvePeriodYear(anchor: CalDate, startMonth: number, endMonth: number, dir: Direction): number {
+export function resolvePeriodYear(anchor: CalDate, startMonth: number, endMonth: number, dir: Direction, strong = true): number {
   const startsAfter = startMonth > anchor.m;
   const endsBefore = endMonth < anchor.m;
-  if (dir === 'past' && startsAfter) return anchor.y - 1;
-  if (dir === 'future' && endsBefore) return anchor.y + 1;
+  if (strong && dir === 'past' && startsAfter) return anchor.y - 1;
+  if (strong && dir === 'future' && endsBefore) return anchor.y + 1;
   return anchor.y;
 }
 

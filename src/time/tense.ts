@@ -1,14 +1,23 @@
 // Which way an underspecified time expression points: back in a past-tense clause ("met on
 // Friday"), forward in a future or planning one ("will meet on Friday", "talks set to resume
-// Friday", "a truce beginning Saturday"). Read from the verbs nearest the expression.
+// Friday", "a hearing has been scheduled for June 3", "a truce beginning Saturday"). Read from
+// the verb group nearest the expression.
 import type { Doc, Token } from '../text/doc.js';
 import type { Direction } from './candidate.js';
 import { lexicon } from './lexicon.js';
 
-const PAST_AUX = new Set(['was', 'were', 'had', 'did', 'got']);
-const MODALS_FUTURE = new Set(['will', "'ll", 'shall', 'wo', '’ll']);
+export interface Tense {
+  dir: Direction;
+  /** Marked by an auxiliary, a modal, an infinitive or a planning verb, not just a present form. */
+  strong: boolean;
+}
+
+const MODALS = new Set(['will', "'ll", '’ll', 'shall', 'wo', 'would', 'may', 'might', 'could', 'should', 'must', 'can', 'ca']);
+const PAST_AUX = new Set(['was', 'were', 'had', 'did', "'d"]);
+const PERFECT = new Set(['has', 'have', "'ve", '’ve']);
 const PRESENT_BE = new Set(['is', 'are', 'am', "'s", "'re", '’s', '’re']);
-const PRESENT_HAVE = new Set(['has', 'have', "'ve", '’ve']);
+const PLANNED = /^(scheduled|planned|slated|set|due|expected|poised|likely|expecting|planning|preparing|intending|hoping|aiming|going)$/;
+const SCHEDULE_ING = /^(begin|start|end|expire|come|open|resume|close|run|take)$/;
 const MAX_DISTANCE = 12;
 
 /** Index of the first token starting at or after `offset`. */
@@ -23,68 +32,84 @@ export function tokenIndexAt(doc: Doc, offset: number): number {
   return lo;
 }
 
-function isVerb(t: Token): boolean {
+function isVerbish(t: Token): boolean {
   return t.pos === 'VERB' || t.pos === 'AUX';
 }
 
-/** The tense a verb token gives its clause, looking at the words just before it. */
-function verbDirection(tokens: Token[], i: number, lo: number): Direction | 'skip' {
-  const lx = lexicon();
-  const t = tokens[i];
-  const word = t.text.toLowerCase();
-  if (MODALS_FUTURE.has(word)) return 'future';
-  if (word === 'would') return 'future';
-  // Auxiliaries and infinitive markers in front of the verb decide.
-  for (let k = i - 1; k >= Math.max(lo, i - 3); k--) {
-    const w = tokens[k].text.toLowerCase();
-    if (MODALS_FUTURE.has(w) || w === 'would') return 'future';
-    if (w === 'to' && tokens[k].pos === 'PART') return 'future';
-    if (w === 'going' || w === 'due' || w === 'set' || w === 'expected' || w === 'scheduled' || w === 'planned' || w === 'slated') return 'future';
-    if (PRESENT_HAVE.has(w) || PAST_AUX.has(w)) return word.endsWith('ing') && PRESENT_BE.has(w) ? 'future' : 'past';
-    if (PRESENT_BE.has(w)) {
-      if (word.endsWith('ing')) return 'future';
-      return lx.planningSet.has(t.lemma) ? 'future' : 'skip';
-    }
-    if (tokens[k].pos !== 'ADV' && tokens[k].pos !== 'PART') break;
+/** The verb group around token i: auxiliaries, "to", negation and adverbs up to the main verb. */
+function verbGroup(tokens: Token[], i: number, lo: number, hi: number): Token[] {
+  let a = i;
+  while (a - 1 >= lo && i - a < 4) {
+    const t = tokens[a - 1];
+    const w = t.text.toLowerCase();
+    if (t.pos === 'AUX' || (t.pos === 'PART' && (w === 'to' || w === 'not' || w === "n't")) || t.pos === 'ADV' || PLANNED.test(w)) a--;
+    else break;
   }
-  if (PAST_AUX.has(word) || word === 'said' || word === 'told') return 'past';
-  if (PRESENT_BE.has(word) || PRESENT_HAVE.has(word) || word === 'be' || word === 'been') {
-    const next = tokens[i + 1];
-    if (next && /^(due|set|scheduled|expected|slated|planned|poised|likely|about|going)$/i.test(next.text)) return 'future';
-    if (PRESENT_HAVE.has(word)) return 'past';
-    return 'skip';
+  let b = i;
+  while (b + 1 < hi && b - i < 4 && tokens[b].pos === 'AUX') {
+    const t = tokens[b + 1];
+    if (isVerbish(t) || t.pos === 'ADV' || t.pos === 'PART') b++;
+    else break;
   }
-  if (word.endsWith('ing')) {
-    return lx.planningSet.has(t.lemma) && /^(begin|start|end|expire|come|open|resume)$/.test(t.lemma) ? 'future' : 'skip';
-  }
-  if (/^(scheduled|planned|slated|set|due|expected)$/.test(word)) return 'future';
-  if (word !== t.lemma && !word.endsWith('s')) return 'past';
-  // A present-tense action verb with a date is a schedule ("talks resume Friday"); a present
-  // reporting verb ("says") says nothing about the date.
-  if (lx.speechSet.has(t.lemma)) return 'skip';
-  return 'future';
+  return tokens.slice(a, b + 1);
 }
 
-/** The direction for the expression at [start, end), from the nearest tensed verb of its sentence. */
-export function direction(doc: Doc, sentence: number, start: number, end: number): Direction {
+/** The tense of a verb group, or null when it does not say ("says", "include"). */
+export function groupTense(group: Token[]): Tense | null {
+  const lx = lexicon();
+  const words = group.map((t) => t.text.toLowerCase());
+  const verbs = group.filter(isVerbish);
+  const main = verbs[verbs.length - 1] ?? group[group.length - 1];
+  const mainWord = main.text.toLowerCase();
+  const hasModal = words.some((w) => MODALS.has(w));
+  const perfect = words.some((w) => PERFECT.has(w) || w === 'have');
+  if (hasModal) {
+    // "may have signed" looks back; "will sign", "could sign" look ahead.
+    return perfect && mainWord !== lx.planningLemmas.find((l) => l === main.lemma) && /ed$|en$/.test(mainWord) ? { dir: 'past', strong: true } : { dir: 'future', strong: true };
+  }
+  if (group.some((t, k) => t.text.toLowerCase() === 'to' && t.pos === 'PART' && k < group.length - 1)) return { dir: 'future', strong: true };
+  if (words.some((w) => PLANNED.test(w)) || (verbs.length > 1 && /^(schedule|plan|slate|set|expect)$/.test(main.lemma))) return { dir: 'future', strong: true };
+  if (words.some((w) => PAST_AUX.has(w))) return { dir: 'past', strong: true };
+  if (perfect && verbs.length > 1) return { dir: 'past', strong: true };
+  if (words.some((w) => PRESENT_BE.has(w)) && mainWord.endsWith('ing')) return { dir: 'future', strong: true };
+  if (PERFECT.has(mainWord)) return { dir: 'past', strong: false };
+  if (PRESENT_BE.has(mainWord) || mainWord === 'be' || mainWord === 'been') return null;
+  if (mainWord.endsWith('ing')) return SCHEDULE_ING.test(main.lemma) && verbs.length === 1 ? { dir: 'future', strong: true } : null;
+  if (mainWord === 'said' || mainWord === 'told' || (mainWord !== main.lemma && !mainWord.endsWith('s'))) return { dir: 'past', strong: true };
+  // A present-tense action verb with a date is a schedule ("talks resume Friday"); a present
+  // reporting verb ("says") says nothing about the date.
+  if (lx.speechSet.has(main.lemma)) return null;
+  return { dir: 'future', strong: false };
+}
+
+/** The tense for the expression at [start, end), from the nearest verb group of its sentence. */
+export function tenseAt(doc: Doc, sentence: number, start: number, end: number): Tense {
   const s = doc.sentences[sentence];
-  if (!s) return null;
+  if (!s) return { dir: null, strong: false };
   const tokens = doc.tokens;
   const first = tokenIndexAt(doc, start);
   const last = tokenIndexAt(doc, end);
   const lo = s.firstToken;
   const hi = s.endToken;
+  const before = tokens[first - 1]?.text.toLowerCase();
+  if (first - 1 >= lo && before === 'since') return { dir: 'past', strong: true };
+  // "closed until Friday": a deadline ahead, unless a past auxiliary sets the clause in the past.
+  if (first - 1 >= lo && (before === 'until' || before === 'till')) {
+    const pastAux = tokens.slice(lo, first).some((t) => t.pos === 'AUX' && PAST_AUX.has(t.text.toLowerCase()));
+    if (!pastAux) return { dir: 'future', strong: true };
+  }
   for (let d = 1; d <= MAX_DISTANCE; d++) {
     for (const i of [first - d, last - 1 + d]) {
       if (i < lo || i >= hi) continue;
       const t = tokens[i];
-      const w = t.text.toLowerCase();
-      if (w === 'ago' || w === 'last' || w === 'previous') return 'past';
-      if (w === 'next' || w === 'upcoming' || w === 'coming') return 'future';
-      if (!isVerb(t) && !/^(scheduled|due|set|expected|planned|slated)$/.test(w)) continue;
-      const r = verbDirection(tokens, i, lo);
-      if (r !== 'skip') return r;
+      if (!isVerbish(t) && !PLANNED.test(t.text.toLowerCase())) continue;
+      const tense = groupTense(verbGroup(tokens, i, lo, hi));
+      if (tense) return tense;
     }
   }
-  return null;
+  return { dir: null, strong: false };
+}
+
+export function direction(doc: Doc, sentence: number, start: number, end: number): Direction {
+  return tenseAt(doc, sentence, start, end).dir;
 }

@@ -44,9 +44,9 @@ export function monthDates(scan: Scan): Candidate[] {
   const out: Candidate[] = [];
   for (const { m, start, end } of matches(scan, full)) {
     const weekdayWord = m[1];
-    const day = Number(m[2] ?? m[5] ?? NaN);
-    const monthWord = m[3] ?? m[4] ?? m[7];
-    const yearText = m[6] ?? m[8] ?? m[9];
+    const day = Number(m[2] ?? m[6] ?? NaN);
+    const monthWord = m[3] ?? m[5] ?? m[8];
+    const yearText = m[4] ?? m[7] ?? m[9];
     if (!isCapitalised(monthWord)) continue;
     const month = monthNumber(monthWord);
     if (month === null) continue;
@@ -68,9 +68,9 @@ export function monthDates(scan: Scan): Candidate[] {
     out.push({
       start, end, type: 'DATE', absolute: false, rule: 'dates', priority: 3,
       relation: { kind: 'monthDay', month, day, weekday },
-      resolve: ({ anchor, dir }) => {
+      resolve: ({ anchor, dir, strong }) => {
         if (!anchor) return null;
-        let year = resolveYear(anchor, month, day, dir);
+        let year = resolveYear(anchor, month, day, dir, strong);
         if (weekday !== null) year = yearForWeekday(anchor.y, year, month, day, weekday) ?? year;
         return isValidDate(year, month, day) ? `${pad(year, 4)}-${pad(month)}-${pad(day)}` : null;
       },
@@ -87,7 +87,7 @@ export function monthDates(scan: Scan): Candidate[] {
     if (month === 5 && /^(and|or|to|of|for|on)$/.test(cue)) continue;
     out.push({
       start, end, type: 'DATE', absolute: false, rule: 'dates', priority: 1,
-      resolve: ({ anchor, dir }) => (anchor ? formatMonth(resolveYear(anchor, month, null, dir), month) : null),
+      resolve: ({ anchor, dir, strong }) => (anchor ? formatMonth(resolveYear(anchor, month, null, dir, strong), month) : null),
     });
   }
   return out;

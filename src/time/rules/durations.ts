@@ -33,7 +33,7 @@ export function durations(scan: Scan): Candidate[] {
   numericRe ??= new RegExp(`\\b${MODIFIERS}?(${lx.re.number}|${vague})\\s+${ADJECTIVES}?(${lx.re.unit})\\b(?![-‐]old)`, 'gi');
   adjectivalRe ??= new RegExp(`\\b(${lx.re.number})[-‐](${lx.re.unit})(?:[-‐]long)?\\b(?![-‐]old)`, 'gi');
   // "for years", "within minutes", "over the years": an unspecified stretch.
-  bareRe ??= /\b(for|in|within|over|after|across|spanning|took|take|takes)\s+((?:the\s+)?(?:many\s+|several\s+)?(years|decades|months|weeks|days|hours|minutes|centuries))\b/gi;
+  bareRe ??= /\b(for|in|within|over|after|across|spanning|took|take|takes)\s+(?:just\s+|only\s+|mere\s+)?((?:the\s+)?(?:many\s+|several\s+)?(years|decades|months|weeks|days|hours|minutes|centuries))\b/gi;
   // "the coming weeks", "in recent months": vague references forward or back.
   refRe ??= /\b(?:the\s+)?(coming|recent|following)\s+(days|weeks|months|years|decades)\b/gi;
   const out: Candidate[] = [];
@@ -52,6 +52,8 @@ export function durations(scan: Scan): Candidate[] {
       if (/(\d|\b(times|twice|once|per|percent))\s*$/i.test(before)) continue;
     }
     if (n === null && unitWord === 'night') continue;
+    // "a second round", "a second day": the ordinal, not the unit.
+    if (/^seconds?$/.test(unitWord) && /^(a|an|one|single)$/.test(qty)) continue;
     // A number followed by "days" inside a date ("3 June") never gets here; a bare digit
     // before a plural unit is a duration ("90 days").
     out.push({ start, end, type: 'DURATION', absolute: true, rule: 'durations', priority: 2, resolve: () => durationValue(n, unit) });

@@ -1,10 +1,10 @@
 // Weeks, months, years, weekends, quarters, halves and seasons named relative to the writer's
 // now or with a year: "next week" → 2025-W24, "last month", "earlier this year", "the end of
 // the year", "this weekend", "the first quarter of 2009", "third-quarter", "spring 2009", "last summer".
-import { addDays, formatMonth, formatWeek, isoWeekday, pad, type CalDate } from '../calendar.js';
+import { addDays, daysInMonth, formatMonth, formatWeek, isoWeekday, pad, type CalDate } from '../calendar.js';
 import { matches, type Candidate, type Direction, type Scan } from '../candidate.js';
 import { lexicon } from '../lexicon.js';
-import { monthOffset, quarterOf, resolvePeriodYear } from '../resolve.js';
+import { monthOffset, quarterOf, resolvePeriodYear, resolveYear } from '../resolve.js';
 
 type Unit = 'week' | 'weekend' | 'month' | 'year' | 'quarter' | 'decade';
 
@@ -37,9 +37,21 @@ function bareWeekend(anchor: CalDate, dir: Direction): string {
   return periodValue(anchor, 'weekend', -1);
 }
 
+/** A week belongs to the month that holds its Thursday (as ISO weeks belong to years). */
+function weekOfMonth(y: number, month: number, ordinal: string): CalDate {
+  const first = { y, m: month, d: 1 };
+  const firstThursday = addDays(first, (4 - isoWeekday(first) + 7) % 7);
+  if (ordinal === 'last' || ordinal === 'final') {
+    const last = { y, m: month, d: daysInMonth(y, month) };
+    return addDays(last, -((isoWeekday(last) - 4 + 7) % 7));
+  }
+  const n = { first: 0, second: 1, third: 2, fourth: 3 }[ordinal] ?? 0;
+  return addDays(firstThursday, 7 * n);
+}
+
 const SEASON_MONTHS: Record<string, [number, number]> = { SP: [3, 5], SU: [6, 8], FA: [9, 11], WI: [12, 14] };
 
-function seasonYear(anchor: CalDate, code: string, shift: 'last' | 'next' | 'this' | null, dir: Direction): number {
+function seasonYear(anchor: CalDate, code: string, shift: 'last' | 'next' | 'this' | null, dir: Direction, strong: boolean): number {
   const [from, to] = SEASON_MONTHS[code];
   const m = code === 'WI' && anchor.m <= 2 ? anchor.m + 12 : anchor.m;
   const base = code === 'WI' && anchor.m <= 2 ? anchor.y - 1 : anchor.y;
@@ -48,32 +60,46 @@ function seasonYear(anchor: CalDate, code: string, shift: 'last' | 'next' | 'thi
   if (shift === 'last') return current || from > m ? base - 1 : base;
   if (shift === 'next') return current || to < m ? base + 1 : base;
   if (current) return base;
-  return resolvePeriodYear({ ...anchor, y: base, m }, from, to, dir);
+  return resolvePeriodYear({ ...anchor, y: base, m }, from, to, dir, strong);
 }
 
 let relRe: RegExp | null = null;
 let quarterRe: RegExp | null = null;
 let seasonRe: RegExp | null = null;
 let boundaryRe: RegExp | null = null;
+let weekOfRe: RegExp | null = null;
 
 const ORDINAL_QUARTER: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, final: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
 
 export function periods(scan: Scan): Candidate[] {
   const lx = lexicon();
-  relRe ??= /\b(?:(earlier|later|so\s+far|late|early)\s+)?(this|last|next|the\s+previous|the\s+following|the\s+current|the\s+coming|current|past)\s+(week|weekend|month|year|quarter|decade)\b(?!['’]s\s+(?:\w+\s+)?(?:elections?|vote|summit|talks))/gi;
+  relRe ??= /\b(?:(earlier|later|so\s+far|late|early)\s+)?(this|last|next|the\s+previous|the\s+following|the\s+current|the\s+coming|the\s+past|current|past)\s+(week|weekend|month|year|quarter|decade)\b(?!['’]s\s+(?:\w+\s+)?(?:elections?|vote|summit|talks))/gi;
   quarterRe ??= /\b(?:the\s+)?(first|second|third|fourth|final|1st|2nd|3rd|4th|last)[-\s]+(quarter|half)(?:\s+of\s+(?:(\d{4})|(this|last|next)\s+year|the\s+year))?\b|\bQ([1-4])\s+(\d{4})\b|\b(\d{4})\s+Q([1-4])\b/gi;
   seasonRe ??= new RegExp(`\\b(?:(this|last|next|early|late|mid-?|the)\\s*)?(${lx.re.season})(?:\\s+(?:of\\s+)?(\\d{4}))?\\b`, 'gi');
   boundaryRe ??= /\b(?:the\s+)?(start|beginning|end|middle|rest|remainder|close|turn|course)\s+of\s+the\s+(year|month|week)\b|\bthe\s+weekend\b/gi;
+  weekOfRe ??= new RegExp(`\\bthe\\s+(first|second|third|fourth|last|final)\\s+week\\s+of\\s+(${lx.re.monthFull})(?:,?\\s+(\\d{4}))?\\b`, 'gi');
   const out: Candidate[] = [];
+
+  for (const { m, start, end } of matches(scan, weekOfRe)) {
+    if (!/^\p{Lu}/u.test(m[2])) continue;
+    const month = lx.months[m[2].toLowerCase()];
+    const ord = m[1].toLowerCase();
+    const year = m[3] ? Number(m[3]) : null;
+    const value = (y: number): string => formatWeek(weekOfMonth(y, month, ord));
+    out.push({
+      start, end, type: 'DATE', absolute: year !== null, rule: 'periods', priority: 3,
+      resolve: ({ anchor, dir, strong }) => (year !== null ? value(year) : anchor ? value(resolveYear(anchor, month, null, dir, strong)) : null),
+    });
+  }
 
   for (const { m, start, end } of matches(scan, relRe)) {
     const which = m[2].toLowerCase().replace(/\s+/g, ' ');
     const unit = m[3].toLowerCase() as Unit;
     // "the past year", "the coming week" are stretches of time, not calendar periods.
-    if (which === 'past' || which === 'the coming') {
-      if (unit === 'weekend' || unit === 'quarter') continue;
-      const code = { week: 'W', month: 'M', year: 'Y', decade: 'DE', weekend: 'W', quarter: 'Q' }[unit];
-      out.push({ start, end, type: 'DURATION', absolute: true, rule: 'periods', priority: 2, resolve: () => `P1${code}` });
+    if (which === 'past' || which === 'the past' || which === 'the coming') {
+      if (unit === 'weekend') continue;
+      const value = { week: 'P1W', month: 'P1M', year: 'P1Y', decade: 'P10Y', weekend: '', quarter: 'P3M' }[unit];
+      out.push({ start, end, type: 'DURATION', absolute: true, rule: 'periods', priority: 2, resolve: () => value });
       continue;
     }
     const shift = which === 'last' || which === 'the previous' ? -1 : which === 'next' || which === 'the following' ? 1 : 0;
@@ -105,7 +131,7 @@ export function periods(scan: Scan): Candidate[] {
     }
     out.push({
       start, end, type: 'DATE', absolute: false, rule: 'periods', priority: 3,
-      resolve: ({ anchor, dir }) => {
+      resolve: ({ anchor, dir, strong }) => {
         if (!anchor) return null;
         if (previous && !half) return periodValue(anchor, 'quarter', -1);
         let y: number;
@@ -115,7 +141,7 @@ export function periods(scan: Scan): Candidate[] {
         else {
           const first = half ? (n - 1) * 6 + 1 : (n - 1) * 3 + 1;
           const last = half ? n * 6 : n * 3;
-          y = resolvePeriodYear(anchor, first, last, dir);
+          y = resolvePeriodYear(anchor, first, last, dir, strong ?? false);
         }
         return `${pad(y, 4)}-${code}${n}`;
       },
@@ -139,7 +165,7 @@ export function periods(scan: Scan): Candidate[] {
     const shift = mod === 'this' || mod === 'last' || mod === 'next' ? mod : null;
     out.push({
       start: s, end, type: 'DATE', absolute: false, rule: 'periods', priority: 2,
-      resolve: ({ anchor, dir }) => (anchor ? `${pad(seasonYear(anchor, code, shift, dir), 4)}-${code}` : null),
+      resolve: ({ anchor, dir, strong }) => (anchor ? `${pad(seasonYear(anchor, code, shift, dir, strong ?? false), 4)}-${code}` : null),
     });
   }
 

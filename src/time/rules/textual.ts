@@ -16,7 +16,7 @@ export function textual(scan: Scan): Candidate[] {
     const before = scan.text.slice(Math.max(0, start - 12), start);
     const after = scan.text.slice(end, end + 20);
     // "the day" alone only as "on/for/during the day" and not "the day of/when/that…".
-    if (phrase === 'the day' && (!/\b(on|for|during|over|by)\s+$/i.test(before) || /^\s*(of|when|that|which|before|after|in|['’]s)\b/i.test(after))) continue;
+    if (phrase === 'the day' && (!/\b(on|for|during|over|by|(?:later|earlier|late|early)\s+in|(?:start|end|beginning|rest|remainder|course|close)\s+of|end(?:ed|ing|s)?|finish(?:ed|es|ing)?|close[sd]?|closing|start(?:ed|ing|s)?|open(?:ed|ing|s)?)\s+$/i.test(before) || /^\s*(of|when|that|which|before|after|in|['’]s)\b/i.test(after))) continue;
     if ((phrase === 'the day after' || phrase === 'the day before') && /^\s+(yesterday|tomorrow)/i.test(after)) continue;
     // "the day before the vote": relative to an event, not to a date.
     if ((phrase === 'the day after' || phrase === 'the day before') && /^\s+\w/.test(after) && !/^\s+(on|at|in|and|,)/i.test(after)) continue;

@@ -20,7 +20,7 @@ export function weekdays(scan: Scan): Candidate[] {
     if (!m[1] && NAMED_DAYS.test(before)) continue;
     const weekday = lx.weekdays[m[2].toLowerCase()];
     const mod = m[1]?.toLowerCase();
-    const strict = mod === 'last' || mod === 'past' ? 'last' : mod === 'next' ? 'next' : mod === 'this' || mod === 'coming' ? 'this' : null;
+    const strict = mod === "last" || mod === "past" ? "last" : mod === 'next' ? 'next' : mod === 'this' || mod === 'coming' ? 'this' : null;
     const part = m[3] ? lx.partsOfDay[m[3].toLowerCase()] : null;
     out.push({
       start, end, type: part ? 'TIME' : 'DATE', absolute: false, rule: 'weekdays', priority: 2,

@@ -26,7 +26,7 @@ export function years(scan: Scan): Candidate[] {
   // Decades: "1990s", "the '80s", "the 90s" (not "in his 70s", an age).
   for (const { m, start, end } of matches(scan, /(?<![\w$€£])(?:(1[6-9]\d|20\d)0s|['’](\d)0s|(\d)0s)\b/g)) {
     const before = scan.text.slice(Math.max(0, start - 20), start);
-    if (m[3] && !/\b(the|early|mid|late|mid-)\s*$/i.test(before)) continue;
+    if (m[3] && !/(\bthe|\bearly|\bmid|\blate|\bmid-|\d0s\s+(and|or|to|through))\s*$/i.test(before)) continue;
     if (/\b(his|her|their|its|your|my|our)\s+(early\s+|mid-?\s*|late\s+)?$/i.test(before)) continue;
     const decade = m[1] ?? (m[2] ?? m[3]);
     const value = m[1] ? decade : Number(decade) >= 3 ? `19${decade}` : `20${decade}`;
