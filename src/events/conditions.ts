@@ -5,7 +5,7 @@ import type { Doc } from '../text/doc.js';
 import type { ArticleEntities, ConditionAnnotation, QuoteAnnotation } from '../annotations.js';
 import { loadJson } from '../util/data.js';
 import { NEGATORS, npBefore, sentenceView, textOf, type Chunk, type SentenceView, type Tok } from './clause.js';
-import { reportingOf, resolveActor, type Attribution, type Reporting } from './speakers.js';
+import { ActorResolver, reportingOf, type Attribution, type Reporting } from './speakers.js';
 
 interface ConditionsFile {
   markers: Record<string, string[]>;
@@ -14,6 +14,8 @@ interface ConditionsFile {
   notAfter: string[];
   notBefore: string[];
   commitmentCues: string[];
+  idioms: string[];
+  stopAtComma: string[];
 }
 
 export interface ConditionFound {
@@ -115,6 +117,12 @@ export function conditionsInSentence(view: SentenceView, reporting: Reporting = 
   const limit = reporting.clauseEnd;
   const found: ConditionFound[] = [];
   const used = new Set<number>();
+  // Fixed phrases ("as long as it takes", "if necessary") hold no condition.
+  for (const idiom of f.idioms) {
+    const w = idiom.split(' ');
+    for (let k = 0; k < toks.length; k++) if (matchesAt(toks, k, w)) for (let u = k; u < k + w.length; u++) used.add(u);
+  }
+  const stopAtComma = new Set(f.stopAtComma);
   for (let k = 0; k < limit; k++) {
     if (used.has(k)) continue;
     for (const m of markers()) {
@@ -147,7 +155,7 @@ export function conditionsInSentence(view: SentenceView, reporting: Reporting = 
       } else {
         const start = clauseStartBefore(toks, k, reporting);
         commitment = { from: start, to: k };
-        condition = { from: after, to: clauseEndFrom(toks, after, limit, false) };
+        condition = { from: after, to: clauseEndFrom(toks, after, limit, stopAtComma.has(m.shape)) };
       }
       commitment = trim(toks, commitment);
       condition = trim(toks, condition);
@@ -203,11 +211,12 @@ export interface ConditionWithAttribution extends ConditionAnnotation {
 /** The conditional commitments of an article, each tied to an actor entity. */
 export function findConditions(doc: Doc, entities: ArticleEntities, quotes: QuoteAnnotation[]): ConditionWithAttribution[] {
   const out: ConditionWithAttribution[] = [];
+  const resolver = new ActorResolver(doc, entities, quotes);
   for (let s = 0; s < doc.sentences.length; s++) {
     const view = sentenceView(doc, s);
     const reporting = reportingOf(view);
     for (const c of conditionsInSentence(view, reporting)) {
-      const actor = resolveActor(view, entities, quotes, c.subject, reporting);
+      const actor = resolver.resolve(view, c.subject, reporting);
       if (!actor) continue;
       const toks = view.tokens;
       const from = Math.min(c.commitment.from, c.condition.from, c.marker.from);

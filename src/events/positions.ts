@@ -7,7 +7,7 @@ import type { Stance } from '../types.js';
 import { loadJson } from '../util/data.js';
 import { NEGATORS, npAfter, npBefore, sentenceView, textOf, type Chunk, type SentenceView, type Tok } from './clause.js';
 import { conditionsInSentence, type ConditionFound } from './conditions.js';
-import { reportingOf, resolveActor, type Reporting } from './speakers.js';
+import { ActorResolver, reportingOf, type Reporting } from './speakers.js';
 
 interface IssuesFile {
   issues: Record<string, string[]>;
@@ -152,13 +152,14 @@ export interface PositionFound extends PositionAnnotation {
 /** Positions of one article. */
 export function findPositions(doc: Doc, entities: ArticleEntities, quotes: QuoteAnnotation[]): PositionFound[] {
   const out: PositionFound[] = [];
+  const resolver = new ActorResolver(doc, entities, quotes);
   const members = new Map(entities.entities.filter((e) => e.members && e.members.length).map((e) => [e.key, e.members!]));
   for (let s = 0; s < doc.sentences.length; s++) {
     const view = sentenceView(doc, s);
     const reporting = reportingOf(view);
     const conditions = conditionsInSentence(view, reporting);
     for (const p of positionsInSentence(view, reporting, conditions)) {
-      const actor = resolveActor(view, entities, quotes, p.subject, reporting);
+      const actor = resolver.resolve(view, p.subject, reporting);
       if (!actor) continue;
       const toks = view.tokens;
       const key = `${actor.key}|${p.issue}|${p.stance}`;

@@ -5,7 +5,8 @@ import { createRequire } from 'node:module';
 import type { ArticleEntities, QuoteAnnotation } from '../annotations.js';
 import { loadJson } from '../util/data.js';
 import { entityIn } from './actors.js';
-import { isPronoun, npAfter, npBefore, textOf, type Chunk, type SentenceView } from './clause.js';
+import type { Doc } from '../text/doc.js';
+import { isPronoun, npAfter, npBefore, sentenceView, textOf, type Chunk, type SentenceView } from './clause.js';
 import { eventLexicon } from './lexicon.js';
 
 export type Attribution = 'own' | 'writer' | 'third-party';
@@ -52,10 +53,16 @@ export function reportingOf(view: SentenceView): Reporting {
     if (!next) break;
     if (next.lower === 'that' || next.pos === 'PRON' || next.pos === 'PROPN' || next.pos === 'DET' || next.pos === 'NOUN' || next.pos === 'ADJ' || next.lower === 'on' || next.pos === 'ADV') {
       let subj = npBefore(view, k, 0);
-      // "X, the foreign minister, said": prefer the name before the apposition.
-      if (subj && toks[subj.from - 1]?.lower === ',') {
-        const before = npBefore(view, subj.from - 1, 0);
-        if (before) subj = { from: before.from, to: subj.to };
+      if (!subj && toks[k - 1]?.lower === ',') {
+        // "The Federation (OMYLE), which represents 1,400 workers, says…": the phrase before the
+        // parenthetical clause; "Its president, Stavros Koumantos, said…": the apposition.
+        let c = k - 2;
+        while (c > 0 && toks[c].lower !== ',') c--;
+        if (c > 0) {
+          const inner = npAfter(view, c + 1, k - 1, false);
+          const innerIsName = inner && inner.from === c + 1 && inner.to === k - 1 && toks.slice(inner.from, inner.to).some((t) => t.pos === 'PROPN');
+          subj = innerIsName ? inner : npBefore(view, c, 0);
+        }
       }
       reporter = subj ?? reporter;
       clauseStart = next.lower === 'that' ? k + 2 : k + 1;
@@ -118,8 +125,166 @@ function isThirdPartyPhrase(phrase: string): boolean {
   return words.some((w) => new RegExp(`\\b${w.replace(/[-]/g, '\\-')}\\b`).test(lower));
 }
 
-/** Resolve the actor of a clause: its subject phrase's entity, with pronouns and missing subjects
- * taken from the quote's speaker or the reporting phrase; and who asserts the stance. */
+const THIRD_PERSON_HUMAN = new Set(['he', 'she', 'him', 'her', 'his']);
+const THIRD_PERSON_OTHER = new Set(['it', 'they', 'its', 'their', 'them']);
+
+/** Per-article actor resolution: subjects to entities through appositions ("The port operator,
+ * Aegean Terminal Holdings, …" makes a later "the port operator" that company), pronouns to the
+ * reporter, the quote's speaker or the nearest earlier mention, and "we" outside quotes to the
+ * document's own voice (a statement's signatories, an interview's labelled speaker). */
+export class ActorResolver {
+  private readonly byHead = new Map<string, string>();
+  private readonly voice: string | null;
+  constructor(
+    private readonly doc: Doc,
+    private readonly entities: ArticleEntities,
+    private readonly quotes: QuoteAnnotation[],
+  ) {
+    this.learnAppositions();
+    this.voice = this.documentVoice();
+  }
+
+  private entityOf(view: SentenceView, c: Chunk | null): string | null {
+    if (!c) return null;
+    return entityIn(this.entities, { start: view.tokens[c.from].start, end: view.tokens[c.to - 1].end });
+  }
+
+  /** "The port operator, Aegean Terminal Holdings," and "Stavros Koumantos, the union's president,". */
+  private learnAppositions(): void {
+    for (let s = 0; s < this.doc.sentences.length; s++) {
+      const view = sentenceView(this.doc, s);
+      const toks = view.tokens;
+      for (let k = 1; k < toks.length - 2; k++) {
+        if (toks[k].lower !== ',') continue;
+        const left = npBefore(view, k, 0);
+        const right = npAfter(view, k + 1, Math.min(toks.length, k + 8), false);
+        if (!left || !right || right.from !== k + 1 && !(right.from === k + 2 && toks[k + 1].pos === 'DET')) continue;
+        if (toks[right.to]?.lower !== ',') continue;
+        const le = this.entityOf(view, left);
+        const re = this.entityOf(view, right);
+        const noun = (c: Chunk) => [...toks.slice(c.from, c.to)].reverse().find((t) => t.pos === 'NOUN');
+        if (re && !le) {
+          const head = noun(left);
+          if (head) this.byHead.set(head.lemma, re);
+        } else if (le && !re) {
+          const head = noun(right);
+          if (head) this.byHead.set(head.lemma, le);
+        }
+      }
+    }
+  }
+
+  /** "We, the G7 Foreign Ministers of …," or the first group or organisation of the opening lines. */
+  private documentVoice(): string | null {
+    for (let s = 0; s < Math.min(this.doc.sentences.length, 8); s++) {
+      const view = sentenceView(this.doc, s);
+      const toks = view.tokens;
+      for (let k = 0; k + 2 < toks.length; k++) {
+        if (toks[k].lower === 'we' && toks[k + 1].lower === ',') {
+          const np = npAfter(view, k + 2, toks.length, false);
+          const key = this.entityOf(view, np);
+          if (key) return key;
+        }
+      }
+    }
+    const firstLines = this.doc.sentences.slice(0, 3);
+    const end = firstLines.length ? firstLines[firstLines.length - 1].end : 0;
+    const m = this.entities.mentions.find((x) => x.start < end && (x.type === 'group' || x.type === 'organization'));
+    return m ? m.entity : null;
+  }
+
+  /** "KOUMANTOS: We will…" — the labelled speaker of an interview or transcript paragraph. */
+  private paragraphSpeaker(view: SentenceView): string | null {
+    const para = this.doc.paragraphs[this.doc.sentences[view.index].paragraph];
+    if (!para) return null;
+    const head = this.doc.text.slice(para.start, Math.min(para.end, para.start + 60));
+    const m = /^([\p{Lu}][\p{L}'’.\- ]{1,40}):\s/u.exec(head);
+    if (!m || /^(q|question)$/i.test(m[1].trim())) return null;
+    const label = m[1].trim().toLowerCase();
+    for (const e of this.entities.entities) {
+      const forms = [e.name, ...e.aliases].map((f) => f.toLowerCase());
+      if (forms.some((f) => f === label || f.split(/\s+/).pop() === label.split(/\s+/).pop())) return e.key;
+    }
+    return null;
+  }
+
+  /** The nearest earlier mention fitting a pronoun, within the two sentences before. */
+  private antecedent(view: SentenceView, pronoun: string, before: number): string | null {
+    const human = THIRD_PERSON_HUMAN.has(pronoun);
+    const floor = this.doc.sentences[Math.max(0, view.index - 2)].start;
+    for (let k = this.entities.mentions.length - 1; k >= 0; k--) {
+      const m = this.entities.mentions[k];
+      if (m.end > before) continue;
+      if (m.start < floor) break;
+      if (human ? m.type === 'person' : m.type === 'organization' || m.type === 'group' || m.type === 'place') return m.entity;
+    }
+    return null;
+  }
+
+  private chunkActor(view: SentenceView, c: Chunk, reporterKey: string | null, quote: QuoteAnnotation | null): string | null {
+    const toks = view.tokens;
+    const pronoun = c.to - c.from === 1 && isPronoun(toks[c.from]) ? toks[c.from].lower : null;
+    if (pronoun) {
+      if (FIRST_PERSON.has(pronoun)) {
+        if (quote?.speaker) return quote.speaker;
+        if (quote) return reporterKey;
+        return this.paragraphSpeaker(view) ?? reporterKey ?? this.voice;
+      }
+      if (reporterKey && !quote) return reporterKey;
+      return this.antecedent(view, pronoun, toks[c.from].start) ?? reporterKey;
+    }
+    const direct = this.entityOf(view, c);
+    if (direct) return direct;
+    // "The port operator, Aegean Terminal Holdings, has offered…"
+    if (toks[c.to]?.lower === ',') {
+      const app = npAfter(view, c.to + 1, Math.min(toks.length, c.to + 8), false);
+      if (app && app.from <= c.to + 2 && toks[app.to]?.lower === ',') {
+        const key = this.entityOf(view, app);
+        if (key) return key;
+      }
+    }
+    const head = [...toks.slice(c.from, c.to)].reverse().find((t) => t.pos === 'NOUN');
+    if (head) {
+      const known = this.byHead.get(head.lemma);
+      if (known) return known;
+      // "the ministry" for "Labour Ministry", "the Commission" for "European Commission".
+      const named = this.entities.entities.find((e) => e.type !== 'place' && e.type !== 'person' && e.name.toLowerCase().split(/\s+/).includes(head.lower));
+      if (named) return named.key;
+    }
+    return null;
+  }
+
+  /** Resolve the actor of a clause and who asserts the stance. */
+  resolve(view: SentenceView, subject: Chunk | null, reporting: Reporting): ResolvedActor | null {
+    const toks = view.tokens;
+    const entities = this.entities;
+    const at = subject ? toks[subject.from].start : view.start;
+    const quote = quoteAround(this.quotes, at, subject ? toks[subject.to - 1].end : at + 1);
+    const reporterText = reporting.reporter ? textOf(view, reporting.reporter.from, reporting.reporter.to) : '';
+    const reporterKey = reporting.reporter ? this.chunkActor(view, reporting.reporter, null, null) : null;
+    let key: string | null = null;
+    if (subject) key = this.chunkActor(view, subject, reporterKey, quote);
+    if (!key && !subject) key = quote?.speaker ?? reporterKey ?? (quote ? null : this.paragraphSpeaker(view));
+    if (!key) return null;
+    let attributedBy: Attribution = 'writer';
+    const labelled = this.paragraphSpeaker(view);
+    if (quote) {
+      attributedBy = !quote.speaker || quote.speaker === key || (quote.speakerText && affiliated(quote.speakerText, entities, key)) ? 'own' : 'third-party';
+      if (quote.speakerText && isThirdPartyPhrase(quote.speakerText)) attributedBy = 'third-party';
+    } else if (reporting.reporter) {
+      if (isThirdPartyPhrase(reporterText)) attributedBy = 'third-party';
+      else if (!reporterKey || reporterKey === key || affiliated(reporterText, entities, key)) attributedBy = 'own';
+      else attributedBy = 'third-party';
+    } else if (labelled) {
+      attributedBy = labelled === key ? 'own' : 'third-party';
+    } else if (subject && FIRST_PERSON.has(toks[subject.from].lower)) {
+      attributedBy = 'own';
+    }
+    return { key, attributedBy };
+  }
+}
+
+/** Resolve the actor of one clause without article-wide context (rule tests). */
 export function resolveActor(
   view: SentenceView,
   entities: ArticleEntities,
@@ -127,27 +292,5 @@ export function resolveActor(
   subject: Chunk | null,
   reporting: Reporting,
 ): ResolvedActor | null {
-  const toks = view.tokens;
-  const quote = subject ? quoteAround(quotes, toks[subject.from].start, toks[subject.to - 1].end) : quoteAround(quotes, view.start, view.start + 1);
-  const reporterKey = reporting.reporter ? entityIn(entities, { start: toks[reporting.reporter.from].start, end: toks[reporting.reporter.to - 1].end }) : null;
-  const reporterText = reporting.reporter ? textOf(view, reporting.reporter.from, reporting.reporter.to) : '';
-  let key: string | null = null;
-  const pronoun = subject && subject.to - subject.from === 1 && isPronoun(toks[subject.from]);
-  if (subject && !pronoun) key = entityIn(entities, { start: toks[subject.from].start, end: toks[subject.to - 1].end });
-  if (!key && (pronoun || !subject)) {
-    if (quote && quote.speaker && (!subject || FIRST_PERSON.has(toks[subject.from].lower))) key = quote.speaker;
-    else if (reporterKey) key = reporterKey;
-    else if (quote?.speaker) key = quote.speaker;
-  }
-  if (!key) return null;
-  let attributedBy: Attribution = 'writer';
-  if (quote) {
-    attributedBy = !quote.speaker || quote.speaker === key || (quote.speakerText && affiliated(quote.speakerText, entities, key)) ? 'own' : 'third-party';
-    if (quote.speakerText && isThirdPartyPhrase(quote.speakerText)) attributedBy = 'third-party';
-  } else if (reporting.reporter) {
-    if (isThirdPartyPhrase(reporterText)) attributedBy = 'third-party';
-    else if (!reporterKey || reporterKey === key || affiliated(reporterText, entities, key)) attributedBy = 'own';
-    else attributedBy = 'third-party';
-  }
-  return { key, attributedBy };
+  return new ActorResolver(view.doc, entities, quotes).resolve(view, subject, reporting);
 }
