@@ -27,9 +27,13 @@ for (const c of cities) {
   const capital = c.featureCode === 'PPLC';
   const seat = c.featureCode === 'PPLA' && c.population >= 50000;
   if (!capital && !seat && !(c.population >= 100000)) continue;
-  if (notNames.has(c.name.toLowerCase())) continue;
   const prev = keep.get(c.name);
   if (!prev || c.population > prev.population) keep.set(c.name, { ...c, capital: capital || prev?.capital });
+}
+// Everyday short forms: "Frankfurt am Main" → "Frankfurt", "New York City" → "New York", "Washington, D.C." → "Washington".
+for (const c of [...keep.values()]) {
+  const short = c.name.replace(/^(.+?)(?: (?:am|an der|upon|on the|im) .+| City|, D\.C\.)$/, '$1');
+  if (short !== c.name && short.length > 2 && !keep.has(short)) keep.set(short, { ...c, name: short });
 }
 const cityRows = [...keep.values()]
   .sort((a, b) => b.population - a.population)
@@ -47,7 +51,7 @@ const regions = new Set();
 for (const a of admin1) {
   const name = a.name.replace(/\s+(City|Oblast|Province|Governorate|Region|Prefecture|County)$/i, '').trim();
   for (const n of new Set([a.name, name])) {
-    if (n.length < 3 || notNames.has(n.toLowerCase()) || /\d/.test(n)) continue;
+    if (n.length < 3 || /\d/.test(n)) continue;
     regions.add(`${n}\t${a.code.slice(0, 2)}`);
   }
 }

@@ -140,6 +140,9 @@ function linkTitle(clusters: ReturnType<typeof linkCandidates>, title: RoleMatch
   return found[0];
 }
 
+/** Legal forms of companies: a name ending so is an organisation whatever else the context says. */
+const LEGAL_FORMS = /^(?:inc|inc\.|corp|corp\.|corporation|co\.|ltd|ltd\.|llc|plc|ag|gmbh|s\.a\.|sa|spa|s\.p\.a\.|nv|n\.v\.|bv|oy|ab|asa|kk|pjsc|ojsc|jsc)$/;
+
 const zero = (): Scores => ({ person: 0, organization: 0, place: 0, other: 0 });
 
 /** Turn one run into name candidates: split off titles and honorifics, then gather evidence. */
@@ -148,13 +151,19 @@ function candidatesOfRun(ctx: DocContext, run: Run): Candidate[] {
   const lex = lexicon();
   const toks = doc.tokens;
   // Titles and honorifics inside a run: "Foreign Minister Sergei Lavrov", "Apple CEO Steve Jobs", "Mr Putin".
-  for (let p = run.first; p < run.last; p++) {
+  for (let p = run.first; p <= run.last; p++) {
     const w = fold(toks[p].text);
     const honorific = lex.honorifics.has(w) || (lex.honorifics.has(`${w}.`) && toks[p + 1]?.text === '.');
-    const title = honorific ? null : titleAt(doc, p, run.last);
+    const title = honorific ? null : titleAt(doc, p, run.last + 1);
     if (!honorific && !title) continue;
-    const nameFirst = honorific ? (toks[p + 1]?.text === '.' ? p + 2 : p + 1) : title!.last + 1;
-    if (nameFirst > run.last || !plausiblePersonName(doc, nameFirst, run.last)) continue;
+    const titleLast = honorific ? (toks[p + 1]?.text === '.' ? p + 1 : p) : title!.last;
+    // "the Apple Chief Executive Officer": a trailing title names no one; keep what precedes it.
+    if (titleLast >= run.last) return p > run.first ? candidatesOfRun(ctx, { first: run.first, last: p - 1, possessive: false }) : [];
+    const nameFirst = titleLast + 1;
+    if (!plausiblePersonName(doc, nameFirst, run.last)) {
+      p = titleLast;
+      continue;
+    }
     const out: Candidate[] = [];
     let country = title?.country ?? null;
     if (p > run.first) {
@@ -171,6 +180,7 @@ function candidatesOfRun(ctx: DocContext, run: Run): Candidate[] {
     const person = candidate(ctx, { first: nameFirst, last: run.last, possessive: run.possessive });
     if (!person) return out;
     person.score.person += 4;
+    person.strongPerson = true;
     if (title) addRole(person, title, country);
     return [...out, person];
   }
@@ -218,7 +228,8 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
   if (!key || !/\p{L}/u.test(key)) return null;
   const words = key.split(/[\s-]+/).filter(Boolean);
   const dem = lex.demonyms.get(key);
-  if (dem) return null; // nationality adjective or a plural demonym (groups handle those)
+  // A nationality adjective or a plural demonym (groups handle those); "US" is both and stays a place.
+  if (dem && lex.places.get(key)?.kind !== 'country') return null;
   const score = zero();
   const c: Candidate = {
     start,
@@ -236,6 +247,7 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
     roleClasses: [],
     possessive: run.possessive,
     strongPlace: false,
+    strongPerson: false,
   };
   const seat = lex.seats.get(key);
   const place = lex.places.get(key);
@@ -251,29 +263,40 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
     c.country = place.country;
     c.strongPlace = place.kind === 'country';
   }
-  if (words.length >= 2 && lex.orgSuffixes.has(lastWord)) score.organization += 3;
+  if (words.length >= 2 && LEGAL_FORMS.test(lastWord)) score.organization += 6;
+  else if (words.length >= 2 && lex.orgSuffixes.has(lastWord)) score.organization += 3;
   else if (words.length === 1 && lex.orgSuffixes.has(lastWord)) score.organization += 1.5;
   if (words.length >= 2 && lex.orgPrefixes.has(firstWord)) score.organization += 2;
   if (words.length >= 2 && lex.placeSuffixes.has(lastWord)) score.place += 2;
   if (words.length === 1 && isAcronym(text) && !place) score.organization += 2;
   const givenFirst = lex.givenNames.has(firstWord) || /^\p{Lu}\.$/u.test(toks[first].text);
-  const hasOrgOrPlaceWord = lex.orgSuffixes.has(lastWord) || lex.placeSuffixes.has(lastWord) || lex.orgPrefixes.has(firstWord);
-  if (givenFirst && words.length >= 2 && words.length <= 4 && !hasOrgOrPlaceWord && !seat && !isAcronym(toks[last].text)) score.person += 2.5;
+  // A last word the article also uses in lower case ("Everett Factory", "Delta Program") is a common noun, not a surname.
+  const commonLast = ctx.lowerCase.has(lastWord);
+  const hasOrgOrPlaceWord = lex.orgSuffixes.has(lastWord) || lex.placeSuffixes.has(lastWord) || lex.orgPrefixes.has(firstWord) || commonLast;
+  if (givenFirst && words.length >= 2 && words.length <= 4 && !hasOrgOrPlaceWord && !seat && !isAcronym(toks[last].text)) {
+    score.person += 2.5;
+    c.strongPerson = true;
+  }
   else if (words.length === 1 && lex.givenNames.has(firstWord) && !place) score.person += 0.5;
-  if (/\d/.test(text)) score.other += 2;
+  if (/\d/.test(text)) score.other += 3;
 
   // Context: titles before and after, reporting verbs, prepositions.
   const before = titleBefore(doc, first);
   if (before) {
     score.person += 4;
+    c.strongPerson = true;
     addRole(c, before, before.country);
   }
   const app = appositiveAfter(doc, last);
   if (app.title) {
     score.person += 3;
+    c.strongPerson = true;
     addRole(c, app.title, app.title.country);
     extendRole(doc, c, app.title);
-  } else if (app.personCue) score.person += 3;
+  } else if (app.personCue) {
+    score.person += 3;
+    c.strongPerson = true;
+  }
   if (app.thingCue) score.organization += 1;
   const next = toks[last + (run.possessive ? 2 : 1)];
   if (next && !run.possessive && next.sentence === toks[last].sentence && lex.reportingVerbs.has(next.lemma) && (next.pos === 'VERB' || next.pos === 'AUX')) {
@@ -285,7 +308,12 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
     if (lex.reportingVerbs.has(prev.lemma) && prev.pos === 'VERB' && (!next || /^[,.;]$/.test(next.text) || next.sentence !== toks[last].sentence)) {
       score.person += words.length >= 2 ? 1.5 : 0.5;
     }
-    if (lex.placePrepositions.has(pw) && !before && !run.possessive) score.place += 1;
+    // "in Mobile, Alabama": a place followed by the region or country it is in.
+    if (lex.placePrepositions.has(pw) && !before && !run.possessive && toks[last + 1]?.text === ',') {
+      const after = toks[last + 2];
+      const region = after && lex.places.get(fold(after.text));
+      if (region && region.kind !== 'city') score.place += 3;
+    }
     if (pw === 'to' && fold(toks[first - 2]?.text ?? '') === 'according') score.person += 0.5;
     if (pw === 'the' && words.length === 1 && !place) score.organization += 0.5;
   }

@@ -119,7 +119,9 @@ export function lexicon(): Lexicon {
       }
     }
   }
-  for (const [name, cc] of loadTsv('entities/places-extra.tsv')) addPlace(name, { key: cc, country: cc, kind: 'country', population: Number.MAX_SAFE_INTEGER }, true);
+  for (const [name, code, kind] of loadTsv('entities/places-extra.tsv')) {
+    addPlace(name, { key: code, country: code, kind: kind === 'region' ? 'region' : 'country', population: Number.MAX_SAFE_INTEGER }, true);
+  }
   for (const [name, cc] of loadTsv('entities/demonyms-extra.tsv')) demonyms.set(fold(name), { country: cc, plural: /s$/.test(name) && !/ss$/.test(name) });
   for (const [name, country, population, capital] of loadTsv('entities/cities.tsv')) {
     addPlace(name, { key: `city:${fold(name)}`, country, kind: 'city', population: Number(population) * (capital === '1' ? 10 : 1) });

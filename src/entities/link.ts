@@ -27,6 +27,8 @@ export interface Candidate {
   possessive: boolean;
   /** A country name: never a surname. */
   strongPlace: boolean;
+  /** A title, honorific, appositive or given name says this is a person; weak cues alone never do. */
+  strongPerson: boolean;
 }
 
 export interface Cluster {
@@ -96,11 +98,11 @@ export function linkCandidates(cands: Candidate[]): Cluster[] {
     for (let li = 0; li < list.length; li++) {
       const l = list[li];
       if (l === g || l.words.length <= g.words.length || l.strongPlace) continue;
-      const lType = best(l.score);
+      const lType = l.members.some((m) => m.strongPerson) ? best(l.score) : best({ ...l.score, person: 0 });
       const n = g.words.length;
       const suffix = g.words.every((w, k) => w === l.words[l.words.length - n + k]);
       const prefix = g.words.every((w, k) => w === l.words[k]);
-      if (lType === 'person' && suffix) {
+      if (lType === 'person' && suffix && !g.members.some((m) => m.score.organization >= 2 || m.score.other >= 2)) {
         targets.add(root(li));
         personTargets.add(root(li));
         continue;
@@ -114,7 +116,11 @@ export function linkCandidates(cands: Candidate[]): Cluster[] {
       }
     }
     if (targets.size === 1) parent[gi] = [...targets][0];
-    else if (targets.size > 1 && personTargets.size === targets.size) g.score.person += 2; // a surname two people share
+    else if (targets.size > 1 && personTargets.size === targets.size) {
+      // A surname two people share: a person, but which one the article does not say.
+      g.score.person += 2;
+      g.members[0].strongPerson = true;
+    }
   }
 
   const byRoot = new Map<number, Candidate[]>();
@@ -130,7 +136,7 @@ export function linkCandidates(cands: Candidate[]): Cluster[] {
     for (const c of members) for (const k of Object.keys(score) as (keyof Scores)[]) score[k] += c.score[k];
     // Linked shorter forms add their context to the full name's evidence.
     void r;
-    const type = clusterType(score);
+    const type = clusterType(score, members.some((m) => m.strongPerson));
     members.sort((a, b) => a.start - b.start);
     const name = [...members].sort((a, b) => b.words.length - a.words.length || b.form.length - a.form.length || nonAscii(b.form) - nonAscii(a.form))[0].form;
     const aliases = [...new Set(members.map((m) => m.form))].filter((f) => f !== name);
@@ -145,9 +151,9 @@ export function linkCandidates(cands: Candidate[]): Cluster[] {
 
 /** A person needs real evidence (a title, a given name, an appositive, a surname link); weak cues
  * alone ("Boeing said") leave an unknown name an organisation, the commonest actor in news. */
-function clusterType(score: Scores): EntityType {
+function clusterType(score: Scores, strongPerson: boolean): EntityType {
   const s = { ...score };
-  if (s.person < 2) s.person = 0;
+  if (!strongPerson) s.person = 0;
   const top = best(s);
   if (top) return top;
   return 'organization';

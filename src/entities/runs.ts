@@ -18,12 +18,15 @@ const FUNCTION_POS = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PA
 const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'bin', 'ibn', 'bint', 'al', 'el', 'la', 'le', 'du', 'des', 'dos', 'do', 'y', 'ter', 'ten', 'zu', 'abu', 'bou']);
 const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/;
 const HAS_LETTER = /\p{L}/u;
-const OPENERS = new Set(['"', '“', '‘', "'", '(', '[', '—', '–', '-', ':', '•', '*']);
+const OPENERS = new Set(['"', '“', '‘', "'", '``', "''", '(', '[', '—', '–', '-', ':', '•', '*']);
+const MONTH_CONTEXT = new Set(['in', 'on', 'since', 'until', 'by', 'last', 'next', 'early', 'late', 'mid', 'from', 'through', 'of', 'during', 'before', 'after', 'this']);
 
 export interface DocContext {
   doc: Doc;
   /** Folded words seen capitalised in the middle of a sentence outside headlines. */
   capitalisedMidSentence: Set<string>;
+  /** Words seen in lower case: a sentence-initial "Stock" is the word, not a name. */
+  lowerCase: Set<string>;
   /** Paragraph indices written in title case (headlines, section heads). */
   titleCase: Set<number>;
   /** Token index → index of its paragraph. */
@@ -49,11 +52,13 @@ export function docContext(doc: Doc): DocContext {
   });
   for (const [p, w] of words) if (w.total >= 3 && w.cap / w.total >= 0.75) titleCase.add(p);
   const capitalisedMidSentence = new Set<string>();
+  const lowerCase = new Set<string>();
   doc.tokens.forEach((t, i) => {
+    if (/^\p{Ll}/u.test(t.text)) lowerCase.add(t.text);
     if (titleCase.has(paragraphOf[i]) || isSentenceInitial(doc, i)) return;
     if (isCapitalised(t.text) && HAS_LETTER.test(t.text)) capitalisedMidSentence.add(fold(t.text));
   });
-  const ctx: DocContext = { doc, capitalisedMidSentence, titleCase, paragraphOf, canName: new Uint8Array(doc.tokens.length) };
+  const ctx: DocContext = { doc, capitalisedMidSentence, lowerCase, titleCase, paragraphOf, canName: new Uint8Array(doc.tokens.length) };
   for (let i = 0; i < doc.tokens.length; i++) ctx.canName[i] = tokenCanName(ctx, i) ? 1 : 0;
   return ctx;
 }
@@ -76,12 +81,23 @@ function tokenCanName(ctx: DocContext, i: number): boolean {
   const f = foldedTokens(ctx.doc)[i];
   const lex = lexicon();
   if (CALENDAR.test(f) || lex.notNames.has(f)) return false;
+  // "3G", "777-200LR", "3D": letters glued to a number are part of a code, not a name.
+  const prev = ctx.doc.tokens[i - 1];
+  if (prev && prev.end === t.start && /\d$/.test(prev.text)) return false;
+  if (f === 'may') {
+    const after = ctx.doc.tokens[i + 1];
+    if ((after && /^\d/.test(after.text)) || (prev && MONTH_CONTEXT.has(prev.text.toLowerCase()))) return false;
+  }
   const strict = ctx.titleCase.has(ctx.paragraphOf[i]) || isSentenceInitial(ctx.doc, i);
   if (!strict) return !FUNCTION_POS.has(t.pos) || t.pos === 'PROPN' || isAcronym(t.text);
   // A capitalised word at the start of a sentence or in a headline is a name only with support.
   if (lex.stopCapitalized.has(f) || FUNCTION_POS.has(t.pos)) return false;
   if (isAcronym(t.text) || lex.places.has(f) || lex.seats.has(f) || lex.demonyms.has(f)) return true;
   if (ctx.capitalisedMidSentence.has(f)) return true;
+  if (ctx.lowerCase.has(t.text.toLowerCase())) return false;
+  // "Stock markets fell": an unknown capitalised word opening a sentence before a common noun.
+  const next = ctx.doc.tokens[i + 1];
+  if (next && next.sentence === t.sentence && /^\p{Ll}/u.test(next.text) && (next.pos === 'NOUN' || next.pos === 'ADJ')) return false;
   if (lex.givenNames.has(f) && i + 1 < ctx.doc.tokens.length && isCapitalised(ctx.doc.tokens[i + 1].text)) return t.pos === 'PROPN';
   if (ctx.titleCase.has(ctx.paragraphOf[i])) return false;
   return t.pos === 'PROPN';
@@ -107,7 +123,7 @@ export function findRuns(ctx: DocContext): Run[] {
       const b = toks[k];
       const bf = b.text.toLowerCase();
       // Hyphenated name parts: "al-Assad", "Jong-un", "Ivano-Frankivsk".
-      if ((b.text === '-' || b.text === '‐') && adjacent(a, b) && k + 1 < n && adjacent(b, toks[k + 1]) && /^\p{L}/u.test(toks[k + 1].text)) {
+      if ((b.text === '-' || b.text === '‐') && adjacent(a, b) && k + 1 < n && adjacent(b, toks[k + 1]) && /^\p{L}/u.test(toks[k + 1].text) && !bothPlaces(ctx, j, k + 1)) {
         j = k + 1;
         continue;
       }
@@ -152,6 +168,12 @@ export function findRuns(ctx: DocContext): Run[] {
       }
       break;
     }
+    // A name with a model or series number is a product or document: "Boeing 787 Dreamliner", "Chapter 11".
+    const code = toks[j + 1];
+    if (code && code.sentence === toks[j].sentence && /^[A-Z]?\d[\dA-Za-z]*$/.test(code.text) && !/^(?:1[89]|20)\d\d$/.test(code.text)) {
+      j++;
+      while (j + 1 < n && toks[j + 1].sentence === toks[j].sentence && canName[j + 1]) j++;
+    }
     const next = toks[j + 1];
     const possessive = !!next && (next.text === "'s" || next.text === '’s' || next.text === "'" || next.text === '’') && adjacent(toks[j], next);
     runs.push({ first: i, last: j, possessive });
@@ -166,4 +188,11 @@ function wrappedLine(ctx: DocContext, i: number): boolean {
   const p = ctx.paragraphOf[i];
   const para = ctx.doc.paragraphs[p];
   return p > 0 && !ctx.titleCase.has(p) && para.end - para.start >= 40;
+}
+
+/** "Russia-Ukraine", "Paris-Berlin": two places joined by a hyphen stay two names. */
+function bothPlaces(ctx: DocContext, a: number, b: number): boolean {
+  const words = foldedTokens(ctx.doc);
+  const lex = lexicon();
+  return lex.places.has(words[a]) && lex.places.has(words[b]);
 }
