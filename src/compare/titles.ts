@@ -8,7 +8,7 @@ import { isNameToken } from './context.js';
 import type { Detector, FactClaim } from './claims.js';
 import type { Token } from '../text/doc.js';
 import { loadJson } from '../util/data.js';
-import { foldName, personKey, personName } from './people.js';
+import { foldName, personKey, personName, sameSpelling, surname } from './people.js';
 
 interface TitleWords {
   posts: Record<string, string>;
@@ -87,14 +87,40 @@ function finish(words: string[], affiliation: string | null, from: number, to: n
   return { from, to, words, affiliation, affiliationText };
 }
 
+/** Whether a word can qualify a title head although the vocabulary does not list it ("Water
+ * Minister", "political chief"): a common noun or adjective, never a demonym ("Velarian President"). */
+function freeModifier(t: Token): boolean {
+  if (t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'PROPN') return false;
+  if (!/^\p{L}[\p{L}-]*$/u.test(t.text)) return false;
+  if (isCap(t) && /(ian|ean|an|ese|ish|ic|i|ch)$/i.test(t.text)) return false;
+  return true;
+}
+
+/** The proper-noun run ending at token j (inclusive): "Continental Union" in "The Continental Union's". */
+function nameRunBefore(toks: Token[], j: number, lo: number): number {
+  let k = j;
+  while (k - 1 >= lo && isCap(toks[k - 1]) && !V().all.has(lower(toks[k - 1])) && lower(toks[k - 1]) !== 'the') k--;
+  return k;
+}
+
 /** A title right before a name: "Velarian Foreign Minister", "Brennmark's special envoy", "Its special envoy,". */
 function titleBefore(toks: Token[], i: number, lo: number): ParsedTitle | null {
   let j = i - 1;
   if (j >= lo && toks[j].text === ',' && j - 1 >= lo && isHead(lower(toks[j - 1]))) j--;
   const to = j;
   const words: string[] = [];
-  while (j >= lo && (V().all.has(lower(toks[j])) || (toks[j].text === '-' && words.length > 0))) {
-    if (toks[j].text !== '-') words.unshift(lower(toks[j]));
+  let modifiersOpen = true;
+  while (j >= lo) {
+    const w = lower(toks[j]);
+    if (V().all.has(w)) {
+      if (V().rk.has(w) || V().hist.has(w)) modifiersOpen = false;
+      words.unshift(w);
+    } else if (toks[j].text === '-' && words.length > 0) {
+      // hyphenated titles: "Vice-Admiral"
+    } else if (modifiersOpen && words.length > 0 && freeModifier(toks[j]) && !(isCap(toks[j]) && !isCap(toks[j + 1]))) {
+      // A capitalised word before a lower-case title is its owner ("RRA chief"), not its portfolio.
+      words.unshift(w);
+    } else break;
     j--;
   }
   if (words.length === 0 || !isHead(words[words.length - 1])) return null;
@@ -102,13 +128,15 @@ function titleBefore(toks: Token[], i: number, lo: number): ParsedTitle | null {
   let affText: string | null = null;
   let from = j + 1;
   if (j - 1 >= lo && isPossessive(toks[j]) && isCap(toks[j - 1])) {
-    affiliation = affiliationKey(toks[j - 1].text);
-    affText = toks[j - 1].text;
-    from = j - 1;
+    const k = nameRunBefore(toks, j - 1, lo);
+    affText = toks.slice(k, j).map((t) => t.text).join(' ');
+    affiliation = affiliationKey(affText);
+    from = k;
   } else if (j >= lo && isCap(toks[j]) && (toks[j].pos === 'ADJ' || toks[j].pos === 'PROPN') && !V().all.has(lower(toks[j]))) {
-    affiliation = affiliationKey(toks[j].text);
-    affText = toks[j].text;
-    from = j;
+    const k = nameRunBefore(toks, j, lo);
+    affText = toks.slice(k, j + 1).map((t) => t.text).join(' ');
+    affiliation = affiliationKey(affText);
+    from = k;
   }
   return finish(words, affiliation, from, to, affText);
 }
@@ -124,22 +152,32 @@ function titlesAfter(toks: Token[], e: number, hi: number): ParsedTitle[] {
   for (;;) {
     const first = k;
     if (k < hi && DETERMINERS.has(lower(toks[k]))) k++;
-    if (k + 1 < hi && isCap(toks[k]) && isPossessive(toks[k + 1])) {
-      affiliation = affiliationKey(toks[k].text);
-      affText = toks[k].text;
-      k += 2;
+    // "the Front's political chief", "The Continental Union's special envoy"
+    let r = k;
+    while (r < hi && isCap(toks[r]) && !V().all.has(lower(toks[r]))) r++;
+    if (r > k && r < hi && isPossessive(toks[r])) {
+      affText = toks.slice(k, r).map((t) => t.text).join(' ');
+      affiliation = affiliationKey(affText);
+      k = r + 1;
     }
     const words: string[] = [];
     let end = -1;
+    let pending: string[] = [];
     while (k < hi) {
       const t = toks[k];
       const w = lower(t);
       if (V().all.has(w)) {
-        words.push(w);
+        // Free words count only when they run straight into the head ("electoral commission
+        // chairman"); loose description before a rank or "former" ("silver-haired former") does not.
+        if (V().rk.has(w) || V().hist.has(w)) pending = [];
+        words.push(...pending, w);
+        pending = [];
         end = k;
-      } else if (t.text === '-' || (words.length === 0 && t.pos === 'ADJ' && !isCap(t))) {
-        // hyphens and leading loose adjectives ("silver-haired") are read through
-      } else if (isCap(t) && (t.pos === 'PROPN' || t.pos === 'ADJ') && !affiliation) {
+      } else if (t.text === '-') {
+        // hyphenated titles and adjectives are read through
+      } else if (!isCap(t) && (t.pos === 'ADJ' || t.pos === 'NOUN')) {
+        pending.push(w);
+      } else if (isCap(t) && (t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'X') && !affiliation) {
         affiliation = affiliationKey(t.text);
         affText = t.text;
       } else break;
@@ -310,37 +348,39 @@ export function titleDetector(): Detector {
   };
 }
 
-const SHARED_RANKS = /\b(deputy|assistant|junior|vice|under-secretary|undersecretary)\b/;
+const SHARED_RANKS = /\b(deputy|assistant|junior|vice|under-secretary|undersecretary|co)\b/;
+const SOLE_HEADS = new Set(['president', 'premier', 'chancellor', 'king', 'queen', 'emir', 'chair']);
+const QUALIFIED_HEADS = new Set(['minister', 'secretary', 'chief', 'governor', 'commissioner', 'director']);
 
-/** Whether only one person holds the post at a time (a foreign minister; not a spokesperson). */
-function uniquePost(t: TitleMention): boolean {
+/** Whether only one person holds the post at a time (a foreign minister, a commission's chair; not a
+ * spokesperson, an envoy or a deputy). */
+export function uniquePost(t: TitleMention): boolean {
   if (!t.post || t.historical || SHARED_RANKS.test(t.core)) return false;
+  if (/\b(director|secretary) general$/.test(t.core) || t.core === 'prime minister') return true;
   const words = t.core.split(' ');
   const head = V().posts[words[words.length - 1]];
-  if (['president', 'premier', 'chancellor', 'king', 'queen', 'emir', 'secretary-general'].includes(head)) return true;
-  if (head === 'minister' || head === 'secretary') return words.length >= 2 && words.slice(0, -1).some((w) => V().port.has(w) && !['special', 'senior', 'top', 'lead'].includes(w));
+  if (SOLE_HEADS.has(head)) return true;
+  if (QUALIFIED_HEADS.has(head)) return words.length >= 2 && !words.slice(0, -1).every((w) => ['special', 'senior', 'top', 'lead', 'chief'].includes(w));
   return false;
 }
 
-/** One office, different holders: "Foreign Minister Kostova" in one outlet, "Foreign Minister
- * Lenz" in another, for the same country. The country must be known for both, from the title
- * itself or from what other titles say about the person. */
+function headOf(core: string): string {
+  if (/\b(director|secretary) general$/.test(core)) return core.split(' ').slice(-2).join(' ');
+  if (core.endsWith('prime minister')) return 'prime minister';
+  return V().posts[core.split(' ').pop()!] ?? core;
+}
+
+/** One office, different holders: "Foreign Minister Petrov" in one outlet, "Foreign Minister Siu"
+ * in another, where neither outlet gives the other's holder that office. When both name the office's
+ * country or body, those must agree. */
 export function officeDetector(): Detector {
   return {
     kind: 'office',
     extract(ctx) {
       const all = titleMentions(ctx);
-      const known = new Map<string, Set<string>>();
-      for (const t of all) {
-        if (!t.affiliation) continue;
-        if (!known.has(t.person)) known.set(t.person, new Set());
-        known.get(t.person)!.add(t.affiliation);
-      }
       const out: FactClaim[] = [];
       for (const t of all) {
         if (!uniquePost(t)) continue;
-        const affs = t.affiliation ? [t.affiliation] : [...(known.get(t.person) ?? [])];
-        if (affs.length !== 1) continue;
         out.push({
           kind: 'office',
           article: t.article,
@@ -348,26 +388,32 @@ export function officeDetector(): Detector {
           start: t.start,
           end: t.end,
           value: t.person,
-          display: `the post to ${t.name} (${describe(t)})`,
-          subject: `${t.core} (${affs[0]})`,
-          bucket: `${t.core}|${affs[0].slice(0, 5)}`,
+          display: `the post to ${t.name}`,
+          subject: t.core,
+          bucket: headOf(t.core),
         });
         (out[out.length - 1] as FactClaim & { title: TitleMention; all: TitleMention[] }).title = t;
         (out[out.length - 1] as FactClaim & { title: TitleMention; all: TitleMention[] }).all = all;
       }
       return out;
     },
-    sameFact: () => true,
+    sameFact(a, b) {
+      const ta = (a as TitleClaim).title;
+      const tb = (b as TitleClaim).title;
+      // The same office: one wording contains the other ("chair" / "electoral commission chair").
+      return compatible({ ...ta, historical: false }, { ...tb, historical: false });
+    },
     conflict(a, b) {
       const ta = (a as TitleClaim).title;
       const tb = (b as TitleClaim).title;
+      if (ta.person === tb.person || sameSpelling(surname(ta.name), surname(tb.name))) return false;
       const all = (a as FactClaim & { all: TitleMention[] }).all;
-      // Both outlets agreeing that both people held it at some point is not a contradiction.
+      // Both outlets giving the office to both people (two countries' ministers) is not a contradiction.
       return !holdsCompatible(all, b.article, ta.person, ta) && !holdsCompatible(all, a.article, tb.person, tb);
     },
     topic(claims) {
       const t = (claims[0] as TitleClaim).title;
-      return `who is ${t.core}${t.affiliation ? '' : ''}`;
+      return `who is ${t.affiliationText ? `${t.affiliationText.replace(/[’']s$/, '')}'s ` : 'the '}${t.core}`;
     },
   };
 }
