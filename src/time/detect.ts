@@ -133,9 +133,17 @@ export function resolveFound(
   published: CalDate | null,
   quoteAnchor: Map<QuoteRegion, CalDate> = new Map(),
 ): void {
-  let previous: CalDate | null = null;
   const valueOf = new Map<Candidate, string | null>();
+  // Clock times read the value of a date that may come after them ("16:15 UTC, June 1st"):
+  // dates first, then times.
+  for (const timesPass of [false, true]) {
+  let previous: CalDate | null = null;
   for (const f of found) {
+    if (timesPass !== !!f.cand.timeOnly) {
+      const day = valueDay(valueOf.get(f.cand) ?? null);
+      if (day && (f.cand.type === 'DATE' || f.cand.type === 'TIME')) previous = day;
+      continue;
+    }
     const c = f.cand;
     const spoken = f.quote ? quoteAnchor.get(f.quote) ?? null : null;
     const anchor = spoken ?? published;
@@ -164,6 +172,7 @@ export function resolveFound(
     valueOf.set(c, value);
     const day = valueDay(value);
     if (day && (c.type === 'DATE' || c.type === 'TIME')) previous = day;
+  }
   }
 }
 

@@ -1,23 +1,172 @@
-// The brief's timeline: dated statements of all articles in one order, each with its sources.
+// The brief's timeline: the dated events and statements of all articles in one order, each with
+// every article that reports it. A happening two outlets date differently stays two entries
+// (compare/ turns that into a discrepancy); the same happening on the same date is one entry.
 import type { Brief, Span } from '../types.js';
+import { valueStart } from './calendar.js';
 
 export interface TimelineEntry {
   /** TIMEX3 value. */
   date: string;
-  /** The sentence or a trimmed clause. */
+  /** The sentence, or the clause of it that carries the date. */
   text: string;
-  /** Every article reporting it. */
+  /** Every article reporting it: the passage in each. */
   evidence: Span[];
 }
 
-export function buildTimeline(brief: Brief): TimelineEntry[] {
-  const entries: TimelineEntry[] = [];
-  const byId = new Map(brief.articles.map((a) => [a.id, a]));
-  for (const t of brief.times ?? []) {
-    if (!t.value || t.type === 'DURATION' || t.type === 'SET') continue;
-    const a = byId.get(t.article);
-    if (!a) continue;
-    entries.push({ date: t.value, text: t.text, evidence: [{ article: t.article, start: t.start, end: t.end }] });
+// Abbreviations whose full stop does not end a sentence.
+const ABBREVIATION = /(?:\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Rep|Sen|Gov|Prof|Pres|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|No|vs|etc|Inc|Ltd|Co|Corp|Jr|Sr|Mt|Ft|approx)|\b[A-Z]|\b(?:[A-Z]\.){1,3}[A-Z])\.$/;
+
+/** Bounds of the sentence holding `offset`, from the text alone (no Doc is at hand here). */
+export function sentenceBounds(text: string, offset: number): { start: number; end: number } {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  let start = lineStart;
+  let end = lineEnd;
+  const boundary = /[.!?]["”’)\]]*\s+(?=["“‘(]?[\p{Lu}\d])/gu;
+  const line = text.slice(lineStart, lineEnd);
+  for (let m = boundary.exec(line); m; m = boundary.exec(line)) {
+    const stop = lineStart + m.index + m[0].trimEnd().length;
+    const head = text.slice(Math.max(lineStart, lineStart + m.index - 12), lineStart + m.index + 1);
+    if (ABBREVIATION.test(head)) continue;
+    const next = lineStart + m.index + m[0].length;
+    if (next <= offset) start = next;
+    else if (stop >= offset) {
+      end = stop;
+      break;
+    }
   }
-  return entries.sort((x, y) => x.date.localeCompare(y.date));
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+/** The clause around [start, end) inside a sentence shared with other dated expressions: cut at
+ * the punctuation between this expression and its neighbours. */
+function clauseBounds(text: string, sentence: { start: number; end: number }, expr: { start: number; end: number }, others: { start: number; end: number }[]): { start: number; end: number } {
+  let from = sentence.start;
+  let to = sentence.end;
+  for (const o of others) {
+    if (o.end <= expr.start && o.end > from) {
+      const gap = text.slice(o.end, expr.start);
+      const cut = Math.max(gap.lastIndexOf(','), gap.lastIndexOf(';'), gap.lastIndexOf('—'), gap.lastIndexOf('–'), gap.lastIndexOf(':'));
+      if (cut >= 0) from = Math.max(from, o.end + cut + 1);
+    }
+    if (o.start >= expr.end && o.start < to) {
+      const gap = text.slice(expr.end, o.start);
+      const cuts = [',', ';', '—', '–', ':'].map((c) => gap.indexOf(c)).filter((i) => i >= 0);
+      if (cuts.length > 0) to = Math.min(to, expr.end + Math.min(...cuts));
+    }
+  }
+  while (from < to && /[\s,;:—–]/.test(text[from])) from++;
+  while (to > from && /[\s,;:—–]/.test(text[to - 1])) to--;
+  return { start: from, end: to };
+}
+
+const STOP = new Set(
+  'the a an and or but of to in on at by for from with as is are was were be been has have had will would could should may might that this these those it its their his her they he she we our said says say told after before over into than then also not no about more most which who whom what when where while there here'.split(' '),
+);
+
+function words(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of text.toLowerCase().match(/\p{L}[\p{L}'’-]*/gu) ?? []) {
+    if (w.length < 3 || STOP.has(w)) continue;
+    out.add(w.replace(/(?:'s|’s|ies|es|s|ed|ing)$/, ''));
+  }
+  return out;
+}
+
+/** Two passages describe the same happening when they share most of the shorter one's words. */
+function sameHappening(a: Set<string>, b: Set<string>): boolean {
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared >= 3 && shared / Math.min(a.size, b.size) >= 0.5;
+}
+
+interface Item {
+  date: string;
+  article: string;
+  start: number;
+  end: number;
+  text: string;
+  words: Set<string>;
+  order: number;
+  /** Items of one event of events/: one entry whatever their wording. */
+  event?: string;
+}
+
+/** Only calendar values go on a timeline: not durations, sets or vague references. */
+function isCalendar(value: string | null | undefined): value is string {
+  return !!value && valueStart(value) !== null;
+}
+
+export function buildTimeline(brief: Brief): TimelineEntry[] {
+  const textOf = new Map(brief.articles.map((a) => [a.id, a.text]));
+  const articleOrder = new Map(brief.articles.map((a, i) => [a.id, i]));
+  const items: Item[] = [];
+  const covered: { article: string; start: number; end: number; date: string }[] = [];
+  const push = (date: string, article: string, start: number, end: number, text: string, event?: string): void => {
+    items.push({ date, article, start, end, text, words: words(text), order: (articleOrder.get(article) ?? 0) * 1e9 + start, event });
+  };
+
+  for (const e of brief.events ?? []) {
+    if (!isCalendar(e.date)) continue;
+    for (const span of e.evidence) {
+      const text = textOf.get(span.article);
+      if (text === undefined || span.start < 0 || span.end > text.length || span.end <= span.start) continue;
+      push(e.date, span.article, span.start, span.end, text.slice(span.start, span.end), e.id);
+      covered.push({ ...span, date: e.date });
+    }
+  }
+
+  // Dated expressions grouped by sentence, so that a sentence with two dates gives two clauses.
+  const bySentence = new Map<string, { article: string; sentence: { start: number; end: number }; exprs: { start: number; end: number; value: string; type?: string }[] }>();
+  for (const t of brief.times ?? []) {
+    if (!isCalendar(t.value) || t.type === 'DURATION' || t.type === 'SET') continue;
+    const text = textOf.get(t.article);
+    if (text === undefined || t.end > text.length) continue;
+    const sentence = sentenceBounds(text, t.start);
+    const key = `${t.article}:${sentence.start}`;
+    const group = bySentence.get(key) ?? { article: t.article, sentence, exprs: [] };
+    group.exprs.push({ start: t.start, end: t.end, value: t.value, type: t.type });
+    bySentence.set(key, group);
+  }
+  for (const { article, sentence, exprs } of bySentence.values()) {
+    const text = textOf.get(article) as string;
+    const seen = new Set<string>();
+    for (const x of exprs) {
+      if (seen.has(x.value)) continue;
+      seen.add(x.value);
+      // An event already carries this sentence and date.
+      if (covered.some((c) => c.article === article && c.date === x.value && c.start < sentence.end && sentence.start < c.end)) continue;
+      const others = exprs.filter((o) => o.value !== x.value);
+      const span = others.length > 0 ? clauseBounds(text, sentence, x, others) : sentence;
+      if (span.end <= span.start) continue;
+      push(x.value, article, span.start, span.end, text.slice(span.start, span.end));
+    }
+  }
+
+  // Merge the same happening on the same date across articles.
+  items.sort((a, b) => a.order - b.order);
+  const entries: { entry: TimelineEntry; words: Set<string>; order: number; event?: string }[] = [];
+  for (const it of items) {
+    const match = entries.find(
+      (e) =>
+        e.entry.date === it.date &&
+        ((it.event !== undefined && e.event === it.event) ||
+          (!e.entry.evidence.some((s) => s.article === it.article) && sameHappening(e.words, it.words))),
+    );
+    if (match) {
+      match.entry.evidence.push({ article: it.article, start: it.start, end: it.end });
+      continue;
+    }
+    entries.push({ entry: { date: it.date, text: it.text, evidence: [{ article: it.article, start: it.start, end: it.end }] }, words: it.words, order: it.order, event: it.event });
+  }
+  const startKey = (v: string): number => {
+    const s = valueStart(v);
+    return s ? s.y * 10000 + s.m * 100 + s.d : 0;
+  };
+  return entries
+    .sort((a, b) => startKey(a.entry.date) - startKey(b.entry.date) || a.entry.date.length - b.entry.date.length || a.entry.date.localeCompare(b.entry.date) || a.order - b.order)
+    .map((e) => e.entry);
 }
