@@ -30,8 +30,13 @@ export function removeChromeElements(root: El): void {
     if ((el.textContent ?? '').length < total * 0.3) remove(el);
   }
   for (const el of Array.from(root.querySelectorAll('[class], [id], [itemprop], [data-component]'))) {
-    if (!CHROME_CLASS.test(classOf(el))) continue;
-    if (/^(?:P|H[1-6]|BLOCKQUOTE|LI)$/.test(el.tagName.toUpperCase()) && !/caption|credit|byline|share|related|newsletter|promo|ad/i.test(classOf(el))) continue;
+    const cls = classOf(el);
+    if (!CHROME_CLASS.test(cls)) continue;
+    const tag = el.tagName.toUpperCase();
+    // Links and inline runs carry words of the sentence around them ("auto-tag" links on names).
+    if (tag === 'A') continue;
+    if (/^(?:SPAN|EM|STRONG|B|I|SMALL|TIME|ABBR|CITE|Q|SUB|SUP|U|MARK)$/.test(tag) && !/caption|credit|byline/i.test(cls)) continue;
+    if (/^(?:P|H[1-6]|BLOCKQUOTE|LI)$/.test(tag) && !/caption|credit|byline|share|related|newsletter|promo|ad/i.test(cls)) continue;
     if ((el.textContent ?? '').length < total * 0.3) remove(el);
   }
 }

@@ -19,15 +19,16 @@ export function extractHtmlArticle(html: string, url: string | null): HtmlArticl
   const document = parseDocument(html);
   const meta = readMetadata(document, url);
   // Readability mutates the document; keep what the fallbacks need first.
-  const needPageText = meta.published === null || meta.authors.length === 0;
-  const pageText = needPageText && document.body ? domToText(document.body as unknown as NodeLike) : null;
+  // Without a date in the metadata, the page's own dateline is in its visible header.
+  const pageText = meta.published === null && document.body ? domToText(document.body as unknown as NodeLike) : null;
   const body = extractBody(document);
 
   let text = body.text;
-  let copy = pageText !== null ? cleanPageCopy(pageText) : null;
+  let copy = pageText !== null ? cleanPageCopy(headOf(pageText)) : null;
   if (wordCount(text) < FALLBACK_WORDS) {
-    copy ??= cleanPageCopy(domToText(parseDocument(html).body as unknown as NodeLike));
-    if (wordCount(copy.text) > wordCount(text)) text = copy.text;
+    const whole = cleanPageCopy(domToText(parseDocument(html).body as unknown as NodeLike));
+    if (wordCount(whole.text) > wordCount(text)) text = whole.text;
+    copy ??= whole;
   }
 
   let published = meta.published;
@@ -48,6 +49,12 @@ export function extractHtmlArticle(html: string, url: string | null): HtmlArticl
     publishedBasis,
     text,
   };
+}
+
+/** The top of a page's text, where headline, byline and dateline sit. */
+function headOf(pageText: string): string {
+  const lines = pageText.split('\n');
+  return lines.length > 400 ? lines.slice(0, 400).join('\n') : pageText;
 }
 
 /** Readability's byline may be "By Jane Doe | June 3" or a bare name list. */

@@ -62,10 +62,29 @@ export function jsonLdArticle(objects: Json[]): Json | null {
   return scored[0]?.o ?? null;
 }
 
+/** All <meta> values by property/name/itemprop (lower-cased), first one wins; read once per page. */
+const metaCache = new WeakMap<Document, Map<string, string>>();
+function metaIndex(document: Document): Map<string, string> {
+  let index = metaCache.get(document);
+  if (!index) {
+    index = new Map();
+    for (const el of Array.from(document.querySelectorAll('meta[content]'))) {
+      const value = el.getAttribute('content')?.trim();
+      if (!value) continue;
+      for (const attr of ['property', 'name', 'itemprop']) {
+        const key = el.getAttribute(attr)?.trim().toLowerCase();
+        if (key && !index.has(key)) index.set(key, value);
+      }
+    }
+    metaCache.set(document, index);
+  }
+  return index;
+}
+
 function meta(document: Document, ...keys: string[]): string | null {
+  const index = metaIndex(document);
   for (const key of keys) {
-    const el = document.querySelector(`meta[property="${key}"], meta[name="${key}"], meta[itemprop="${key}"]`);
-    const v = el?.getAttribute('content')?.trim();
+    const v = index.get(key.toLowerCase());
     if (v) return v;
   }
   return null;

@@ -20,6 +20,9 @@ export function filterBody(
 ): void {
   let state: 'body' | 'teaser' | 'tail' = 'body';
   let afterTeaserHeadline = false;
+  // Teaser lists either pair each headline with a blurb or list bare headlines; after two bare
+  // headlines in a row, running text means the article has resumed.
+  let bareHeadlines = false;
   for (let i = start; i < lines.length; i++) {
     const line = lines[i];
     const k = kinds[i];
@@ -35,6 +38,7 @@ export function filterBody(
     if (k === 'teaserHeader') {
       state = 'teaser';
       afterTeaserHeadline = false;
+      bareHeadlines = false;
       dropped.push({ line, kind: k });
       continue;
     }
@@ -51,11 +55,12 @@ export function filterBody(
         continue;
       }
       if (isHeadlineLike(line) && !isProse(line)) {
+        if (afterTeaserHeadline) bareHeadlines = true;
         afterTeaserHeadline = true;
         dropped.push({ line, kind: 'teaser' });
         continue;
       }
-      if (afterTeaserHeadline && isBlurb(line)) {
+      if (afterTeaserHeadline && !bareHeadlines && isBlurb(line)) {
         afterTeaserHeadline = false;
         dropped.push({ line, kind: 'teaser' });
         continue;

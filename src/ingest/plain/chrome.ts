@@ -51,6 +51,8 @@ export function chromeKind(line: string): ChromeKind | null {
 /** An author contact line: a short line carrying an e-mail address or a social handle. */
 export function isContactLine(line: string): boolean {
   const words = wordCount(line);
+  // "— Jane Doe (@jdoe) June 3, 2025" closes an embedded post, which is article content.
+  if (/^[—–-]/.test(line.trim()) || /\(@[A-Za-z0-9_]+\)/.test(line)) return false;
   return words <= 20 && (EMAIL.test(line) || (HANDLE.test(line) && words <= 8));
 }
 
