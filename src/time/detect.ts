@@ -134,6 +134,7 @@ export function resolveFound(
   quoteAnchor: Map<QuoteRegion, CalDate> = new Map(),
 ): void {
   const valueOf = new Map<Candidate, string | null>();
+  const anchorOf = new Map<Candidate, TimeAnnotation['anchor']>();
   // Clock times read the value of a date that may come after them ("16:15 UTC, June 1st"):
   // dates first, then times.
   for (const timesPass of [false, true]) {
@@ -158,7 +159,8 @@ export function resolveFound(
       const linkedValue = linked ? valueOf.get(linked) ?? null : null;
       const day = valueDay(linkedValue) ?? anchor;
       value = day ? `${day.y.toString().padStart(4, '0')}-${String(day.m).padStart(2, '0')}-${String(day.d).padStart(2, '0')}${clockSuffix(c.timeOnly)}` : null;
-      kind = value === null ? null : linked && valueDay(linkedValue) ? 'text' : anchorKind;
+      // A time on a named day counts from whatever that day counted from.
+      kind = value === null ? null : linked && valueDay(linkedValue) ? anchorOf.get(linked) ?? anchorKind : anchorKind;
     } else if (c.textual) {
       // "the same day" needs a day named before it; failing that, the anchor's day.
       value = c.resolve({ anchor, dir: f.dir, strong: f.strong, previous: previous ?? anchor });
@@ -170,6 +172,7 @@ export function resolveFound(
     f.value = value;
     f.anchor = kind;
     valueOf.set(c, value);
+    anchorOf.set(c, kind);
     const day = valueDay(value);
     if (day && (c.type === 'DATE' || c.type === 'TIME')) previous = day;
   }

@@ -3,9 +3,9 @@
 import type { Article, TimeExpression } from '../types.js';
 import type { TimeAnnotation } from '../annotations.js';
 import type { Doc } from '../text/doc.js';
-import { formatDay, parseIsoDate } from './calendar.js';
+import { formatDay, parseIsoDate, type CalDate } from './calendar.js';
 import { annotateDoc, type Found } from './detect.js';
-import { batchWindows, inferPublished, ownWindows, type DatedArticle } from './infer.js';
+import { batchPrior, batchWindows, inferPublished, ownWindows, type DatedArticle } from './infer.js';
 
 export { buildTimeline, type TimelineEntry } from './timeline.js';
 
@@ -21,17 +21,19 @@ export function annotateTimes(docs: Doc[]): { articles: Article[]; times: TimeAn
   });
   const articles = docs.map((d) => d.article);
   const dated: DatedArticle[] = [];
-  const batchYears: number[] = [];
+  const batchDates: CalDate[] = [];
   docs.forEach((doc, i) => {
     const published = parseIsoDate(doc.article.published);
     if (!published) return;
     dated.push({ doc, found: results[i].found });
-    batchYears.push(published.y);
+    batchDates.push(published);
   });
+  const batchYears = batchDates.map((d) => d.y);
+  const prior = batchPrior(batchDates);
   docs.forEach((doc, i) => {
     if (parseIsoDate(doc.article.published)) return;
     try {
-      const inferred = inferPublished(ownWindows(doc, results[i].found, batchYears), batchWindows(doc, results[i].found, dated));
+      const inferred = inferPublished(ownWindows(doc, results[i].found, batchYears), batchWindows(doc, results[i].found, dated), prior);
       if (!inferred) return;
       articles[i] = { ...doc.article, published: formatDay(inferred), publishedBasis: 'inferred' };
       results[i] = annotateDoc(doc, inferred);

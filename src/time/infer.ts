@@ -138,15 +138,26 @@ function intersect(windows: Window[]): { lo: CalDate | null; hi: CalDate | null 
 }
 
 /** The inferred writing date, or null when the clues do not pin it to a week. The batch's
- * clues come first; the article's own dates narrow them when they agree. */
-export function inferPublished(own: Window[], batch: Window[]): CalDate | null {
+ * clues come first; the article's own dates narrow them when they agree. Within the window, the
+ * day nearest the batch's own publication dates (`prior`, articles on one story cluster in
+ * time), else the earliest day the clues allow. */
+export function inferPublished(own: Window[], batch: Window[], prior: CalDate | null = null): CalDate | null {
   const candidates = [intersect([...batch, ...own]), batch.length > 0 ? intersect(batch) : null, batch.length === 0 ? intersect(own) : null];
   for (const c of candidates) {
     if (!c || !c.lo || !c.hi) continue;
     if (daysBetween(c.lo, c.hi) > MAX_WINDOW_DAYS - 1) continue;
-    return c.lo;
+    if (!prior || compareDates(prior, c.lo) < 0) return c.lo;
+    if (compareDates(prior, c.hi) > 0) return c.hi;
+    return prior;
   }
   return null;
+}
+
+/** The median publication date of the dated articles. */
+export function batchPrior(dates: CalDate[]): CalDate | null {
+  if (dates.length === 0) return null;
+  const sorted = [...dates].sort(compareDates);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
 }
 
 export { tokenIndexAt };

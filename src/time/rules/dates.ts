@@ -51,22 +51,25 @@ export function monthDates(scan: Scan): Candidate[] {
     const month = monthNumber(monthWord);
     if (month === null) continue;
     const weekday = weekdayWord ? lexicon().weekdays[weekdayWord.toLowerCase()] : null;
+    // A full month name takes no full stop: one right after it ends the sentence.
+    const fullName = monthWord.length > 4 ? monthWord.toLowerCase() !== 'sept' : /^(may|june|july)$/i.test(monthWord);
+    const e = m[0].endsWith('.') && fullName ? end - 1 : end;
     if (yearText !== undefined) {
       const year = Number(yearText);
       if (Number.isNaN(day)) {
-        out.push({ start, end, type: 'DATE', absolute: true, rule: 'dates', priority: 3, resolve: () => formatMonth(year, month) });
+        out.push({ start, end: e, type: 'DATE', absolute: true, rule: 'dates', priority: 3, resolve: () => formatMonth(year, month) });
         continue;
       }
       if (!isValidDate(year, month, day)) continue;
       out.push({
-        start, end, type: 'DATE', absolute: true, rule: 'dates', priority: 3, namesWeekday: weekday !== null,
+        start, end: e, type: 'DATE', absolute: true, rule: 'dates', priority: 3, namesWeekday: weekday !== null,
         resolve: () => formatDay({ y: year, m: month, d: day }),
       });
       continue;
     }
     if (!isValidDate(2000, month, day)) continue;
     out.push({
-      start, end, type: 'DATE', absolute: false, rule: 'dates', priority: 3,
+      start, end: e, type: 'DATE', absolute: false, rule: 'dates', priority: 3,
       relation: { kind: 'monthDay', month, day, weekday },
       resolve: ({ anchor, dir, strong }) => {
         if (!anchor) return null;

@@ -15,6 +15,8 @@ export function deictic(scan: Scan): Candidate[] {
   const out: Candidate[] = [];
   for (const { m, start, end } of matches(scan, re)) {
     const word = m[2].toLowerCase().replace(/\s+/g, ' ');
+    // "Today: Tuesday, 3 June" at the head of a line is a page's label, not a reference.
+    if (/^\s*:/.test(scan.text.slice(end, end + 3)) && /(^|\n)\s*$/.test(scan.text.slice(Math.max(0, start - 3), start))) continue;
     let offset = 0;
     let part: string | null = m[3] ? lx.partsOfDay[m[3].toLowerCase()] : null;
     if (word === 'yesterday') offset = -1;
