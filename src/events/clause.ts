@@ -168,3 +168,21 @@ export function npAfter(view: SentenceView, at: number, limit: number, preferPro
   }
   return first;
 }
+
+/** The subject of the verb at `at`: the noun phrase before it, or — when a parenthetical stands
+ * between them — the name in an apposition ("The port operator, Aegean Terminal Holdings, has
+ * offered…") or the phrase before a relative clause ("The union, which represents…, says…"). */
+export function subjectBefore(view: SentenceView, at: number, floor = 0): Chunk | null {
+  const direct = npBefore(view, at, floor);
+  if (direct) return direct;
+  const toks = view.tokens;
+  let k = at - 1;
+  while (k > floor && (toks[k].pos === 'AUX' || toks[k].pos === 'ADV' || toks[k].pos === 'PART' || MODALS.has(toks[k].lower) || NEGATORS.has(toks[k].lower))) k--;
+  if (k <= floor || toks[k].lower !== ',') return null;
+  let c = k - 1;
+  while (c > floor && toks[c].lower !== ',') c--;
+  if (c <= floor) return null;
+  const inner = npAfter(view, c + 1, k, false);
+  if (inner && inner.from <= c + 2 && inner.to === k && toks.slice(inner.from, inner.to).some((t) => t.pos === 'PROPN')) return inner;
+  return npBefore(view, c, floor);
+}

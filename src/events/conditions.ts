@@ -4,7 +4,7 @@
 import type { Doc } from '../text/doc.js';
 import type { ArticleEntities, ConditionAnnotation, QuoteAnnotation } from '../annotations.js';
 import { loadJson } from '../util/data.js';
-import { NEGATORS, npBefore, sentenceView, textOf, type Chunk, type SentenceView, type Tok } from './clause.js';
+import { NEGATORS, subjectBefore as npBefore, sentenceView, textOf, type Chunk, type SentenceView, type Tok } from './clause.js';
 import { ActorResolver, reportingOf, type Attribution, type Reporting } from './speakers.js';
 
 interface ConditionsFile {
@@ -87,6 +87,8 @@ function clauseEndFrom(toks: Tok[], from: number, limit: number, stopAtComma: bo
     if (stopAtComma && t.lower === ',') return k;
     if (QUOTE_MARKS.has(t.lower) && k > from) return k;
     if (t.lower === ',' && toks[k + 1] && (toks[k + 1].lower === 'but' || toks[k + 1].lower === 'while' || toks[k + 1].lower === 'whereas')) return k;
+    // "…, and that Kyiv would not drop its bid": a second reported clause.
+    if (t.lower === 'and' && toks[k + 1]?.lower === 'that' && k > from) return toks[k - 1].lower === ',' ? k - 1 : k;
   }
   return limit;
 }

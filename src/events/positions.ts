@@ -5,7 +5,7 @@ import type { Doc } from '../text/doc.js';
 import type { ArticleEntities, PositionAnnotation, QuoteAnnotation } from '../annotations.js';
 import type { Stance } from '../types.js';
 import { loadJson } from '../util/data.js';
-import { NEGATORS, npAfter, npBefore, sentenceView, textOf, type Chunk, type SentenceView, type Tok } from './clause.js';
+import { NEGATORS, npAfter, subjectBefore, sentenceView, textOf, type Chunk, type SentenceView, type Tok } from './clause.js';
 import { conditionsInSentence, type ConditionFound } from './conditions.js';
 import { ActorResolver, reportingOf, type Reporting } from './speakers.js';
 
@@ -73,7 +73,6 @@ export function issuesIn(view: SentenceView): IssueMention[] {
   return out;
 }
 
-const STRONG_GROWTH = new Set(['demand', 'call for', 'insist on', 'reject', 'rule out', 'oppose', 'propose', 'offer', 'support', 'back', 'endorse', 'refuse', 'push for', 'press for', 'seek', 'accept']);
 const GENERIC_HEADS = new Set(['proposal', 'plan', 'idea', 'move', 'decision', 'statement', 'step', 'offer', 'call', 'request', 'demand', 'initiative', 'effort', 'efforts', 'position', 'approach', 'suggestion', 'issue', 'matter', 'question', 'thing', 'way', 'something', 'anything', 'talk', 'report', 'reports', 'claim', 'claims', 'one', 'kind', 'part', 'view', 'side', 'sides', 'point', 'time', 'terms', 'deal', 'agreement', 'document', 'text', 'draft', 'measure', 'measures', 'action', 'option', 'options', 'version', 'stance', 'notion', 'people', 'country', 'government']);
 
 interface Cue {
@@ -126,6 +125,24 @@ function negatedBefore(toks: Tok[], at: number, floor: number): boolean {
   return false;
 }
 
+let requestCache: string[][] | null = null;
+/** A request verb governing position `at` ("called on Russia to…", "demanded that Ukraine…"). */
+function requestBefore(toks: Tok[], at: number, floor: number): number | null {
+  requestCache ??= (loadJson<{ request: string[] }>('events/stances.json').request ?? []).map((r) => r.split(' '));
+  for (let k = at - 1; k >= Math.max(floor, at - 10); k--) {
+    if (CLAUSE_STOP.has(toks[k].lower)) return null;
+    for (const r of requestCache) {
+      if (k + r.length > at) continue;
+      let ok = true;
+      for (let m = 0; m < r.length && ok; m++) ok = toks[k + m].lower === r[m];
+      if (!ok) continue;
+      // The complement must follow: "to" or "that" between the request and the cue.
+      if (toks.slice(k + r.length, at).some((t) => t.lower === 'to' || t.lower === 'that') || r[r.length - 1] === 'that') return k;
+    }
+  }
+  return null;
+}
+
 /** The subject of the clause around a cue: the noun phrase before the cue's verb group. */
 function subjectOf(view: SentenceView, cueFrom: number, floor: number): Chunk | null {
   const toks = view.tokens;
@@ -137,11 +154,39 @@ function subjectOf(view: SentenceView, cueFrom: number, floor: number): Chunk | 
     while (k > floor && toks[k - 1].pos !== 'VERB') k--;
     k = Math.max(floor, k - 1);
   }
-  return npBefore(view, k, floor) ?? npBefore(view, cueFrom, floor);
+  return subjectBefore(view, k, floor) ?? subjectBefore(view, cueFrom, floor);
 }
 
 function inside(c: Chunk, k: number): boolean {
   return c.from <= k && k < c.to;
+}
+
+const FILLER_ADJECTIVES = new Set(['immediate', 'full', 'unconditional', 'any', 'new', 'further', 'additional', 'lasting', 'robust', 'proposed', 'so-called', 'such', 'more', 'genuine', 'real', 'formal', 'final', 'firm', 'clear', 'concrete', 'strong', 'total', 'complete', 'possible', 'swift', 'rapid', 'quick', 'early', 'current', 'latest']);
+
+/** An issue label from an object phrase: its words without determiners, pronouns and filler
+ * adjectives, the head in its lemma form; null for a bare name or a generic head ("the plan"). */
+export function issueFromPhrase(words: Tok[]): string | null {
+  const kept = words.filter((t) => t.pos !== 'DET' && t.pos !== 'PRON' && t.lower !== "'s" && t.lower !== '’s' && t.pos !== 'PUNCT' && !FILLER_ADJECTIVES.has(t.lower));
+  while (kept.length && (kept[0].pos === 'ADP' || kept[0].pos === 'CCONJ' || kept[0].pos === 'NUM')) kept.shift();
+  while (kept.length && (kept[kept.length - 1].pos === 'ADP' || kept[kept.length - 1].pos === 'CCONJ')) kept.pop();
+  if (kept.length === 0 || kept.length > 6) return null;
+  const nouns = kept.filter((t) => t.pos === 'NOUN');
+  if (nouns.length === 0) return null;
+  const ofAt = kept.findIndex((t) => t.lower === 'of');
+  const head = ofAt > 0 ? kept[ofAt - 1] : kept[kept.length - 1];
+  if (GENERIC_HEADS.has(head.lemma) && ofAt < 0) return null;
+  if (kept.every((t) => t.pos === 'PROPN' || t.pos === 'ADP')) return null;
+  return kept.map((t) => (t === head && t.pos === 'NOUN' ? t.lemma : t.pos === 'PROPN' ? t.text : t.lower)).join(' ');
+}
+
+/** "the release of all civilians": carry a noun phrase through "of" and its complement. */
+function extendOf(view: SentenceView, np: Chunk, limit: number): Chunk {
+  const toks = view.tokens;
+  if (toks[np.to]?.lower === 'of' && np.to + 1 < limit) {
+    const more = npAfter(view, np.to + 1, Math.min(limit, np.to + 6), false);
+    if (more && more.from <= np.to + 3) return { from: np.from, to: more.to };
+  }
+  return np;
 }
 
 export interface PositionFound extends PositionAnnotation {
@@ -210,42 +255,72 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     // A conditional commitment around the issue.
     const cond = conditions.find((c) => inside(c.commitment, m.from) || inside(c.condition, m.from));
     let subject: Chunk | null = null;
+    let fromCondition = false;
     if (cond) {
-      if (inside(cond.commitment, m.from) && !cond.ultimatum && (stance === null || stance === 'support' || stance === 'offer')) stance = 'conditional';
-      else if (inside(cond.condition, m.from) && (stance === null || (cond.shape === 'not-without' && stance !== 'oppose'))) stance = 'demand';
-      else if (cond.ultimatum && inside(cond.condition, m.from) && stance === null) stance = 'demand';
+      const cueInside = cue !== null && (inside(cond.condition, cue.from) || inside(cond.commitment, cue.from)) && (inside(cond.condition, cue.from) === inside(cond.condition, m.from));
+      if (inside(cond.commitment, m.from) && !cond.ultimatum && stance !== 'demand') stance = 'conditional';
+      else if (inside(cond.condition, m.from)) {
+        // What a party makes its commitment depend on, it demands ("only if the operator agrees to
+        // a pay rise"); what the condition drops, it opposes ("provided that they drop the tax").
+        stance = cueInside && stance === 'oppose' ? 'oppose' : 'demand';
+        fromCondition = true;
+      }
       subject = cond.subject;
+    }
+    // "Russia demanded that Ukraine renounce its NATO ambitions": the requester's stance.
+    const request = requestBefore(toks, cue ? cue.from : m.from, reporting.clauseStart > m.from ? 0 : reporting.clauseStart);
+    let requester: Chunk | null = null;
+    if (request !== null && !fromCondition) {
+      stance = stance === 'oppose' ? 'oppose' : 'demand';
+      requester = subjectOf(view, request, reporting.clauseStart > request ? 0 : reporting.clauseStart);
     }
     if (!stance) continue;
     if (subjectAnchor !== null) {
       const sub = subjectOf(view, subjectAnchor, cond ? Math.min(cond.commitment.from, cond.condition.from, subjectAnchor) : reporting.clauseStart > subjectAnchor ? 0 : reporting.clauseStart);
-      if (sub && !(cond && stance === 'demand' && inside(cond.condition, m.from))) subject = sub;
+      if (sub && !fromCondition) subject = sub;
+    }
+    if (request !== null && !fromCondition) {
+      subject = requester;
     }
     if (subject && inside(subject, m.from)) subject = null;
     const from = Math.min(m.from, cue ? cue.from : m.from, cond ? Math.min(cond.commitment.from, cond.condition.from) : m.from);
     const to = Math.max(m.to, cue ? cue.to : m.to);
     out.push({ issue: m.issue, stance, subject, span: { from, to }, cue: cue?.words ?? cond?.shape ?? '' });
   }
-  // Grow the vocabulary: what a strong stance verb takes as its object when no seed issue is there.
+  // Every other stance cue with a noun-phrase object: the object is the issue, taken from the
+  // text when the seed vocabulary does not name it ("ruled out a wealth tax").
+  const usedCues = new Set(out.map((o) => o.span.from));
   for (let k = 0; k < limit; k++) {
+    if (usedCues.has(k)) continue;
     for (const p of beforeCues()) {
-      if (!STRONG_GROWTH.has(p.words.join(' ')) || !matchAt(toks, k, p.words)) continue;
-      if (toks[k].pos !== 'VERB' && toks[k].pos !== 'NOUN') continue;
-      const objFrom = k + p.words.length;
-      if (mentions.some((m) => m.from >= objFrom && m.from < objFrom + 6)) continue;
+      if (!matchAt(toks, k, p.words)) continue;
+      const cueText = p.words.join(' ');
+      if (cueText === 'no' || cueText === 'against' && toks[k].pos !== 'ADP') break;
+      if (p.words.length === 1 && !/^(VERB|NOUN|ADJ)$/.test(toks[k].pos)) break;
+      let objFrom = k + p.words.length;
+      // "call on X to V …", "urged both sides to …": the demanded action's object.
+      while (objFrom < limit && /^(to|for|on|of|in|with|that)$/.test(toks[objFrom].lower)) objFrom++;
+      if (objFrom < limit && toks[objFrom].pos === 'VERB') objFrom++;
       const np = npAfter(view, objFrom, Math.min(limit, objFrom + 8), false);
-      if (!np || np.from > objFrom + 3) continue;
-      const words = toks.slice(np.from, np.to).filter((t) => t.pos !== 'DET' && t.pos !== 'PRON' && t.lower !== "'s");
-      if (words.length === 0 || words.length > 5 || !words.some((t) => t.pos === 'NOUN')) continue;
-      const head = words[words.length - 1];
-      if (GENERIC_HEADS.has(head.lemma) || GENERIC_HEADS.has(head.lower) || words.every((t) => t.pos === 'PROPN')) continue;
-      let stance: Stance = p.value as Stance;
-      if (negatedBefore(toks, k, 0)) {
-        if (stance === 'support' || stance === 'offer') stance = 'oppose';
-        else continue;
+      if (!np || np.from > objFrom + 3) break;
+      const object = extendOf(view, np, limit);
+      if (mentions.some((m) => m.from >= object.from && m.from < object.to)) break;
+      const issue = issueFromPhrase(toks.slice(object.from, object.to));
+      if (!issue) break;
+      let stance: Stance | null = p.value as Stance;
+      if (negatedBefore(toks, k, 0)) stance = stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
+      if (!stance) break;
+      let subject = subjectOf(view, k, reporting.clauseStart > k ? 0 : reporting.clauseStart);
+      const cond = conditions.find((c) => inside(c.commitment, k) || inside(c.condition, k));
+      if (cond) {
+        if (inside(cond.condition, k)) {
+          stance = stance === 'oppose' ? 'oppose' : 'demand';
+          subject = cond.subject;
+        } else if (!cond.ultimatum && (stance === 'support' || stance === 'offer')) stance = 'conditional';
       }
-      const issue = words.map((t) => (t === head ? t.lemma : t.lower)).join(' ');
-      out.push({ issue, stance, subject: subjectOf(view, k, reporting.clauseStart > k ? 0 : reporting.clauseStart), span: { from: k, to: np.to }, cue: p.words.join(' ') });
+      if (subject && inside(subject, k)) subject = null;
+      out.push({ issue, stance, subject, span: { from: k, to: object.to }, cue: cueText });
+      k = object.to - 1;
       break;
     }
   }

@@ -6,7 +6,7 @@ import type { ArticleEntities, QuoteAnnotation } from '../annotations.js';
 import { loadJson } from '../util/data.js';
 import { entityIn } from './actors.js';
 import type { Doc } from '../text/doc.js';
-import { isPronoun, npAfter, npBefore, sentenceView, textOf, type Chunk, type SentenceView } from './clause.js';
+import { isPronoun, npAfter, npBefore, subjectBefore, sentenceView, textOf, type Chunk, type SentenceView } from './clause.js';
 import { eventLexicon } from './lexicon.js';
 
 export type Attribution = 'own' | 'writer' | 'third-party';
@@ -39,7 +39,7 @@ export function reportingOf(view: SentenceView): Reporting {
       break;
     }
     const v = rest.findIndex((t) => t.pos === 'VERB');
-    if (v < 0 || !lex.reporting.has(rest[v].lemma)) continue;
+    if (v < 0 || v > 7 || !lex.reporting.has(rest[v].lemma)) continue;
     reporter = v > 0 ? npBefore(view, k + 1 + v, k + 1) : npAfter(view, k + 2, toks.length, false);
     clauseEnd = k;
     break;
@@ -52,7 +52,7 @@ export function reportingOf(view: SentenceView): Reporting {
     const next = toks[k + 1];
     if (!next) break;
     if (next.lower === 'that' || next.pos === 'PRON' || next.pos === 'PROPN' || next.pos === 'DET' || next.pos === 'NOUN' || next.pos === 'ADJ' || next.lower === 'on' || next.pos === 'ADV') {
-      let subj = npBefore(view, k, 0);
+      let subj = subjectBefore(view, k, 0);
       if (!subj && toks[k - 1]?.lower === ',') {
         // "The Federation (OMYLE), which represents 1,400 workers, says…": the phrase before the
         // parenthetical clause; "Its president, Stavros Koumantos, said…": the apposition.
@@ -221,7 +221,7 @@ export class ActorResolver {
     return null;
   }
 
-  private chunkActor(view: SentenceView, c: Chunk, reporterKey: string | null, quote: QuoteAnnotation | null): string | null {
+  private chunkActor(view: SentenceView, c: Chunk, reporterKey: string | null, quote: QuoteAnnotation | null, reportingReporter = false): string | null {
     const toks = view.tokens;
     const pronoun = c.to - c.from === 1 && isPronoun(toks[c.from]) ? toks[c.from].lower : null;
     if (pronoun) {
@@ -230,8 +230,9 @@ export class ActorResolver {
         if (quote) return reporterKey;
         return this.paragraphSpeaker(view) ?? reporterKey ?? this.voice;
       }
-      if (reporterKey && !quote) return reporterKey;
-      return this.antecedent(view, pronoun, toks[c.from].start) ?? reporterKey;
+      // "The main opposition party said it…": the pronoun is the reporter, named or not.
+      if (reportingReporter && !quote) return reporterKey;
+      return this.antecedent(view, pronoun, toks[c.from].start);
     }
     const direct = this.entityOf(view, c);
     if (direct) return direct;
@@ -254,16 +255,28 @@ export class ActorResolver {
     return null;
   }
 
+  private quoteOverlapping(start: number, end: number): QuoteAnnotation | null {
+    let best: QuoteAnnotation | null = null;
+    let bestOverlap = 0;
+    for (const q of this.quotes) {
+      const o = Math.min(q.end, end) - Math.max(q.start, start);
+      if (o > bestOverlap) { best = q; bestOverlap = o; }
+    }
+    return best;
+  }
+
   /** Resolve the actor of a clause and who asserts the stance. */
   resolve(view: SentenceView, subject: Chunk | null, reporting: Reporting): ResolvedActor | null {
     const toks = view.tokens;
     const entities = this.entities;
     const at = subject ? toks[subject.from].start : view.start;
-    const quote = quoteAround(this.quotes, at, subject ? toks[subject.to - 1].end : at + 1);
+    const quote = subject ? quoteAround(this.quotes, at, toks[subject.to - 1].end) : this.quoteOverlapping(view.start, view.end);
     const reporterText = reporting.reporter ? textOf(view, reporting.reporter.from, reporting.reporter.to) : '';
     const reporterKey = reporting.reporter ? this.chunkActor(view, reporting.reporter, null, null) : null;
     let key: string | null = null;
-    if (subject) key = this.chunkActor(view, subject, reporterKey, quote);
+    if (subject) key = this.chunkActor(view, subject, reporterKey, quote, reporting.reporter !== null);
+    // "The minister said the government would…": an unnamed body speaks through the reporter.
+    if (!key && subject && reporterKey && !quote && !isPronoun(toks[subject.from])) key = reporterKey;
     if (!key && !subject) key = quote?.speaker ?? reporterKey ?? (quote ? null : this.paragraphSpeaker(view));
     if (!key) return null;
     let attributedBy: Attribution = 'writer';
