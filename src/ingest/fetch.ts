@@ -132,7 +132,7 @@ async function readCapped(response: Response, maxBytes: number, controller: Abor
 }
 
 export function sizeMessage(size: number, maxBytes: number, atLeast = false): string {
-  const mb = (n: number) => `${(n / 1e6).toFixed(n < 1e6 ? 2 : 1)} MB`;
+  const mb = (n: number) => (n < 1e4 ? `${n} bytes` : n < 1e6 ? `${Math.round(n / 1e3)} KB` : `${(n / 1e6).toFixed(1)} MB`);
   return `is ${atLeast ? 'more than ' : ''}${mb(size)}, over the ${mb(maxBytes)} limit; pass the article alone (not a whole site dump) or raise the size limit`;
 }
 

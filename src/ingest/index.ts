@@ -66,6 +66,15 @@ export async function ingest(inputs: string[], options: IngestOptions = {}): Pro
   return { articles, problems };
 }
 
+/** Enough running text to be an article: a list of headlines or menu items is not one. */
+export function hasArticleBody(text: string): boolean {
+  let words = 0;
+  for (const line of text.split('\n')) {
+    if (/[.!?…]["”’)]?(?:\s|$)/.test(line) && wordCount(line) >= 6) words += wordCount(line);
+  }
+  return words >= MIN_BODY_WORDS;
+}
+
 function sourceName(source: Source): string {
   return source.kind === 'file' ? source.path : source.kind === 'url' ? source.url : '-';
 }
@@ -134,7 +143,7 @@ async function toArticle(raw: Raw, problems: Problem[]): Promise<Draft | null> {
       declaredLanguage: null,
     };
   }
-  if (wordCount(draft.text) < MIN_BODY_WORDS) {
+  if (!hasArticleBody(draft.text)) {
     const what = raw.format === 'html' ? 'page' : 'text';
     problems.push({
       source: name,
