@@ -137,7 +137,7 @@ export function sizeMessage(size: number, maxBytes: number, atLeast = false): st
 }
 
 function timeoutProblem(ms: number): FetchProblem {
-  return new FetchProblem(`timed out after ${Math.round(ms / 1000)} s; try again later or save the page to a file`);
+  return new FetchProblem(`timed out after ${ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`}; try again later or save the page to a file`);
 }
 
 function causeOf(err: unknown): string {

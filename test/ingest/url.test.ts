@@ -1,0 +1,161 @@
+// Fetching URLs: default refusal of local hosts, redirects (each hop checked, limited), content
+// types, size cap while streaming, timeouts and HTTP errors. All traffic stays on 127.0.0.1.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ingest } from '../../src/ingest/index.js';
+import { fetchPage, FetchProblem } from '../../src/ingest/fetch.js';
+import { ARTICLE_HTML, startServer } from './helpers.js';
+
+test('by default a URL on 127.0.0.1, localhost or a private range is refused without a request', async () => {
+  const server = await startServer((_req, res) => res.end(ARTICLE_HTML));
+  try {
+    const port = new URL(server.base).port;
+    const { articles, problems } = await ingest([`${server.base}/a`, `http://localhost:${port}/b`, 'http://10.1.2.3/c', 'http://[::1]:9/d', 'http://169.254.169.254/latest/meta-data']);
+    assert.equal(articles.length, 0);
+    assert.equal(problems.length, 5);
+    for (const p of problems) assert.match(p.message, /refused to fetch: .*(loopback|private|link-local).*allow private hosts/);
+    assert.deepEqual(server.requests, []);
+  } finally {
+    await server.close();
+  }
+});
+
+test('redirects are followed by hand up to the limit', async () => {
+  const server = await startServer((req, res) => {
+    const n = Number(/^\/hop\/(\d+)$/.exec(req.url ?? '')?.[1] ?? NaN);
+    if (n > 0) {
+      res.writeHead(302, { location: `/hop/${n - 1}` });
+      res.end();
+    } else {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(ARTICLE_HTML);
+    }
+  });
+  try {
+    const ok = await fetchPage(`${server.base}/hop/3`, { allowPrivateHosts: true, maxBytes: 1e6, timeoutMs: 5000 });
+    assert.equal(ok.url, `${server.base}/hop/0`);
+    assert.equal(ok.contentType, 'html');
+    await assert.rejects(fetchPage(`${server.base}/hop/9`, { allowPrivateHosts: true, maxBytes: 1e6, timeoutMs: 5000, maxRedirects: 5 }), /gave up after 5 redirects/);
+  } finally {
+    await server.close();
+  }
+});
+
+test('every redirect hop is checked against the host policy', async () => {
+  const server = await startServer((req, res) => {
+    if (req.url === '/start') {
+      res.writeHead(301, { location: `http://localhost:${new URL(server.base).port}/inside` });
+      res.end();
+    } else {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end(ARTICLE_HTML);
+    }
+  });
+  try {
+    // A policy that trusts 127.0.0.1 but not "localhost": the first hop passes, the second must not.
+    const checkHost = async (host: string) => (host === '127.0.0.1' ? null : `${host} is not allowed`);
+    await assert.rejects(
+      fetchPage(`${server.base}/start`, { allowPrivateHosts: false, maxBytes: 1e6, timeoutMs: 5000, checkHost }),
+      /refused to fetch: localhost is not allowed/,
+    );
+    assert.deepEqual(server.requests, ['/start']);
+  } finally {
+    await server.close();
+  }
+});
+
+test('a redirect to another scheme is refused', async () => {
+  const server = await startServer((_req, res) => {
+    res.writeHead(302, { location: 'file:///etc/passwd' });
+    res.end();
+  });
+  try {
+    const { problems } = await ingest([`${server.base}/x`], { allowPrivateHosts: true });
+    assert.match(problems[0].message, /redirected to uses file; Parley fetches only http and https/);
+  } finally {
+    await server.close();
+  }
+});
+
+test('only HTML and plain text are accepted', async () => {
+  const server = await startServer((req, res) => {
+    const type = req.url === '/pdf' ? 'application/pdf' : req.url === '/json' ? 'application/json' : 'image/png';
+    res.writeHead(200, { 'content-type': type });
+    res.end('%PDF-1.4');
+  });
+  try {
+    const { articles, problems } = await ingest([`${server.base}/pdf`, `${server.base}/json`, `${server.base}/png`], { allowPrivateHosts: true });
+    assert.equal(articles.length, 0);
+    assert.deepEqual(
+      problems.map((p) => /is (application\/pdf|application\/json|image\/png), not HTML or plain text/.test(p.message)),
+      [true, true, true],
+    );
+  } finally {
+    await server.close();
+  }
+});
+
+test('the size cap holds while streaming, with or without a Content-Length', async () => {
+  let sent = 0;
+  const server = await startServer((req, res) => {
+    if (req.url === '/declared') {
+      res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(50_000_000) });
+      res.end();
+      return;
+    }
+    // A 50 MB page streamed in chunks; the loop is bounded and stops when the client goes away.
+    res.writeHead(200, { 'content-type': 'text/html' });
+    const chunk = Buffer.alloc(64 * 1024, 'a');
+    const push = () => {
+      while (sent < 50_000_000 && !res.destroyed) {
+        sent += chunk.length;
+        if (!res.write(chunk)) return void res.once('drain', push);
+      }
+      res.end();
+    };
+    res.on('close', () => (sent = Math.max(sent, 0)));
+    push();
+  });
+  try {
+    const { problems } = await ingest([`${server.base}/declared`, `${server.base}/stream`], { allowPrivateHosts: true, maxBytes: 1_000_000 });
+    assert.match(problems[0].message, /is 50\.0 MB, over the 1\.0 MB limit/);
+    assert.match(problems[1].message, /is more than 1\.0 MB, over the 1\.0 MB limit/);
+    assert.ok(sent < 50_000_000, 'the download was stopped early');
+  } finally {
+    await server.close();
+  }
+});
+
+test('a server that does not answer in time', async () => {
+  const server = await startServer(() => {
+    /* never answers */
+  });
+  try {
+    const { problems } = await ingest([`${server.base}/slow`], { allowPrivateHosts: true, timeoutMs: 300 });
+    assert.match(problems[0].message, /timed out after 300 ms; try again later/);
+  } finally {
+    await server.close();
+  }
+});
+
+test('HTTP errors and unreachable hosts become problems', async () => {
+  const server = await startServer((_req, res) => {
+    res.writeHead(404, 'Not Found');
+    res.end('gone');
+  });
+  const closedPort = await startServer(() => undefined);
+  const deadUrl = `${closedPort.base}/x`;
+  await closedPort.close();
+  try {
+    const { problems } = await ingest([`${server.base}/missing`, deadUrl, 'https://'], { allowPrivateHosts: true, timeoutMs: 2000 });
+    assert.match(problems[0].message, /answered 404 Not Found/);
+    assert.match(problems[1].message, /could not connect to 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/);
+    assert.match(problems[2].message, /not a valid URL/);
+  } finally {
+    await server.close();
+  }
+});
+
+test('FetchProblem is what fetchPage throws for a refused host', async () => {
+  await assert.rejects(fetchPage('http://127.0.0.1:1/', { allowPrivateHosts: false, maxBytes: 1e6, timeoutMs: 1000 }), FetchProblem);
+});
