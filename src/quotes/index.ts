@@ -1,17 +1,256 @@
 // Quotes stage: direct quotations in one article (findQuotes), then ids, global speakers and
 // cross-outlet statement grouping across articles (assembleQuotes).
+//
+// Conventions (see docs in bench/gold/quotes/README.md):
+// - A quote is one run of words between an opening and a closing mark, without the marks. A quote
+//   over several paragraphs (each reopened with a mark, closed only at the end) is one quote.
+// - Mid-attribution ("“A,” he said. “B.”" or "“A,” he said, “B.”") gives two quotes with the same
+//   speaker and cue: text must be one contiguous slice of the article, and the writer's words sit between.
+// - partial: the quoted words are built into the writer's own sentence (after "that", inside a
+//   clause, a lower-case fragment), whatever their length. Quoted terms, names and titles are no quotes.
 import type { ArticleEntities, QuoteAnnotation, ResolvedEntities } from '../annotations.js';
 import type { Quote } from '../types.js';
 import type { Doc } from '../text/doc.js';
+import { findMarkedSpans, type MarkedSpan } from './marks.js';
+import { attributeAfter, attributeBefore, clauseSubject, ownerOf, tokensIn, type Attribution, type Range } from './attribution.js';
+import { classify, introduction, type QuoteKind } from './classify.js';
+import { SpeakerResolver, type SpeakerRef } from './speaker.js';
+import { cues } from './cues.js';
+import { groupStatements } from './statements.js';
+
+export interface DetailedQuote extends QuoteAnnotation {
+  /** The name the speaker resolves to (for checking against gold without the entities stage). */
+  referent: { start: number; end: number } | null;
+}
+
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'inc', 'co', 'corp', 'ltd', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'capt', 'prof', 'no', 'vs', 'jan', 'feb', 'mar', 'apr', 'aug', 'sept', 'sep', 'oct', 'nov', 'dec', 'approx', 'dept', 'messrs', 'mt', 'ft', 'rev']);
+
+function isSentenceEnd(text: string, i: number): boolean {
+  if (!/[.!?]/.test(text[i])) return false;
+  let k = i + 1;
+  while (k < text.length && /[”"’'»)]/.test(text[k])) k++;
+  if (k < text.length && !/\s/.test(text[k])) return false;
+  if (text[i] !== '.') return true;
+  const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, i - 12), i))?.[1] ?? '';
+  if (ABBREVIATIONS.has(word.toLowerCase())) return false;
+  if (/^(\p{L}\.)*\p{Lu}$/u.test(word)) return false; // U.S. / J. initials
+  return true;
+}
+
+function inside(at: number, spans: Range[]): boolean {
+  return spans.some((s) => at >= s.start && at < s.end);
+}
+
+function sentenceStartBefore(text: string, pos: number, floor: number, quoted: Range[]): number {
+  for (let i = pos - 1; i >= floor; i--) {
+    if (inside(i, quoted)) continue;
+    if (isSentenceEnd(text, i)) {
+      let k = i + 1;
+      while (k < pos && /[”"’'»)\s]/.test(text[k])) k++;
+      return k;
+    }
+  }
+  return floor;
+}
+
+function sentenceEndAfter(text: string, pos: number, ceiling: number, quoted: Range[]): number {
+  for (let i = pos; i < ceiling; i++) {
+    if (inside(i, quoted)) continue;
+    if (isSentenceEnd(text, i)) return i + 1;
+  }
+  return ceiling;
+}
+
+interface Working {
+  span: MarkedSpan;
+  paragraph: number;
+  kind: QuoteKind;
+  attribution: Attribution | null;
+}
 
 /** Every direct quotation in the article, with speaker and cue where found. */
 export function findQuotes(doc: Doc, entities: ArticleEntities): QuoteAnnotation[] {
-  void doc;
-  void entities;
-  return [];
+  return findQuotesDetailed(doc, entities).map(({ referent: _referent, ...q }) => q);
 }
 
-/** Number the quotes, map local speaker keys to global entity ids. */
+export function findQuotesDetailed(doc: Doc, entities: ArticleEntities): DetailedQuote[] {
+  try {
+    return run(doc, entities);
+  } catch (err) {
+    // One odd article must not stop the batch; it simply yields no quotes.
+    if (process.env.PARLEY_DEBUG) throw err;
+    return [];
+  }
+}
+
+function paragraphOf(doc: Doc, at: number): number {
+  const ps = doc.paragraphs;
+  let lo = 0;
+  let hi = ps.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (at < ps[mid].start) hi = mid - 1;
+    else if (at >= ps[mid].end) lo = mid + 1;
+    else return mid;
+  }
+  return Math.max(0, Math.min(ps.length - 1, lo - 1));
+}
+
+function run(doc: Doc, entities: ArticleEntities): DetailedQuote[] {
+  const text = doc.text;
+  const spans = findMarkedSpans(text, doc.paragraphs);
+  const quoted: Range[] = spans.map((s) => ({ start: s.open, end: s.close + 1 }));
+  const work: Working[] = [];
+
+  spans.forEach((span, n) => {
+    const p = paragraphOf(doc, span.close);
+    const pOpen = paragraphOf(doc, span.open);
+    const para = doc.paragraphs[p];
+    const paraOpen = doc.paragraphs[pOpen];
+    const others = quoted.filter((_, m) => m !== n);
+    const sentStart = sentenceStartBefore(text, span.open, paraOpen.start, others);
+    const sentEnd = sentenceEndAfter(text, span.close + 1, para.end, others);
+    const next = spans[n + 1];
+    const trailingEnd = Math.min(sentEnd, next && next.open < para.end ? next.open : para.end);
+    const kind = classify({
+      doc,
+      paragraph: paraOpen,
+      open: span.open,
+      close: span.close,
+      content: { start: span.start, end: span.end },
+      sentence: { start: sentStart, end: sentEnd },
+      quoted,
+    });
+    if (kind === 'term') return;
+    const [ta, tb] = tokensIn(doc, span.close + 1, trailingEnd);
+    const [la, lb] = tokensIn(doc, sentStart, span.open);
+    const maskedBefore = (i: number) => inside(doc.tokens[i].start, quoted);
+    const after = span.unclosed || !trailingMayAttribute(text, span, firstWordAt(doc, ta, tb)) ? null : attributeAfter(doc, ta, tb);
+    const before = attributeBefore(doc, la, lb, maskedBefore);
+    const tightAfter = after && after.cue && after.cue.start - (span.close + 1) <= 40 && after.speaker;
+    let attribution: Attribution | null;
+    if (kind === 'full') attribution = tightAfter ? after : before?.speaker ? before : (after ?? before);
+    else attribution = tightAfter ? after : before?.speaker ? before : (after ?? before);
+    // "She also rejected the offer: “…”" / "Okafor: ‘…’" — a colon hands the quote to the clause subject.
+    if ((!attribution || !attribution.speaker) && introduction(doc, paraOpen.start, span.open) === 'colon' && lb > la) {
+      const subject = clauseSubject(doc, la, lb, maskedBefore);
+      if (subject) attribution = { cue: attribution?.cue ?? null, speaker: subject, side: 'before' };
+    }
+    work.push({ span, paragraph: pOpen, kind, attribution });
+  });
+
+  inheritAttributions(doc, work);
+
+  // Speakers to entities, in reading order, so a pronoun can fall back on the last speaker.
+  const resolver = new SpeakerResolver(doc, entities, quoted);
+  const previous: SpeakerRef[] = [];
+  const out: DetailedQuote[] = [];
+  for (const w of work) {
+    let speakerSpan = w.attribution?.speaker ?? null;
+    if (speakerSpan) {
+      const owner = isStatementPhrase(doc, speakerSpan) ? ownerOf(doc, speakerSpan) : null;
+      if (owner) speakerSpan = owner;
+    }
+    let ref: SpeakerRef = { entity: null, referent: null };
+    if (speakerSpan) {
+      ref = resolver.resolve(speakerSpan, previous);
+      const pron = cues().pronouns.get(text.slice(speakerSpan.start, speakerSpan.end).toLowerCase()) ?? null;
+      resolver.remember(ref, pron);
+      if (ref.referent) previous.push(ref);
+    }
+    const cue = w.attribution?.cue ?? null;
+    out.push({
+      start: w.span.start,
+      end: w.span.end,
+      text: text.slice(w.span.start, w.span.end),
+      speaker: ref.entity,
+      speakerSpan: speakerSpan ? { start: speakerSpan.start, end: speakerSpan.end } : null,
+      speakerText: speakerSpan ? text.slice(speakerSpan.start, speakerSpan.end) : null,
+      cue: cue ? text.slice(cue.start, cue.end) : null,
+      cueSpan: cue ? { start: cue.start, end: cue.end } : null,
+      partial: w.kind === 'partial',
+      referent: ref.referent,
+    });
+  }
+  return out;
+}
+
+function firstWordAt(doc: Doc, a: number, b: number): number {
+  for (let i = a; i < b; i++) if (/[\p{L}\p{N}]/u.test(doc.tokens[i].text)) return doc.tokens[i].start;
+  return -1;
+}
+
+/** Whether the words after a closing mark can attribute the quote. A quote that ends its own
+ * sentence (“….”) is followed by a new sentence of the writer's unless the next word is lower-case
+ * ("….” said X / he said); after “…?” or “…!” a name may follow ("“…?” Drozd asked"). An
+ * embedded fragment is attributed afterwards only from right after a comma or dash. */
+function trailingMayAttribute(text: string, span: MarkedSpan, nextWordAt: number): boolean {
+  if (nextWordAt < 0) return false;
+  const inner = text.slice(span.start, span.end);
+  const between = text.slice(span.close + 1, nextWordAt);
+  const next = text[nextWordAt];
+  if (/[.]$/.test(inner) || /^\s*\./.test(between)) return /\p{Ll}/u.test(next) && !/^\s*\./.test(between);
+  if (/[!?]$/.test(inner)) return true;
+  if (/[,;—–-]$/.test(inner) || /^[,;—–-]/.test(between.trim())) return true;
+  return /\p{Ll}/u.test(next);
+}
+
+/** "A statement on Apple's website": the words name a document; its owner is the speaker. */
+function isStatementPhrase(doc: Doc, r: Range): boolean {
+  const first = doc.text.slice(r.start, r.end).toLowerCase().match(/[\p{L}]+/gu) ?? [];
+  return first.slice(0, 3).some((w) => cues().nounCues.has(w));
+}
+
+/** Quotes without attribution of their own take it from their neighbours, in the ways news copy
+ * leaves a speaker implied: a paragraph that ended with a colon; an earlier quote in the same
+ * paragraph (mid-attribution); a following quote right next to it ("“A,” “B,” X said."); the
+ * quote that ended the previous paragraph when this paragraph opens with a quote. */
+function inheritAttributions(doc: Doc, work: Working[]): void {
+  const text = doc.text;
+  for (let n = 0; n < work.length; n++) {
+    const w = work[n];
+    if (w.attribution?.speaker) continue;
+    const para = doc.paragraphs[w.paragraph];
+    const atParagraphStart = w.span.open === para.start;
+    // 1. The previous paragraph ends with a colon: "Reading from prepared remarks, she said:"
+    if (atParagraphStart && w.paragraph > 0) {
+      const prev = doc.paragraphs[w.paragraph - 1];
+      if (text[prev.end - 1] === ':') {
+        const start = sentenceStartBefore(text, prev.end - 1, prev.start, []);
+        const [a, b] = tokensIn(doc, start, prev.end - 1);
+        const before = attributeBefore(doc, a, b, () => false);
+        const speaker = before?.speaker ?? clauseSubject(doc, a, b);
+        if (speaker) {
+          w.attribution = { cue: before?.cue ?? null, speaker, side: 'before' };
+          continue;
+        }
+      }
+    }
+    // 2. An earlier attributed quote in the same paragraph.
+    for (let m = n - 1; m >= 0 && work[m].paragraph === w.paragraph; m--) {
+      if (work[m].attribution?.speaker) {
+        w.attribution = work[m].attribution;
+        break;
+      }
+    }
+    if (w.attribution?.speaker) continue;
+    // 3. The next quote, with nothing but punctuation between.
+    const next = work[n + 1];
+    if (next && next.paragraph === w.paragraph && next.attribution?.speaker && /^[\s,;—–-]*$/.test(text.slice(w.span.close + 1, next.span.open))) {
+      w.attribution = next.attribution;
+      continue;
+    }
+    // 4. The paragraph opens with this quote and the previous one ended with an attributed quote.
+    if (atParagraphStart && w.kind === 'full' && n > 0) {
+      const prev = work[n - 1];
+      const prevPara = doc.paragraphs[prev.paragraph];
+      if (prev.paragraph === w.paragraph - 1 && prev.attribution?.speaker && prevPara.end - prev.span.close < 120) w.attribution = prev.attribution;
+    }
+  }
+}
+
+/** Number the quotes, map local speaker keys to global entity ids, and mark quotes of one
+ * statement across outlets with a shared `statement` id. */
 export function assembleQuotes(docs: Doc[], quotes: QuoteAnnotation[][], resolved: ResolvedEntities): Quote[] {
   const out: Quote[] = [];
   docs.forEach((doc, i) => {
@@ -29,5 +268,7 @@ export function assembleQuotes(docs: Doc[], quotes: QuoteAnnotation[][], resolve
       });
     }
   });
+  const groups = groupStatements(out);
+  for (const [index, statement] of groups) out[index].statement = statement;
   return out;
 }

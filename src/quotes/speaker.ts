@@ -1,0 +1,209 @@
+// From the words naming a speaker to an article-local entity: a name through the entities stage's
+// mentions, a pronoun through the nearest compatible person before it, a description ("a Western
+// diplomat", "two people familiar with the talks") to nobody.
+import type { ArticleEntities, EntityMention } from '../annotations.js';
+import type { Doc } from '../text/doc.js';
+import { tokensIn, type Range } from './attribution.js';
+import { cues } from './cues.js';
+
+export interface SpeakerRef {
+  /** Article-local entity key, or null. */
+  entity: string | null;
+  /** The name the speaker resolves to (a mention, or the name words in the phrase), for checking. */
+  referent: Range | null;
+}
+
+/** A person-like name the quotes stage can see without the entities stage: a run of capitalised
+ * proper-noun tokens. Used only when the entities stage offers no mention there. */
+interface NameCandidate extends Range {
+  entity: string | null;
+  type: string;
+}
+
+const CALENDAR = /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday)$/;
+const INDEFINITE = /^(a|an|one|two|three|four|five|several|some|many|other|another|various|senior|unnamed|anonymous)$/i;
+const TITLES_M = /\b(Mr|Mr\.|Sir|Lord|King|Prince)\s*$/;
+const TITLES_F = /\b(Ms|Ms\.|Mrs|Mrs\.|Miss|Madam|Dame|Lady|Queen|Princess)\s*$/;
+
+export class SpeakerResolver {
+  private candidates: NameCandidate[];
+  private gender = new Map<string, string>();
+
+  constructor(
+    private doc: Doc,
+    private entities: ArticleEntities,
+    private quoted: Range[],
+  ) {
+    this.candidates = this.buildCandidates();
+    this.learnGender();
+  }
+
+  private insideQuote(r: Range): boolean {
+    return this.quoted.some((q) => r.start >= q.start && r.end <= q.end);
+  }
+
+  private buildCandidates(): NameCandidate[] {
+    const fromEntities = this.entities.mentions
+      .filter((m) => (m.kind === 'name' || m.kind === 'title') && m.type !== 'place')
+      .map((m) => ({ start: m.start, end: m.end, entity: m.entity, type: m.type }));
+    const own: NameCandidate[] = [];
+    const tokens = this.doc.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i].pos !== 'PROPN' || !/^\p{Lu}\p{Ll}/u.test(tokens[i].text)) continue;
+      let j = i + 1;
+      while (j < tokens.length && tokens[j].pos === 'PROPN' && tokens[j].sentence === tokens[i].sentence && /^\p{Lu}/u.test(tokens[j].text)) j++;
+      const r = { start: tokens[i].start, end: tokens[j - 1].end };
+      const possessive = tokens[j] && /^['’]s$/.test(tokens[j].text);
+      const word = this.doc.text.slice(r.start, r.end);
+      // A lone capitalised word is a name only if the article uses it more than once (not "Reading",
+      // "Analysis" at a sentence start) and it is no month or weekday.
+      const single = j === i + 1;
+      const plausible = !single || (!CALENDAR.test(word) && this.doc.text.split(word).length > 2);
+      if (!possessive && plausible && !fromEntities.some((m) => m.start < r.end && r.start < m.end)) own.push({ ...r, entity: null, type: 'other' });
+      i = j - 1;
+    }
+    return [...fromEntities, ...own].filter((c) => !this.insideQuote(c)).sort((a, b) => a.start - b.start);
+  }
+
+  /** Gender from a title before a name (Ms Ruiz) and from the first possessive pronoun after it in the same sentence. */
+  private learnGender(): void {
+    const text = this.doc.text;
+    for (const c of this.candidates) {
+      const key = this.keyOf(c);
+      const before = text.slice(Math.max(0, c.start - 8), c.start);
+      if (TITLES_M.test(before)) this.gender.set(key, 'm');
+      else if (TITLES_F.test(before)) this.gender.set(key, 'f');
+    }
+  }
+
+  private keyOf(c: NameCandidate): string {
+    return c.entity ?? this.textKey(c);
+  }
+
+  /** Without an entity, a name is known by its last word (Ana Ruiz = Ruiz). */
+  private textKey(r: Range): string {
+    const words = this.doc.text.slice(r.start, r.end).split(/\s+/);
+    return words[words.length - 1];
+  }
+
+  /** Resolve the words naming a speaker. */
+  resolve(span: Range, previousSpeakers: SpeakerRef[]): SpeakerRef {
+    const words = this.doc.text.slice(span.start, span.end).toLowerCase();
+    const pron = cues().pronouns.get(words);
+    if (pron) return this.resolvePronoun(span, pron, previousSpeakers);
+    return this.resolveName(span);
+  }
+
+  private resolveName(span: Range): SpeakerRef {
+    const inside = this.entities.mentions.filter((m) => m.start < span.end && span.start < m.end);
+    const usable = inside.filter((m) => !this.possessive(m) && m.type !== 'place');
+    const person = usable.filter((m) => m.type === 'person');
+    const pick = (list: EntityMention[]) => list[list.length - 1];
+    const chosen = person.length ? pick(person) : usable.length ? pick(usable) : null;
+    if (chosen && this.namedHead(span)) return { entity: chosen.entity, referent: { start: chosen.start, end: chosen.end } };
+    if (chosen && chosen.kind === 'title') return { entity: chosen.entity, referent: { start: chosen.start, end: chosen.end } };
+    const name = this.namedHead(span);
+    if (name) return { entity: null, referent: name };
+    return this.byRole(span) ?? { entity: null, referent: null };
+  }
+
+  /** "Meridia's foreign minister", "the envoy": a definite description that matches the role of
+   * exactly one person in the article names that person; "a senior official" names nobody. */
+  private byRole(span: Range): SpeakerRef | null {
+    const phrase = this.doc.text.slice(span.start, span.end);
+    const first = phrase.split(/\s+/)[0] ?? '';
+    if (INDEFINITE.test(first) || /\b(sources?|officials|people|diplomats|aides|observers|analysts)\b/i.test(phrase)) return null;
+    const lowerPhrase = phrase.toLowerCase().replace(/[’]/g, "'");
+    const matches = this.entities.entities.filter((e) => e.type === 'person' && e.roles.some((r) => r.length > 2 && new RegExp(`\\b${r.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`).test(lowerPhrase)));
+    if (matches.length !== 1) return null;
+    const e = matches[0];
+    const m = e.mentions.map((i) => this.entities.mentions[i]).find((x) => x.kind === 'name');
+    return { entity: e.key, referent: m ? { start: m.start, end: m.end } : null };
+  }
+
+  private possessive(m: Range): boolean {
+    return /^['’]s?\b/.test(this.doc.text.slice(m.end, m.end + 2));
+  }
+
+  /** The name at the head of a phrase ("Kestria's chief negotiator, Pavel Drozd" → "Pavel Drozd"),
+   * or null for a description whose head is a common noun ("a Western diplomat"). */
+  namedHead(span: Range): Range | null {
+    const [a, b] = tokensIn(this.doc, span.start, span.end);
+    const tokens = this.doc.tokens;
+    // Runs of proper nouns not followed by a possessive; the last such run is the head when the
+    // phrase ends with it or with an apposition after it.
+    let head: Range | null = null;
+    for (let i = a; i < b; i++) {
+      if (tokens[i].pos !== 'PROPN' && !(/^\p{Lu}/u.test(tokens[i].text) && tokens[i].pos !== 'DET' && tokens[i].pos !== 'PRON' && i > a)) continue;
+      let j = i + 1;
+      while (j < b && (tokens[j].pos === 'PROPN' || /^\p{Lu}/u.test(tokens[j].text) || tokens[j].text === '.' || tokens[j].text === "'" || /^O$/.test(tokens[j - 1].text))) j++;
+      const possessive = j < tokens.length && /^['’]s?$/.test(tokens[j].text);
+      // A capitalised run followed by a common noun is a modifier ("Western diplomat", "Delhi auto parts supplier").
+      const nextIsNoun = j < b && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'ADJ') && /^\p{Ll}/u.test(tokens[j].text);
+      if (!possessive && !nextIsNoun) head = { start: tokens[i].start, end: tokens[j - 1].end };
+      i = j - 1;
+    }
+    if (!head) return null;
+    // "The premier of the German state of North Rhine-Westphalia": a common noun heads the phrase
+    // and the name only completes it (unless a comma then names the person: "…, Tony Woodley").
+    const beforeHead = this.doc.text.slice(span.start, head.start);
+    if (/^\s*(the|a|an)\s+[\p{Ll}\s-]+\bof\b/iu.test(beforeHead) && !/,\s*$/.test(beforeHead)) return null;
+    // The phrase must end at the name or in an apposition/qualifier after a comma or preposition.
+    const after = this.doc.text.slice(head.end, span.end);
+    if (after.trim() !== '' && !/^\s*(,|of\b|at\b|for\b|from\b)/.test(after)) return null;
+    return head;
+  }
+
+  private resolvePronoun(span: Range, gender: string, previousSpeakers: SpeakerRef[]): SpeakerRef {
+    if (gender === 's' || gender === 'p') return { entity: null, referent: null };
+    const paragraphs = this.doc.paragraphs;
+    let p = paragraphs.findIndex((para) => span.start >= para.start && span.start < para.end);
+    if (p < 0) p = 0;
+    const floor = paragraphs[Math.max(0, p - 3)].start;
+    const before = this.candidates.filter((c) => c.end <= span.start && c.start >= floor && c.type !== 'organization' && c.type !== 'group');
+    let compatible = before.filter((c) => {
+      const g = this.gender.get(this.keyOf(c));
+      return !g || g === gender;
+    });
+    // The entities stage's person mentions, when it has any here, outrank bare capitalised words.
+    const persons = compatible.filter((c) => c.type === 'person');
+    if (persons.length) compatible = persons;
+    if (compatible.length === 0) return { entity: null, referent: null };
+    // Prefer a name that is the subject of its sentence (news copy refers back to the actor), then
+    // the speaker of the last quote, then the nearest name.
+    const sameOrPrevParagraph = compatible.filter((c) => c.start >= paragraphs[Math.max(0, p - 1)].start);
+    const subjects = sameOrPrevParagraph.filter((c) => this.isSubject(c));
+    const lastSubject = subjects[subjects.length - 1];
+    const lastSpeaker = [...previousSpeakers].reverse().find((s) => s.referent && s.referent.end <= span.start && s.referent.start >= floor);
+    let chosen: NameCandidate | undefined = lastSubject;
+    if (!chosen && lastSpeaker?.referent) {
+      const ref = lastSpeaker.referent;
+      const g = this.gender.get(lastSpeaker.entity ?? this.textKey(ref));
+      if (!g || g === gender) return { entity: lastSpeaker.entity, referent: ref };
+    }
+    chosen ??= compatible[compatible.length - 1];
+    return { entity: chosen.entity, referent: { start: chosen.start, end: chosen.end } };
+  }
+
+  /** A name at the start of its clause (after any title words or determiners before it). */
+  private isSubject(c: Range): boolean {
+    const text = this.doc.text;
+    const tokens = this.doc.tokens;
+    const [a] = tokensIn(this.doc, c.start, c.end);
+    let k = a - 1;
+    while (k >= 0 && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'PROPN' || tokens[k].pos === 'NOUN' || /^['’]s$/.test(tokens[k].text) || tokens[k].text === ',') && tokens[k].sentence === tokens[a]?.sentence) k--;
+    if (k < 0) return true;
+    const t = tokens[k];
+    if (t.sentence !== tokens[a]?.sentence) return true;
+    if (/[.!?:;”"’]/.test(t.text)) return true;
+    // After a leading clause: "Speaking to the BBC, Ms Ruiz said"
+    return text.slice(t.end, c.start).includes(',') && t.pos !== 'ADP';
+  }
+
+  /** Gender learned when a pronoun was resolved to a name, so a later "she" does not pick a "he". */
+  remember(ref: SpeakerRef, pronoun: string | null): void {
+    if (!pronoun || !ref.referent || (pronoun !== 'm' && pronoun !== 'f')) return;
+    const key = ref.entity ?? this.textKey(ref.referent);
+    if (!this.gender.has(key)) this.gender.set(key, pronoun);
+  }
+}
