@@ -111,6 +111,8 @@ export function npBefore(view: SentenceView, at: number, floor = 0): Chunk | nul
   }
   const to = k + 1;
   let from = k;
+  // A personal pronoun is a phrase of its own ("said on Wednesday he would…").
+  if (toks[k].pos === 'PRON' && !/^(its|their|his|her|our)$/.test(toks[k].lower)) return { from: k, to };
   while (from - 1 >= floor) {
     const t = toks[from - 1];
     if (isNominal(t) && !(t.pos === 'PRON' && !/^(its|their|his|her|our)$/.test(t.lower))) { from--; continue; }

@@ -95,6 +95,8 @@ function cueBefore(toks: Tok[], issue: IssueMention, floor: number): Cue | null 
       const start = end - p.words.length;
       if (start < floor) continue;
       if (matchAt(toks, start, p.words)) {
+        // A participle modifying a noun is no stance: "their proposed wealth tax".
+        if (p.words.length === 1 && start > 0 && (toks[start - 1].pos === 'DET' || /^(its|their|his|her|our|my|your)$/.test(toks[start - 1].lower))) continue;
         // "no" only as a determiner right before the issue ("no ceasefire").
         if (p.words.length === 1 && p.words[0] === 'no' && end !== issue.from && !(end + 1 === issue.from && /^(new|further|more|real|lasting|full)$/.test(toks[end].lower))) continue;
         if (p.words.join(' ') === 'against' && toks[start - 1]?.lower === 'war') continue;
@@ -297,6 +299,7 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       const cueText = p.words.join(' ');
       if (cueText === 'no' || cueText === 'against' && toks[k].pos !== 'ADP') break;
       if (p.words.length === 1 && !/^(VERB|NOUN|ADJ)$/.test(toks[k].pos)) break;
+      if (p.words.length === 1 && k > 0 && toks[k].pos !== 'NOUN' && (toks[k - 1].pos === 'DET' || /^(its|their|his|her|our|my|your)$/.test(toks[k - 1].lower))) break;
       let objFrom = k + p.words.length;
       // "call on X to V …", "urged both sides to …": the demanded action's object.
       while (objFrom < limit && /^(to|for|on|of|in|with|that)$/.test(toks[objFrom].lower)) objFrom++;

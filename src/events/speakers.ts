@@ -85,6 +85,21 @@ export interface ResolvedActor {
   attributedBy: Attribution;
 }
 
+let capitalCache: Map<string, string> | null = null;
+/** Lower-case capital → lower-case country ("kyiv" → "ukraine"). */
+function capitals(): Map<string, string> {
+  if (capitalCache) return capitalCache;
+  capitalCache = new Map();
+  try {
+    const require = createRequire(import.meta.url);
+    const countries = require('world-countries') as { name: { common: string }; capital?: string[] }[];
+    for (const c of countries) for (const cap of c.capital ?? []) capitalCache.set(cap.toLowerCase(), c.name.common.toLowerCase());
+  } catch {
+    // without the package, capitals are not linked to their states
+  }
+  return capitalCache;
+}
+
 let demonymCache: Map<string, string> | null = null;
 /** Lower-case demonym → lower-case country name ("french" → "france"). */
 function demonyms(): Map<string, string> {
@@ -125,6 +140,7 @@ function isThirdPartyPhrase(phrase: string): boolean {
   return words.some((w) => new RegExp(`\\b${w.replace(/[-]/g, '\\-')}\\b`).test(lower));
 }
 
+const SIDE_NOUNS = new Set(['party', 'government', 'country', 'side', 'union', 'delegation', 'movement', 'administration', 'team', 'group', 'coalition', 'alliance', 'organisation', 'organization', 'ministry', 'company', 'federation', 'bloc', 'camp', 'state', 'nation', 'people']);
 const THIRD_PERSON_HUMAN = new Set(['he', 'she', 'him', 'her', 'his']);
 const THIRD_PERSON_OTHER = new Set(['it', 'they', 'its', 'their', 'them']);
 
@@ -134,6 +150,8 @@ const THIRD_PERSON_OTHER = new Set(['it', 'they', 'its', 'their', 'them']);
  * document's own voice (a statement's signatories, an interview's labelled speaker). */
 export class ActorResolver {
   private readonly byHead = new Map<string, string>();
+  /** Person → the state, party or body they speak for ("Ukraine's foreign minister, Olena Marchuk"). */
+  private readonly affiliation = new Map<string, string>();
   private readonly voice: string | null;
   constructor(
     private readonly doc: Doc,
@@ -141,6 +159,7 @@ export class ActorResolver {
     private readonly quotes: QuoteAnnotation[],
   ) {
     this.learnAppositions();
+    this.learnPremodifiers();
     this.voice = this.documentVoice();
   }
 
@@ -162,6 +181,7 @@ export class ActorResolver {
         if (toks[right.to]?.lower !== ',') continue;
         const le = this.entityOf(view, left);
         const re = this.entityOf(view, right);
+        this.learnAffiliation(view, left, right);
         const noun = (c: Chunk) => [...toks.slice(c.from, c.to)].reverse().find((t) => t.pos === 'NOUN');
         if (re && !le) {
           const head = noun(left);
@@ -172,6 +192,51 @@ export class ActorResolver {
         }
       }
     }
+  }
+
+  /** Two phrases naming the same person: the other entity named in one of them is their side. */
+  private learnAffiliation(view: SentenceView, a: Chunk, b: Chunk): void {
+    const toks = view.tokens;
+    const mentionsIn = (c: Chunk) => this.entities.mentions.filter((m) => m.start >= toks[c.from].start && m.end <= toks[c.to - 1].end);
+    const all = [...mentionsIn(a), ...mentionsIn(b)];
+    const person = all.find((m) => m.type === 'person');
+    const side = all.find((m) => m.type !== 'person');
+    if (person && side && !this.affiliation.has(person.entity)) this.affiliation.set(person.entity, side.entity);
+    // "Their leader, Johan Berglund": the side is whoever "their" refers to.
+    if (person && !side && /^(their|its)$/.test(toks[a.from]?.lower ?? '')) {
+      const ante = this.antecedent(view, 'they', toks[a.from].start);
+      if (ante && !this.affiliation.has(person.entity)) this.affiliation.set(person.entity, ante);
+    }
+  }
+
+  /** Also from one phrase: "Kremlin spokesman Pavel Grinev", "the Russian delegation's head". */
+  private learnPremodifiers(): void {
+    const ms = this.entities.mentions;
+    for (let k = 0; k + 1 < ms.length; k++) {
+      const a = ms[k];
+      const b = ms[k + 1];
+      if (a.type === 'person' || b.type !== 'person') continue;
+      const between = this.doc.text.slice(a.end, b.start);
+      if (/^(?:['’]s)?\s+(?:[a-z-]+\s+){1,3}$/.test(between) && !this.affiliation.has(b.entity)) this.affiliation.set(b.entity, a.entity);
+    }
+  }
+
+  /** Does `speaker` speak for `actor`: the same entity, their side, or the side's capital? */
+  sameSide(speaker: string, actor: string): boolean {
+    if (speaker === actor) return true;
+    const side = this.affiliation.get(speaker);
+    if (!side) return false;
+    if (side === actor) return true;
+    const name = (k: string) => this.entities.entities.find((e) => e.key === k)?.name.toLowerCase() ?? '';
+    const cap = capitals();
+    const a = name(side);
+    const b = name(actor);
+    return cap.get(a) === b || cap.get(b) === a || (demonyms().get(a) ?? a) === (demonyms().get(b) ?? b);
+  }
+
+  /** The side a person speaks for, if the article says. */
+  sideOf(key: string): string | null {
+    return this.affiliation.get(key) ?? null;
   }
 
   /** "We, the G7 Foreign Ministers of …," or the first group or organisation of the opening lines. */
@@ -245,6 +310,12 @@ export class ActorResolver {
       }
     }
     const head = [...toks.slice(c.from, c.to)].reverse().find((t) => t.pos === 'NOUN');
+    // "her party", "his government", "their delegation": the side of the person referred to.
+    const possessive = toks[c.from].lower;
+    if (head && /^(her|his|their|its|our|my)$/.test(possessive) && SIDE_NOUNS.has(head.lemma)) {
+      const person = FIRST_PERSON.has(possessive) ? quote?.speaker ?? this.paragraphSpeaker(view) : reporterKey ?? this.antecedent(view, possessive === 'her' || possessive === 'his' ? 'she' : 'they', toks[c.from].start);
+      if (person) return this.affiliation.get(person) ?? person;
+    }
     if (head) {
       const known = this.byHead.get(head.lemma);
       if (known) return known;
@@ -282,11 +353,12 @@ export class ActorResolver {
     let attributedBy: Attribution = 'writer';
     const labelled = this.paragraphSpeaker(view);
     if (quote) {
-      attributedBy = !quote.speaker || quote.speaker === key || (quote.speakerText && affiliated(quote.speakerText, entities, key)) ? 'own' : 'third-party';
+      attributedBy = !quote.speaker || this.sameSide(quote.speaker, key) || (quote.speakerText && affiliated(quote.speakerText, entities, key)) ? 'own' : 'third-party';
       if (quote.speakerText && isThirdPartyPhrase(quote.speakerText)) attributedBy = 'third-party';
     } else if (reporting.reporter) {
       if (isThirdPartyPhrase(reporterText)) attributedBy = 'third-party';
-      else if (!reporterKey || reporterKey === key || affiliated(reporterText, entities, key)) attributedBy = 'own';
+      else if (!reporterKey || this.sameSide(reporterKey, key) || affiliated(reporterText, entities, key)) attributedBy = 'own';
+      else if (entities.entities.find((e) => e.key === reporterKey)?.type === 'person' && !this.affiliation.has(reporterKey)) attributedBy = 'own';
       else attributedBy = 'third-party';
     } else if (labelled) {
       attributedBy = labelled === key ? 'own' : 'third-party';
