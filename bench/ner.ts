@@ -228,7 +228,17 @@ function main() {
         const entry = byInstance.get(m.instance) ?? { docs: new Set(), ids: new Set() };
         byInstance.set(m.instance, entry);
         entry.docs.add(g.id);
-        const p = found[i].mentions.find((x) => overlaps(x, m));
+        // Our mention for this gold mention: same type first, then the largest overlap.
+        let p: (typeof found)[number]['mentions'][number] | undefined;
+        let bestScore = -1;
+        for (const x of found[i].mentions) {
+          if (!overlaps(x, m)) continue;
+          const score = (TYPE_OF[x.type] === m.type ? 1000 : 0) + Math.min(x.end, m.end) - Math.max(x.start, m.start);
+          if (score > bestScore) {
+            bestScore = score;
+            p = x;
+          }
+        }
         if (!p) continue;
         const gid = resolved.globalId.get(p.entity);
         if (!gid) continue;
@@ -238,13 +248,18 @@ function main() {
         instancesOfOurs.set(gid, set);
       }
     }
-    for (const e of byInstance.values()) {
+    for (const [inst, e] of byInstance) {
       if (e.docs.size < 2) continue;
       instances++;
       if (e.ids.size === 1) single++;
+      else if (verbose) console.log(`SPLIT ${inst} over ${e.docs.size} articles → ${[...e.ids].join(', ') || '(not found)'}`);
     }
     ours += instancesOfOurs.size;
-    for (const s of instancesOfOurs.values()) if (s.size > 1) mixed++;
+    for (const [id, s] of instancesOfOurs) {
+      if (s.size <= 1) continue;
+      mixed++;
+      if (verbose) console.log(`MIXED ${id} ← ${[...s].join(', ')}`);
+    }
   }
   const t3 = performance.now();
   console.log(

@@ -150,6 +150,13 @@ function candidatesOfRun(ctx: DocContext, run: Run): Candidate[] {
   const { doc } = ctx;
   const lex = lexicon();
   const toks = doc.tokens;
+  // "Apple Inc. Steve Jobs": a company's legal form ends its name; "UK RAF": a country, then an acronym.
+  for (let p = run.first; p < run.last; p++) {
+    const w = fold(toks[p].text);
+    const splitAfter = (LEGAL_FORMS.test(w) && p > run.first) || (p === run.first && lex.places.get(w)?.kind === 'country' && isAcronym(toks[p + 1].text) && p + 1 === run.last);
+    if (!splitAfter) continue;
+    return [...candidatesOfRun(ctx, { first: run.first, last: p, possessive: false }), ...candidatesOfRun(ctx, { first: p + 1, last: run.last, possessive: run.possessive })];
+  }
   // Titles and honorifics inside a run: "Foreign Minister Sergei Lavrov", "Apple CEO Steve Jobs", "Mr Putin".
   for (let p = run.first; p <= run.last; p++) {
     const w = fold(toks[p].text);
@@ -160,6 +167,12 @@ function candidatesOfRun(ctx: DocContext, run: Run): Candidate[] {
     // "the Apple Chief Executive Officer": a trailing title names no one; keep what precedes it.
     if (titleLast >= run.last) return p > run.first ? candidatesOfRun(ctx, { first: run.first, last: p - 1, possessive: false }) : [];
     const nameFirst = titleLast + 1;
+    // "Prime Minister of Singapore": the office of a country or body, not a person's name.
+    if (['of', 'for', 'on', '&'].includes(fold(toks[nameFirst].text))) {
+      let rest = nameFirst + 1;
+      if (rest <= run.last && fold(toks[rest].text) === 'the') rest++;
+      return rest <= run.last ? candidatesOfRun(ctx, { first: rest, last: run.last, possessive: run.possessive }) : [];
+    }
     if (!plausiblePersonName(doc, nameFirst, run.last)) {
       p = titleLast;
       continue;
@@ -271,7 +284,7 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
   if (words.length === 1 && isAcronym(text) && !place) score.organization += 2;
   const givenFirst = lex.givenNames.has(firstWord) || /^\p{Lu}\.$/u.test(toks[first].text);
   // A last word the article also uses in lower case ("Everett Factory", "Delta Program") is a common noun, not a surname.
-  const commonLast = ctx.lowerCase.has(lastWord);
+  const commonLast = ctx.lowerCase.has(lastWord) && !!lex.places.get(firstWord);
   const hasOrgOrPlaceWord = lex.orgSuffixes.has(lastWord) || lex.placeSuffixes.has(lastWord) || lex.orgPrefixes.has(firstWord) || commonLast;
   if (givenFirst && words.length >= 2 && words.length <= 4 && !hasOrgOrPlaceWord && !seat && !isAcronym(toks[last].text)) {
     score.person += 2.5;

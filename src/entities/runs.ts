@@ -19,6 +19,8 @@ const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'der', 'den', 'van'
 const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/;
 const HAS_LETTER = /\p{L}/u;
 const OPENERS = new Set(['"', '“', '‘', "'", '``', "''", '(', '[', '—', '–', '-', ':', '•', '*']);
+/** "Chicago-based", "EADS-led", "Kremlin-backed": a name with an adjective suffix is a modifier. */
+const COMPOUND_TAIL = /^(?:based|led|owned|backed|born|style|era|made|run|linked|controlled|occupied|held|brokered|affiliated|aligned|allied|funded|sponsored|related|like|type|wide|bound|friendly|speaking|centric|focused|dominated|installed|sanctioned|imposed|appointed|funded|built|designed|headquartered|listed|registered|flagged|area|level|class|wide)$/i;
 const MONTH_CONTEXT = new Set(['in', 'on', 'since', 'until', 'by', 'last', 'next', 'early', 'late', 'mid', 'from', 'through', 'of', 'during', 'before', 'after', 'this']);
 
 export interface DocContext {
@@ -95,6 +97,9 @@ function tokenCanName(ctx: DocContext, i: number): boolean {
   if (isAcronym(t.text) || lex.places.has(f) || lex.seats.has(f) || lex.demonyms.has(f)) return true;
   if (ctx.capitalisedMidSentence.has(f)) return true;
   if (ctx.lowerCase.has(t.text.toLowerCase())) return false;
+  // The first word of a longer name: "Ford Motor Company said".
+  const following = ctx.doc.tokens[i + 1];
+  if (following && following.sentence === t.sentence && isCapitalised(following.text) && ctx.capitalisedMidSentence.has(foldedTokens(ctx.doc)[i + 1])) return true;
   // "Stock markets fell": an unknown capitalised word opening a sentence before a common noun.
   const next = ctx.doc.tokens[i + 1];
   if (next && next.sentence === t.sentence && /^\p{Ll}/u.test(next.text) && (next.pos === 'NOUN' || next.pos === 'ADJ')) return false;
@@ -123,7 +128,7 @@ export function findRuns(ctx: DocContext): Run[] {
       const b = toks[k];
       const bf = b.text.toLowerCase();
       // Hyphenated name parts: "al-Assad", "Jong-un", "Ivano-Frankivsk".
-      if ((b.text === '-' || b.text === '‐') && adjacent(a, b) && k + 1 < n && adjacent(b, toks[k + 1]) && /^\p{L}/u.test(toks[k + 1].text) && !bothPlaces(ctx, j, k + 1)) {
+      if ((b.text === '-' || b.text === '‐') && adjacent(a, b) && k + 1 < n && adjacent(b, toks[k + 1]) && /^\p{L}/u.test(toks[k + 1].text) && !bothPlaces(ctx, j, k + 1) && !COMPOUND_TAIL.test(toks[k + 1].text) && !(/^\p{Ll}/u.test(toks[k + 1].text) && toks[k + 1].text.length > 3)) {
         j = k + 1;
         continue;
       }

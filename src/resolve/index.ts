@@ -1,28 +1,252 @@
-// resolve/: one global entity per real actor across articles, from the per-article annotations.
+// resolve/: one global entity per real actor across articles, from the per-article annotations only.
+// Same-name forms merge; people merge when surname spellings agree (transliteration, diacritics)
+// and given names agree or one side gives the surname alone and only one person fits. Two entities
+// that one article keeps apart are never merged, and every merge is checked against every member
+// of both sides, so "John Kerry" and "John Kirby" can never meet through a third name.
 import type { Doc } from '../text/doc.js';
-import type { ArticleEntities, ResolvedEntities } from '../annotations.js';
-import type { Entity } from '../types.js';
+import type { ArticleEntities, LocalEntity, ResolvedEntities } from '../annotations.js';
+import type { Entity, EntityType, Span } from '../types.js';
+import { foldName, sameGivenName, sameSurname, splitPersonName, translit } from './names.js';
+import { placeKey } from './places.js';
+
+interface Local {
+  index: number;
+  article: string;
+  articleIndex: number;
+  entity: LocalEntity;
+  spans: Span[];
+  /** Every surface form: name, aliases and mention texts (names only). */
+  forms: string[];
+  /** Folded forms, "the" and corporate endings dropped. */
+  keys: Set<string>;
+  /** Person with a given name and a surname in some form. */
+  full: { given: string[]; surname: string; surnameHead: string } | null;
+  /** Surname-only person. */
+  surnameOnly: string | null;
+  /** Space- and hyphen-free spelling key of the full name ("kimjongun"). */
+  compact: string | null;
+}
+
+const CORPORATE = /\s+(?:inc\.?|corp\.?|corporation|co\.?|company|ltd\.?|llc|plc|ag|gmbh|s\.?a\.?|n\.?v\.?|group|holdings)$/;
+
+function formKey(form: string): string {
+  return foldName(form)
+    .replace(/^the /, '')
+    .replace(/[’']s$/, '')
+    .replace(CORPORATE, '')
+    .replace(/[.]/g, '')
+    .trim();
+}
 
 /** Merge article-local entities that name the same actor into global entities. */
 export function resolveEntities(perArticle: ArticleEntities[], _docs: Doc[]): ResolvedEntities {
-  const entities: Entity[] = [];
-  const globalId = new Map<string, string>();
-  const byName = new Map<string, Entity>();
-  for (const art of perArticle) {
-    for (const local of art.entities) {
-      const norm = local.name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-      let entity = byName.get(norm);
-      if (!entity) {
-        entity = { id: `e${entities.length + 1}`, name: local.name, type: local.type, aliases: [], roles: [], mentions: [] };
-        entities.push(entity);
-        byName.set(norm, entity);
+  const locals: Local[] = [];
+  perArticle.forEach((art, ai) => {
+    for (const entity of art.entities) {
+      try {
+        locals.push(describe(locals.length, art, ai, entity));
+      } catch (err) {
+        process.emitWarning(`resolve: ${art.article}: ${(err as Error).message}`);
       }
-      for (const i of local.mentions) {
-        const m = art.mentions[i];
-        entity.mentions.push({ article: art.article, start: m.start, end: m.end });
-      }
-      globalId.set(local.key, entity.id);
+    }
+  });
+  const clusters = new Clusters(locals);
+
+  // 1. The same name form (places also by country: "US" = "United States"). For people only full
+  //    names count here: a bare surname is handled in step 3.
+  const byKey = new Map<string, number[]>();
+  for (const l of locals) {
+    const keys = l.entity.type === 'person' ? (l.full ? [...l.keys].filter((k) => k.includes(' ')) : []) : [...l.keys];
+    const pk = l.entity.type === 'place' || l.entity.type === 'organization' ? placeKey(l.forms) : null;
+    if (pk) keys.push(`place:${pk}`);
+    if (l.compact) keys.push(`compact:${l.compact}`);
+    for (const k of keys) {
+      const list = byKey.get(`${l.entity.type}|${k}`) ?? [];
+      list.push(l.index);
+      byKey.set(`${l.entity.type}|${k}`, list);
     }
   }
-  return { entities, globalId };
+  for (const list of byKey.values()) for (let i = 1; i < list.length; i++) clusters.tryUnion(list[0], list[i]);
+
+  // 2. People with given name and surname: spelling variants of both.
+  const people = locals.filter((l) => l.entity.type === 'person' && l.full);
+  const bySurnameInitial = new Map<string, Local[]>();
+  for (const p of people) {
+    const k = translit(p.full!.surnameHead).slice(0, 1);
+    const list = bySurnameInitial.get(k) ?? [];
+    list.push(p);
+    bySurnameInitial.set(k, list);
+  }
+  for (const group of bySurnameInitial.values()) {
+    for (let i = 0; i < group.length; i++) {
+      for (let j = i + 1; j < group.length; j++) {
+        if (samePerson(group[i], group[j])) clusters.tryUnion(group[i].index, group[j].index);
+      }
+    }
+  }
+
+  // 3. A surname alone joins the one person cluster with that surname, if only one fits; bare
+  //    surnames with no full name anywhere join each other.
+  const bare = locals.filter((l) => l.entity.type === 'person' && l.surnameOnly);
+  for (const s of bare) {
+    const candidates = new Set<number>();
+    for (const p of people) if (sameSurname(s.surnameOnly!, p.full!.surnameHead) && p.article !== s.article) candidates.add(clusters.find(p.index));
+    let targets = [...candidates];
+    if (targets.length > 1 && s.entity.roles.length > 0) {
+      // Roles can tell two namesakes apart: "Kim, the foreign minister".
+      const withRole = targets.filter((t) => clusters.members(t).some((m) => m.entity.roles.some((r) => s.entity.roles.includes(r))));
+      if (withRole.length === 1) targets = withRole;
+    }
+    if (targets.length === 1) clusters.tryUnion(targets[0], s.index);
+    else if (targets.length === 0) {
+      for (const o of bare) if (o !== s && o.article !== s.article && sameSurname(o.surnameOnly!, s.surnameOnly!)) clusters.tryUnion(o.index, s.index);
+    }
+  }
+
+  // 4. Groups with the same phrase.
+  return clusters.output();
+}
+
+function describe(index: number, art: ArticleEntities, articleIndex: number, entity: LocalEntity): Local {
+  const spans: Span[] = [];
+  const forms = new Set<string>([entity.name, ...entity.aliases]);
+  for (const i of entity.mentions) {
+    const m = art.mentions[i];
+    if (!m) continue;
+    spans.push({ article: art.article, start: m.start, end: m.end });
+    if (m.kind === 'name') forms.add(m.text.replace(/\s+/g, ' ').trim());
+  }
+  const keys = new Set([...forms].map(formKey).filter(Boolean));
+  let full: Local['full'] = null;
+  let surnameOnly: string | null = null;
+  let compact: string | null = null;
+  if (entity.type === 'person') {
+    const longest = [...forms].sort((a, b) => b.split(/\s+/).length - a.split(/\s+/).length)[0] ?? entity.name;
+    const split = splitPersonName(longest);
+    if (split.given.length > 0 && split.surname) {
+      full = split;
+      compact = translit(longest.replace(/[\s-]+/g, ''));
+    } else if (split.surname) surnameOnly = split.surnameHead;
+  }
+  return { index, article: art.article, articleIndex, entity, spans, forms: [...forms], keys, full, surnameOnly, compact };
+}
+
+function samePerson(a: Local, b: Local): boolean {
+  if (a.article === b.article) return false;
+  if (!sameSurname(a.full!.surnameHead, b.full!.surnameHead)) return false;
+  // Every given name of the shorter form must match one of the longer, in order ("Recep Tayyip Erdoğan" / "Tayyip Erdoğan").
+  const [short, long] = a.full!.given.length <= b.full!.given.length ? [a.full!.given, b.full!.given] : [b.full!.given, a.full!.given];
+  let k = 0;
+  for (const g of short) {
+    while (k < long.length && !sameGivenName(g, long[k])) k++;
+    if (k === long.length) return false;
+    k++;
+  }
+  return true;
+}
+
+/** People who cannot be one person: different given names, or different surnames. */
+function conflict(a: Local, b: Local): boolean {
+  if (a.article === b.article) return true;
+  const ta = a.entity.type;
+  const tb = b.entity.type;
+  if (ta !== tb && !((ta === 'place' && tb === 'organization') || (ta === 'organization' && tb === 'place'))) return true;
+  if (ta !== 'person') return false;
+  if (a.full && b.full) return !samePerson(a, b) && a.compact !== b.compact;
+  const sa = a.full?.surnameHead ?? a.surnameOnly;
+  const sb = b.full?.surnameHead ?? b.surnameOnly;
+  return !!sa && !!sb && !sameSurname(sa, sb);
+}
+
+class Clusters {
+  private parent: number[];
+  private lists: Map<number, Local[]>;
+  constructor(private locals: Local[]) {
+    this.parent = locals.map((_, i) => i);
+    this.lists = new Map(locals.map((l, i) => [i, [l]]));
+  }
+  find(i: number): number {
+    while (this.parent[i] !== i) {
+      this.parent[i] = this.parent[this.parent[i]];
+      i = this.parent[i];
+    }
+    return i;
+  }
+  members(root: number): Local[] {
+    return this.lists.get(this.find(root)) ?? [];
+  }
+  /** Union unless some member of one side conflicts with some member of the other. */
+  tryUnion(a: number, b: number): boolean {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra === rb) return true;
+    const la = this.lists.get(ra)!;
+    const lb = this.lists.get(rb)!;
+    for (const x of la) for (const y of lb) if (conflict(x, y)) return false;
+    const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
+    this.parent[drop] = keep;
+    this.lists.set(keep, [...this.lists.get(keep)!, ...this.lists.get(drop)!]);
+    this.lists.delete(drop);
+    return true;
+  }
+  output(): ResolvedEntities {
+    const roots = [...this.lists.keys()].sort((a, b) => a - b);
+    const entities: Entity[] = [];
+    const globalId = new Map<string, string>();
+    const used = new Set<string>();
+    for (const r of roots) {
+      const members = this.lists.get(r)!.sort((a, b) => a.articleIndex - b.articleIndex || a.index - b.index);
+      const type = majorityType(members);
+      const forms = members.flatMap((m) => m.forms);
+      const name = fullest(forms, members);
+      const seen = new Set<string>([name]);
+      const aliases: string[] = [];
+      for (const f of forms) {
+        if (seen.has(f)) continue;
+        seen.add(f);
+        aliases.push(f);
+      }
+      const roles: string[] = [];
+      const roleSeen = new Set<string>();
+      for (const m of members) for (const role of m.entity.roles) if (!roleSeen.has(role.toLowerCase())) (roleSeen.add(role.toLowerCase()), roles.push(role));
+      const mentions = members.flatMap((m) => m.spans);
+      let id = slug(name) || 'entity';
+      if (used.has(id)) {
+        let n = 2;
+        while (used.has(`${id}-${n}`)) n++;
+        id = `${id}-${n}`;
+      }
+      used.add(id);
+      entities.push({ id, name, type, aliases, roles, mentions });
+      for (const m of members) globalId.set(m.entity.key, id);
+    }
+    return { entities, globalId };
+  }
+}
+
+function majorityType(members: Local[]): EntityType {
+  const count = new Map<EntityType, number>();
+  for (const m of members) count.set(m.entity.type, (count.get(m.entity.type) ?? 0) + m.spans.length + 0.5);
+  return [...count.entries()].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+/** The fullest form: most words, then the most diacritics kept, then the most used. */
+function fullest(forms: string[], members: Local[]): string {
+  const freq = new Map<string, number>();
+  for (const f of forms) freq.set(f, (freq.get(f) ?? 0) + 1);
+  const preferred = new Set(members.map((m) => m.entity.name));
+  const score = (f: string) => [f.split(/\s+/).length, preferred.has(f) ? 1 : 0, [...f].filter((c) => c.charCodeAt(0) > 127).length, freq.get(f) ?? 0, f.length];
+  return [...new Set(forms)].sort((a, b) => {
+    const sa = score(a);
+    const sb = score(b);
+    for (let i = 0; i < sa.length; i++) if (sa[i] !== sb[i]) return sb[i] - sa[i];
+    return a < b ? -1 : 1;
+  })[0];
+}
+
+function slug(name: string): string {
+  return foldName(name)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
 }

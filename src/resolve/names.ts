@@ -1,0 +1,125 @@
+// Comparing names across outlets: diacritic folding, a transliteration key that irons out common
+// romanisation differences (Qaddafi/Gaddafi/Kadhafi, Tchaikovsky/Chaikovsky, Zelensky/Zelenskyy),
+// and a consonant skeleton that must agree before two spellings count as one name.
+
+/** Lower-case ASCII letters of a name: diacritics removed (Šefčovič → sefcovic). */
+export function foldName(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[ıİ]/g, 'i')
+    .replace(/[łŁ]/g, 'l')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/ß/g, 'ss')
+    .replace(/[’‘`´]/g, "'")
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Spelling key for one word: romanisation variants map to one form. Order matters. */
+export function translit(word: string): string {
+  let w = foldName(word).replace(/[^a-z]/g, '');
+  w = w
+    .replace(/^mc/, 'mac')
+    .replace(/tch/g, 'ch')
+    .replace(/dzh/g, 'j')
+    .replace(/zh/g, 'j')
+    .replace(/kh/g, 'h')
+    .replace(/ph/g, 'f')
+    .replace(/dh/g, 'd')
+    .replace(/th/g, 't')
+    .replace(/gh/g, 'g')
+    .replace(/ck/g, 'k')
+    .replace(/q/g, 'k')
+    .replace(/c(?=[aou]|$)/g, 'k')
+    .replace(/x/g, 'ks')
+    .replace(/w/g, 'v')
+    .replace(/ou/g, 'u')
+    .replace(/ee/g, 'i')
+    .replace(/(?:iy|yy|ii|ij)$/g, 'i')
+    .replace(/y/g, 'i')
+    .replace(/(.)\1+/g, '$1');
+  return w;
+}
+
+const CLASSES: Record<string, string> = { b: 'P', p: 'P', f: 'F', v: 'F', d: 'T', t: 'T', g: 'K', k: 'K', c: 'K', s: 'S', z: 'S', j: 'J', l: 'L', m: 'M', n: 'N', r: 'R' };
+
+/** Consonant skeleton of a transliteration key: voicing ignored, vowels and h dropped. */
+export function skeleton(key: string): string {
+  let out = '';
+  for (const ch of key) {
+    const c = CLASSES[ch];
+    if (!c) continue;
+    if (out.endsWith(c)) continue;
+    out += c;
+  }
+  return out;
+}
+
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0;
+  const prev = new Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+
+/** Two spellings of one surname: same skeleton and close spelling keys. Kerry ≠ Kirby (skeletons
+ * differ); Kerry ≠ Carey (keys too far apart); Gaddafi = Qaddafi = Kadhafi. */
+export function sameSurname(a: string, b: string): boolean {
+  const ka = translit(a);
+  const kb = translit(b);
+  if (!ka || !kb) return false;
+  if (ka === kb) return true;
+  if (skeleton(ka) !== skeleton(kb)) return false;
+  return editDistance(ka, kb) / Math.max(ka.length, kb.length) <= 0.34;
+}
+
+/** Two given names of one person: equal spelling keys, an initial of the other, or a close variant (Sergei/Sergey). */
+export function sameGivenName(a: string, b: string): boolean {
+  const ka = translit(a);
+  const kb = translit(b);
+  if (!ka || !kb) return false;
+  if (ka === kb) return true;
+  const initial = (s: string) => /^[a-z]\.?$/.test(foldName(s).replace(/\./g, '')) && foldName(s).replace(/\./g, '').length === 1;
+  if (initial(a) || initial(b)) return ka[0] === kb[0];
+  if (skeleton(ka) !== skeleton(kb)) return false;
+  return editDistance(ka, kb) / Math.max(ka.length, kb.length) <= 0.34;
+}
+
+const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'bin', 'ibn', 'bint', 'al', 'el', 'la', 'le', 'du', 'des', 'dos', 'do', 'y', 'ter', 'ten', 'abu']);
+const SUFFIXES = /^(?:jr\.?|sr\.?|ii|iii|iv)$/i;
+
+export interface PersonName {
+  /** Given names and initials, in order. */
+  given: string[];
+  /** The family name with its particles ("von der Leyen", "al-Assad"). */
+  surname: string;
+  /** The last word of the family name, for comparison. */
+  surnameHead: string;
+}
+
+/** Split a person's name into given names and surname. */
+export function splitPersonName(name: string): PersonName {
+  const words = name
+    .replace(/[’']s$/, '')
+    .split(/\s+/)
+    .filter((w) => w && !SUFFIXES.test(w));
+  if (words.length === 0) return { given: [], surname: '', surnameHead: '' };
+  let k = words.length - 1;
+  while (k > 0 && PARTICLES.has(words[k - 1].toLowerCase())) k--;
+  const surname = words.slice(k).join(' ');
+  const lastWord = words[words.length - 1];
+  const surnameHead = lastWord.replace(/^(?:al|el|bin|ibn|abu)-/i, '');
+  return { given: words.slice(0, k), surname, surnameHead };
+}
