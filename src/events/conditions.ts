@@ -16,6 +16,8 @@ interface ConditionsFile {
   commitmentCues: string[];
   idioms: string[];
   stopAtComma: string[];
+  persistVerbs: string[];
+  ultimatumVerbs: string[];
 }
 
 export interface ConditionFound {
@@ -125,6 +127,10 @@ export function conditionsInSentence(view: SentenceView, reporting: Reporting = 
     for (let k = 0; k < toks.length; k++) if (matchesAt(toks, k, w)) for (let u = k; u < k + w.length; u++) used.add(u);
   }
   const stopAtComma = new Set(f.stopAtComma);
+  const persist = new Set(f.persistVerbs ?? []);
+  const ultimatumVerbs = new Set(f.ultimatumVerbs ?? []);
+  // A question asks for a commitment; it does not make one.
+  if (toks.some((t) => t.lower === '?')) return [];
   for (let k = 0; k < limit; k++) {
     if (used.has(k)) continue;
     for (const m of markers()) {
@@ -132,7 +138,7 @@ export function conditionsInSentence(view: SentenceView, reporting: Reporting = 
       const after = k + m.words.length;
       const prev = toks[k - 1];
       // Not a condition: "spoke on condition of anonymity", "aid provided by", "even if", "if any".
-      if (m.shape === 'provided-that' && m.words.length === 1 && (!toks[after] || /^(by|to|for|with|in|on|under|at|through|via)$/.test(toks[after].lower) || (prev && (prev.pos === 'AUX' || prev.pos === 'VERB' || prev.pos === 'NOUN' && prev.lower !== ',')))) continue;
+      if (m.shape === 'provided-that' && m.words.length === 1 && (!toks[after] || !/^(DET|PROPN|PRON|NOUN|ADJ)$/.test(toks[after].pos) || (prev && (prev.pos === 'AUX' || prev.pos === 'DET')))) continue;
       if (m.shape === 'precondition' && m.words.length === 1 && toks[after]?.lower !== 'for' && toks[after]?.lower !== 'to' && toks[after]?.lower !== 'of') continue;
       if (m.kind === 'modalMain' && ((prev && notAfter.has(prev.lower)) || (toks[after] && notBefore.has(toks[after].lower)))) continue;
       if (m.words[0] === 'should' && k !== 0 && toks[k - 1]?.lower !== ',' && !QUOTE_MARKS.has(toks[k - 1]?.lower ?? '')) continue;
@@ -163,14 +169,26 @@ export function conditionsInSentence(view: SentenceView, reporting: Reporting = 
       condition = trim(toks, condition);
       if (commitment.to - commitment.from < 1 || condition.to - condition.from < 1) continue;
       if (m.kind === 'negatedMain') {
-        if (!negatedIn(toks, commitment.from, commitment.to)) continue;
+        const persists = m.words[0] === 'until' && toks.slice(commitment.from, commitment.to).some((t) => persist.has(t.lemma));
+        if (!negatedIn(toks, commitment.from, commitment.to) && !persists) continue;
         // "no truce before…" / "will not sign until…" — but not "before the talks, he said".
       }
       if (m.kind === 'modalMain' && !hasCommitmentCue(toks, commitment.from, commitment.to, cues)) continue;
+      // Counterfactuals and hypotheticals: "we would have lost if we had accepted", "if I were…".
+      if (m.kind === 'modalMain' && (/\b(would|could|might) have\b/i.test(textOf(view, commitment.from, commitment.to)) || /^(\w+ )?(were|had)\b/i.test(textOf(view, condition.from, condition.to)))) continue;
       // The actor: the subject of the commitment clause, or the issuer of an ultimatum.
       let subject: Chunk | null = null;
       if (m.shape === 'ultimatum') {
-        subject = reporting.reporter ?? (reporting.clauseStart > 0 ? npBefore(view, reporting.clauseStart - 1, 0) : null);
+        // "told the generals to agree a ceasefire or face sanctions": the teller issues it, and the
+        // condition is what follows "to".
+        let teller = -1;
+        for (let v = k - 1; v >= Math.max(0, k - 25); v--) if (toks[v].pos === 'VERB' && ultimatumVerbs.has(toks[v].lemma)) { teller = v; break; }
+        if (teller >= 0) {
+          const to = toks.findIndex((t, x) => x > teller && x < k && t.lower === 'to');
+          if (to > 0) condition = trim(toks, { from: to + 1, to: k });
+          subject = npBefore(view, teller, 0);
+        }
+        subject ??= reporting.reporter ?? (reporting.clauseStart > 0 ? npBefore(view, reporting.clauseStart - 1, 0) : null);
         // "warned Beijing to drop barriers or face…": the subject of the warning verb.
         if (!subject) {
           const v = firstVerb(toks, 0, condition.from + 1);

@@ -273,23 +273,34 @@ export class ActorResolver {
     return null;
   }
 
-  /** The nearest earlier mention fitting a pronoun, within the two sentences before. */
+  /** The antecedent of a pronoun: among the mentions of the current and two previous sentences
+   * that fit it (a person for he/she; a state, body or group for it/they), the most recent one in
+   * subject position (opening its sentence or clause), else the most recent. */
   private antecedent(view: SentenceView, pronoun: string, before: number): string | null {
     const human = THIRD_PERSON_HUMAN.has(pronoun);
     const floor = this.doc.sentences[Math.max(0, view.index - 2)].start;
+    let recent: string | null = null;
     for (let k = this.entities.mentions.length - 1; k >= 0; k--) {
       const m = this.entities.mentions[k];
       if (m.end > before) continue;
       if (m.start < floor) break;
-      if (human ? m.type === 'person' : m.type === 'organization' || m.type === 'group' || m.type === 'place') return m.entity;
+      if (m.kind === 'pronoun') continue;
+      const fits = human ? m.type === 'person' : m.type === 'organization' || m.type === 'group' || m.type === 'place';
+      if (!fits) continue;
+      recent ??= m.entity;
+      const lead = this.doc.text.slice(Math.max(0, m.start - 40), m.start);
+      if (/(^|[.!?"“:;—–]\s*|\n)((The|the)\s+)?$/.test(lead) || /(^|\n)[^\n]{0,3}$/.test(lead)) return m.entity;
     }
-    return null;
+    return recent;
   }
 
   private chunkActor(view: SentenceView, c: Chunk, reporterKey: string | null, quote: QuoteAnnotation | null, reportingReporter = false): string | null {
     const toks = view.tokens;
     const pronoun = c.to - c.from === 1 && isPronoun(toks[c.from]) ? toks[c.from].lower : null;
     if (pronoun) {
+      // The entities stage may already have linked the pronoun.
+      const linked = this.entityOf(view, c);
+      if (linked && !FIRST_PERSON.has(pronoun)) return linked;
       if (FIRST_PERSON.has(pronoun)) {
         if (quote?.speaker) return quote.speaker;
         if (quote) return reporterKey;
@@ -349,6 +360,8 @@ export class ActorResolver {
     // "The minister said the government would…": an unnamed body speaks through the reporter.
     if (!key && subject && reporterKey && !quote && !isPronoun(toks[subject.from])) key = reporterKey;
     if (!key && !subject) key = quote?.speaker ?? reporterKey ?? (quote ? null : this.paragraphSpeaker(view));
+    // A communiqué's operative clauses open with the verb: "Requests the Commission to…".
+    if (!key && !subject && !quote && toks[0]?.pos === 'VERB' && /s$/.test(toks[0].lower)) key = this.voice;
     if (!key) return null;
     let attributedBy: Attribution = 'writer';
     const labelled = this.paragraphSpeaker(view);
