@@ -31,7 +31,7 @@ export function resolveYear(anchor: CalDate, month: number, day: number | null, 
   // A month without a day in the anchor's own month is that month.
   if (day === null && month === anchor.m) return anchor.y;
   // Only a marked tense moves a date into another year; news mostly names months of its own year.
-  if (strong && dir === 'past' && diff > 0) return diff > 183 || day !== null ? anchor.y - 1 : anchor.y;
+  if (strong && dir === 'past' && diff > 0) return diff > 31 || day !== null ? anchor.y - 1 : anchor.y;
   if (strong && dir === 'future' && diff < 0) return -diff > 31 || day !== null ? anchor.y + 1 : anchor.y;
   if (dir === null || !strong) {
     if (diff > 274) return anchor.y - 1;

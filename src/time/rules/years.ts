@@ -9,7 +9,7 @@ const CURRENCY_BEFORE = /[$€£¥#№]\s*$/;
 export function years(scan: Scan): Candidate[] {
   const out: Candidate[] = [];
   const nouns = lexicon().countNounSet;
-  for (const { m, start, end } of matches(scan, /(?<![\w$€£.,:/-])(1[6-9]\d\d|20\d\d|21\d\d)(?![\w%]|[.,:/]\d|-\d{2}\b(?!\d))/g)) {
+  for (const { m, start, end } of matches(scan, /(?<![\w$€£.,:/])(?<!(?:^|[^dD])-)(1[6-9]\d\d|20\d\d|21\d\d)(?![\w%]|[.,:/]\d|-\d{2}\b(?!\d))/g)) {
     const before = scan.text.slice(Math.max(0, start - 20), start);
     if (CURRENCY_BEFORE.test(before)) continue;
     const after = scan.text.slice(end, end + 30);

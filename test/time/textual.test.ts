@@ -1,0 +1,15 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { find, times } from './helpers.js';
+
+test('"the next day" and "the same day" count from the last day the text named', () => {
+  const t = times('The envoys arrived on 12 May 2025. The next day they met the president. Rebels attacked the same day.');
+  assert.deepEqual([find(t, 'The next day').value, find(t, 'The next day').anchor], ['2025-05-13', 'text']);
+  assert.equal(find(t, 'the same day').value, '2025-05-13');
+});
+
+test('"on the day" with no day named before it is the publication day', () => {
+  const t = find(times('The index closed 2% up on the day.'), 'the day');
+  assert.deepEqual([t.value, t.anchor], ['2025-06-04', 'published']);
+  assert.equal(times('The day of reckoning came.').length, 0);
+});

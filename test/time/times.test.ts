@@ -1,0 +1,25 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { find, times } from './helpers.js';
+
+test('"9pm" on the publication day', () => {
+  const t = find(times('The vote is set for 9pm.'), '9pm');
+  assert.deepEqual([t.value, t.type, t.anchor], ['2025-06-04T21:00', 'TIME', 'published']);
+});
+
+test('clock times keep their zone as an offset', () => {
+  assert.equal(find(times('The session opens at 09:15 CEST.'), '09:15 CEST').value, '2025-06-04T09:15+02:00');
+  assert.equal(find(times('They met at 14:00 GMT.'), '14:00 GMT').value, '2025-06-04T14:00Z');
+  assert.equal(find(times('It landed at 6:40 p.m. (GMT +8).'), '6:40 p.m. (GMT +8)').value, '2025-06-04T18:40+08:00');
+  assert.equal(find(times('Trading resumed at 0800 UTC.'), '0800 UTC').value, '2025-06-04T08:00Z');
+});
+
+test('a time takes the day next to it', () => {
+  assert.equal(find(times('Talks ended on Monday at 9pm.'), '9pm').value, '2025-06-02T21:00');
+  assert.equal(find(times('Markets reopen 12:00 UTC Monday.'), '12:00 UTC Monday').value, '2025-06-09T12:00Z');
+  assert.equal(find(times('It began at 16:15 UTC, June 1st, in Geneva.', '2025-06-04'), '16:15 UTC').value, '2025-06-01T16:15Z');
+});
+
+test('scores and ratios are not times', () => {
+  assert.equal(times('The motion passed 3:1 and the team won 2:0.').length, 0);
+});
