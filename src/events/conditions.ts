@@ -146,7 +146,8 @@ export function conditionsInSentence(view: SentenceView, reporting: Reporting = 
       if (m.words[0] === 'once' && k > 0 && prev && prev.pos !== 'PUNCT' && prev.lower !== 'but' && prev.lower !== 'and' && !(prev.pos === 'PROPN' || prev.pos === 'NOUN' || prev.pos === 'ADV' || prev.pos === 'VERB')) continue;
       if (m.words[0] === 'or' && !/^(face|else|risk|we|they|it|there|be)$/.test(m.words[1] ?? '')) continue;
 
-      const opensClause = k === 0 || k <= reporting.clauseStart || CLAUSE_BREAK.has(prev?.lower ?? '') || QUOTE_MARKS.has(prev?.lower ?? '') || prev?.lower === ',' && m.kind === 'modalMain' && firstVerb(toks, 0, k) < 0;
+      const quoteOpens = QUOTE_MARKS.has(prev?.lower ?? '') && (k === 1 || /^[,:;]$/.test(toks[k - 2]?.lower ?? '') || k - 1 <= reporting.clauseStart);
+      const opensClause = k === 0 || k <= reporting.clauseStart || CLAUSE_BREAK.has(prev?.lower ?? '') || quoteOpens || prev?.lower === ',' && m.kind === 'modalMain' && firstVerb(toks, 0, k) < 0;
       let commitment: Chunk;
       let condition: Chunk;
       if (opensClause && m.shape !== 'ultimatum') {

@@ -40,6 +40,8 @@ export function reportingOf(view: SentenceView): Reporting {
     }
     const v = rest.findIndex((t) => t.pos === 'VERB');
     if (v < 0 || v > 7 || !lex.reporting.has(rest[v].lemma)) continue;
+    // Only an attribution ends the sentence: ", said it would pay…" is a reported clause.
+    if (rest.slice(v + 1).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) continue;
     reporter = v > 0 ? npBefore(view, k + 1 + v, k + 1) : npAfter(view, k + 2, toks.length, false);
     clauseEnd = k;
     break;
