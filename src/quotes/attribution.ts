@@ -113,6 +113,12 @@ function range(doc: Doc, a: number, b: number): Range {
 export function speakerBefore(doc: Doc, ci: number, lo: number): Range | null {
   const tokens = doc.tokens;
   let j = ci - 1;
+  // "Charles O'Reilly, a management expert at Stanford, who stated": the antecedent of "who".
+  {
+    let k = ci - 1;
+    while (k >= lo && (SKIP_BEFORE_CUE.has(lower(tokens[k])) || tokens[k].pos === 'ADV')) k--;
+    if (k >= lo && /^(who|which)$/i.test(tokens[k].text)) return antecedent(doc, k, lo);
+  }
   while (j >= lo && (SKIP_BEFORE_CUE.has(lower(tokens[j])) || tokens[j].pos === 'ADV')) j--;
   let commaBeforeCue = false;
   if (j >= lo && tokens[j].text === ',') {
@@ -137,7 +143,7 @@ export function speakerBefore(doc: Doc, ci: number, lo: number): Range | null {
     }
     if (npToken(tk)) continue;
     if (tk.pos === 'ADP' && NP_ADP.has(lower(tk)) && k + 1 <= segEnd) continue;
-    if (lower(tk) === 'and' && k - 1 >= lo && isNameToken(tokens[k - 1]) && k + 1 <= segEnd && isNameToken(tokens[k + 1])) continue;
+    if (lower(tk) === 'and' && k - 1 >= lo && npToken(tokens[k - 1]) && tokens[k - 1].pos !== 'DET' && k + 1 <= segEnd && npToken(tokens[k + 1])) continue;
     break;
   }
   const boundedLeft = k < lo || tokens[k].text === ',' || CLOSERS.has(tokens[k].text) || tokens[k].text === ':' || TERMINAL.test(tokens[k].text);
@@ -161,6 +167,18 @@ export function speakerBefore(doc: Doc, ci: number, lo: number): Range | null {
   const content = tokens.slice(first, end + 1).some((x) => x.pos === 'PROPN' || x.pos === 'NOUN' || x.pos === 'NUM' || x.pos === 'PRON' || /^\p{Lu}/u.test(x.text));
   if (!content) return null;
   return range(doc, first, end);
+}
+
+/** The noun phrase, appositions included, that a relative pronoun at `who` refers back to. */
+function antecedent(doc: Doc, who: number, lo: number): Range | null {
+  const tokens = doc.tokens;
+  let end = who - 1;
+  if (end >= lo && tokens[end].text === ',') end--;
+  let k = end;
+  while (k >= lo && (npToken(tokens[k]) || tokens[k].text === ',' || (tokens[k].pos === 'ADP' && NP_ADP.has(lower(tokens[k]))))) k--;
+  let first = k + 1;
+  while (first <= end && (tokens[first].pos === 'ADP' || tokens[first].text === ',')) first++;
+  return first <= end ? range(doc, first, end) : null;
 }
 
 /** The noun phrase starting at token `i` ("said Lena Fischer, a researcher"; "said a former colleague
@@ -224,6 +242,7 @@ export function clauseSubject(doc: Doc, lo: number, hi: number, masked: (i: numb
   for (; k < hi; k++) {
     const t = tokens[k];
     if (npToken(t) && t.text !== '.') {
+      if (sawHead && /^\p{Ll}+s$/u.test(t.text) && tokens[k - 1]?.pos === 'PROPN' && !/ss$/.test(t.text)) break;
       sawHead = sawHead || t.pos !== 'DET';
       continue;
     }
@@ -260,11 +279,13 @@ export function attributeAfter(doc: Doc, a: number, b: number): Attribution | nu
   const tokens = doc.tokens;
   let i = a;
   while (i < b && (tokens[i].text === ',' || tokens[i].text === '—' || tokens[i].text === '–' || tokens[i].text === '-' || CLOSERS.has(tokens[i].text))) i++;
+  if (i < b && /^(while|but|and|as|although|though|whereas|because|when|which|where|if|so)$/i.test(tokens[i].text)) return null;
   const window = Math.min(b, i + 14);
   for (const weak of [false, true]) {
     const found = findCues(doc, i, window, weak);
     for (const ci of found) {
       if (lower(tokens[ci]) === 'according') continue;
+      if (ci !== i && /ing$/i.test(tokens[ci].text)) continue;
       const cueEnd = cueExtent(doc, ci, b);
       if (ci === i) {
         const speaker = speakerAfter(doc, cueEnd + 1, b);
@@ -304,17 +325,33 @@ export function attributeBefore(doc: Doc, a: number, b: number, masked: (i: numb
       const agent = passiveAgent(doc, ci, b);
       if (agent) return { cue: range(doc, ci, cueEnd), speaker: agent, side: 'before' };
       let speaker = speakerBefore(doc, ci, a);
+      // A participle ("…, saying", "stating") belongs to the clause subject, except in "with X saying".
+      if (speaker && /ing$/i.test(tokens[ci].text)) {
+        const [sa] = tokensIn(doc, speaker.start, speaker.end);
+        const before = tokens[sa - 1];
+        if (!(before && /^with$/i.test(before.text)) && !(isPronoun(doc, speaker) && sa === a)) speaker = clauseSubject(doc, a, ci, masked) ?? speaker;
+      }
       // A cue with a noun-cue head ("released a statement saying") or none at all ("…, saying"):
       // the speaker is the clause subject.
       if (speaker && isNounCuePhrase(doc, speaker)) {
         const by = ownerOf(doc, speaker);
         speaker = by ?? clauseSubject(doc, a, ci, masked);
       }
-      if (!speaker) speaker = inverted(doc, ci, cueEnd, b) ?? clauseSubject(doc, a, ci, masked);
+      if (!speaker) speaker = inverted(doc, ci, cueEnd, b);
+      if (!speaker && n > 0 && /^(and|but|or|then)$/i.test(tokens[ci - 1]?.text ?? '')) {
+        for (let m = n - 1; m >= 0 && !speaker; m--) speaker = speakerBefore(doc, found[m], a);
+      }
+      speaker ??= clauseSubject(doc, a, ci, masked);
       if (speaker) return { cue: range(doc, ci, cueEnd), speaker, side: 'before' };
       return { cue: range(doc, ci, cueEnd), speaker: null, side: 'before' };
     }
     if (found.length) break;
+  }
+  let k = b - 1;
+  while (k >= a && (tokens[k].text === ',' || tokens[k].text === ':')) k--;
+  if (k >= a && k < b - 1 && cues().nounCues.has(tokens[k].lemma)) {
+    const speaker = clauseSubject(doc, a, k, masked);
+    if (speaker) return { cue: range(doc, k, k), speaker, side: 'before' };
   }
   return null;
 }
@@ -332,7 +369,7 @@ function inverted(doc: Doc, ci: number, cueEnd: number, b: number): Range | null
   const prev = doc.tokens[ci - 1];
   if (prev && prev.text !== ',' && !CLOSERS.has(prev.text)) return null;
   const lemma = cueLemma(doc.tokens[ci].lemma, doc.tokens[ci].text);
-  if (!lemma || !INVERTING.has(lemma)) return null;
+  if (!lemma || !INVERTING.has(lemma) || /ing$/i.test(doc.tokens[ci].text)) return null;
   const next = doc.tokens[cueEnd + 1];
   if (!next || !(next.pos === 'PROPN' || next.pos === 'DET')) return null;
   return speakerAfter(doc, cueEnd + 1, b);
@@ -350,8 +387,13 @@ export function ownerOf(doc: Doc, r: Range): Range | null {
   for (let i = a; i < b; i++) {
     const w = lower(doc.tokens[i]);
     if ((w === 'from' || w === 'by' || w === 'of') && i + 1 < b) return { start: doc.tokens[i + 1].start, end: r.end };
+    if (w === 'on' && i + 2 < b && doc.tokens[i + 1].pos === 'PROPN' && isPossessive(doc.tokens[i + 2])) return { start: doc.tokens[i + 1].start, end: doc.tokens[i + 1].end };
   }
   return null;
+}
+
+function isPronoun(doc: Doc, r: Range): boolean {
+  return SUBJECT_PRONOUNS.has(doc.text.slice(r.start, r.end).toLowerCase());
 }
 
 export function isPronounRange(doc: Doc, r: Range): string | null {

@@ -92,7 +92,7 @@ export interface ClassifyInput {
 }
 
 /** How the writer's text introduces the span: at a sentence start, after a colon, after a cue. */
-export function introduction(doc: Doc, paragraphStart: number, open: number): 'start' | 'colon' | 'cue' | 'that' | 'comma' | 'embedded' {
+export function introduction(doc: Doc, paragraphStart: number, open: number): 'start' | 'colon' | 'cueComma' | 'cue' | 'that' | 'comma' | 'embedded' {
   const text = doc.text;
   let k = open - 1;
   while (k >= paragraphStart && /\s/.test(text[k])) k--;
@@ -104,7 +104,7 @@ export function introduction(doc: Doc, paragraphStart: number, open: number): 's
   const prev = doc.tokens[b - 1];
   const prev2 = doc.tokens[b - 2];
   if (c === ',') {
-    if (prev2 && b - 2 >= a && isCueToken(prev2, true)) return 'cue';
+    if (prev2 && b - 2 >= a && isCueToken(prev2, true)) return 'cueComma';
     return 'comma';
   }
   if (c === '—' || c === '–') return 'colon';
@@ -125,9 +125,9 @@ export function classify(input: ClassifyInput): QuoteKind {
   if (termMarkedBefore(text, paragraph.start, open) || termMarkedAfter(text, close, paragraph.end)) return 'term';
 
   // After "he said," the quote is set off as speech whatever its first letter ("…,” he said, “but …”).
-  if (intro === 'cue') return 'full';
+  if (intro === 'cueComma') return 'full';
   if (intro === 'comma' && capitalised && !nameLike(body)) return 'full';
-  if ((intro === 'start' || intro === 'colon') && (capitalised || intro === 'start')) {
+  if ((intro === 'start' || intro === 'colon' || intro === 'cue') && (capitalised || intro === 'start')) {
     // A capitalised name standing alone in a sentence of the writer's ("The “Big Three” automakers")
     // is caught below; a sentence-initial quote that runs on into the writer's words is still a quote.
     if (!(intro !== 'colon' && nameLike(body) && !sentenceInside && words.length <= 4 && !followedByCue(doc, close, paragraph.end))) return 'full';
@@ -142,7 +142,7 @@ export function classify(input: ClassifyInput): QuoteKind {
 }
 
 /** A headline or summary line that names its speaker before a colon: "Ruiz: Kestria ‘playing for time’". */
-function headlineAttribution(text: string, sentenceStart: number, open: number): boolean {
+export function headlineAttribution(text: string, sentenceStart: number, open: number): boolean {
   const lead = text.slice(sentenceStart, open);
   return /^\s*\p{Lu}[\p{L}.'’-]*(\s+\p{Lu}[\p{L}.'’-]*){0,3}\s*:/u.test(lead);
 }

@@ -13,7 +13,7 @@ import type { Quote } from '../types.js';
 import type { Doc } from '../text/doc.js';
 import { findMarkedSpans, type MarkedSpan } from './marks.js';
 import { attributeAfter, attributeBefore, clauseSubject, ownerOf, tokensIn, type Attribution, type Range } from './attribution.js';
-import { classify, introduction, type QuoteKind } from './classify.js';
+import { classify, headlineAttribution, introduction, type QuoteKind } from './classify.js';
 import { SpeakerResolver, type SpeakerRef } from './speaker.js';
 import { cues } from './cues.js';
 import { groupStatements } from './statements.js';
@@ -43,7 +43,18 @@ function inside(at: number, spans: Range[]): boolean {
 
 function sentenceStartBefore(text: string, pos: number, floor: number, quoted: Range[]): number {
   for (let i = pos - 1; i >= floor; i--) {
-    if (inside(i, quoted)) continue;
+    const q = quoted.find((r) => i >= r.start && i < r.end);
+    if (q) {
+      // A quote that ends its own sentence (“….” The next …) closes the writer's sentence too.
+      const close = q.end - 1;
+      if (/[.!?][”"’'»]$/.test(text.slice(close - 1, close + 1)) && /^\s+[\p{Lu}“"‘«]/u.test(text.slice(close + 1, close + 4))) {
+        let k = close + 1;
+        while (k < pos && /\s/.test(text[k])) k++;
+        return k;
+      }
+      i = q.start;
+      continue;
+    }
     if (isSentenceEnd(text, i)) {
       let k = i + 1;
       while (k < pos && /[”"’'»)\s]/.test(text[k])) k++;
@@ -125,7 +136,7 @@ function run(doc: Doc, entities: ArticleEntities): DetailedQuote[] {
     const [ta, tb] = tokensIn(doc, span.close + 1, trailingEnd);
     const [la, lb] = tokensIn(doc, sentStart, span.open);
     const maskedBefore = (i: number) => inside(doc.tokens[i].start, quoted);
-    const after = span.unclosed || !trailingMayAttribute(text, span, firstWordAt(doc, ta, tb)) ? null : attributeAfter(doc, ta, tb);
+    const after = span.unclosed || !trailingMayAttribute(text, span, firstWordAt(doc, ta, tb), kind) ? null : attributeAfter(doc, ta, tb);
     const before = attributeBefore(doc, la, lb, maskedBefore);
     const tightAfter = after && after.cue && after.cue.start - (span.close + 1) <= 40 && after.speaker;
     let attribution: Attribution | null;
@@ -135,6 +146,11 @@ function run(doc: Doc, entities: ArticleEntities): DetailedQuote[] {
     if ((!attribution || !attribution.speaker) && introduction(doc, paraOpen.start, span.open) === 'colon' && lb > la) {
       const subject = clauseSubject(doc, la, lb, maskedBefore);
       if (subject) attribution = { cue: attribution?.cue ?? null, speaker: subject, side: 'before' };
+    }
+    // "Ruiz: Kestria ‘playing for time’" — a summary line that names its speaker before a colon.
+    if ((!attribution || !attribution.speaker) && headlineAttribution(text, sentStart, span.open)) {
+      const [ha, hb] = tokensIn(doc, sentStart, text.indexOf(':', sentStart));
+      if (hb > ha) attribution = { cue: null, speaker: { start: doc.tokens[ha].start, end: doc.tokens[hb - 1].end }, side: 'before' };
     }
     work.push({ span, paragraph: pOpen, kind, attribution });
   });
@@ -184,10 +200,11 @@ function firstWordAt(doc: Doc, a: number, b: number): number {
  * sentence (“….”) is followed by a new sentence of the writer's unless the next word is lower-case
  * ("….” said X / he said); after “…?” or “…!” a name may follow ("“…?” Drozd asked"). An
  * embedded fragment is attributed afterwards only from right after a comma or dash. */
-function trailingMayAttribute(text: string, span: MarkedSpan, nextWordAt: number): boolean {
+function trailingMayAttribute(text: string, span: MarkedSpan, nextWordAt: number, kind: QuoteKind): boolean {
   if (nextWordAt < 0) return false;
   const inner = text.slice(span.start, span.end);
   const between = text.slice(span.close + 1, nextWordAt);
+  if (kind === 'partial') return /[,—–]$/.test(inner) || /^[,—–]/.test(between.trim()) || (/[.!?]$/.test(inner) && /\p{Ll}/u.test(text[nextWordAt]));
   const next = text[nextWordAt];
   if (/[.]$/.test(inner) || /^\s*\./.test(between)) return /\p{Ll}/u.test(next) && !/^\s*\./.test(between);
   if (/[!?]$/.test(inner)) return true;
@@ -209,7 +226,7 @@ function inheritAttributions(doc: Doc, work: Working[]): void {
   const text = doc.text;
   for (let n = 0; n < work.length; n++) {
     const w = work[n];
-    if (w.attribution?.speaker) continue;
+    if (w.attribution?.speaker || w.kind !== 'full') continue;
     const para = doc.paragraphs[w.paragraph];
     const atParagraphStart = w.span.open === para.start;
     // 1. The previous paragraph ends with a colon: "Reading from prepared remarks, she said:"
@@ -227,7 +244,7 @@ function inheritAttributions(doc: Doc, work: Working[]): void {
       }
     }
     // 2. An earlier attributed quote in the same paragraph.
-    for (let m = n - 1; m >= 0 && work[m].paragraph === w.paragraph; m--) {
+    for (let m = n - 1; m >= 0 && work[m].paragraph === w.paragraph && w.span.open - work[m].span.close < 400; m--) {
       if (work[m].attribution?.speaker) {
         w.attribution = work[m].attribution;
         break;

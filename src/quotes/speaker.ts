@@ -18,16 +18,21 @@ export interface SpeakerRef {
 interface NameCandidate extends Range {
   entity: string | null;
   type: string;
+  /** Typed a person, or carries a title, a role or a personal honorific, whatever its type says. */
+  personLike: boolean;
 }
 
 const CALENDAR = /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday)$/;
 const INDEFINITE = /^(a|an|one|two|three|four|five|several|some|many|other|another|various|senior|unnamed|anonymous)$/i;
+const TITLES_ANY = /\b(Mr|Ms|Mrs|Miss|Dr|Sir|Dame|Lady|Lord|Prof|President|Minister|Senator|Sen|Rep|Gov|General|Gen)\.?\s*$/;
 const TITLES_M = /\b(Mr|Mr\.|Sir|Lord|King|Prince)\s*$/;
 const TITLES_F = /\b(Ms|Ms\.|Mrs|Mrs\.|Miss|Madam|Dame|Lady|Queen|Princess)\s*$/;
 
 export class SpeakerResolver {
   private candidates: NameCandidate[];
   private gender = new Map<string, string>();
+  /** Keys of names already resolved as speakers of earlier quotes. */
+  private spoke = new Set<string>();
 
   constructor(
     private doc: Doc,
@@ -43,9 +48,18 @@ export class SpeakerResolver {
   }
 
   private buildCandidates(): NameCandidate[] {
+    const withRoles = new Set(this.entities.entities.filter((e) => e.roles.length > 0).map((e) => e.key));
+    const text = this.doc.text;
     const fromEntities = this.entities.mentions
-      .filter((m) => (m.kind === 'name' || m.kind === 'title') && m.type !== 'place')
-      .map((m) => ({ start: m.start, end: m.end, entity: m.entity, type: m.type }));
+      .filter((m) => (m.kind === 'name' || m.kind === 'title') && !this.modifier(m))
+      .map((m) => ({
+        start: m.start,
+        end: m.end,
+        entity: m.entity,
+        type: m.type,
+        personLike: m.type === 'person' || withRoles.has(m.entity) || TITLES_ANY.test(text.slice(Math.max(0, m.start - 8), m.start)),
+      }))
+      .filter((c) => c.personLike || (c.type !== 'place' && c.type !== 'organization' && c.type !== 'group'));
     const own: NameCandidate[] = [];
     const tokens = this.doc.tokens;
     for (let i = 0; i < tokens.length; i++) {
@@ -59,10 +73,19 @@ export class SpeakerResolver {
       // "Analysis" at a sentence start) and it is no month or weekday.
       const single = j === i + 1;
       const plausible = !single || (!CALENDAR.test(word) && this.doc.text.split(word).length > 2);
-      if (!possessive && plausible && !fromEntities.some((m) => m.start < r.end && r.start < m.end)) own.push({ ...r, entity: null, type: 'other' });
+      if (!possessive && plausible && !this.entities.mentions.some((m) => m.start < r.end && r.start < m.end)) own.push({ ...r, entity: null, type: 'other', personLike: TITLES_ANY.test(text.slice(Math.max(0, r.start - 8), r.start)) });
       i = j - 1;
     }
     return [...fromEntities, ...own].filter((c) => !this.insideQuote(c)).sort((a, b) => a.start - b.start);
+  }
+
+  /** A name used as a modifier ("Kestrian claims", "Boeing spokesman") names no one who speaks. */
+  private modifier(m: Range): boolean {
+    return /^\s+\p{Ll}+(?:\s|[.,;:]|$)/u.test(this.doc.text.slice(m.end, m.end + 20)) && (() => {
+      const [, b] = tokensIn(this.doc, m.start, m.end);
+      const next = this.doc.tokens[b];
+      return !!next && next.pos === 'NOUN';
+    })();
   }
 
   /** Gender from a title before a name (Ms Ruiz) and from the first possessive pronoun after it in the same sentence. */
@@ -95,15 +118,19 @@ export class SpeakerResolver {
   }
 
   private resolveName(span: Range): SpeakerRef {
-    const inside = this.entities.mentions.filter((m) => m.start < span.end && span.start < m.end);
-    const usable = inside.filter((m) => !this.possessive(m) && m.type !== 'place');
-    const person = usable.filter((m) => m.type === 'person');
-    const pick = (list: EntityMention[]) => list[list.length - 1];
-    const chosen = person.length ? pick(person) : usable.length ? pick(usable) : null;
-    if (chosen && this.namedHead(span)) return { entity: chosen.entity, referent: { start: chosen.start, end: chosen.end } };
-    if (chosen && chosen.kind === 'title') return { entity: chosen.entity, referent: { start: chosen.start, end: chosen.end } };
     const name = this.namedHead(span);
-    if (name) return { entity: null, referent: name };
+    if (name) {
+      const onHead = this.entities.mentions.filter((m) => m.start < name.end && name.start < m.end && !this.possessive(m));
+      const pick = (list: EntityMention[]) => list[list.length - 1];
+      const person = onHead.filter((m) => m.type === 'person');
+      const chosen = person.length ? pick(person) : onHead.length ? pick(onHead) : null;
+      const ref = chosen ? { entity: chosen.entity, referent: { start: chosen.start, end: chosen.end } } : { entity: null, referent: name };
+      this.spoke.add(chosen ? chosen.entity : this.textKey(name));
+      return ref;
+    }
+    // A description the entities stage linked to a person ("the Turkish leader").
+    const title = this.entities.mentions.find((m) => m.kind === 'title' && m.start < span.end && span.start < m.end);
+    if (title) return { entity: title.entity, referent: { start: title.start, end: title.end } };
     return this.byRole(span) ?? { entity: null, referent: null };
   }
 
@@ -133,6 +160,13 @@ export class SpeakerResolver {
     // Runs of proper nouns not followed by a possessive; the last such run is the head when the
     // phrase ends with it or with an apposition after it.
     let head: Range | null = null;
+    // "Ralph Crosby, EADS's North America CEO": a name first, then a description of it.
+    {
+      let j = a;
+      while (j < b && (tokens[j].pos === 'PROPN' || (/^\p{Lu}/u.test(tokens[j].text) && tokens[j].pos !== 'DET' && tokens[j].pos !== 'PRON') || (j > a && /^['’.]/.test(tokens[j].text) && (tokens[j].text.length > 1 || /^\p{Lu}/u.test(tokens[j + 1]?.text ?? ''))))) j++;
+      const next = tokens[j];
+      if (j > a && j < b && (next.text === ',' || next.pos === 'DET')) return { start: tokens[a].start, end: tokens[j - 1].end };
+    }
     for (let i = a; i < b; i++) {
       if (tokens[i].pos !== 'PROPN' && !(/^\p{Lu}/u.test(tokens[i].text) && tokens[i].pos !== 'DET' && tokens[i].pos !== 'PRON' && i > a)) continue;
       let j = i + 1;
@@ -160,13 +194,13 @@ export class SpeakerResolver {
     let p = paragraphs.findIndex((para) => span.start >= para.start && span.start < para.end);
     if (p < 0) p = 0;
     const floor = paragraphs[Math.max(0, p - 3)].start;
-    const before = this.candidates.filter((c) => c.end <= span.start && c.start >= floor && c.type !== 'organization' && c.type !== 'group');
+    const before = this.candidates.filter((c) => c.end <= span.start && c.start >= floor && (c.personLike || this.spoke.has(this.keyOf(c)) || (c.type !== 'organization' && c.type !== 'group' && c.type !== 'place')));
     let compatible = before.filter((c) => {
       const g = this.gender.get(this.keyOf(c));
       return !g || g === gender;
     });
-    // The entities stage's person mentions, when it has any here, outrank bare capitalised words.
-    const persons = compatible.filter((c) => c.type === 'person');
+    // Names known to be people (typed, titled, or already quoted as speakers here) outrank bare capitalised words.
+    const persons = compatible.filter((c) => c.personLike || this.spoke.has(this.keyOf(c)));
     if (persons.length) compatible = persons;
     if (compatible.length === 0) return { entity: null, referent: null };
     // Prefer a name that is the subject of its sentence (news copy refers back to the actor), then
@@ -187,17 +221,15 @@ export class SpeakerResolver {
 
   /** A name at the start of its clause (after any title words or determiners before it). */
   private isSubject(c: Range): boolean {
-    const text = this.doc.text;
     const tokens = this.doc.tokens;
     const [a] = tokensIn(this.doc, c.start, c.end);
+    const sentence = tokens[a]?.sentence;
     let k = a - 1;
-    while (k >= 0 && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'PROPN' || tokens[k].pos === 'NOUN' || /^['’]s$/.test(tokens[k].text) || tokens[k].text === ',') && tokens[k].sentence === tokens[a]?.sentence) k--;
-    if (k < 0) return true;
-    const t = tokens[k];
-    if (t.sentence !== tokens[a]?.sentence) return true;
-    if (/[.!?:;”"’]/.test(t.text)) return true;
-    // After a leading clause: "Speaking to the BBC, Ms Ruiz said"
-    return text.slice(t.end, c.start).includes(',') && t.pos !== 'ADP';
+    // Title words, determiners and a time stamp may precede the name ("The UN envoy Miriam Okafor", "16:20 Ruiz").
+    while (k >= 0 && tokens[k].sentence === sentence && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'PROPN' || tokens[k].pos === 'NUM' || (tokens[k].pos === 'NOUN' && /^\p{Ll}/u.test(tokens[k].text)) || /^['’]s$/.test(tokens[k].text))) k--;
+    if (k < 0 || tokens[k].sentence !== sentence) return true;
+    // After a leading clause ("On prisoners, Drozd said"), a colon or a closing quote mark.
+    return /^[,:;”"’]$/.test(tokens[k].text);
   }
 
   /** Gender learned when a pronoun was resolved to a name, so a later "she" does not pick a "he". */
