@@ -130,6 +130,19 @@ export function languageCode(raw: string | null | undefined): string | null {
   return m ? m[1].toLowerCase() : null;
 }
 
+/** The first <time datetime> that is not an update time or the site's "today" stamp. */
+function publishedTimeElement(document: Document): Element | null {
+  for (const el of Array.from(document.querySelectorAll('time[datetime]'))) {
+    const own = `${el.getAttribute('class') ?? ''} ${el.getAttribute('itemprop') ?? ''} ${el.parentElement?.getAttribute('class') ?? ''}`;
+    if (/updat|modif|today|current/i.test(own)) continue;
+    const label = `${el.parentElement?.textContent ?? ''}`.slice(0, 200);
+    const before = label.slice(0, Math.max(0, label.indexOf((el.textContent ?? '').trim()) || 0));
+    if (/\b(?:updated?|modified|today)\b[^.]*$/i.test(before)) continue;
+    return el;
+  }
+  return null;
+}
+
 export function readMetadata(document: Document, url: string | null): PageMetadata {
   const objects = jsonLdObjects(document);
   const article = jsonLdArticle(objects);
@@ -172,9 +185,7 @@ export function readMetadata(document: Document, url: string | null): PageMetada
     authors = cleanAuthorList(els.map((e) => decode(e.textContent ?? '')).filter((s) => s.length < 80));
   }
 
-  const timeEl =
-    document.querySelector('time[itemprop="datePublished"], time[pubdate], [itemprop="datePublished"][datetime]') ??
-    document.querySelector('article time[datetime], time[datetime]');
+  const timeEl = document.querySelector('time[itemprop="datePublished"], time[pubdate], [itemprop="datePublished"][datetime]') ?? publishedTimeElement(document);
   const published =
     normalizeDate(meta(document, 'article:published_time', 'og:published_time', 'datePublished', 'parsely-pub-date', 'pubdate', 'publishdate', 'sailthru.date', 'dc.date', 'DC.date.issued', 'date')) ??
     normalizeDate(typeof article?.datePublished === 'string' ? article.datePublished : null) ??

@@ -6,7 +6,7 @@ const NAME = `[A-Z\\u00C0-\\u024F][\\p{L}'’.-]*(?:\\s+${NAME_WORD}){1,4}`;
 const BY_LINE = new RegExp(`^(?:written\\s+)?(?:by|words\\s+by|von|par|por)\\s*:?\\s+(.+)$`, 'iu');
 const WRITES = new RegExp(`(?:^|[,;:.—–-]\\s*|\\s)(?:writes|argues|reports|says)\\s+(${NAME})\\s*\\.?$`, 'u');
 const BIO = new RegExp(
-  `^(${NAME})\\s+(?:is|was|has been|serves as)\\s+(?:an?|the|a former|the former|former|senior|chief|associate|assistant|deputy)\\b[^\\n]{0,200}?\\b(?:fellow|professor|director|correspondent|editor|author|writer|researcher|analyst|columnist|reporter|journalist|contributor|chair|president|lecturer|ambassador|diplomat|minister|adviser|advisor|scholar|expert|head|founder|partner|member|officer|secretary|envoy|commentator|economist|historian)\\b`,
+  `^(${NAME})\\s+(?:is|was|has been|serves as)\\s+(?:an?|the|a former|the former|former|senior|chief|associate|assistant|deputy)\\b[^\\n]{0,200}?\\b(?:fellow|professor|correspondent|editor|author|writer|researcher|analyst|columnist|reporter|journalist|contributor|lecturer|scholar|commentator|economist|historian|director of (?:the )?[\\p{Lu}][\\p{L}]+ (?:programme|program|centre|center|institute|project))\\b`,
   'u',
 );
 
@@ -26,6 +26,7 @@ export function cleanAuthorList(raw: string[]): string[] {
     s = s.replace(/^(?:written\s+)?(?:by|words\s+by)\s*:?\s+/i, '');
     s = s.replace(/\S+@\S+/g, '').replace(/https?:\/\/\S+/g, '');
     s = s.replace(ROLE_TAIL, '');
+    s = s.replace(/\s+(?:in|from|at|reporting from)\s+\p{Lu}[\p{L} .'-]*$/u, '');
     for (let part of s.split(/\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*/)) {
       part = part.replace(/^[\s,;:.—–-]+|[\s,;:—–-]+$/g, '').trim();
       if (!part || part.length > 60) continue;

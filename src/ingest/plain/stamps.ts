@@ -1,8 +1,10 @@
 // Dates on a page that are not its publication date: the site's "Today:" stamp and
 // "Updated"/"Last modified" times.
 
-const TODAY = /^(?:today(?:'s date)?|today is|current(?:ly)?(?: date| time)?)\b\s*[:,|-]?/i;
-const UPDATED = /^[|·•\s]*(?:(?:last\s+)?updated?|modified|last modified|edited|revised|amended|accessed|retrieved|as of)\b\s*(?:on|at)?\s*[:,|-]?/i;
+// A label, then a separator or straight into a date: "Today: …", "Today is Friday …", "Updated 2 hours ago".
+const NEXT = "(?:\\s*[:,|–—-]|\\s+(?:on|at)\\b|(?=\\s+(?:\\d|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\b)))";
+const TODAY = new RegExp(`^(?:today(?:'s date)?|today is|current (?:date|time))${NEXT}`, 'i');
+const UPDATED = new RegExp(`^[|·•\\s]*(?:(?:last\\s+)?updated?|modified|last modified|edited|revised|amended|accessed|retrieved|as of)${NEXT}`, 'i');
 const HAS_TIME = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b|\bago\b|\byesterday\b/i;
 
 export type StampKind = 'today' | 'updated';
