@@ -1,25 +1,173 @@
-// brief.md: the brief for a person, in Markdown. Sections appear only when computed.
+// brief.md: the story in one page of Markdown. Sections appear only when the brief computed them;
+// every item links to its passage in brief.html (same folder), which opens the article there with
+// the passage highlighted.
 import type { Brief } from '../types.js';
+import { buildStory, readableDate, type Passage, type Story } from '../compare/story.js';
 
 /** Escape text so Markdown shows it literally (article text may contain any character). */
 export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}\[\]<>()#+\-!|~]/g, (c) => `\\${c}`).replace(/\s+/g, ' ').trim();
 }
 
+/** The link that opens a passage in brief.html. */
+export function passageHref(p: { article: string; start: number; end: number }): string {
+  return `brief.html#a=${encodeURIComponent(p.article)}&s=${p.start}&e=${p.end}`;
+}
+
+function link(p: Passage, text = p.label): string {
+  return `[${escapeMarkdown(text)}](${passageHref(p)})`;
+}
+
+function links(ps: Passage[]): string {
+  return ps.map((p) => link(p)).join(', ');
+}
+
+function sourcesNote(sources: number, articles: number, only: string | null): string {
+  if (only) return `only ${escapeMarkdown(only)}`;
+  const copies = articles > sources ? ` (${articles} articles)` : '';
+  return `${sources} independent source${sources === 1 ? '' : 's'}${copies}`;
+}
+
+function clip(text: string, words = 40): string {
+  const w = text.trim().split(/\s+/);
+  return w.length <= words ? text.trim() : `${w.slice(0, words).join(' ')}…`;
+}
+
+function tone(t: number): string {
+  return t > 0 ? `+${t.toFixed(2)}` : t.toFixed(2);
+}
+
 export function renderMarkdown(brief: Brief): string {
+  const story: Story = buildStory(brief);
   const out: string[] = ['# Parley brief', ''];
+  if (story.title) out.push(`_${escapeMarkdown(story.title)}_`, '');
+  out.push('Every link opens the passage it comes from in `brief.html` (same folder).', '');
+
   out.push('## Articles', '');
   if (brief.articles.length === 0) out.push('No article could be analysed.', '');
   else {
-    out.push('| id | outlet | published | title | authors |', '|---|---|---|---|---|');
-    for (const a of brief.articles) {
-      const published = a.published ? `${a.published}${a.publishedBasis ? ` (${a.publishedBasis})` : ''}` : '—';
+    out.push(`${brief.articles.length} article${brief.articles.length === 1 ? '' : 's'} from ${story.independentSources} independent source${story.independentSources === 1 ? '' : 's'}.`, '');
+    out.push('| outlet | title | published | kind | authors | source |', '|---|---|---|---|---|---|');
+    for (const s of story.articles) {
+      const a = s.article;
+      const published = a.published ? `${a.published}${a.publishedBasis && a.publishedBasis !== 'metadata' ? ` (${a.publishedBasis})` : ''}` : '—';
+      const source = s.copyOf
+        ? `copy of ${story.labels.get(s.copyOf) ?? s.copyOf}`
+        : s.wire
+          ? `${s.wire} wire`
+          : s.sameSourceAs.length
+            ? `same source as ${s.sameSourceAs.map((id) => story.labels.get(id) ?? id).join(', ')}`
+            : 'own reporting';
       out.push(
-        `| ${escapeMarkdown(a.id)} | ${escapeMarkdown(a.outlet ?? '—')} | ${escapeMarkdown(published)} | ${escapeMarkdown(a.title ?? '—')} | ${escapeMarkdown(a.authors.join(', ') || '—')} |`,
+        `| ${link({ article: a.id, start: 0, end: 0, label: s.label })} | ${escapeMarkdown(a.title ?? '—')} | ${escapeMarkdown(published)} | ${a.kind ?? '—'} | ${escapeMarkdown(a.authors.join(', ') || '—')} | ${escapeMarkdown(source)} |`,
       );
     }
     out.push('');
   }
+
+  if (story.actors) {
+    out.push('## Actors', '');
+    if (story.actors.length === 0) out.push('No actor was identified.', '');
+    else {
+      out.push('| actor | type | roles | also called | articles | mentions |', '|---|---|---|---|---|---|');
+      for (const a of story.actors.slice(0, 40)) {
+        const nameCell = a.first ? link(a.first, a.entity.name) : escapeMarkdown(a.entity.name);
+        out.push(
+          `| ${nameCell} | ${a.entity.type} | ${escapeMarkdown(a.entity.roles.join(', ') || '—')} | ${escapeMarkdown(a.entity.aliases.slice(0, 5).join(', ') || '—')} | ${a.articles} | ${a.mentions} |`,
+        );
+      }
+      out.push('');
+    }
+  }
+
+  if (story.matrix) {
+    out.push('## What each side wants', '');
+    if (story.matrix.size === 0) out.push('No position on an issue was found.', '');
+    else {
+      const issues = story.issues.slice(0, 10);
+      out.push(`| actor | ${issues.map(escapeMarkdown).join(' | ')} |`, `|---|${issues.map(() => '---').join('|')}|`);
+      for (const [actor, row] of story.matrix) {
+        const cells = issues.map((i) => {
+          const c = row.get(i);
+          return c ? `${c.stances.join(' / ')} ${c.evidence.map((p) => link(p, `[${p.label}]`)).join(' ')}` : '';
+        });
+        out.push(`| ${escapeMarkdown(actor)} | ${cells.join(' | ')} |`);
+      }
+      out.push('');
+    }
+  }
+
+  if (story.conditions) {
+    out.push('## Conditions', '');
+    if (story.conditions.length === 0) out.push('No conditional commitment was found.', '');
+    for (const c of story.conditions) {
+      out.push(`- **${escapeMarkdown(c.actor)}** would ${escapeMarkdown(c.commitment)} — on condition that ${escapeMarkdown(c.condition)} (${links(c.evidence)}; ${sourcesNote(c.sources, c.evidence.length, null)})`);
+    }
+    out.push('');
+  }
+
+  if (story.timeline) {
+    out.push('## Timeline', '');
+    if (story.timeline.length === 0) out.push('No dated event was found.', '');
+    for (const t of story.timeline) out.push(`- **${escapeMarkdown(readableDate(t.date))}** — ${escapeMarkdown(clip(t.text, 30))} (${links(t.evidence)})`);
+    out.push('');
+  }
+
+  if (story.speakers) {
+    out.push('## Who said what', '');
+    if (story.speakers.length === 0) out.push('No quotation was found.', '');
+    for (const s of story.speakers) {
+      out.push(`### ${escapeMarkdown(s.name)}${s.roles.length ? ` — ${escapeMarkdown(s.roles.slice(0, 2).join(', '))}` : ''}`, '');
+      for (const st of s.statements) {
+        const who = s.id === null ? [...new Set(st.quotes.map((q) => q.speakerText).filter(Boolean))].join('; ') : '';
+        out.push(
+          `- “${escapeMarkdown(clip(st.text))}”${who ? ` — ${escapeMarkdown(who)}` : ''} — ${sourcesNote(st.sources, st.articles, st.onlySource)}: ${st.quotes.map((q) => link(q.passage)).join(', ')}`,
+        );
+      }
+      out.push('');
+    }
+  }
+
+  if (story.events) {
+    out.push('## Events', '');
+    if (story.events.length === 0) out.push('No event was found.', '');
+    for (const e of story.events.slice(0, 60)) {
+      out.push(`- ${e.date ? `**${escapeMarkdown(readableDate(e.date))}** ` : ''}_${escapeMarkdown(e.type)}_: ${escapeMarkdown(clip(e.text, 30))} — ${sourcesNote(e.sources, e.evidence.length, e.onlySource)} (${links(e.evidence)})`);
+    }
+    out.push('');
+  }
+
+  if (story.discrepancies) {
+    out.push('## Where the sources disagree', '');
+    if (story.discrepancies.length === 0) out.push('No disagreement between the outlets was found.', '');
+    for (const d of story.discrepancies) {
+      out.push(`### ${escapeMarkdown(d.topic)}`, '', escapeMarkdown(d.explanation), '');
+      d.passages.forEach((p, i) => out.push(`> **${escapeMarkdown(p.label)}** (${link(p, 'passage')}): ${escapeMarkdown(clip(d.claims[i].text, 60))}`, '>'));
+      if (out[out.length - 1] === '>') out.pop();
+      out.push('');
+    }
+  }
+
+  if (story.framing) {
+    out.push('## Framing', '');
+    out.push('Tone of each outlet’s own words toward each actor, from −1 (hostile) to +1 (favourable): the reporting verbs it chose for the actor and judging words next to its name, never words inside quotations. “quotes” is how many of the actor’s quotations the outlet chose to carry.', '');
+    if (story.framing.length === 0) out.push('No actor is framed by more than a passing mention.', '');
+    else {
+      const ids = brief.articles.map((a) => a.id).filter((id) => story.framing!.some((r) => r.cells.has(id)));
+      out.push(`| actor | ${ids.map((id) => escapeMarkdown(story.labels.get(id) ?? id)).join(' | ')} |`, `|---|${ids.map(() => '---').join('|')}|`);
+      for (const r of story.framing) {
+        const cells = ids.map((id) => {
+          const c = r.cells.get(id);
+          if (!c) return '';
+          const cues = c.cues.length ? ` (${escapeMarkdown([...new Set(c.cues)].slice(0, 4).join(', '))})` : '';
+          return `${tone(c.tone)}${cues}; ${c.mentions} mention${c.mentions === 1 ? '' : 's'}, ${c.quotes} quote${c.quotes === 1 ? '' : 's'}`;
+        });
+        out.push(`| ${escapeMarkdown(r.name)} | ${cells.join(' | ')} |`);
+      }
+      out.push('');
+    }
+  }
+
   if (brief.problems.length > 0) {
     out.push('## Problems', '');
     for (const p of brief.problems) out.push(`- **${escapeMarkdown(p.source)}**: ${escapeMarkdown(p.message)}`);

@@ -1,0 +1,305 @@
+// The brief as a story for a person to read: what brief.md and brief.html show, in one order, with
+// every item carrying the passages it came from and how many independent sources report it.
+// Built from brief.json alone (no Doc), so that a saved brief can be rendered again.
+import type { Article, ArticleKind, Brief, Discrepancy, Entity, Span, Stance } from '../types.js';
+import { buildTimeline } from '../time/timeline.js';
+import { corroborate, statementGroups } from './corroboration.js';
+import { countSources, independentSources, type SourceGroups } from './sources.js';
+
+export interface Passage extends Span {
+  /** Outlet name (or article id) to label the link. */
+  label: string;
+}
+
+export interface StoryArticle {
+  article: Article;
+  label: string;
+  /** The wire it is credited to, and the article it copies, when it does. */
+  wire: string | null;
+  copyOf: string | null;
+  /** Other articles in the same independent source. */
+  sameSourceAs: string[];
+}
+
+export interface StoryActor {
+  entity: Entity;
+  mentions: number;
+  articles: number;
+  first: Passage | null;
+}
+
+export interface MatrixCell {
+  stances: Stance[];
+  evidence: Passage[];
+  sources: number;
+}
+
+export interface StoryCondition {
+  actor: string;
+  commitment: string;
+  condition: string;
+  evidence: Passage[];
+  sources: number;
+}
+
+export interface StoryTimelineEntry {
+  date: string;
+  text: string;
+  evidence: Passage[];
+  sources: number;
+}
+
+export interface StoryStatement {
+  text: string;
+  quotes: { passage: Passage; text: string; cue: string | null; speakerText: string | null; partial: boolean }[];
+  sources: number;
+  articles: number;
+  onlySource: string | null;
+}
+
+export interface StorySpeaker {
+  /** Entity id, or null for the unattributed group. */
+  id: string | null;
+  name: string;
+  roles: string[];
+  statements: StoryStatement[];
+}
+
+export interface StoryEvent {
+  type: string;
+  text: string;
+  date: string | null;
+  evidence: Passage[];
+  sources: number;
+  onlySource: string | null;
+}
+
+export interface StoryFraming {
+  entity: string;
+  name: string;
+  cells: Map<string, { tone: number; mentions: number; cues: string[]; quotes: number; passage: Passage | null }>;
+}
+
+export interface Story {
+  title: string;
+  articles: StoryArticle[];
+  independentSources: number;
+  actors: StoryActor[] | null;
+  issues: string[];
+  matrix: Map<string, Map<string, MatrixCell>> | null;
+  conditions: StoryCondition[] | null;
+  timeline: StoryTimelineEntry[] | null;
+  speakers: StorySpeaker[] | null;
+  events: StoryEvent[] | null;
+  discrepancies: (Discrepancy & { passages: Passage[] })[] | null;
+  framing: StoryFraming[] | null;
+  /** Article id → label, for the page's article list. */
+  labels: Map<string, string>;
+}
+
+export function articleLabel(a: Article): string {
+  return a.outlet ?? a.title ?? a.id;
+}
+
+/** Order and de-duplicate passages: one per article, first in text order. */
+function passages(spans: Span[], labels: Map<string, string>): Passage[] {
+  const seen = new Set<string>();
+  const out: Passage[] = [];
+  for (const s of spans) {
+    if (seen.has(s.article)) continue;
+    seen.add(s.article);
+    out.push({ ...s, label: labels.get(s.article) ?? s.article });
+  }
+  return out;
+}
+
+function onlyLabel(groups: SourceGroups, articles: string[]): string | null {
+  if (articles.length === 0 || countSources(groups, articles) !== 1) return null;
+  return groups.label.get(groups.groupOf.get(articles[0]) ?? articles[0]) ?? articles[0];
+}
+
+function storyTitle(brief: Brief, actors: StoryActor[] | null): string {
+  const names = (actors ?? []).filter((a) => a.entity.type === 'place' || a.entity.type === 'organization').slice(0, 2).map((a) => a.entity.name);
+  const dates = brief.articles.map((a) => a.published?.slice(0, 10)).filter((d): d is string => !!d).sort();
+  const span = dates.length ? (dates[0] === dates[dates.length - 1] ? dates[0] : `${dates[0]} – ${dates[dates.length - 1]}`) : '';
+  const n = brief.articles.length;
+  return [names.join(', '), `${n} article${n === 1 ? '' : 's'}`, span].filter(Boolean).join(' · ');
+}
+
+export function buildStory(brief: Brief): Story {
+  const groups = independentSources(brief.articles);
+  const labels = new Map(brief.articles.map((a) => [a.id, articleLabel(a)]));
+  const entityById = new Map((brief.entities ?? []).map((e) => [e.id, e]));
+  const name = (id: string | null): string => (id ? (entityById.get(id)?.name ?? id) : 'unknown');
+
+  const articles: StoryArticle[] = brief.articles.map((a) => {
+    const group = groups.groupOf.get(a.id);
+    return {
+      article: a,
+      label: labels.get(a.id)!,
+      wire: groups.wire.get(a.id) ?? null,
+      copyOf: groups.copyOf.get(a.id) ?? null,
+      sameSourceAs: brief.articles.filter((b) => b.id !== a.id && groups.groupOf.get(b.id) === group).map((b) => b.id),
+    };
+  });
+
+  let actors: StoryActor[] | null = null;
+  if (brief.entities) {
+    const acting = new Set<string>();
+    for (const p of brief.positions ?? []) acting.add(p.actor);
+    for (const c of brief.conditions ?? []) acting.add(c.actor);
+    for (const q of brief.quotes ?? []) if (q.speaker) acting.add(q.speaker);
+    actors = brief.entities
+      .filter((e) => e.type !== 'place' || acting.has(e.id) || new Set(e.mentions.map((m) => m.article)).size > 1)
+      .filter((e) => e.mentions.length >= 2 || acting.has(e.id))
+      .map((e) => {
+        const first = [...e.mentions].sort((x, y) => (x.article === y.article ? x.start - y.start : x.article.localeCompare(y.article)))[0];
+        return {
+          entity: e,
+          mentions: e.mentions.length,
+          articles: new Set(e.mentions.map((m) => m.article)).size,
+          first: first ? { ...first, label: labels.get(first.article) ?? first.article } : null,
+        };
+      })
+      .sort((x, y) => y.articles - x.articles || y.mentions - x.mentions);
+  }
+
+  let matrix: Story['matrix'] = null;
+  const issues: string[] = [];
+  if (brief.positions) {
+    matrix = new Map();
+    const issueCount = new Map<string, number>();
+    for (const p of brief.positions) {
+      issueCount.set(p.issue, (issueCount.get(p.issue) ?? 0) + 1);
+      const actor = name(p.actor);
+      if (!matrix.has(actor)) matrix.set(actor, new Map());
+      const row = matrix.get(actor)!;
+      const cell = row.get(p.issue) ?? { stances: [], evidence: [], sources: 0 };
+      if (!cell.stances.includes(p.stance)) cell.stances.push(p.stance);
+      cell.evidence = passages([...cell.evidence, ...p.evidence], labels);
+      cell.sources = countSources(groups, cell.evidence.map((e) => e.article));
+      row.set(p.issue, cell);
+    }
+    issues.push(...[...issueCount].sort((a, b) => b[1] - a[1]).map(([i]) => i));
+  }
+
+  const conditions = brief.conditions
+    ? brief.conditions.map((c) => ({
+        actor: name(c.actor),
+        commitment: c.commitment,
+        condition: c.condition,
+        evidence: passages(c.evidence, labels),
+        sources: countSources(groups, c.evidence.map((e) => e.article)),
+      }))
+    : null;
+
+  const timeline = brief.times
+    ? buildTimeline(brief).map((t) => ({
+        date: t.date,
+        text: t.text,
+        evidence: passages(t.evidence, labels),
+        sources: countSources(groups, t.evidence.map((e) => e.article)),
+      }))
+    : null;
+
+  let speakers: StorySpeaker[] | null = null;
+  if (brief.quotes) {
+    const bySpeaker = new Map<string | null, StorySpeaker>();
+    for (const g of statementGroups(brief, groups)) {
+      const key = g.speaker;
+      if (!bySpeaker.has(key)) {
+        const e = key ? entityById.get(key) : undefined;
+        bySpeaker.set(key, { id: key, name: key ? name(key) : 'Unattributed or unnamed sources', roles: e?.roles ?? [], statements: [] });
+      }
+      const longest = [...g.quotes].sort((a, b) => b.text.length - a.text.length)[0];
+      bySpeaker.get(key)!.statements.push({
+        text: longest.text,
+        quotes: g.quotes.map((q) => ({
+          passage: { article: q.article, start: q.start, end: q.end, label: labels.get(q.article) ?? q.article },
+          text: q.text,
+          cue: q.cue,
+          speakerText: q.speakerText,
+          partial: q.partial,
+        })),
+        sources: g.sources,
+        articles: g.articles.length,
+        onlySource: onlyLabel(groups, g.articles),
+      });
+    }
+    speakers = [...bySpeaker.values()].sort((a, b) => (a.id === null ? 1 : b.id === null ? -1 : b.statements.length - a.statements.length));
+    for (const s of speakers) s.statements.sort((a, b) => b.sources - a.sources);
+  }
+
+  const events = brief.events
+    ? corroborate(brief.events, groups).map((c) => ({
+        type: c.item.type,
+        text: c.item.text,
+        date: c.item.date,
+        evidence: passages(c.item.evidence, labels),
+        sources: c.sources,
+        onlySource: c.onlySource,
+      }))
+    : null;
+
+  const discrepancies = brief.discrepancies
+    ? brief.discrepancies.map((d) => ({ ...d, passages: d.claims.map((c) => ({ article: c.article, start: c.start, end: c.end, label: labels.get(c.article) ?? c.article })) }))
+    : null;
+
+  let framing: StoryFraming[] | null = null;
+  if (brief.framing) {
+    const rows = new Map<string, StoryFraming>();
+    for (const f of brief.framing) {
+      if (!rows.has(f.entity)) rows.set(f.entity, { entity: f.entity, name: name(f.entity), cells: new Map() });
+      const quotes = (brief.quotes ?? []).filter((q) => q.article === f.article && q.speaker === f.entity).length;
+      const first = entityById
+        .get(f.entity)
+        ?.mentions.filter((m) => m.article === f.article)
+        .sort((a, b) => a.start - b.start)[0];
+      rows.get(f.entity)!.cells.set(f.article, {
+        tone: f.tone,
+        mentions: f.mentions,
+        cues: f.cues,
+        quotes,
+        passage: first ? { ...first, label: labels.get(f.article) ?? f.article } : null,
+      });
+    }
+    // Actors that are more than a passing mention somewhere: quoted, toned, or named repeatedly.
+    framing = [...rows.values()]
+      .filter((r) => [...r.cells.values()].some((c) => c.quotes > 0 || c.cues.length > 0 || c.mentions >= 3))
+      .sort((a, b) => sum(b) - sum(a));
+  }
+
+  return {
+    title: storyTitle(brief, actors),
+    articles,
+    independentSources: countSources(groups, brief.articles.map((a) => a.id)),
+    actors,
+    issues,
+    matrix,
+    conditions,
+    timeline,
+    speakers,
+    events,
+    discrepancies,
+    framing,
+    labels,
+  };
+}
+
+function sum(r: StoryFraming): number {
+  let n = 0;
+  for (const c of r.cells.values()) n += c.mentions;
+  return n;
+}
+
+export const KIND_LABEL: Record<ArticleKind, string> = { news: 'news', analysis: 'analysis', opinion: 'opinion' };
+
+/** "Tuesday 17 November 2026" for a TIMEX3 day; other values as they are. */
+export function readableDate(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(T[\d:]+)?/.exec(value);
+  if (!m) return value;
+  const d = new Date(`${m[1]}-${m[2]}-${m[3]}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return value;
+  const day = d.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return m[4] ? `${day} ${m[4].slice(1, 6)}` : day;
+}
