@@ -42,6 +42,19 @@ function charsetOf(bytes: Uint8Array, declared: string | null): string {
   return m ? m[1] : 'utf-8';
 }
 
+// Node's TextDecoder reads windows-1252 as ISO-8859-1, which turns curly quotes and dashes
+// (0x80–0x9F) into control characters; map that range by hand.
+const CP1252 = '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 8192) {
+    const chunk = bytes.subarray(i, i + 8192);
+    out += String.fromCharCode(...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? CP1252.charCodeAt(b - 0x80) : b)));
+  }
+  return out;
+}
+
 /** Decode text bytes. Invalid UTF-8 falls back to windows-1252, the usual culprit. */
 export function decodeText(bytes: Uint8Array, declaredCharset: string | null = null): string {
   let label = charsetOf(bytes, declaredCharset).toLowerCase();
@@ -56,9 +69,10 @@ export function decodeText(bytes: Uint8Array, declaredCharset: string | null = n
     try {
       return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
     } catch {
-      return new TextDecoder('windows-1252').decode(bytes);
+      return decodeWindows1252(bytes);
     }
   }
+  if (/^(?:windows-1252|cp1252|iso-8859-1|latin1|us-ascii|ascii)$/.test(label)) return decodeWindows1252(bytes);
   return decoder.decode(bytes).replace(/^\uFEFF/, '');
 }
 

@@ -3,6 +3,12 @@ import { basename, extname } from 'node:path';
 
 export function slugify(text: string, max = 60): string {
   const slug = text
+    .replace(/[ıİ]/g, 'i')
+    .replace(/ß/g, 'ss')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[æÆ]/g, 'ae')
+    .replace(/[łŁ]/g, 'l')
+    .replace(/[đĐ]/g, 'd')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
