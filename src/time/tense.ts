@@ -98,10 +98,15 @@ export function tenseAt(doc: Doc, sentence: number, start: number, end: number):
     const pastAux = tokens.slice(lo, first).some((t) => t.pos === 'AUX' && PAST_AUX.has(t.text.toLowerCase()));
     if (!pastAux) return { dir: 'future', strong: true };
   }
-  for (let d = 1; d <= MAX_DISTANCE; d++) {
-    for (const i of [first - d, last - 1 + d]) {
-      if (i < lo || i >= hi) continue;
+  // The governing verb usually comes before its time adjunct ("met in Geneva on Monday to
+  // discuss…": the infinitive after it is a purpose, not the tense); look left first.
+  for (const side of [-1, 1]) {
+    for (let d = 1; d <= MAX_DISTANCE; d++) {
+      const i = side < 0 ? first - d : last - 1 + d;
+      if (i < lo || i >= hi) break;
       const t = tokens[i];
+      // A semicolon, colon, dash or quotation mark starts another clause.
+      if (/^[;:—–"“”]$/.test(t.text)) break;
       if (!isVerbish(t) && !PLANNED.test(t.text.toLowerCase())) continue;
       const tense = groupTense(verbGroup(tokens, i, lo, hi));
       if (tense) return tense;

@@ -1,0 +1,71 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { buildDoc } from '../../src/text/doc.js';
+import { annotateTimes } from '../../src/time/index.js';
+import { article } from './helpers.js';
+
+const dated = article(
+  'dated',
+  'Negotiators from both sides met in Geneva on Monday for a session on prisoner exchanges. The session ended without agreement.',
+  '2025-06-02T18:00:00+02:00',
+);
+
+test('an undated article referring to a session a dated article puts on Monday 2 June was written on or after it', () => {
+  const undated = article('undated', "Monday's session in Geneva on prisoner exchanges ended without agreement, officials said. Talks resume next week.", null);
+  const r = annotateTimes([buildDoc(dated), buildDoc(undated)]);
+  assert.equal(r.articles[1].published, '2025-06-02');
+  assert.equal(r.articles[1].publishedBasis, 'inferred');
+  // Its relative expressions are then resolved against the inferred date.
+  const monday = r.times[1].find((t) => t.text === 'Monday');
+  assert.deepEqual([monday?.value, monday?.anchor], ['2025-06-02', 'published']);
+  assert.equal(r.times[1].find((t) => t.text === 'next week')?.value, '2025-W24');
+  // The dated article and all texts are untouched.
+  assert.equal(r.articles[0], dated);
+  assert.equal(r.articles[1].text, undated.text);
+  assert.equal(undated.published, null);
+});
+
+test('"yesterday" matched to a dated happening pins the day exactly', () => {
+  const undated = article('u', 'Yesterday the negotiators in Geneva ended the session on prisoner exchanges without agreement.', null);
+  const r = annotateTimes([buildDoc(dated), buildDoc(undated)]);
+  assert.equal(r.articles[1].published, '2025-06-03');
+});
+
+test('a truce "beginning Saturday, 7 June" was announced before 7 June', () => {
+  const undated = article('truce', 'Both armies agreed to a truce beginning Saturday, 7 June. Monitors will arrive on Friday.', null);
+  const r = annotateTimes([buildDoc(dated), buildDoc(undated)]);
+  const published = r.articles[1].published as string;
+  assert.equal(r.articles[1].publishedBasis, 'inferred');
+  assert.ok(published >= '2025-06-01' && published <= '2025-06-06', published);
+  assert.equal(r.times[1].find((t) => t.text === 'Friday')?.value, '2025-06-06');
+});
+
+test('with no clue, nothing is inferred and relative values stay null', () => {
+  const undated = article('bare', 'The ministers met on Saturday and will meet again next week.', null);
+  const r = annotateTimes([buildDoc(undated)]);
+  assert.equal(r.articles[0].published, null);
+  assert.equal(r.articles[0].publishedBasis, null);
+  assert.ok(r.times[0].length >= 2);
+  for (const t of r.times[0]) assert.deepEqual([t.value, t.anchor], [null, null]);
+});
+
+test("a page's \"Today:\" stamp is never taken for the publication date", () => {
+  const undated = article('stamp', 'Today: Tuesday, 3 June 2025\nThe talks on prisoner exchanges continue.', null);
+  const r = annotateTimes([buildDoc(dated), buildDoc(undated)]);
+  assert.equal(r.articles[1].published, null);
+  assert.ok(!r.times[1].some((t) => t.text === 'Today'));
+});
+
+test('two outlets dating the matched happening differently give no clue', () => {
+  const other = article('other', 'Negotiators from both sides met in Geneva on Monday for a session on prisoner exchanges.', '2025-06-10');
+  const undated = article('u', "Monday's session in Geneva on prisoner exchanges ended without agreement.", null);
+  const r = annotateTimes([buildDoc(dated), buildDoc(other), buildDoc(undated)]);
+  assert.equal(r.articles[2].published, null);
+});
+
+test('an unrelated dated article gives no clue', () => {
+  const unrelated = article('x', 'The central bank raised interest rates on Monday.', '2025-06-02');
+  const undated = article('u', "Monday's session in Geneva on prisoner exchanges ended without agreement.", null);
+  const r = annotateTimes([buildDoc(unrelated), buildDoc(undated)]);
+  assert.equal(r.articles[1].published, null);
+});
