@@ -188,3 +188,55 @@ export function subjectBefore(view: SentenceView, at: number, floor = 0): Chunk 
   if (inner && inner.from <= c + 2 && inner.to === k && toks.slice(inner.from, inner.to).some((t) => t.pos === 'PROPN')) return inner;
   return npBefore(view, c, floor);
 }
+
+/** Word-sequence phrases indexed by their first word, for matching many phrases at each token. */
+export class PhraseIndex<V> {
+  private readonly byFirst = new Map<string, { words: string[]; value: V }[]>();
+  constructor(entries: { words: string[]; value: V }[], private readonly loose = false) {
+    for (const e of entries) {
+      const list = this.byFirst.get(e.words[0]) ?? [];
+      list.push(e);
+      this.byFirst.set(e.words[0], list);
+    }
+    // Longest first, so the longest phrase starting at a token wins.
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+  }
+
+  private static fits(t: Tok, w: string, loose: boolean): boolean {
+    if (t.lower === w) return true;
+    if (!loose) return false;
+    return t.lemma === w || (w.length > 3 && t.lower === w + 's') || (w.endsWith('s') && t.lower === w.slice(0, -1));
+  }
+
+  /** Keys under which a token may start a phrase. */
+  private keys(t: Tok): string[] {
+    if (!this.loose) return [t.lower];
+    const out = [t.lower, t.lemma];
+    if (t.lower.endsWith('s')) out.push(t.lower.slice(0, -1));
+    out.push(t.lower + 's');
+    return [...new Set(out)];
+  }
+
+  /** Phrases that match at token k, longest first. */
+  at(toks: Tok[], k: number): { words: string[]; value: V }[] {
+    const out: { words: string[]; value: V }[] = [];
+    for (const key of this.keys(toks[k])) {
+      for (const e of this.byFirst.get(key) ?? []) {
+        if (k + e.words.length > toks.length) continue;
+        let ok = true;
+        for (let m = 0; m < e.words.length && ok; m++) ok = PhraseIndex.fits(toks[k + m], e.words[m], this.loose);
+        if (ok && !out.includes(e)) out.push(e);
+      }
+    }
+    return out.sort((a, b) => b.words.length - a.words.length);
+  }
+
+  /** Phrases that end exactly before token `end`, longest first. */
+  endingAt(toks: Tok[], end: number, maxWords: number): { words: string[]; value: V; start: number }[] {
+    const out: { words: string[]; value: V; start: number }[] = [];
+    for (let start = Math.max(0, end - maxWords); start < end; start++) {
+      for (const e of this.at(toks, start)) if (start + e.words.length === end) out.push({ ...e, start });
+    }
+    return out.sort((a, b) => b.words.length - a.words.length);
+  }
+}

@@ -139,7 +139,9 @@ function lightCoding(toks: Tok[], i: number, key: string, from: number, to: numb
       if (!map) continue;
       for (const cls of classes) {
         const s = senseOf(map[cls]);
-        if (s) return { category: s.category, mode: sense.mode ?? s.mode, nounAt: noun.at, nounLength: noun.length };
+        // The noun's own mode ("curfew") describes imposing it, not lifting it.
+        const own = senseOf(map.default);
+        if (s) return { category: s.category, mode: !own || own.category === s.category ? sense.mode ?? s.mode : s.mode, nounAt: noun.at, nounLength: noun.length };
       }
     }
     k = noun.at + noun.length;
@@ -246,6 +248,8 @@ function codeVerb(view: SentenceView, i: number, limit: number, lex: EventLexico
   // 4. A reporting or light verb carrying an action noun: "announced the suspension of air links".
   if (lex.reporting.has(key) || lex.verbClasses.has(key)) {
     for (let k = after; k < Math.min(objEnd, after + 4); k++) {
+      // Only inside the object phrase: "announced the suspension of…", not "says it offered talks".
+      if (!/^(DET|ADJ|NUM|NOUN|PROPN)$/.test(toks[k].pos)) break;
       const verb = lex.nominalizations.get(toks[k].lower) ?? lex.nominalizations.get(toks[k].lemma);
       if (verb && toks[k].pos === 'NOUN') {
         const s2 = lex.verbs.get(verb);
@@ -459,7 +463,8 @@ export function codeSentence(view: SentenceView, lex: EventLexicon = eventLexico
   for (let k = 0; k < limit; k++) {
     const t = toks[k];
     if (mask[k]) continue;
-    if (!isVerbLike(t, toks[k - 1], eventLexicon()) && !(t.pos === 'ADJ' && (lex.ready.has(t.lower) || lex.unwilling.has(t.lower)))) continue;
+    const frameNoun = t.pos === 'NOUN' && toks[k + 1]?.lower === 'to' && k > 0 && /^(PROPN|PRON|NOUN)$/.test(toks[k - 1].pos) && keysOf(t).some((x) => lex.frames.has(x));
+    if (!frameNoun && !isVerbLike(t, toks[k - 1], eventLexicon()) && !(t.pos === 'ADJ' && (lex.ready.has(t.lower) || lex.unwilling.has(t.lower)))) continue;
     const { key } = verbKey(toks, k, lex);
     // "is willing/ready/prepared to X" behaves as an intent frame.
     if (t.pos === 'ADJ' || (lex.ready.has(t.lower) && toks[k + 1]?.lower === 'to')) {
@@ -498,6 +503,16 @@ export function codeSentence(view: SentenceView, lex: EventLexicon = eventLexico
     if (coded) {
       emit(coded, true);
       break;
+    }
+    // "declared that China must drop barriers": whatever the verb, a "must" put on another party
+    // by the reporter is a demand.
+    if (reported && reporter && t.pos === 'VERB') {
+      const pol = polarity(toks, k, reportingSubjectEnd);
+      const subject = npBefore(view, k, reportingSubjectEnd);
+      if ((pol.modality === 'must' || pol.modality === 'should') && subject && !isPronoun(toks[subject.from])) {
+        out.push({ category: 'DEMAND', mode: null, trigger: { from: k, to: k + 1 }, source: reporter, target: subject, negated: false, modality: null, reported, reporter, main: true });
+        break;
+      }
     }
   }
 

@@ -4,7 +4,7 @@
 import type { Doc } from '../text/doc.js';
 import type { ArticleEntities, ConditionAnnotation, QuoteAnnotation } from '../annotations.js';
 import { loadJson } from '../util/data.js';
-import { NEGATORS, subjectBefore as npBefore, sentenceView, textOf, type Chunk, type SentenceView, type Tok } from './clause.js';
+import { NEGATORS, PhraseIndex, subjectBefore as npBefore, sentenceView, textOf, type Chunk, type SentenceView, type Tok } from './clause.js';
 import { ActorResolver, reportingOf, type Attribution, type Reporting } from './speakers.js';
 
 interface ConditionsFile {
@@ -37,8 +37,8 @@ interface Marker {
   kind: 'plain' | 'negatedMain' | 'modalMain';
 }
 
-let markerCache: Marker[] | null = null;
-function markers(): Marker[] {
+let markerCache: PhraseIndex<Marker> | null = null;
+function markers(): PhraseIndex<Marker> {
   if (markerCache) return markerCache;
   const f = loadJson<ConditionsFile>('events/conditions.json');
   const out: Marker[] = [];
@@ -46,9 +46,8 @@ function markers(): Marker[] {
   for (const [shape, list] of Object.entries(f.negatedMain)) for (const m of list) out.push({ shape, words: m.split(' '), kind: 'negatedMain' });
   for (const [shape, list] of Object.entries(f.modalMain)) for (const m of list) out.push({ shape, words: m.split(' '), kind: 'modalMain' });
   // Longest first, so "on the condition that" wins over "condition".
-  out.sort((a, b) => b.words.length - a.words.length);
-  markerCache = out;
-  return out;
+  markerCache = new PhraseIndex(out.map((m) => ({ words: m.words, value: m })));
+  return markerCache;
 }
 
 function matchesAt(toks: Tok[], k: number, words: string[]): boolean {
@@ -111,8 +110,21 @@ function firstVerb(toks: Tok[], from: number, to: number): number {
   return -1;
 }
 
-/** All conditional commitments of one sentence (rule unit; tokens only). */
+const memo = new WeakMap<SentenceView['doc'], Map<number, ConditionFound[]>>();
+
+/** All conditional commitments of one sentence (rule unit; tokens only). Memoised per Doc
+ * sentence, since positions and conditions both read them. */
 export function conditionsInSentence(view: SentenceView, reporting: Reporting = reportingOf(view)): ConditionFound[] {
+  let perDoc = memo.get(view.doc);
+  if (!perDoc) memo.set(view.doc, (perDoc = new Map()));
+  const known = perDoc.get(view.index);
+  if (known) return known;
+  const found = conditionsUncached(view, reporting);
+  perDoc.set(view.index, found);
+  return found;
+}
+
+function conditionsUncached(view: SentenceView, reporting: Reporting): ConditionFound[] {
   const f = loadJson<ConditionsFile>('events/conditions.json');
   const cues = new Set(f.commitmentCues);
   const notAfter = new Set(f.notAfter);
@@ -133,8 +145,7 @@ export function conditionsInSentence(view: SentenceView, reporting: Reporting = 
   if (toks.some((t) => t.lower === '?')) return [];
   for (let k = 0; k < limit; k++) {
     if (used.has(k)) continue;
-    for (const m of markers()) {
-      if (!matchesAt(toks, k, m.words)) continue;
+    for (const { value: m } of markers().at(toks, k)) {
       const after = k + m.words.length;
       const prev = toks[k - 1];
       // Not a condition: "spoke on condition of anonymity", "aid provided by", "even if", "if any".

@@ -5,7 +5,7 @@ import type { Doc } from '../text/doc.js';
 import type { ArticleEntities, PositionAnnotation, QuoteAnnotation } from '../annotations.js';
 import type { Stance } from '../types.js';
 import { loadJson } from '../util/data.js';
-import { NEGATORS, npAfter, subjectBefore, sentenceView, textOf, type Chunk, type SentenceView, type Tok } from './clause.js';
+import { NEGATORS, PhraseIndex, npAfter, subjectBefore, sentenceView, textOf, type Chunk, type SentenceView, type Tok } from './clause.js';
 import { conditionsInSentence, type ConditionFound } from './conditions.js';
 import { ActorResolver, reportingOf, type Reporting } from './speakers.js';
 
@@ -28,17 +28,23 @@ function phrases(map: Record<string, string[]>): Phrase[] {
   return out.sort((a, b) => b.words.length - a.words.length);
 }
 
-let issueCache: Phrase[] | null = null;
-let beforeCache: Phrase[] | null = null;
-let afterCache: Phrase[] | null = null;
-function issuePhrases(): Phrase[] {
-  return (issueCache ??= phrases(loadJson<IssuesFile>('events/issues.json').issues));
+let issueCache: PhraseIndex<string> | null = null;
+let beforeCache: PhraseIndex<string> | null = null;
+let afterCache: PhraseIndex<string> | null = null;
+let maxCueWords = 1;
+function issuePhrases(): PhraseIndex<string> {
+  return (issueCache ??= new PhraseIndex(phrases(loadJson<IssuesFile>('events/issues.json').issues), true));
 }
-function beforeCues(): Phrase[] {
-  return (beforeCache ??= phrases(loadJson<StancesFile>('events/stances.json').before));
+function beforeCues(): PhraseIndex<string> {
+  if (!beforeCache) {
+    const list = phrases(loadJson<StancesFile>('events/stances.json').before);
+    maxCueWords = Math.max(...list.map((p) => p.words.length));
+    beforeCache = new PhraseIndex(list, true);
+  }
+  return beforeCache;
 }
-function afterCues(): Phrase[] {
-  return (afterCache ??= phrases(loadJson<StancesFile>('events/stances.json').after));
+function afterCues(): PhraseIndex<string> {
+  return (afterCache ??= new PhraseIndex(phrases(loadJson<StancesFile>('events/stances.json').after), true));
 }
 
 function wordAt(t: Tok, w: string): boolean {
@@ -62,12 +68,10 @@ export function issuesIn(view: SentenceView): IssueMention[] {
   const toks = view.tokens;
   const out: IssueMention[] = [];
   for (let k = 0; k < toks.length; k++) {
-    for (const p of issuePhrases()) {
-      if (matchAt(toks, k, p.words)) {
-        out.push({ issue: p.value, from: k, to: k + p.words.length });
-        k += p.words.length - 1;
-        break;
-      }
+    const p = issuePhrases().at(toks, k)[0];
+    if (p) {
+      out.push({ issue: p.value, from: k, to: k + p.words.length });
+      k += p.words.length - 1;
     }
   }
   return out;
@@ -91,10 +95,11 @@ function cueBefore(toks: Tok[], issue: IssueMention, floor: number): Cue | null 
     if (CLAUSE_STOP.has(t.lower)) return null;
     // Another clause's verb between cue and issue is fine ("ready to sign a ceasefire"); a new
     // subject after a comma is not.
-    for (const p of beforeCues()) {
-      const start = end - p.words.length;
+    beforeCues();
+    for (const p of beforeCues().endingAt(toks, end, maxCueWords)) {
+      const start = p.start;
       if (start < floor) continue;
-      if (matchAt(toks, start, p.words)) {
+      {
         // A participle modifying a noun is no stance: "their proposed wealth tax".
         if (p.words.length === 1 && start > 0 && (toks[start - 1].pos === 'DET' || /^(its|their|his|her|our|my|your)$/.test(toks[start - 1].lower))) continue;
         // "no" only as a determiner right before the issue ("no ceasefire").
@@ -110,9 +115,8 @@ function cueBefore(toks: Tok[], issue: IssueMention, floor: number): Cue | null 
 function cueAfter(toks: Tok[], issue: IssueMention, limit: number): Cue | null {
   for (let k = issue.to; k < Math.min(limit, issue.to + 6); k++) {
     if (CLAUSE_STOP.has(toks[k].lower) || toks[k].lower === ',') return null;
-    for (const p of afterCues()) {
-      if (matchAt(toks, k, p.words)) return { stance: p.value as Stance, from: k, to: k + p.words.length, words: p.words.join(' ') };
-    }
+    const p = afterCues().at(toks, k)[0];
+    if (p) return { stance: p.value as Stance, from: k, to: k + p.words.length, words: p.words.join(' ') };
   }
   return null;
 }
@@ -294,8 +298,7 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
   const usedCues = new Set(out.map((o) => o.span.from));
   for (let k = 0; k < limit; k++) {
     if (usedCues.has(k)) continue;
-    for (const p of beforeCues()) {
-      if (!matchAt(toks, k, p.words)) continue;
+    for (const p of beforeCues().at(toks, k)) {
       const cueText = p.words.join(' ');
       if (cueText === 'no' || cueText === 'against' && toks[k].pos !== 'ADP') break;
       if (p.words.length === 1 && !/^(VERB|NOUN|ADJ)$/.test(toks[k].pos)) break;

@@ -136,10 +136,13 @@ function affiliated(phrase: string, entities: ArticleEntities, actorKey: string)
   return false;
 }
 
+let thirdPartyPattern: RegExp | null = null;
 function isThirdPartyPhrase(phrase: string): boolean {
-  const words = loadJson<{ thirdParty: string[] }>('events/stances.json').thirdParty;
-  const lower = phrase.toLowerCase();
-  return words.some((w) => new RegExp(`\\b${w.replace(/[-]/g, '\\-')}\\b`).test(lower));
+  if (!thirdPartyPattern) {
+    const words = loadJson<{ thirdParty: string[] }>('events/stances.json').thirdParty;
+    thirdPartyPattern = new RegExp(`\\b(${words.map((w) => w.replace(/[-]/g, '\\-')).join('|')})\\b`);
+  }
+  return thirdPartyPattern.test(phrase.toLowerCase());
 }
 
 const SIDE_NOUNS = new Set(['party', 'government', 'country', 'side', 'union', 'delegation', 'movement', 'administration', 'team', 'group', 'coalition', 'alliance', 'organisation', 'organization', 'ministry', 'company', 'federation', 'bloc', 'camp', 'state', 'nation', 'people']);
