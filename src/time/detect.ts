@@ -12,6 +12,7 @@ import { durations } from './rules/durations.js';
 import { monthDates } from './rules/dates.js';
 import { numericDates } from './rules/numeric.js';
 import { periods } from './rules/periods.js';
+import { refs } from './rules/refs.js';
 import { sets } from './rules/sets.js';
 import { textual } from './rules/textual.js';
 import { clockSuffix, times } from './rules/times.js';
@@ -19,7 +20,7 @@ import { weekdays } from './rules/weekdays.js';
 import { years } from './rules/years.js';
 
 export const RULES: ((scan: Scan) => Candidate[])[] = [
-  monthDates, numericDates, weekdays, deictic, periods, ago, years, durations, sets, times, textual,
+  monthDates, numericDates, weekdays, deictic, periods, ago, years, durations, sets, times, textual, refs,
 ];
 
 /** A detected expression with what resolution needs. */

@@ -45,8 +45,11 @@ export function times(scan: Scan): Candidate[] {
     }
     if (hour > 23 || minute > 59) continue;
     const offsetMinutes = zoneOffset(m[9], m[10], m[11], m[12]);
-    // Trailing spaces before a missing zone are not part of the span.
+    // Trailing spaces before a missing zone are not part of the span, nor a closing bracket
+    // that this time did not open ("(0000 GMT)").
     let e = end;
+    while (e > start && /\s/.test(scan.text[e - 1])) e--;
+    if (scan.text[e - 1] === ')' && !scan.text.slice(start, e).includes('(')) e--;
     while (e > start && /\s/.test(scan.text[e - 1])) e--;
     out.push({
       start, end: e, type: 'TIME', absolute: false, rule: 'times', priority: 3,
