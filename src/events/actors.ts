@@ -19,7 +19,8 @@ export function entityIn(entities: ArticleEntities, range: Range | null): string
   for (const m of mentionsOverlapping(entities.mentions, range)) {
     const overlap = Math.min(m.end, range.end) - Math.max(m.start, range.start);
     if (overlap <= 0) continue;
-    const score = (TYPE_RANK[m.type] ?? 0) * 1000 + (m.kind === 'name' ? 500 : 0) + overlap;
+    // Between equals, the first: "Russia and Ukraine agreed" is led by Russia.
+    const score = (TYPE_RANK[m.type] ?? 0) * 1000 + (m.kind === 'name' ? 500 : 0) - (m.start - range.start) / 1000;
     if (score > bestScore) {
       best = m;
       bestScore = score;

@@ -6,7 +6,7 @@ import type { ArticleEntities, QuoteAnnotation } from '../annotations.js';
 import { loadJson } from '../util/data.js';
 import { entityIn } from './actors.js';
 import type { Doc } from '../text/doc.js';
-import { isPronoun, npAfter, npBefore, subjectBefore, sentenceView, textOf, type Chunk, type SentenceView } from './clause.js';
+import { isPronoun, isTimeWord, npAfter, npBefore, subjectBefore, sentenceView, textOf, type Chunk, type SentenceView } from './clause.js';
 import { eventLexicon } from './lexicon.js';
 
 export type Attribution = 'own' | 'writer' | 'third-party';
@@ -53,7 +53,9 @@ export function reportingOf(view: SentenceView): Reporting {
     if (t.pos !== 'VERB' || !lex.reporting.has(t.lemma)) continue;
     const next = toks[k + 1];
     if (!next) break;
-    if (next.lower === 'that' || next.pos === 'PRON' || next.pos === 'PROPN' || next.pos === 'DET' || next.pos === 'NOUN' || next.pos === 'ADJ' || next.lower === 'on' || next.pos === 'ADV') {
+    // "said on Tuesday that…" is a reporting frame; "insisted on guarantees" is a stance.
+    const onTime = next.lower === 'on' && toks[k + 2] !== undefined && isTimeWord(toks[k + 2]);
+    if (next.lower === 'that' || next.pos === 'PRON' || next.pos === 'PROPN' || next.pos === 'DET' || next.pos === 'NOUN' || next.pos === 'ADJ' || onTime || next.pos === 'ADV') {
       let subj = subjectBefore(view, k, 0);
       if (!subj && toks[k - 1]?.lower === ',') {
         // "The Federation (OMYLE), which represents 1,400 workers, says…": the phrase before the

@@ -1,0 +1,81 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { assembleEvents, findEvents } from '../../src/events/index.js';
+import type { ResolvedEntities, TimeAnnotation } from '../../src/annotations.js';
+import { doc, entities, keyOf } from './helpers.js';
+
+/** Resolution by name across the fixture articles (the real resolve/ stage does better). */
+function resolveByName(all: ReturnType<typeof entities>[]): ResolvedEntities {
+  const globalId = new Map<string, string>();
+  for (const ae of all) for (const e of ae.entities) globalId.set(e.key, `E:${e.name}`);
+  return { entities: [], globalId };
+}
+
+test('findEvents: actors as entity keys, date from the sentence, location, trigger offsets', () => {
+  const text = 'Russia shelled Kharkiv on Tuesday. The talks went on.';
+  const d = doc(text, 'a');
+  const ents = entities(d, [['Russia', 'place'], ['Kharkiv', 'place']]);
+  const at = text.indexOf('Tuesday');
+  const times: TimeAnnotation[] = [{ start: at, end: at + 7, text: 'Tuesday', type: 'DATE', value: '2026-05-12', anchor: 'published' }];
+  const { events } = findEvents(d, ents, [], times);
+  const e = events.find((x) => x.type === 'FIGHT');
+  assert.ok(e, JSON.stringify(events));
+  assert.equal(e.source, keyOf(ents, 'Russia'));
+  assert.equal(e.target, keyOf(ents, 'Kharkiv'));
+  assert.equal(e.date, '2026-05-12');
+  assert.equal(text.slice(e.trigger.start, e.trigger.end), 'shelled');
+  assert.equal(text.slice(e.start, e.end), 'Russia shelled Kharkiv on Tuesday.');
+});
+
+test('findEvents never throws on empty or odd input', () => {
+  for (const text of ['', '   ', '...', '“”', '\n\n\n']) {
+    const d = doc(text);
+    assert.doesNotThrow(() => findEvents(d, entities(d, []), [], []));
+  }
+});
+
+test('one event reported by two outlets is one Event with two evidence spans', () => {
+  const a = doc('Russia and Ukraine agreed to a prisoner exchange on Friday.', 'outlet-a');
+  const b = doc('In Istanbul, Russia and Ukraine agreed to a prisoner exchange.', 'outlet-b');
+  const ea = entities(a, [['Russia', 'place'], ['Ukraine', 'place']]);
+  const eb = entities(b, [['Russia', 'place'], ['Ukraine', 'place'], ['Istanbul', 'place']]);
+  const out = assembleEvents([a, b], [findEvents(a, ea, [], []), findEvents(b, eb, [], [])], resolveByName([ea, eb]));
+  const agree = out.events.filter((e) => e.type === 'AGREE');
+  assert.equal(agree.length, 1, JSON.stringify(out.events));
+  assert.deepEqual(agree[0].evidence.map((s) => s.article).sort(), ['outlet-a', 'outlet-b']);
+  assert.equal(agree[0].source, 'E:Russia');
+  for (const s of agree[0].evidence) {
+    const d = s.article === 'outlet-a' ? a : b;
+    assert.ok(d.text.slice(s.start, s.end).includes('agreed'));
+  }
+});
+
+test('different events stay apart; a negated event that did not happen is dropped', () => {
+  const a = doc('Russia shelled Kharkiv. Ukraine did not attack Belgorod.', 'a');
+  const ea = entities(a, [['Russia', 'place'], ['Kharkiv', 'place'], ['Ukraine', 'place'], ['Belgorod', 'place']]);
+  const out = assembleEvents([a], [findEvents(a, ea, [], [])], resolveByName([ea]));
+  assert.equal(out.events.length, 1);
+  assert.equal(out.events[0].source, 'E:Russia');
+});
+
+test('positions and conditions merge across outlets; own words come before an analyst', () => {
+  const a = doc('Kyiv insisted on security guarantees. Kyiv would sign a ceasefire only if observers monitored it.', 'a');
+  const b = doc('Analyst Lena Frost said Kyiv insisted on security guarantees. Kyiv would sign a ceasefire only if observers monitored it.', 'b');
+  const ea = entities(a, [['Kyiv', 'place']]);
+  const eb = entities(b, [['Kyiv', 'place'], ['Lena Frost', 'person']]);
+  const out = assembleEvents([b, a], [findEvents(b, eb, [], []), findEvents(a, ea, [], [])], resolveByName([eb, ea]));
+  const guarantees = out.positions.filter((p) => p.issue === 'security guarantees' && p.stance === 'demand');
+  assert.equal(guarantees.length, 1, JSON.stringify(out.positions));
+  assert.equal(guarantees[0].evidence.length, 2);
+  assert.equal(guarantees[0].evidence[0].article, 'a', 'the writer-stated evidence first, the analyst last');
+  assert.equal(out.conditions.length, 1, JSON.stringify(out.conditions));
+  assert.equal(out.conditions[0].actor, 'E:Kyiv');
+  assert.equal(out.conditions[0].evidence.length, 2);
+});
+
+test('an actor without a global id gives no position', () => {
+  const a = doc('Kyiv insisted on security guarantees.', 'a');
+  const ea = entities(a, [['Kyiv', 'place']]);
+  const out = assembleEvents([a], [findEvents(a, ea, [], [])], { entities: [], globalId: new Map() });
+  assert.deepEqual(out.positions, []);
+});

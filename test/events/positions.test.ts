@@ -1,0 +1,99 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findPositions, issueFromPhrase, positionsInSentence } from '../../src/events/positions.js';
+import { textOf } from '../../src/events/clause.js';
+import type { QuoteAnnotation } from '../../src/annotations.js';
+import { doc, entities, keyOf, view } from './helpers.js';
+
+function stances(text: string) {
+  const v = view(text);
+  return positionsInSentence(v).map((p) => ({ issue: p.issue, stance: p.stance, subject: p.subject ? textOf(v, p.subject.from, p.subject.to) : null }));
+}
+
+function has(text: string, issue: string, stance: string, subject?: string) {
+  const found = stances(text);
+  assert.ok(
+    found.some((p) => p.issue === issue && p.stance === stance && (subject === undefined || p.subject === subject)),
+    `expected ${subject ?? '?'} ${stance} ${issue} in: ${text}\n got ${JSON.stringify(found)}`,
+  );
+}
+
+test('the four plain stances on seed issues', () => {
+  has('Kyiv supports a 30-day ceasefire.', 'ceasefire', 'support', 'Kyiv');
+  has('Moscow ruled out any territorial concessions.', 'territorial concessions', 'oppose', 'Moscow');
+  has('Kyiv insisted on security guarantees.', 'security guarantees', 'demand', 'Kyiv');
+  has('Ankara offered to host a summit.', 'summit', 'offer', 'Ankara');
+});
+
+test('variants map to the canonical issue', () => {
+  has('Moscow rejected a truce.', 'ceasefire', 'oppose');
+  has('Kyiv proposed a prisoner swap.', 'prisoner exchange', 'offer');
+});
+
+test('negation turns support into opposition; "no" before the issue opposes it', () => {
+  has('Kyiv would not accept any territorial concessions.', 'territorial concessions', 'oppose', 'Kyiv');
+  has('Kyiv will not drop its bid for NATO membership.', 'NATO membership', 'support', 'Kyiv');
+  has('The Kremlin said there would be no ceasefire.', 'ceasefire', 'oppose');
+});
+
+test('a stance after the issue: "a ceasefire is out of the question"', () => {
+  has('For Moscow, a ceasefire is out of the question.', 'ceasefire', 'oppose');
+});
+
+test('a request frame gives the requester the stance', () => {
+  has('Russia has repeatedly demanded that Ukraine renounce its NATO ambitions.', 'NATO membership', 'oppose', 'Russia');
+  has('The ministers called on Russia to agree to a ceasefire.', 'ceasefire', 'demand', 'ministers');
+});
+
+test('a commitment tied to a condition is conditional; what it depends on is demanded', () => {
+  has('Moscow would agree to a truce only if Ukraine withdrew its forces.', 'ceasefire', 'conditional', 'Moscow');
+  has('Moscow would agree to a truce only if Ukraine withdrew its forces.', 'troop withdrawal', 'demand', 'Moscow');
+});
+
+test('issues grow from the text when the seed vocabulary lacks them', () => {
+  has('The Liberals rejected a wealth tax.', 'wealth tax', 'oppose', 'Liberals');
+  const v = view('the immediate release of all civilians');
+  assert.equal(issueFromPhrase(v.tokens), 'release of civilians');
+  assert.equal(issueFromPhrase(view('the plan').tokens), null);
+});
+
+test('a group position belongs to the group, with its members', () => {
+  const d = doc('Kenya and Egypt joined the African Union mission. The African Union called for a ceasefire in Darfur.');
+  const ents = entities(d, [['African Union', 'group', [], ['Kenya', 'Egypt']], ['Kenya', 'place'], ['Egypt', 'place'], ['Darfur', 'place']]);
+  const ps = findPositions(d, ents, []);
+  const p = ps.find((x) => x.issue === 'ceasefire');
+  assert.ok(p, JSON.stringify(ps));
+  assert.equal(p.actor, keyOf(ents, 'African Union'));
+  assert.equal(p.stance, 'demand');
+  assert.deepEqual(p.members, [keyOf(ents, 'Kenya'), keyOf(ents, 'Egypt')]);
+});
+
+test('attribution: own words, the writer, and a third party', () => {
+  const d = doc(
+    'Ukraine said it would accept a ceasefire. Russia has long opposed NATO membership for Ukraine. ' +
+      'Analyst Lena Frost said Moscow wants sanctions relief.',
+  );
+  const ents = entities(d, [['Ukraine', 'place'], ['Russia', 'place', ['Moscow']], ['Lena Frost', 'person']]);
+  const ps = findPositions(d, ents, []);
+  const own = ps.find((p) => p.issue === 'ceasefire');
+  const writer = ps.find((p) => p.issue === 'NATO membership');
+  const third = ps.find((p) => p.issue === 'sanctions');
+  assert.equal(own?.actor, keyOf(ents, 'Ukraine'));
+  assert.equal(own?.attributedBy, 'own');
+  assert.equal(writer?.attributedBy, 'writer');
+  assert.equal(third?.actor, keyOf(ents, 'Russia'));
+  assert.equal(third?.attributedBy, 'third-party');
+});
+
+test('"we" inside a quote is the speaker', () => {
+  const text = '"We demand security guarantees," said Olena Marchuk.';
+  const d = doc(text);
+  const ents = entities(d, [['Olena Marchuk', 'person']]);
+  const start = text.indexOf('We');
+  const end = text.indexOf(',"');
+  const quote: QuoteAnnotation = { start, end, text: text.slice(start, end), speaker: keyOf(ents, 'Olena Marchuk'), speakerSpan: null, speakerText: 'Olena Marchuk', cue: 'said', cueSpan: null, partial: false };
+  const [p] = findPositions(d, ents, [quote]);
+  assert.equal(p?.actor, keyOf(ents, 'Olena Marchuk'));
+  assert.equal(p?.stance, 'demand');
+  assert.equal(p?.attributedBy, 'own');
+});
