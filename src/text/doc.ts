@@ -76,8 +76,9 @@ function tokenizeParagraph(text: string, para: Paragraph): { tokens: RawToken[];
   const wdoc = nlp.readDoc(slice);
   const values: string[] = wdoc.tokens().out(its.value) as string[];
   const pos: string[] = wdoc.tokens().out(its.pos) as string[];
-  const lemma: string[] = wdoc.tokens().out(its.lemma) as string[];
-  const spaces: string[] = wdoc.tokens().out(its.precedingSpaces) as string[];
+  // wink-nlp's typings declare lemma and precedingSpaces with a helper signature its own `out` rejects.
+  const lemma = wdoc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
+  const spaces = wdoc.tokens().out(its.precedingSpaces as unknown as typeof its.value) as string[];
   const spans = wdoc.sentences().out(its.span) as unknown as [number, number][];
 
   const raw: RawToken[] = [];
