@@ -14,6 +14,8 @@ export interface ResolveContext {
   strong?: boolean;
   /** The last day-precision date the text mentioned before this expression ("the same day"). */
   previous: CalDate | null;
+  /** The last calendar value of any granularity the text gave before it ("2009-01", "2009-Q3"). */
+  previousValue?: string | null;
 }
 
 /** How a relative expression relates to its anchor; read by publication-date inference. */

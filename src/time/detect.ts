@@ -2,7 +2,7 @@
 // and resolve each against its anchor (publication date, or when a quote was spoken).
 import type { Doc } from '../text/doc.js';
 import type { TimeAnnotation } from '../annotations.js';
-import { valueDay, type CalDate } from './calendar.js';
+import { valueDay, valueStart, type CalDate } from './calendar.js';
 import type { Candidate, Direction, Scan } from './candidate.js';
 import { tenseAt } from './tense.js';
 import { findQuoteRegions, isSpeechTime, regionAt, type QuoteRegion } from './quotes.js';
@@ -140,10 +140,13 @@ export function resolveFound(
   // dates first, then times.
   for (const timesPass of [false, true]) {
   let previous: CalDate | null = null;
+  let previousValue: string | null = null;
   for (const f of found) {
     if (timesPass !== !!f.cand.timeOnly) {
-      const day = valueDay(valueOf.get(f.cand) ?? null);
+      const v = valueOf.get(f.cand) ?? null;
+      const day = valueDay(v);
       if (day && (f.cand.type === 'DATE' || f.cand.type === 'TIME')) previous = day;
+      if (f.cand.type === 'DATE' && valueStart(v)) previousValue = v;
       continue;
     }
     const c = f.cand;
@@ -153,7 +156,7 @@ export function resolveFound(
     let value: string | null;
     let kind: TimeAnnotation['anchor'];
     if (c.absolute) {
-      value = c.resolve({ anchor, dir: f.dir, strong: f.strong, previous });
+      value = c.resolve({ anchor, dir: f.dir, strong: f.strong, previous, previousValue });
       kind = 'absolute';
     } else if (c.timeOnly) {
       const linked = dateOf.get(c);
@@ -164,10 +167,10 @@ export function resolveFound(
       kind = value === null ? null : linked && valueDay(linkedValue) ? anchorOf.get(linked) ?? anchorKind : anchorKind;
     } else if (c.textual) {
       // "the same day" needs a day named before it; failing that, the anchor's day.
-      value = c.resolve({ anchor, dir: f.dir, strong: f.strong, previous: previous ?? anchor });
-      kind = value === null ? null : previous ? 'text' : anchorKind;
+      value = c.resolve({ anchor, dir: f.dir, strong: f.strong, previous: previous ?? anchor, previousValue });
+      kind = value === null ? null : previous || c.rule === 'textual-period' ? 'text' : anchorKind;
     } else {
-      value = anchor ? c.resolve({ anchor, dir: f.dir, strong: f.strong, previous }) : null;
+      value = anchor ? c.resolve({ anchor, dir: f.dir, strong: f.strong, previous, previousValue }) : null;
       kind = value === null ? null : anchorKind;
     }
     f.value = value;
@@ -176,6 +179,7 @@ export function resolveFound(
     anchorOf.set(c, kind);
     const day = valueDay(value);
     if (day && (c.type === 'DATE' || c.type === 'TIME')) previous = day;
+    if (c.type === 'DATE' && valueStart(value)) previousValue = value;
   }
   }
 }

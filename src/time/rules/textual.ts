@@ -8,8 +8,23 @@ const OFFSETS: Record<string, number> = {
   'the day after': 1, 'the day before': -1, 'the previous day': -1, 'the preceding day': -1,
 };
 
+/** The same calendar period shifted by whole years: "2009-01" → "2008-01", "2009-Q3" → "2008-Q3". */
+export function shiftYears(value: string, years: number): string | null {
+  const m = /^(\d{4})(-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|W\d{2}|SP|SU|FA|WI))?$/.exec(value);
+  if (!m) return null;
+  return String(Number(m[1]) + years).padStart(4, '0') + (m[2] ?? '');
+}
+
 export function textual(scan: Scan): Candidate[] {
   const out: Candidate[] = [];
+  // "the same month a year ago", "the same period last year": the period just named, a year back.
+  const samePeriod = /\bthe\s+same\s+(?:month|period|quarter|week|time|day)\s+(?:of\s+)?(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:previous|prior|last)\s+year|the\s+year\s+before|(?:one|a)\s+year\s+prior)\b/gi;
+  for (const { start, end } of matches(scan, samePeriod)) {
+    out.push({
+      start, end, type: 'DATE', absolute: false, textual: true, rule: 'textual-period', priority: 3,
+      resolve: ({ previousValue }) => (previousValue ? shiftYears(previousValue, -1) : null),
+    });
+  }
   const re = /\b(the\s+same\s+day|that\s+(?:same\s+)?day|the\s+(?:next|following|previous|preceding)\s+day|the\s+day\s+(?:before|after)|the\s+day)\b/gi;
   for (const { m, start, end } of matches(scan, re)) {
     const phrase = m[1].toLowerCase().replace(/\s+/g, ' ');
