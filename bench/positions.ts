@@ -152,6 +152,10 @@ function scorePositions(ignoreStance: boolean) {
       confusion.set(k, (confusion.get(k) ?? 0) + 1);
     });
     if (any) matchedPred++;
+    else if (verbose && !ignoreStance) {
+      const a = articles.find((x) => x.id === p.text)!;
+      console.log(`  FP position [${p.text}] ${forms[0] ?? p.actor} / ${p.issue} / ${p.stance}: ${a.text.slice(p.spans[0].start, p.spans[0].end).slice(0, 140)}`);
+    }
   }
   return { usedGold, matchedPred, confusion, matchedBy };
 }

@@ -68,7 +68,7 @@ export function issuesIn(view: SentenceView): IssueMention[] {
   const toks = view.tokens;
   const out: IssueMention[] = [];
   for (let k = 0; k < toks.length; k++) {
-    const p = issuePhrases().at(toks, k)[0];
+    const p = issuePhrases().at(toks, k).find((x) => x.words.length > 1 || (toks[k].pos !== 'VERB' && toks[k].pos !== 'AUX'));
     if (p) {
       out.push({ issue: p.value, from: k, to: k + p.words.length });
       k += p.words.length - 1;
@@ -77,7 +77,7 @@ export function issuesIn(view: SentenceView): IssueMention[] {
   return out;
 }
 
-const GENERIC_HEADS = new Set(['proposal', 'plan', 'idea', 'move', 'decision', 'statement', 'step', 'offer', 'call', 'request', 'demand', 'initiative', 'effort', 'efforts', 'position', 'approach', 'suggestion', 'issue', 'matter', 'question', 'thing', 'way', 'something', 'anything', 'talk', 'report', 'reports', 'claim', 'claims', 'one', 'kind', 'part', 'view', 'side', 'sides', 'point', 'time', 'terms', 'deal', 'agreement', 'document', 'text', 'draft', 'measure', 'measures', 'action', 'option', 'options', 'version', 'stance', 'notion', 'people', 'country', 'government']);
+const GENERIC_HEADS = new Set(['proposal', 'plan', 'idea', 'move', 'decision', 'statement', 'step', 'offer', 'call', 'request', 'demand', 'initiative', 'effort', 'efforts', 'position', 'approach', 'suggestion', 'issue', 'matter', 'question', 'thing', 'way', 'something', 'anything', 'talk', 'report', 'reports', 'claim', 'claims', 'one', 'kind', 'part', 'view', 'side', 'sides', 'point', 'time', 'terms', 'deal', 'agreement', 'document', 'text', 'draft', 'measure', 'measures', 'action', 'option', 'options', 'version', 'stance', 'notion', 'people', 'country', 'government', 'signature', 'sign', 'kind', 'date', 'state', 'states', 'party', 'parties', 'percent', 'material', 'front', 'operation', 'operations', 'outcome', 'sequence']);
 
 interface Cue {
   stance: Stance;
@@ -131,6 +131,20 @@ function negatedBefore(toks: Tok[], at: number, floor: number): boolean {
   return false;
 }
 
+let addresseeCache: Set<string> | null = null;
+function addressees(): Set<string> {
+  return (addresseeCache ??= new Set(loadJson<{ addressee?: string[] }>('events/stances.json').addressee ?? []));
+}
+let nounCueCache: Set<string> | null = null;
+function nounCues(): Set<string> {
+  return (nounCueCache ??= new Set(loadJson<{ nounCues?: string[] }>('events/stances.json').nounCues ?? []));
+}
+
+/** "would rather stay in opposition than accept a 2035 date": the cue is refused. */
+function ratherThan(toks: Tok[], at: number): boolean {
+  return toks[at - 1]?.lower === 'than' && toks.slice(Math.max(0, at - 12), at).some((t) => t.lower === 'rather');
+}
+
 let requestCache: string[][] | null = null;
 /** A request verb governing position `at` ("called on Russia to…", "demanded that Ukraine…"). */
 function requestBefore(toks: Tok[], at: number, floor: number): number | null {
@@ -173,7 +187,7 @@ const FILLER_ADJECTIVES = new Set(['immediate', 'full', 'unconditional', 'any', 
  * adjectives, the head in its lemma form; null for a bare name or a generic head ("the plan"). */
 export function issueFromPhrase(words: Tok[]): string | null {
   const kept = words.filter((t) => t.pos !== 'DET' && t.pos !== 'PRON' && t.lower !== "'s" && t.lower !== '’s' && t.pos !== 'PUNCT' && !FILLER_ADJECTIVES.has(t.lower));
-  while (kept.length && (kept[0].pos === 'ADP' || kept[0].pos === 'CCONJ' || kept[0].pos === 'NUM')) kept.shift();
+  while (kept.length && (kept[0].pos === 'ADP' || kept[0].pos === 'CCONJ' || kept[0].pos === 'NUM' || /^(percent|per|cent|%)$/.test(kept[0].lower) || /^\d/.test(kept[0].lower))) kept.shift();
   while (kept.length && (kept[kept.length - 1].pos === 'ADP' || kept[kept.length - 1].pos === 'CCONJ')) kept.pop();
   if (kept.length === 0 || kept.length > 6) return null;
   const nouns = kept.filter((t) => t.pos === 'NOUN');
@@ -246,6 +260,8 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
   const floor = 0;
   const limit = reporting.clauseEnd;
   const out: SentencePosition[] = [];
+  // A question takes no stance ("Will you suspend the strike?").
+  if (toks.some((t) => t.lower === '?')) return [];
   const mentions = issuesIn(view).filter((m) => m.to <= limit);
   for (const m of mentions) {
     let cue = cueBefore(toks, m, Math.max(floor, reporting.clauseStart > m.from ? 0 : reporting.clauseStart));
@@ -255,7 +271,7 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       subjectAnchor = null;
     }
     let stance: Stance | null = cue ? cue.stance : null;
-    if (cue && stance && cue.words !== 'no' && negatedBefore(toks, cue.from, floor)) {
+    if (cue && stance && cue.words !== 'no' && (negatedBefore(toks, cue.from, floor) || ratherThan(toks, cue.from))) {
       stance = stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
     }
     // A conditional commitment around the issue.
@@ -301,20 +317,27 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     for (const p of beforeCues().at(toks, k)) {
       const cueText = p.words.join(' ');
       if (cueText === 'no' || cueText === 'against' && toks[k].pos !== 'ADP') break;
-      if (p.words.length === 1 && !/^(VERB|NOUN|ADJ)$/.test(toks[k].pos)) break;
+      if (p.words.length === 1 && !/^(VERB|ADJ)$/.test(toks[k].pos) && !(toks[k].pos === 'NOUN' && nounCues().has(cueText))) break;
+      // "at the request of both parties": the noun names whose request, not what is requested.
+      if (toks[k].pos === 'NOUN' && toks[k + p.words.length]?.lower === 'of') break;
       if (p.words.length === 1 && k > 0 && toks[k].pos !== 'NOUN' && (toks[k - 1].pos === 'DET' || /^(its|their|his|her|our|my|your)$/.test(toks[k - 1].lower))) break;
       let objFrom = k + p.words.length;
-      // "call on X to V …", "urged both sides to …": the demanded action's object.
+      // "call on all states to refrain from …": past the addressee to the demanded action.
+      if (addressees().has(cueText)) {
+        const to = toks.findIndex((t, x) => x >= objFrom && x < Math.min(limit, objFrom + 8) && t.lower === 'to');
+        if (to < 0) break;
+        objFrom = to;
+      }
       while (objFrom < limit && /^(to|for|on|of|in|with|that)$/.test(toks[objFrom].lower)) objFrom++;
       if (objFrom < limit && toks[objFrom].pos === 'VERB') objFrom++;
       const np = npAfter(view, objFrom, Math.min(limit, objFrom + 8), false);
       if (!np || np.from > objFrom + 3) break;
       const object = extendOf(view, np, limit);
-      if (mentions.some((m) => m.from >= object.from && m.from < object.to)) break;
+      if (mentions.some((m) => m.from >= object.from && m.from < object.to + 3)) break;
       const issue = issueFromPhrase(toks.slice(object.from, object.to));
       if (!issue) break;
       let stance: Stance | null = p.value as Stance;
-      if (negatedBefore(toks, k, 0)) stance = stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
+      if (negatedBefore(toks, k, 0) || ratherThan(toks, k)) stance = stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
       if (!stance) break;
       let subject = subjectOf(view, k, reporting.clauseStart > k ? 0 : reporting.clauseStart);
       const cond = conditions.find((c) => inside(c.commitment, k) || inside(c.condition, k));
