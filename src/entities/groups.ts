@@ -42,6 +42,7 @@ export function findGroups(doc: Doc, isNameToken: (i: number) => boolean): Group
         k++;
         continue;
       }
+      if (dem?.plural) break;
       if (isCapitalised(toks[k].text) && isNameToken(k) && !lex.groupNouns.has(word)) {
         const place = lex.places.get(word);
         if (place?.kind === 'country') country = place.country;

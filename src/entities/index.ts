@@ -42,11 +42,14 @@ function build(doc: Doc): ArticleEntities {
   clusters.forEach((cl, ci) => {
     for (const c of cl.members) mentions.push({ start: c.start, end: c.end, text: c.text, type: cl.type, kind: 'name', cluster: ci });
   });
-  const taken = (s: number, e: number) => mentions.some((m) => m.start < e && s < m.end);
   for (const ref of titleReferences(doc, isName)) {
-    if (taken(ref.start, ref.end)) continue;
+    // "Russia's top diplomat": the title mention takes the place of the country name inside it.
+    const inside = mentions.filter((m) => m.start >= ref.start && m.end <= ref.end && m.kind === 'name' && m.type !== 'person');
+    const others = mentions.filter((m) => m.start < ref.end && ref.start < m.end && !inside.includes(m));
+    if (others.length > 0) continue;
     const target = linkTitle(clusters, ref.title, ref.start);
     if (target < 0) continue;
+    for (const m of inside) mentions.splice(mentions.indexOf(m), 1);
     mentions.push({ start: ref.start, end: ref.end, text: doc.text.slice(ref.start, ref.end), type: 'person', kind: 'title', cluster: target });
   }
 
@@ -314,6 +317,11 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
   const next = toks[last + (run.possessive ? 2 : 1)];
   if (next && !run.possessive && next.sentence === toks[last].sentence && lex.reportingVerbs.has(next.lemma) && (next.pos === 'VERB' || next.pos === 'AUX')) {
     score.person += words.length >= 2 ? 1 : 0.3;
+  }
+  // "Moammar Qaddafi arrived", "Berlusconi greeted him": verbs that only people do type a plain name.
+  if (next && !run.possessive && next.sentence === toks[last].sentence && lex.personVerbs.has(next.lemma) && words.length <= 3 && !isAcronym(text) && !hasOrgOrPlaceWord && !seat && !place) {
+    score.person += 2;
+    c.strongPerson = true;
   }
   const prev = toks[first - 1];
   if (prev && prev.sentence === toks[first].sentence) {

@@ -21,6 +21,8 @@ const HAS_LETTER = /\p{L}/u;
 const OPENERS = new Set(['"', '“', '‘', "'", '``', "''", '(', '[', '—', '–', '-', ':', '•', '*']);
 /** "Chicago-based", "EADS-led", "Kremlin-backed": a name with an adjective suffix is a modifier. */
 const COMPOUND_TAIL = /^(?:based|led|owned|backed|born|style|era|made|run|linked|controlled|occupied|held|brokered|affiliated|aligned|allied|funded|sponsored|related|like|type|wide|bound|friendly|speaking|centric|focused|dominated|installed|sanctioned|imposed|appointed|funded|built|designed|headquartered|listed|registered|flagged|area|level|class|wide)$/i;
+/** Words that stay lower case in a title-case headline. */
+const TITLE_CASE_LOWER = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'so', 'yet', 'as', 'at', 'by', 'in', 'of', 'off', 'on', 'per', 'to', 'up', 'via', 'vs', 'with', 'from', 'into', 'onto', 'over', 'amid', 'than', 'upon', 'after', 'about', 'de', 'von', 'van', 'al', 'bin', 'el', 'la', 'le', 'der', 'du', 'da']);
 const MONTH_CONTEXT = new Set(['in', 'on', 'since', 'until', 'by', 'last', 'next', 'early', 'late', 'mid', 'from', 'through', 'of', 'during', 'before', 'after', 'this']);
 
 export interface DocContext {
@@ -42,17 +44,20 @@ export function docContext(doc: Doc): DocContext {
   doc.tokens.forEach((t, i) => {
     paragraphOf[i] = doc.sentences[t.sentence]?.paragraph ?? 0;
   });
+  // A paragraph is in title case when every lower-case word in it is a short function word
+  // ("Putin and Zelensky to Meet in Istanbul"); any other lower-case word ("met") makes it prose.
   const titleCase = new Set<number>();
-  const words = new Map<number, { cap: number; total: number }>();
+  const words = new Map<number, { cap: number; prose: boolean }>();
   doc.tokens.forEach((t, i) => {
-    if (t.text.length < 4 || !/^\p{L}+$/u.test(t.text)) return;
+    if (!/^\p{L}+$/u.test(t.text)) return;
     const p = paragraphOf[i];
-    const w = words.get(p) ?? { cap: 0, total: 0 };
-    w.total++;
-    if (isCapitalised(t.text)) w.cap++;
+    const w = words.get(p) ?? { cap: 0, prose: false };
     words.set(p, w);
+    if (isCapitalised(t.text)) {
+      if (t.text.length >= 3) w.cap++;
+    } else if (!TITLE_CASE_LOWER.has(t.text)) w.prose = true;
   });
-  for (const [p, w] of words) if (w.total >= 3 && w.cap / w.total >= 0.75) titleCase.add(p);
+  for (const [p, w] of words) if (w.cap >= 3 && !w.prose) titleCase.add(p);
   const capitalisedMidSentence = new Set<string>();
   const lowerCase = new Set<string>();
   doc.tokens.forEach((t, i) => {
@@ -187,12 +192,12 @@ export function findRuns(ctx: DocContext): Run[] {
   return runs;
 }
 
-/** A body line that looks hard-wrapped rather than a headline or a paragraph of its own: not the
- * first line, long, not in title case. */
+/** A body line that looks hard-wrapped rather than a headline or a paragraph of its own: long
+ * (longer still for the first line, which may be a headline), not in title case. */
 function wrappedLine(ctx: DocContext, i: number): boolean {
   const p = ctx.paragraphOf[i];
   const para = ctx.doc.paragraphs[p];
-  return p > 0 && !ctx.titleCase.has(p) && para.end - para.start >= 40;
+  return !ctx.titleCase.has(p) && para.end - para.start >= (p > 0 ? 40 : 60);
 }
 
 /** "Russia-Ukraine", "Paris-Berlin": two places joined by a hyphen stay two names. */

@@ -2,6 +2,8 @@
 
 /** Lower-case, strip diacritics, unify apostrophes and dashes, collapse whitespace. */
 export function fold(s: string): string {
+  // Fast path for plain ASCII words, which are most tokens.
+  if (/^[A-Za-z0-9.&'-]*$/.test(s)) return s.toLowerCase();
   return s
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

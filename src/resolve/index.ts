@@ -6,7 +6,7 @@
 import type { Doc } from '../text/doc.js';
 import type { ArticleEntities, LocalEntity, ResolvedEntities } from '../annotations.js';
 import type { Entity, EntityType, Span } from '../types.js';
-import { foldName, sameGivenName, sameSurname, splitPersonName, translit } from './names.js';
+import { foldName, sameGivenName, sameSurname, skeleton, splitPersonName, translit } from './names.js';
 import { placeKey } from './places.js';
 
 interface Local {
@@ -25,6 +25,10 @@ interface Local {
   surnameOnly: string | null;
   /** Space- and hyphen-free spelling key of the full name ("kimjongun"). */
   compact: string | null;
+  /** The text of each name mention, whitespace collapsed (with repeats, for counting). */
+  mentionForms: string[];
+  /** Typed an organisation in its article, taken as a person here. */
+  retyped?: boolean;
 }
 
 const CORPORATE = /\s+(?:inc\.?|corp\.?|corporation|co\.?|company|ltd\.?|llc|plc|ag|gmbh|s\.?a\.?|n\.?v\.?|group|holdings)$/;
@@ -72,7 +76,7 @@ export function resolveEntities(perArticle: ArticleEntities[], _docs: Doc[]): Re
   const people = locals.filter((l) => l.entity.type === 'person' && l.full);
   const bySurnameInitial = new Map<string, Local[]>();
   for (const p of people) {
-    const k = translit(p.full!.surnameHead).slice(0, 1);
+    const k = skeleton(translit(p.full!.surnameHead)).slice(0, 1);
     const list = bySurnameInitial.get(k) ?? [];
     list.push(p);
     bySurnameInitial.set(k, list);
@@ -83,6 +87,25 @@ export function resolveEntities(perArticle: ArticleEntities[], _docs: Doc[]): Re
         if (samePerson(group[i], group[j])) clusters.tryUnion(group[i].index, group[j].index);
       }
     }
+  }
+
+  // 2b. A two- or three-word name typed as an organisation in one article for lack of cues
+  //     ("Moammar Qaddafi arrived") joins the person another outlet names the same way.
+  for (const o of locals) {
+    if (o.entity.type !== 'organization' && o.entity.type !== 'other') continue;
+    const words = o.entity.name.split(/\s+/);
+    if (words.length < 2 || words.length > 3 || o.keys.size > 2) continue;
+    const split = splitPersonName(o.entity.name);
+    if (split.given.length === 0) continue;
+    const probe: Local = { ...o, full: split, compact: translit(o.entity.name.replace(/[\s-]+/g, '')) };
+    const matches = new Set<number>();
+    for (const p of people) if (p.article !== o.article && samePerson(probe, p)) matches.add(clusters.find(p.index));
+    if (matches.size !== 1) continue;
+    o.full = probe.full;
+    o.compact = probe.compact;
+    o.retyped = true;
+    clusters.retype(o.index, 'person');
+    clusters.tryUnion([...matches][0], o.index);
   }
 
   // 3. A surname alone joins the one person cluster with that surname, if only one fits; bare
@@ -110,11 +133,16 @@ export function resolveEntities(perArticle: ArticleEntities[], _docs: Doc[]): Re
 function describe(index: number, art: ArticleEntities, articleIndex: number, entity: LocalEntity): Local {
   const spans: Span[] = [];
   const forms = new Set<string>([entity.name, ...entity.aliases]);
+  const mentionForms: string[] = [];
   for (const i of entity.mentions) {
     const m = art.mentions[i];
     if (!m) continue;
     spans.push({ article: art.article, start: m.start, end: m.end });
-    if (m.kind === 'name') forms.add(m.text.replace(/\s+/g, ' ').trim());
+    if (m.kind === 'name') {
+      const form = m.text.replace(/\s+/g, ' ').trim();
+      forms.add(form);
+      mentionForms.push(form);
+    }
   }
   const keys = new Set([...forms].map(formKey).filter(Boolean));
   let full: Local['full'] = null;
@@ -128,7 +156,7 @@ function describe(index: number, art: ArticleEntities, articleIndex: number, ent
       compact = translit(longest.replace(/[\s-]+/g, ''));
     } else if (split.surname) surnameOnly = split.surnameHead;
   }
-  return { index, article: art.article, articleIndex, entity, spans, forms: [...forms], keys, full, surnameOnly, compact };
+  return { index, article: art.article, articleIndex, entity, spans, forms: [...forms], keys, full, surnameOnly, compact, mentionForms };
 }
 
 function samePerson(a: Local, b: Local): boolean {
@@ -145,25 +173,31 @@ function samePerson(a: Local, b: Local): boolean {
   return true;
 }
 
-/** People who cannot be one person: different given names, or different surnames. */
+/** Two people who cannot be one person: different given names, or different surnames. */
 function conflict(a: Local, b: Local): boolean {
-  if (a.article === b.article) return true;
-  const ta = a.entity.type;
-  const tb = b.entity.type;
-  if (ta !== tb && !((ta === 'place' && tb === 'organization') || (ta === 'organization' && tb === 'place'))) return true;
-  if (ta !== 'person') return false;
   if (a.full && b.full) return !samePerson(a, b) && a.compact !== b.compact;
   const sa = a.full?.surnameHead ?? a.surnameOnly;
   const sb = b.full?.surnameHead ?? b.surnameOnly;
   return !!sa && !!sb && !sameSurname(sa, sb);
 }
 
+interface ClusterState {
+  members: Local[];
+  articles: Set<string>;
+  types: Set<EntityType>;
+  people: Local[];
+}
+
+const compatibleTypes = (a: EntityType, b: EntityType) => a === b || (a !== 'person' && b !== 'person' && a !== 'group' && b !== 'group' && (a === 'place' || b === 'place'));
+
 class Clusters {
   private parent: number[];
-  private lists: Map<number, Local[]>;
-  constructor(private locals: Local[]) {
+  private lists: Map<number, ClusterState>;
+  constructor(locals: Local[]) {
     this.parent = locals.map((_, i) => i);
-    this.lists = new Map(locals.map((l, i) => [i, [l]]));
+    this.lists = new Map(
+      locals.map((l, i) => [i, { members: [l], articles: new Set([l.article]), types: new Set([l.entity.type]), people: l.entity.type === 'person' ? [l] : [] }]),
+    );
   }
   find(i: number): number {
     while (this.parent[i] !== i) {
@@ -173,19 +207,33 @@ class Clusters {
     return i;
   }
   members(root: number): Local[] {
-    return this.lists.get(this.find(root)) ?? [];
+    return this.lists.get(this.find(root))?.members ?? [];
   }
-  /** Union unless some member of one side conflicts with some member of the other. */
+  /** Take a lone local entity as another type (before it is merged). */
+  retype(i: number, type: EntityType) {
+    const c = this.lists.get(this.find(i))!;
+    if (c.members.length !== 1) return;
+    c.types = new Set([type]);
+    if (type === 'person') c.people = [...c.members];
+  }
+  /** Union unless the sides share an article, have incompatible types, or hold people who differ. */
   tryUnion(a: number, b: number): boolean {
     const ra = this.find(a);
     const rb = this.find(b);
     if (ra === rb) return true;
-    const la = this.lists.get(ra)!;
-    const lb = this.lists.get(rb)!;
-    for (const x of la) for (const y of lb) if (conflict(x, y)) return false;
+    const ca = this.lists.get(ra)!;
+    const cb = this.lists.get(rb)!;
+    for (const art of ca.articles) if (cb.articles.has(art)) return false;
+    for (const x of ca.types) for (const y of cb.types) if (!compatibleTypes(x, y)) return false;
+    for (const x of ca.people) for (const y of cb.people) if (conflict(x, y)) return false;
     const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
+    const k = this.lists.get(keep)!;
+    const d = this.lists.get(drop)!;
     this.parent[drop] = keep;
-    this.lists.set(keep, [...this.lists.get(keep)!, ...this.lists.get(drop)!]);
+    k.members.push(...d.members);
+    for (const art of d.articles) k.articles.add(art);
+    for (const t of d.types) k.types.add(t);
+    k.people.push(...d.people);
     this.lists.delete(drop);
     return true;
   }
@@ -195,7 +243,7 @@ class Clusters {
     const globalId = new Map<string, string>();
     const used = new Set<string>();
     for (const r of roots) {
-      const members = this.lists.get(r)!.sort((a, b) => a.articleIndex - b.articleIndex || a.index - b.index);
+      const members = this.lists.get(r)!.members.sort((a, b) => a.articleIndex - b.articleIndex || a.index - b.index);
       const type = majorityType(members);
       const forms = members.flatMap((m) => m.forms);
       const name = fullest(forms, members);
@@ -226,22 +274,38 @@ class Clusters {
 
 function majorityType(members: Local[]): EntityType {
   const count = new Map<EntityType, number>();
-  for (const m of members) count.set(m.entity.type, (count.get(m.entity.type) ?? 0) + m.spans.length + 0.5);
+  for (const m of members) {
+    const t = m.retyped ? 'person' : m.entity.type;
+    count.set(t, (count.get(t) ?? 0) + m.spans.length + 0.5);
+  }
   return [...count.entries()].sort((a, b) => b[1] - a[1])[0][0];
 }
 
-/** The fullest form: most words, then the most diacritics kept, then the most used. */
+/** The fullest form: most words, then the most diacritics kept, then the most used, then the first seen. */
 function fullest(forms: string[], members: Local[]): string {
   const freq = new Map<string, number>();
-  for (const f of forms) freq.set(f, (freq.get(f) ?? 0) + 1);
+  for (const f of forms) freq.set(f, 0);
+  for (const m of members) for (const f of m.mentionForms) freq.set(f, (freq.get(f) ?? 0) + 1);
   const preferred = new Set(members.map((m) => m.entity.name));
   const score = (f: string) => [f.split(/\s+/).length, preferred.has(f) ? 1 : 0, [...f].filter((c) => c.charCodeAt(0) > 127).length, freq.get(f) ?? 0, f.length];
-  return [...new Set(forms)].sort((a, b) => {
-    const sa = score(a);
-    const sb = score(b);
-    for (let i = 0; i < sa.length; i++) if (sa[i] !== sb[i]) return sb[i] - sa[i];
-    return a < b ? -1 : 1;
-  })[0];
+  let best = '';
+  let bestScore: number[] = [];
+  for (const f of freq.keys()) {
+    const sc = score(f);
+    let better = bestScore.length === 0;
+    for (let i = 0; !better && i < sc.length; i++) {
+      if (sc[i] !== bestScore[i]) {
+        better = sc[i] > bestScore[i];
+        break;
+      }
+      if (i === sc.length - 1) better = false;
+    }
+    if (better) {
+      best = f;
+      bestScore = sc;
+    }
+  }
+  return best;
 }
 
 function slug(name: string): string {

@@ -18,8 +18,20 @@ export function foldName(s: string): string {
     .trim();
 }
 
+const translitCache = new Map<string, string>();
+
 /** Spelling key for one word: romanisation variants map to one form. Order matters. */
 export function translit(word: string): string {
+  let cached = translitCache.get(word);
+  if (cached === undefined) {
+    cached = computeTranslit(word);
+    if (translitCache.size > 50000) translitCache.clear();
+    translitCache.set(word, cached);
+  }
+  return cached;
+}
+
+function computeTranslit(word: string): string {
   let w = foldName(word).replace(/[^a-z]/g, '');
   w = w
     .replace(/^mc/, 'mac')

@@ -1,0 +1,79 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { entitiesOf, entityAt, mentionTexts } from './helpers.js';
+
+test('a titled full name with diacritics and a possessive is one person with its role', () => {
+  const text = "Turkish President Recep Tayyip Erdoğan's aide said the talks would resume. Erdoğan said he was hopeful.";
+  const found = entitiesOf(text);
+  const e = entityAt(found, 'Recep Tayyip Erdoğan');
+  assert.ok(e, 'the full name is a mention, without the possessive');
+  assert.equal(e.type, 'person');
+  assert.equal(e.name, 'Recep Tayyip Erdoğan');
+  assert.ok(e.roles.includes('president'));
+  assert.deepEqual(mentionTexts(found, e), ['Recep Tayyip Erdoğan', 'Erdoğan']);
+  assert.ok(!found.mentions.some((m) => m.text.startsWith('Turkish')), 'the nationality adjective is no mention');
+});
+
+test('every mention is a stand-off span of the article text', () => {
+  const text = 'Russian Foreign Minister Sergei Lavrov met Hakan Fidan, Turkey’s foreign minister, in Ankara on Monday.\nLavrov told reporters that the Kremlin wanted a deal.';
+  const found = entitiesOf(text);
+  assert.ok(found.mentions.length >= 4);
+  for (const m of found.mentions) assert.equal(text.slice(m.start, m.end), m.text);
+  for (let i = 1; i < found.mentions.length; i++) assert.ok(found.mentions[i - 1].start <= found.mentions[i].start, 'sorted by start');
+  for (const e of found.entities) for (const i of e.mentions) assert.equal(found.mentions[i].entity, e.key);
+});
+
+test('an appositive title after the name is recorded as a role', () => {
+  const found = entitiesOf('Hakan Fidan, Turkey’s foreign minister, said the meeting went well. Fidan left at noon.');
+  const e = entityAt(found, 'Hakan Fidan');
+  assert.equal(e?.type, 'person');
+  assert.ok(e?.roles.includes('foreign minister'), JSON.stringify(e?.roles));
+  // The appositive is itself a title mention of him.
+  assert.deepEqual(mentionTexts(found, e), ['Hakan Fidan', 'Turkey’s foreign minister', 'Fidan']);
+});
+
+test('a long role with "head of" keeps its object', () => {
+  const found = entitiesOf("The delegation was led by Ibrahim Kalin, head of the country's intelligence service, who arrived late.");
+  const e = entityAt(found, 'Ibrahim Kalin');
+  assert.equal(e?.type, 'person');
+  assert.ok(e?.roles.some((r) => r.startsWith("head of the country's intelligence service")), JSON.stringify(e?.roles));
+});
+
+test('lower-case titles before a name type it as a person: "analyst Jane Doe"', () => {
+  const found = entitiesOf('The deal is fragile, defence analyst Tomasz Wrobel said on Monday.');
+  const e = entityAt(found, 'Tomasz Wrobel');
+  assert.equal(e?.type, 'person');
+  assert.ok(e?.roles.includes('defence analyst'), JSON.stringify(e?.roles));
+});
+
+test('"said X" after a quote types an unfamiliar two-word name as a person', () => {
+  const found = entitiesOf('"We will not give up any land," said Oleksandr Merezhko. The committee met later.');
+  assert.equal(entityAt(found, 'Oleksandr Merezhko')?.type, 'person');
+});
+
+test('a name split by a line break in wrapped text is one mention', () => {
+  const text = 'The French side was represented in the negotiations by President Emmanuel\nMacron, who arrived on Monday evening in the Turkish city.';
+  const found = entitiesOf(text);
+  const m = found.mentions.find((x) => x.text.startsWith('Emmanuel'));
+  assert.ok(m, JSON.stringify(found.mentions));
+  assert.equal(m.text, 'Emmanuel\nMacron');
+  const e = found.entities.find((x) => x.key === m.entity)!;
+  assert.equal(e.name, 'Emmanuel Macron', 'the name collapses the line break');
+  assert.equal(e.type, 'person');
+});
+
+test('a surname two people share is not linked to either of them', () => {
+  const found = entitiesOf('Ed Miliband and David Miliband spoke at the conference. Miliband said the plan would fail.');
+  const ed = entityAt(found, 'Ed Miliband');
+  const david = entityAt(found, 'David Miliband');
+  assert.ok(ed && david && ed.key !== david.key);
+  const bare = found.mentions.find((m) => m.text === 'Miliband')!;
+  assert.ok(bare.entity !== ed.key && bare.entity !== david.key);
+});
+
+test('a person named first by honorific keeps the name only', () => {
+  const found = entitiesOf('Mr. Peskov told reporters the Kremlin had no comment.');
+  const e = entityAt(found, 'Peskov');
+  assert.equal(e?.type, 'person');
+  assert.equal(entityAt(found, 'Kremlin')?.type, 'organization');
+});

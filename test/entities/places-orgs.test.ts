@@ -1,0 +1,63 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { entitiesOf, entityAt, mentionTexts } from './helpers.js';
+
+test('capitals and seats of power used as actors are place and organisation mentions', () => {
+  const found = entitiesOf('Moscow rejected the proposal, while Kyiv welcomed it. The Kremlin said talks would continue.');
+  assert.equal(entityAt(found, 'Moscow')?.type, 'place');
+  assert.equal(entityAt(found, 'Kyiv')?.type, 'place');
+  assert.equal(entityAt(found, 'Kremlin')?.type, 'organization');
+});
+
+test('every name of a country is one entity: US, U.S., United States', () => {
+  const found = entitiesOf('The United States said it would attend. A U.S. envoy arrived on Monday, and the US delegation left.');
+  const e = entityAt(found, 'United States');
+  assert.equal(e?.type, 'place');
+  assert.equal(entityAt(found, 'U.S.')?.key, e?.key);
+});
+
+test('organisation cues type unfamiliar names: Council, Ministry of …, Institute, Agency', () => {
+  const found = entitiesOf(
+    'The European Council met in Brussels. The Ministry of Foreign Affairs and the Kiel Institute issued statements, as did the Anadolu Agency.',
+  );
+  assert.equal(entityAt(found, 'European Council')?.type, 'organization');
+  assert.equal(entityAt(found, 'Ministry of Foreign Affairs')?.type, 'organization');
+  assert.equal(entityAt(found, 'Kiel Institute')?.type, 'organization');
+  assert.equal(entityAt(found, 'Anadolu Agency')?.type, 'organization');
+  assert.equal(entityAt(found, 'Brussels')?.type, 'place');
+});
+
+test('an acronym refers back to the organisation it abbreviates', () => {
+  const found = entitiesOf('The North Atlantic Treaty Organization held a summit. NATO leaders agreed. NATO said it would respond.');
+  const e = entityAt(found, 'North Atlantic Treaty Organization');
+  assert.equal(e?.type, 'organization');
+  assert.ok(mentionTexts(found, e).filter((t) => t === 'NATO').length >= 1, JSON.stringify(found.mentions));
+});
+
+test('a short form of a company links to its full name: "Apple Inc." → "Apple"', () => {
+  const found = entitiesOf('Apple Inc. reported a profit. Apple said sales rose.');
+  const e = entityAt(found, 'Apple Inc.');
+  assert.equal(e?.type, 'organization');
+  assert.deepEqual(mentionTexts(found, e), ['Apple Inc.', 'Apple']);
+});
+
+test('sentence-initial common words and headline words are not names', () => {
+  const found = entitiesOf('Talks Resume As Ceasefire Holds In Donbas\nStock markets rose on Monday. However, stock traders were cautious.');
+  const texts = found.mentions.map((m) => m.text);
+  for (const word of ['Talks', 'Resume', 'Ceasefire', 'Holds', 'Stock', 'However']) assert.ok(!texts.includes(word), `${word} in ${JSON.stringify(texts)}`);
+  assert.equal(entityAt(found, 'Donbas')?.type, 'place');
+});
+
+test('a name with a model number is a product, not its maker: "Boeing 787"', () => {
+  const found = entitiesOf('Boeing said the Boeing 787 would fly in May.');
+  assert.equal(entityAt(found, 'Boeing')?.type, 'organization');
+  const product = entityAt(found, 'Boeing 787');
+  assert.ok(product && product.key !== entityAt(found, 'Boeing')?.key);
+  assert.equal(product.type, 'other');
+});
+
+test('a bad or empty document yields no entities rather than an error', () => {
+  assert.deepEqual(entitiesOf('').mentions, []);
+  assert.deepEqual(entitiesOf('   \n\n  ').entities, []);
+  assert.ok(entitiesOf('!!! ??? ... ---').mentions.length === 0);
+});

@@ -1,0 +1,154 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolveEntities } from '../../src/resolve/index.js';
+import { findEntities } from '../../src/entities/index.js';
+import { buildDoc, type Doc } from '../../src/text/doc.js';
+import type { ArticleEntities, EntityMention, LocalEntity } from '../../src/annotations.js';
+import type { EntityType } from '../../src/types.js';
+
+/** A hand-made article annotation: each entity is [type, name, ...other forms], one mention per form. */
+function article(id: string, entities: [EntityType, string, ...string[]][], roles: Record<string, string[]> = {}): ArticleEntities {
+  const mentions: EntityMention[] = [];
+  const locals: LocalEntity[] = [];
+  let at = 0;
+  entities.forEach(([type, name, ...forms], n) => {
+    const key = `${id}#${n}`;
+    const entity: LocalEntity = { key, name, type, aliases: forms, roles: roles[name] ?? [], mentions: [] };
+    for (const text of [name, ...forms]) {
+      entity.mentions.push(mentions.length);
+      mentions.push({ start: at, end: at + text.length, text, type, kind: 'name', entity: key });
+      at += text.length + 1;
+    }
+    locals.push(entity);
+  });
+  return { article: id, mentions, entities: locals };
+}
+
+function resolve(...arts: ArticleEntities[]) {
+  const r = resolveEntities(arts, []);
+  const idOf = (art: string, name: string) => {
+    const a = arts.find((x) => x.article === art)!;
+    return r.globalId.get(a.entities.find((e) => e.name === name)!.key)!;
+  };
+  return { ...r, idOf };
+}
+
+test('transliterations of one surname merge: Gaddafi / Qaddafi / Kadhafi', () => {
+  const r = resolve(
+    article('a', [['person', 'Muammar Gaddafi']]),
+    article('b', [['person', 'Moammar Qaddafi']]),
+    article('c', [['person', 'Kadhafi']]),
+  );
+  assert.equal(r.idOf('a', 'Muammar Gaddafi'), r.idOf('b', 'Moammar Qaddafi'));
+  assert.equal(r.idOf('a', 'Muammar Gaddafi'), r.idOf('c', 'Kadhafi'));
+  const e = r.entities.find((x) => x.id === r.idOf('a', 'Muammar Gaddafi'))!;
+  assert.equal(e.mentions.length, 3);
+  assert.ok(e.aliases.includes('Kadhafi') && e.aliases.length === 2, JSON.stringify(e));
+});
+
+test('Tchaikovsky = Chaikovsky; Šefčovič = Sefcovic, keeping the diacritics in the name', () => {
+  const r = resolve(
+    article('a', [['person', 'Pyotr Tchaikovsky'], ['person', 'Maroš Šefčovič']]),
+    article('b', [['person', 'Pyotr Chaikovsky'], ['person', 'Maros Sefcovic']]),
+  );
+  assert.equal(r.idOf('a', 'Pyotr Tchaikovsky'), r.idOf('b', 'Pyotr Chaikovsky'));
+  assert.equal(r.idOf('a', 'Maroš Šefčovič'), r.idOf('b', 'Maros Sefcovic'));
+  const e = r.entities.find((x) => x.id === r.idOf('b', 'Maros Sefcovic'))!;
+  assert.equal(e.name, 'Maroš Šefčovič');
+  assert.deepEqual(e.aliases, ['Maros Sefcovic']);
+});
+
+test('never merged: John Kerry and John Kirby, John Kerry and John Carey', () => {
+  const r = resolve(article('a', [['person', 'John Kerry']]), article('b', [['person', 'John Kirby']]), article('c', [['person', 'John Carey']]));
+  const ids = new Set([r.idOf('a', 'John Kerry'), r.idOf('b', 'John Kirby'), r.idOf('c', 'John Carey')]);
+  assert.equal(ids.size, 3);
+});
+
+test('never merged: two ministers who share a surname', () => {
+  const r = resolve(article('a', [['person', 'Ed Miliband']], { 'Ed Miliband': ['energy secretary'] }), article('b', [['person', 'David Miliband']]));
+  assert.notEqual(r.idOf('a', 'Ed Miliband'), r.idOf('b', 'David Miliband'));
+});
+
+test('a bare surname joins the one full name that fits, but not when two people share it', () => {
+  const one = resolve(article('a', [['person', 'Recep Tayyip Erdoğan']], { 'Recep Tayyip Erdoğan': ['president'] }), article('b', [['person', 'Erdogan']]));
+  assert.equal(one.idOf('a', 'Recep Tayyip Erdoğan'), one.idOf('b', 'Erdogan'));
+  const merged = one.entities.find((e) => e.id === one.idOf('b', 'Erdogan'))!;
+  assert.equal(merged.name, 'Recep Tayyip Erdoğan');
+  assert.deepEqual(merged.roles, ['president']);
+
+  const two = resolve(article('a', [['person', 'Ed Miliband']]), article('b', [['person', 'David Miliband']]), article('c', [['person', 'Miliband']]));
+  assert.notEqual(two.idOf('c', 'Miliband'), two.idOf('a', 'Ed Miliband'));
+  assert.notEqual(two.idOf('c', 'Miliband'), two.idOf('b', 'David Miliband'));
+});
+
+test('a shared role tells namesakes apart for a bare surname', () => {
+  const r = resolve(
+    article('a', [['person', 'Ed Miliband']], { 'Ed Miliband': ['energy secretary'] }),
+    article('b', [['person', 'David Miliband']], { 'David Miliband': ['foreign secretary'] }),
+    article('c', [['person', 'Miliband']], { Miliband: ['foreign secretary'] }),
+  );
+  assert.equal(r.idOf('c', 'Miliband'), r.idOf('b', 'David Miliband'));
+});
+
+test('an initial cannot bridge two different given names', () => {
+  const r = resolve(article('a', [['person', 'John Smith']]), article('b', [['person', 'J. Smith']]), article('c', [['person', 'Jane Smith']]));
+  assert.notEqual(r.idOf('a', 'John Smith'), r.idOf('c', 'Jane Smith'));
+  const ofJ = r.idOf('b', 'J. Smith');
+  assert.ok(ofJ === r.idOf('a', 'John Smith') || ofJ === r.idOf('c', 'Jane Smith'));
+});
+
+test('two entities one article keeps apart stay apart', () => {
+  const r = resolve(article('a', [['person', 'Kim Jong-un'], ['person', 'Kim Yo-jong']]), article('b', [['person', 'Kim Jong Un']]));
+  assert.notEqual(r.idOf('a', 'Kim Jong-un'), r.idOf('a', 'Kim Yo-jong'));
+  assert.equal(r.idOf('a', 'Kim Jong-un'), r.idOf('b', 'Kim Jong Un'), 'hyphenation does not split a name');
+});
+
+test('country names merge by country: US, United States, America', () => {
+  const r = resolve(article('a', [['place', 'US']]), article('b', [['place', 'United States']]), article('c', [['place', 'America']]), article('d', [['place', 'Russia']]));
+  assert.equal(r.idOf('a', 'US'), r.idOf('b', 'United States'));
+  assert.equal(r.idOf('a', 'US'), r.idOf('c', 'America'));
+  assert.notEqual(r.idOf('a', 'US'), r.idOf('d', 'Russia'));
+  assert.equal(r.entities.find((e) => e.id === r.idOf('a', 'US'))!.name, 'United States');
+});
+
+test('organisations merge on a shared form, people and places never merge with each other', () => {
+  const r = resolve(article('a', [['organization', 'Apple Inc.', 'Apple']]), article('b', [['organization', 'Apple']]), article('c', [['person', 'Jordan'], ['place', 'Georgia']]), article('d', [['place', 'Jordan']]));
+  assert.equal(r.idOf('a', 'Apple Inc.'), r.idOf('b', 'Apple'));
+  assert.notEqual(r.idOf('c', 'Jordan'), r.idOf('d', 'Jordan'));
+});
+
+test('ids are readable, unique and cover every local entity; mentions span all articles', () => {
+  const arts = [article('a', [['person', 'Sergei Lavrov'], ['place', 'Moscow']]), article('b', [['person', 'Lavrov'], ['place', 'Moscow'], ['organization', 'Moscow Times']])];
+  const r = resolveEntities(arts, []);
+  const ids = r.entities.map((e) => e.id);
+  assert.equal(new Set(ids).size, ids.length);
+  for (const a of arts) for (const e of a.entities) assert.ok(r.globalId.has(e.key));
+  const lavrov = r.entities.find((e) => e.name === 'Sergei Lavrov')!;
+  assert.equal(lavrov.id, 'sergei-lavrov');
+  assert.deepEqual(
+    lavrov.mentions.map((m) => m.article),
+    ['a', 'b'],
+  );
+  assert.equal(r.entities.find((e) => e.name === 'Moscow')!.mentions.length, 2);
+});
+
+test('end to end: the same people across three outlets, spelled three ways', () => {
+  const docs: Doc[] = [
+    'Libyan leader Muammar Gaddafi met Italian Prime Minister Silvio Berlusconi in Rome. Gaddafi said the deal was fair.',
+    'Moammar Qaddafi arrived in Rome on Tuesday. Berlusconi greeted him at the airport.',
+    'Kadhafi, the Libyan leader, left Rome. John Kerry and John Kirby commented in Washington.',
+  ].map((text, i) => buildDoc({ id: `o${i}`, source: '', url: null, outlet: null, title: null, authors: [], published: null, publishedBasis: null, language: 'en', kind: null, text }));
+  const found = docs.map((d) => findEntities(d));
+  const r = resolveEntities(found, docs);
+  const gaddafi = r.entities.find((e) => e.name === 'Muammar Gaddafi');
+  assert.ok(gaddafi, JSON.stringify(r.entities.map((e) => e.name)));
+  assert.deepEqual(new Set(gaddafi.mentions.map((m) => m.article)), new Set(['o0', 'o1', 'o2']));
+  assert.ok(gaddafi.aliases.includes('Moammar Qaddafi') && gaddafi.aliases.includes('Kadhafi'));
+  assert.ok(gaddafi.roles.includes('leader'));
+  const berlusconi = r.entities.find((e) => e.name === 'Silvio Berlusconi')!;
+  assert.deepEqual(new Set(berlusconi.mentions.map((m) => m.article)), new Set(['o0', 'o1']));
+  const kerry = r.entities.find((e) => e.name === 'John Kerry')!;
+  const kirby = r.entities.find((e) => e.name === 'John Kirby')!;
+  assert.notEqual(kerry.id, kirby.id);
+  for (const e of r.entities) for (const m of e.mentions) assert.ok(m.end > m.start);
+});
