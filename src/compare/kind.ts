@@ -54,14 +54,31 @@ function ownWords(a: ArticleInfo): string {
   return out;
 }
 
+/** A kind the page itself announces: a title prefix ("Opinion: …", "Analysis |"), a URL path
+ * segment (/opinion/, /analysis/) or a section line near the top that is only that word. */
+export function kindHint(article: { title: string | null; url: string | null; text: string }, w: KindWords = loadJson<KindWords>('compare/kind.json')): ArticleKind | null {
+  const matches = (text: string, list: string[]): boolean => list.some((h) => text === h);
+  const title = (article.title ?? '').toLowerCase();
+  const prefix = /^\s*([\p{L} &-]+?)\s*[:|—–]/u.exec(title)?.[1] ?? '';
+  const suffix = /[|—–]\s*([\p{L} &-]+?)\s*$/u.exec(title)?.[1] ?? '';
+  let path: string[] = [];
+  try {
+    path = article.url ? new URL(article.url).pathname.toLowerCase().split('/') : [];
+  } catch {
+    path = [];
+  }
+  const lines = article.text.split('\n').slice(0, 6).map((l) => l.trim().toLowerCase());
+  for (const [kind, list] of [['opinion', w.opinionHints], ['analysis', w.analysisHints]] as const) {
+    if (matches(prefix, list) || matches(suffix, list) || path.some((seg) => matches(seg, list)) || lines.some((l) => matches(l, list))) return kind;
+  }
+  return null;
+}
+
 export function kindSignals(a: ArticleInfo): KindSignals {
   const w = loadJson<KindWords>('compare/kind.json');
   const own = ownWords(a);
   const article = a.doc.article;
-  const hintText = `${article.title ?? ''} ${article.url ?? ''} ${article.source} ${article.text.split('\n').slice(0, 4).filter((l) => l.trim().split(/\s+/).length <= 3).join(' ')}`.toLowerCase();
-  let hint: ArticleKind | null = null;
-  if (phraseRe(w.opinionHints).test(hintText)) hint = 'opinion';
-  else if (phraseRe(w.analysisHints).test(hintText)) hint = 'analysis';
+  const hint = kindHint(article, w);
   const words = (own.match(/[\p{L}\p{N}]+/gu) ?? []).length;
   return {
     words,

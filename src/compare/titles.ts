@@ -56,6 +56,15 @@ export function isTitleWord(word: string): boolean {
 }
 
 const lower = (t: Token): string => t.text.toLowerCase().replace(/’/g, "'");
+
+/** The title words of a token: itself, or its parts when it is hyphenated ("Vice-Admiral"). */
+function titleParts(t: Token): string[] | null {
+  const w = lower(t);
+  if (V().all.has(w)) return [w];
+  const parts = w.split('-');
+  return parts.length > 1 && parts.every((p) => V().all.has(p)) ? parts : null;
+}
+const isTitleToken = (t: Token): boolean => titleParts(t) !== null;
 const isPossessive = (t: Token | undefined): boolean => !!t && /^['’]s$/.test(t.text);
 const isCap = (t: Token | undefined): boolean => !!t && /^\p{Lu}/u.test(t.text);
 const isHead = (w: string): boolean => w in V().posts || V().desc.has(w);
@@ -112,9 +121,10 @@ function titleBefore(toks: Token[], i: number, lo: number): ParsedTitle | null {
   let modifiersOpen = true;
   while (j >= lo) {
     const w = lower(toks[j]);
-    if (V().all.has(w)) {
-      if (V().rk.has(w) || V().hist.has(w)) modifiersOpen = false;
-      words.unshift(w);
+    const parts = titleParts(toks[j]);
+    if (parts) {
+      if (parts.some((p) => V().rk.has(p) || V().hist.has(p))) modifiersOpen = false;
+      words.unshift(...parts);
     } else if (toks[j].text === '-' && words.length > 0) {
       // hyphenated titles: "Vice-Admiral"
     } else if (modifiersOpen && words.length > 0 && freeModifier(toks[j]) && !(isCap(toks[j]) && !isCap(toks[j + 1]))) {
@@ -166,11 +176,12 @@ function titlesAfter(toks: Token[], e: number, hi: number): ParsedTitle[] {
     while (k < hi) {
       const t = toks[k];
       const w = lower(t);
-      if (V().all.has(w)) {
+      const parts = titleParts(t);
+      if (parts) {
         // Free words count only when they run straight into the head ("electoral commission
         // chairman"); loose description before a rank or "former" ("silver-haired former") does not.
-        if (V().rk.has(w) || V().hist.has(w)) pending = [];
-        words.push(...pending, w);
+        if (parts.some((p) => V().rk.has(p) || V().hist.has(p))) pending = [];
+        words.push(...pending, ...parts);
         pending = [];
         end = k;
       } else if (t.text === '-') {
@@ -233,7 +244,7 @@ function namesIn(ctx: Context, article: string, s: SentenceInfo): { first: numbe
     while (j + 1 < sent.endToken && isNameToken(toks[j + 1])) j++;
     // "Velarian Foreign Minister Irina Kostova": the name starts after the run's last title word.
     let first = i;
-    for (let k = i; k <= j; k++) if (V().all.has(lower(toks[k]))) first = k + 1;
+    for (let k = i; k <= j; k++) if (isTitleToken(toks[k])) first = k + 1;
     if (first <= j) {
       const start = toks[first].start;
       const end = toks[j].end;

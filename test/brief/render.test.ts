@@ -1,0 +1,48 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { escapeHtml, jsonForScript, passageHash, renderHtml } from '../../src/brief/html.js';
+import { escapeMarkdown, passageHref, renderMarkdown } from '../../src/brief/markdown.js';
+import type { Brief } from '../../src/types.js';
+import { hostileBrief } from './hostile.js';
+
+function minimal(): Brief {
+  return {
+    schema: 'parley/brief@1',
+    articles: [{ id: 'a', source: 'a.txt', url: null, outlet: 'Meridian Press', title: 'Talks', authors: [], published: '2026-11-18', publishedBasis: 'metadata', language: 'en', kind: 'news', text: 'Talks resumed.' }],
+    problems: [],
+  };
+}
+
+test('sections the brief did not compute are absent from both pages', () => {
+  const html = renderHtml(minimal());
+  const md = renderMarkdown(minimal());
+  for (const id of ['actors', 'positions', 'conditions', 'timeline', 'quotes', 'events', 'discrepancies', 'framing']) assert.doesNotMatch(html, new RegExp(`<section id="${id}"`));
+  assert.match(html, /<section id="articles"/);
+  assert.doesNotMatch(md, /## (Actors|Who said what|Where the sources disagree|Framing|Timeline)/);
+});
+
+test('a computed but empty section says so instead of vanishing', () => {
+  const html = renderHtml({ ...minimal(), discrepancies: [] });
+  assert.match(html, /<section id="discrepancies"><h2>Where the sources disagree<\/h2>\s*<p>No disagreement/);
+});
+
+test('data for the page script cannot close its element, and text is escaped', () => {
+  const json = jsonForScript({ t: '</script><script>alert(1)</script><!-- \u2028' });
+  assert.doesNotMatch(json, /[<>&\u2028]/);
+  assert.deepEqual(JSON.parse(json), { t: '</script><script>alert(1)</script><!-- \u2028' });
+  assert.equal(escapeHtml(`<img src=x onerror="a('b')">`), '&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt;');
+  assert.equal(escapeMarkdown('[x](javascript:alert(1))'), '\\[x\\]\\(javascript:alert\\(1\\)\\)');
+});
+
+test('every item links to its passage; the page is locked to its own script and no network', () => {
+  const b = hostileBrief();
+  const html = renderHtml(b);
+  assert.match(html, /Content-Security-Policy" content="default-src &#39;none&#39;;[^"]*script-src &#39;sha256-/);
+  const q = b.quotes![0];
+  assert.ok(html.includes(escapeHtml(passageHash(q))));
+  assert.ok(renderMarkdown(b).includes(passageHref(q).replace(/[()]/g, '')) || renderMarkdown(b).includes(passageHref(q)));
+  // Outside the data block, no tag comes from the brief's text.
+  const body = html.replace(/<script type="application\/json"[\s\S]*?<\/script>/, '');
+  assert.doesNotMatch(body, /<img|<svg|<iframe|href="javascript:/);
+  assert.equal((body.match(/<script/g) ?? []).length, 1);
+});

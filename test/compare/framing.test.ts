@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { framing, toneCues, toneOf } from '../../src/compare/framing.js';
+import type { Article, Entity } from '../../src/types.js';
+import { article, briefOf, context } from './helpers.js';
+
+function entity(id: string, name: string, ...arts: Article[]): Entity {
+  const mentions = arts.flatMap((a) => [...a.text.matchAll(new RegExp(name, 'g'))].map((m) => ({ article: a.id, start: m.index!, end: m.index! + name.length })));
+  return { id, name, type: 'organization', aliases: [], roles: [], mentions };
+}
+
+function toneFor(text: string, who = 'Eastland'): { tone: number; cues: string[] } {
+  const a = article('a', text);
+  const entities = [entity('east', 'Eastland', a), entity('west', 'Westland', a)];
+  const rows = framing(context(briefOf([a], { entities })).ctx);
+  const row = rows.find((r) => r.entity === (who === 'Eastland' ? 'east' : 'west'));
+  return { tone: row?.tone ?? 0, cues: row?.cues ?? [] };
+}
+
+test('"peace" near an actor says nothing about the actor', () => {
+  assert.equal(toneFor('Eastland joined the peace talks on Monday.').tone, 0);
+});
+
+test('the reporting verb the outlet chose counts: "claimed" against "said"', () => {
+  assert.ok(toneFor('Eastland claimed the strike hit only military targets.').tone < 0);
+  assert.equal(toneFor('Eastland said the strike hit only military targets.').tone, 0);
+});
+
+test('judging words go to the actor they stand next to, and quoted words to nobody', () => {
+  const r = toneFor("Eastland's hardline stance contrasted with a constructive offer from Westland.");
+  assert.ok(r.tone < 0);
+  assert.deepEqual(r.cues, ['hardline']);
+  assert.ok(toneFor("Eastland's hardline stance contrasted with a constructive offer from Westland.", 'Westland').tone > 0);
+  assert.equal(toneFor('"Eastland is a brutal regime," a Westland official said.').tone, 0);
+  assert.ok(toneFor('Eastland was not constructive in the talks.').tone < 0);
+});
+
+test('tone shrinks toward neutral on thin evidence and stays within −1..1', () => {
+  assert.equal(toneOf([]), 0);
+  assert.equal(toneOf([-0.4]), -0.2);
+  assert.equal(toneOf([-0.9, -0.9, -0.9]), -0.9);
+  assert.ok(toneOf([-1, -1, -1, -1]) >= -1);
+  const a = article('a', 'Westland insisted it had done nothing wrong.');
+  assert.equal(toneCues(context(briefOf([a], { entities: [entity('west', 'Westland', a)] })).ctx.articles[0]).length, 1);
+});

@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { figuresIn, numbers, range, rangesOverlap } from '../../src/compare/numbers.js';
+import { runDetector } from '../../src/compare/claims.js';
+import { article, briefOf, context } from './helpers.js';
+
+function figures(text: string): { value: number; unit: string; qualifier: string | null }[] {
+  const { ctx } = context(briefOf([article('a', text)]));
+  const a = ctx.articles[0];
+  return a.sentences.flatMap((s) => figuresIn(a.doc, s)).map((f) => ({ value: f.value, unit: f.unit, qualifier: f.qualifier }));
+}
+
+test('figures with the noun they count, qualifiers and number words', () => {
+  assert.deepEqual(figures('Karsia fired 40 short-range missiles at the town.'), [{ value: 40, unit: 'missile', qualifier: null }]);
+  assert.deepEqual(figures('Fifteen Briscan diplomats were expelled.'), [{ value: 15, unit: 'diplomat', qualifier: null }]);
+  assert.deepEqual(figures('They agreed to exchange up to 240 prisoners of war.'), [{ value: 240, unit: 'prisoner', qualifier: 'max' }]);
+  assert.deepEqual(figures('The dam holds 74 billion cubic metres.'), [{ value: 74e9, unit: 'metre', qualifier: null }]);
+});
+
+test('years, dates and fractions of a figure are not counts', () => {
+  assert.deepEqual(figures('Cameras were switched off in 2024.'), []);
+  assert.deepEqual(figures('The talks opened on 12 May.'), []);
+  assert.deepEqual(figures('Half of the 600 detainees will be freed.'), []);
+});
+
+test('hedged figures are ranges: "about 40" agrees with 41, "at least 23" contradicts 14', () => {
+  assert.ok(rangesOverlap(range({ value: 40, qualifier: 'approx' }), range({ value: 41, qualifier: null })));
+  assert.ok(rangesOverlap(range({ value: 40, qualifier: 'min' }), range({ value: 45, qualifier: null })));
+  assert.ok(!rangesOverlap(range({ value: 23, qualifier: 'min' }), range({ value: 14, qualifier: null })));
+  assert.ok(!rangesOverlap(range({ value: 35, qualifier: null }), range({ value: 40, qualifier: 'approx' })));
+});
+
+test('two outlets counting the same missiles differently disagree; a hedged equal figure does not', () => {
+  const a = article('a', 'The defence ministry said Karsia fired 40 missiles at Dobrec on Sunday night.');
+  const b = article('b', 'Monitors counted 25 missiles fired at Dobrec on Sunday night.');
+  const c = article('c', 'Officials said about 40 missiles were fired at Dobrec on Sunday night.');
+  const found = runDetector(numbers, context(briefOf([a, b, c])).ctx);
+  assert.equal(found.length, 1);
+  assert.deepEqual(new Set(found[0].claims.map((x) => x.article)), new Set(['a', 'b', 'c']));
+  assert.match(found[0].explanation, /25 missiles/);
+  assert.equal(runDetector(numbers, context(briefOf([a, c])).ctx).length, 0);
+});
