@@ -37,6 +37,7 @@ interface GoldDoc {
   quotes: GoldQuote[];
   notQuotes: Pair[];
   fixture: boolean;
+  heldOut?: boolean;
 }
 
 const MARKS = new Set(['"', '“', '”', '‘', '’', "'", '«', '»', '„']);
@@ -100,10 +101,10 @@ function loadFixtures(): GoldDoc[] {
   });
 }
 
-function loadMeantimeGold(): GoldDoc[] | null {
+function loadMeantimeGold(file: string, tag: string): GoldDoc[] | null {
   if (!existsSync(meantimeDir)) return null;
   const docs = loadMeantime(meantimeDir);
-  const gold = JSON.parse(readFileSync(join(goldDir, 'meantime.gold.json'), 'utf8')) as {
+  const gold = JSON.parse(readFileSync(join(goldDir, file), 'utf8')) as {
     docs: { id: string; length: number; quotes: { start: number; end: number; partial: boolean; speaker: Pair[] | null; speakerText: Pair | null; cue: Pair | null }[]; notQuotes: Pair[] }[];
   };
   return gold.docs.map((d) => {
@@ -111,12 +112,13 @@ function loadMeantimeGold(): GoldDoc[] | null {
     if (!doc) throw new Error(`meantime document ${d.id} missing`);
     if (doc.text.length !== d.length) throw new Error(`meantime document ${d.id}: rebuilt text is ${doc.text.length} long, gold expects ${d.length}`);
     return {
-      id: `meantime-${d.id}`,
+      id: `${tag}-${d.id}`,
       outlet: 'Wikinews',
       text: doc.text,
       quotes: d.quotes.map((q) => ({ start: q.start, end: q.end, partial: q.partial, who: q.speaker, speakerText: q.speakerText, cue: q.cue, statement: null })),
       notQuotes: d.notQuotes,
       fixture: false,
+      heldOut: tag === 'heldout',
     };
   });
 }
@@ -241,9 +243,10 @@ function report(name: string, t: Tally): void {
 
 function main(): void {
   const fixtures = loadFixtures();
-  const meantime = loadMeantimeGold();
+  const meantime = loadMeantimeGold('meantime.gold.json', 'meantime');
+  const heldOut = loadMeantimeGold('meantime-heldout.gold.json', 'heldout');
   if (!meantime) console.log(`(${meantimeDir} not found: scoring the fixture texts only)`);
-  const all = [...fixtures, ...(meantime ?? [])];
+  const all = [...fixtures, ...(meantime ?? []), ...(heldOut ?? [])];
   const docs = all.map((g) => buildDoc(article(g)));
   const ents = docs.map((d) => {
     try {
@@ -254,7 +257,7 @@ function main(): void {
   });
   const none = docs.map((d) => ({ article: d.article.id, mentions: [], entities: [] }) as ArticleEntities);
 
-  const tallies = { all: emptyTally(), fixtures: emptyTally(), meantime: emptyTally(), alone: emptyTally() };
+  const tallies = { all: emptyTally(), fixtures: emptyTally(), meantime: emptyTally(), heldOut: emptyTally(), alone: emptyTally() };
   const errors: string[] = [];
   const predictedAll: DetailedQuote[][] = [];
   const matches: Map<number, number>[] = [];
@@ -262,14 +265,15 @@ function main(): void {
     const predicted = findQuotesDetailed(docs[i], ents[i]);
     predictedAll.push(predicted);
     matches.push(score(g, docs[i], ents[i], predicted, tallies.all, g.id, errors));
-    score(g, docs[i], ents[i], predicted, g.fixture ? tallies.fixtures : tallies.meantime, g.id, []);
+    score(g, docs[i], ents[i], predicted, g.fixture ? tallies.fixtures : g.heldOut ? tallies.heldOut : tallies.meantime, g.id, []);
     score(g, docs[i], none[i], findQuotesDetailed(docs[i], none[i]), tallies.alone, g.id, []);
   });
 
-  console.log(`bench:quotes — ${all.length} texts (${fixtures.length} fixtures, ${meantime?.length ?? 0} MEANTIME), ${tallies.all.gold} gold quotes, ${tallies.all.notQuotes} scare quotes/terms`);
+  console.log(`bench:quotes — ${all.length} texts (${fixtures.length} fixtures, ${meantime?.length ?? 0} MEANTIME, ${heldOut?.length ?? 0} MEANTIME held out), ${tallies.all.gold} gold quotes, ${tallies.all.notQuotes} scare quotes/terms`);
   report('ALL (with the entities stage)', tallies.all);
   report('  fixtures', tallies.fixtures);
-  if (meantime) report('  MEANTIME (Wikinews)', tallies.meantime);
+  if (meantime) report('  MEANTIME (Wikinews), tuned on', tallies.meantime);
+  if (heldOut) report('  MEANTIME held out (annotated after tuning, never tuned on)', tallies.heldOut);
   report('ALL, quotes stage alone (no entity mentions)', tallies.alone);
 
   // Statements across outlets, on the fixture set (one story told by several outlets).

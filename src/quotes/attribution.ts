@@ -153,9 +153,10 @@ export function speakerBefore(doc: Doc, ci: number, lo: number): Range | null {
   // subject (bounded on its left): "…,” the EU's foreign policy chief, Kaja Lind, said"; not
   // "hinting at the incident, saying".
   if (commaBeforeCue && !boundedLeft) {
+    // Only a name set off by commas on both sides ("…, Pavel Drozd, said"), not "alongside Paulson, said".
     const [sa, sb] = segments[0];
     const allNames = tokens.slice(sa, sb + 1).every((x) => x.pos === 'PROPN' || /^\p{Lu}/u.test(x.text));
-    if (!allNames) return null;
+    if (!allNames || segments.length < 2) return null;
     return range(doc, sa, sb);
   }
   let first = boundedLeft ? segments[segments.length - 1][0] : segments[0][0];
@@ -195,6 +196,7 @@ export function speakerAfter(doc: Doc, i: number, hi: number): Range | null {
       continue;
     }
     if (t.pos === 'ADP' && (lower(t) === 'of' || (!sawName && NP_ADP.has(lower(t)))) && k + 1 < hi && npToken(tokens[k + 1])) continue;
+    if (lower(t) === 'and' && k > i && k + 1 < hi && npToken(tokens[k + 1]) && tokens[k + 1].pos !== 'DET') continue;
     break;
   }
   if (k === i) return null;
@@ -208,7 +210,8 @@ export function speakerAfter(doc: Doc, i: number, hi: number): Range | null {
     while (m < hi && tokens[m].pos === 'PROPN') m++;
     const closes = m >= hi || TERMINAL.test(tokens[m].text) || tokens[m].text === ',';
     const headHasLowercase = tokens.slice(i, end + 1).some((x) => x.pos === 'NOUN' && /^\p{Ll}/u.test(x.text));
-    if (m > k + 1 && closes && headHasLowercase) end = m - 1;
+    const endsInTitle = cues().titleWords.has(lower(tokens[end]));
+    if (m > k + 1 && closes && (headHasLowercase || endsInTitle)) end = m - 1;
   }
   const content = tokens.slice(i, end + 1).some((x) => x.pos === 'PROPN' || x.pos === 'NOUN' || x.pos === 'NUM' || /^\p{Lu}/u.test(x.text));
   return content ? range(doc, i, end) : null;
@@ -275,7 +278,7 @@ function findCues(doc: Doc, a: number, b: number, weakToo: boolean, masked: (i: 
 }
 
 /** Attribution from the text right after a quote: “…,” he said / said X / X told reporters. */
-export function attributeAfter(doc: Doc, a: number, b: number): Attribution | null {
+export function attributeAfter(doc: Doc, a: number, b: number, anyVerb = true): Attribution | null {
   const tokens = doc.tokens;
   let i = a;
   while (i < b && (tokens[i].text === ',' || tokens[i].text === '—' || tokens[i].text === '–' || tokens[i].text === '-' || CLOSERS.has(tokens[i].text))) i++;
@@ -285,8 +288,15 @@ export function attributeAfter(doc: Doc, a: number, b: number): Attribution | nu
     const found = findCues(doc, i, window, weak);
     for (const ci of found) {
       if (lower(tokens[ci]) === 'according') continue;
-      if (ci !== i && /ing$/i.test(tokens[ci].text)) continue;
+      // "remembered asking": a participle after another verb is that verb's complement.
+      const catenative = ci > i && tokens[ci - 1].pos === 'VERB';
+      if (ci !== i && /ing$/i.test(tokens[ci].text) && !catenative) continue;
       const cueEnd = cueExtent(doc, ci, b);
+      if (catenative && /ing$/i.test(tokens[ci].text)) {
+        const sp = speakerBefore(doc, ci - 1, i);
+        if (sp) return { cue: range(doc, ci - 1, cueEnd), speaker: sp, side: 'after' };
+        continue;
+      }
       if (ci === i) {
         const speaker = speakerAfter(doc, cueEnd + 1, b);
         if (speaker) return { cue: range(doc, ci, cueEnd), speaker, side: 'after' };
@@ -302,6 +312,29 @@ export function attributeAfter(doc: Doc, a: number, b: number): Attribution | nu
     }
     if (found.length) break;
   }
+  // A cue word right after the quote even when tagged a noun ("…,” claims writer John Ostrower).
+  if (i < b && cueLemma(tokens[i].lemma, tokens[i].text) && !cues().weakVerbs.has(cueLemma(tokens[i].lemma, tokens[i].text)!)) {
+    const sp = speakerAfter(doc, i + 1, b);
+    if (sp) return { cue: range(doc, i, i), speaker: sp, side: 'after' };
+  }
+  if (!anyVerb) return null;
+  // Any verb right after a set-off quote attributes it ("…,” enthused Scott Fancher / “…,” Morimoto beamed).
+  for (let k = i; k < Math.min(b, i + 6); k++) {
+    const t = tokens[k];
+    if (t.pos !== 'VERB' || /ing$/i.test(t.text)) continue;
+    if (k === i) {
+      const sp = speakerAfter(doc, k + 1, b);
+      if (sp && tokens[k + 1]?.pos !== 'DET') return { cue: range(doc, k, k), speaker: sp, side: 'after' };
+    } else {
+      const sp = speakerBefore(doc, k, i);
+      if (sp) return { cue: range(doc, k, k), speaker: sp, side: 'after' };
+    }
+    break;
+  }
+  // No verb at all: “…,” Jesse Toprak, an analyst for Edmunds.
+  let m = i;
+  while (m < b && tokens[m].pos === 'PROPN') m++;
+  if (m > i + 1 && (m >= b || tokens[m].text === ',' || TERMINAL.test(tokens[m].text))) return { cue: null, speaker: range(doc, i, m - 1), side: 'after' };
   return null;
 }
 

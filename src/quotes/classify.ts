@@ -127,7 +127,9 @@ export function classify(input: ClassifyInput): QuoteKind {
   // After "he said," the quote is set off as speech whatever its first letter ("…,” he said, “but …”).
   if (intro === 'cueComma') return 'full';
   if (intro === 'comma' && capitalised && !nameLike(body)) return 'full';
-  if ((intro === 'start' || intro === 'colon' || intro === 'cue') && (capitalised || intro === 'start')) {
+  // said "this is a pivotal moment." — a whole sentence quoted straight after the verb.
+  const wholeSentence = /[.!?]$/.test(body) && words.length >= 5;
+  if ((intro === 'start' || intro === 'colon' || intro === 'cue') && (capitalised || intro === 'start' || (intro === 'cue' && wholeSentence))) {
     // A capitalised name standing alone in a sentence of the writer's ("The “Big Three” automakers")
     // is caught below; a sentence-initial quote that runs on into the writer's words is still a quote.
     if (!(intro !== 'colon' && nameLike(body) && !sentenceInside && words.length <= 4 && !followedByCue(doc, close, paragraph.end))) return 'full';

@@ -9,6 +9,8 @@ interface CueData {
   termMarkers: string[];
   termFollowers: string[];
   pronouns: Record<string, string>;
+  titleWords: string[];
+  orgAnaphors: string[];
 }
 
 export interface Cues {
@@ -21,6 +23,8 @@ export interface Cues {
   termFollowers: string[][];
   /** Subject pronouns → 'm' | 'f' | 'p' | 's'. */
   pronouns: Map<string, string>;
+  titleWords: Set<string>;
+  orgAnaphors: Set<string>;
 }
 
 let cached: Cues | null = null;
@@ -39,6 +43,8 @@ export function cues(): Cues {
     termMarkers: d.termMarkers.map(words).sort(byLength),
     termFollowers: d.termFollowers.map(words).sort(byLength),
     pronouns: new Map(Object.entries(d.pronouns)),
+    titleWords: new Set(d.titleWords),
+    orgAnaphors: new Set(d.orgAnaphors),
   };
   return cached;
 }

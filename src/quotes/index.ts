@@ -136,7 +136,7 @@ function run(doc: Doc, entities: ArticleEntities): DetailedQuote[] {
     const [ta, tb] = tokensIn(doc, span.close + 1, trailingEnd);
     const [la, lb] = tokensIn(doc, sentStart, span.open);
     const maskedBefore = (i: number) => inside(doc.tokens[i].start, quoted);
-    const after = span.unclosed || !trailingMayAttribute(text, span, firstWordAt(doc, ta, tb), kind) ? null : attributeAfter(doc, ta, tb);
+    const after = span.unclosed || !trailingMayAttribute(text, span, firstWordAt(doc, ta, tb), kind) ? null : attributeAfter(doc, ta, tb, kind === 'full');
     const before = attributeBefore(doc, la, lb, maskedBefore);
     const tightAfter = after && after.cue && after.cue.start - (span.close + 1) <= 40 && after.speaker;
     let attribution: Attribution | null;
@@ -204,12 +204,14 @@ function trailingMayAttribute(text: string, span: MarkedSpan, nextWordAt: number
   if (nextWordAt < 0) return false;
   const inner = text.slice(span.start, span.end);
   const between = text.slice(span.close + 1, nextWordAt);
-  if (kind === 'partial') return /[,—–]$/.test(inner) || /^[,—–]/.test(between.trim()) || (/[.!?]$/.test(inner) && /\p{Ll}/u.test(text[nextWordAt]));
-  const next = text[nextWordAt];
-  if (/[.]$/.test(inner) || /^\s*\./.test(between)) return /\p{Ll}/u.test(next) && !/^\s*\./.test(between);
+  // A lower-case next word ("said", "he"), but not a lower-case-first name ("iOS will support").
+  const word = text.slice(nextWordAt, nextWordAt + 20);
+  const lowerWord = /^\p{Ll}+\b/u.test(word) && !/^\p{Ll}+\p{Lu}/u.test(word);
+  if (kind === 'partial') return /[,—–]$/.test(inner) || /^[,—–]/.test(between.trim()) || (/[.!?]$/.test(inner) && lowerWord);
+  if (/[.]$/.test(inner) || /^\s*\./.test(between)) return lowerWord && !/^\s*\./.test(between);
   if (/[!?]$/.test(inner)) return true;
   if (/[,;—–-]$/.test(inner) || /^[,;—–-]/.test(between.trim())) return true;
-  return /\p{Ll}/u.test(next);
+  return lowerWord;
 }
 
 /** "A statement on Apple's website": the words name a document; its owner is the speaker. */

@@ -118,7 +118,16 @@ export class SpeakerResolver {
   }
 
   private resolveName(span: Range): SpeakerRef {
-    const name = this.namedHead(span);
+    const phrase = this.doc.text.slice(span.start, span.end).toLowerCase();
+    const words = phrase.match(/[\p{L}-]+/gu) ?? [];
+    // "the company said", "the auto firm announced": back to the organisation last named as subject.
+    if (words.length <= 3 && /^(the|its)$/.test(words[0] ?? '') && cues().orgAnaphors.has(words[words.length - 1])) {
+      return this.resolveOrganisation(span, words[words.length - 1]);
+    }
+    let name = this.namedHead(span);
+    // A person the entities stage found in the phrase, when the phrase's own head is no name of a person.
+    const persons = this.entities.mentions.filter((m) => m.type === 'person' && m.start >= span.start && m.end <= span.end && !this.possessive(m) && !this.modifier(m));
+    if (persons.length && !(name && persons.some((m) => m.start < name!.end && name!.start < m.end))) name = { start: persons[persons.length - 1].start, end: persons[persons.length - 1].end };
     if (name) {
       const onHead = this.entities.mentions.filter((m) => m.start < name.end && name.start < m.end && !this.possessive(m));
       const pick = (list: EntityMention[]) => list[list.length - 1];
@@ -165,16 +174,19 @@ export class SpeakerResolver {
       let j = a;
       while (j < b && (tokens[j].pos === 'PROPN' || (/^\p{Lu}/u.test(tokens[j].text) && tokens[j].pos !== 'DET' && tokens[j].pos !== 'PRON') || (j > a && /^['’.]/.test(tokens[j].text) && (tokens[j].text.length > 1 || /^\p{Lu}/u.test(tokens[j + 1]?.text ?? ''))))) j++;
       const next = tokens[j];
-      if (j > a && j < b && (next.text === ',' || next.pos === 'DET')) return { start: tokens[a].start, end: tokens[j - 1].end };
+      const titled = j > a && cues().titleWords.has(tokens[j - 1].text.toLowerCase());
+      if (j > a && j < b && !titled && (next.text === ',' || next.pos === 'DET')) return { start: tokens[a].start, end: tokens[j - 1].end };
     }
     for (let i = a; i < b; i++) {
-      if (tokens[i].pos !== 'PROPN' && !(/^\p{Lu}/u.test(tokens[i].text) && tokens[i].pos !== 'DET' && tokens[i].pos !== 'PRON' && i > a)) continue;
+      const sentenceInitial = i === 0 || tokens[i - 1].sentence !== tokens[i].sentence;
+      if (tokens[i].pos !== 'PROPN' && !(/^\p{Lu}/u.test(tokens[i].text) && !['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'NUM', 'PUNCT'].includes(tokens[i].pos) && !sentenceInitial)) continue;
       let j = i + 1;
       while (j < b && (tokens[j].pos === 'PROPN' || /^\p{Lu}/u.test(tokens[j].text) || tokens[j].text === '.' || tokens[j].text === "'" || /^O$/.test(tokens[j - 1].text))) j++;
       const possessive = j < tokens.length && /^['’]s?$/.test(tokens[j].text);
       // A capitalised run followed by a common noun is a modifier ("Western diplomat", "Delhi auto parts supplier").
       const nextIsNoun = j < b && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'ADJ') && /^\p{Ll}/u.test(tokens[j].text);
-      if (!possessive && !nextIsNoun) head = { start: tokens[i].start, end: tokens[j - 1].end };
+      const titleOnly = cues().titleWords.has(tokens[j - 1].text.toLowerCase()) && j < b;
+      if (!possessive && !nextIsNoun && !titleOnly) head = { start: tokens[i].start, end: tokens[j - 1].end };
       i = j - 1;
     }
     if (!head) return null;
@@ -190,6 +202,7 @@ export class SpeakerResolver {
 
   private resolvePronoun(span: Range, gender: string, previousSpeakers: SpeakerRef[]): SpeakerRef {
     if (gender === 's' || gender === 'p') return { entity: null, referent: null };
+    if (gender === 'n') return this.resolveOrganisation(span);
     const paragraphs = this.doc.paragraphs;
     let p = paragraphs.findIndex((para) => span.start >= para.start && span.start < para.end);
     if (p < 0) p = 0;
@@ -205,17 +218,32 @@ export class SpeakerResolver {
     if (compatible.length === 0) return { entity: null, referent: null };
     // Prefer a name that is the subject of its sentence (news copy refers back to the actor), then
     // the speaker of the last quote, then the nearest name.
-    const sameOrPrevParagraph = compatible.filter((c) => c.start >= paragraphs[Math.max(0, p - 1)].start);
+    const near = Math.max(paragraphs[Math.max(0, p - 1)].start, span.start - 700);
+    const sameOrPrevParagraph = compatible.filter((c) => c.start >= near);
     const subjects = sameOrPrevParagraph.filter((c) => this.isSubject(c));
     const lastSubject = subjects[subjects.length - 1];
+    // The speaker of the quote just before, when no one else has become the subject since.
     const lastSpeaker = [...previousSpeakers].reverse().find((s) => s.referent && s.referent.end <= span.start && s.referent.start >= floor);
-    let chosen: NameCandidate | undefined = lastSubject;
-    if (!chosen && lastSpeaker?.referent) {
+    if (lastSpeaker?.referent && span.start - lastSpeaker.referent.end < 400 && !(lastSubject && lastSubject.start > lastSpeaker.referent.end)) {
       const ref = lastSpeaker.referent;
       const g = this.gender.get(lastSpeaker.entity ?? this.textKey(ref));
       if (!g || g === gender) return { entity: lastSpeaker.entity, referent: ref };
     }
+    let chosen: NameCandidate | undefined = lastSubject;
     chosen ??= compatible[compatible.length - 1];
+    return { entity: chosen.entity, referent: { start: chosen.start, end: chosen.end } };
+  }
+
+  /** "it said", "the company said": the nearest organisation named as a subject before, else the nearest one. */
+  private resolveOrganisation(span: Range, head?: string): SpeakerRef {
+    const floor = Math.max(0, span.start - 1500);
+    let orgs = this.entities.mentions.filter((m) => m.end <= span.start && m.start >= floor && (m.type === 'organization' || m.type === 'group') && !this.possessive(m) && !this.insideQuote(m));
+    // "the federal government" → a government, not the last company named.
+    const named = head ? orgs.filter((m) => m.text.toLowerCase().includes(head)) : [];
+    if (named.length) orgs = named;
+    if (orgs.length === 0) return { entity: null, referent: null };
+    const subjects = orgs.filter((m) => this.isSubject(m));
+    const chosen = subjects[subjects.length - 1] ?? orgs[orgs.length - 1];
     return { entity: chosen.entity, referent: { start: chosen.start, end: chosen.end } };
   }
 
