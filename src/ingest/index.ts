@@ -70,7 +70,7 @@ export async function ingest(inputs: string[], options: IngestOptions = {}): Pro
 export function hasArticleBody(text: string): boolean {
   let words = 0;
   for (const line of text.split('\n')) {
-    if (/[.!?…]["”’)]?(?:\s|$)/.test(line) && wordCount(line) >= 6) words += wordCount(line);
+    if (/[.!?。！？…]["”’)]?(?:\s|$)/.test(line) && wordCount(line) >= 6) words += wordCount(line);
   }
   return words >= MIN_BODY_WORDS;
 }

@@ -1,21 +1,22 @@
 // The line rules of page copies, applied to what Readability extracted: a caption, byline, date
 // line, share row or "related" box that survives as plain text inside the article element.
-import { classify, type LineKind } from '../plain/index.js';
+import { classifyLines, type LineKind } from '../plain/index.js';
 import { filterBody } from '../plain/body.js';
-import { wordCount } from '../plain/lines.js';
+import { isProse, wordCount } from '../plain/lines.js';
 
 /** `text`: blocks separated by "\n\n", lines within a block by "\n". Returns the same shape. */
 export function filterExtractedText(text: string): string {
   const blocks = text.split('\n\n').map((b) => b.split('\n'));
   const lines = blocks.flat();
   // Single navigation words inside an article are more likely subheadings ("Analysis").
-  const kinds: (LineKind | null)[] = lines.map((l) => {
-    const k = classify(l);
-    return k === 'navigation' ? null : k;
-  });
+  const kinds: (LineKind | null)[] = classifyLines(lines).map((k) => (k === 'navigation' ? null : k));
   const keep = lines.map(() => false);
   const dropped: { line: string; kind: LineKind }[] = [];
   filterBody(lines, kinds, 0, keep, dropped);
+  // Kicker labels above the first paragraph ("Talvik talks", "Opinion · Column").
+  for (let i = 0; i < Math.min(lines.length, 2) && !isProse(lines[i]); i++) {
+    if (keep[i] && wordCount(lines[i]) <= 4 && !/[.!?。！？:;"”]$/.test(lines[i])) keep[i] = false;
+  }
   // A tail marker early in the text means the page's markup fooled us: keep the text as it was.
   const keptWords = lines.reduce((n, l, i) => n + (keep[i] ? wordCount(l) : 0), 0);
   if (keptWords < 0.5 * wordCount(text)) return text;

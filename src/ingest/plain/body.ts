@@ -23,6 +23,7 @@ export function filterBody(
   // Teaser lists either pair each headline with a blurb or list bare headlines; after two bare
   // headlines in a row, running text means the article has resumed.
   let bareHeadlines = false;
+  let afterInlineTeaser = false;
   for (let i = start; i < lines.length; i++) {
     const line = lines[i];
     const k = kinds[i];
@@ -44,6 +45,19 @@ export function filterBody(
     }
     if (k !== null) {
       dropped.push({ line, kind: k });
+      if (k === 'inlineTeaser') afterInlineTeaser = true;
+      continue;
+    }
+    // The standfirst of an inline teaser: a line under it without a full stop.
+    if (afterInlineTeaser && state === 'body' && wordCount(line) <= 30 && !/[.!?。！？:"”’)]$/.test(line)) {
+      afterInlineTeaser = false;
+      dropped.push({ line, kind: 'teaser' });
+      continue;
+    }
+    afterInlineTeaser = false;
+    // A kicker label ("Peace talks") sitting right above a teaser line or section.
+    if (isLabel(line) && (kinds[i + 1] === 'inlineTeaser' || kinds[i + 1] === 'teaserHeader')) {
+      dropped.push({ line, kind: 'teaser' });
       continue;
     }
     if (state === 'teaser') {
@@ -71,9 +85,13 @@ export function filterBody(
   }
 }
 
+function isLabel(line: string): boolean {
+  return wordCount(line) <= 4 && !/[.!?。！？:;,"”]$/.test(line);
+}
+
 /** A teaser's blurb: one short sentence under its headline. Article paragraphs run longer. */
 function isBlurb(line: string): boolean {
-  return wordCount(line) <= 30 && !/[.!?]["”’)]?\s+["“‘(]?\p{Lu}/u.test(line);
+  return wordCount(line) <= 30 && !/[.!?。！？]["”’)]?\s+["“‘(]?\p{Lu}/u.test(line);
 }
 
 function nearChrome(kinds: (LineKind | null)[], i: number): boolean {

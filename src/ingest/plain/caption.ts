@@ -12,3 +12,8 @@ export function isCaption(line: string): boolean {
   if (AGENCY_ONLY.test(line.trim())) return true;
   return CREDIT_END.test(line);
 }
+
+/** A line that is only a credit ("Picture: Clarion Pictures / Nils Brekke"), with the caption above it. */
+export function isCreditOnly(line: string): boolean {
+  return CREDIT_START.test(line) || AGENCY_ONLY.test(line.trim());
+}

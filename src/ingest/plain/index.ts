@@ -1,7 +1,7 @@
 // A plain-text article, often a copy of a whole web page: find the headline, byline and dateline,
 // and keep the article's own text while dropping the site chrome around and inside it.
 import { chromeKind, type ChromeKind } from './chrome.js';
-import { isCaption } from './caption.js';
+import { isCaption, isCreditOnly } from './caption.js';
 import { stampKind } from './stamps.js';
 import { parseDateline, isDateLine } from './dateline.js';
 import { parseBioLine, parseByLine, parseWritesLine } from './byline.js';
@@ -25,6 +25,17 @@ export interface PageCopy {
   dropped: { line: string; kind: LineKind }[];
 }
 
+/** Classify every line, then mark the caption text that sits right above a bare credit line. */
+export function classifyLines(lines: string[]): (LineKind | null)[] {
+  const kinds = lines.map(classify);
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (kinds[i] === null && kinds[i + 1] === 'caption' && isCreditOnly(lines[i + 1]) && wordCount(lines[i]) <= 30 && !/[.!?。！？"”’]$/.test(lines[i])) {
+      kinds[i] = 'caption';
+    }
+  }
+  return kinds;
+}
+
 export function classify(line: string): LineKind | null {
   if (isCaption(line)) return 'caption';
   const chrome = chromeKind(line);
@@ -39,7 +50,7 @@ export function classify(line: string): LineKind | null {
 
 export function cleanPageCopy(raw: string): PageCopy {
   const lines = toLines(raw);
-  const kinds: (LineKind | null)[] = lines.map(classify);
+  const kinds = classifyLines(lines);
   const dropped: { line: string; kind: LineKind }[] = [];
 
   // The body starts at the first line of running text that no rule claims.
@@ -75,7 +86,7 @@ export function cleanPageCopy(raw: string): PageCopy {
   // Short label lines left at the very end (site name, "Geneva bureau") are not article text.
   for (let i = lines.length - 1; i >= bodyStart; i--) {
     if (!keep[i]) continue;
-    if (wordCount(lines[i]) < 6 && !/[.!?"”]$/.test(lines[i])) {
+    if (wordCount(lines[i]) < 6 && !/[.!?。！？"”]$/.test(lines[i])) {
       keep[i] = false;
       dropped.push({ line: lines[i], kind: 'trailing' });
     } else break;
@@ -110,7 +121,7 @@ function afterLateByline(lines: string[], kinds: (LineKind | null)[], bodyStart:
 
 /** Runs of three or more very short label lines inside the body are menus or tag lists. */
 function dropMenus(lines: string[], keep: boolean[], dropped: { line: string; kind: LineKind }[]) {
-  const label = (i: number) => keep[i] && wordCount(lines[i]) <= 4 && !/[.!?:;,"”]$/.test(lines[i]);
+  const label = (i: number) => keep[i] && wordCount(lines[i]) <= 4 && !/[.!?。！？:;,"”]$/.test(lines[i]);
   for (let i = 0; i < lines.length; ) {
     if (!label(i)) {
       i++;

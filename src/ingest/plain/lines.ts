@@ -37,18 +37,24 @@ export function isHardWrapped(lines: string[]): boolean {
 /** Within a wrapped paragraph, a line continues unless it ends a sentence and is visibly short. */
 function joinsNext(line: string, next: string): boolean {
   if (/^[\p{Ll}(,;]/u.test(next)) return true;
-  return line.length >= 50 && !/[.!?:"”’]$/.test(line);
+  return line.length >= 50 && !/[.!?。！？:"”’]$/.test(line);
 }
 
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+const HAS_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** Words in a line; scripts written without spaces count about one word per two characters. */
 export function wordCount(line: string): number {
-  return (line.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).length;
+  const cjk = (line.match(CJK) ?? []).length;
+  const spaced = cjk ? line.replace(CJK, ' ') : line;
+  return (spaced.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu) ?? []).length + Math.ceil(cjk / 2);
 }
 
 /** Running text: a sentence of some length. Headlines, buttons and menu items are not. */
 export function isProse(line: string): boolean {
   const words = wordCount(line);
   if (words >= 25) return true;
-  return words >= 10 && /[.!?…]["”’)\]]*$/.test(line) && /\p{Ll}/u.test(line);
+  return words >= 10 && /[.!?。！？…]["”’)\]」』]*$/.test(line) && (/\p{Ll}/u.test(line) || HAS_CJK.test(line));
 }
 
 /** Title-shaped: a handful of words, no closing full stop. */

@@ -1,6 +1,6 @@
 // The outlet named in a page copy's chrome: "© 2025 The Harbour Courier", "More from The Harbour Courier".
 
-const COPYRIGHT = /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*([\p{Lu}][\p{L}&'’. -]{1,60}?)(?:\s*[.,|]|\s+all rights|\s+(?:ltd|inc|llc|limited|company|co|corporation|group|plc|gmbh)\b|$)/iu;
+const COPYRIGHT = /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*([\p{Lu}][\p{L}&'’. -]{1,60}?)(?:\s*[.,|]|\s+\d{4}\b|\s+all rights|\s+(?:ltd|inc|llc|limited|company|co|corporation|group|plc|gmbh)\b|$)/iu;
 const MORE_FROM = /^[Mm]ore (?:from|stories from)\s+([\p{Lu}][\p{L}&'’. -]{1,60}?)\s*$/u;
 
 export function findOutlet(lines: string[]): string | null {
