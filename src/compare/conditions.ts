@@ -96,7 +96,7 @@ export function conditionReports(ctx: Context): ConditionReport[] {
         commitment = [s.start, markerStart];
         // The condition ends at the sentence or at a trailing attribution (", according to …").
         const rest = s.text.slice(m.index + m[0].length);
-        const stop = /,\s*(?:according to|he said|she said|they said|officials said|said)\b|[”"’]?\s*,?\s*[-—–]\s|[”"»]|’(?!\p{L})|[.;!?]\s*$/iu.exec(rest);
+        const stop = /,\s*(?:according to\b|and\s|but\s|(?:[\p{L}’']+\s+){0,3}(?:said|says|told|added|announced)\b)|[”"’]?\s*,?\s*[-—–]\s|[”"»]|’(?!\p{L})|[.;!?]\s*$/iu.exec(rest);
         let to = stop ? markerEnd + stop.index : s.end;
         // An apposition describes what the condition names, it is not part of it
         // ("…withdraw from Dobrec, the town at the centre of the Halvani dispute").
@@ -163,7 +163,10 @@ export const conditions: Detector = {
   conflict(a, b) {
     const ra = (a as ConditionClaim).report;
     const rb = (b as ConditionClaim).report;
-    const extraNames = [...setDifference(ra.condition.names, rb.condition.names), ...setDifference(rb.condition.names, ra.condition.names)];
+    // The actor's own name in the condition ("Asteran goods" in Aster's condition) does not change it.
+    const own = new Set([...ra.actorNames.values(), ...rb.actorNames.values()].flatMap((n) => n.split(/\s+/)).map((n) => affiliationKey(n)));
+    const notOwn = (names: string[]): string[] => names.filter((n) => ![...own].some((o) => o.slice(0, 5) === n.slice(0, 5)));
+    const extraNames = notOwn([...setDifference(ra.condition.names, rb.condition.names), ...setDifference(rb.condition.names, ra.condition.names)]);
     const figuresDiffer = ra.condition.figures.size > 0 && rb.condition.figures.size > 0 && ![...ra.condition.figures].some((f) => rb.condition.figures.has(f));
     return extraNames.length > 0 || figuresDiffer;
   },

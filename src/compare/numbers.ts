@@ -12,6 +12,7 @@ interface Quantities {
   qualifiers: Record<string, 'approx' | 'below' | 'min' | 'max'>;
   currencies: Record<string, string>;
   unitSynonyms: Record<string, string>;
+  measures: string[];
 }
 
 export interface Figure {
@@ -124,8 +125,15 @@ export function figuresIn(doc: Doc, s: SentenceInfo, quoted: [number, number][] 
       let k = j;
       if (toks[k]?.text.toLowerCase() === 'of' && /^(the|their|its|his|her|those|these)$/i.test(toks[k + 1]?.text ?? '')) k += 2;
       let last = -1;
+      const measures = new Set(qty.measures);
       for (let n = 0; k < sentence.endToken && n < 5; k++, n++) {
         const t = toks[k];
+        // "140-km line", "12,000 square kilometres": a unit of measure is what is counted. "square"
+        // and "cubic" qualify the unit that follows them.
+        if (measures.has(t.text.toLowerCase()) && !/^(square|cubic|sq|nautical)$/i.test(t.text)) {
+          last = k;
+          break;
+        }
         if (t.pos === 'NOUN') last = k;
         else if (t.pos === 'ADJ' || t.pos === 'PROPN' || t.text === '-' || t.pos === 'NUM') {
           if (last >= 0 && t.pos !== 'NUM' && t.text !== '-') break;
