@@ -5,7 +5,7 @@ import type { Doc } from '../text/doc.js';
 import type { ArticleEntities, PositionAnnotation, QuoteAnnotation } from '../annotations.js';
 import type { Stance } from '../types.js';
 import { loadJson } from '../util/data.js';
-import { NEGATORS, PhraseIndex, npAfter, subjectBefore, sentenceView, textOf, type Chunk, type SentenceView, type Tok } from './clause.js';
+import { NEGATORS, PhraseIndex, npAfter, npBefore, subjectBefore, sentenceView, textOf, type Chunk, type SentenceView, type Tok } from './clause.js';
 import { conditionsInSentence, type ConditionFound } from './conditions.js';
 import { ActorResolver, reportingOf, type Reporting } from './speakers.js';
 
@@ -154,7 +154,7 @@ function requestBefore(toks: Tok[], at: number, floor: number): number | null {
     for (const r of requestCache) {
       if (k + r.length > at) continue;
       let ok = true;
-      for (let m = 0; m < r.length && ok; m++) ok = toks[k + m].lower === r[m];
+      for (let m = 0; m < r.length && ok; m++) ok = toks[k + m].lower === r[m] || toks[k + m].lemma === r[m];
       if (!ok) continue;
       // The complement must follow: "to" or "that" between the request and the cue.
       if (toks.slice(k + r.length, at).some((t) => t.lower === 'to' || t.lower === 'that') || r[r.length - 1] === 'that') return k;
@@ -224,9 +224,9 @@ export function findPositions(doc: Doc, entities: ArticleEntities, quotes: Quote
     const reporting = reportingOf(view);
     const conditions = conditionsInSentence(view, reporting);
     for (const p of positionsInSentence(view, reporting, conditions)) {
-      const actor = resolver.resolve(view, p.subject, reporting);
-      if (!actor) continue;
       const toks = view.tokens;
+      const actors = resolver.resolveAll(view, p.subject, reporting);
+      for (const actor of actors) {
       const key = `${actor.key}|${p.issue}|${p.stance}`;
       if (out.some((o) => `${o.actor}|${o.issue}|${o.stance}` === key && o.start >= view.start && o.end <= view.end)) continue;
       const found: PositionFound = {
@@ -241,6 +241,7 @@ export function findPositions(doc: Doc, entities: ArticleEntities, quotes: Quote
       const m = members.get(actor.key);
       if (m) found.members = m;
       out.push(found);
+      }
     }
   }
   return out;
@@ -271,6 +272,8 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       subjectAnchor = null;
     }
     let stance: Stance | null = cue ? cue.stance : null;
+    // "insistence on zero enrichment": demanding none of it is opposing it.
+    if (stance && toks[m.from - 1]?.lower === 'zero' && (stance === 'demand' || stance === 'support')) stance = 'oppose';
     if (cue && stance && cue.words !== 'no' && (negatedBefore(toks, cue.from, floor) || ratherThan(toks, cue.from))) {
       stance = stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
     }
@@ -308,6 +311,18 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     const from = Math.min(m.from, cue ? cue.from : m.from, cond ? Math.min(cond.commitment.from, cond.condition.from) : m.from);
     const to = Math.max(m.to, cue ? cue.to : m.to);
     out.push({ issue: m.issue, stance, subject, span: { from, to }, cue: cue?.words ?? cond?.shape ?? '' });
+    // "The ministers backed Kyiv's call for a ceasefire": the outer verb's subject takes a stance too.
+    if (cue && toks[cue.from].pos === 'NOUN' && /^('s|’s|s)$/.test(toks[cue.from - 1]?.lower ?? '')) {
+      const owner = npBefore(view, cue.from, 0);
+      if (owner) {
+        const outer = cueBefore(toks, { issue: m.issue, from: owner.from, to: owner.to }, reporting.clauseStart > owner.from ? 0 : reporting.clauseStart);
+        if (outer && outer.to >= owner.from - 1) {
+          let outerStance: Stance | null = outer.stance === 'support' || outer.stance === 'offer' ? 'support' : outer.stance;
+          if (negatedBefore(toks, outer.from, 0)) outerStance = outerStance === 'support' ? 'oppose' : outerStance === 'oppose' ? 'support' : null;
+          if (outerStance) out.push({ issue: m.issue, stance: outerStance, subject: subjectOf(view, outer.from, reporting.clauseStart > outer.from ? 0 : reporting.clauseStart), span: { from: outer.from, to }, cue: outer.words });
+        }
+      }
+    }
   }
   // Every other stance cue with a noun-phrase object: the object is the issue, taken from the
   // text when the seed vocabulary does not name it ("ruled out a wealth tax").

@@ -354,6 +354,43 @@ export class ActorResolver {
     return best;
   }
 
+  /** Like resolve(), but a compound subject ("Russia and Ukraine agreed…") or "both sides"
+   * gives one actor per party. */
+  resolveAll(view: SentenceView, subject: Chunk | null, reporting: Reporting): ResolvedActor[] {
+    const first = this.resolve(view, subject, reporting);
+    if (!subject) return first ? [first] : [];
+    const toks = view.tokens;
+    const words = toks.slice(subject.from, subject.to).map((t) => t.lower).join(' ');
+    if (/^(both|the two) (sides|parties|delegations|governments|countries|camps)$/.test(words)) {
+      const parties = this.mainParties();
+      if (parties.length === 2) return parties.map((key) => ({ key, attributedBy: first?.attributedBy ?? 'writer' }));
+    }
+    if (!toks.slice(subject.from, subject.to).some((t) => t.lower === 'and')) return first ? [first] : [];
+    const keys: string[] = [];
+    const start = toks[subject.from].start;
+    const end = toks[subject.to - 1].end;
+    // "Dock unions in Genoa and Antwerp": places after a preposition are not parties.
+    const placesQualify = !toks.slice(subject.from, subject.to).some((t) => /^(in|from|of)$/.test(t.lower));
+    for (const m of this.entities.mentions) {
+      if (m.start < start || m.end > end || keys.includes(m.entity)) continue;
+      if (m.type === 'place' && !placesQualify) continue;
+      keys.push(m.entity);
+    }
+    if (keys.length < 2) return first ? [first] : [];
+    return keys.map((key) => ({ key, attributedBy: first?.attributedBy ?? 'writer' }));
+  }
+
+  private partiesCache: string[] | null = null;
+  /** The two most-mentioned states or bodies of the article: who "both sides" are. */
+  private mainParties(): string[] {
+    if (this.partiesCache) return this.partiesCache;
+    const count = new Map<string, number>();
+    for (const m of this.entities.mentions) if (m.type === 'place' || m.type === 'organization' || m.type === 'group') count.set(m.entity, (count.get(m.entity) ?? 0) + 1);
+    const ranked = [...count].sort((a, b) => b[1] - a[1]);
+    this.partiesCache = ranked.length >= 2 && ranked[1][1] >= 2 ? [ranked[0][0], ranked[1][0]] : [];
+    return this.partiesCache;
+  }
+
   /** Resolve the actor of a clause and who asserts the stance. */
   resolve(view: SentenceView, subject: Chunk | null, reporting: Reporting): ResolvedActor | null {
     const toks = view.tokens;
