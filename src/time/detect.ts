@@ -5,6 +5,7 @@ import type { TimeAnnotation } from '../annotations.js';
 import { valueDay, valueStart, type CalDate } from './calendar.js';
 import type { Candidate, Direction, Scan } from './candidate.js';
 import { tenseAt } from './tense.js';
+import { lexicon } from './lexicon.js';
 import { findQuoteRegions, isSpeechTime, regionAt, type QuoteRegion } from './quotes.js';
 import { ago } from './rules/ago.js';
 import { deictic } from './rules/deictic.js';
@@ -194,10 +195,13 @@ export function quoteAnchors(doc: Doc, found: Found[], quotes: QuoteRegion[]): M
     const qs = doc.tokens[Math.min(doc.tokens.length - 1, Math.max(0, tokenAt(doc, q.start)))]?.sentence ?? -1;
     const qe = doc.tokens[Math.max(0, tokenAt(doc, q.end) - 1)]?.sentence ?? -1;
     const para = doc.sentences[qs]?.paragraph;
+    // The sentence before counts only when the quote's own sentence names no speaker act
+    // ('He said on Tuesday: "…"'), not when it has its own ('"…," she told reporters').
+    const ownCue = hasSpeechVerbOutside(doc, qs, qe, quotes);
     let best: Found | null = null;
     let bestDistance = Infinity;
     for (const f of speechTimes) {
-      if (f.sentence < qs - 1 || f.sentence > qe + 1) continue;
+      if (f.sentence < (ownCue ? qs : qs - 1) || f.sentence > qe + (ownCue ? 0 : 1)) continue;
       if (doc.sentences[f.sentence]?.paragraph !== para && f.sentence !== qs - 1) continue;
       const distance = f.cand.start >= q.end ? f.cand.start - q.end : q.start - f.cand.end;
       if (distance < bestDistance) {
@@ -209,6 +213,19 @@ export function quoteAnchors(doc: Doc, found: Found[], quotes: QuoteRegion[]): M
     if (day) out.set(q, day);
   }
   return out;
+}
+
+function hasSpeechVerbOutside(doc: Doc, from: number, to: number, quotes: QuoteRegion[]): boolean {
+  const speech = lexicon().speechSet;
+  for (let s = from; s <= to; s++) {
+    const sentence = doc.sentences[s];
+    if (!sentence) continue;
+    for (let i = sentence.firstToken; i < sentence.endToken; i++) {
+      const t = doc.tokens[i];
+      if (t.pos === 'VERB' && speech.has(t.lemma) && !regionAt(quotes, t.start, t.end)) return true;
+    }
+  }
+  return false;
 }
 
 function tokenAt(doc: Doc, offset: number): number {

@@ -33,7 +33,7 @@ export function annotateTimes(docs: Doc[]): { articles: Article[]; times: TimeAn
   docs.forEach((doc, i) => {
     if (parseIsoDate(doc.article.published)) return;
     try {
-      const inferred = inferPublished(ownWindows(doc, results[i].found, batchYears), batchWindows(doc, results[i].found, dated), prior);
+      const inferred = inferPublished(ownWindows(doc, results[i].found, batchYears, prior), batchWindows(doc, results[i].found, dated), prior);
       if (!inferred) return;
       articles[i] = { ...doc.article, published: formatDay(inferred), publishedBasis: 'inferred' };
       results[i] = annotateDoc(doc, inferred);

@@ -53,12 +53,49 @@ function inPageStamp(doc: Doc, offset: number): boolean {
   return lexicon().pageStampLabels.some((label) => head.trimStart().startsWith(label) && /^\s*[a-z ]+\s*[:|–-]/.test(head));
 }
 
+/** A dateline at the head of a paragraph: "KYIV, June 2 (Reuters) -", "GENEVA, 3 June 2025 —". */
+export function isDateline(doc: Doc, start: number, end: number): boolean {
+  const lineStart = doc.text.lastIndexOf('\n', start - 1) + 1;
+  const head = doc.text.slice(lineStart, start);
+  const tail = doc.text.slice(end, end + 40);
+  return /^\s*\p{Lu}[\p{L}.'’ -]{1,40}(?:,\s*\p{Lu}[\p{L}.'’ -]{1,30})?,\s*$/u.test(head) && /^\s*(?:\([^)]{1,40}\)\s*)?[-–—:]/.test(tail);
+}
+
+/** The year a month and day without one most likely belong to: the one nearest the batch's dates. */
+function nearestYear(month: number, day: number, prior: CalDate): number | null {
+  let best: number | null = null;
+  let bestDistance = Infinity;
+  for (const y of [prior.y - 1, prior.y, prior.y + 1]) {
+    if (!isValidDate(y, month, day)) continue;
+    const distance = Math.abs(daysBetween(prior, { y, m: month, d: day }));
+    if (distance < bestDistance) {
+      best = y;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
 /** Bounds from the article's own absolute dates: a past event happened before it was written,
  * an announced one lies ahead; a date that names its weekday is within a week of the writing. */
-export function ownWindows(doc: Doc, found: Found[], batchYears: number[]): Window[] {
+export function ownWindows(doc: Doc, found: Found[], batchYears: number[], prior: CalDate | null = null): Window[] {
   const out: Window[] = [];
   for (const f of found) {
     if (inPageStamp(doc, f.cand.start)) continue;
+    // A dateline is the day of writing; without its year, the batch's year nearest to it.
+    if (f.cand.type === 'DATE' && isDateline(doc, f.cand.start, f.cand.end)) {
+      const text = doc.text.slice(f.cand.start, f.cand.end);
+      let day = f.cand.absolute ? valueDay(f.value) : null;
+      const rel = f.cand.relation;
+      if (!day && rel?.kind === 'monthDay' && prior) {
+        const y = nearestYear(rel.month, rel.day, prior);
+        if (y !== null) day = { y, m: rel.month, d: rel.day };
+      }
+      if (day) {
+        out.push({ lo: day, hi: day, why: `dateline "${text}"` });
+        continue;
+      }
+    }
     let day: CalDate | null = null;
     let namesWeekday = false;
     if (f.cand.absolute && f.cand.type === 'DATE') {

@@ -69,3 +69,11 @@ test('an unrelated dated article gives no clue', () => {
   const r = annotateTimes([buildDoc(unrelated), buildDoc(undated)]);
   assert.equal(r.articles[1].published, null);
 });
+
+test('a dateline without a year gives the day; the year comes from the batch', () => {
+  const wire = article('wire', 'KYIV, June 2 (Reuters) - Ukrainian negotiators returned from Istanbul on Monday.', null);
+  const r = annotateTimes([buildDoc(dated), buildDoc(wire)]);
+  assert.deepEqual([r.articles[1].published, r.articles[1].publishedBasis], ['2025-06-02', 'inferred']);
+  // Alone, the year is unknown: nothing is inferred.
+  assert.equal(annotateTimes([buildDoc(wire)]).articles[0].published, null);
+});

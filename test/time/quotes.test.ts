@@ -31,3 +31,8 @@ test('outside the quote nothing changes', () => {
   assert.equal(find(t, 'Friday').anchor, 'published');
   assert.equal(find(t, 'tomorrow').value, '2025-06-03');
 });
+
+test("a speaking time in the sentence before does not date a quote that has its own attribution", () => {
+  const t = times('Peskov said on Monday that talks would go on. "We will meet again tomorrow," Umerov told reporters.');
+  assert.deepEqual([find(t, 'tomorrow').value, find(t, 'tomorrow').anchor], ['2025-06-05', 'published']);
+});
