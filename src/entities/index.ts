@@ -153,10 +153,14 @@ function candidatesOfRun(ctx: DocContext, run: Run): Candidate[] {
   const { doc } = ctx;
   const lex = lexicon();
   const toks = doc.tokens;
-  // "Apple Inc. Steve Jobs": a company's legal form ends its name; "UK RAF": a country, then an acronym.
+  // "Apple Inc. Steve Jobs": a company's legal form ends its name; "UK RAF": a country, then an
+  // acronym; "United States Barack Obama": a country, then a person's name.
   for (let p = run.first; p < run.last; p++) {
     const w = fold(toks[p].text);
-    const splitAfter = (LEGAL_FORMS.test(w) && p > run.first) || (p === run.first && lex.places.get(w)?.kind === 'country' && isAcronym(toks[p + 1].text) && p + 1 === run.last);
+    const countryHere = lex.places.get(fold(doc.text.slice(toks[run.first].start, toks[p].end)))?.kind === 'country';
+    const splitAfter =
+      (LEGAL_FORMS.test(w) && p > run.first) ||
+      (countryHere && ((isAcronym(toks[p + 1].text) && p + 1 === run.last) || (lex.givenNames.has(fold(toks[p + 1].text)) && run.last - p >= 2)));
     if (!splitAfter) continue;
     return [...candidatesOfRun(ctx, { first: run.first, last: p, possessive: false }), ...candidatesOfRun(ctx, { first: p + 1, last: run.last, possessive: run.possessive })];
   }
@@ -295,6 +299,9 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
   }
   else if (words.length === 1 && lex.givenNames.has(firstWord) && !place) score.person += 0.5;
   if (/\d/.test(text)) score.other += 3;
+  if (words.length >= 2 && lex.thingSuffixes.has(lastWord)) score.other += 3;
+  // Without other cues an unknown name is most often an organisation in news.
+  if (!place && !seat) score.organization += 0.3;
 
   // Context: titles before and after, reporting verbs, prepositions.
   const before = titleBefore(doc, first);
@@ -323,8 +330,11 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
     score.person += 2;
     c.strongPerson = true;
   }
+  // "the new Dreamliner aircraft": a product name modifies a product noun.
+  if (next && !run.possessive && next.sentence === toks[last].sentence && lex.productNouns.has(fold(next.text)) && !place && !seat) score.other += 0.6;
   const prev = toks[first - 1];
   if (prev && prev.sentence === toks[first].sentence) {
+    if (fold(prev.text) === 'new' && !place) score.other += 0.6;
     const pw = fold(prev.text);
     if (lex.reportingVerbs.has(prev.lemma) && prev.pos === 'VERB' && (!next || /^[,.;]$/.test(next.text) || next.sentence !== toks[last].sentence)) {
       score.person += words.length >= 2 ? 1.5 : 0.5;

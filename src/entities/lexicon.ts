@@ -30,6 +30,8 @@ interface ContextData {
   groupNouns: string[];
   stopCapitalized: string[];
   notNames: string[];
+  thingSuffixes: string[];
+  productNouns: string[];
 }
 
 export interface PlaceInfo {
@@ -72,6 +74,10 @@ export interface Lexicon {
   stopCapitalized: Set<string>;
   /** Capitalised tokens that are never part of a name: units, currencies, time zones. */
   notNames: Set<string>;
+  /** Last words of names of things rather than actors ("Dow Jones Industrial Average", "Minsk Protocol"). */
+  thingSuffixes: Set<string>;
+  /** Common nouns that a product name modifies ("Dreamliner aircraft", "iPhone app"). */
+  productNouns: Set<string>;
   /** Folded country name → display name, for place keys. */
   countryName: Map<string, string>;
 }
@@ -165,6 +171,8 @@ export function lexicon(): Lexicon {
     groupNouns,
     stopCapitalized: lower(ctx.stopCapitalized),
     notNames: lower(ctx.notNames),
+    thingSuffixes: lower(ctx.thingSuffixes),
+    productNouns: lower(ctx.productNouns),
     countryName,
   };
   return cached;

@@ -3,6 +3,7 @@
 // line break inside a name; headlines and sentence-initial words are held to a stricter test.
 import type { Doc, Token } from '../text/doc.js';
 import { lexicon } from './lexicon.js';
+import { appositiveAfter } from './titles.js';
 import { fold, foldedTokens, isAcronym, isCapitalised } from './text.js';
 
 export interface Run {
@@ -31,6 +32,8 @@ export interface DocContext {
   capitalisedMidSentence: Set<string>;
   /** Words seen in lower case: a sentence-initial "Stock" is the word, not a name. */
   lowerCase: Set<string>;
+  /** How often each folded word appears capitalised. */
+  capitalisedCount: Map<string, number>;
   /** Paragraph indices written in title case (headlines, section heads). */
   titleCase: Set<number>;
   /** Token index → index of its paragraph. */
@@ -60,12 +63,14 @@ export function docContext(doc: Doc): DocContext {
   for (const [p, w] of words) if (w.cap >= 3 && !w.prose) titleCase.add(p);
   const capitalisedMidSentence = new Set<string>();
   const lowerCase = new Set<string>();
+  const capitalisedCount = new Map<string, number>();
   doc.tokens.forEach((t, i) => {
     if (/^\p{Ll}/u.test(t.text)) lowerCase.add(t.text);
+    else if (isCapitalised(t.text)) capitalisedCount.set(foldedTokens(doc)[i], (capitalisedCount.get(foldedTokens(doc)[i]) ?? 0) + 1);
     if (titleCase.has(paragraphOf[i]) || isSentenceInitial(doc, i)) return;
     if (isCapitalised(t.text) && HAS_LETTER.test(t.text)) capitalisedMidSentence.add(fold(t.text));
   });
-  const ctx: DocContext = { doc, capitalisedMidSentence, lowerCase, titleCase, paragraphOf, canName: new Uint8Array(doc.tokens.length) };
+  const ctx: DocContext = { doc, capitalisedMidSentence, lowerCase, capitalisedCount, titleCase, paragraphOf, canName: new Uint8Array(doc.tokens.length) };
   for (let i = 0; i < doc.tokens.length; i++) ctx.canName[i] = tokenCanName(ctx, i) ? 1 : 0;
   return ctx;
 }
@@ -74,7 +79,16 @@ export function isSentenceInitial(doc: Doc, i: number): boolean {
   const t = doc.tokens[i];
   const s = doc.sentences[t.sentence];
   for (let k = s.firstToken; k < i; k++) if (!OPENERS.has(doc.tokens[k].text)) return false;
-  return true;
+  return !continuesWrappedLine(doc, s.firstToken);
+}
+
+/** The first token of a line that continues a hard-wrapped sentence from the line before. */
+function continuesWrappedLine(doc: Doc, i: number): boolean {
+  const prev = doc.tokens[i - 1];
+  if (!prev || !/[\p{L},]$/u.test(prev.text) || !/^[ \t]*\n[ \t]*$/.test(doc.text.slice(prev.end, doc.tokens[i].start))) return false;
+  const p = doc.sentences[prev.sentence].paragraph;
+  const para = doc.paragraphs[p];
+  return para.end - para.start >= (p > 0 ? 40 : 60);
 }
 
 /** Whether token i can be part of a name by itself. */
@@ -110,6 +124,11 @@ function tokenCanName(ctx: DocContext, i: number): boolean {
   if (next && next.sentence === t.sentence && /^\p{Ll}/u.test(next.text) && (next.pos === 'NOUN' || next.pos === 'ADJ')) return false;
   if (lex.givenNames.has(f) && i + 1 < ctx.doc.tokens.length && isCapitalised(ctx.doc.tokens[i + 1].text)) return t.pos === 'PROPN';
   if (ctx.titleCase.has(ctx.paragraphOf[i])) return false;
+  // A lone unknown word opening a sentence ("Totaling", "Reports") must recur to count as a name.
+  const nextIsVerb = following && following.sentence === t.sentence && (following.pos === 'VERB' || following.pos === 'AUX');
+  // "Kadhafi, the Libyan leader, left": an appositive title vouches for it.
+  if (following?.text === ',' && appositiveAfter(ctx.doc, i).personCue) return t.pos === 'PROPN';
+  if (!nextIsVerb && !(following && following.sentence === t.sentence && isCapitalised(following.text)) && (ctx.capitalisedCount.get(f) ?? 0) < 2) return false;
   return t.pos === 'PROPN';
 }
 
