@@ -25,7 +25,7 @@ export function assemble(docs: Doc[], perArticle: ArticleEvents[], resolved: Res
   const global = (key: string | null): string | null => (key ? resolved.globalId.get(key) ?? null : null);
 
   // ── events ──
-  interface Group { event: Event; triggerWords: Set<string> }
+  interface Group { event: Event; triggerWords: Set<string>; sentenceWords: Set<string> }
   const groups: Group[] = [];
   perArticle.forEach((ae, i) => {
     const doc = docs[i];
@@ -37,6 +37,7 @@ export function assemble(docs: Doc[], perArticle: ArticleEvents[], resolved: Res
       const target = global(e.target);
       const location = global(e.location);
       const triggerWords = words(doc.text.slice(e.trigger.start, e.trigger.end));
+      const sentenceWords = words(doc.text.slice(e.start, e.end));
       const span: Span = { article: doc.article.id, start: e.start, end: e.end };
       const same = groups.find(
         (g) =>
@@ -44,8 +45,11 @@ export function assemble(docs: Doc[], perArticle: ArticleEvents[], resolved: Res
           g.event.source === source &&
           g.event.target === target &&
           (g.event.date === null || e.date === null || g.event.date === e.date) &&
-          // Without actors, only the same trigger words make two sentences one event.
-          (source !== null || target !== null || jaccard(g.triggerWords, triggerWords) >= 0.5) &&
+          // Two outlets tell one event in much the same words: with both actors known, a shared
+          // trigger word or a quarter of the sentence; otherwise half of the sentence.
+          (source !== null && target !== null
+            ? jaccard(g.triggerWords, triggerWords) > 0 || jaccard(g.sentenceWords, sentenceWords) >= 0.25
+            : jaccard(g.sentenceWords, sentenceWords) >= 0.5) &&
           !g.event.evidence.some((s) => s.article === span.article && s.start === span.start),
       );
       if (same) {
@@ -58,6 +62,7 @@ export function assemble(docs: Doc[], perArticle: ArticleEvents[], resolved: Res
       groups.push({
         event: { id: '', type: e.type, mode: e.mode, source, target, date: e.date, location, text: doc.text.slice(e.start, e.end), evidence: [span] },
         triggerWords,
+        sentenceWords,
       });
     }
   });

@@ -188,6 +188,8 @@ function conditionsUncached(view: SentenceView, reporting: Reporting): Condition
       if (m.kind === 'modalMain' && !hasCommitmentCue(toks, commitment.from, commitment.to, cues)) continue;
       // Counterfactuals and hypotheticals: "we would have lost if we had accepted", "if I were…".
       if (m.kind === 'modalMain' && (/\b(would|could|might) have\b/i.test(textOf(view, commitment.from, commitment.to)) || /^(\w+ )?(were|had)\b/i.test(textOf(view, condition.from, condition.to)))) continue;
+      // "if they are to meet demand": a purpose, not a condition of a commitment.
+      if (m.kind === 'modalMain' && /^(\w+ )?(is|are|was|were) to\b/i.test(textOf(view, condition.from, condition.to))) continue;
       // The actor: the subject of the commitment clause, or the issuer of an ultimatum.
       let subject: Chunk | null = null;
       if (m.shape === 'ultimatum') {

@@ -87,6 +87,7 @@ interface Cue {
 }
 
 const CLAUSE_STOP = new Set([';', ':', '—', '–']);
+const BE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being']);
 
 /** The stance cue governing an issue mention: the nearest cue before it in its clause. */
 function cueBefore(toks: Tok[], issue: IssueMention, floor: number): Cue | null {
@@ -337,16 +338,27 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       if (toks[k].pos === 'NOUN' && toks[k + p.words.length]?.lower === 'of') break;
       if (p.words.length === 1 && k > 0 && toks[k].pos !== 'NOUN' && (toks[k - 1].pos === 'DET' || /^(its|their|his|her|our|my|your)$/.test(toks[k - 1].lower))) break;
       let objFrom = k + p.words.length;
+      // Passive or adjectival uses take no stance: "backed by shareholders", "required for".
+      if (p.words.length === 1 && /ed$/.test(toks[k].lower) && /^(by|for|due)$/.test(toks[objFrom]?.lower ?? '')) break;
+      if (p.words.length === 1 && k > 0 && BE.has(toks[k - 1].lower) && /ed$/.test(toks[k].lower) && toks[k].pos === 'VERB') break;
+      // "suggests that the plane…": a clause, not an issue.
+      if (toks[objFrom]?.lower === 'that') break;
       // "call on all states to refrain from …": past the addressee to the demanded action.
       if (addressees().has(cueText)) {
         const to = toks.findIndex((t, x) => x >= objFrom && x < Math.min(limit, objFrom + 8) && t.lower === 'to');
         if (to < 0) break;
         objFrom = to;
       }
-      while (objFrom < limit && /^(to|for|on|of|in|with|that)$/.test(toks[objFrom].lower)) objFrom++;
-      if (objFrom < limit && toks[objFrom].pos === 'VERB') objFrom++;
+      const request = addressees().has(cueText);
+      while (objFrom < limit && /^(to|for|on|of|in|with)$/.test(toks[objFrom].lower)) objFrom++;
+      if (objFrom < limit && toks[objFrom].pos === 'VERB') {
+        // "want to thank our teams": only a demanded action carries its object as the issue.
+        // An offer is of an action: "proposed using frozen assets", "offered to host talks".
+        if (!request && p.value !== 'offer') break;
+        objFrom++;
+      }
       const np = npAfter(view, objFrom, Math.min(limit, objFrom + 8), false);
-      if (!np || np.from > objFrom + 3) break;
+      if (!np || toks.slice(objFrom, np.from).some((t) => !/^(DET|ADJ|NUM)$/.test(t.pos) && !/^(its|their|his|her|our|my|your)$/.test(t.lower))) break;
       const object = extendOf(view, np, limit);
       if (mentions.some((m) => m.from >= object.from && m.from < object.to + 3)) break;
       const issue = issueFromPhrase(toks.slice(object.from, object.to));
