@@ -201,7 +201,7 @@ export function liveMarkup(html: string): string[] {
   // Article payloads are alert(…) calls; the brief's own scripts, if any, never call alert.
   if (/<script[^>]*>\s*alert\(/i.test(html)) out.push('a <script>alert(…) element in the raw HTML');
   const { document } = parseHTML(html);
-  for (const el of document.querySelectorAll('*')) {
+  for (const el of Array.from(document.querySelectorAll('*'))) {
     for (const attr of Array.from(el.attributes) as { name: string; value: string }[]) {
       // The brief may wire its own handlers; only the article payloads (all alert calls) are foreign.
       if (/^on/i.test(attr.name) && /alert\(/.test(attr.value)) out.push(`<${el.tagName.toLowerCase()} ${attr.name}="${attr.value}">`);
@@ -210,12 +210,12 @@ export function liveMarkup(html: string): string[] {
       }
     }
   }
-  for (const s of document.querySelectorAll('script')) {
+  for (const s of Array.from(document.querySelectorAll('script'))) {
     // A script whose body IS a payload broke out of wherever the brief embedded the text.
     if (/^\s*alert\(/.test(s.textContent ?? '')) out.push(`<script> containing ${JSON.stringify((s.textContent ?? '').slice(0, 80))}`);
   }
   for (const tag of ['iframe', 'object', 'embed', 'img[src="x"]']) {
-    for (const el of document.querySelectorAll(tag)) out.push(`live <${el.tagName.toLowerCase()}> from article text`);
+    for (const el of Array.from(document.querySelectorAll(tag))) out.push(`live <${el.tagName.toLowerCase()}> from article text`);
   }
   return out;
 }
