@@ -157,7 +157,7 @@ test('headline: the title-shaped line above the byline, over a standfirst', () =
   const lines = [
     { text: 'World | Diplomacy', claimed: false },
     { text: 'Ceasefire talks resume in Lisvaro', claimed: false },
-    { text: 'Negotiators met for six hours on Tuesday while mediators waited outside', claimed: false },
+    { text: 'Negotiators met for six hours on Tuesday while the mediators waited outside the hall', claimed: false },
     { text: 'By Marta Kovalenko', claimed: true },
   ];
   assert.equal(findHeadline(lines, 4, 3), 1);

@@ -12,6 +12,12 @@ const BIO = new RegExp(
 
 const ROLE_TAIL = /\s*(?:[,|–—(]|\s-\s)\s*(?:[^,|]*\b(?:correspondent|editor|reporter|writer|staff|columnist|contributor|bureau|chief|analyst|in\s+[A-Z][a-z]+|news|agency|press)\b.*)$/i;
 
+const HONORIFIC = /(^|\s|,|\band\s)(?:dr|prof|mr|mrs|ms|mx|sir|dame|amb|gen|col|rev)\.?\s+(?=\p{Lu})/giu;
+
+function stripHonorifics(s: string): string {
+  return s.replace(HONORIFIC, '$1');
+}
+
 /** "JANE DOE" → "Jane Doe"; names in mixed case stay as written. */
 function fixCase(name: string): string {
   if (name !== name.toUpperCase() || !/[A-Z]{2}/.test(name)) return name;
@@ -25,7 +31,7 @@ export function cleanAuthorList(raw: string[]): string[] {
     let s = entry.replace(/\s+/g, ' ').trim();
     s = s.replace(/^(?:written\s+)?(?:by|words\s+by)\s*:?\s+/i, '');
     s = s.replace(/\S+@\S+/g, '').replace(/https?:\/\/\S+/g, '');
-    s = s.replace(ROLE_TAIL, '');
+    s = stripHonorifics(s.replace(ROLE_TAIL, ''));
     s = s.replace(/\s+(?:in|from|at|reporting from)\s+\p{Lu}[\p{L} .'-]*$/u, '');
     for (let part of s.split(/\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*/)) {
       part = part.replace(/^[\s,;:.—–-]+|[\s,;:—–-]+$/g, '').trim();
@@ -45,7 +51,7 @@ export function cleanAuthorList(raw: string[]): string[] {
 export function parseByLine(line: string): string[] | null {
   const m = BY_LINE.exec(line.trim());
   if (!m) return null;
-  const rest = m[1].replace(/\s*(?:\||·|•)\s*.*$/, '');
+  const rest = stripHonorifics(m[1].replace(/\s*(?:\||·|•)\s*.*$/, ''));
   // A byline names people: at most a few capitalised words per name, no sentence.
   if (rest.split(/\s+/).length > 14 || /[.!?]\s+\p{Lu}/u.test(rest)) return null;
   const names = cleanAuthorList([rest]);

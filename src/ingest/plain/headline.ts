@@ -23,23 +23,28 @@ export function findHeadline(lines: HeaderLine[], bodyStart: number, anchor: num
       }
     }
     if (nearest < 0) return -1;
-    // A standfirst may sit between headline and byline: a longer line, often a full sentence.
-    for (let i = nearest - 1; i >= Math.max(0, nearest - 2); i--) {
-      if (lines[i].claimed) continue;
-      if (candidate(i) && wordsOf(lines[i].text) <= wordsOf(lines[nearest].text) && wordsOf(lines[nearest].text) >= 10) return i;
-      break;
-    }
+    // A standfirst may sit between headline and byline: the line directly above is then the headline.
+    const above = nearest - 1;
+    if (above >= 0 && candidate(above) && isStandfirst(lines[nearest].text, lines[above].text)) return above;
     return nearest;
   }
   for (let i = bodyStart - 1; i >= 0; i--) {
     if (candidate(i)) {
       // Walk up over a standfirst to the headline above it.
       const above = i - 1;
-      if (above >= 0 && candidate(above) && wordsOf(lines[above].text) < wordsOf(lines[i].text) && wordsOf(lines[i].text) >= 10) return above;
+      if (above >= 0 && candidate(above) && isStandfirst(lines[i].text, lines[above].text)) return above;
       return i;
     }
   }
   return -1;
+}
+
+/** `line` reads as a standfirst under `above`: longer, sentence-like, and `above` is no masthead. */
+function isStandfirst(line: string, above: string): boolean {
+  const words = wordsOf(line);
+  const sentenceLike = words >= 12 || /[;,]\s|\bwrites\b|[.!?]$/.test(line);
+  const masthead = above === above.toUpperCase() && /\p{Lu}{3}/u.test(above) && wordsOf(above) <= 5;
+  return sentenceLike && wordsOf(above) < words && !masthead;
 }
 
 function wordsOf(s: string): number {

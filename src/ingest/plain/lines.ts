@@ -8,7 +8,8 @@ export function toLines(text: string): string[] {
     .replace(/[\u00a0\u2007\u202f\t]/g, ' ');
   const blocks = raw.split(/\n[ ]*\n/);
   const allLines = raw.split('\n').map((l) => l.trim()).filter(Boolean);
-  const wrapped = isHardWrapped(allLines);
+  const blockLines = blocks.map((b) => b.split('\n').map((l) => l.trim()).filter(Boolean));
+  const wrapped = isHardWrapped(allLines, blockLines);
   const out: string[] = [];
   for (const block of blocks) {
     const lines = block.split('\n').map((l) => l.replace(/ {2,}/g, ' ').trim()).filter(Boolean);
@@ -26,12 +27,16 @@ export function toLines(text: string): string[] {
   return out;
 }
 
-/** A file wrapped at a fixed width (e-mail, old wire copy): most lines end near one column. */
-export function isHardWrapped(lines: string[]): boolean {
-  if (lines.length < 6) return false;
-  const long = lines.filter((l) => l.length >= 50 && l.length <= 100);
-  const max = Math.max(...lines.map((l) => l.length));
-  return max <= 100 && long.length / lines.length >= 0.6;
+/**
+ * A file wrapped at a fixed width (e-mail, old wire copy): paragraphs of several lines whose
+ * lines, all but the last, end near one column; no line much longer than that column.
+ */
+export function isHardWrapped(lines: string[], blocks?: string[][]): boolean {
+  if (lines.length < 6 || Math.max(...lines.map((l) => l.length)) > 100) return false;
+  const multi = (blocks ?? [lines]).filter((b) => b.length >= 2);
+  if (multi.length === 0) return false;
+  const wrappedBlocks = multi.filter((b) => b.slice(0, -1).every((l) => l.length >= 45 && l.length <= 100));
+  return wrappedBlocks.length / multi.length >= 0.6;
 }
 
 /** Within a wrapped paragraph, a line continues unless it ends a sentence and is visibly short. */
