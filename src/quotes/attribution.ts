@@ -71,8 +71,15 @@ function npToken(t: Token): boolean {
   return false;
 }
 
-export function isCueToken(t: Token, weakToo: boolean, prev?: Token): string | null {
-  const nounButVerb = t.pos === 'NOUN' && (/^(says|said|tells|told|adds|added|states|stated|notes|noted|warns|warned)$/i.test(t.text) || (/^\p{Ll}+s$/u.test(t.text) && !!prev && (prev.pos === 'PROPN' || prev.pos === 'PRON')));
+export function isCueToken(t: Token, weakToo: boolean, prev?: Token, next?: Token, prevPrev?: Token): string | null {
+  // "rejected Kestrian claims that": after a verb, determiner or preposition the pair is a noun phrase.
+  const subjectStarts = !prevPrev || !['VERB', 'DET', 'ADP', 'ADJ', 'AUX'].includes(prevPrev.pos);
+  // wink-nlp tags some reporting verbs as nouns: "Mr Howard claims", "what the manufacturers call “…”".
+  const nounButVerb =
+    t.pos === 'NOUN' &&
+    (/^(says|said|tells|told|adds|added|states|stated|notes|noted|warns|warned)$/i.test(t.text) ||
+      (subjectStarts && /^\p{Ll}+s$/u.test(t.text) && !!prev && (prev.pos === 'PROPN' || prev.pos === 'PRON')) ||
+      (subjectStarts && !!prev && (prev.pos === 'NOUN' || prev.pos === 'PRON' || prev.pos === 'PROPN') && !!next && /^(["“‘'«]|that)$/i.test(next.text)));
   if (t.pos !== 'VERB' && !nounButVerb) return null;
   const lemma = cueLemma(t.lemma, t.text);
   if (!lemma) return null;
@@ -272,7 +279,7 @@ function findCues(doc: Doc, a: number, b: number, weakToo: boolean, masked: (i: 
     if (masked(i)) continue;
     const t = doc.tokens[i];
     if (lower(t) === 'according' && i + 1 < b && lower(doc.tokens[i + 1]) === 'to') out.push(i);
-    else if (isCueToken(t, weakToo, doc.tokens[i - 1])) out.push(i);
+    else if (isCueToken(t, weakToo, doc.tokens[i - 1], doc.tokens[i + 1], doc.tokens[i - 2]) && !agentlessPassive(doc, i)) out.push(i);
   }
   return out;
 }
@@ -387,6 +394,14 @@ export function attributeBefore(doc: Doc, a: number, b: number, masked: (i: numb
     if (speaker) return { cue: range(doc, k, k), speaker, side: 'before' };
   }
   return null;
+}
+
+/** "was not reported", "is claimed to be": a passive cue without "by" names no speaker. */
+function agentlessPassive(doc: Doc, i: number): boolean {
+  let k = i - 1;
+  if (k >= 0 && /^(not|n't|also|widely|often)$/i.test(doc.tokens[k].text)) k--;
+  if (k < 0 || !/^(was|were|is|are|been|be|being)$/i.test(doc.tokens[k].text)) return false;
+  return lower(doc.tokens[i + 1] ?? doc.tokens[i]) !== 'by';
 }
 
 /** "was praised by Jobs as …": the agent of a passive cue speaks. */

@@ -72,7 +72,7 @@ export function sentenceHasCue(doc: Doc, sentence: Range, quoted: Range[]): bool
   for (let i = a; i < b; i++) {
     const t = doc.tokens[i];
     if (quoted.some((q) => t.start >= q.start && t.end <= q.end)) continue;
-    if (isCueToken(t, false, doc.tokens[i - 1])) return true;
+    if (isCueToken(t, false, doc.tokens[i - 1], doc.tokens[i + 1], doc.tokens[i - 2])) return true;
     if (t.text.toLowerCase() === 'according' && doc.tokens[i + 1]?.text.toLowerCase() === 'to') return true;
   }
   return false;
@@ -104,12 +104,12 @@ export function introduction(doc: Doc, paragraphStart: number, open: number): 's
   const prev = doc.tokens[b - 1];
   const prev2 = doc.tokens[b - 2];
   if (c === ',') {
-    if (prev2 && b - 2 >= a && isCueToken(prev2, true)) return 'cueComma';
+    if (prev2 && b - 2 >= a && isCueToken(prev2, true, doc.tokens[b - 3], prev)) return 'cueComma';
     return 'comma';
   }
   if (c === '—' || c === '–') return 'colon';
   if (prev && /^that$/i.test(prev.text)) return 'that';
-  if (prev && isCueToken(prev, true)) return 'cue';
+  if (prev && isCueToken(prev, true, prev2, doc.tokens[b])) return 'cue';
   return 'embedded';
 }
 
@@ -123,10 +123,14 @@ export function classify(input: ClassifyInput): QuoteKind {
   const sentenceInside = /[.!?][”"’']?\s+\p{Lu}/u.test(body) || /[.!?,][”"’']?$/.test(body);
 
   if (termMarkedBefore(text, paragraph.start, open) || termMarkedAfter(text, close, paragraph.end)) return 'term';
+  // "a free case, or “bumper,”": an alternative name for what the writer just named.
+  if (/,\s*or\s*$/.test(text.slice(Math.max(paragraph.start, open - 6), open)) && words.length <= 3) return 'term';
 
   // After "he said," the quote is set off as speech whatever its first letter ("…,” he said, “but …”).
   if (intro === 'cueComma') return 'full';
   if (intro === 'comma' && capitalised && !nameLike(body)) return 'full';
+  // "…, “we have always loved the Beatles, and …”": speech set off by a comma, opening with a pronoun.
+  if (intro === 'comma' && words.length >= 5 && /^(i|we|you|he|she|it|they|this|there)\b/i.test(body)) return 'full';
   // said "this is a pivotal moment." — a whole sentence quoted straight after the verb.
   const wholeSentence = /[.!?]$/.test(body) && words.length >= 5;
   if ((intro === 'start' || intro === 'colon' || intro === 'cue') && (capitalised || intro === 'start' || (intro === 'cue' && wholeSentence))) {

@@ -12,7 +12,7 @@ import type { ArticleEntities, QuoteAnnotation, ResolvedEntities } from '../anno
 import type { Quote } from '../types.js';
 import type { Doc } from '../text/doc.js';
 import { findMarkedSpans, type MarkedSpan } from './marks.js';
-import { attributeAfter, attributeBefore, clauseSubject, ownerOf, tokensIn, type Attribution, type Range } from './attribution.js';
+import { attributeAfter, attributeBefore, clauseSubject, ownerOf, speakerBefore, tokensIn, type Attribution, type Range } from './attribution.js';
 import { classify, headlineAttribution, introduction, type QuoteKind } from './classify.js';
 import { SpeakerResolver, type SpeakerRef } from './speaker.js';
 import { cues } from './cues.js';
@@ -147,6 +147,14 @@ function run(doc: Doc, entities: ArticleEntities): DetailedQuote[] {
       const subject = clauseSubject(doc, la, lb, maskedBefore);
       if (subject) attribution = { cue: attribution?.cue ?? null, speaker: subject, side: 'before' };
     }
+    // "Jobs extended an invitation to the label, “we have always …”": speech set off by a comma
+    // after a clause with no reporting verb belongs to that clause's subject.
+    if (!attribution && kind === 'full' && lb > la && /,\s*$/.test(text.slice(sentStart, span.open))) {
+      let verb = -1;
+      for (let k = lb - 1; k >= la; k--) if (!maskedBefore(k) && doc.tokens[k].pos === 'VERB') { verb = k; break; }
+      const subject = (verb > la ? speakerBefore(doc, verb, la) : null) ?? clauseSubject(doc, la, lb, maskedBefore);
+      if (subject) attribution = { cue: null, speaker: subject, side: 'before' };
+    }
     // "Ruiz: Kestria ‘playing for time’" — a summary line that names its speaker before a colon.
     if ((!attribution || !attribution.speaker) && headlineAttribution(text, sentStart, span.open)) {
       const [ha, hb] = tokensIn(doc, sentStart, text.indexOf(':', sentStart));
@@ -245,7 +253,24 @@ function inheritAttributions(doc: Doc, work: Working[]): void {
         }
       }
     }
-    // 2. An earlier attributed quote in the same paragraph.
+    // 2. The writer's sentence right before the quote attributes something ("…, chairman Dieter
+    //    Zetsche denied allegations. “We do not exclude any option.”") and no quote sits between.
+    {
+      const prevQuote = work[n - 1];
+      const floor = Math.max(para.start, prevQuote && prevQuote.paragraph === w.paragraph ? prevQuote.span.close + 1 : para.start);
+      let prevEnd = w.span.open - 1;
+      while (prevEnd > floor && /\s/.test(text[prevEnd])) prevEnd--;
+      const start = prevEnd > floor && /[.!?:]/.test(text[prevEnd]) ? sentenceStartBefore(text, prevEnd, floor, []) : w.span.open;
+      if (start < prevEnd && w.span.open - start < 400) {
+        const [a, b] = tokensIn(doc, start, prevEnd + 1);
+        const before = attributeBefore(doc, a, b, () => false);
+        if (before?.speaker) {
+          w.attribution = before;
+          continue;
+        }
+      }
+    }
+    // 3. An earlier attributed quote in the same paragraph.
     for (let m = n - 1; m >= 0 && work[m].paragraph === w.paragraph && w.span.open - work[m].span.close < 400; m--) {
       if (work[m].attribution?.speaker) {
         w.attribution = work[m].attribution;
@@ -253,13 +278,13 @@ function inheritAttributions(doc: Doc, work: Working[]): void {
       }
     }
     if (w.attribution?.speaker) continue;
-    // 3. The next quote, with nothing but punctuation between.
+    // 4. The next quote, with nothing but punctuation between.
     const next = work[n + 1];
     if (next && next.paragraph === w.paragraph && next.attribution?.speaker && /^[\s,;—–-]*$/.test(text.slice(w.span.close + 1, next.span.open))) {
       w.attribution = next.attribution;
       continue;
     }
-    // 4. The paragraph opens with this quote and the previous one ended with an attributed quote.
+    // 5. The paragraph opens with this quote and the previous one ended with an attributed quote.
     if (atParagraphStart && w.kind === 'full' && n > 0) {
       const prev = work[n - 1];
       const prevPara = doc.paragraphs[prev.paragraph];
