@@ -21,3 +21,8 @@ test('tonight, last night and this morning are TIMEs with a part of day', () => 
 test('"earlier today" is one expression', () => {
   assert.equal(find(times('The statement was issued earlier today.'), 'earlier today').value, '2025-06-04');
 });
+
+test('"Today" capitalised inside a sentence is a name (USA Today), not a date', () => {
+  assert.equal(times('The figures were first reported by USA Today and Russia Today.').length, 0);
+  assert.equal(find(times('Today, the talks resume.'), 'Today').value, '2025-06-04');
+});

@@ -56,3 +56,8 @@ test('"the past decade" is a duration', () => {
   const t = find(times('Inflation doubled over the past decade.'), 'the past decade');
   assert.deepEqual([t.value, t.type], ['P10Y', 'DURATION']);
 });
+
+test('"this past weekend" and "next year\'s elections"', () => {
+  assert.equal(find(times('Troops withdrew this past weekend.'), 'this past weekend').value, '2025-W22-WE');
+  assert.equal(find(times("Next year's elections loom."), "Next year").value, '2026');
+});

@@ -23,3 +23,8 @@ test('a time takes the day next to it', () => {
 test('scores and ratios are not times', () => {
   assert.equal(times('The motion passed 3:1 and the team won 2:0.').length, 0);
 });
+
+test('"local time" belongs to the expression, without an offset', () => {
+  assert.equal(find(times('The strike hit at 1430 local time.'), '1430 local time').value, '2025-06-04T14:30');
+  assert.equal(find(times('It ended at 9 p.m. local time.'), '9 p.m. local time').value, '2025-06-04T21:00');
+});

@@ -15,6 +15,8 @@ export function deictic(scan: Scan): Candidate[] {
   const out: Candidate[] = [];
   for (const { m, start, end } of matches(scan, re)) {
     const word = m[2].toLowerCase().replace(/\s+/g, ' ');
+    // "USA Today", "Russia Today", "the Today programme": a capital letter mid-sentence makes a name.
+    if (/^\p{Lu}/u.test(m[0]) && !m[1] && /\p{L}[\s'’"“]*$/u.test(scan.text.slice(scan.start, start)) && !/[.!?:]\s*["“”']?\s*$/.test(scan.text.slice(scan.start, start))) continue;
     // "Today: Tuesday, 3 June" at the head of a line is a page's label, not a reference.
     if (/^\s*:/.test(scan.text.slice(end, end + 3)) && /(^|\n)\s*$/.test(scan.text.slice(Math.max(0, start - 3), start))) continue;
     let offset = 0;

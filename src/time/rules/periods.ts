@@ -73,7 +73,7 @@ const ORDINAL_QUARTER: Record<string, number> = { first: 1, second: 2, third: 3,
 
 export function periods(scan: Scan): Candidate[] {
   const lx = lexicon();
-  relRe ??= /\b(?:(earlier|later|so\s+far|late|early)\s+)?(this|last|next|the\s+previous|the\s+following|the\s+current|the\s+coming|the\s+past|current|past)\s+(week|weekend|month|year|quarter|decade)\b(?!['’]s\s+(?:\w+\s+)?(?:elections?|vote|summit|talks))/gi;
+  relRe ??= /\b(?:(earlier|later|so\s+far|late|early)\s+)?(this\s+past|this|last|next|the\s+previous|the\s+following|the\s+current|the\s+coming|the\s+past|current|past)\s+(week|weekend|month|year|quarter|decade)\b/gi;
   quarterRe ??= /\b(?:the\s+)?(first|second|third|fourth|final|1st|2nd|3rd|4th|last)[-\s]+(quarter|half)(?:\s+of\s+(?:(\d{4})|(this|last|next)\s+year|the\s+year))?\b|\bQ([1-4])\s+(\d{4})\b|\b(\d{4})\s+Q([1-4])\b/gi;
   seasonRe ??= new RegExp(`\\b(?:(this|last|next|early|late|mid-?|the)\\s*)?(${lx.re.season})(?:\\s+(?:of\\s+)?(\\d{4}))?\\b`, 'gi');
   boundaryRe ??= /\b(?:the\s+)?(start|beginning|end|middle|rest|remainder|close|turn|course)\s+of\s+the\s+(year|month|week)\b|\bthe\s+weekend\b/gi;
@@ -102,7 +102,7 @@ export function periods(scan: Scan): Candidate[] {
       out.push({ start, end, type: 'DURATION', absolute: true, rule: 'periods', priority: 2, resolve: () => value });
       continue;
     }
-    const shift = which === 'last' || which === 'the previous' ? -1 : which === 'next' || which === 'the following' ? 1 : 0;
+    const shift = which === 'last' || which === 'this past' || which === 'the previous' ? -1 : which === 'next' || which === 'the following' ? 1 : 0;
     out.push({
       start, end, type: 'DATE', absolute: false, rule: 'periods', priority: 2,
       resolve: ({ anchor }) => (anchor ? periodValue(anchor, unit, shift) : null),

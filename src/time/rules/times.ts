@@ -15,9 +15,9 @@ function zoneOffset(abbr: string | undefined, sign: string | undefined, h: strin
 
 export function times(scan: Scan): Candidate[] {
   const zones = Object.keys(lexicon().zones).filter((z) => z.length > 1).sort((a, b) => b.length - a.length).join('|');
-  const ZONE = `(?:\\s*\\(?\\s*(${zones})(?:\\s*([+-])\\s*(\\d{1,2})(?::?(\\d{2}))?)?\\s*\\)?|\\s+(local\\s+time))?`;
+  const ZONE = `(?:\\s*\\(?\\s*(${zones})(?:\\s*([+-])\\s*(\\d{1,2})(?::?(\\d{2}))?)?\\s*\\)?|\\s*(local\\s+time))?`;
   re ??= new RegExp(
-    `\\b(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.m\\.|p\\.m\\.|a\\.?m\\b|p\\.?m\\b)|(\\d{1,2}):(\\d{2})(?:\\s*(?:hrs|h)\\b)?|([01]\\d|2[0-3])([0-5]\\d)\\s*(?=hrs|GMT|UTC|CET|CEST|Z\\b)(?:hrs)?|(noon|midday|midnight))${ZONE}`,
+    `\\b(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.m\\.|p\\.m\\.|a\\.?m\\b|p\\.?m\\b)|(\\d{1,2}):(\\d{2})(?:\\s*(?:hrs|h)\\b)?|([01]\\d|2[0-3])([0-5]\\d)\\s*(?=hrs|GMT|UTC|CET|CEST|Z\\b|local\\s+time)(?:hrs)?|(noon|midday|midnight))${ZONE}`,
     'gi',
   );
   const out: Candidate[] = [];
