@@ -146,6 +146,26 @@ function ratherThan(toks: Tok[], at: number): boolean {
   return toks[at - 1]?.lower === 'than' && toks.slice(Math.max(0, at - 12), at).some((t) => t.lower === 'rather');
 }
 
+let futureOfferCache: Set<string> | null = null;
+function futureOffers(): Set<string> {
+  return (futureOfferCache ??= new Set(loadJson<{ futureOffer?: string[] }>('events/stances.json').futureOffer ?? []));
+}
+
+/** Is the verb at k committed to ("will host", "would free", "is ready to lift", "can return")?
+ * 'negated' for "will not ship", "would never release". */
+function commitmentBefore(toks: Tok[], k: number): 'yes' | 'negated' | null {
+  let negated = false;
+  for (let m = k - 1; m >= Math.max(0, k - 6); m--) {
+    const t = toks[m];
+    if (NEGATORS.has(t.lower)) { negated = true; continue; }
+    if (/^(will|would|'ll|could|can|shall|wo|ca)$/.test(t.lower)) return negated ? 'negated' : 'yes';
+    if (t.lower === 'to' && /^(ready|prepared|willing|offered|offer|offers|agreed|agree|pledged|promised|vowed|committed|undertook|plans|planned|intends)$/.test(toks[m - 1]?.lower ?? '')) return negated ? 'negated' : 'yes';
+    if (t.pos === 'ADV' || t.lower === 'also' || t.lower === 'then' || t.lower === 'to' || t.pos === 'AUX' && !/^(has|have|had|did|does|do)$/.test(t.lower)) continue;
+    return null;
+  }
+  return null;
+}
+
 let requestCache: string[][] | null = null;
 /** A request verb governing position `at` ("called on Russia to…", "demanded that Ukraine…"). */
 function requestBefore(toks: Tok[], at: number, floor: number): number | null {
@@ -379,6 +399,24 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       k = object.to - 1;
       break;
     }
+  }
+  // A commitment to act ("will host a conference", "would free 200 soldiers"): an offer.
+  const taken = new Set(out.map((o) => o.span.from));
+  for (let k = 0; k < limit; k++) {
+    if (taken.has(k) || toks[k].pos !== 'VERB' || !futureOffers().has(toks[k].lemma)) continue;
+    const committed = commitmentBefore(toks, k);
+    if (!committed) continue;
+    const np = npAfter(view, k + 1, Math.min(limit, k + 9), false);
+    if (!np || toks.slice(k + 1, np.from).some((t) => !/^(DET|ADJ|NUM|ADP)$/.test(t.pos) && !/^(its|their|his|her|our|my|your)$/.test(t.lower))) continue;
+    const object = extendOf(view, np, limit);
+    if (out.some((o) => o.span.from <= object.from && object.from < o.span.to + 3)) continue;
+    const seed = mentions.find((m) => m.from >= object.from && m.from < object.to + 2);
+    const issue = seed ? seed.issue : issueFromPhrase(toks.slice(object.from, object.to));
+    if (!issue) continue;
+    const cond = conditions.find((c) => inside(c.commitment, k));
+    const stance: Stance = committed === 'negated' ? 'oppose' : cond && !cond.ultimatum ? 'conditional' : 'offer';
+    const floor = reporting.clauseStart > k ? 0 : reporting.clauseStart;
+    out.push({ issue, stance, subject: cond?.subject ?? subjectOf(view, k, floor), span: { from: k, to: object.to }, cue: toks[k].lemma });
   }
   void textOf;
   return out;

@@ -97,3 +97,14 @@ test('"we" inside a quote is the speaker', () => {
   assert.equal(p?.stance, 'demand');
   assert.equal(p?.attributedBy, 'own');
 });
+
+test('a commitment to act is an offer; refusing to act is opposition', () => {
+  has('The United Kingdom will host a donor conference in the autumn.', 'donor conference', 'offer', 'United Kingdom');
+  has('Iran will not ship its enriched uranium abroad.', 'nuclear enrichment', 'oppose', 'Iran');
+  // A past act is no offer.
+  assert.ok(!stances('The United Kingdom hosted a donor conference.').some((p) => p.stance === 'offer'));
+});
+
+test('a question takes no stance', () => {
+  assert.deepEqual(stances('Will you accept a ceasefire?'), []);
+});
