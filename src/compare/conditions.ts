@@ -65,9 +65,11 @@ function actorsIn(ctx: Context, article: string, s: SentenceInfo, start: number,
     if (t.start < start || t.end > end || !isNameToken(t)) continue;
     let j = i;
     while (j + 1 < sent.endToken && isNameToken(toks[j + 1]) && toks[j + 1].end <= end) j++;
-    const name = a.doc.text.slice(t.start, toks[j].end);
     if (!isTitleWord(toks[j].text)) {
-      const key = personKey(ctx, article, t.start, toks[j].end, name);
+      let from = i;
+      while (from < j && isTitleWord(toks[from].text)) from++;
+      const name = a.doc.text.slice(toks[from].start, toks[j].end);
+      const key = personKey(ctx, article, toks[from].start, toks[j].end, name);
       out.add(key);
       if ((names.get(key)?.length ?? 0) < name.length) names.set(key, name);
     }

@@ -208,13 +208,22 @@ export function sharedCount(a: Set<string>, b: Set<string>): number {
   return shared;
 }
 
+/** Action words the two share, where one side may use the word as a verb and the other as a noun
+ * ("summoned on Monday" / "Tuesday's summons"). */
+export function sharedActions(a: { lemmas: Set<string>; actions: Set<string> }, b: { lemmas: Set<string>; actions: Set<string> }): number {
+  const shared = new Set<string>();
+  for (const x of a.actions) if (b.lemmas.has(x)) shared.add(x);
+  for (const x of b.actions) if (a.lemmas.has(x)) shared.add(x);
+  return shared.size;
+}
+
 /** Whether two sentences from different articles plausibly report the same fact: enough shared
  * content words, at least one shared action word, and no contradiction in who is involved. */
 export function sameFact(a: SentenceInfo, b: SentenceInfo, minJaccard = 0.25): boolean {
   const j = jaccard(a.lemmas, b.lemmas);
-  const sharedActions = sharedCount(a.actions, b.actions);
+  const actions = sharedActions(a, b);
   const sharedEntities = sharedCount(a.entities, b.entities);
-  if (sharedActions === 0) return false;
+  if (actions === 0) return false;
   if (j >= minJaccard) return true;
   return sharedEntities >= 1 && sharedCount(a.lemmas, b.lemmas) >= 3 && j >= minJaccard * 0.6;
 }

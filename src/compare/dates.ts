@@ -2,7 +2,7 @@
 // "at Wednesday's session" (→ 18th) in another. Works on the resolved values of the time stage, so
 // "on Friday" and "this Friday" written on different days agree when they name the same day.
 import type { Context, SentenceInfo } from './context.js';
-import { jaccard, sharedCount, stemsIn } from './context.js';
+import { jaccard, sharedActions, sharedCount, stemsIn } from './context.js';
 import type { Detector, FactClaim } from './claims.js';
 
 const DAY = /^(\d{4}-\d{2}-\d{2})/;
@@ -38,14 +38,20 @@ function localContext(ctx: Context, article: string, s: SentenceInfo, t: { start
   let last = sent.endToken - 1;
   const at = toks.findIndex((x, i) => i >= sent.firstToken && x.start >= t.start);
   const endAt = toks.findIndex((x, i) => i >= sent.firstToken && x.end >= t.end);
+  // Words between two dates go to the nearer one.
+  const nearerOther = (i: number): boolean =>
+    others.some((x) => {
+      const xi = toks.findIndex((k, n) => n >= sent.firstToken && k.start >= x.start);
+      return xi >= 0 && Math.abs(xi - i) < Math.abs(i < at ? at - i : i - endAt);
+    });
   for (let i = at - 1, n = 0; i >= sent.firstToken; i--, n++) {
-    if (n >= WINDOW || toks[i].text === ';' || others.some((x) => toks[i].start >= x.start && toks[i].end <= x.end)) {
+    if (n >= WINDOW || toks[i].text === ';' || nearerOther(i) || others.some((x) => toks[i].start >= x.start && toks[i].end <= x.end)) {
       first = i + 1;
       break;
     }
   }
   for (let i = endAt + 1, n = 0; i < sent.endToken; i++, n++) {
-    if (n >= WINDOW || toks[i].text === ';' || others.some((x) => toks[i].start >= x.start && toks[i].end <= x.end)) {
+    if (n >= WINDOW || toks[i].text === ';' || nearerOther(i) || others.some((x) => toks[i].start >= x.start && toks[i].end <= x.end)) {
       last = i - 1;
       break;
     }
@@ -66,8 +72,14 @@ export const dates: Detector = {
           if (t.type === 'DURATION' || t.type === 'SET') continue;
           const day = dayValue(t.value);
           if (!day) continue;
+          // "TALVIK, Nov 18 (Meridian Press) -": the dateline dates the report, not an event.
+          if (/^[\p{Lu}][\p{Lu} .'’-]*,\s*$/u.test(a.doc.text.slice(s.start, t.start))) continue;
           const local = localContext(ctx, a.id, s, t);
           if (local.actions.size === 0) continue;
+          // A finished event dated after the article was published is a misread relative date
+          // ("Tuesday's agreement" read forward from a Friday), not a claim the outlet made.
+          const published = a.doc.article.published?.slice(0, 10);
+          if (published && day > published && !FUTURE.test(local.text)) continue;
           const claim: DateClaim = {
             kind: 'date',
             article: a.id,
@@ -92,7 +104,7 @@ export const dates: Detector = {
     if (REPEAT.test(la.text) !== REPEAT.test(lb.text)) return false;
     if (FUTURE.test(la.text) !== FUTURE.test(lb.text)) return false;
     // The same action next to the date, and enough of the rest to be sure it is the same occurrence.
-    const actions = sharedCount(la.actions, lb.actions);
+    const actions = sharedActions(la, lb);
     if (actions === 0) return false;
     const local = sharedCount(la.lemmas, lb.lemmas);
     const j = jaccard(a.sentence.lemmas, b.sentence.lemmas);
@@ -105,13 +117,16 @@ export const dates: Detector = {
   topic(claims) {
     const locals = claims.map((c) => (c as DateClaim).local);
     const shared = [...locals[0].actions].filter((x) => locals.every((l) => l.actions.has(x)));
-    const words = shared.map((stemmed) => wordFor(claims[0], stemmed));
+    const words = shared.map((stemmed) => wordFor(claims, stemmed));
     return `date of the ${words.slice(0, 3).join(' / ') || 'event'}`;
   },
 };
 
 /** The word in the text behind a stem, for a readable topic. */
-function wordFor(c: FactClaim, stemmed: string): string {
-  const m = new RegExp(`\\b(${stemmed}\\w*)`, 'i').exec(c.sentence.text);
-  return m ? m[1].toLowerCase() : stemmed;
+function wordFor(claims: FactClaim[], stemmed: string): string {
+  for (const c of claims) {
+    const m = new RegExp(`\\b(${stemmed}\\w*)`, 'i').exec(c.sentence.text);
+    if (m) return m[1].toLowerCase();
+  }
+  return stemmed;
 }

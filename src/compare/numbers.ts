@@ -196,12 +196,13 @@ export const numbers: Detector = {
     const fa = parse(a.value);
     const fb = parse(b.value);
     if (rangesOverlap(range(fa), range(fb))) return false;
-    // A sentence that gives both figures ("40 fired, 25 struck") is not contradicted by either.
-    const other = (c: FactClaim): Set<number> => {
+    // An outlet that also gives the other figure for this unit elsewhere ("24 political prisoners"
+    // … "the first 100 prisoners") is counting something else with it, not contradicting.
+    const valuesIn = (c: FactClaim): number[] => {
       const art = ctx.byId.get(c.article)!;
-      return new Set(figuresIn(art.doc, c.sentence).filter((f) => f.unit === c.bucket).map((f) => f.value));
+      return art.sentences.flatMap((s) => figuresIn(art.doc, s)).filter((f) => f.unit === c.bucket).map((f) => f.value);
     };
-    if (other(a).has(fb.value) || other(b).has(fa.value)) return false;
+    if (valuesIn(a).some((v) => rangesOverlap([v, v], range(fb))) || valuesIn(b).some((v) => rangesOverlap([v, v], range(fa)))) return false;
     return true;
   },
   topic(claims) {
