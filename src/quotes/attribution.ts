@@ -79,7 +79,7 @@ export function isCueToken(t: Token, weakToo: boolean, prev?: Token, next?: Toke
     t.pos === 'NOUN' &&
     (/^(says|said|tells|told|adds|added|states|stated|notes|noted|warns|warned)$/i.test(t.text) ||
       (subjectStarts && /^\p{Ll}+s$/u.test(t.text) && !!prev && (prev.pos === 'PROPN' || prev.pos === 'PRON')) ||
-      (subjectStarts && !!prev && (prev.pos === 'NOUN' || prev.pos === 'PRON' || prev.pos === 'PROPN') && !!next && /^(["“‘'«]|that)$/i.test(next.text)));
+      (!!prev && (prev.pos === 'NOUN' || prev.pos === 'PRON' || prev.pos === 'PROPN') && (!prevPrev || !['VERB', 'ADP', 'AUX'].includes(prevPrev.pos)) && !!next && /^(["“‘'«]|that)$/i.test(next.text)));
   if (t.pos !== 'VERB' && !nounButVerb) return null;
   const lemma = cueLemma(t.lemma, t.text);
   if (!lemma) return null;

@@ -298,7 +298,7 @@ function inheritAttributions(doc: Doc, work: Working[]): void {
 export function assembleQuotes(docs: Doc[], quotes: QuoteAnnotation[][], resolved: ResolvedEntities): Quote[] {
   const out: Quote[] = [];
   docs.forEach((doc, i) => {
-    for (const q of quotes[i] ?? []) {
+    (quotes[i] ?? []).forEach((q) => {
       out.push({
         id: `q${out.length + 1}`,
         article: doc.article.id,
@@ -310,7 +310,7 @@ export function assembleQuotes(docs: Doc[], quotes: QuoteAnnotation[][], resolve
         cue: q.cue,
         partial: q.partial,
       });
-    }
+    });
   });
   const groups = groupStatements(out);
   for (const [index, statement] of groups) out[index].statement = statement;
