@@ -50,3 +50,12 @@ test('without a publication date, a date without year stays unresolved', () => {
   const abs = find(times('The accord of 3 June 2025 holds.', null), '3 June 2025');
   assert.deepEqual([abs.value, abs.anchor], ['2025-06-03', 'absolute']);
 });
+
+test('two days of one month are two dates', () => {
+  const t = times('A summit is possible on June 20 or 21; the last round was held on 2-3 May 2025.');
+  assert.equal(find(t, 'June 20').value, '2025-06-20');
+  assert.equal(find(t, '21').value, '2025-06-21');
+  assert.equal(find(t, '2').value, '2025-05-02');
+  assert.equal(find(t, '3 May 2025').value, '2025-05-03');
+  assert.equal(times('The vote was 3-1 in favour.').length, 0);
+});

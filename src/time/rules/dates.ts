@@ -16,6 +16,8 @@ function isCapitalised(word: string): boolean {
 }
 
 let fullRe: RegExp | null = null;
+let rangeAfterRe: RegExp | null = null;
+let rangeBeforeRe: RegExp | null = null;
 let bareRe: RegExp | null = null;
 
 function regexes(): { full: RegExp; bare: RegExp } {
@@ -30,8 +32,61 @@ function regexes(): { full: RegExp; bare: RegExp } {
       'gid',
     );
     bareRe = new RegExp(`\\b(${lexicon().re.monthFull})\\b(?!-)`, 'gid');
+    // Two days of one month: "June 20-21", "June 20 or 21, 2025", "20 and 21 June".
+    const JOIN = `\\s*(?:-|–|—|and|or|to|through|until)\\s*`;
+    const D = `(\\d{1,2})(?:st|nd|rd|th)?`;
+    rangeAfterRe = new RegExp(`\\b${MON}\\s+${D}${JOIN}${D}(?:,?\\s+${YEAR})?(?![\\w-])`, 'gid');
+    rangeBeforeRe = new RegExp(`\\b${D}${JOIN}${D}(?:\\s+of)?\\s+${MON}(?:,?\\s+${YEAR})?(?![\\w-])`, 'gid');
   }
   return { full: fullRe, bare: bareRe };
+}
+
+/** A day of a month, absolute when the year is written. */
+function dayCandidate(start: number, end: number, month: number, day: number, year: number | null): Candidate | null {
+  if (year !== null) {
+    if (!isValidDate(year, month, day)) return null;
+    return { start, end, type: 'DATE', absolute: true, rule: 'dates', priority: 3, resolve: () => formatDay({ y: year, m: month, d: day }) };
+  }
+  if (!isValidDate(2000, month, day)) return null;
+  return {
+    start, end, type: 'DATE', absolute: false, rule: 'dates', priority: 3,
+    relation: { kind: 'monthDay', month, day, weekday: null },
+    resolve: ({ anchor, dir, strong }) => {
+      if (!anchor) return null;
+      const y = resolveYear(anchor, month, day, dir, strong);
+      return isValidDate(y, month, day) ? formatDay({ y, m: month, d: day }) : null;
+    },
+  };
+}
+
+function dayRanges(scan: Scan): Candidate[] {
+  regexes();
+  const out: Candidate[] = [];
+  for (const [re, monthGroup, dayGroups, yearGroup] of [
+    [rangeAfterRe as RegExp, 1, [2, 3], 4],
+    [rangeBeforeRe as RegExp, 3, [1, 2], 4],
+  ] as const) {
+    for (const { m } of matches(scan, re)) {
+      if (!isCapitalised(m[monthGroup])) continue;
+      const month = monthNumber(m[monthGroup]);
+      if (month === null) continue;
+      const year = m[yearGroup] ? Number(m[yearGroup]) : null;
+      const monthSpan = groupSpan(scan, m, monthGroup);
+      const yearSpan = m[yearGroup] ? groupSpan(scan, m, yearGroup) : null;
+      dayGroups.forEach((g, k) => {
+        const daySpan = groupSpan(scan, m, g);
+        if (!daySpan || !monthSpan) return;
+        // The first day carries the month when the month comes first, the last when it follows.
+        const start = monthGroup === 1 && k === 0 ? monthSpan.start : daySpan.start;
+        let end = daySpan.end;
+        if (monthGroup === 3 && k === 1) end = monthSpan.end;
+        if (yearSpan && k === dayGroups.length - 1) end = yearSpan.end;
+        const c = dayCandidate(start, end, month, Number(m[g]), year);
+        if (c) out.push(c);
+      });
+    }
+  }
+  return out;
 }
 
 const MONTH_CUES = new Set([
@@ -41,7 +96,7 @@ const MONTH_CUES = new Set([
 
 export function monthDates(scan: Scan): Candidate[] {
   const { full, bare } = regexes();
-  const out: Candidate[] = [];
+  const out: Candidate[] = dayRanges(scan);
   for (const { m, start, end } of matches(scan, full)) {
     const weekdayWord = m[1];
     const day = Number(m[2] ?? m[6] ?? NaN);
