@@ -77,7 +77,7 @@ export function issuesIn(view: SentenceView): IssueMention[] {
   return out;
 }
 
-const GENERIC_HEADS = new Set(['proposal', 'plan', 'idea', 'move', 'decision', 'statement', 'step', 'offer', 'call', 'request', 'demand', 'initiative', 'effort', 'efforts', 'position', 'approach', 'suggestion', 'issue', 'matter', 'question', 'thing', 'way', 'something', 'anything', 'talk', 'report', 'reports', 'claim', 'claims', 'one', 'kind', 'part', 'view', 'side', 'sides', 'point', 'time', 'terms', 'deal', 'agreement', 'document', 'text', 'draft', 'measure', 'measures', 'action', 'option', 'options', 'version', 'stance', 'notion', 'people', 'country', 'government', 'signature', 'sign', 'kind', 'date', 'state', 'states', 'party', 'parties', 'percent', 'material', 'front', 'operation', 'operations', 'outcome', 'sequence']);
+const GENERIC_HEADS = new Set(['proposal', 'plan', 'idea', 'move', 'decision', 'statement', 'step', 'offer', 'call', 'request', 'demand', 'initiative', 'effort', 'efforts', 'position', 'approach', 'suggestion', 'issue', 'matter', 'question', 'thing', 'way', 'something', 'anything', 'talk', 'report', 'reports', 'claim', 'claims', 'one', 'kind', 'part', 'view', 'side', 'sides', 'point', 'time', 'terms', 'deal', 'agreement', 'document', 'text', 'draft', 'measure', 'measures', 'action', 'option', 'options', 'version', 'stance', 'notion', 'people', 'country', 'government', 'signature', 'sign', 'kind', 'date', 'state', 'states', 'party', 'parties', 'percent', 'material', 'front', 'operation', 'operations', 'outcome', 'sequence', 'dollar', 'dollars', 'euro', 'euros', 'billion', 'million', 'attempt', 'attempts', 'list', 'response']);
 
 interface Cue {
   stance: Stance;
@@ -101,8 +101,9 @@ function cueBefore(toks: Tok[], issue: IssueMention, floor: number): Cue | null 
       const start = p.start;
       if (start < floor) continue;
       {
-        // A participle modifying a noun is no stance: "their proposed wealth tax".
+        // A participle modifying a noun is no stance: "their proposed wealth tax", "frozen assets".
         if (p.words.length === 1 && start > 0 && (toks[start - 1].pos === 'DET' || /^(its|their|his|her|our|my|your)$/.test(toks[start - 1].lower))) continue;
+        if (p.words.length === 1 && isAttributive(toks, start)) continue;
         // "no" only as a determiner right before the issue ("no ceasefire").
         if (p.words.length === 1 && p.words[0] === 'no' && end !== issue.from && !(end + 1 === issue.from && /^(new|further|more|real|lasting|full)$/.test(toks[end].lower))) continue;
         if (p.words.join(' ') === 'against' && toks[start - 1]?.lower === 'war') continue;
@@ -139,6 +140,13 @@ function addressees(): Set<string> {
 let nounCueCache: Set<string> | null = null;
 function nounCues(): Set<string> {
   return (nounCueCache ??= new Set(loadJson<{ nounCues?: string[] }>('events/stances.json').nounCues ?? []));
+}
+
+/** A participle used as an adjective right before its noun: "frozen assets", "proposed changes". */
+function isAttributive(toks: Tok[], k: number): boolean {
+  const t = toks[k];
+  const next = toks[k + 1];
+  return /(ed|en)$/.test(t.lower) && t.lemma !== t.lower && next !== undefined && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ') && (k === 0 || toks[k - 1].pos !== 'AUX' && !/^(has|have|had)$/.test(toks[k - 1].lower)) && (t.pos === 'ADJ' || toks[k - 1]?.pos === 'DET' || toks[k - 1]?.pos === 'ADP' || toks[k - 1]?.pos === 'PUNCT');
 }
 
 /** "would rather stay in opposition than accept a 2035 date": the cue is refused. */
@@ -356,6 +364,7 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       if (p.words.length === 1 && !/^(VERB|ADJ)$/.test(toks[k].pos) && !(toks[k].pos === 'NOUN' && nounCues().has(cueText))) break;
       // "at the request of both parties": the noun names whose request, not what is requested.
       if (toks[k].pos === 'NOUN' && toks[k + p.words.length]?.lower === 'of') break;
+      if (p.words.length === 1 && isAttributive(toks, k)) break;
       if (p.words.length === 1 && k > 0 && toks[k].pos !== 'NOUN' && (toks[k - 1].pos === 'DET' || /^(its|their|his|her|our|my|your)$/.test(toks[k - 1].lower))) break;
       let objFrom = k + p.words.length;
       // Passive or adjectival uses take no stance: "backed by shareholders", "required for".
