@@ -92,3 +92,9 @@ test('the outlet suffix is cut from a <title>, a real subtitle is not', () => {
   assert.equal(stripOutletSuffix('Talks resume - BBC News', null), 'Talks resume');
   assert.equal(stripOutletSuffix('Ostmark – the long road to a truce that neither side wanted to sign', 'Courier'), 'Ostmark – the long road to a truce that neither side wanted to sign');
 });
+
+test('an organisation credited as author, or the outlet named as author, is not a byline', () => {
+  const ld = { '@type': 'NewsArticle', headline: 'Talks resume', author: [{ '@type': 'Organization', name: 'Northwire' }], datePublished: '2025-06-03' };
+  const a = extractHtmlArticle(page(`<script type="application/ld+json">${JSON.stringify(ld)}</script><meta name="author" content="Baltic Wire"><meta property="og:site_name" content="Baltic Wire">`, `<article>${BODY}</article>`), null);
+  assert.deepEqual(a.authors, []);
+});

@@ -183,3 +183,24 @@ test('teaser sections: headline–blurb pairs dropped, the article resumes after
     [lines[0], lines[7]],
   );
 });
+
+test('the masthead date of the day above the headline is not the publication date', async () => {
+  const { cleanPageCopy } = await import('../../src/ingest/plain/index.js');
+  const copy = cleanPageCopy(
+    ['The Courier', 'Home', 'World', 'Friday, June 6, 2025', "Today's Paper", 'World', 'Envoys trade proposals in Lisvaro talks', 'By Jane Doe',
+      'Negotiators from Dravenia and Ostmark resumed talks on Tuesday after a pause of four weeks, officials said.'].join('\n'),
+  );
+  assert.equal(copy.title, 'Envoys trade proposals in Lisvaro talks');
+  assert.equal(copy.published, null);
+  const kicker = cleanPageCopy(['Home', 'June 3, 2025', 'Envoys trade proposals in Lisvaro talks', 'Negotiators from Dravenia and Ostmark resumed talks on Tuesday after a pause of four weeks, officials said.'].join('\n'));
+  assert.equal(kicker.published, '2025-06-03');
+});
+
+test('more chrome: gallery captions, agency/photographer credits, age notices, licensing links', () => {
+  assert.ok(isCaption('[1/3] Envoy Tomas Reinholt speaks to the media in Lisvaro, June 3, 2025. Northwire/Ana Duarte'));
+  assert.ok(isCaption('Item 1 of 3 Envoy Tomas Reinholt speaks to the media.'));
+  assert.equal(chromeKind('This article is more than 1 year old'), 'prompt');
+  assert.equal(chromeKind('Purchase Licensing Rights, opens new tab'), 'prompt');
+  assert.equal(chromeKind('Reporting by Nadia Haddad in Lisvaro; Editing by Mark Oduya'), 'tail');
+  assert.equal(chromeKind("The views expressed are the author's own."), 'tail');
+});

@@ -40,6 +40,7 @@ export function extractHtmlArticle(html: string, url: string | null): HtmlArticl
   let authors = meta.authors;
   if (authors.length === 0 && body.byline) authors = cleanBylineText(body.byline);
   if (authors.length === 0 && copy) authors = copy.authors;
+  authors = authors.filter((a) => !meta.outlet || a.toLowerCase() !== meta.outlet.toLowerCase());
 
   return {
     ...meta,

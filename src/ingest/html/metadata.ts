@@ -90,11 +90,13 @@ function meta(document: Document, ...keys: string[]): string | null {
   return null;
 }
 
-function names(value: unknown): string[] {
+function names(value: unknown, peopleOnly = false): string[] {
   if (!value) return [];
   if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(names);
+  if (Array.isArray(value)) return value.flatMap((v) => names(v, peopleOnly));
   if (typeof value === 'object') {
+    // An organisation credited as author (an agency, the outlet itself) is not a byline.
+    if (peopleOnly && types(value as Json).some((t) => /Organization/i.test(t))) return [];
     const n = (value as Json).name;
     return typeof n === 'string' ? [n] : [];
   }
@@ -175,7 +177,7 @@ export function readMetadata(document: Document, url: string | null): PageMetada
     null;
   const title = rawTitle ? stripOutletSuffix(decode(rawTitle), outlet) || null : null;
 
-  let authors = cleanAuthorList(names(article?.author).map(decode));
+  let authors = cleanAuthorList(names(article?.author, true).map(decode));
   if (authors.length === 0) {
     const metaAuthor = meta(document, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'DC.creator');
     if (metaAuthor && !/^https?:/.test(metaAuthor)) authors = cleanAuthorList([metaAuthor]);
@@ -184,6 +186,9 @@ export function readMetadata(document: Document, url: string | null): PageMetada
     const els = Array.from(document.querySelectorAll('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"]'));
     authors = cleanAuthorList(els.map((e) => decode(e.textContent ?? '')).filter((s) => s.length < 80));
   }
+
+  const notOutlet = (a: string) => !outlet || a.toLowerCase() !== outlet.toLowerCase();
+  authors = authors.filter(notOutlet);
 
   const timeEl = document.querySelector('time[itemprop="datePublished"], time[pubdate], [itemprop="datePublished"][datetime]') ?? publishedTimeElement(document);
   const published =

@@ -57,7 +57,10 @@ export function cleanPageCopy(raw: string): PageCopy {
   let bodyStart = lines.findIndex((l, i) => kinds[i] === null && isProse(l));
   if (bodyStart < 0) bodyStart = lines.length;
   bodyStart = afterLateByline(lines, kinds, bodyStart);
-  const anchor = kinds.slice(0, bodyStart).findIndex((k) => k === 'byline' || k === 'dateline');
+  // The byline anchors the headline; without one, the dateline nearest the body does (a date
+  // higher up may be the masthead's date of the day).
+  const header = kinds.slice(0, bodyStart);
+  const anchor = header.includes('byline') ? header.indexOf('byline') : header.lastIndexOf('dateline');
   const headline = findHeadline(
     lines.slice(0, bodyStart).map((text, i) => ({ text, claimed: kinds[i] !== null })),
     bodyStart,
@@ -72,7 +75,7 @@ export function cleanPageCopy(raw: string): PageCopy {
       dropped.push({ line: lines[i], kind: 'headline' });
     } else if (k !== null) {
       dropped.push({ line: lines[i], kind: k });
-    } else if ((headline < 0 || i > headline) && wordCount(lines[i]) >= 6 && (!isHeadlineLike(lines[i]) || wordCount(lines[i]) >= 8)) {
+    } else if (headline >= 0 ? i > headline && wordCount(lines[i]) >= 5 : wordCount(lines[i]) >= 6 && (!isHeadlineLike(lines[i]) || wordCount(lines[i]) >= 8)) {
       keep[i] = true;
     } else {
       dropped.push({ line: lines[i], kind: 'masthead' });
@@ -98,7 +101,7 @@ export function cleanPageCopy(raw: string): PageCopy {
     title: headline >= 0 ? lines[headline] : null,
     outlet: findOutlet(dropped.filter((d) => d.kind !== 'headline').map((d) => d.line)),
     authors: findAuthors(lines, kinds, bodyStart, kept),
-    published: findPublished(lines, kinds, bodyStart),
+    published: findPublished(lines, kinds, bodyStart, headline),
     dropped,
   };
 }
@@ -159,18 +162,28 @@ function findAuthors(lines: string[], kinds: (LineKind | null)[], bodyStart: num
   return [];
 }
 
-function findPublished(lines: string[], kinds: (LineKind | null)[], bodyStart: number): string | null {
-  let unmarked: string | null = null;
+function findPublished(lines: string[], kinds: (LineKind | null)[], bodyStart: number, headline: number): string | null {
   const usable = (k: LineKind | null) => k === null || k === 'dateline' || k === 'byline' || k === 'navigation';
-  for (let i = 0; i < Math.min(bodyStart, lines.length); i++) {
-    if (!usable(kinds[i])) continue;
+  const dateAt = (i: number) => {
+    if (!usable(kinds[i])) return null;
     const d = parseDateline(lines[i]);
-    if (!d) continue;
-    if (kinds[i] === null && !isDateLine(lines[i], d) && !d.marked) continue;
-    if (d.marked) return d.iso;
-    unmarked ??= d.iso;
+    if (!d || (kinds[i] === null && !isDateLine(lines[i], d) && !d.marked)) return null;
+    return d;
+  };
+  const end = Math.min(bodyStart, lines.length);
+  // Under the headline first; above it a bare date is usually the masthead's date of the day, so
+  // only a kicker right above the headline or a date labelled "Published" counts there.
+  let unmarked: string | null = null;
+  for (let i = Math.max(headline + 1, 0); i < end; i++) {
+    const d = dateAt(i);
+    if (d?.marked) return d.iso;
+    if (d) unmarked ??= d.iso;
   }
   if (unmarked) return unmarked;
+  for (let i = 0; i < Math.min(headline, end); i++) {
+    const d = dateAt(i);
+    if (d && (d.marked || i === headline - 1)) return d.iso;
+  }
   // A wire-style dateline opening the first paragraph: "GENEVA, June 3, 2025 (Reuters) — …".
   if (bodyStart < lines.length) {
     const d = parseDateline(lines[bodyStart]);
