@@ -36,14 +36,15 @@ function localContext(ctx: Context, article: string, s: SentenceInfo, t: { start
   const others = s.times.filter((x) => x.start !== t.start);
   let first = sent.firstToken;
   let last = sent.endToken - 1;
-  const at = toks.findIndex((x, i) => i >= sent.firstToken && x.start >= t.start);
-  const endAt = toks.findIndex((x, i) => i >= sent.firstToken && x.end >= t.end);
+  const tokenAt = (offset: number, byEnd = false): number => {
+    for (let i = sent.firstToken; i < sent.endToken; i++) if ((byEnd ? toks[i].end : toks[i].start) >= offset) return i;
+    return sent.endToken - 1;
+  };
+  const at = tokenAt(t.start);
+  const endAt = tokenAt(t.end, true);
+  const otherAt = others.map((x) => tokenAt(x.start));
   // Words between two dates go to the nearer one.
-  const nearerOther = (i: number): boolean =>
-    others.some((x) => {
-      const xi = toks.findIndex((k, n) => n >= sent.firstToken && k.start >= x.start);
-      return xi >= 0 && Math.abs(xi - i) < Math.abs(i < at ? at - i : i - endAt);
-    });
+  const nearerOther = (i: number): boolean => otherAt.some((xi) => Math.abs(xi - i) < Math.abs(i < at ? at - i : i - endAt));
   for (let i = at - 1, n = 0; i >= sent.firstToken; i--, n++) {
     if (n >= WINDOW || toks[i].text === ';' || nearerOther(i) || others.some((x) => toks[i].start >= x.start && toks[i].end <= x.end)) {
       first = i + 1;

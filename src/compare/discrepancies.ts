@@ -21,7 +21,14 @@ function passages(d: FoundDiscrepancy): Set<string> {
 export function findDiscrepancies(ctx: Context): FoundDiscrepancy[] {
   const kept: FoundDiscrepancy[] = [];
   for (const detector of detectors()) {
-    for (const d of runDetector(detector, ctx)) {
+    let found: FoundDiscrepancy[] = [];
+    try {
+      found = runDetector(detector, ctx);
+    } catch (err) {
+      // One detector tripping on odd input must not cost the brief the others' findings.
+      process.stderr.write(`parley: compare: ${detector.kind} discrepancies skipped: ${(err as Error).message}\n`);
+    }
+    for (const d of found) {
       const mine = passages(d);
       // Same words read twice (e.g. "Foreign Minister X" as a title and as an office).
       const duplicate = kept.some((k) => {

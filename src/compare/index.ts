@@ -20,10 +20,20 @@ export interface Comparison {
 export function compare(brief: Brief, docs: Doc[]): Comparison {
   const ctx = buildContext(brief, docs);
   const kinds: Record<string, ArticleKind | null> = {};
-  for (const a of ctx.articles) kinds[a.id] = a.doc.article.kind ?? articleKind(a).kind;
+  for (const a of ctx.articles) kinds[a.id] = a.doc.article.kind ?? guarded(`kind of ${a.id}`, null, () => articleKind(a).kind);
   return {
     discrepancies: findDiscrepancies(ctx).map((d) => toDiscrepancy(d, ctx)),
-    framing: framing(ctx),
+    framing: guarded('framing', [], () => framing(ctx)),
     kinds,
   };
+}
+
+/** Bad input never crashes the batch: a part that fails is left out and said so on stderr. */
+function guarded<T>(what: string, fallback: T, run: () => T): T {
+  try {
+    return run();
+  } catch (err) {
+    process.stderr.write(`parley: compare: ${what} skipped: ${(err as Error).message}\n`);
+    return fallback;
+  }
 }

@@ -198,10 +198,7 @@ export const numbers: Detector = {
     if (rangesOverlap(range(fa), range(fb))) return false;
     // An outlet that also gives the other figure for this unit elsewhere ("24 political prisoners"
     // … "the first 100 prisoners") is counting something else with it, not contradicting.
-    const valuesIn = (c: FactClaim): number[] => {
-      const art = ctx.byId.get(c.article)!;
-      return art.sentences.flatMap((s) => figuresIn(art.doc, s)).filter((f) => f.unit === c.bucket).map((f) => f.value);
-    };
+    const valuesIn = (c: FactClaim): number[] => articleFigures(ctx, c.article).filter((f) => f.unit === c.bucket).map((f) => f.value);
     if (valuesIn(a).some((v) => rangesOverlap([v, v], range(fb))) || valuesIn(b).some((v) => rangesOverlap([v, v], range(fa)))) return false;
     return true;
   },
@@ -209,6 +206,21 @@ export const numbers: Detector = {
     return `number of ${plural(claims[0].subject)}`;
   },
 };
+
+const figureCache = new WeakMap<Context, Map<string, Figure[]>>();
+
+/** Every figure in an article, read once per comparison. */
+function articleFigures(ctx: Context, article: string): Figure[] {
+  let cache = figureCache.get(ctx);
+  if (!cache) figureCache.set(ctx, (cache = new Map()));
+  let figures = cache.get(article);
+  if (!figures) {
+    const art = ctx.byId.get(article)!;
+    figures = art.sentences.flatMap((s) => figuresIn(art.doc, s));
+    cache.set(article, figures);
+  }
+  return figures;
+}
 
 function parse(value: string): Pick<Figure, 'value' | 'qualifier'> {
   const [qual, v] = value.split(':');
