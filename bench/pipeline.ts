@@ -1,0 +1,387 @@
+// bench:pipeline — the whole pipeline's speed and robustness, measured from outside the stages:
+//   1. the samples: ingest, analyse and render, with milliseconds per stage;
+//   2. the 181 real news pages of ../shared/datasets/article-extraction-benchmark: every page
+//      ingested and analysed on its own (pages per second; any exception is counted and printed,
+//      and must be 0), every span checked against its article; then all pages as one batch, to
+//      show what the cross-article stages cost at that size;
+//   3. MEANTIME's 120 Wikinews articles, rebuilt from their tokens, analysed one by one.
+// `--pathological` adds a few deliberately awkward texts at sizes the unit tests avoid.
+// Per-stage figures come from a replica of src/pipeline.ts's wiring that times each entry
+// function; the run checks that the replica gives exactly what analyse() gives on the samples,
+// and says so when it does not (then the pipeline's wiring changed and this file must follow).
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { isDeepStrictEqual } from 'node:util';
+import { PACKAGE_ROOT } from '../src/util/data.js';
+import { analyse } from '../src/pipeline.js';
+import { ingest } from '../src/ingest/index.js';
+import { buildDoc, type Doc } from '../src/text/doc.js';
+import { findEntities } from '../src/entities/index.js';
+import { annotateTimes, toTimeExpressions } from '../src/time/index.js';
+import { findQuotes, assembleQuotes } from '../src/quotes/index.js';
+import { findEvents, assembleEvents } from '../src/events/index.js';
+import { resolveEntities } from '../src/resolve/index.js';
+import { compare } from '../src/compare/index.js';
+import { renderHtml } from '../src/brief/html.js';
+import { renderMarkdown } from '../src/brief/markdown.js';
+import type { Article, Brief, Problem } from '../src/types.js';
+import type { ArticleEntities, ArticleEvents, QuoteAnnotation, TimeAnnotation } from '../src/annotations.js';
+import { integrityViolations } from '../test/robustness/helpers.js';
+
+const DATASETS = join(PACKAGE_ROOT, '..', 'shared', 'datasets');
+const PAGES = join(DATASETS, 'article-extraction-benchmark', 'html');
+const MEANTIME = join(DATASETS, 'meantime-en', 'intra_cross-doc_annotation');
+
+const STAGES = ['doc', 'entities', 'time', 'quotes', 'events', 'resolve', 'assemble', 'compare'] as const;
+type Stage = (typeof STAGES)[number];
+type Timings = Record<Stage, number>;
+
+const zero = (): Timings => Object.fromEntries(STAGES.map((s) => [s, 0])) as Timings;
+
+/** Thrown by the replica, naming the stage whose entry function threw. */
+class StageError extends Error {
+  constructor(
+    readonly stage: Stage,
+    override readonly cause: unknown,
+  ) {
+    super(`${stage}: ${(cause as Error)?.stack ?? cause}`);
+  }
+}
+
+/** src/pipeline.ts's analyse(), stage by stage, adding each stage's milliseconds to `t`. */
+function stagedAnalyse(articles: Article[], problems: Problem[], t: Timings): Brief {
+  const timed = <T>(stage: Stage, f: () => T): T => {
+    const start = cpuMs();
+    try {
+      return f();
+    } catch (err) {
+      throw new StageError(stage, err);
+    } finally {
+      t[stage] += cpuMs() - start;
+    }
+  };
+  const docs: Doc[] = timed('doc', () => articles.map((a) => buildDoc(a)));
+  const entities: ArticleEntities[] = timed('entities', () => docs.map((d) => findEntities(d)));
+  const times: TimeAnnotation[][] = timed('time', () => {
+    const result = annotateTimes(docs);
+    docs.forEach((doc, i) => {
+      doc.article = result.articles[i];
+    });
+    return result.times;
+  });
+  const quotes: QuoteAnnotation[][] = timed('quotes', () => docs.map((d, i) => findQuotes(d, entities[i])));
+  const events: ArticleEvents[] = timed('events', () => docs.map((d, i) => findEvents(d, entities[i], quotes[i], times[i])));
+  const resolved = timed('resolve', () => resolveEntities(entities, docs));
+  const partial: Brief = timed('assemble', () => ({
+    schema: 'parley/brief@1',
+    articles: docs.map((d) => d.article),
+    entities: resolved.entities,
+    quotes: assembleQuotes(docs, quotes, resolved),
+    times: toTimeExpressions(docs, times),
+    ...assembleEvents(docs, events, resolved),
+    problems,
+  }));
+  const compared = timed('compare', () => compare(partial, docs));
+  return {
+    schema: 'parley/brief@1',
+    articles: partial.articles.map((a) => ({ ...a, kind: compared.kinds[a.id] ?? null })),
+    entities: partial.entities,
+    quotes: partial.quotes,
+    times: partial.times,
+    events: partial.events,
+    positions: partial.positions,
+    conditions: partial.conditions,
+    discrepancies: compared.discrepancies,
+    framing: compared.framing,
+    problems,
+  };
+}
+
+/** This process's CPU time (user + system) in milliseconds: the machine is shared, so wall-clock
+ * time depends on what else runs; CPU time much less so. Both are printed. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** Wall-clock and CPU milliseconds since `start()`. */
+function stopwatch(): () => { wall: number; cpu: number } {
+  const w = performance.now();
+  const c = cpuMs();
+  return () => ({ wall: performance.now() - w, cpu: cpuMs() - c });
+}
+
+const both = (n: number, x: { wall: number; cpu: number }, unit: string) =>
+  `${ms(x.wall)} wall, ${ms(x.cpu)} CPU (${rate(n, x.wall)} ${unit}/s wall, ${rate(n, x.cpu)} ${unit}/s CPU)`;
+
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+const rate = (n: number, msTotal: number) => (msTotal > 0 ? (n / (msTotal / 1000)).toFixed(1) : '∞');
+
+function stageLine(t: Timings, n: number): string {
+  const total = STAGES.reduce((s, k) => s + t[k], 0);
+  return STAGES.map((s) => `${s} ${(t[s] / n).toFixed(1)}`).join(' · ') + `  (CPU ms per article; total ${ms(total)})`;
+}
+
+function counts(b: Brief): string {
+  const n = (x: unknown[] | undefined) => x?.length ?? 0;
+  return `${b.articles.length} articles, ${n(b.entities)} entities, ${n(b.quotes)} quotes, ${n(b.times)} times, ${n(b.events)} events, ${n(b.positions)} positions, ${n(b.conditions)} conditions, ${n(b.discrepancies)} discrepancies, ${n(b.framing)} framing rows, ${b.problems.length} problems`;
+}
+
+function render(b: Brief): { wall: number; cpu: number } {
+  const stop = stopwatch();
+  renderMarkdown(b);
+  renderHtml(b);
+  return stop();
+}
+
+const add = (a: { wall: number; cpu: number }, b: { wall: number; cpu: number }) => {
+  a.wall += b.wall;
+  a.cpu += b.cpu;
+};
+
+// ── 1. samples ─────────────────────────────────────────────────────────────────────────────
+async function samples(): Promise<void> {
+  console.log('\n== samples/ ==');
+  const s0 = stopwatch();
+  const { articles, problems } = await ingest([join(PACKAGE_ROOT, 'samples')]);
+  const tIngest = s0();
+  // The first analyse() pays for loading models and data files; report it apart.
+  const s1 = stopwatch();
+  const first = analyse(articles, problems);
+  const tFirst = s1();
+  const s2 = stopwatch();
+  const again = analyse(articles, problems);
+  const tAnalyse = s2();
+  const t = zero();
+  let replicaMatches = false;
+  try {
+    replicaMatches = isDeepStrictEqual(JSON.parse(JSON.stringify(stagedAnalyse(articles, problems, t))), JSON.parse(JSON.stringify(again)));
+  } catch (err) {
+    console.log(`  the stage replica threw: ${(err as Error).message}`);
+  }
+  const tRender = render(again);
+  console.log(`  ${counts(first)}`);
+  console.log(`  ingest: ${both(articles.length, tIngest, 'articles')}`);
+  console.log(`  first analyse (loads models and data): ${ms(tFirst.wall)} wall, ${ms(tFirst.cpu)} CPU`);
+  console.log(`  analyse: ${both(articles.length, tAnalyse, 'articles')}`);
+  console.log(`  render brief.md + brief.html: ${ms(tRender.wall)} wall, ${ms(tRender.cpu)} CPU`);
+  console.log(`  per stage: ${stageLine(t, articles.length)}`);
+  console.log(`  stage replica gives exactly analyse()'s brief: ${replicaMatches ? 'yes' : 'NO — bench/pipeline.ts must follow src/pipeline.ts'}`);
+  const v = integrityViolations(again);
+  console.log(`  span/reference violations: ${v.length}${v.length ? `\n    ${v.slice(0, 10).join('\n    ')}` : ''}`);
+}
+
+// ── 2. real news pages ─────────────────────────────────────────────────────────────────────
+interface Failure {
+  page: string;
+  where: string;
+  message: string;
+}
+
+async function realPages(): Promise<void> {
+  console.log('\n== article-extraction-benchmark: 181 real news pages ==');
+  if (!existsSync(PAGES)) {
+    console.log(`  ${PAGES} not found; skipped (the dataset lives in ../shared/datasets).`);
+    return;
+  }
+  const names = readdirSync(PAGES).filter((n) => n.endsWith('.html.gz')).sort();
+  const dir = mkdtempSync(join(tmpdir(), 'parley-bench-pages-'));
+  try {
+    const paths = names.map((n) => {
+      const path = join(dir, n.replace(/\.gz$/, ''));
+      writeFileSync(path, gunzipSync(readFileSync(join(PAGES, n))));
+      return path;
+    });
+    const failures: Failure[] = [];
+    const violations: string[] = [];
+    const ingested: Article[] = [];
+    const problems: Problem[] = [];
+    const tIngest = { wall: 0, cpu: 0 };
+    const tAnalyse = { wall: 0, cpu: 0 };
+    const tRender = { wall: 0, cpu: 0 };
+    const t = zero();
+    for (const [i, path] of paths.entries()) {
+      const page = names[i].slice(0, 12);
+      let result;
+      const a = stopwatch();
+      try {
+        result = await ingest([path]);
+      } catch (err) {
+        failures.push({ page, where: 'ingest (threw out of ingest())', message: (err as Error)?.stack ?? String(err) });
+        continue;
+      } finally {
+        add(tIngest, a());
+      }
+      for (const p of result.problems) {
+        // ingest() turns its own unexpected exceptions into this problem: count them as crashes.
+        if (/could not be ingested/.test(p.message)) failures.push({ page, where: 'ingest (caught internally)', message: p.message });
+      }
+      problems.push(...result.problems);
+      if (result.articles.length === 0) continue;
+      const article = { ...result.articles[0], id: page };
+      ingested.push(article);
+      const b = stopwatch();
+      let brief: Brief;
+      try {
+        brief = stagedAnalyse([article], [], t);
+      } catch (err) {
+        const e = err as StageError;
+        failures.push({ page, where: `analyse: ${e.stage ?? '?'}`, message: (e.cause as Error)?.stack ?? String(e.cause ?? err) });
+        continue;
+      } finally {
+        add(tAnalyse, b());
+      }
+      try {
+        add(tRender, render(brief));
+      } catch (err) {
+        failures.push({ page, where: 'render', message: (err as Error)?.stack ?? String(err) });
+      }
+      violations.push(...integrityViolations(brief).map((v) => `${page}: ${v}`));
+      if ((i + 1) % 30 === 0) process.stderr.write(`  … ${i + 1}/${paths.length} pages\n`);
+    }
+    const n = ingested.length;
+    console.log(`  ${paths.length} pages: ${n} ingested as articles, ${problems.length} problems (${summariseProblems(problems)})`);
+    console.log(`  one page at a time:`);
+    console.log(`    ingest: ${both(paths.length, tIngest, 'pages')}`);
+    console.log(`    analyse: ${both(n, tAnalyse, 'articles')}`);
+    console.log(`    render: ${ms(tRender.wall)} wall, ${ms(tRender.cpu)} CPU`);
+    const whole = { wall: tIngest.wall + tAnalyse.wall + tRender.wall, cpu: tIngest.cpu + tAnalyse.cpu + tRender.cpu };
+    console.log(`    whole pipeline, page file to rendered brief: ${rate(n, whole.wall)} pages/s wall, ${rate(n, whole.cpu)} pages/s CPU`);
+    console.log(`  per stage: ${stageLine(t, n)}`);
+    console.log(`  span/reference violations: ${violations.length}${violations.length ? `\n    ${violations.slice(0, 15).join('\n    ')}` : ''}`);
+
+    for (const p of problems) if (!/^.*?: is in \w+;/.test(p.message)) console.log(`    ${p.message.replace(dir + '/', '')}`);
+
+    // A quarter of the pages, then all of them, as one brief: how the cross-article stages grow
+    // with the batch (linear stages keep their ms per article; quadratic ones multiply it).
+    const quarter = ingested.slice(0, Math.ceil(n / 4));
+    const tq = zero();
+    const q = stopwatch();
+    try {
+      stagedAnalyse(quarter, [], tq);
+      console.log(`  ${quarter.length} as one batch: analyse ${both(quarter.length, q(), 'articles')}`);
+      console.log(`    per stage: ${stageLine(tq, quarter.length)}`);
+    } catch (err) {
+      const e = err as StageError;
+      failures.push({ page: 'quarter batch', where: `analyse: ${e.stage ?? '?'}`, message: (e.cause as Error)?.stack ?? String(err) });
+    }
+    const tb = zero();
+    const c = stopwatch();
+    try {
+      const all = stagedAnalyse(ingested, [], tb);
+      const tAll = c();
+      console.log(`  all ${n} as one batch: analyse ${both(n, tAll, 'articles')}`);
+      console.log(`    ${counts(all)}`);
+      console.log(`    per stage: ${stageLine(tb, n)}`);
+      const bv = integrityViolations(all);
+      console.log(`  span/reference violations (batch): ${bv.length}${bv.length ? `\n    ${bv.slice(0, 10).join('\n    ')}` : ''}`);
+    } catch (err) {
+      const e = err as StageError;
+      failures.push({ page: 'batch', where: `analyse: ${e.stage ?? '?'}`, message: (e.cause as Error)?.stack ?? String(err) });
+    }
+    console.log(`  crashes (exceptions anywhere): ${failures.length}`);
+    for (const f of failures) console.log(`    ${f.page} in ${f.where}:\n      ${f.message.split('\n').slice(0, 6).join('\n      ')}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function summariseProblems(problems: Problem[]): string {
+  const kinds = new Map<string, number>();
+  for (const p of problems) {
+    const msg = p.message.replace(/^.*?\.html: /, '');
+    const key = /^is in (\w+)/.exec(msg)?.[0] ?? /^[^;(]+/.exec(msg)?.[0]?.trim() ?? msg;
+    kinds.set(key, (kinds.get(key) ?? 0) + 1);
+  }
+  return [...kinds].map(([k, v]) => `${v}× ${k}`).join('; ') || 'none';
+}
+
+// ── 3. MEANTIME ────────────────────────────────────────────────────────────────────────────
+const NO_SPACE_BEFORE = /^(?:[.,;:!?%)\]}]|'s|'|n't|'re|'ve|'ll|'d|'m)$/i;
+
+/** A document's text from its tokens: headline and dateline on lines of their own. */
+function meantimeArticle(path: string): Article {
+  const xml = readFileSync(path, 'utf8');
+  const id = /doc_id="([^"]+)"/.exec(xml)?.[1] ?? path;
+  const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  let text = '';
+  let prev = -1;
+  for (const m of xml.matchAll(/<token number="\d+" sentence="(\d+)" t_id="\d+">([^<]*)<\/token>/g)) {
+    const sentence = Number(m[1]);
+    const value = decode(m[2]);
+    if (text) text += sentence !== prev && prev <= 1 ? '\n' : NO_SPACE_BEFORE.test(value) ? '' : ' ';
+    text += value;
+    prev = sentence;
+  }
+  const dct = /functionInDocument="CREATION_TIME"[^>]*value="(\d{4}-\d{2}-\d{2})/.exec(xml)?.[1] ?? /value="(\d{4}-\d{2}-\d{2})"[^>]*functionInDocument="CREATION_TIME"/.exec(xml)?.[1] ?? null;
+  return { id: `mt-${id}`, source: path, url: null, outlet: null, title: null, authors: [], published: dct, publishedBasis: dct ? 'metadata' : null, language: 'en', kind: null, text };
+}
+
+function meantime(): void {
+  console.log('\n== MEANTIME: 120 Wikinews articles rebuilt from tokens ==');
+  if (!existsSync(MEANTIME)) {
+    console.log(`  ${MEANTIME} not found; skipped (the corpus lives in ../shared/datasets).`);
+    return;
+  }
+  const files = readdirSync(MEANTIME)
+    .flatMap((topic) => readdirSync(join(MEANTIME, topic)).filter((f) => f.endsWith('.xml')).map((f) => join(MEANTIME, topic, f)))
+    .sort();
+  const articles = files.map(meantimeArticle);
+  const chars = articles.reduce((s, a) => s + a.text.length, 0);
+  const t = zero();
+  const failures: string[] = [];
+  let violations = 0;
+  const stop = stopwatch();
+  for (const a of articles) {
+    try {
+      violations += integrityViolations(stagedAnalyse([a], [], t)).length;
+    } catch (err) {
+      failures.push(`${a.id} in ${(err as StageError).stage}: ${String((err as StageError).cause).split('\n')[0]}`);
+    }
+  }
+  const total = stop();
+  console.log(`  ${articles.length} articles, ${(chars / articles.length).toFixed(0)} characters on average`);
+  console.log(`  one at a time: ${both(articles.length, total, 'articles')}; ${rate(chars / 1000, total.cpu)} k characters per CPU second`);
+  console.log(`  per stage: ${stageLine(t, articles.length)}`);
+  console.log(`  span/reference violations: ${violations} · crashes: ${failures.length}${failures.length ? `\n    ${failures.join('\n    ')}` : ''}`);
+}
+
+// ── optional: awkward texts at sizes the unit tests avoid ──────────────────────────────────
+function pathological(): void {
+  console.log('\n== awkward texts (--pathological) ==');
+  const sentence = 'Foreign Minister Ayşe Demirağ said on Tuesday that Valdoria would accept a truce only if Kesmet withdrew its artillery.';
+  const cases: [string, string][] = [
+    ['a 100,000-character word', `${sentence} ${'a'.repeat(100_000)} ${sentence}`],
+    ['a 20,000-word paragraph with no full stop', Array.from({ length: 2000 }, (_, i) => `delegates from Valdoria met envoys of Kesmet ${i} times on Monday and`).join(' ')],
+    ['a quote of 5,000 words', `Demirağ said: “${'we will not give up the river and '.repeat(700)}end.” Talks resume on Monday.`],
+    ['3,000 capitalised words', Array.from({ length: 3000 }, (_, i) => `Minister${String.fromCharCode(65 + (i % 26))}`).join(' ') + ' said.'],
+  ];
+  for (const [name, text] of cases) {
+    const t = zero();
+    const article: Article = { id: 'odd', source: 'odd', url: null, outlet: null, title: null, authors: [], published: '2026-03-10', publishedBasis: 'metadata', language: 'en', kind: null, text };
+    const stop = stopwatch();
+    try {
+      stagedAnalyse([article], [], t);
+      const slowest = STAGES.reduce((a, b) => (t[a] >= t[b] ? a : b));
+      console.log(`  ${name} (${text.length} chars): ${ms(stop().cpu)} CPU; slowest stage ${slowest} ${ms(t[slowest])} CPU`);
+    } catch (err) {
+      console.log(`  ${name}: CRASH in ${(err as StageError).stage}: ${String((err as StageError).cause).split('\n')[0]}`);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  console.log('bench:pipeline — whole-pipeline speed and robustness (times are wall-clock on a shared machine)');
+  await samples();
+  await realPages();
+  meantime();
+  if (process.argv.includes('--pathological')) pathological();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
