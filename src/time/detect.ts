@@ -160,7 +160,9 @@ export function resolveFound(
       value = c.resolve({ anchor, dir: f.dir, strong: f.strong, previous, previousValue });
       kind = 'absolute';
     } else if (c.timeOnly) {
-      const linked = dateOf.get(c);
+      // The day next to the time, else the nearest day named in the same sentence
+      // ("made its first flight Tuesday in Everett at 18:00 UTC").
+      const linked = dateOf.get(c) ?? sameSentenceDay(found, f, valueOf);
       const linkedValue = linked ? valueOf.get(linked) ?? null : null;
       const day = valueDay(linkedValue) ?? anchor;
       value = day ? `${day.y.toString().padStart(4, '0')}-${String(day.m).padStart(2, '0')}-${String(day.d).padStart(2, '0')}${clockSuffix(c.timeOnly)}` : null;
@@ -183,6 +185,20 @@ export function resolveFound(
     if (c.type === 'DATE' && valueStart(value)) previousValue = value;
   }
   }
+}
+
+function sameSentenceDay(found: Found[], f: Found, valueOf: Map<Candidate, string | null>): Candidate | undefined {
+  let best: Candidate | undefined;
+  let bestDistance = Infinity;
+  for (const g of found) {
+    if (g === f || g.sentence !== f.sentence || g.cand.type !== 'DATE' || !valueDay(valueOf.get(g.cand) ?? null)) continue;
+    const distance = Math.abs(g.cand.start - f.cand.start);
+    if (distance < bestDistance) {
+      best = g.cand;
+      bestDistance = distance;
+    }
+  }
+  return best;
 }
 
 /** Days on which quotes were spoken, where the text says so: a day-precision expression

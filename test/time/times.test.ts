@@ -28,3 +28,8 @@ test('"local time" belongs to the expression, without an offset', () => {
   assert.equal(find(times('The strike hit at 1430 local time.'), '1430 local time').value, '2025-06-04T14:30');
   assert.equal(find(times('It ended at 9 p.m. local time.'), '9 p.m. local time').value, '2025-06-04T21:00');
 });
+
+test('a time takes the day named elsewhere in its sentence', () => {
+  const t = times('The plane made its first flight Tuesday in Everett, Washington at 18:00 UTC.', '2025-06-04');
+  assert.deepEqual([find(t, '18:00 UTC').value, find(t, '18:00 UTC').anchor], ['2025-06-03T18:00Z', 'published']);
+});
