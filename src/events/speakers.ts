@@ -147,7 +147,9 @@ function isThirdPartyPhrase(phrase: string): boolean {
   return thirdPartyPattern.test(phrase.toLowerCase());
 }
 
-const SIDE_NOUNS = new Set(['party', 'government', 'country', 'side', 'union', 'delegation', 'movement', 'administration', 'team', 'group', 'coalition', 'alliance', 'organisation', 'organization', 'ministry', 'company', 'federation', 'bloc', 'camp', 'state', 'nation', 'people']);
+const SIDE_NOUNS = new Set(['office', 'spokesman', 'spokeswoman', 'spokesperson', 'aides', 'aide', 'staff', 'lawyers', 'allies', 'party', 'government', 'country', 'side', 'union', 'delegation', 'movement', 'administration', 'team', 'group', 'coalition', 'alliance', 'organisation', 'organization', 'ministry', 'company', 'federation', 'bloc', 'camp', 'state', 'nation', 'people']);
+/** Heads of phrases that stand for a state or body: "the administration", "the army". */
+const ROLE_HEADS = new Set(['administration', 'army', 'military', 'president', 'negotiators', 'negotiator', 'officials', 'forces', 'parliament', 'cabinet', 'leadership', 'presidency', 'regime', 'authorities', 'envoy', 'diplomats', 'mediators']);
 const THIRD_PERSON_HUMAN = new Set(['he', 'she', 'him', 'her', 'his']);
 const THIRD_PERSON_OTHER = new Set(['it', 'they', 'its', 'their', 'them']);
 
@@ -216,9 +218,20 @@ export class ActorResolver {
     }
   }
 
-  /** Also from one phrase: "Kremlin spokesman Pavel Grinev", "the Russian delegation's head". */
+  /** Also from one phrase: "Kremlin spokesman Pavel Grinev", "the Russian delegation's head";
+   * and "the U.S. administration", "Sudan's army" teach what a later "the administration" or "the
+   * army" refers to. */
   private learnPremodifiers(): void {
     const ms = this.entities.mentions;
+    for (const m of ms) {
+      if (m.type === 'person') continue;
+      const after = /^(?:['’]s)?\s+([a-z]+)(?:\s+([a-z]+))?/.exec(this.doc.text.slice(m.end, m.end + 40));
+      if (!after) continue;
+      for (const word of [after[1], after[2]]) {
+        if (word && SIDE_NOUNS.has(word) && !this.byHead.has(word)) this.byHead.set(word, m.entity);
+        if (word && ROLE_HEADS.has(word) && !this.byHead.has(word)) this.byHead.set(word, m.entity);
+      }
+    }
     for (let k = 0; k + 1 < ms.length; k++) {
       const a = ms[k];
       const b = ms[k + 1];
@@ -327,7 +340,7 @@ export class ActorResolver {
         if (key) return key;
       }
     }
-    const head = [...toks.slice(c.from, c.to)].reverse().find((t) => t.pos === 'NOUN');
+    const head = [...toks.slice(c.from, c.to)].reverse().find((t) => t.pos === 'NOUN' || (t.pos === 'PROPN' && c.to - c.from <= 2));
     // "her party", "his government", "their delegation": the side of the person referred to.
     const possessive = toks[c.from].lower;
     if (head && /^(her|his|their|its|our|my)$/.test(possessive) && SIDE_NOUNS.has(head.lemma)) {
@@ -335,7 +348,7 @@ export class ActorResolver {
       if (person) return this.affiliation.get(person) ?? person;
     }
     if (head) {
-      const known = this.byHead.get(head.lemma);
+      const known = this.byHead.get(head.lemma) ?? this.byHead.get(head.lower);
       if (known) return known;
       // "the ministry" for "Labour Ministry", "the Commission" for "European Commission".
       const named = this.entities.entities.find((e) => e.type !== 'place' && e.type !== 'person' && e.name.toLowerCase().split(/\s+/).includes(head.lower));
