@@ -2,6 +2,7 @@
 // noun ("the G7 foreign ministers", "the Ukrainian delegation", "Russia's negotiators", "Ukrainians").
 import type { Doc } from '../text/doc.js';
 import { lexicon } from './lexicon.js';
+import { demonymOf } from './local.js';
 import { fold, foldedTokens, isCapitalised } from './text.js';
 
 export interface GroupMention {
@@ -35,7 +36,7 @@ export function findGroups(doc: Doc, isNameToken: (i: number) => boolean): Group
     const modStart = k;
     while (k < toks.length && toks[k].sentence === sentence && k - start < 6) {
       const word = w(k);
-      const dem = isCapitalised(toks[k].text) ? lex.demonyms.get(word) : undefined;
+      const dem = isCapitalised(toks[k].text) ? demonymOf(doc, word) : undefined;
       if (dem && !dem.plural) {
         country = dem.country;
         proper = true;
@@ -55,7 +56,7 @@ export function findGroups(doc: Doc, isNameToken: (i: number) => boolean): Group
     }
     if (!proper) {
       // A plural demonym alone is a group: "Ukrainians", "the Russians".
-      const dem = k < toks.length ? lex.demonyms.get(w(k)) : undefined;
+      const dem = k < toks.length ? demonymOf(doc, w(k)) : undefined;
       if (k < toks.length && dem?.plural && isCapitalised(toks[k].text) && toks[k].sentence === sentence) {
         out.push({ start: toks[start].start, end: toks[k].end, firstToken: start, lastToken: k, country: dem.country, modifier: toks[k].text, noun: '' });
         i = k;

@@ -7,6 +7,7 @@ import { docContext, findRuns, nameToken, type DocContext, type Run } from './ru
 import { lexicon } from './lexicon.js';
 import { appositiveAfter, titleAt, titleBefore, titleReferences, type RoleMatch } from './titles.js';
 import { findGroups } from './groups.js';
+import { demonymOf, localNames } from './local.js';
 import { cleanForm, fold, isAcronym } from './text.js';
 import { linkCandidates, type Candidate, type Scores } from './link.js';
 
@@ -146,6 +147,11 @@ function linkTitle(clusters: ReturnType<typeof linkCandidates>, title: RoleMatch
 /** Legal forms of companies: a name ending so is an organisation whatever else the context says. */
 const LEGAL_FORMS = /^(?:inc|inc\.|corp|corp\.|corporation|co\.|ltd|ltd\.|llc|plc|ag|gmbh|s\.a\.|sa|spa|s\.p\.a\.|nv|n\.v\.|bv|oy|ab|asa|kk|pjsc|ojsc|jsc)$/;
 
+/** Lower-case nouns that name a kind of place: "the Mira river", "the town of Dobrec". */
+const PLACE_NOUNS = new Set(['city', 'town', 'village', 'capital', 'region', 'province', 'district', 'river', 'valley', 'border', 'coast', 'port', 'island', 'islands', 'peninsula', 'oblast', 'county', 'state', 'lake', 'mountains', 'sea', 'countryside', 'enclave', 'exclave', 'territory', 'suburb', 'suburbs', 'outskirts', 'neighbourhood', 'neighborhood', 'frontier', 'settlement', 'municipality', 'governorate', 'canton', 'prefecture']);
+/** "a stake in Chrysler", "shares in Apple": "in" that does not place anything. */
+const IN_NOT_PLACE = new Set(['stake', 'stakes', 'share', 'shares', 'invest', 'invested', 'investing', 'investment', 'investments', 'interest', 'holding', 'holdings', 'confidence', 'faith', 'trust', 'role', 'part', 'jobs', 'cuts']);
+
 const zero = (): Scores => ({ person: 0, organization: 0, place: 0, other: 0 });
 
 /** Turn one run into name candidates: split off titles and honorifics, then gather evidence. */
@@ -189,7 +195,7 @@ function candidatesOfRun(ctx: DocContext, run: Run): Candidate[] {
     if (p > run.first) {
       const left = { first: run.first, last: p - 1, possessive: false };
       const leftText = fold(doc.text.slice(toks[left.first].start, toks[left.last].end));
-      const dem = lex.demonyms.get(leftText);
+      const dem = demonymOf(doc, leftText);
       const place = lex.places.get(leftText);
       if (dem) country = country ?? dem.country;
       else {
@@ -231,7 +237,7 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
   const toks = doc.tokens;
   let first = run.first;
   // A leading nationality adjective is not part of the name ("Ukrainian Zelensky" is rare; "Russian Gazprom").
-  while (first < run.last && lex.demonyms.has(fold(toks[first].text)) && !lex.places.has(fold(doc.text.slice(toks[first].start, toks[run.last].end)))) {
+  while (first < run.last && demonymOf(doc, fold(toks[first].text)) && !lex.places.has(fold(doc.text.slice(toks[first].start, toks[run.last].end)))) {
     const rest = fold(doc.text.slice(toks[first + 1].start, toks[run.last].end));
     if (lex.orgSuffixes.has(fold(toks[run.last].text))) break; // "Turkish Airlines", "Russian Foreign Ministry"
     if (!rest) break;
@@ -247,7 +253,7 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
   const key = fold(form).replace(/^the /, '');
   if (!key || !/\p{L}/u.test(key)) return null;
   const words = key.split(/[\s-]+/).filter(Boolean);
-  const dem = lex.demonyms.get(key);
+  const dem = demonymOf(doc, key);
   // A nationality adjective or a plural demonym (groups handle those); "US" is both and stays a place.
   if (dem && lex.places.get(key)?.kind !== 'country') return null;
   const score = zero();
@@ -273,6 +279,14 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
   const place = lex.places.get(key);
   const lastWord = words[words.length - 1];
   const firstWord = words[0];
+  const localCountry = !seat && !place && localNames(doc).countries.has(key);
+  if (localCountry) {
+    // A country the article names with its own adjective ("Karsia" beside "Karsian troops").
+    score.place += 5;
+    c.placeKey = `local:${key}`;
+    c.country = `local:${key}`;
+    c.strongPlace = true;
+  }
   if (seat) {
     score[seat.type] += 5;
     c.country = seat.country;
@@ -288,7 +302,10 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
   else if (words.length === 1 && lex.orgSuffixes.has(lastWord)) score.organization += 1.5;
   if (words.length >= 2 && lex.orgPrefixes.has(firstWord)) score.organization += 2;
   if (words.length >= 2 && lex.placeSuffixes.has(lastWord)) score.place += 2;
-  if (words.length === 1 && isAcronym(text) && !place) score.organization += 2;
+  // "TALVIK, Nordvald (Reuters) —": an all-capitals word opening a paragraph is a dateline's place.
+  const dateline = words.length === 1 && /^\p{Lu}{3,}$/u.test(text) && ctx.doc.paragraphs[ctx.paragraphOf[first]]?.start === start && /^[,(—–-]/.test(toks[last + 1]?.text ?? '');
+  if (dateline) score.place += 3;
+  else if (words.length === 1 && isAcronym(text) && !place) score.organization += 2;
   const givenFirst = lex.givenNames.has(firstWord) || /^\p{Lu}\.$/u.test(toks[first].text);
   // A last word the article also uses in lower case ("Everett Factory", "Delta Program") is a common noun, not a surname.
   const commonLast = ctx.lowerCase.has(lastWord) && !!lex.places.get(firstWord);
@@ -325,7 +342,7 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
     score.person += 3;
     c.strongPerson = true;
   }
-  if (app.thingCue) score.organization += 1;
+  if (app.thingCue) score.organization += 0.5;
   const next = toks[last + (run.possessive ? 2 : 1)];
   if (next && !run.possessive && next.sentence === toks[last].sentence && lex.reportingVerbs.has(next.lemma) && (next.pos === 'VERB' || next.pos === 'AUX')) {
     score.person += words.length >= 2 ? 1 : 0.3;
@@ -335,9 +352,20 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
     score.person += 2;
     c.strongPerson = true;
   }
+  // "the Mira river", "the Nordvald city of Talvik": a name before a place noun is a place.
+  if (next && !run.possessive && next.sentence === toks[last].sentence && PLACE_NOUNS.has(fold(next.text)) && !seat) score.place += 2;
+  // "Brennmark's defence secretary": a government office held "of" a name makes it a country.
+  if (run.possessive && !place && !seat) {
+    const office = titleAt(doc, last + 2, Math.min(toks.length, last + 8));
+    if (office && /^(?:leader|minister|military|legislator|deputy|diplomat)/.test(office.role.cls)) score.place += 3;
+  }
   // "the new Dreamliner aircraft": a product name modifies a product noun.
   if (next && !run.possessive && next.sentence === toks[last].sentence && lex.productNouns.has(fold(next.text)) && !place && !seat) score.other += 0.6;
   const prev = toks[first - 1];
+  // "the town of Dobrec", "the capital, Talvik"
+  if (prev && first >= 2 && toks[first - 2].sentence === toks[first].sentence && (fold(prev.text) === 'of' || prev.text === ',') && PLACE_NOUNS.has(fold(toks[first - 2].text)) && !seat) score.place += 3;
+  if (prev && prev.sentence === toks[first].sentence && (fold(prev.text) === 'in' || fold(prev.text) === 'near') && !run.possessive && !seat && !IN_NOT_PLACE.has(fold(toks[first - 2]?.text ?? ''))) score.place += 0.5;
+  if (next && next.text === ',' && fold(toks[last + 2]?.text ?? '') === 'where' && !seat) score.place += 1;
   if (prev && prev.sentence === toks[first].sentence) {
     if (fold(prev.text) === 'new' && !place) score.other += 0.6;
     const pw = fold(prev.text);

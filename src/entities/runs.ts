@@ -115,7 +115,9 @@ function tokenCanName(ctx: DocContext, i: number): boolean {
   if (lex.stopCapitalized.has(f) || FUNCTION_POS.has(t.pos)) return false;
   if (isAcronym(t.text) || lex.places.has(f) || lex.seats.has(f) || lex.demonyms.has(f)) return true;
   if (ctx.capitalisedMidSentence.has(f)) return true;
-  if (ctx.lowerCase.has(t.text.toLowerCase())) return false;
+  const lowerWord = t.text.toLowerCase();
+  // The word, its plural or its singular in lower case elsewhere: "Talk is cheap" beside "talks".
+  if (ctx.lowerCase.has(lowerWord) || ctx.lowerCase.has(`${lowerWord}s`) || ctx.lowerCase.has(`${lowerWord}es`) || (/[^su]s$/.test(lowerWord) && ctx.lowerCase.has(lowerWord.slice(0, -1)))) return false;
   // The first word of a longer name: "Ford Motor Company said".
   const following = ctx.doc.tokens[i + 1];
   if (following && following.sentence === t.sentence && isCapitalised(following.text) && ctx.capitalisedMidSentence.has(foldedTokens(ctx.doc)[i + 1])) return true;
@@ -128,6 +130,9 @@ function tokenCanName(ctx: DocContext, i: number): boolean {
   const nextIsVerb = following && following.sentence === t.sentence && (following.pos === 'VERB' || following.pos === 'AUX');
   // "Kadhafi, the Libyan leader, left": an appositive title vouches for it.
   if (following?.text === ',' && appositiveAfter(ctx.doc, i).personCue) return t.pos === 'PROPN';
+  // "Negotiators shook hands": a plural-looking word opening a sentence is a common noun.
+  const pluralLooking = /[^su']s$/.test(lowerWord) && (ctx.capitalisedCount.get(f) ?? 0) < 2;
+  if (pluralLooking && !(following && following.sentence === t.sentence && isCapitalised(following.text))) return false;
   if (!nextIsVerb && !(following && following.sentence === t.sentence && isCapitalised(following.text)) && (ctx.capitalisedCount.get(f) ?? 0) < 2) return false;
   return t.pos === 'PROPN';
 }

@@ -2,6 +2,7 @@
 // Paul Nesbit", and title-only references ("the Turkish leader") that point back to a person.
 import type { Doc } from '../text/doc.js';
 import { lexicon, type Role } from './lexicon.js';
+import { demonymOf, localNames } from './local.js';
 import { fold, foldedTokens, isCapitalised } from './text.js';
 
 export interface RoleMatch {
@@ -54,13 +55,13 @@ export function titleAt(doc: Doc, p: number, limit: number): RoleMatch | null {
       const words: string[] = [];
       for (let k = p; k <= found.last; k++) {
         const w = word(doc, k);
-        if ((lex.demonyms.has(w) && isCapitalised(doc.tokens[k].text)) || DETERMINERS.has(w)) continue;
+        if ((demonymOf(doc, w) && isCapitalised(doc.tokens[k].text)) || DETERMINERS.has(w)) continue;
         words.push(w);
       }
       return { first: p, last: found.last, text: words.join(' ').replace(/ - /g, '-'), role: found.role, country };
     }
     const w = word(doc, q);
-    const dem = isCapitalised(doc.tokens[q].text) ? lex.demonyms.get(w) : undefined;
+    const dem = isCapitalised(doc.tokens[q].text) ? demonymOf(doc, w) : undefined;
     if (dem && !dem.plural) country = dem.country;
     else if (!lex.roleModifiers.has(w)) return null;
     q++;
@@ -103,7 +104,8 @@ export function countryBefore(doc: Doc, p: number): string | null {
     if (place?.kind === 'country') return place.country;
     const seat = lex.seats.get(name);
     if (seat) return seat.country;
-    const dem = isCapitalised(doc.tokens[a].text) ? lex.demonyms.get(name) : undefined;
+    if (localNames(doc).countries.has(name)) return `local:${name}`;
+    const dem = isCapitalised(doc.tokens[a].text) ? demonymOf(doc, name) : undefined;
     if (dem) return dem.country;
   }
   return null;

@@ -61,13 +61,15 @@ export function resolveEntities(perArticle: ArticleEntities[], _docs: Doc[]): Re
   const byKey = new Map<string, number[]>();
   for (const l of locals) {
     const keys = l.entity.type === 'person' ? (l.full ? [...l.keys].filter((k) => k.includes(' ')) : []) : [...l.keys];
-    const pk = l.entity.type === 'place' || l.entity.type === 'organization' ? placeKey(l.forms) : null;
+    // Places, organisations and things share one key space: the same name merges whatever the type.
+    const space = l.entity.type === 'person' || l.entity.type === 'group' ? l.entity.type : 'thing';
+    const pk = l.entity.type !== 'person' && l.entity.type !== 'group' ? placeKey(l.forms) : null;
     if (pk) keys.push(`place:${pk}`);
     if (l.compact) keys.push(`compact:${l.compact}`);
     for (const k of keys) {
-      const list = byKey.get(`${l.entity.type}|${k}`) ?? [];
+      const list = byKey.get(`${space}|${k}`) ?? [];
       list.push(l.index);
-      byKey.set(`${l.entity.type}|${k}`, list);
+      byKey.set(`${space}|${k}`, list);
     }
   }
   for (const list of byKey.values()) for (let i = 1; i < list.length; i++) clusters.tryUnion(list[0], list[i]);
@@ -188,7 +190,9 @@ interface ClusterState {
   people: Local[];
 }
 
-const compatibleTypes = (a: EntityType, b: EntityType) => a === b || (a !== 'person' && b !== 'person' && a !== 'group' && b !== 'group' && (a === 'place' || b === 'place'));
+/** People merge only with people and groups with groups; places, organisations and things with
+ * each other, since outlets type a seat of power or a product maker either way. */
+const compatibleTypes = (a: EntityType, b: EntityType) => a === b || (a !== 'person' && b !== 'person' && a !== 'group' && b !== 'group');
 
 class Clusters {
   private parent: number[];
@@ -272,7 +276,12 @@ class Clusters {
   }
 }
 
+/** The type most outlets give, except that a place typed as such by a third of the articles is a
+ * place: articles without a place cue leave an unfamiliar name an organisation by default. */
 function majorityType(members: Local[]): EntityType {
+  const places = members.filter((m) => m.entity.type === 'place').length;
+  const orgs = members.filter((m) => m.entity.type === 'organization').length;
+  if (places > 0 && places * 3 >= places + orgs && places + orgs === members.length) return 'place';
   const count = new Map<EntityType, number>();
   for (const m of members) {
     const t = m.retyped ? 'person' : m.entity.type;

@@ -61,3 +61,21 @@ test('a bad or empty document yields no entities rather than an error', () => {
   assert.deepEqual(entitiesOf('   \n\n  ').entities, []);
   assert.ok(entitiesOf('!!! ??? ... ---').mentions.length === 0);
 });
+
+test('an unfamiliar country is a place when the article uses its adjective; the adjective is no entity', () => {
+  const found = entitiesOf('Karsian President Selim Akgul met envoys from Velaria. Karsia rejected the offer, and Karsian troops stayed.');
+  assert.equal(entityAt(found, 'Karsia')?.type, 'place');
+  assert.ok(!found.mentions.some((m) => m.text === 'Karsian'), JSON.stringify(found.mentions.map((m) => m.text)));
+  assert.equal(entityAt(found, 'Selim Akgul')?.type, 'person');
+  assert.equal(found.mentions.find((m) => m.text === 'Karsian troops')?.kind, 'group');
+});
+
+test('place nouns, datelines and offices of state type unfamiliar places', () => {
+  const found = entitiesOf(
+    'TALVIK, Nordvald (Wire) — Talks resumed in the lakeside city of Talvik. Shells fell near the Mira river. Brennmark’s defence secretary said Brennmark would help.',
+  );
+  assert.equal(entityAt(found, 'TALVIK')?.type, 'place');
+  assert.equal(entityAt(found, 'Mira')?.type, 'place');
+  assert.equal(entityAt(found, 'Brennmark')?.type, 'place');
+  assert.equal(entityAt(found, 'TALVIK')?.key, entityAt(found, 'Talvik')?.key, 'the dateline and the body name one place');
+});

@@ -152,3 +152,10 @@ test('end to end: the same people across three outlets, spelled three ways', () 
   assert.notEqual(kerry.id, kirby.id);
   for (const e of r.entities) for (const m of e.mentions) assert.ok(m.end > m.start);
 });
+
+test('a place typed as such by some outlets stays a place when others lacked the cue', () => {
+  const r = resolve(article('a', [['place', 'Talvik']]), article('b', [['organization', 'Talvik']]), article('c', [['organization', 'Talvik']]));
+  const e = r.entities.find((x) => x.id === r.idOf('a', 'Talvik'))!;
+  assert.equal(r.idOf('b', 'Talvik'), e.id);
+  assert.equal(e.type, 'place');
+});
