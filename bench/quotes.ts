@@ -17,6 +17,7 @@ import { loadMeantime } from './gold/quotes/meantime.js';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const goldDir = join(root, 'bench', 'gold', 'quotes');
 const meantimeDir = join(root, '..', 'shared', 'datasets', 'meantime-en', 'intra_cross-doc_annotation');
+const zyteFile = join(root, '..', 'shared', 'datasets', 'article-extraction-benchmark', 'ground-truth.json');
 const showErrors = process.argv.includes('--errors');
 
 type Pair = [number, number];
@@ -121,6 +122,29 @@ function loadMeantimeGold(file: string, tag: string): GoldDoc[] | null {
       fixture: false,
       heldOut: tag.startsWith('heldout'),
       set: tag,
+    };
+  });
+}
+
+/** Real news pages: the benchmark's gold article bodies, annotated by page id and offsets. */
+function loadZyteGold(): GoldDoc[] | null {
+  if (!existsSync(zyteFile)) return null;
+  const pages = JSON.parse(readFileSync(zyteFile, 'utf8')) as Record<string, { articleBody: string; url: string }>;
+  const gold = JSON.parse(readFileSync(join(goldDir, 'zyte-news.gold.json'), 'utf8')) as {
+    docs: { id: string; length: number; quotes: { start: number; end: number; partial: boolean; speaker: Pair[] | null; speakerText: Pair | null; cue: Pair | null }[]; notQuotes: Pair[] }[];
+  };
+  return gold.docs.map((d) => {
+    const text = pages[d.id]?.articleBody;
+    if (text === undefined || text.length !== d.length) throw new Error(`zyte page ${d.id.slice(0, 8)} missing or changed`);
+    return {
+      id: `news-${d.id.slice(0, 8)}`,
+      outlet: new URL(pages[d.id].url).hostname,
+      text,
+      quotes: d.quotes.map((q) => ({ start: q.start, end: q.end, partial: q.partial, who: q.speaker, speakerText: q.speakerText, cue: q.cue, statement: null })),
+      notQuotes: d.notQuotes,
+      fixture: false,
+      heldOut: true,
+      set: 'news',
     };
   });
 }
@@ -248,7 +272,8 @@ function main(): void {
   const meantime = loadMeantimeGold('meantime.gold.json', 'meantime');
   const heldOut1 = loadMeantimeGold('meantime-heldout.gold.json', 'heldout');
   const heldOut2 = loadMeantimeGold('meantime-heldout2.gold.json', 'heldout2');
-  const heldOut = heldOut1 && heldOut2 ? [...heldOut1, ...heldOut2] : null;
+  const news = loadZyteGold();
+  const heldOut = heldOut1 && heldOut2 ? [...heldOut1, ...heldOut2, ...(news ?? [])] : news;
   if (!meantime) console.log(`(${meantimeDir} not found: scoring the fixture texts only)`);
   const all = [...fixtures, ...(meantime ?? []), ...(heldOut ?? [])];
   const docs = all.map((g) => buildDoc(article(g)));
@@ -261,7 +286,7 @@ function main(): void {
   });
   const none = docs.map((d) => ({ article: d.article.id, mentions: [], entities: [] }) as ArticleEntities);
 
-  const tallies = { all: emptyTally(), fixtures: emptyTally(), meantime: emptyTally(), heldOut: emptyTally(), heldOut2: emptyTally(), alone: emptyTally() };
+  const tallies = { all: emptyTally(), fixtures: emptyTally(), meantime: emptyTally(), heldOut: emptyTally(), heldOut2: emptyTally(), news: emptyTally(), alone: emptyTally() };
   const errors: string[] = [];
   const predictedAll: DetailedQuote[][] = [];
   const matches: Map<number, number>[] = [];
@@ -269,11 +294,11 @@ function main(): void {
     const predicted = findQuotesDetailed(docs[i], ents[i]);
     predictedAll.push(predicted);
     matches.push(score(g, docs[i], ents[i], predicted, tallies.all, g.id, errors));
-    score(g, docs[i], ents[i], predicted, g.fixture ? tallies.fixtures : g.set === 'heldout2' ? tallies.heldOut2 : g.heldOut ? tallies.heldOut : tallies.meantime, g.id, []);
+    score(g, docs[i], ents[i], predicted, g.fixture ? tallies.fixtures : g.set === 'heldout2' ? tallies.heldOut2 : g.set === 'news' ? tallies.news : g.heldOut ? tallies.heldOut : tallies.meantime, g.id, []);
     score(g, docs[i], none[i], findQuotesDetailed(docs[i], none[i]), tallies.alone, g.id, []);
   });
 
-  console.log(`bench:quotes — ${all.length} texts (${fixtures.length} fixtures, ${meantime?.length ?? 0} MEANTIME, ${heldOut?.length ?? 0} MEANTIME held out), ${tallies.all.gold} gold quotes, ${tallies.all.notQuotes} scare quotes/terms`);
+  console.log(`bench:quotes — ${all.length} texts (${fixtures.length} fixtures, ${meantime?.length ?? 0} MEANTIME, ${(heldOut?.length ?? 0) - (news?.length ?? 0)} MEANTIME held out, ${news?.length ?? 0} real news pages held out), ${tallies.all.gold} gold quotes, ${tallies.all.notQuotes} scare quotes/terms`);
   report('ALL (with the entities stage)', tallies.all);
   report('  fixtures', tallies.fixtures);
   if (meantime) report('  MEANTIME (Wikinews), tuned on', tallies.meantime);
@@ -281,6 +306,7 @@ function main(): void {
     report('  MEANTIME held out #1 (annotated after the first tuning round; its errors then informed a second round)', tallies.heldOut);
     report('  MEANTIME held out #2 (annotated and committed before it was first scored)', tallies.heldOut2);
   }
+  if (news) report('  real news pages held out (Zyte gold bodies; annotated and committed before first scored)', tallies.news);
   report('ALL, quotes stage alone (no entity mentions)', tallies.alone);
 
   // Statements across outlets, on the fixture set (one story told by several outlets).
