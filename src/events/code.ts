@@ -516,6 +516,41 @@ export function codeSentence(view: SentenceView, lex: EventLexicon = eventLexico
     }
   }
 
+  // A coordinated clause with its own event: "Rebels kidnapped 16 advisers and exploded bombs",
+  // "Russia shelled Kharkiv, and Ukraine struck a depot in Belgorod".
+  const main = out[0];
+  if (main) {
+    let k = main.trigger.to;
+    let extra = 0;
+    while (k < limit && extra < 2) {
+      const t = toks[k];
+      const joins = (t.lower === 'and' || t.lower === 'but' || t.lower === ';') && !mask[k];
+      if (!joins) { k++; continue; }
+      // The next verb within a short reach, with or without a subject of its own.
+      let v = k + 1;
+      while (v < Math.min(limit, k + 7) && !isVerbLike(toks[v], toks[v - 1], lex)) v++;
+      if (v >= Math.min(limit, k + 7)) { k++; continue; }
+      const coded = codeVerb(view, v, limit, lex, k + 1);
+      if (coded && !lex.reporting.has(verbKey(toks, v, lex).key)) {
+        const own = npBefore(view, v, k + 1);
+        const sharedSubject = !own && toks.slice(k + 1, v).every((x) => x.pos === 'ADV' || x.pos === 'AUX' || x.pos === 'PART');
+        const source = own ?? (sharedSubject ? main.source : null);
+        const headEnd = coded.head === coded.trigger.from ? coded.trigger.to : coded.head + 1;
+        let target = coded.frameTarget ?? npAfter(view, Math.max(headEnd, coded.trigger.to), limit, true);
+        let src = source;
+        if (coded.passive) { target = own; src = null; }
+        out.push({
+          category: coded.category, mode: coded.mode, trigger: coded.trigger, source: src, target,
+          negated: coded.negated && !coded.negatedAbsorbed, modality: coded.modality, reported, reporter, main: false,
+        });
+        extra++;
+        k = coded.trigger.to;
+        continue;
+      }
+      k = v + 1;
+    }
+  }
+
   // No main-clause event: look at subordinate clauses, then at event nouns on their own.
   if (out.length === 0) {
     for (let k = 0; k < limit; k++) {

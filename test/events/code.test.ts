@@ -89,3 +89,15 @@ test('"X declared that Y must …" is a demand of X on Y', () => {
 test('a sentence with no event yields nothing', () => {
   assert.deepEqual(codeSentence(view('The weather in Geneva was mild.')), []);
 });
+
+test('a coordinated clause adds a second event, sharing the subject when it has none', () => {
+  const v = view('Rebels kidnapped sixteen advisers and exploded bombs in Kabul.');
+  const events = codeSentence(v);
+  assert.deepEqual(events.map((e) => e.category), ['COERCE', 'ASSAULT']);
+  assert.equal(events[1].main, false);
+  assert.equal(textOf(v, events[1].source!.from, events[1].source!.to), 'Rebels');
+  const w = view('Russia shelled Kharkiv on Monday, and Ukraine struck a fuel depot in Belgorod.');
+  const two = codeSentence(w);
+  assert.deepEqual(two.map((e) => e.category), ['FIGHT', 'FIGHT']);
+  assert.equal(textOf(w, two[1].source!.from, two[1].source!.to), 'Ukraine');
+});
