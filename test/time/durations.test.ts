@@ -32,3 +32,7 @@ test('"a day" only where a duration is meant; an age is not a duration', () => {
   assert.equal(find(times('The talks were suspended for a week.'), 'a week').value, 'P1W');
   assert.equal(times('It was a day of mourning. A 45-year-old man was held. A second round follows.').filter((x) => x.type === 'DURATION').length, 0);
 });
+
+test('"-long" durations', () => {
+  assert.equal(find(times('Talks resumed after a week-long pause in a two-year-long war.'), 'two-year-long').value, 'P2Y');
+});

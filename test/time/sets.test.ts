@@ -21,3 +21,8 @@ test('adverbs and rates', () => {
   assert.equal(find(t, 'per month').value, 'P1M');
   assert.equal(find(t, 'a day').type, 'SET');
 });
+
+test('a rate after a counted noun: "100 trucks a day"', () => {
+  const t = find(times('Aid is limited to about 100 trucks a day.'), 'a day');
+  assert.deepEqual([t.value, t.type], ['P1D', 'SET']);
+});

@@ -30,7 +30,7 @@ let refRe: RegExp | null = null;
 export function durations(scan: Scan): Candidate[] {
   const lx = lexicon();
   const vague = lx.vagueQuantities.map((v) => v.replace(/ /g, '\\s+')).join('|');
-  numericRe ??= new RegExp(`\\b${MODIFIERS}?(${lx.re.number}|${vague})\\s+${ADJECTIVES}?(${lx.re.unit})\\b(?![-‐]old)`, 'gi');
+  numericRe ??= new RegExp(`\\b${MODIFIERS}?(${lx.re.number}|${vague})\\s+${ADJECTIVES}?(${lx.re.unit})(?:[-‐]long)?\\b(?![-‐]old)`, 'gi');
   adjectivalRe ??= new RegExp(`\\b(${lx.re.number})[-‐](${lx.re.unit})(?:[-‐]long)?\\b(?![-‐]old)`, 'gi');
   // "for years", "within minutes", "over the years": an unspecified stretch.
   bareRe ??= /\b(for|in|within|over|after|across|spanning|took|take|takes)\s+(?:just\s+|only\s+|mere\s+)?((?:the\s+)?(?:many\s+|several\s+)?(years|decades|months|weeks|days|hours|minutes|centuries))\b/gi;

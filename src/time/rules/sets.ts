@@ -15,7 +15,7 @@ let rateRe: RegExp | null = null;
 export function sets(scan: Scan): Candidate[] {
   const lx = lexicon();
   everyRe ??= new RegExp(`\\b(?:every|each)\\s+(?:(other)\\s+|(${lx.re.number})\\s+)?(?:(${lx.re.unit})|(${lx.re.weekday}))\\b`, 'gi');
-  rateRe ??= /\b(?:(?<=\d\S*\s+|\b(?:times|twice|once|percent|per\s+cent|dollars|euros)\s+)(?:a|an)|per)\s+(day|week|month|year|hour|night)\b/gi;
+  rateRe ??= /\b(?:(?<=\d\S*\s+(?:[a-z]+\s+){0,2}|\b(?:times|twice|once|percent|per\s+cent|dollars|euros)\s+)(?:a|an)|per)\s+(day|week|month|year|hour|night)\b/gi;
   const out: Candidate[] = [];
   for (const { m, start, end } of matches(scan, everyRe)) {
     if (m[4]) {
