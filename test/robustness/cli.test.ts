@@ -16,8 +16,8 @@ let json: Brief;
 before(() => {
   batch = makeBadBatch();
   out = join(batch.dir, 'brief-out');
-  // The folder holds the good article and every bad file; the missing path is passed on its own.
-  run = runCli(['brief', batch.dir, batch.bad.missing, '--out', out]);
+  // The folder holds the good article and every bad file; the other bad inputs are passed on their own.
+  run = runCli(['brief', batch.dir, ...batch.outside, '--out', out]);
   if (existsSync(join(out, 'brief.json'))) json = JSON.parse(readFileSync(join(out, 'brief.json'), 'utf8'));
 });
 

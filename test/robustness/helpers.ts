@@ -117,6 +117,8 @@ export interface BadBatch {
   good: string;
   /** Bad inputs by case name; each must come back as a problem naming it. */
   bad: Record<string, string>;
+  /** The bad inputs that are not files inside `dir` (passed to the CLI on their own). */
+  outside: string[];
   /** Inputs that are odd but must still be analysed as articles. */
   analysed: Record<string, string>;
   /** Inputs that are analysed and also reported (non-English). */
@@ -165,11 +167,19 @@ export function makeBadBatch(): BadBatch {
   for (let written = 0; written < SIZE_CAP_TEST_BYTES; written += chunk.length) writeSync(fd, chunk);
   closeSync(fd);
 
+  const outside = {
+    missing: join(dir, 'does-not-exist.txt'),
+    'device file': '/dev/zero',
+    'ftp URL': 'ftp://files.example.org/talks.html',
+    // Refused before any connection: loopback hosts need --allow-private-hosts.
+    'loopback URL': 'http://127.0.0.1:9/talks.html',
+  };
   return {
     dir,
     good,
+    outside: Object.values(outside),
     bad: {
-      missing: join(dir, 'does-not-exist.txt'),
+      ...outside,
       unreadable,
       'random bytes': randomBin,
       'PNG header': png,
