@@ -4,6 +4,7 @@
 import type { Doc, Token } from '../text/doc.js';
 import { lexicon } from './lexicon.js';
 import { appositiveAfter } from './titles.js';
+import { localNames } from './local.js';
 import { fold, foldedTokens, isAcronym, isCapitalised } from './text.js';
 
 export interface Run {
@@ -114,6 +115,8 @@ function tokenCanName(ctx: DocContext, i: number): boolean {
   // A capitalised word at the start of a sentence or in a headline is a name only with support.
   if (lex.stopCapitalized.has(f) || FUNCTION_POS.has(t.pos)) return false;
   if (isAcronym(t.text) || lex.places.has(f) || lex.seats.has(f) || lex.demonyms.has(f)) return true;
+  const local = localNames(ctx.doc);
+  if (local.countries.has(f) || local.demonyms.has(f)) return true;
   if (ctx.capitalisedMidSentence.has(f)) return true;
   const lowerWord = t.text.toLowerCase();
   // The word, its plural or its singular in lower case elsewhere: "Talk is cheap" beside "talks".
@@ -129,7 +132,10 @@ function tokenCanName(ctx: DocContext, i: number): boolean {
   // A lone unknown word opening a sentence ("Totaling", "Reports") must recur to count as a name.
   const nextIsVerb = following && following.sentence === t.sentence && (following.pos === 'VERB' || following.pos === 'AUX');
   // "Kadhafi, the Libyan leader, left": an appositive title vouches for it.
-  if (following?.text === ',' && appositiveAfter(ctx.doc, i).personCue) return t.pos === 'PROPN';
+  if (following?.text === ',') {
+    const app = appositiveAfter(ctx.doc, i);
+    if (app.personCue || app.thingCue) return t.pos === 'PROPN';
+  }
   // "Negotiators shook hands": a plural-looking word opening a sentence is a common noun.
   const pluralLooking = /[^su']s$/.test(lowerWord) && (ctx.capitalisedCount.get(f) ?? 0) < 2;
   if (pluralLooking && !(following && following.sentence === t.sentence && isCapitalised(following.text))) return false;
