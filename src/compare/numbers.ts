@@ -1,7 +1,7 @@
 // Figures that outlets give for one fact ("40 missiles" vs "25 missiles"). A figure with a qualifier
 // is a range: "more than 40" does not contradict "45", "up to 240" does not contradict "240".
 import type { Context, SentenceInfo } from './context.js';
-import { sameFact, sharedCount, stem } from './context.js';
+import { sameFact, sharedCount, stem, stemsIn } from './context.js';
 import type { Detector, FactClaim } from './claims.js';
 import { loadJson } from '../util/data.js';
 import type { Doc, Token } from '../text/doc.js';
@@ -185,12 +185,24 @@ export const numbers: Detector = {
     }
     return out;
   },
-  sameFact(a, b) {
+  sameFact(a, b, ctx) {
     // The same counted thing in one story is usually the same quantity; a shared word besides the
     // unit (or a shared actor) guards against two different counts of it.
     if (sameFact(a.sentence, b.sentence, 0.2)) return true;
     const shared = [...a.sentence.lemmas].filter((l) => b.sentence.lemmas.has(l) && l !== stem(a.bucket));
-    return shared.length >= 2 || (shared.length >= 1 && sharedCount(a.sentence.entities, b.sentence.entities) >= 1);
+    if (shared.length >= 2 || (shared.length >= 1 && sharedCount(a.sentence.entities, b.sentence.entities) >= 1)) return true;
+    // Or a shared word right next to the figure ("the disputed area covers some 12,000 square
+    // kilometres" / "the 21,000 sq km disputed zone").
+    const near = (c: FactClaim): Set<string> => {
+      const doc = ctx.byId.get(c.article)!.doc;
+      const text = doc.text;
+      const from = Math.max(c.sentence.start, text.lastIndexOf(' ', Math.max(c.sentence.start, c.start - 30)));
+      const to = Math.min(c.sentence.end, c.end + 30);
+      const stems = stemsIn(doc, from, to).lemmas;
+      stems.delete(stem(c.bucket));
+      return stems;
+    };
+    return sharedCount(near(a), near(b)) >= 1;
   },
   conflict(a, b, ctx) {
     const fa = parse(a.value);

@@ -108,7 +108,7 @@ function freeModifier(t: Token): boolean {
 /** The proper-noun run ending at token j (inclusive): "Continental Union" in "The Continental Union's". */
 function nameRunBefore(toks: Token[], j: number, lo: number): number {
   let k = j;
-  while (k - 1 >= lo && isCap(toks[k - 1]) && !V().all.has(lower(toks[k - 1])) && lower(toks[k - 1]) !== 'the') k--;
+  while (k - 1 >= lo && isCap(toks[k - 1]) && !V().all.has(lower(toks[k - 1])) && !DETERMINERS.has(lower(toks[k - 1])) && toks[k - 1].pos !== 'PRON') k--;
   return k;
 }
 
@@ -156,6 +156,19 @@ function titleBefore(toks: Token[], i: number, lo: number): ParsedTitle | null {
 function titlesAfter(toks: Token[], e: number, hi: number): ParsedTitle[] {
   const out: ParsedTitle[] = [];
   if (e >= hi || toks[e].text !== ',') return out;
+  // ", who leads the National Renewal Party": a role said with a verb.
+  const verbRole: Record<string, string> = { leads: 'leader', heads: 'chief', chairs: 'chair', runs: 'chief' };
+  if (e + 3 < hi && lower(toks[e + 1]) === 'who' && verbRole[lower(toks[e + 2])]) {
+    let m = e + 3;
+    if (lower(toks[m]) === 'the') m++;
+    if (m < hi && isCap(toks[m])) {
+      let r = m;
+      while (r + 1 < hi && isCap(toks[r + 1])) r++;
+      const text = toks.slice(m, r + 1).map((x) => x.text).join(' ');
+      out.push({ from: e + 2, to: r, words: [verbRole[lower(toks[e + 2])]], affiliation: affiliationKey(text), affiliationText: text });
+      return out;
+    }
+  }
   let k = e + 1;
   let affiliation: string | null = null;
   let affText: string | null = null;
@@ -165,6 +178,8 @@ function titlesAfter(toks: Token[], e: number, hi: number): ParsedTitle[] {
     // "the Front's political chief", "The Continental Union's special envoy"
     let r = k;
     while (r < hi && isCap(toks[r]) && !V().all.has(lower(toks[r]))) r++;
+    // "the tribunal's president": a common noun can own a title too.
+    if (r === k && r + 1 < hi && toks[r].pos === 'NOUN' && !isTitleToken(toks[r]) && isPossessive(toks[r + 1])) r++;
     if (r > k && r < hi && isPossessive(toks[r])) {
       affText = toks.slice(k, r).map((t) => t.text).join(' ');
       affiliation = affiliationKey(affText);
@@ -189,8 +204,12 @@ function titlesAfter(toks: Token[], e: number, hi: number): ParsedTitle[] {
       } else if (!isCap(t) && (t.pos === 'ADJ' || t.pos === 'NOUN')) {
         pending.push(w);
       } else if (isCap(t) && (t.pos === 'PROPN' || t.pos === 'ADJ' || t.pos === 'X') && !affiliation) {
-        affiliation = affiliationKey(t.text);
-        affText = t.text;
+        // "the United Nations envoy": the whole capitalised run names the body.
+        let r2 = k;
+        while (r2 + 1 < hi && isCap(toks[r2 + 1]) && !isTitleToken(toks[r2 + 1])) r2++;
+        affText = toks.slice(k, r2 + 1).map((x) => x.text).join(' ');
+        affiliation = affiliationKey(affText);
+        k = r2;
       } else break;
       k++;
     }
@@ -200,9 +219,12 @@ function titlesAfter(toks: Token[], e: number, hi: number): ParsedTitle[] {
     if (k + 1 < hi && /^(of|for|to)$/i.test(toks[k].text)) {
       let m = k + 1;
       if (lower(toks[m]) === 'the') m++;
-      if (m < hi && isCap(toks[m]) && !affiliation) {
-        affiliation = affiliationKey(toks[m].text);
-        affText = toks[m].text;
+      if (m < hi && (isCap(toks[m]) || toks[m].pos === 'NOUN') && !isTitleToken(toks[m]) && !affiliation) {
+        let r3 = m;
+        while (r3 + 1 < hi && isCap(toks[r3 + 1]) && isCap(toks[m]) && !isTitleToken(toks[r3 + 1])) r3++;
+        affText = toks.slice(m, r3 + 1).map((x) => x.text).join(' ');
+        affiliation = affiliationKey(affText);
+        m = r3;
         end = m;
         k = m + 1;
       }
@@ -300,7 +322,11 @@ export function titleMentions(ctx: Context): TitleMention[] {
 /** Two titles can both be true of one person: one is the other with fewer words ("minister",
  * "foreign minister") and the same rank, or one of them is only a loose description. */
 export function compatible(a: TitleMention, b: TitleMention): boolean {
-  if (!a.post || !b.post || a.historical !== b.historical) return true;
+  if (a.historical !== b.historical) return true;
+  // Leading two different parties ("leader of the Liberty Alliance" / "who leads the National
+  // Renewal Party") cannot both be true, even for a loose title.
+  const headA = a.core.split(' ').pop();
+  if (!a.post || !b.post) return !(headA === b.core.split(' ').pop() && a.affiliation && b.affiliation && !sameAffiliation(a.affiliation, b.affiliation));
   if (a.affiliation && b.affiliation && !sameAffiliation(a.affiliation, b.affiliation)) return false;
   const wa = a.core.split(' ');
   const wb = b.core.split(' ');
@@ -312,7 +338,7 @@ export function compatible(a: TitleMention, b: TitleMention): boolean {
 type TitleClaim = FactClaim & { title: TitleMention };
 
 function holdsCompatible(all: TitleMention[], article: string, person: string, t: TitleMention): boolean {
-  return all.some((o) => o.article === article && o.person === person && o.post && o.historical === t.historical && compatible(o, t));
+  return all.some((o) => o.article === article && o.person === person && (o.post || o.affiliation) && o.historical === t.historical && compatible(o, t));
 }
 
 /** "foreign minister (Velarian)": the normalised title, with the country or body when given. */
@@ -328,7 +354,7 @@ export function titleDetector(): Detector {
     extract(ctx) {
       all = titleMentions(ctx);
       return all
-        .filter((t) => t.post)
+        .filter((t) => t.post || t.affiliation)
         .map(
           (t): TitleClaim => ({
             kind: 'title',

@@ -13,7 +13,7 @@ function figures(text: string): { value: number; unit: string; qualifier: string
 test('figures with the noun they count, qualifiers and number words', () => {
   assert.deepEqual(figures('Karsia fired 40 short-range missiles at the town.'), [{ value: 40, unit: 'missile', qualifier: null }]);
   assert.deepEqual(figures('Fifteen Briscan diplomats were expelled.'), [{ value: 15, unit: 'diplomat', qualifier: null }]);
-  assert.deepEqual(figures('They agreed to exchange up to 240 prisoners of war.'), [{ value: 240, unit: 'prisoner', qualifier: 'max' }]);
+  assert.deepEqual(figures('They agreed to exchange up to 240 prisoners of war.'), [{ value: 240, unit: 'prisoner', qualifier: 'below' }]);
   assert.deepEqual(figures('The dam holds 74 billion cubic metres.'), [{ value: 74e9, unit: 'metre', qualifier: null }]);
 });
 
@@ -39,4 +39,17 @@ test('two outlets counting the same missiles differently disagree; a hedged equa
   assert.deepEqual(new Set(found[0].claims.map((x) => x.article)), new Set(['a', 'b', 'c']));
   assert.match(found[0].explanation, /25 missiles/);
   assert.equal(runDetector(numbers, context(briefOf([a, c])).ctx).length, 0);
+});
+
+test('"up to" a figure agrees with that figure, not with one well below or above it', () => {
+  assert.ok(rangesOverlap(range({ value: 240, qualifier: 'below' }), range({ value: 240, qualifier: null })));
+  assert.ok(!rangesOverlap(range({ value: 20, qualifier: 'below' }), range({ value: 12, qualifier: null })));
+  assert.ok(!rangesOverlap(range({ value: 240, qualifier: 'below' }), range({ value: 300, qualifier: 'approx' })));
+});
+
+test('a figure with its unit of measure: "140-km line" counts kilometres, and miles are not kilometres', () => {
+  assert.deepEqual(figures('Observers are deployed along the 140 km line of contact.'), [{ value: 140, unit: 'kilometre', qualifier: null }]);
+  const a = article('a', 'The mission has observers along the 140 km line of contact.');
+  const b = article('b', 'The mission has observers on the 87-mile front line.');
+  assert.equal(runDetector(numbers, context(briefOf([a, b])).ctx).length, 0);
 });

@@ -56,3 +56,14 @@ test('one office given to two people, unless each outlet gives it to both', () =
   const other = article('d', 'Karsian Foreign Minister Leyla Sahin left early.');
   assert.equal(runDetector(officeDetector(), context(briefOf([two, other])).ctx).length, 0);
 });
+
+test('one role, two different bodies: envoy of one organisation or another, leader of one party or another', () => {
+  const a = article('a', "The Continental Union's special envoy, Nadia Bellamy, said both delegations were serious.");
+  const b = article('b', 'The mediation is led by Nadia Bellamy, the United Nations envoy for the Tabor basin, who has shuttled between capitals.');
+  assert.equal(runDetector(titleDetector(), context(briefOf([a, b])).ctx).length, 1);
+  const c = article('c', 'Ferro, leader of the Liberty Alliance, spoke after the meeting.');
+  const d = article('d', 'Ferro, who leads the National Renewal Party, says he will enter talks.');
+  assert.equal(runDetector(titleDetector(), context(briefOf([c, d])).ctx).length, 1);
+  const e = article('e', 'Liberty Alliance leader Samuel Ferro left early.');
+  assert.equal(runDetector(titleDetector(), context(briefOf([c, e])).ctx).length, 0);
+});
