@@ -341,7 +341,8 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     const to = Math.max(m.to, cue ? cue.to : m.to);
     out.push({ issue: m.issue, stance, subject, span: { from, to }, cue: cue?.words ?? cond?.shape ?? '' });
     // "The ministers backed Kyiv's call for a ceasefire": the outer verb's subject takes a stance too.
-    if (cue && toks[cue.from].pos === 'NOUN' && /^('s|’s|s)$/.test(toks[cue.from - 1]?.lower ?? '')) {
+    if (cue && toks[cue.from].pos === 'NOUN' && (/^('s|’s|s)$/.test(toks[cue.from - 1]?.lower ?? '') || /^(PROPN|NOUN)$/.test(toks[cue.from - 1]?.pos ?? ''))) {
+      // "backed Kyiv's call for…", "supported the AU call for…"
       const owner = npBefore(view, cue.from, 0);
       if (owner) {
         const outer = cueBefore(toks, { issue: m.issue, from: owner.from, to: owner.to }, reporting.clauseStart > owner.from ? 0 : reporting.clauseStart);

@@ -418,7 +418,10 @@ export class ActorResolver {
     if (!key && subject && reporterKey && !quote && !isPronoun(toks[subject.from])) key = reporterKey;
     if (!key && !subject) key = quote?.speaker ?? reporterKey ?? (quote ? null : this.paragraphSpeaker(view));
     // A communiqué's operative clauses open with the verb: "Requests the Commission to…".
-    if (!key && !subject && !quote && toks[0]?.pos === 'VERB' && /s$/.test(toks[0].lower)) key = this.voice;
+    // wink-nlp may tag such a verb as a proper noun; a plural-noun subject ("Officials said")
+    // would be followed by its verb instead.
+    const operative = toks[0] && /^[A-Z][a-z]+s$/.test(toks[0].text) && (toks[0].pos === 'VERB' || (toks[1] !== undefined && /^(DET|PRON|SCONJ|PART|ADJ|ADV)$/.test(toks[1].pos)));
+    if (!key && !subject && !quote && operative) key = this.voice;
     if (!key) return null;
     let attributedBy: Attribution = 'writer';
     const labelled = this.paragraphSpeaker(view);
