@@ -125,3 +125,12 @@ test('an unknown input kind: a directory name with a typo and a bad URL scheme',
   assert.match(problems[0].message, /only http and https/);
   assert.match(problems[1].message, /only http and https/);
 });
+
+test('pathologically nested HTML does not overflow the stack; its text is still read', async () => {
+  const dir = tempDir();
+  const sentence = 'Negotiators from Dravenia and Ostmark met on Tuesday and agreed to meet again next week, officials said. ';
+  writeFileSync(join(dir, 'deep.html'), `<html><body>${'<div>'.repeat(5000)}<p>${sentence.repeat(3)}</p>${'</div>'.repeat(5000)}</body></html>`);
+  const { articles, problems } = await ingest([join(dir, 'deep.html')]);
+  assert.deepEqual(problems, []);
+  assert.match(articles[0].text, /^Negotiators from Dravenia/);
+});

@@ -3,7 +3,7 @@
 import type { PublishedBasis } from '../../types.js';
 import { extractBody, parseDocument } from './extract.js';
 import { readMetadata, type PageMetadata } from './metadata.js';
-import { domToText, type NodeLike } from './text.js';
+import { domToText, nestsDeeperThan, type NodeLike } from './text.js';
 import { cleanPageCopy } from '../plain/index.js';
 import { wordCount } from '../plain/lines.js';
 import { cleanAuthorList, parseByLine } from '../plain/byline.js';
@@ -14,6 +14,7 @@ export interface HtmlArticle extends PageMetadata {
 }
 
 const FALLBACK_WORDS = 40;
+const MAX_DEPTH = 400;
 
 export function extractHtmlArticle(html: string, url: string | null): HtmlArticle {
   const document = parseDocument(html);
@@ -21,7 +22,15 @@ export function extractHtmlArticle(html: string, url: string | null): HtmlArticl
   // Readability mutates the document; keep what the fallbacks need first.
   // Without a date in the metadata, the page's own dateline is in its visible header.
   const pageText = meta.published === null && document.body ? domToText(document.body as unknown as NodeLike) : null;
-  const body = extractBody(document);
+  let body: ReturnType<typeof extractBody>;
+  try {
+    // Readability's scoring is quadratic in nesting depth; real articles nest a few dozen levels.
+    if (document.body && nestsDeeperThan(document.body as unknown as NodeLike, MAX_DEPTH)) throw new Error('nested too deeply');
+    body = extractBody(document);
+  } catch {
+    // Readability can fail on pathological markup (very deep nesting); the page-text route below still works.
+    body = { text: '', title: null, byline: null };
+  }
 
   let text = body.text;
   let copy = pageText !== null ? cleanPageCopy(headOf(pageText)) : null;

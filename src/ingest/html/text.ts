@@ -32,28 +32,46 @@ export function domToText(root: NodeLike): string {
     if (cleaned !== '') blocks.push(cleaned);
     line = '';
   };
-  const walk = (node: NodeLike, inPre: boolean) => {
+  // An explicit stack rather than recursion: hostile pages nest tens of thousands of elements.
+  type Step = { node: NodeLike; inPre: boolean; exit?: string };
+  const stack: Step[] = [{ node: root, inPre: false }];
+  while (stack.length) {
+    const { node, inPre, exit } = stack.pop()!;
+    if (exit !== undefined) {
+      if (CELL.has(exit)) line += ' ';
+      if (BLOCK.has(exit)) flush();
+      continue;
+    }
     if (node.nodeType === 3) {
       const value = node.textContent ?? '';
       line += inPre ? value : value.replace(/\s+/g, ' ');
-      return;
+      continue;
     }
-    if (node.nodeType !== 1) return;
+    if (node.nodeType !== 1) continue;
     const name = node.nodeName.toUpperCase();
-    if (SKIP.has(name)) return;
+    if (SKIP.has(name)) continue;
     if (name === 'BR') {
       line += '\n';
-      return;
+      continue;
     }
-    const block = BLOCK.has(name);
-    if (block) flush();
+    if (BLOCK.has(name)) flush();
     if (CELL.has(name)) line += ' ';
+    stack.push({ node, inPre, exit: name });
     const kids = node.childNodes;
-    for (let i = 0; i < kids.length; i++) walk(kids[i], inPre || name === 'PRE');
-    if (CELL.has(name)) line += ' ';
-    if (block) flush();
-  };
-  walk(root, false);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push({ node: kids[i], inPre: inPre || name === 'PRE' });
+  }
   flush();
   return blocks.join('\n\n');
+}
+
+/** Whether elements nest deeper than `limit` under `root` (stops as soon as they do). */
+export function nestsDeeperThan(root: NodeLike, limit: number): boolean {
+  const stack: [NodeLike, number][] = [[root, 0]];
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    const kids = node.childNodes;
+    for (let i = 0; i < kids.length; i++) if (kids[i].nodeType === 1) stack.push([kids[i], depth + 1]);
+  }
+  return false;
 }
