@@ -101,6 +101,8 @@ function clauseStartBefore(toks: Tok[], marker: number, reporting: Reporting): n
   for (let k = marker - 1; k >= start; k--) {
     if (CLAUSE_BREAK.has(toks[k].lower) || QUOTE_MARKS.has(toks[k].lower)) return k + 1;
     if (toks[k].lower === 'and' && toks[k + 1]?.lower === 'that') return k + 2;
+    // "welcomed the engagement but would not sit down … unless": only the second clause is bound.
+    if (/^(but|while|whereas|although)$/.test(toks[k].lower)) return k + 1;
   }
   return start;
 }
