@@ -53,6 +53,16 @@ function inPageStamp(doc: Doc, offset: number): boolean {
   return lexicon().pageStampLabels.some((label) => head.trimStart().startsWith(label) && /^\s*[a-z ]+\s*[:|–-]/.test(head));
 }
 
+/** A line that labels the date after it as the publication ("Published", "Posted", "Filed") or
+ * an update (which bounds the publication from above). */
+function publicationLabel(doc: Doc, offset: number): 'published' | 'updated' | null {
+  const lineStart = doc.text.lastIndexOf('\n', offset - 1) + 1;
+  const head = doc.text.slice(lineStart, offset);
+  if (/^\s*(?:first\s+)?(?:published|posted|filed|dated|date|publication\s+date)\b[^\n]{0,24}$/i.test(head)) return 'published';
+  if (/^\s*(?:last\s+)?(?:updated|modified|amended)\b[^\n]{0,24}$/i.test(head)) return 'updated';
+  return null;
+}
+
 /** A dateline at the head of a paragraph: "KYIV, June 2 (Reuters) -", "GENEVA, 3 June 2025 —". */
 export function isDateline(doc: Doc, start: number, end: number): boolean {
   const lineStart = doc.text.lastIndexOf('\n', start - 1) + 1;
@@ -82,6 +92,14 @@ export function ownWindows(doc: Doc, found: Found[], batchYears: number[], prior
   const out: Window[] = [];
   for (const f of found) {
     if (inPageStamp(doc, f.cand.start)) continue;
+    // "Published 3 June 2025", "First published on Tue 3 Jun 2025": the page says when.
+    const label = publicationLabel(doc, f.cand.start);
+    const labelled = label ? valueDay(f.value) : null;
+    if (label && labelled) {
+      const text = doc.text.slice(f.cand.start, f.cand.end);
+      out.push(label === 'published' ? { lo: labelled, hi: labelled, why: `published "${text}"` } : { lo: null, hi: labelled, why: `updated "${text}"` });
+      continue;
+    }
     // A dateline is the day of writing; without its year, the batch's year nearest to it.
     if (f.cand.type === 'DATE' && isDateline(doc, f.cand.start, f.cand.end)) {
       const text = doc.text.slice(f.cand.start, f.cand.end);

@@ -77,3 +77,11 @@ test('a dateline without a year gives the day; the year comes from the batch', (
   // Alone, the year is unknown: nothing is inferred.
   assert.equal(annotateTimes([buildDoc(wire)]).articles[0].published, null);
 });
+
+test('a "Published" line dates the article; an "Updated" line only bounds it', () => {
+  const pub = article('p', 'Ceasefire talks stall\nFirst published on Tue 3 Jun 2025 10.32 BST\nThe talks stalled.', null);
+  const r = annotateTimes([buildDoc(pub)]);
+  assert.deepEqual([r.articles[0].published, r.articles[0].publishedBasis], ['2025-06-03', 'inferred']);
+  const upd = article('u', 'Last updated 3 June 2025\nThe talks stalled.', null);
+  assert.equal(annotateTimes([buildDoc(upd)]).articles[0].published, null);
+});

@@ -33,3 +33,8 @@ test('a time takes the day named elsewhere in its sentence', () => {
   const t = times('The plane made its first flight Tuesday in Everett, Washington at 18:00 UTC.', '2025-06-04');
   assert.deepEqual([find(t, '18:00 UTC').value, find(t, '18:00 UTC').anchor], ['2025-06-03T18:00Z', 'published']);
 });
+
+test('"10.32 BST": a full stop between hour and minutes only before a zone', () => {
+  assert.equal(find(times('Updated at 10.32 BST.'), '10.32 BST').value, '2025-06-04T10:32+01:00');
+  assert.equal(times('Growth was 10.32 percent.').length, 0);
+});

@@ -17,7 +17,7 @@ export function times(scan: Scan): Candidate[] {
   const zones = Object.keys(lexicon().zones).filter((z) => z.length > 1).sort((a, b) => b.length - a.length).join('|');
   const ZONE = `(?:\\s*\\(?\\s*(${zones})(?:\\s*([+-])\\s*(\\d{1,2})(?::?(\\d{2}))?)?\\s*\\)?|\\s*(local\\s+time))?`;
   re ??= new RegExp(
-    `\\b(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.m\\.|p\\.m\\.|a\\.?m\\b|p\\.?m\\b)|(\\d{1,2}):(\\d{2})(?:\\s*(?:hrs|h)\\b)?|([01]\\d|2[0-3])([0-5]\\d)\\s*(?=hrs|GMT|UTC|CET|CEST|Z\\b|local\\s+time)(?:hrs)?|(noon|midday|midnight))${ZONE}`,
+    `\\b(?:(\\d{1,2})(?:[:.](\\d{2}))?\\s*(a\\.m\\.|p\\.m\\.|a\\.?m\\b|p\\.?m\\b)|(\\d{1,2}):(\\d{2})(?:\\s*(?:hrs|h)\\b)?|([01]\\d|2[0-3])([0-5]\\d)\\s*(?=hrs|GMT|UTC|CET|CEST|Z\\b|local\\s+time)(?:hrs)?|(noon|midday|midnight)|(\\d{1,2})\\.(\\d{2})(?=\\s*\\(?(?:${zones})\\b))${ZONE}`,
     'gi',
   );
   const out: Candidate[] = [];
@@ -33,10 +33,14 @@ export function times(scan: Scan): Candidate[] {
       minute = Number(m[5]);
       // "3:30" in sport or ratios: without a zone or "h" a colon time needs "at"/"by"/"from"/"until".
       const before = scan.text.slice(Math.max(0, start - 8), start);
-      if (!m[9] && !/\b(at|by|from|until|till|to|before|after|around|about|since)\s*$/i.test(before) && !/h/i.test(m[0])) continue;
+      if (!m[11] && !/\b(at|by|from|until|till|to|before|after|around|about|since)\s*$/i.test(before) && !/h/i.test(m[0])) continue;
     } else if (m[6]) {
       hour = Number(m[6]);
       minute = Number(m[7]);
+    } else if (m[9]) {
+      // "10.32 BST": a full stop between hour and minutes only before a zone.
+      hour = Number(m[9]);
+      minute = Number(m[10]);
     } else {
       const word = m[8].toLowerCase();
       hour = word === 'midnight' ? 0 : 12;
@@ -44,7 +48,7 @@ export function times(scan: Scan): Candidate[] {
       if (!/\b(at|by|from|until|till|before|after|around|about|since)\s*$/i.test(scan.text.slice(Math.max(0, start - 8), start))) continue;
     }
     if (hour > 23 || minute > 59) continue;
-    const offsetMinutes = zoneOffset(m[9], m[10], m[11], m[12]);
+    const offsetMinutes = zoneOffset(m[11], m[12], m[13], m[14]);
     // Trailing spaces before a missing zone are not part of the span, nor a closing bracket
     // that this time did not open ("(0000 GMT)").
     let e = end;
