@@ -13,6 +13,7 @@ interface Quantities {
   currencies: Record<string, string>;
   unitSynonyms: Record<string, string>;
   measures: string[];
+  casualties: Record<string, string>;
 }
 
 export interface Figure {
@@ -143,6 +144,33 @@ export function figuresIn(doc: Doc, s: SentenceInfo, quoted: [number, number][] 
         const l = (toks[last].lemma || toks[last].text).toLowerCase();
         unit = qty.unitSynonyms[l] ?? l;
         end = toks[last].end;
+      }
+    }
+    // A count of people next to a casualty word counts the casualties: "killing nine people",
+    // "14 were killed", "nine dead", "at least 23 died".
+    const PEOPLE = new Set(['person', 'civilian', 'soldier', 'troop', 'child', 'woman', 'man', 'fighter', 'resident', 'villager', 'protester', 'worker', 'policeman', 'officer', 'sailor', 'passenger', 'patient', 'student']);
+    if (!unit || PEOPLE.has(unit)) {
+      // The nearest casualty word, after the figure first at equal distance ("14 killed and 60 injured").
+      for (let d = 1; d <= 5 && unit !== null && !Object.values(qty.casualties).includes(unit); d++) {
+        for (const k of [j - 1 + d, i - d]) {
+          if (k < sentence.firstToken || k >= sentence.endToken || k === i || (k < i && d > 4)) continue;
+          const cls = qty.casualties[toks[k].text.toLowerCase()];
+          if (cls) {
+            unit = cls;
+            if (k > i) end = Math.max(end, toks[k].end);
+            break;
+          }
+        }
+      }
+      if (unit === null) {
+        for (let k = i + 1; k < Math.min(sentence.endToken, i + 4); k++) {
+          const cls = qty.casualties[toks[k].text.toLowerCase()];
+          if (cls) {
+            unit = cls;
+            end = toks[k].end;
+            break;
+          }
+        }
       }
     }
     if (!unit) continue;

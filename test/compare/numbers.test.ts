@@ -53,3 +53,13 @@ test('a figure with its unit of measure: "140-km line" counts kilometres, and mi
   const b = article('b', 'The mission has observers on the 87-mile front line.');
   assert.equal(runDetector(numbers, context(briefOf([a, b])).ctx).length, 0);
 });
+
+test('casualty counts are compared as such, the killed never with the injured', () => {
+  assert.deepEqual(figures('The strike killed at least 23 people.').map((f) => f.unit), ['killed']);
+  assert.deepEqual(figures('Fourteen were killed and 60 injured in the shelling.').map((f) => f.unit), ['killed', 'injured']);
+  const a = article('a', 'The shelling of the market killed at least 23 people, officials said.');
+  const b = article('b', 'Fourteen people were killed when shells hit the market, the hospital said.');
+  const c = article('c', 'Sixty people were injured when shells hit the market.');
+  assert.equal(runDetector(numbers, context(briefOf([a, b])).ctx).length, 1);
+  assert.equal(runDetector(numbers, context(briefOf([b, c])).ctx).length, 0);
+});
