@@ -322,9 +322,12 @@ export class ActorResolver {
       const linked = this.entityOf(view, c);
       if (linked && !FIRST_PERSON.has(pronoun)) return linked;
       if (FIRST_PERSON.has(pronoun)) {
-        if (quote?.speaker) return quote.speaker;
-        if (quote) return reporterKey;
-        return this.paragraphSpeaker(view) ?? reporterKey ?? this.voice;
+        const speaker = quote ? quote.speaker ?? reporterKey : this.paragraphSpeaker(view) ?? reporterKey;
+        if (!speaker) return quote ? null : this.voice;
+        // A state official's "we" is the state; "I", or a party leader's "we", is the person.
+        const side = this.affiliation.get(speaker);
+        const sideIsState = side !== undefined && this.entities.entities.find((e) => e.key === side)?.type === 'place';
+        return /^(we|us|our)$/.test(pronoun) && sideIsState ? side : speaker;
       }
       // "The main opposition party said it…": the pronoun is the reporter, named or not.
       if (reportingReporter && !quote) return reporterKey;
@@ -414,8 +417,12 @@ export class ActorResolver {
     const reporterKey = reporting.reporter ? this.chunkActor(view, reporting.reporter, null, null) : null;
     let key: string | null = null;
     if (subject) key = this.chunkActor(view, subject, reporterKey, quote, reporting.reporter !== null);
-    // "The minister said the government would…": an unnamed body speaks through the reporter.
-    if (!key && subject && reporterKey && !quote && !isPronoun(toks[subject.from])) key = reporterKey;
+    // "The minister said the government would…", "A direct meeting is not excluded" (in an
+    // interview answer): an unnamed body or a thing speaks through whoever is speaking.
+    if (!key && subject && !isPronoun(toks[subject.from])) {
+      const speaker = quote ? quote.speaker : reporterKey ?? this.paragraphSpeaker(view);
+      if (speaker) key = speaker;
+    }
     if (!key && !subject) key = quote?.speaker ?? reporterKey ?? (quote ? null : this.paragraphSpeaker(view));
     // A communiqué's operative clauses open with the verb: "Requests the Commission to…".
     // wink-nlp may tag such a verb as a proper noun; a plural-noun subject ("Officials said")
