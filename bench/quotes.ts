@@ -184,12 +184,15 @@ function emptyTally(): Tally {
   return { gold: 0, pred: 0, matched: 0, exact: 0, speakerOk: 0, speakerByKind: { named: [0, 0], anonymous: [0, 0], unattributed: [0, 0] }, partialOk: 0, partialGold: 0, partialFound: 0, cueGold: 0, cueOk: 0, notQuotes: 0, notQuotesKept: 0 };
 }
 
-function speakerCorrect(g: GoldQuote, p: DetailedQuote, ents: ArticleEntities): boolean {
+function speakerCorrect(g: GoldQuote, p: DetailedQuote, ents: ArticleEntities, text: string): boolean {
   if (g.who) {
     const spans: Pair[] = [];
     if (p.referent) spans.push([p.referent.start, p.referent.end]);
     if (p.speaker) for (const m of ents.mentions) if (m.entity === p.speaker) spans.push([m.start, m.end]);
-    return spans.some((s) => g.who!.some((w) => overlaps(s, w)));
+    if (spans.some((s) => g.who!.some((w) => overlaps(s, w)))) return true;
+    // The speaker's surname alone names them too ("Tolliver said" for Rebecca Tolliver).
+    const surnames = new Set(g.who.map(([a, b]) => text.slice(a, b).trim().split(/\s+/).pop()!.toLowerCase()));
+    return spans.some(([a, b]) => surnames.has(text.slice(a, b).trim().toLowerCase()));
   }
   if (g.speakerText) return p.speaker === null && p.referent === null && !!p.speakerSpan && overlaps([p.speakerSpan.start, p.speakerSpan.end], g.speakerText);
   return p.speakerSpan === null;
@@ -225,7 +228,7 @@ function score(g: GoldDoc, doc: Doc, ents: ArticleEntities, predicted: DetailedQ
     t.matched++;
     if (sameSpan(g.text, [q.start, q.end], [p.start, p.end])) t.exact++;
     else errors.push(`${label} SPAN gold ${snip(q.start, q.end)} got ${snip(p.start, p.end)}`);
-    const ok = speakerCorrect(q, p, ents);
+    const ok = speakerCorrect(q, p, ents, g.text);
     t.speakerByKind[kind][1]++;
     if (ok) {
       t.speakerOk++;

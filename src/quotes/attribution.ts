@@ -71,6 +71,21 @@ function npToken(t: Token): boolean {
   return false;
 }
 
+/** A word glued by a hyphen to the one before ("London-based", "fact-checking"). */
+function inCompound(doc: Doc, k: number): boolean {
+  const prev = doc.tokens[k - 1];
+  return !!prev && prev.text === '-' && prev.end === doc.tokens[k].start && /^\p{L}/u.test(doc.tokens[k].text);
+}
+
+/** A capitalised word inside a sentence that wink-nlp tagged as a verb or modal but that opens a
+ * name ("Will Moy", "Mark Warner"): followed by a proper noun. */
+function namePart(doc: Doc, k: number): boolean {
+  const t = doc.tokens[k];
+  const prev = doc.tokens[k - 1];
+  const next = doc.tokens[k + 1];
+  return /^\p{Lu}\p{Ll}+$/u.test(t.text) && (t.pos === 'AUX' || t.pos === 'VERB') && !!prev && prev.sentence === t.sentence && !!next && next.pos === 'PROPN';
+}
+
 export function isCueToken(t: Token, weakToo: boolean, prev?: Token, next?: Token, prevPrev?: Token): string | null {
   // "rejected Kestrian claims that": after a verb, determiner or preposition the pair is a noun phrase.
   const subjectStarts = !prevPrev || !['VERB', 'DET', 'ADP', 'ADJ', 'AUX'].includes(prevPrev.pos);
@@ -78,7 +93,7 @@ export function isCueToken(t: Token, weakToo: boolean, prev?: Token, next?: Toke
   const nounButVerb =
     t.pos === 'NOUN' &&
     (/^(says|said|tells|told|adds|added|states|stated|notes|noted|warns|warned)$/i.test(t.text) ||
-      (subjectStarts && /^\p{Ll}+s$/u.test(t.text) && !!prev && (prev.pos === 'PROPN' || prev.pos === 'PRON')) ||
+      (subjectStarts && /^\p{Ll}+(s|ing)$/u.test(t.text) && !!prev && (prev.pos === 'PROPN' || prev.pos === 'PRON')) ||
       (!!prev && (prev.pos === 'NOUN' || prev.pos === 'PRON' || prev.pos === 'PROPN') && (!prevPrev || !['VERB', 'ADP', 'AUX'].includes(prevPrev.pos)) && !!next && /^(["“‘'«]|that)$/i.test(next.text)));
   if (t.pos !== 'VERB' && !nounButVerb) return null;
   const lemma = cueLemma(t.lemma, t.text);
@@ -148,8 +163,10 @@ export function speakerBefore(doc: Doc, ci: number, lo: number): Range | null {
       segEnd = k - 1;
       continue;
     }
-    if (npToken(tk)) continue;
+    if (npToken(tk) || inCompound(doc, k) || namePart(doc, k)) continue;
     if (tk.pos === 'ADP' && NP_ADP.has(lower(tk)) && k + 1 <= segEnd) continue;
+    // "China's ambassador to Britain", "special envoy to the region"
+    if (lower(tk) === 'to' && k - 1 >= lo && cues().titleWords.has(lower(tokens[k - 1])) && k + 1 <= segEnd) continue;
     if (lower(tk) === 'and' && k - 1 >= lo && npToken(tokens[k - 1]) && tokens[k - 1].pos !== 'DET' && k + 1 <= segEnd && npToken(tokens[k + 1])) continue;
     break;
   }
@@ -290,7 +307,7 @@ export function attributeAfter(doc: Doc, a: number, b: number, anyVerb = true): 
   let i = a;
   while (i < b && (tokens[i].text === ',' || tokens[i].text === '—' || tokens[i].text === '–' || tokens[i].text === '-' || CLOSERS.has(tokens[i].text))) i++;
   if (i < b && /^(while|but|and|as|although|though|whereas|because|when|which|where|if|so)$/i.test(tokens[i].text)) return null;
-  const window = Math.min(b, i + 14);
+  const window = Math.min(b, i + 30);
   for (const weak of [false, true]) {
     const found = findCues(doc, i, window, weak);
     for (const ci of found) {

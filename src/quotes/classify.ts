@@ -73,6 +73,7 @@ export function sentenceHasCue(doc: Doc, sentence: Range, quoted: Range[]): bool
     const t = doc.tokens[i];
     if (quoted.some((q) => t.start >= q.start && t.end <= q.end)) continue;
     if (isCueToken(t, false, doc.tokens[i - 1], doc.tokens[i + 1], doc.tokens[i - 2])) return true;
+    if (t.pos === 'NOUN' && cues().nounCues.has(t.lemma)) return true;
     if (t.text.toLowerCase() === 'according' && doc.tokens[i + 1]?.text.toLowerCase() === 'to') return true;
   }
   return false;

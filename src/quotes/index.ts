@@ -210,7 +210,8 @@ function firstWordAt(doc: Doc, a: number, b: number): number {
  * embedded fragment is attributed afterwards only from right after a comma or dash. */
 function trailingMayAttribute(text: string, span: MarkedSpan, nextWordAt: number, kind: QuoteKind): boolean {
   if (nextWordAt < 0) return false;
-  const inner = text.slice(span.start, span.end);
+  // “…‘So he’s going to do the investigation?’” — look through nested closing marks.
+  const inner = text.slice(span.start, span.end).replace(/[’'”"]+$/, '');
   const between = text.slice(span.close + 1, nextWordAt);
   // A lower-case next word ("said", "he"), but not a lower-case-first name ("iOS will support").
   const word = text.slice(nextWordAt, nextWordAt + 20);
@@ -234,6 +235,7 @@ function isStatementPhrase(doc: Doc, r: Range): boolean {
  * quote that ended the previous paragraph when this paragraph opens with a quote. */
 function inheritAttributions(doc: Doc, work: Working[]): void {
   const text = doc.text;
+  const quoted: Range[] = work.map((w) => ({ start: w.span.open, end: w.span.close + 1 }));
   for (let n = 0; n < work.length; n++) {
     const w = work[n];
     if (w.attribution?.speaker || w.kind !== 'full') continue;
@@ -260,8 +262,15 @@ function inheritAttributions(doc: Doc, work: Working[]): void {
       const floor = Math.max(para.start, prevQuote && prevQuote.paragraph === w.paragraph ? prevQuote.span.close + 1 : para.start);
       let prevEnd = w.span.open - 1;
       while (prevEnd > floor && /\s/.test(text[prevEnd])) prevEnd--;
-      const start = prevEnd > floor && /[.!?:]/.test(text[prevEnd]) ? sentenceStartBefore(text, prevEnd, floor, []) : w.span.open;
-      if (start < prevEnd && w.span.open - start < 400) {
+      let start = prevEnd > floor && /[.!?:]/.test(text[prevEnd]) ? sentenceStartBefore(text, prevEnd, floor, []) : w.span.open;
+      // A paragraph that is only a quote, after a paragraph reporting someone's words: "Erekat said
+      // it was only the latest move …\n\n“They wanted us on our knees …”".
+      if (atParagraphStart && w.paragraph > 0 && !(prevQuote && prevQuote.paragraph === w.paragraph - 1 && prevQuote.span.close > doc.paragraphs[w.paragraph - 1].end - 3)) {
+        const pp = doc.paragraphs[w.paragraph - 1];
+        prevEnd = pp.end - 1;
+        start = /[.!?]/.test(text[prevEnd]) ? sentenceStartBefore(text, prevEnd, pp.start, quoted) : prevEnd;
+      }
+      if (start < prevEnd && w.span.open - start < 600) {
         const [a, b] = tokensIn(doc, start, prevEnd + 1);
         const before = attributeBefore(doc, a, b, () => false);
         if (before?.speaker) {

@@ -141,6 +141,14 @@ export function findMarkedSpans(text: string, paragraphs: Range[]): MarkedSpan[]
       const fam = family(c);
       if (!fam) continue;
       if (open) {
+        // Typewriter habit: two single marks ('' or ’’) close a double quote.
+        if (open.family === 'double' && (c === "'" || c === '’') && text[i + 1] === c && looksClosing(text, i + 1, para)) {
+          const [s, e] = trimmed(text, open.at + 1, i);
+          if (e > s) spans.push({ open: open.at, close: i + 1, start: s, end: e, family: 'double', unclosed: false, multiParagraph: open.multi });
+          open = null;
+          i++;
+          continue;
+        }
         if (fam !== open.family) continue; // nested quote of the other family, or an apostrophe
         if (canClose(text, i, para, open.family)) {
           const [s, e] = trimmed(text, open.at + 1, i);

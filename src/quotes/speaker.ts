@@ -22,6 +22,7 @@ interface NameCandidate extends Range {
   personLike: boolean;
 }
 
+const ORG_SUFFIX = /^(Group|LLC|Inc\.?|Corp\.?|Ltd\.?|Co\.|Company|Fund|Bank|Forum|Institute|Agency|Commission|Council|Committee|Union|Association|Foundation|Partners|Capital|Management|Investments|Securities|University|Times|Post|News)$/;
 const CALENDAR = /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|Yesterday)$/;
 const INDEFINITE = /^(a|an|one|two|three|four|five|several|some|many|other|another|various|senior|unnamed|anonymous)$/i;
 const TITLES_ANY = /\b(Mr|Ms|Mrs|Miss|Dr|Sir|Dame|Lady|Lord|Prof|President|Minister|Senator|Sen|Rep|Gov|General|Gen)\.?\s*$/;
@@ -181,7 +182,11 @@ export class SpeakerResolver {
       const sentenceInitial = i === 0 || tokens[i - 1].sentence !== tokens[i].sentence;
       if (tokens[i].pos !== 'PROPN' && !(/^\p{Lu}/u.test(tokens[i].text) && !['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'NUM', 'PUNCT'].includes(tokens[i].pos) && !sentenceInitial)) continue;
       let j = i + 1;
-      while (j < b && (tokens[j].pos === 'PROPN' || /^\p{Lu}/u.test(tokens[j].text) || tokens[j].text === '.' || tokens[j].text === "'" || /^O$/.test(tokens[j - 1].text))) j++;
+      while (j < b && (tokens[j].pos === 'PROPN' || /^\p{Lu}/u.test(tokens[j].text) || tokens[j].text === '.' || tokens[j].text === "'" || /^O$/.test(tokens[j - 1].text))) {
+        // An organisation's name ends at its suffix; a person's name may follow ("Capital Group Charlie Smith").
+        if (ORG_SUFFIX.test(tokens[j - 1].text) && !ORG_SUFFIX.test(tokens[j].text) && j - 1 > i && j + 1 < b && /^\p{Lu}/u.test(tokens[j].text)) break;
+        j++;
+      }
       const possessive = j < tokens.length && /^['’]s?$/.test(tokens[j].text);
       // A capitalised run followed by a common noun is a modifier ("Western diplomat", "Delhi auto parts supplier").
       const nextIsNoun = j < b && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'ADJ') && /^\p{Ll}/u.test(tokens[j].text);
@@ -193,7 +198,10 @@ export class SpeakerResolver {
     // "The premier of the German state of North Rhine-Westphalia": a common noun heads the phrase
     // and the name only completes it (unless a comma then names the person: "…, Tony Woodley").
     const beforeHead = this.doc.text.slice(span.start, head.start);
-    if (/^\s*(the|a|an)\s+[\p{Ll}\s-]+\bof\b/iu.test(beforeHead) && !/,\s*$/.test(beforeHead)) return null;
+    if (/^\s*([Tt]he|[Aa]n?)\s+[\p{Ll}\s-]+\b(of|for|at|from|to)\b/u.test(beforeHead) && !/,\s*$/.test(beforeHead)) return null;
+    // "China's ambassador to Britain": a role word before "to/of/for" makes the name a complement.
+    const roleBefore = /([\p{L}-]+)\s+(of|for|to|at)\s+(the\s+)?$/iu.exec(beforeHead);
+    if (roleBefore && cues().titleWords.has(roleBefore[1].toLowerCase())) return null;
     // The phrase must end at the name or in an apposition/qualifier after a comma or preposition.
     const after = this.doc.text.slice(head.end, span.end);
     if (after.trim() !== '' && !/^\s*(,|of\b|at\b|for\b|from\b)/.test(after)) return null;
@@ -201,8 +209,13 @@ export class SpeakerResolver {
   }
 
   private resolvePronoun(span: Range, gender: string, previousSpeakers: SpeakerRef[]): SpeakerRef {
-    if (gender === 's' || gender === 'p') return { entity: null, referent: null };
+    if (gender === 's') return { entity: null, referent: null };
     if (gender === 'n') return this.resolveOrganisation(span);
+    // "they said" of a company or a label (British usage); of people it names no one in particular.
+    if (gender === 'p') {
+      const org = this.resolveOrganisation(span, undefined, true);
+      return org.referent && span.start - org.referent.end < 600 ? org : { entity: null, referent: null };
+    }
     const paragraphs = this.doc.paragraphs;
     let p = paragraphs.findIndex((para) => span.start >= para.start && span.start < para.end);
     if (p < 0) p = 0;
@@ -235,9 +248,10 @@ export class SpeakerResolver {
   }
 
   /** "it said", "the company said": the nearest organisation named as a subject before, else the nearest one. */
-  private resolveOrganisation(span: Range, head?: string): SpeakerRef {
+  private resolveOrganisation(span: Range, head?: string, subjectsOnly = false): SpeakerRef {
     const floor = Math.max(0, span.start - 1500);
-    let orgs = this.entities.mentions.filter((m) => m.end <= span.start && m.start >= floor && (m.type === 'organization' || m.type === 'group') && !this.possessive(m) && !this.insideQuote(m));
+    let orgs = this.entities.mentions.filter((m) => m.end <= span.start && m.start >= floor && m.type === 'organization' && !this.possessive(m) && !this.insideQuote(m));
+    if (subjectsOnly) orgs = orgs.filter((m) => this.isSubject(m));
     // "the federal government" → a government, not the last company named.
     const named = head ? orgs.filter((m) => m.text.toLowerCase().includes(head)) : [];
     if (named.length) orgs = named;
@@ -256,6 +270,8 @@ export class SpeakerResolver {
     // Title words, determiners and a time stamp may precede the name ("The UN envoy Miriam Okafor", "16:20 Ruiz").
     while (k >= 0 && tokens[k].sentence === sentence && (tokens[k].pos === 'DET' || tokens[k].pos === 'ADJ' || tokens[k].pos === 'PROPN' || tokens[k].pos === 'NUM' || (tokens[k].pos === 'NOUN' && /^\p{Ll}/u.test(tokens[k].text)) || /^['’]s$/.test(tokens[k].text))) k--;
     if (k < 0 || tokens[k].sentence !== sentence) return true;
+    // A sentence-opening "Yet", "But", "Meanwhile" before the subject.
+    if ((tokens[k].pos === 'CCONJ' || tokens[k].pos === 'ADV') && (k === 0 || tokens[k - 1].sentence !== sentence)) return true;
     // After a leading clause ("On prisoners, Drozd said"), a colon or a closing quote mark.
     return /^[,:;”"’]$/.test(tokens[k].text);
   }
