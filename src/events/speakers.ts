@@ -441,7 +441,7 @@ export class ActorResolver {
       else if (entities.entities.find((e) => e.key === reporterKey)?.type === 'person' && !this.affiliation.has(reporterKey)) attributedBy = 'own';
       else attributedBy = 'third-party';
     } else if (labelled) {
-      attributedBy = labelled === key ? 'own' : 'third-party';
+      attributedBy = this.sameSide(labelled, key) ? 'own' : 'third-party';
     } else if (subject && FIRST_PERSON.has(toks[subject.from].lower)) {
       attributedBy = 'own';
     }

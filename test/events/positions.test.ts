@@ -108,3 +108,14 @@ test('a commitment to act is an offer; refusing to act is opposition', () => {
 test('a question takes no stance', () => {
   assert.deepEqual(stances('Will you accept a ceasefire?'), []);
 });
+
+test('an interview answer: the labelled speaker, and a state official\'s "we" is the state', () => {
+  const d = doc('Abbas Tavakoli, Iran\'s deputy foreign minister, spoke to us in Rome.\nTAVAKOLI: We demand sanctions relief first.\nTAVAKOLI: I support direct talks.');
+  const ents = entities(d, [['Abbas Tavakoli', 'person', ['TAVAKOLI']], ['Iran', 'place'], ['Rome', 'place']]);
+  const ps = findPositions(d, ents, []);
+  const relief = ps.find((p) => p.issue === 'sanctions');
+  const talks = ps.find((p) => p.issue === 'direct talks');
+  assert.equal(relief?.actor, keyOf(ents, 'Iran'), JSON.stringify(ps));
+  assert.equal(relief?.attributedBy, 'own');
+  assert.equal(talks?.actor, keyOf(ents, 'Abbas Tavakoli'));
+});
