@@ -1,0 +1,92 @@
+// Shapes met in real pages (wire copy, Wikinews, 2019 news sites), each checked on a sentence of our own.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findQuotes } from '../../src/quotes/index.js';
+import { findMarkedSpans } from '../../src/quotes/marks.js';
+import { splitParagraphs } from '../../src/text/doc.js';
+import { docOf, entitiesOf } from './helpers.js';
+import type { EntityType } from '../../src/types.js';
+
+function run(text: string, list: { forms: string[]; type: EntityType; roles?: string[] }[]) {
+  const doc = docOf(text);
+  const ents = entitiesOf(doc, list);
+  const quotes = findQuotes(doc, ents);
+  const name = (i: number) => {
+    const key = quotes[i]?.speaker;
+    return key ? ents.entities.find((e) => e.key === key)!.name : null;
+  };
+  return { quotes, name };
+}
+
+test("two single marks ('' or ’’) close a double quote", () => {
+  const text = '“It was an attempt to mislead voters,’’ Moy told the BBC. “Nothing more.”';
+  const spans = findMarkedSpans(text, splitParagraphs(text));
+  assert.deepEqual(spans.map((s) => text.slice(s.start, s.end)), ['It was an attempt to mislead voters,', 'Nothing more.']);
+});
+
+test('a long apposition between the quote and its verb, with a hyphenated compound and a name wink-nlp reads as a modal', () => {
+  const { quotes, name } = run('“It was an attempt to mislead voters,” Will Moy, chief executive of the London-based fact-checking website Full Fact, told the BBC.', [
+    { forms: ['Will Moy', 'Moy'], type: 'person' },
+    { forms: ['Full Fact'], type: 'organization' },
+  ]);
+  assert.equal(name(0), 'Will Moy');
+  assert.match(quotes[0].cue ?? '', /^told/);
+});
+
+test('a quote that ends its sentence is not attributed to the next sentence of the writer', () => {
+  const { name } = run('Ron Sugar said in an interview "We took a big swing." USAF officials said that the contract was fair.', [
+    { forms: ['Ron Sugar'], type: 'person' },
+    { forms: ['USAF'], type: 'organization' },
+  ]);
+  assert.equal(name(0), 'Ron Sugar');
+});
+
+test('"it said" and "the company said" go back to the organisation that is the subject before', () => {
+  const { name } = run('Airbus announced new delays on Monday. In a statement, the company said that "the wiring was late". It said "production will recover next year."', [
+    { forms: ['Airbus'], type: 'organization' },
+  ]);
+  assert.equal(name(0), 'Airbus');
+  assert.equal(name(1), 'Airbus');
+});
+
+test('"they said" of a company', () => {
+  const { name } = run('Big Machine have twice denied doing anything wrong.\n\n"At no point did we block her," they said in a statement.', [
+    { forms: ['Big Machine'], type: 'organization' },
+  ]);
+  assert.equal(name(0), 'Big Machine');
+});
+
+test('the agent of a passive cue speaks; an agentless passive names no one', () => {
+  const a = run('The new phone was praised by Jobs as "the biggest leap we have taken".', [{ forms: ['Jobs'], type: 'person' }]);
+  assert.equal(a.name(0), 'Jobs');
+  const b = run('The new phone is claimed to be "a revolutionary device" by many.', [{ forms: ['Jobs'], type: 'person' }]);
+  assert.equal(b.quotes[0]?.speaker ?? null, null);
+});
+
+test('a participle cue belongs to the clause subject, not to the noun before it', () => {
+  const { name } = run('Jobs resigned in a letter to the board of directors stating, "I have always said I would tell you."', [
+    { forms: ['Jobs'], type: 'person' },
+  ]);
+  assert.equal(name(0), 'Jobs');
+});
+
+test('a paragraph that is only a quote takes the speaker reported in the paragraph before', () => {
+  const { name } = run('Erekat said it was only the latest move to force the Palestinians to capitulate.\n\n"They wanted us on our knees. We stand tall."', [
+    { forms: ['Erekat'], type: 'person' },
+  ]);
+  assert.equal(name(0), 'Erekat');
+});
+
+test('a name inside a role phrase is no speaker: "China’s ambassador to Britain" is a description', () => {
+  const { quotes } = run('China’s ambassador to Britain warned that the government "will not sit on our hands".', [
+    { forms: ['Britain'], type: 'place' },
+    { forms: ['China'], type: 'place' },
+  ]);
+  assert.equal(quotes[0].speaker, null);
+  assert.equal(quotes[0].speakerText, 'China’s ambassador to Britain');
+});
+
+test('", or “X”" names an alternative term, not a quote', () => {
+  const { quotes } = run('Jobs said that all buyers would receive a free case, or "bumper," to fix the problem.', [{ forms: ['Jobs'], type: 'person' }]);
+  assert.deepEqual(quotes, []);
+});
