@@ -22,25 +22,35 @@ export function annotateTimes(docs: Doc[]): { articles: Article[]; times: TimeAn
   const articles = docs.map((d) => d.article);
   const dated: DatedArticle[] = [];
   const batchDates: CalDate[] = [];
+  const isDated = docs.map((doc) => parseIsoDate(doc.article.published) !== null);
   docs.forEach((doc, i) => {
     const published = parseIsoDate(doc.article.published);
     if (!published) return;
     dated.push({ doc, found: results[i].found });
     batchDates.push(published);
   });
-  const batchYears = batchDates.map((d) => d.y);
+  // Rounds: an article dated by inference can in turn date another ("Monday" in a wire copy
+  // whose dateline needs the batch's year). The batch's median stays that of the real dates.
   const prior = batchPrior(batchDates);
-  docs.forEach((doc, i) => {
-    if (parseIsoDate(doc.article.published)) return;
-    try {
-      const inferred = inferPublished(ownWindows(doc, results[i].found, batchYears, prior), batchWindows(doc, results[i].found, dated), prior);
-      if (!inferred) return;
-      articles[i] = { ...doc.article, published: formatDay(inferred), publishedBasis: 'inferred' };
-      results[i] = annotateDoc(doc, inferred);
-    } catch {
-      // Inference is best effort: the article keeps its missing date and unresolved values.
-    }
-  });
+  for (let round = 0; round < 3; round++) {
+    const years = [...batchDates.map((d) => d.y), ...articles.flatMap((a, i) => (isDated[i] ? [] : parseIsoDate(a.published)?.y ?? []))];
+    const roundPrior = prior ?? batchPrior(articles.flatMap((a) => parseIsoDate(a.published) ?? []));
+    let changed = false;
+    docs.forEach((doc, i) => {
+      if (isDated[i] || articles[i].publishedBasis === 'inferred') return;
+      try {
+        const inferred = inferPublished(ownWindows(doc, results[i].found, years, roundPrior), batchWindows(doc, results[i].found, dated), roundPrior);
+        if (!inferred) return;
+        articles[i] = { ...doc.article, published: formatDay(inferred), publishedBasis: 'inferred' };
+        results[i] = annotateDoc(doc, inferred);
+        dated.push({ doc, found: results[i].found });
+        changed = true;
+      } catch {
+        // Inference is best effort: the article keeps its missing date and unresolved values.
+      }
+    });
+    if (!changed) break;
+  }
   return { articles, times: results.map((r) => r.annotations) };
 }
 

@@ -12,6 +12,10 @@ export interface Window {
   hi: CalDate | null;
   /** What the bound comes from, for the record. */
   why: string;
+  /** The lower bound is only the week's reach of a weekday, not a fact ("Saturday, 7 June" ahead). */
+  loSoft?: boolean;
+  /** Likewise for the upper bound ("Monday's session" behind). */
+  hiSoft?: boolean;
 }
 
 export interface DatedArticle {
@@ -132,9 +136,9 @@ export function ownWindows(doc: Doc, found: Found[], batchYears: number[], prior
     if (!day) continue;
     const text = doc.text.slice(f.cand.start, f.cand.end);
     if (namesWeekday) {
-      if (f.dir === 'future') out.push({ lo: addDays(day, -6), hi: addDays(day, -1), why: `"${text}" announced` });
-      else if (f.dir === 'past') out.push({ lo: day, hi: addDays(day, 6), why: `"${text}" reported` });
-      else out.push({ lo: addDays(day, -6), hi: addDays(day, 6), why: `"${text}"` });
+      if (f.dir === 'future') out.push({ lo: addDays(day, -6), hi: addDays(day, -1), why: `"${text}" announced`, loSoft: true });
+      else if (f.dir === 'past') out.push({ lo: day, hi: addDays(day, 6), why: `"${text}" reported`, hiSoft: true });
+      else out.push({ lo: addDays(day, -6), hi: addDays(day, 6), why: `"${text}"`, loSoft: true, hiSoft: true });
     } else if (f.dir === 'past') out.push({ lo: day, hi: null, why: `"${text}" reported` });
     else if (f.dir === 'future') out.push({ lo: null, hi: day, why: `"${text}" announced` });
   }
@@ -173,35 +177,49 @@ export function batchWindows(doc: Doc, found: Found[], dated: DatedArticle[]): W
     if (rel.kind === 'days') {
       const written = addDays(day, -rel.offset);
       out.push({ lo: written, hi: written, why });
-    } else if (rel.strict === 'last') out.push({ lo: addDays(day, 1), hi: addDays(day, 7), why });
-    else if (rel.strict === 'next') out.push({ lo: addDays(day, -7), hi: addDays(day, -1), why });
-    else if (f.dir === 'future') out.push({ lo: addDays(day, -6), hi: day, why });
-    else out.push({ lo: day, hi: addDays(day, 6), why });
+    } else if (rel.strict === 'last') out.push({ lo: addDays(day, 1), hi: addDays(day, 7), why, hiSoft: true });
+    else if (rel.strict === 'next') out.push({ lo: addDays(day, -7), hi: addDays(day, -1), why, loSoft: true });
+    else if (f.dir === 'future') out.push({ lo: addDays(day, -6), hi: day, why, loSoft: true });
+    else out.push({ lo: day, hi: addDays(day, 6), why, hiSoft: true });
   }
   return out;
 }
 
-function intersect(windows: Window[]): { lo: CalDate | null; hi: CalDate | null } | null {
-  let lo: CalDate | null = null;
-  let hi: CalDate | null = null;
+interface Bounds {
+  lo: CalDate | null;
+  hi: CalDate | null;
+  loSoft: boolean;
+  hiSoft: boolean;
+}
+
+function intersect(windows: Window[]): Bounds | null {
+  const b: Bounds = { lo: null, hi: null, loSoft: false, hiSoft: false };
   for (const w of windows) {
-    if (w.lo && (!lo || compareDates(w.lo, lo) > 0)) lo = w.lo;
-    if (w.hi && (!hi || compareDates(w.hi, hi) < 0)) hi = w.hi;
+    if (w.lo && (!b.lo || compareDates(w.lo, b.lo) > 0 || (compareDates(w.lo, b.lo) === 0 && !w.loSoft))) {
+      b.lo = w.lo;
+      b.loSoft = !!w.loSoft;
+    }
+    if (w.hi && (!b.hi || compareDates(w.hi, b.hi) < 0 || (compareDates(w.hi, b.hi) === 0 && !w.hiSoft))) {
+      b.hi = w.hi;
+      b.hiSoft = !!w.hiSoft;
+    }
   }
-  if (lo && hi && compareDates(lo, hi) > 0) return null;
-  return { lo, hi };
+  if (b.lo && b.hi && compareDates(b.lo, b.hi) > 0) return null;
+  return b;
 }
 
 /** The inferred writing date, or null when the clues do not pin it to a week. The batch's
  * clues come first; the article's own dates narrow them when they agree. Within the window, the
  * day nearest the batch's own publication dates (`prior`, articles on one story cluster in
- * time), else the earliest day the clues allow. */
+ * time); without one, the bound that is a fact rather than a weekday's reach (an article about
+ * "Monday's session" is dated that Monday, one announcing "Saturday, 7 June" the day before). */
 export function inferPublished(own: Window[], batch: Window[], prior: CalDate | null = null): CalDate | null {
   const candidates = [intersect([...batch, ...own]), batch.length > 0 ? intersect(batch) : null, batch.length === 0 ? intersect(own) : null];
   for (const c of candidates) {
     if (!c || !c.lo || !c.hi) continue;
     if (daysBetween(c.lo, c.hi) > MAX_WINDOW_DAYS - 1) continue;
-    if (!prior || compareDates(prior, c.lo) < 0) return c.lo;
+    if (!prior) return c.loSoft && !c.hiSoft ? c.hi : c.lo;
+    if (compareDates(prior, c.lo) < 0) return c.lo;
     if (compareDates(prior, c.hi) > 0) return c.hi;
     return prior;
   }

@@ -85,3 +85,12 @@ test('a "Published" line dates the article; an "Updated" line only bounds it', (
   const upd = article('u', 'Last updated 3 June 2025\nThe talks stalled.', null);
   assert.equal(annotateTimes([buildDoc(upd)]).articles[0].published, null);
 });
+
+test('an announcement of a weekday-named date is dated the day before it; inferred articles date others', () => {
+  const plan = article('plan', 'A delegation would travel to Istanbul for talks with Russia on Monday, June 2, 2025, the minister said.', null);
+  const wire = article('wire', 'ISTANBUL, June 2 (Reuters) - The Russian and Ukrainian delegations held talks in Istanbul.', null);
+  const r = annotateTimes([buildDoc(wire), buildDoc(plan)]);
+  assert.deepEqual([r.articles[1].published, r.articles[1].publishedBasis], ['2025-06-01', 'inferred']);
+  // The wire copy's dateline gets its year from the article dated in the first round.
+  assert.deepEqual([r.articles[0].published, r.articles[0].publishedBasis], ['2025-06-02', 'inferred']);
+});
