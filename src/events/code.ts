@@ -9,6 +9,7 @@ import {
   isPronoun,
   npAfter,
   npBefore,
+  subjectBefore,
   type Chunk,
   type SentenceView,
   type Tok,
@@ -404,7 +405,7 @@ function subordinateMask(toks: Tok[], limit: number): boolean[] {
   }
   for (let k = 0; k < limit; k++) {
     const t = toks[k];
-    const sub = SUBORDINATORS.has(t.lower) && !(t.lower === 'as' && toks[k + 1] && /^(a|an|the|part|well|proof|such)$/.test(toks[k + 1].lower));
+    const sub = SUBORDINATORS.has(t.lower) && !(t.lower === 'as' && toks[k + 1] && /^(a|an|the|part|well|proof|such)$/.test(toks[k + 1].lower)) && !(t.lower === 'once' && /^(again|more)$/.test(toks[k + 1]?.lower ?? ''));
     const relativeThat = t.lower === 'that' && k > 0 && (toks[k - 1].pos === 'NOUN' || toks[k - 1].pos === 'PROPN') && toks[k + 1] && (toks[k + 1].pos === 'VERB' || toks[k + 1].pos === 'AUX');
     const following = t.lower === 'following' && t.pos !== 'VERB';
     if ((sub && t.lower !== 'following') || relativeThat || following) {
@@ -433,7 +434,7 @@ export function codeSentence(view: SentenceView, lex: EventLexicon = eventLexico
     let target: Chunk | null = null;
     const subjectFloor = reportingSubjectEnd;
     const frameVerb = c.trigger.from;
-    let subject = npBefore(view, frameVerb, subjectFloor);
+    let subject = subjectBefore(view, frameVerb, subjectFloor);
     if (subject && subject.to - subject.from === 1 && isPronoun(toks[subject.from]) && reporter) subject = reporter;
     if (c.passive) {
       const by = toks.findIndex((t, k) => k > c.head && k < limit && t.lower === 'by');
@@ -463,11 +464,11 @@ export function codeSentence(view: SentenceView, lex: EventLexicon = eventLexico
   for (let k = 0; k < limit; k++) {
     const t = toks[k];
     if (mask[k]) continue;
-    const frameNoun = t.pos === 'NOUN' && toks[k + 1]?.lower === 'to' && k > 0 && /^(PROPN|PRON|NOUN)$/.test(toks[k - 1].pos) && keysOf(t).some((x) => lex.frames.has(x));
+    const frameNoun = t.pos === 'NOUN' && toks[k + 1]?.lower === 'to' && toks[k + 2]?.pos === 'VERB' && k > 0 && (/^(PROPN|PRON|NOUN)$/.test(toks[k - 1].pos) || toks[k - 1].lower === ',') && keysOf(t).some((x) => lex.frames.has(x));
     if (!frameNoun && !isVerbLike(t, toks[k - 1], eventLexicon()) && !(t.pos === 'ADJ' && (lex.ready.has(t.lower) || lex.unwilling.has(t.lower)))) continue;
     const { key } = verbKey(toks, k, lex);
     // "is willing/ready/prepared to X" behaves as an intent frame.
-    if (t.pos === 'ADJ' || (lex.ready.has(t.lower) && toks[k + 1]?.lower === 'to')) {
+    if ((lex.ready.has(t.lower) || lex.unwilling.has(t.lower)) && toks[k + 1]?.lower === 'to') {
       if (toks[k + 1]?.lower !== 'to') continue;
       const unwilling = lex.unwilling.has(t.lower) || polarity(toks, k, 0).negated;
       const comp = findComplement(view, k + 1, limit, ['intent'], lex);
