@@ -66,7 +66,8 @@ const CSS = `
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
 .layout{display:block}
-main{max-width:980px;margin:0 auto;padding:1rem 1rem 4rem;min-width:0;overflow-wrap:anywhere}
+main{max-width:1080px;margin:0 auto;padding:1rem 1rem 4rem;min-width:0}
+main p,main li,.claim,.sub,h3{overflow-wrap:anywhere}
 h1{font-size:1.6rem;margin:.2rem 0}
 h2{font-size:1.25rem;margin:2rem 0 .6rem;padding-top:.6rem;border-top:2px solid var(--line)}
 h3{font-size:1.05rem;margin:1.2rem 0 .4rem}
@@ -78,7 +79,9 @@ a.ref:hover,a.ref:focus{background:var(--soft)}
 a.ref.active{background:var(--mark)}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
 table{border-collapse:collapse;width:100%;font-size:.92rem}
-th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}
+th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top;overflow-wrap:normal;word-break:normal;hyphens:auto}
+tbody th{min-width:7.5rem;font-weight:600}
+.tag{font:600 .72rem/1 ui-monospace,monospace;padding:.1rem .25rem;border:1px solid var(--line);border-radius:.2rem;background:var(--bg)}
 thead th{background:var(--soft);font-weight:600;white-space:nowrap}
 .badge{display:inline;font-size:.78rem;padding:0 .45rem;border-radius:.7rem;background:var(--soft);color:var(--muted);box-decoration-break:clone;-webkit-box-decoration-break:clone}
 .badge.multi{background:#e3edf8;color:#174a84}
@@ -160,7 +163,7 @@ function articlesSection(story: Story, brief: Brief): string {
           : 'own reporting';
     const published = a.published ? `${escapeHtml(a.published)}${a.publishedBasis && a.publishedBasis !== 'metadata' ? ` <span class="kind">${escapeHtml(a.publishedBasis)}</span>` : ''}` : '—';
     return [
-      ref({ article: a.id, start: 0, end: 0, label: s.label }, escapeHtml(s.label)),
+      `${ref({ article: a.id, start: 0, end: 0, label: s.label }, escapeHtml(s.label))} <span class="tag">${escapeHtml(story.tags.get(a.id) ?? '')}</span>`,
       escapeHtml(a.title ?? '—'),
       published,
       a.kind ? `<span class="kind">${a.kind}</span>` : '—',
@@ -198,7 +201,7 @@ export function renderHtml(brief: Brief): string {
       ...issues.map((i) => {
         const c = row.get(i);
         if (!c) return '';
-        return `${c.stances.map((s) => `<span class="stance ${s}">${s}</span>`).join(' / ')}<br>${c.evidence.map((p) => ref(p, escapeHtml(p.label))).join(', ')}`;
+        return `${c.stances.map((s) => `<span class="stance ${s}">${s}</span>`).join(' / ')}<br>${c.evidence.map((p) => ref(p, `<span class="tag" title="${escapeHtml(p.label)}">${escapeHtml(story.tags.get(p.article) ?? p.label)}</span>`)).join(' ')}`;
       }),
     ]);
     parts.push(['positions', 'What each side wants', rows.length ? table(['actor', ...issues.map(escapeHtml)], rows, 'matrix') : '<p>No position on an issue was found.</p>']);
@@ -265,7 +268,7 @@ export function renderHtml(brief: Brief): string {
       });
       return [escapeHtml(r.name), ...cells] as Cell[];
     });
-    const tableHtml = table(['actor', ...ids.map((id) => escapeHtml(story.labels.get(id) ?? id))], rows, 'framing');
+    const tableHtml = table(['actor', ...ids.map((id) => `<span title="${escapeHtml(story.labels.get(id) ?? id)}">${escapeHtml(story.tags.get(id) ?? id)}</span>`)], rows, 'framing');
     parts.push([
       'framing',
       'Framing',

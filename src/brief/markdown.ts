@@ -47,7 +47,7 @@ export function renderMarkdown(brief: Brief): string {
   if (brief.articles.length === 0) out.push('No article could be analysed.', '');
   else {
     out.push(`${brief.articles.length} article${brief.articles.length === 1 ? '' : 's'} from ${story.independentSources} independent source${story.independentSources === 1 ? '' : 's'}.`, '');
-    out.push('| outlet | title | published | kind | authors | source |', '|---|---|---|---|---|---|');
+    out.push('| outlet | tag | title | published | kind | authors | source |', '|---|---|---|---|---|---|---|');
     for (const s of story.articles) {
       const a = s.article;
       const published = a.published ? `${a.published}${a.publishedBasis && a.publishedBasis !== 'metadata' ? ` (${a.publishedBasis})` : ''}` : '—';
@@ -59,7 +59,7 @@ export function renderMarkdown(brief: Brief): string {
             ? `same source as ${s.sameSourceAs.map((id) => story.labels.get(id) ?? id).join(', ')}`
             : 'own reporting';
       out.push(
-        `| ${link({ article: a.id, start: 0, end: 0, label: s.label })} | ${escapeMarkdown(a.title ?? '—')} | ${escapeMarkdown(published)} | ${a.kind ?? '—'} | ${escapeMarkdown(a.authors.join(', ') || '—')} | ${escapeMarkdown(source)} |`,
+        `| ${link({ article: a.id, start: 0, end: 0, label: s.label })} | ${escapeMarkdown(story.tags.get(a.id) ?? '')} | ${escapeMarkdown(a.title ?? '—')} | ${escapeMarkdown(published)} | ${a.kind ?? '—'} | ${escapeMarkdown(a.authors.join(', ') || '—')} | ${escapeMarkdown(source)} |`,
       );
     }
     out.push('');
@@ -89,7 +89,7 @@ export function renderMarkdown(brief: Brief): string {
       for (const [actor, row] of story.matrix) {
         const cells = issues.map((i) => {
           const c = row.get(i);
-          return c ? `${c.stances.join(' / ')} ${c.evidence.map((p) => link(p, `[${p.label}]`)).join(' ')}` : '';
+          return c ? `${c.stances.join(' / ')} ${c.evidence.map((p) => link(p, story.tags.get(p.article) ?? p.label)).join(' ')}` : '';
         });
         out.push(`| ${escapeMarkdown(actor)} | ${cells.join(' | ')} |`);
       }
@@ -154,7 +154,7 @@ export function renderMarkdown(brief: Brief): string {
     if (story.framing.length === 0) out.push('No actor is framed by more than a passing mention.', '');
     else {
       const ids = brief.articles.map((a) => a.id).filter((id) => story.framing!.some((r) => r.cells.has(id)));
-      out.push(`| actor | ${ids.map((id) => escapeMarkdown(story.labels.get(id) ?? id)).join(' | ')} |`, `|---|${ids.map(() => '---').join('|')}|`);
+      out.push(`| actor | ${ids.map((id) => escapeMarkdown(story.tags.get(id) ?? id)).join(' | ')} |`, `|---|${ids.map(() => '---').join('|')}|`);
       for (const r of story.framing) {
         const cells = ids.map((id) => {
           const c = r.cells.get(id);

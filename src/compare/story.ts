@@ -95,6 +95,30 @@ export interface Story {
   framing: StoryFraming[] | null;
   /** Article id → label, for the page's article list. */
   labels: Map<string, string>;
+  /** Article id → a short unique tag ("MP" for Meridian Press), for dense tables. */
+  tags: Map<string, string>;
+}
+
+/** Short unique tags for the articles: initials of the label ("NL" for The Northern Ledger),
+ * numbered when two articles would share one. */
+export function articleTags(articles: Article[]): Map<string, string> {
+  const base = articles.map((a) => {
+    const words = articleLabel(a).split(/[\s-]+/).filter((w) => w && !/^(the|a|an|of|and)$/i.test(w));
+    const initials = words.map((w) => w[0]).join('').toUpperCase().replace(/[^\p{L}\p{N}]/gu, '');
+    return (initials || a.id.slice(0, 2).toUpperCase()).slice(0, 4);
+  });
+  const count = new Map<string, number>();
+  for (const t of base) count.set(t, (count.get(t) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return new Map(
+    articles.map((a, i) => {
+      const t = base[i];
+      if ((count.get(t) ?? 0) === 1) return [a.id, t];
+      const n = (seen.get(t) ?? 0) + 1;
+      seen.set(t, n);
+      return [a.id, `${t}${n}`];
+    }),
+  );
 }
 
 export function articleLabel(a: Article): string {
@@ -283,6 +307,7 @@ export function buildStory(brief: Brief): Story {
     discrepancies,
     framing,
     labels,
+    tags: articleTags(brief.articles),
   };
 }
 
