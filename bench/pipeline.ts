@@ -253,7 +253,7 @@ async function realPages(): Promise<void> {
     console.log(`  per stage: ${stageLine(t, n)}`);
     console.log(`  span/reference violations: ${violations.length}${violations.length ? `\n    ${violations.slice(0, 15).join('\n    ')}` : ''}`);
 
-    for (const p of problems) if (!/^.*?: is in \w+;/.test(p.message)) console.log(`    ${p.message.replace(dir + '/', '')}`);
+    for (const p of problems) if (!/: is in [^;]+;/.test(p.message)) console.log(`    ${p.message.replace(dir + '/', '')}`);
 
     // A quarter of the pages, then all of them, as one brief: how the cross-article stages grow
     // with the batch (linear stages keep their ms per article; quadratic ones multiply it).

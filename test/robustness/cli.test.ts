@@ -75,3 +75,25 @@ test('every span in the CLI brief points at its passage', () => {
   const violations = integrityViolations(json);
   assert.deepEqual(violations, [], violations.slice(0, 30).join('\n'));
 });
+
+test('--json on the bad batch prints only the brief on standard output', () => {
+  const r = runCli(['brief', batch.dir, ...batch.outside, '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  let parsed: Brief | undefined;
+  assert.doesNotThrow(() => {
+    parsed = JSON.parse(r.stdout);
+  }, `stdout is not just JSON: ${r.stdout.slice(0, 300)}`);
+  assert.equal(parsed!.schema, 'parley/brief@1');
+  assert.ok(articleIdOf(parsed!, batch.good));
+  assert.ok(parsed!.problems.length >= Object.keys(batch.bad).length - (batch.unreadableIsReadable ? 1 : 0));
+});
+
+test('binary bytes on standard input: a problem naming "-", exit 1, no crash', () => {
+  const r = runCli(['brief', '-', '--json'], Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(512, 7)]));
+  assert.equal(r.code, 1, r.stderr);
+  assert.doesNotMatch(r.stderr, /internal error/);
+  const parsed = JSON.parse(r.stdout) as Brief;
+  assert.deepEqual(parsed.articles, []);
+  assert.equal(parsed.problems[0]?.source, '-');
+  assert.match(parsed.problems[0].message, /PNG|image|binary/i);
+});

@@ -230,7 +230,7 @@ export function liveMarkup(html: string): string[] {
   return out;
 }
 
-export function runCli(args: string[], input?: string) {
+export function runCli(args: string[], input?: string | Buffer) {
   const run = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli.ts'), ...args], {
     cwd: ROOT,
     input,
