@@ -60,7 +60,9 @@ function localContext(ctx: Context, article: string, s: SentenceInfo, t: { start
   const from = toks[Math.max(first, sent.firstToken)].start;
   const to = toks[Math.min(last, sent.endToken - 1)].end;
   const stems = stemsIn(a.doc, from, to, s.times);
-  return { ...stems, text: a.doc.text.slice(from, to) };
+  // The words around the date, without the date itself ("next Tuesday" is not another round).
+  const text = a.doc.text.slice(from, t.start) + ' ' + a.doc.text.slice(t.end, to);
+  return { ...stems, text };
 }
 
 export const dates: Detector = {
