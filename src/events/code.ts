@@ -345,7 +345,9 @@ function findComplement(view: SentenceView, from: number, limit: number, frames:
       }
       if (!request) return null;
     }
-    if (t.lower === 'that' && (request || frames.includes('intent') || frames.includes('threat'))) {
+    // "demanded that the US cancel…" — but in "demanded an admission by Moscow that…" the clause
+    // belongs to the noun.
+    if (t.lower === 'that' && (request || frames.includes('intent') || frames.includes('threat')) && toks.slice(from, k).every((x) => x.pos === 'ADV' || x.pos === 'PUNCT' || x.pos === 'NUM' || /^(on|today|yesterday)$/.test(x.lower) || /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(x.lower))) {
       const clause = clauseAfter(view, k + 1, limit, lex);
       if (clause) return { verb: clause.verb, target: clause.subject, clause: true };
       return null;
@@ -362,7 +364,7 @@ export function clauseAfter(view: SentenceView, from: number, limit: number, lex
   for (let k = from; k < limit; k++) {
     const t = toks[k];
     if (t.pos === 'PUNCT' && t.lower !== '-' && t.lower !== "'" && t.lower !== '"' && k > from) {
-      if (t.lower === ',') continue;
+      if (t.lower === ',' || t.lower === '(' || t.lower === ')') continue;
       return null;
     }
     if (isVerbLike(t, toks[k - 1], lex) && k > from) {
@@ -444,7 +446,14 @@ export function codeSentence(view: SentenceView, lex: EventLexicon = eventLexico
       source = subject;
       const objEnd = limit;
       const headEnd = c.head === c.trigger.from ? c.trigger.to : c.head + 1;
-      target = c.frameTarget ?? npAfter(view, Math.max(headEnd, c.trigger.to), objEnd, true);
+      target = c.frameTarget;
+      if (!target && c.head === c.trigger.from && c.trigger.to - c.trigger.from > 1) {
+        // A light verb's indirect object sits before its noun: "gave the Ivory Coast 5 million
+        // dollars of aid", "will give Tanzania a grant".
+        const early = npAfter(view, c.head + 1, c.trigger.to, true);
+        if (early && early.to <= c.trigger.to - 1 && toks.slice(early.from, early.to).some((t) => t.pos === 'PROPN')) target = early;
+      }
+      target ??= npAfter(view, Math.max(headEnd, c.trigger.to), objEnd, true);
     }
     if (c.modality === 'must' || c.modality === 'should' || c.modality === 'has to') {
       // "declared that China must drop barriers": a demand by the reporter on the clause subject.
