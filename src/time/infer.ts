@@ -25,8 +25,23 @@ export interface DatedArticle {
 
 const MAX_WINDOW_DAYS = 7;
 
+const lemmaCache = new WeakMap<Doc, Map<number, Set<string>>>();
+
 /** Content words of a sentence (lemmas of nouns, names, verbs, adjectives), minus the time words. */
 function contentLemmas(doc: Doc, sentence: number, exclude: Found[]): Set<string> {
+  let perDoc = lemmaCache.get(doc);
+  if (!perDoc) {
+    perDoc = new Map();
+    lemmaCache.set(doc, perDoc);
+  }
+  const cached = perDoc.get(sentence);
+  if (cached) return cached;
+  const computed = computeContentLemmas(doc, sentence, exclude);
+  perDoc.set(sentence, computed);
+  return computed;
+}
+
+function computeContentLemmas(doc: Doc, sentence: number, exclude: Found[]): Set<string> {
   const s = doc.sentences[sentence];
   const out = new Set<string>();
   if (!s) return out;

@@ -39,3 +39,11 @@ test('a weekday in an undated article stays unresolved', () => {
   const t = find(times('The ministers met on Saturday.', null), 'Saturday');
   assert.deepEqual([t.value, t.anchor], [null, null]);
 });
+
+test('newspapers named after a day are not dates', () => {
+  assert.equal(times('The Sunday Times and the Mail on Sunday reported the talks.').length, 0);
+});
+
+test('an infinitive of purpose after the date does not make it future', () => {
+  assert.equal(find(times('The ministers met in Geneva on Monday to discuss a ceasefire.'), 'Monday').value, '2025-06-02');
+});

@@ -18,6 +18,9 @@ export function weekdays(scan: Scan): Candidate[] {
     if (!/^\p{Lu}/u.test(m[2])) continue;
     const before = scan.text.slice(Math.max(0, start - 12), start);
     if (!m[1] && NAMED_DAYS.test(before)) continue;
+    // Newspapers named after a day: "the Sunday Times", "the Mail on Sunday".
+    if (!m[3] && /^\s+(Times|Telegraph|Express|Mirror|Herald|Mail|Post|Star|People|Independent|Tribune|Observer)\b/.test(scan.text.slice(end, end + 16))) continue;
+    if (/\bMail\s+on\s+$/.test(before)) continue;
     const weekday = lx.weekdays[m[2].toLowerCase()];
     const mod = m[1]?.toLowerCase();
     const strict = mod === "last" || mod === "past" ? "last" : mod === 'next' ? 'next' : mod === 'this' || mod === 'coming' ? 'this' : null;
