@@ -172,9 +172,17 @@ function main() {
   }
   const docs: Doc[] = golds.map((g) => buildDoc(article(g)));
   findEntities(docs[0]); // load the gazetteers outside the timing
-  const t0 = performance.now();
-  const found: ArticleEntities[] = docs.map((d) => findEntities(d));
-  const t1 = performance.now();
+  // Two passes: the first includes JIT warm-up (what a one-off run of 120 articles sees), the second is steady state.
+  // CPU time is reported beside wall time because the benchmark machine is shared.
+  const timings: { wall: number; cpu: number }[] = [];
+  let found: ArticleEntities[] = [];
+  for (let pass = 0; pass < 2; pass++) {
+    const w0 = performance.now();
+    const c0 = process.cpuUsage();
+    found = docs.map((d) => findEntities(d));
+    const c = process.cpuUsage(c0);
+    timings.push({ wall: performance.now() - w0, cpu: (c.user + c.system) / 1000 });
+  }
 
   const blank = () => ({ PER: { tp: 0, fp: 0, fn: 0 }, ORG: { tp: 0, fp: 0, fn: 0 }, LOC: { tp: 0, fp: 0, fn: 0 }, micro: { tp: 0, fp: 0, fn: 0 } });
   const modes = { 'overlap, typed': blank(), 'exact, typed': blank(), 'overlap, untyped': blank() } as Record<string, Record<string, Counts>>;
@@ -204,7 +212,11 @@ function main() {
     });
     console.log(`${mode.padEnd(17)} ${parts.join(' | ')}`);
   }
-  console.log(`findEntities: ${(golds.length / ((t1 - t0) / 1000)).toFixed(0)} articles/s (${(t1 - t0).toFixed(0)} ms for ${golds.length}; Doc building excluded)`);
+  const rate = (ms: number) => (golds.length / (ms / 1000)).toFixed(0);
+  console.log(
+    `findEntities (Doc building excluded): first pass ${rate(timings[0].wall)} articles/s wall, ${rate(timings[0].cpu)}/s CPU; ` +
+      `second pass ${rate(timings[1].wall)} articles/s wall, ${rate(timings[1].cpu)}/s CPU`,
+  );
 
   // Cross-document: resolve each topic corpus (30 articles on one story) as one brief.
   let instances = 0;

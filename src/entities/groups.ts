@@ -44,6 +44,12 @@ export function findGroups(doc: Doc, isNameToken: (i: number) => boolean): Group
         continue;
       }
       if (dem?.plural) break;
+      // A title or a person's given name makes this a person's name, not a group's modifier
+      // ("U.S. President Barack Obama's administration").
+      if (lex.roles.has(word) || lex.honorifics.has(word) || (lex.givenNames.has(word) && k + 1 < toks.length && isCapitalised(toks[k + 1].text) && !lex.places.has(word))) {
+        proper = false;
+        break;
+      }
       if (isCapitalised(toks[k].text) && isNameToken(k) && !lex.groupNouns.has(word)) {
         const place = lex.places.get(word);
         if (place?.kind === 'country') country = place.country;
@@ -75,10 +81,8 @@ export function findGroups(doc: Doc, isNameToken: (i: number) => boolean): Group
         break;
       }
     }
-    if (nounEnd < 0) {
-      // Also accept a lower-case modifier as the noun's own first word ("foreign ministers").
-      continue;
-    }
+    // A capitalised noun belongs to a name ("United Auto Workers"), not to a group phrase.
+    if (nounEnd < 0 || /^\p{Lu}/u.test(toks[nounEnd].text)) continue;
     // The noun must not continue as a compound ("officials' statement" is fine, "troops withdrawal" is not).
     const next = toks[nounEnd + 1];
     if (next && next.sentence === sentence && next.pos === 'NOUN' && !/^[,.;:]/.test(next.text)) continue;

@@ -107,12 +107,29 @@ export function linkCandidates(cands: Candidate[]): Cluster[] {
         personTargets.add(root(li));
         continue;
       }
-      if (lType === 'organization' && prefix && l.words.slice(n).every((w) => lex.orgSuffixes.has(w) || CONNECTORS.has(w))) {
+      const gPlace = g.score.place >= 2;
+      // "Lockheed" for "Lockheed Martin", "Apple" for "Apple Inc.".
+      if (lType === 'organization' && prefix && !gPlace && g.members.every((m) => m.score.person < 2)) {
+        targets.add(root(li));
+        continue;
+      }
+      // "Senate" for "United States Senate", "Heathrow" for "London Heathrow": a place qualifies the short form.
+      if (lType !== 'person' && suffix && !gPlace && lex.places.has(l.words.slice(0, l.words.length - n).join(' '))) {
         targets.add(root(li));
         continue;
       }
       if (acronym && lType !== 'person' && l.words.length >= 2 && initials(l.words) === g.members[0].form.replace(/\./g, '').toLowerCase()) {
         targets.add(root(li));
+      }
+    }
+    // "General Motors (GM)": an acronym in brackets right after a name defines it, whatever else fits.
+    if (acronym && targets.size > 1) {
+      const defined = [...targets].filter((t) =>
+        list.some((l, li) => root(li) === t && l.members.some((x) => g.members.some((m) => m.start > x.end && m.start - x.end <= 3))),
+      );
+      if (defined.length === 1) {
+        targets.clear();
+        targets.add(defined[0]);
       }
     }
     if (targets.size === 1) parent[gi] = [...targets][0];

@@ -163,7 +163,7 @@ export function findRuns(ctx: DocContext): Run[] {
       const b = toks[k];
       const bf = b.text.toLowerCase();
       // Hyphenated name parts: "al-Assad", "Jong-un", "Ivano-Frankivsk".
-      if ((b.text === '-' || b.text === '‐') && adjacent(a, b) && k + 1 < n && adjacent(b, toks[k + 1]) && /^\p{L}/u.test(toks[k + 1].text) && !bothPlaces(ctx, j, k + 1) && !COMPOUND_TAIL.test(toks[k + 1].text) && !(/^\p{Ll}/u.test(toks[k + 1].text) && toks[k + 1].text.length > 3)) {
+      if ((b.text === '-' || b.text === '‐') && adjacent(a, b) && k + 1 < n && adjacent(b, toks[k + 1]) && /^\p{L}/u.test(toks[k + 1].text) && !bothPlaces(ctx, j, k + 1) && !COMPOUND_TAIL.test(toks[k + 1].text) && !(/^\p{Ll}/u.test(toks[k + 1].text) && toks[k + 1].text.length > 3) && !twoNames(ctx, j, k + 1)) {
         j = k + 1;
         continue;
       }
@@ -235,4 +235,12 @@ function bothPlaces(ctx: DocContext, a: number, b: number): boolean {
   const words = foldedTokens(ctx.doc);
   const lex = lexicon();
   return lex.places.has(words[a]) && lex.places.has(words[b]);
+}
+
+/** "Boeing-Air Force": two names that each stand alone elsewhere in the article, joined by a hyphen. */
+function twoNames(ctx: DocContext, a: number, b: number): boolean {
+  const words = foldedTokens(ctx.doc);
+  const t = ctx.doc.tokens;
+  if (!isCapitalised(t[a].text) || !isCapitalised(t[b].text)) return false;
+  return (ctx.capitalisedCount.get(words[a]) ?? 0) >= 2 && (ctx.capitalisedCount.get(words[b]) ?? 0) >= 2;
 }

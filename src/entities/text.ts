@@ -25,7 +25,13 @@ export function cleanForm(s: string): string {
 }
 
 const UPPER = /^\p{Lu}/u;
-export const isCapitalised = (s: string): boolean => UPPER.test(s) || /^['’]\p{Lu}/u.test(s) || /^(?:al|el|bin|ibn|van|von|de|d')-?\p{Lu}/u.test(s);
+const PARTICLE_CAP = /^(?:['’]|al-?|el-?|bin-?|ibn-?|van|von|de|d')\p{Lu}/u;
+export const isCapitalised = (s: string): boolean => {
+  const c = s.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true; // A-Z, the common case
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return PARTICLE_CAP.test(s);
+  return UPPER.test(s) || PARTICLE_CAP.test(s);
+};
 
 /** "NATO", "EADS", "U.S.", "G7": two or more capitals and nothing lower-case. */
 export const isAcronym = (s: string): boolean => /^(?:[A-Z][A-Z&]{1,6}|(?:[A-Z]\.){2,4}|G\d{1,2})$/.test(s);

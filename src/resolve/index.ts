@@ -29,6 +29,8 @@ interface Local {
   mentionForms: string[];
   /** Typed an organisation in its article, taken as a person here. */
   retyped?: boolean;
+  /** Country code when a form names a country. */
+  country: string | null;
 }
 
 const CORPORATE = /\s+(?:inc\.?|corp\.?|corporation|co\.?|company|ltd\.?|llc|plc|ag|gmbh|s\.?a\.?|n\.?v\.?|group|holdings)$/;
@@ -63,8 +65,7 @@ export function resolveEntities(perArticle: ArticleEntities[], _docs: Doc[]): Re
     const keys = l.entity.type === 'person' ? (l.full ? [...l.keys].filter((k) => k.includes(' ')) : []) : [...l.keys];
     // Places, organisations and things share one key space: the same name merges whatever the type.
     const space = l.entity.type === 'person' || l.entity.type === 'group' ? l.entity.type : 'thing';
-    const pk = l.entity.type !== 'person' && l.entity.type !== 'group' ? placeKey(l.forms) : null;
-    if (pk) keys.push(`place:${pk}`);
+    if (l.country) keys.push(`place:${l.country}`);
     if (l.compact) keys.push(`compact:${l.compact}`);
     for (const k of keys) {
       const list = byKey.get(`${space}|${k}`) ?? [];
@@ -128,9 +129,48 @@ export function resolveEntities(perArticle: ArticleEntities[], _docs: Doc[]): Re
     }
   }
 
-  // 4. Groups with the same phrase.
+  // 4. Short forms and acronyms of organisations and places: "Lockheed" / "Lockheed Martin",
+  //    "Senate" / "United States Senate", "GM" / "General Motors" — only when one cluster fits.
+  const things = locals.filter((l) => l.entity.type !== 'person' && l.entity.type !== 'group');
+  const byFirst = new Map<string, Local[]>();
+  const byLast = new Map<string, Local[]>();
+  const byInitials = new Map<string, Local[]>();
+  const add = (map: Map<string, Local[]>, k: string, l: Local) => {
+    const list = map.get(k) ?? [];
+    if (!list.includes(l)) list.push(l);
+    map.set(k, list);
+  };
+  for (const l of things) {
+    for (const k of l.keys) {
+      const words = k.split(' ');
+      if (words.length < 2) continue;
+      add(byFirst, words[0], l);
+      add(byLast, words[words.length - 1], l);
+      add(byInitials, initials(words), l);
+    }
+  }
+  for (const t of things) {
+    const root = clusters.find(t.index);
+    const found = new Set<number>();
+    for (const k of t.keys) {
+      const words = k.split(' ');
+      if (words.length > 2) continue;
+      const longer = (l: Local) => [...l.keys].some((lk) => lk.length > k.length && (lk.startsWith(`${k} `) || lk.endsWith(` ${k}`)));
+      for (const l of [...(byFirst.get(words[0]) ?? []), ...(byLast.get(words[words.length - 1]) ?? [])]) if (longer(l)) found.add(clusters.find(l.index));
+      if (words.length === 1 && t.forms.some((f) => /^[A-Z]{2,5}$/.test(f.replace(/\./g, '')))) for (const l of byInitials.get(k) ?? []) found.add(clusters.find(l.index));
+    }
+    found.delete(root);
+    if (found.size === 1) clusters.tryUnion(root, [...found][0]);
+  }
+
   return clusters.output();
 }
+
+const initials = (words: string[]) =>
+  words
+    .filter((w) => !['of', 'the', 'and', 'for', '&', 'on', 'de'].includes(w))
+    .map((w) => w[0])
+    .join('');
 
 function describe(index: number, art: ArticleEntities, articleIndex: number, entity: LocalEntity): Local {
   const spans: Span[] = [];
@@ -158,7 +198,8 @@ function describe(index: number, art: ArticleEntities, articleIndex: number, ent
       compact = translit(longest.replace(/[\s-]+/g, ''));
     } else if (split.surname) surnameOnly = split.surnameHead;
   }
-  return { index, article: art.article, articleIndex, entity, spans, forms: [...forms], keys, full, surnameOnly, compact, mentionForms };
+  const country = entity.type !== 'person' && entity.type !== 'group' ? placeKey([...forms]) : null;
+  return { index, article: art.article, articleIndex, entity, spans, forms: [...forms], keys, full, surnameOnly, compact, mentionForms, country };
 }
 
 function samePerson(a: Local, b: Local): boolean {
@@ -188,6 +229,7 @@ interface ClusterState {
   articles: Set<string>;
   types: Set<EntityType>;
   people: Local[];
+  countries: Set<string>;
 }
 
 /** People merge only with people and groups with groups; places, organisations and things with
@@ -200,7 +242,10 @@ class Clusters {
   constructor(locals: Local[]) {
     this.parent = locals.map((_, i) => i);
     this.lists = new Map(
-      locals.map((l, i) => [i, { members: [l], articles: new Set([l.article]), types: new Set([l.entity.type]), people: l.entity.type === 'person' ? [l] : [] }]),
+      locals.map((l, i) => [
+        i,
+        { members: [l], articles: new Set([l.article]), types: new Set([l.entity.type]), people: l.entity.type === 'person' ? [l] : [], countries: new Set(l.country ? [l.country] : []) },
+      ]),
     );
   }
   find(i: number): number {
@@ -230,6 +275,8 @@ class Clusters {
     for (const art of ca.articles) if (cb.articles.has(art)) return false;
     for (const x of ca.types) for (const y of cb.types) if (!compatibleTypes(x, y)) return false;
     for (const x of ca.people) for (const y of cb.people) if (conflict(x, y)) return false;
+    // Two different countries never merge ("Korea" may join "South Korea" only if it names no other).
+    for (const x of ca.countries) for (const y of cb.countries) if (x !== y) return false;
     const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
     const k = this.lists.get(keep)!;
     const d = this.lists.get(drop)!;
@@ -237,6 +284,7 @@ class Clusters {
     k.members.push(...d.members);
     for (const art of d.articles) k.articles.add(art);
     for (const t of d.types) k.types.add(t);
+    for (const c of d.countries) k.countries.add(c);
     k.people.push(...d.people);
     this.lists.delete(drop);
     return true;

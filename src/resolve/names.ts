@@ -58,8 +58,20 @@ function computeTranslit(word: string): string {
 
 const CLASSES: Record<string, string> = { b: 'P', p: 'P', f: 'F', v: 'F', d: 'T', t: 'T', g: 'K', k: 'K', c: 'K', s: 'S', z: 'S', j: 'J', l: 'L', m: 'M', n: 'N', r: 'R' };
 
+const skeletonCache = new Map<string, string>();
+
 /** Consonant skeleton of a transliteration key: voicing ignored, vowels and h dropped. */
 export function skeleton(key: string): string {
+  let cached = skeletonCache.get(key);
+  if (cached === undefined) {
+    cached = computeSkeleton(key);
+    if (skeletonCache.size > 50000) skeletonCache.clear();
+    skeletonCache.set(key, cached);
+  }
+  return cached;
+}
+
+function computeSkeleton(key: string): string {
   let out = '';
   for (const ch of key) {
     const c = CLASSES[ch];
