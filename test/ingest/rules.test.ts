@@ -204,3 +204,17 @@ test('more chrome: gallery captions, agency/photographer credits, age notices, l
   assert.equal(chromeKind('Reporting by Nadia Haddad in Lisvaro; Editing by Mark Oduya'), 'tail');
   assert.equal(chromeKind("The views expressed are the author's own."), 'tail');
 });
+
+test('promos in capitals are dropped from the body; capitalised subhead questions are kept', () => {
+  const lines = [
+    'The talks resumed on Tuesday after a pause of a month, officials in both capitals said.',
+    "ENVOY 'PROUD' OF DELEGATION AS PRISONER LISTS ARE SWAPPED",
+    'WHAT HAPPENS NEXT?',
+    'Mediators proposed a buffer zone patrolled by neutral monitors.',
+    'CLICK HERE TO GET THE COURIER APP',
+  ];
+  const kinds = lines.map(classify);
+  const keep = lines.map(() => false);
+  filterBody(lines, kinds, 0, keep, []);
+  assert.deepEqual(lines.filter((_, i) => keep[i]), [lines[0], lines[2], lines[3]]);
+});

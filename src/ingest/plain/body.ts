@@ -60,6 +60,12 @@ export function filterBody(
       dropped.push({ line, kind: 'teaser' });
       continue;
     }
+    // A promo headline set in capitals inside the body ("CLICK HERE TO GET THE APP",
+    // "CO-FOUNDER 'PROUD' OF …"): article sentences are not written in capitals.
+    if (isShouted(line)) {
+      dropped.push({ line, kind: 'teaser' });
+      continue;
+    }
     if (state === 'teaser') {
       const words = wordCount(line);
       if (RELATIVE_TIME.test(line) || parseByLine(line) || (words < 3 && !isProse(line))) {
@@ -83,6 +89,14 @@ export function filterBody(
     }
     keep[i] = true;
   }
+}
+
+function isShouted(line: string): boolean {
+  const letters = line.match(/\p{L}/gu) ?? [];
+  // Capitalised subheads are short questions or labels ("WHO IS THE FRONT-RUNNER?").
+  if (wordCount(line) < 6 || letters.length < 25 || /[?:]["”’]?$/.test(line)) return false;
+  const upper = letters.filter((c) => c !== c.toLowerCase()).length;
+  return upper / letters.length > 0.9;
 }
 
 function isLabel(line: string): boolean {
