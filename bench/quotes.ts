@@ -127,10 +127,10 @@ function loadMeantimeGold(file: string, tag: string): GoldDoc[] | null {
 }
 
 /** Real news pages: the benchmark's gold article bodies, annotated by page id and offsets. */
-function loadZyteGold(): GoldDoc[] | null {
+function loadZyteGold(file: string, set: string): GoldDoc[] | null {
   if (!existsSync(zyteFile)) return null;
   const pages = JSON.parse(readFileSync(zyteFile, 'utf8')) as Record<string, { articleBody: string; url: string }>;
-  const gold = JSON.parse(readFileSync(join(goldDir, 'zyte-news.gold.json'), 'utf8')) as {
+  const gold = JSON.parse(readFileSync(join(goldDir, file), 'utf8')) as {
     docs: { id: string; length: number; quotes: { start: number; end: number; partial: boolean; speaker: Pair[] | null; speakerText: Pair | null; cue: Pair | null }[]; notQuotes: Pair[] }[];
   };
   return gold.docs.map((d) => {
@@ -144,7 +144,7 @@ function loadZyteGold(): GoldDoc[] | null {
       notQuotes: d.notQuotes,
       fixture: false,
       heldOut: true,
-      set: 'news',
+      set,
     };
   });
 }
@@ -275,7 +275,9 @@ function main(): void {
   const meantime = loadMeantimeGold('meantime.gold.json', 'meantime');
   const heldOut1 = loadMeantimeGold('meantime-heldout.gold.json', 'heldout');
   const heldOut2 = loadMeantimeGold('meantime-heldout2.gold.json', 'heldout2');
-  const news = loadZyteGold();
+  const news1 = loadZyteGold('zyte-news.gold.json', 'news');
+  const news2 = loadZyteGold('zyte-news2.gold.json', 'news2');
+  const news = news1 && news2 ? [...news1, ...news2] : null;
   const heldOut = heldOut1 && heldOut2 ? [...heldOut1, ...heldOut2, ...(news ?? [])] : news;
   if (!meantime) console.log(`(${meantimeDir} not found: scoring the fixture texts only)`);
   const all = [...fixtures, ...(meantime ?? []), ...(heldOut ?? [])];
@@ -289,7 +291,7 @@ function main(): void {
   });
   const none = docs.map((d) => ({ article: d.article.id, mentions: [], entities: [] }) as ArticleEntities);
 
-  const tallies = { all: emptyTally(), fixtures: emptyTally(), meantime: emptyTally(), heldOut: emptyTally(), heldOut2: emptyTally(), news: emptyTally(), alone: emptyTally() };
+  const tallies = { all: emptyTally(), fixtures: emptyTally(), meantime: emptyTally(), heldOut: emptyTally(), heldOut2: emptyTally(), news: emptyTally(), news2: emptyTally(), alone: emptyTally() };
   const errors: string[] = [];
   const predictedAll: DetailedQuote[][] = [];
   const matches: Map<number, number>[] = [];
@@ -297,7 +299,7 @@ function main(): void {
     const predicted = findQuotesDetailed(docs[i], ents[i]);
     predictedAll.push(predicted);
     matches.push(score(g, docs[i], ents[i], predicted, tallies.all, g.id, errors));
-    score(g, docs[i], ents[i], predicted, g.fixture ? tallies.fixtures : g.set === 'heldout2' ? tallies.heldOut2 : g.set === 'news' ? tallies.news : g.heldOut ? tallies.heldOut : tallies.meantime, g.id, []);
+    score(g, docs[i], ents[i], predicted, g.fixture ? tallies.fixtures : g.set === 'heldout2' ? tallies.heldOut2 : g.set === 'news' ? tallies.news : g.set === 'news2' ? tallies.news2 : g.heldOut ? tallies.heldOut : tallies.meantime, g.id, []);
     score(g, docs[i], none[i], findQuotesDetailed(docs[i], none[i]), tallies.alone, g.id, []);
   });
 
@@ -309,7 +311,10 @@ function main(): void {
     report('  MEANTIME held out #1 (annotated after the first tuning round; its errors then informed a second round)', tallies.heldOut);
     report('  MEANTIME held out #2 (annotated and committed before it was first scored)', tallies.heldOut2);
   }
-  if (news) report('  real news pages held out (Zyte gold bodies; annotated and committed before first scored)', tallies.news);
+  if (news) {
+    report('  real news pages #1 (Zyte gold bodies; committed before first scored, then informed a third round)', tallies.news);
+    report('  real news pages #2 (Zyte gold bodies; committed after the third round, before first scored)', tallies.news2);
+  }
   report('ALL, quotes stage alone (no entity mentions)', tallies.alone);
 
   // Statements across outlets, on the fixture set (one story told by several outlets).

@@ -26,7 +26,7 @@ const CLOSERS = new Set(['”', '"', '’', "'", '»']);
 const TERMINAL = /^[.!?]+$/;
 const TIME_HEADS = /^(times?|years?|days?|weeks?|months?|hours?|minutes?|today|yesterday|tonight|morning|evening|night|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/i;
 /** Verbs that may put their subject after them: "…, said Lena Fischer" / "stated Foreign Minister X". */
-const INVERTING = new Set(['say', 'state', 'add', 'note', 'declare', 'write', 'explain', 'insist', 'warn', 'continue', 'ask', 'reply', 'respond', 'comment', 'remark', 'observe', 'estimate', 'argue', 'conclude', 'admit', 'concede', 'confirm', 'announce', 'tell', 'quip', 'joke', 'counter', 'retort', 'recall', 'stress', 'emphasize', 'emphasise', 'caution', 'predict', 'interject']);
+const INVERTING = new Set(['say', 'state', 'add', 'note', 'declare', 'write', 'explain', 'insist', 'warn', 'continue', 'ask', 'reply', 'respond', 'comment', 'remark', 'observe', 'estimate', 'argue', 'conclude', 'admit', 'concede', 'confirm', 'announce', 'quip', 'joke', 'counter', 'retort', 'recall', 'stress', 'emphasize', 'emphasise', 'caution', 'predict', 'interject']);
 
 /** First index of a token whose start is >= at (tokens are sorted). */
 export function tokenAtOrAfter(tokens: Token[], at: number): number {

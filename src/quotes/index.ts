@@ -293,13 +293,30 @@ function inheritAttributions(doc: Doc, work: Working[]): void {
       w.attribution = next.attribution;
       continue;
     }
-    // 5. The paragraph opens with this quote and the previous one ended with an attributed quote.
+    // 5. Its words recur inside an attributed quote (a headline, a subheading or a pull quote that
+    //    repeats what the body quotes): "My fears have been realized" … Morrison told the committee,
+    //    "I feared … My fears have been realized."
+    {
+      const own = normalise(text.slice(w.span.start, w.span.end));
+      if (own.split(' ').length >= 3) {
+        const source = work.find((o) => o !== w && o.attribution?.speaker && normalise(text.slice(o.span.start, o.span.end)).includes(own));
+        if (source) {
+          w.attribution = source.attribution;
+          continue;
+        }
+      }
+    }
+    // 6. The paragraph opens with this quote and the previous one ended with an attributed quote.
     if (atParagraphStart && w.kind === 'full' && n > 0) {
       const prev = work[n - 1];
       const prevPara = doc.paragraphs[prev.paragraph];
       if (prev.paragraph === w.paragraph - 1 && prev.attribution?.speaker && prevPara.end - prev.span.close < 120) w.attribution = prev.attribution;
     }
   }
+}
+
+function normalise(s: string): string {
+  return (s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
 }
 
 /** Number the quotes, map local speaker keys to global entity ids, and mark quotes of one

@@ -195,6 +195,13 @@ export class SpeakerResolver {
       i = j - 1;
     }
     if (!head) return null;
+    // "Teachers chanted": a capitalised plural at the sentence start that the article also writes in lower case.
+    {
+      const [ha, hb] = tokensIn(this.doc, head.start, head.end);
+      const word = this.doc.text.slice(head.start, head.end);
+      const sentenceStart = ha === 0 || tokens[ha - 1].sentence !== tokens[ha].sentence;
+      if (hb === ha + 1 && sentenceStart && new RegExp(`\\b${word.toLowerCase()}\\b`).test(this.doc.text)) return null;
+    }
     // "The premier of the German state of North Rhine-Westphalia": a common noun heads the phrase
     // and the name only completes it (unless a comma then names the person: "…, Tony Woodley").
     const beforeHead = this.doc.text.slice(span.start, head.start);
