@@ -357,7 +357,8 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
   // "Brennmark's defence secretary": a government office held "of" a name makes it a country.
   if (run.possessive && !place && !seat) {
     const office = titleAt(doc, last + 2, Math.min(toks.length, last + 8));
-    if (office && /^(?:leader|minister|military|legislator|deputy|diplomat)/.test(office.role.cls)) score.place += 3;
+    // Offices only a state has; "president" and "leader" are left out, since companies have them too.
+    if (office && /^(?:leader\.(?:pm|monarch|chancellor|supreme)|minister|military|legislator|diplomat)/.test(office.role.cls)) score.place += 3;
   }
   // "the new Dreamliner aircraft": a product name modifies a product noun.
   if (next && !run.possessive && next.sentence === toks[last].sentence && lex.productNouns.has(fold(next.text)) && !place && !seat) score.other += 0.6;

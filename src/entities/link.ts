@@ -132,8 +132,11 @@ export function linkCandidates(cands: Candidate[]): Cluster[] {
         targets.add(defined[0]);
       }
     }
-    if (targets.size === 1) parent[gi] = [...targets][0];
-    else if (targets.size > 1 && personTargets.size === targets.size) {
+    if (targets.size === 1) {
+      parent[gi] = [...targets][0];
+      // A surname that is also a city ("Henderson") is the person's, not the gazetteer's.
+      if (personTargets.size === 1) for (const m of g.members) m.score.place = m.score.organization = 0;
+    } else if (targets.size > 1 && personTargets.size === targets.size) {
       // A surname two people share: a person, but which one the article does not say.
       g.score.person += 2;
       g.members[0].strongPerson = true;
