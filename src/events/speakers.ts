@@ -46,8 +46,15 @@ export function reportingOf(view: SentenceView): Reporting {
     clauseEnd = k;
     break;
   }
-  // Leading: "Ukraine's foreign minister, Olena Marchuk, said Kyiv was ready…"
+  // Leading: "According to two people who have seen the draft, the Social Democrats would…"
   let clauseStart = 0;
+  if (toks[0]?.lower === 'according' && toks[1]?.lower === 'to') {
+    const comma = toks.findIndex((t, k) => k > 2 && t.lower === ',');
+    if (comma > 0 && comma < clauseEnd) {
+      return { reporter: npAfter(view, 2, comma, false), clauseStart: comma + 1, clauseEnd };
+    }
+  }
+  // Leading: "Ukraine's foreign minister, Olena Marchuk, said Kyiv was ready…"
   for (let k = 1; k < Math.min(clauseEnd, 25); k++) {
     const t = toks[k];
     if (t.pos !== 'VERB' || !lex.reporting.has(t.lemma)) continue;
@@ -57,6 +64,11 @@ export function reportingOf(view: SentenceView): Reporting {
     const onTime = next.lower === 'on' && toks[k + 2] !== undefined && isTimeWord(toks[k + 2]);
     if (next.lower === 'that' || next.pos === 'PRON' || next.pos === 'PROPN' || next.pos === 'DET' || next.pos === 'NOUN' || next.pos === 'ADJ' || onTime || next.pos === 'ADV') {
       let subj = subjectBefore(view, k, 0);
+      // "The Commission urged both sides to settle, and said…": the sentence's subject.
+      if (!subj && (toks[k - 1]?.lower === 'and' || toks[k - 2]?.lower === 'and')) {
+        const first = toks.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
+        if (first > 0 && first < k) subj = subjectBefore(view, first, 0);
+      }
       if (!subj && toks[k - 1]?.lower === ',') {
         // "The Federation (OMYLE), which represents 1,400 workers, says…": the phrase before the
         // parenthetical clause; "Its president, Stavros Koumantos, said…": the apposition.
@@ -314,7 +326,15 @@ export class ActorResolver {
     return recent;
   }
 
-  private chunkActor(view: SentenceView, c: Chunk, reporterKey: string | null, quote: QuoteAnnotation | null, reportingReporter = false): string | null {
+  /** The first state or body named in this sentence before `before`, outside the reporting phrase. */
+  private antecedentInSentence(view: SentenceView, before: number): string | null {
+    const reporting = reportingOf(view);
+    const from = reporting.clauseStart < view.tokens.length ? view.tokens[reporting.clauseStart]?.start ?? view.start : view.start;
+    const m = this.entities.mentions.find((x) => x.start >= from && x.end <= before && (x.type === 'place' || x.type === 'organization' || x.type === 'group'));
+    return m ? m.entity : null;
+  }
+
+  private chunkActor(view: SentenceView, c: Chunk, reporterKey: string | null, quote: QuoteAnnotation | null, reportingReporter = false, thirdPartyReporter = false): string | null {
     const toks = view.tokens;
     const pronoun = c.to - c.from === 1 && isPronoun(toks[c.from]) ? toks[c.from].lower : null;
     if (pronoun) {
@@ -329,8 +349,14 @@ export class ActorResolver {
         const sideIsState = side !== undefined && this.entities.entities.find((e) => e.key === side)?.type === 'place';
         return /^(we|us|our)$/.test(pronoun) && sideIsState ? side : speaker;
       }
-      // "The main opposition party said it…": the pronoun is the reporter, named or not.
-      if (reportingReporter && !quote) return reporterKey;
+      // "The main opposition party said it…": the pronoun is the reporter, named or not — unless
+      // the reporter is an analyst speaking of someone else ("Analysts say the United States is
+      // pressing Kyiv…, and that it has signalled…").
+      if (reportingReporter && !quote && !thirdPartyReporter) return reporterKey;
+      if (thirdPartyReporter) {
+        const inSentence = this.antecedentInSentence(view, toks[c.from].start);
+        if (inSentence) return inSentence;
+      }
       return this.antecedent(view, pronoun, toks[c.from].start);
     }
     const direct = this.entityOf(view, c);
@@ -413,10 +439,13 @@ export class ActorResolver {
     const entities = this.entities;
     const at = subject ? toks[subject.from].start : view.start;
     const quote = subject ? quoteAround(this.quotes, at, toks[subject.to - 1].end) : this.quoteOverlapping(view.start, view.end);
-    const reporterText = reporting.reporter ? textOf(view, reporting.reporter.from, reporting.reporter.to) : '';
+    // The whole reporting phrase counts for who is speaking: "Analysts at the Policy Group say".
+    const reporterText = reporting.reporter
+      ? textOf(view, Math.min(reporting.reporter.from, reporting.clauseStart > 0 && reporting.reporter.from < reporting.clauseStart ? 0 : reporting.reporter.from), reporting.reporter.to)
+      : '';
     const reporterKey = reporting.reporter ? this.chunkActor(view, reporting.reporter, null, null) : null;
     let key: string | null = null;
-    if (subject) key = this.chunkActor(view, subject, reporterKey, quote, reporting.reporter !== null);
+    if (subject) key = this.chunkActor(view, subject, reporterKey, quote, reporting.reporter !== null, reporting.reporter !== null && isThirdPartyPhrase(reporterText));
     // "The minister said the government would…", "A direct meeting is not excluded" (in an
     // interview answer): an unnamed body or a thing speaks through whoever is speaking.
     if (!key && subject && !isPronoun(toks[subject.from])) {

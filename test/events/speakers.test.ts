@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ActorResolver, reportingOf } from '../../src/events/speakers.js';
+import { sentenceView, textOf } from '../../src/events/clause.js';
+import { doc, entities, keyOf, view } from './helpers.js';
+
+function reporting(text: string) {
+  const v = view(text);
+  const r = reportingOf(v);
+  return { reporter: r.reporter ? textOf(v, r.reporter.from, r.reporter.to) : null, rest: textOf(v, r.clauseStart, r.clauseEnd) };
+}
+
+test('reporting frames: leading, trailing, "according to", through appositions and relative clauses', () => {
+  assert.deepEqual(reporting('Ankara says it offered talks.'), { reporter: 'Ankara', rest: 'it offered talks.' });
+  assert.equal(reporting('Israel lifted the blockade, officials said.').reporter, 'officials');
+  assert.equal(reporting('Israel lifted the blockade, officials said.').rest, 'Israel lifted the blockade');
+  assert.equal(reporting('According to two diplomats, Russia would agree to a truce.').reporter, 'two diplomats');
+  assert.equal(reporting("Ukraine's foreign minister, Olena Marchuk, said Kyiv was ready.").reporter, 'Olena Marchuk');
+  assert.equal(reporting('The union, which represents 1,400 workers, says it will strike.').reporter, 'union');
+  // "insisted on" is a stance, not a reporting frame.
+  assert.equal(reporting('Kyiv insisted on security guarantees.').reporter, null);
+});
+
+test('a pronoun after an analyst refers to the party named in the sentence, not the analyst', () => {
+  const d = doc('Analysts at the Policy Group say the United States is pressing Kyiv, and that it would ease sanctions.');
+  const ents = entities(d, [['Policy Group', 'organization'], ['United States', 'place'], ['Kyiv', 'place']]);
+  const r = new ActorResolver(d, ents, []);
+  const v = sentenceView(d, 0);
+  const it = v.tokens.findIndex((t) => t.lower === 'it');
+  const actor = r.resolve(v, { from: it, to: it + 1 }, reportingOf(v));
+  assert.equal(actor?.key, keyOf(ents, 'United States'));
+  assert.equal(actor?.attributedBy, 'third-party');
+});
+
+test('appositions teach who a later description refers to, and whom a person speaks for', () => {
+  const d = doc('The port operator, Aegean Terminal Holdings, has made an offer. Later the port operator said it would wait. Ukraine\'s foreign minister, Olena Marchuk, spoke. Ms Marchuk said Kyiv would sign.');
+  const ents = entities(d, [['Aegean Terminal Holdings', 'organization'], ['Ukraine', 'place'], ['Olena Marchuk', 'person', ['Marchuk']], ['Kyiv', 'place']]);
+  const r = new ActorResolver(d, ents, []);
+  const v = sentenceView(d, 1);
+  const head = v.tokens.findIndex((t) => t.lower === 'port');
+  assert.equal(r.resolve(v, { from: head - 1, to: head + 2 }, { reporter: null, clauseStart: 0, clauseEnd: v.tokens.length })?.key, keyOf(ents, 'Aegean Terminal Holdings'));
+  assert.equal(r.sideOf(keyOf(ents, 'Olena Marchuk')), keyOf(ents, 'Ukraine'));
+  // Kyiv is Ukraine's capital: Marchuk speaking of Kyiv is her own side.
+  assert.equal(r.sameSide(keyOf(ents, 'Olena Marchuk'), keyOf(ents, 'Kyiv')), true);
+});
