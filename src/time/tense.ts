@@ -98,6 +98,22 @@ export function tenseAt(doc: Doc, sentence: number, start: number, end: number):
     const pastAux = tokens.slice(lo, first).some((t) => t.pos === 'AUX' && PAST_AUX.has(t.text.toLowerCase()));
     if (!pastAux) return { dir: 'future', strong: true };
   }
+  const tense = nearestGroupTense(tokens, first, last, lo, hi);
+  // Headlines put past events in the present ("Russia and Ukraine meet in Istanbul on Monday"):
+  // there a bare present says nothing about the direction.
+  if (tense.dir === 'future' && !tense.strong && isHeadline(doc, sentence)) return { dir: null, strong: false };
+  return tense;
+}
+
+/** A short line without a closing full stop: a headline, kicker or caption. */
+function isHeadline(doc: Doc, sentence: number): boolean {
+  const p = doc.paragraphs[doc.sentences[sentence].paragraph];
+  if (!p) return false;
+  const text = doc.text.slice(p.start, p.end);
+  return !/[.!?…"”’']\s*$/.test(text) && text.split(/\s+/).length <= 20;
+}
+
+function nearestGroupTense(tokens: Token[], first: number, last: number, lo: number, hi: number): Tense {
   // The governing verb usually comes before its time adjunct ("met in Geneva on Monday to
   // discuss…": the infinitive after it is a purpose, not the tense); look left first.
   for (const side of [-1, 1]) {

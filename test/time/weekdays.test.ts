@@ -47,3 +47,8 @@ test('newspapers named after a day are not dates', () => {
 test('an infinitive of purpose after the date does not make it future', () => {
   assert.equal(find(times('The ministers met in Geneva on Monday to discuss a ceasefire.'), 'Monday').value, '2025-06-02');
 });
+
+test('a headline in the present tense does not push a weekday forward; "to" does', () => {
+  assert.equal(find(times('Russia and Ukraine meet in Istanbul on Monday\nThe delegations met for an hour.', '2025-06-03'), 'Monday').value, '2025-06-02');
+  assert.equal(find(times('Talks to resume on Friday\nThe delegations met for an hour.', '2025-06-03'), 'Friday').value, '2025-06-06');
+});
