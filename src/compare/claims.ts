@@ -97,8 +97,13 @@ export function runDetector(detector: Detector, ctx: Context): FoundDiscrepancy[
     groups.get(r)!.push(i);
   });
   const out: FoundDiscrepancy[] = [];
-  for (const ids of groups.values()) {
+  for (let ids of groups.values()) {
     if (!ids.some((i) => conflicting.has(i))) continue;
+    // Show the claims that take part in the disagreement (and those agreeing with one of them), not
+    // every related figure the group gathered ("120 from each side" next to "240 in all").
+    const disputed = new Set(ids.filter((i) => conflicting.has(i)).map((i) => claims[i].value));
+    const disputedSentences = new Set(ids.filter((i) => disputed.has(claims[i].value)).map((i) => `${claims[i].article}:${claims[i].sentence.index}`));
+    ids = ids.filter((i) => disputed.has(claims[i].value) || disputedSentences.has(`${claims[i].article}:${claims[i].sentence.index}`));
     // One claim per article and value: the first in the article is enough to show it. Two values
     // read from one sentence ("deputy prime minister and foreign minister") are shown as one claim.
     const seen = new Set<string>();

@@ -23,7 +23,7 @@ function weekday(day: string): string {
 }
 
 /** Tokens either side of a time expression read as the words about the dated event. */
-const WINDOW = 10;
+const WINDOW = 12;
 
 type DateClaim = FactClaim & { local: { lemmas: Set<string>; actions: Set<string>; text: string } };
 
@@ -45,13 +45,14 @@ function localContext(ctx: Context, article: string, s: SentenceInfo, t: { start
   const otherAt = others.map((x) => tokenAt(x.start));
   // Words between two dates go to the nearer one.
   const nearerOther = (i: number): boolean => otherAt.some((xi) => Math.abs(xi - i) < Math.abs(i < at ? at - i : i - endAt));
-  for (let i = at - 1, n = 0; i >= sent.firstToken; i--, n++) {
+  // Only words count toward the window, not punctuation.
+  for (let i = at - 1, n = 0; i >= sent.firstToken; i--, n += toks[i + 1]?.pos === 'PUNCT' ? 0 : 1) {
     if (n >= WINDOW || toks[i].text === ';' || nearerOther(i) || others.some((x) => toks[i].start >= x.start && toks[i].end <= x.end)) {
       first = i + 1;
       break;
     }
   }
-  for (let i = endAt + 1, n = 0; i < sent.endToken; i++, n++) {
+  for (let i = endAt + 1, n = 0; i < sent.endToken; i++, n += toks[i - 1]?.pos === 'PUNCT' ? 0 : 1) {
     if (n >= WINDOW || toks[i].text === ';' || nearerOther(i) || others.some((x) => toks[i].start >= x.start && toks[i].end <= x.end)) {
       last = i - 1;
       break;
@@ -121,7 +122,7 @@ export const dates: Detector = {
     const locals = claims.map((c) => (c as DateClaim).local);
     const shared = [...locals[0].actions].filter((x) => locals.every((l) => l.actions.has(x)));
     const words = shared.map((stemmed) => wordFor(claims, stemmed));
-    return `date of the ${words.slice(0, 3).join(' / ') || 'event'}`;
+    return words.length ? `date of the event (${words.slice(0, 3).map((w) => `“${w}”`).join(', ')})` : 'date of the event';
   },
 };
 

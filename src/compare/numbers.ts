@@ -23,6 +23,8 @@ export interface Figure {
   /** Lemma of the counted noun ("missile"), "percent", or a currency. */
   unit: string;
   qualifier: 'approx' | 'below' | 'min' | 'max' | null;
+  /** The qualifier's own words ("up to", "AROUND"). */
+  qualifierText: string | null;
   /** Whole phrase text, qualifier and unit included. */
   text: string;
 }
@@ -62,7 +64,7 @@ export function rangesOverlap(a: [number, number], b: [number, number]): boolean
   return a[0] <= b[1] && b[0] <= a[1];
 }
 
-function qualifierBefore(doc: Doc, i: number, lo: number): { qualifier: Figure['qualifier']; start: number } | null {
+function qualifierBefore(doc: Doc, i: number, lo: number): { qualifier: Figure['qualifier']; start: number; text: string } | null {
   const quals = q().qualifiers;
   for (const len of [3, 2, 1]) {
     if (i - len < lo) continue;
@@ -70,7 +72,7 @@ function qualifierBefore(doc: Doc, i: number, lo: number): { qualifier: Figure['
       .slice(i - len, i)
       .map((t) => t.text.toLowerCase())
       .join(' ');
-    if (quals[phrase]) return { qualifier: quals[phrase], start: doc.tokens[i - len].start };
+    if (quals[phrase]) return { qualifier: quals[phrase], start: doc.tokens[i - len].start, text: phrase };
   }
   return null;
 }
@@ -174,11 +176,13 @@ export function figuresIn(doc: Doc, s: SentenceInfo, quoted: [number, number][] 
       }
     }
     if (!unit) continue;
+    // "120 prisoners from each side" counts per party, not in all.
+    if (/^[\s,]*(?:of (?:war|them)\s+)?(?:from each side|from either side|on each side|each|apiece|per side|a side|per country|from each country)\b/i.test(doc.text.slice(end, end + 30))) unit = `${unit} per side`;
     // "one" or a bare single figure counts too little to compare ("one official", "two sides").
     if (value < 3 && !cur && unit !== 'percent') continue;
     const qual = qualifierBefore(doc, i, sentence.firstToken);
     if (qual) start = qual.start;
-    out.push({ start, end, value, unit, qualifier: qual?.qualifier ?? null, text: doc.text.slice(start, end) });
+    out.push({ start, end, value, unit, qualifier: qual?.qualifier ?? null, qualifierText: qual?.text ?? null, text: doc.text.slice(start, end) });
   }
   return out;
 }
@@ -187,7 +191,6 @@ function formatValue(n: number): string {
   return n.toLocaleString('en-GB');
 }
 
-const QUALIFIER_WORD: Record<string, string> = { approx: 'about', below: 'nearly', min: 'at least', max: 'up to' };
 
 export const numbers: Detector = {
   kind: 'number',
@@ -196,7 +199,7 @@ export const numbers: Detector = {
     for (const a of ctx.articles) {
       for (const s of a.sentences) {
         for (const f of figuresIn(a.doc, s, a.quoted)) {
-          const shown = `${f.qualifier ? `${QUALIFIER_WORD[f.qualifier]} ` : ''}${formatValue(f.value)} ${f.unit === 'percent' ? 'percent' : f.value === 1 ? f.unit : plural(f.unit)}`;
+          const shown = `${f.qualifierText ? `${f.qualifierText} ` : ''}${formatValue(f.value)} ${f.unit === 'percent' ? 'percent' : f.value === 1 ? f.unit : plural(f.unit)}`;
           out.push({
             kind: 'number',
             article: a.id,
