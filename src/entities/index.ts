@@ -3,7 +3,7 @@
 import type { Doc } from '../text/doc.js';
 import type { ArticleEntities, EntityMention, LocalEntity, MentionKind } from '../annotations.js';
 import type { EntityType } from '../types.js';
-import { docContext, findRuns, nameToken, type DocContext, type Run } from './runs.js';
+import { docContext, findRuns, isSentenceInitial, nameToken, type DocContext, type Run } from './runs.js';
 import { lexicon } from './lexicon.js';
 import { appositiveAfter, titleAt, titleBefore, titleReferences, type RoleMatch } from './titles.js';
 import { findGroups } from './groups.js';
@@ -197,8 +197,10 @@ function candidatesOfRun(ctx: DocContext, run: Run): Candidate[] {
       const leftText = fold(doc.text.slice(toks[left.first].start, toks[left.last].end));
       const dem = demonymOf(doc, leftText);
       const place = lex.places.get(leftText);
+      // "Presiding Judge Martin Mann": a lone sentence-initial word before a title is no name.
+      const loneOpener = left.first === left.last && isSentenceInitial(doc, left.first) && !ctx.capitalisedMidSentence.has(leftText) && !place && !lex.seats.has(leftText);
       if (dem) country = country ?? dem.country;
-      else {
+      else if (!loneOpener) {
         if (place?.kind === 'country') country = country ?? place.country;
         out.push(...candidatesOfRun(ctx, left));
       }
@@ -316,6 +318,7 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
   }
   else if (words.length === 1 && lex.givenNames.has(firstWord) && !place) score.person += 0.5;
   if (/\d/.test(text)) score.other += 3;
+  if (/^\p{Ll}{1,2}\p{Lu}/u.test(text)) score.other += 0.5; // "iPod", "iTunes": more often products than companies
   if (words.length >= 2 && lex.thingSuffixes.has(lastWord)) score.other += 3;
   // Without other cues an unknown name is most often an organisation in news.
   if (!place && !seat) score.organization += 0.3;

@@ -79,6 +79,8 @@ export function docContext(doc: Doc): DocContext {
 export function isSentenceInitial(doc: Doc, i: number): boolean {
   const t = doc.tokens[i];
   const s = doc.sentences[t.sentence];
+  // Right after an opening quote mark, a colon or a dash, a capital says nothing either.
+  if (i > s.firstToken && OPENERS.has(doc.tokens[i - 1].text) && doc.tokens[i - 1].text !== '(') return true;
   for (let k = s.firstToken; k < i; k++) if (!OPENERS.has(doc.tokens[k].text)) return false;
   return !continuesWrappedLine(doc, s.firstToken);
 }
@@ -99,6 +101,8 @@ export function nameToken(ctx: DocContext, i: number): boolean {
 
 function tokenCanName(ctx: DocContext, i: number): boolean {
   const t: Token = ctx.doc.tokens[i];
+  // "iPhone", "iTunes Music Store": a lower-case letter before a capital is a brand's own spelling.
+  if (/^\p{Ll}{1,2}\p{Lu}\p{L}/u.test(t.text)) return true;
   if (!isCapitalised(t.text) || !HAS_LETTER.test(t.text) || /[$€£¥#@]/.test(t.text)) return false;
   const f = foldedTokens(ctx.doc)[i];
   const lex = lexicon();
