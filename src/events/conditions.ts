@@ -102,7 +102,7 @@ function clauseStartBefore(toks: Tok[], marker: number, reporting: Reporting): n
     if (CLAUSE_BREAK.has(toks[k].lower) || QUOTE_MARKS.has(toks[k].lower)) return k + 1;
     if (toks[k].lower === 'and' && toks[k + 1]?.lower === 'that') return k + 2;
     // "welcomed the engagement but would not sit down … unless": only the second clause is bound.
-    if (/^(but|while|whereas|although)$/.test(toks[k].lower)) return k + 1;
+    if (/^(but|while|whereas|although)$/.test(toks[k].lower) && k < marker - 1) return k + 1;
   }
   return start;
 }
@@ -154,8 +154,9 @@ function conditionsUncached(view: SentenceView, reporting: Reporting): Condition
       if (m.shape === 'provided-that' && m.words.length === 1 && (!toks[after] || !/^(DET|PROPN|PRON|NOUN|ADJ)$/.test(toks[after].pos) || (prev && (prev.pos === 'AUX' || prev.pos === 'DET')))) continue;
       if (m.shape === 'precondition' && m.words.length === 1 && toks[after]?.lower !== 'for' && toks[after]?.lower !== 'to' && toks[after]?.lower !== 'of') continue;
       if (m.kind === 'modalMain' && ((prev && notAfter.has(prev.lower)) || (toks[after] && notBefore.has(toks[after].lower)))) continue;
-      if (m.words[0] === 'should' && k !== 0 && toks[k - 1]?.lower !== ',' && !QUOTE_MARKS.has(toks[k - 1]?.lower ?? '')) continue;
-      if (m.words[0] === 'should' && k !== 0 && toks[k - 1]?.lower === ',') continue;
+      // "Should Russia refuse, we will…", "Decides that, should the parties fail, it will…": an
+      // inverted condition opens its clause and is followed by its subject.
+      if (m.words[0] === 'should' && !((k === 0 || /^(,|that|and|but)$/.test(prev?.lower ?? '') || QUOTE_MARKS.has(prev?.lower ?? '')) && /^(DET|PROPN|NOUN|PRON)$/.test(toks[after]?.pos ?? ''))) continue;
       if (m.words[0] === 'once' && k > 0 && prev && prev.pos !== 'PUNCT' && prev.lower !== 'but' && prev.lower !== 'and' && !(prev.pos === 'PROPN' || prev.pos === 'NOUN' || prev.pos === 'ADV' || prev.pos === 'VERB')) continue;
       if (m.words[0] === 'or' && !/^(face|else|risk|we|they|it|there|be)$/.test(m.words[1] ?? '')) continue;
 
@@ -167,7 +168,11 @@ function conditionsUncached(view: SentenceView, reporting: Reporting): Condition
         // "If Moscow withdraws, Kyiv will talk." / "Unless the strike ends, we will…"
         const condEnd = clauseEndFrom(toks, after, limit, true);
         condition = { from: after, to: condEnd };
-        commitment = { from: condEnd + 1, to: clauseEndFrom(toks, condEnd + 1, limit, false) };
+        let commitEnd = clauseEndFrom(toks, condEnd + 1, limit, false);
+        // "If they do, our parliament has already decided: we will suspend…" — the commitment
+        // follows the colon.
+        if (toks[commitEnd]?.lower === ':' && !hasCommitmentCue(toks, condEnd + 1, commitEnd, cues)) commitEnd = clauseEndFrom(toks, commitEnd + 1, limit, false);
+        commitment = { from: condEnd + 1, to: commitEnd };
       } else if (m.shape === 'ultimatum' || m.shape === 'precondition') {
         // "drop the barriers or face tariffs": the threatened consequence is what the actor would do.
         // "recognition … as a precondition for talks": talks are the commitment.

@@ -109,3 +109,13 @@ test('a condition with no actor that resolves to an entity is not reported', () 
   const d = doc('The talks would resume only if the shelling stopped.');
   assert.deepEqual(findConditions(d, entities(d, []), []), []);
 });
+
+test('inverted "should", "but only after", and a commitment after a colon', () => {
+  const a = one('The Council decides that, should the parties fail to conclude it, it will impose sanctions.');
+  assert.equal(a.shape, 'if-will');
+  assert.equal(a.condition, 'the parties fail to conclude it');
+  assert.deepEqual(conditions('The parties should conclude it within a month.'), []);
+  assert.equal(one('Europe was prepared to send a force, but only after a ceasefire is signed.').shape, 'only-if');
+  const c = one('If they do, our parliament has decided: we will suspend all cooperation.');
+  assert.match(c.commitment, /we will suspend all cooperation/);
+});
