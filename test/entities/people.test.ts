@@ -77,3 +77,10 @@ test('a person named first by honorific keeps the name only', () => {
   assert.equal(e?.type, 'person');
   assert.equal(entityAt(found, 'Kremlin')?.type, 'organization');
 });
+
+test('a surname that is also a city stays the person it refers back to', () => {
+  const found = entitiesOf('General Motors chief executive Fritz Henderson spoke on Monday. Henderson said the plan would work. Henderson added that jobs would go.');
+  const e = entityAt(found, 'Fritz Henderson');
+  assert.equal(e?.type, 'person');
+  assert.deepEqual(mentionTexts(found, e), ['Fritz Henderson', 'Henderson', 'Henderson']);
+});

@@ -79,3 +79,21 @@ test('place nouns, datelines and offices of state type unfamiliar places', () =>
   assert.equal(entityAt(found, 'Brennmark')?.type, 'place');
   assert.equal(entityAt(found, 'TALVIK')?.key, entityAt(found, 'Talvik')?.key, 'the dateline and the body name one place');
 });
+
+test('an acronym in brackets after a name is that name, even when other names share its initials', () => {
+  const found = entitiesOf('General Motors (GM) and Chrysler asked for loans. The GM Total Confidence plan and General Mills were not affected. GM said.');
+  const gm = entityAt(found, 'General Motors');
+  assert.equal(gm?.type, 'organization');
+  assert.ok(mentionTexts(found, gm).filter((t) => t === 'GM').length >= 2, JSON.stringify(mentionTexts(found, gm)));
+});
+
+test('a first word or a place-qualified name refers back to an organisation: "Lockheed", "Senate"', () => {
+  const found = entitiesOf('Lockheed Martin won the bid over Boeing. Lockheed said the United States Senate approved it, and the Senate will vote again.');
+  assert.deepEqual(mentionTexts(found, entityAt(found, 'Lockheed Martin')), ['Lockheed Martin', 'Lockheed']);
+  assert.deepEqual(mentionTexts(found, entityAt(found, 'United States Senate')), ['United States Senate', 'Senate']);
+});
+
+test('a quoted imperative or a word after a colon is not a name', () => {
+  const found = entitiesOf('He opened by saying, "Stop me if you have heard this." It comes in two colours: Black or red.');
+  assert.deepEqual(found.mentions.map((m) => m.text), []);
+});

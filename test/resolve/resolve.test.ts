@@ -159,3 +159,21 @@ test('a place typed as such by some outlets stays a place when others lacked the
   assert.equal(r.idOf('b', 'Talvik'), e.id);
   assert.equal(e.type, 'place');
 });
+
+test('short forms and acronyms of organisations merge across outlets when only one fits', () => {
+  const r = resolve(
+    article('a', [['organization', 'Lockheed Martin'], ['organization', 'General Motors']]),
+    article('b', [['organization', 'Lockheed'], ['organization', 'GM']]),
+    article('c', [['organization', 'Apple Computer'], ['organization', 'Apple Corps']]),
+    article('d', [['organization', 'Apple']]),
+  );
+  assert.equal(r.idOf('a', 'Lockheed Martin'), r.idOf('b', 'Lockheed'));
+  assert.equal(r.idOf('a', 'General Motors'), r.idOf('b', 'GM'));
+  assert.notEqual(r.idOf('d', 'Apple'), r.idOf('c', 'Apple Computer'), 'two companies start with "Apple": no guess');
+  assert.notEqual(r.idOf('d', 'Apple'), r.idOf('c', 'Apple Corps'));
+});
+
+test('two different countries never merge, even through a short form', () => {
+  const r = resolve(article('a', [['place', 'South Korea']]), article('b', [['place', 'North Korea']]), article('c', [['place', 'Korea']]));
+  assert.notEqual(r.idOf('a', 'South Korea'), r.idOf('b', 'North Korea'));
+});
