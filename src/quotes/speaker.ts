@@ -152,7 +152,7 @@ export class SpeakerResolver {
     if (INDEFINITE.test(first) || /\b(sources?|officials|people|diplomats|aides|observers|analysts)\b/i.test(phrase)) return null;
     const lowerPhrase = phrase.toLowerCase().replace(/[’]/g, "'");
     const matches = this.entities.entities.filter((e) => e.type === 'person' && e.roles.some((r) => r.length > 2 && new RegExp(`\\b${r.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`).test(lowerPhrase)));
-    if (matches.length !== 1) return null;
+    if (matches.length !== 1) return this.byTitledMention(phrase);
     const e = matches[0];
     const m = e.mentions.map((i) => this.entities.mentions[i]).find((x) => x.kind === 'name');
     return { entity: e.key, referent: m ? { start: m.start, end: m.end } : null };
@@ -281,6 +281,27 @@ export class SpeakerResolver {
     if ((tokens[k].pos === 'CCONJ' || tokens[k].pos === 'ADV') && (k === 0 || tokens[k - 1].sentence !== sentence)) return true;
     // After a leading clause ("On prisoners, Drozd said"), a colon or a closing quote mark.
     return /^[,:;”"’]$/.test(tokens[k].text);
+  }
+
+  /** "China’s ambassador to Britain" → the person the article names right after the same words
+   * elsewhere ("China’s ambassador to Britain Liu Xiaming has said …"), when exactly one does. */
+  private byTitledMention(phrase: string): SpeakerRef | null {
+    const role = phrase
+      .replace(/^\s*(the|its|his|her|their|[\p{Lu}][\p{L}.-]*['’]s?)\s+/iu, '')
+      .trim()
+      .toLowerCase()
+      .replace(/[’]/g, "'");
+    if (role.split(/\s+/).length < 1 || !role.split(/\s+/).some((w) => cues().titleWords.has(w))) return null;
+    const text = this.doc.text.toLowerCase().replace(/[’]/g, "'");
+    const found = new Map<string, EntityMention>();
+    for (const m of this.entities.mentions) {
+      if (m.kind !== 'name' || (m.type !== 'person' && m.type !== 'other')) continue;
+      const before = text.slice(Math.max(0, m.start - role.length - 3), m.start).replace(/[,\s]+$/, '');
+      if (before.endsWith(role)) found.set(m.entity, found.get(m.entity) ?? m);
+    }
+    if (found.size !== 1) return null;
+    const m = [...found.values()][0];
+    return { entity: m.entity, referent: { start: m.start, end: m.end } };
   }
 
   /** Gender learned when a pronoun was resolved to a name, so a later "she" does not pick a "he". */

@@ -90,3 +90,12 @@ test('", or “X”" names an alternative term, not a quote', () => {
   const { quotes } = run('Jobs said that all buyers would receive a free case, or "bumper," to fix the problem.', [{ forms: ['Jobs'], type: 'person' }]);
   assert.deepEqual(quotes, []);
 });
+
+test('a role description resolves to the person the article names after the same role words elsewhere', () => {
+  const { name } = run('China’s ambassador to Britain warned that the army "will not sit on our hands".\n\nChina’s ambassador to Britain Liu Xiaming has said more.', [
+    { forms: ['Liu Xiaming'], type: 'person' },
+    { forms: ['Britain'], type: 'place' },
+    { forms: ['China'], type: 'place' },
+  ]);
+  assert.equal(name(0), 'Liu Xiaming');
+});
