@@ -63,7 +63,8 @@ export function locationIn(entities: ArticleEntities, start: number, end: number
 export function dateIn(times: TimeAnnotation[], start: number, end: number, at: number): string | null {
   let best: TimeAnnotation | null = null;
   for (const t of times) {
-    if (t.start < start || t.end > end || !t.value) continue;
+    // Only calendar values are dates ("PRESENT_REF" and the like are not).
+    if (t.start < start || t.end > end || !t.value || !/^\d{4}/.test(t.value)) continue;
     if (t.type !== 'DATE' && t.type !== 'TIME') continue;
     if (!best || Math.abs(t.start - at) < Math.abs(best.start - at)) best = t;
   }

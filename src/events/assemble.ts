@@ -31,10 +31,13 @@ export function assemble(docs: Doc[], perArticle: ArticleEvents[], resolved: Res
     const doc = docs[i];
     if (!doc) return;
     for (const e of ae.events) {
-      // A negated event that no rule turned into a refusal did not happen ("did not attack").
-      if (e.negated) continue;
+      // A negated event that no rule turned into a refusal did not happen ("did not attack"); a
+      // hypothetical neither.
+      if (e.negated || e.modality === 'hypothetical') continue;
       const source = global(e.source);
       const target = global(e.target);
+      // What the parties did to each other: an event with no actor the brief can name says little.
+      if (source === null && target === null) continue;
       const location = global(e.location);
       const triggerWords = words(doc.text.slice(e.trigger.start, e.trigger.end));
       const sentenceWords = words(doc.text.slice(e.start, e.end));

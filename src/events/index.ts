@@ -17,6 +17,11 @@ import { entityIn, locationIn, dateIn } from './actors.js';
 import { findPositions } from './positions.js';
 import { findConditions } from './conditions.js';
 import { assemble } from './assemble.js';
+import { conditionsInSentence } from './conditions.js';
+import { reportingOf } from './speakers.js';
+
+/** "If history is a guide…", "Had the talks succeeded…", "Should a ceasefire take hold…". */
+const HYPOTHETICAL_OPENING = /^["“'‘(]?\s*(if|had|should|were|unless|suppose|imagine|whether)\b/i;
 
 export interface CodedSentence {
   sentence: number;
@@ -64,7 +69,14 @@ export function findEvents(doc: Doc, entities: ArticleEntities, quotes: QuoteAnn
       continue;
     }
     const sentence = doc.sentences[s];
+    const conditions = conditionsInSentence(view, reportingOf(view));
+    const hypothetical = HYPOTHETICAL_OPENING.test(doc.text.slice(sentence.start, Math.min(sentence.end, sentence.start + 12)));
     for (const e of coded) {
+      // The condition of a conditional commitment did not happen ("unless Iran restores…"); the
+      // commitment is an intent ("would agree … only if"), and a hypothetical is neither.
+      const inCondition = conditions.some((c) => c.condition.from <= e.trigger.from && e.trigger.from < c.condition.to);
+      if (inCondition) continue;
+      const inCommitment = conditions.some((c) => c.commitment.from <= e.trigger.from && e.trigger.from < c.commitment.to);
       const trigger = { start: view.tokens[e.trigger.from].start, end: view.tokens[e.trigger.to - 1].end };
       const span = (c: Chunk | null) => (c ? { start: view.tokens[c.from].start, end: view.tokens[c.to - 1].end } : null);
       const inQuote = quotes.some((q) => q.start <= trigger.start && trigger.end <= q.end);
@@ -79,7 +91,7 @@ export function findEvents(doc: Doc, entities: ArticleEntities, quotes: QuoteAnn
         end: sentence.end,
         trigger,
         negated: e.negated,
-        modality: e.modality,
+        modality: hypothetical ? 'hypothetical' : inCommitment ? e.modality ?? 'conditional' : e.modality,
         reported: e.reported || inQuote,
       });
     }

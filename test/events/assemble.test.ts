@@ -79,3 +79,20 @@ test('an actor without a global id gives no position', () => {
   const out = assembleEvents([a], [findEvents(a, ea, [], [])], { entities: [], globalId: new Map() });
   assert.deepEqual(out.positions, []);
 });
+
+test('hypotheticals, conditions and actor-less events stay out of the brief; only calendar dates', () => {
+  const text = 'If Russia attacks Kharkiv, the talks will end. Kyiv will withdraw its troops unless Russia attacks Kharkiv. Talks were held. Russia shelled Kharkiv today.';
+  const a = doc(text, 'a');
+  const ea = entities(a, [['Russia', 'place'], ['Kharkiv', 'place'], ['Kyiv', 'place']]);
+  const at = text.lastIndexOf('today');
+  const times: TimeAnnotation[] = [{ start: at, end: at + 5, text: 'today', type: 'DATE', value: 'PRESENT_REF', anchor: 'published' }];
+  const found = findEvents(a, ea, [], times);
+  const out = assembleEvents([a], [found], resolveByName([ea]));
+  // The attack in the if-clause and in the unless-clause did not happen; the shelling did.
+  assert.deepEqual(out.events.filter((e) => e.type === 'FIGHT').map((e) => e.text), ['Russia shelled Kharkiv today.']);
+  assert.equal(out.events.find((e) => e.type === 'FIGHT')?.date, null);
+  // "Kyiv will withdraw … unless": kept as a conditional intent.
+  const intent = found.events.find((e) => a.text.slice(e.trigger.start, e.trigger.end).startsWith('withdraw'));
+  assert.equal(intent?.type, 'AGREE');
+  assert.ok(!out.events.some((e) => e.text === 'Talks were held.'));
+});
