@@ -59,3 +59,7 @@ test('two days of one month are two dates', () => {
   assert.equal(find(t, '3 May 2025').value, '2025-05-03');
   assert.equal(times('The vote was 3-1 in favour.').length, 0);
 });
+
+test('a month after a possessive: "their January sales"', () => {
+  assert.equal(find(times('Manufacturers reported their January sales.', '2025-02-03'), 'January').value, '2025-01');
+});

@@ -36,3 +36,7 @@ test('"a day" only where a duration is meant; an age is not a duration', () => {
 test('"-long" durations', () => {
   assert.equal(find(times('Talks resumed after a week-long pause in a two-year-long war.'), 'two-year-long').value, 'P2Y');
 });
+
+test('"decades-long" is an unspecified duration', () => {
+  assert.equal(find(times('They settled a decades-long dispute.'), 'decades-long').type, 'DURATION');
+});

@@ -61,3 +61,7 @@ test('"this past weekend" and "next year\'s elections"', () => {
   assert.equal(find(times('Troops withdrew this past weekend.'), 'this past weekend').value, '2025-W22-WE');
   assert.equal(find(times("Next year's elections loom."), "Next year").value, '2026');
 });
+
+test('a capitalised season inside a sentence is a season without a cue', () => {
+  assert.equal(find(times('The IMF held its Autumn meetings.', '2025-10-13'), 'Autumn').value, '2025-FA');
+});

@@ -92,6 +92,8 @@ function dayRanges(scan: Scan): Candidate[] {
 const MONTH_CUES = new Set([
   'in', 'since', 'by', 'until', 'till', 'of', 'early', 'late', 'mid', 'mid-', 'last', 'next', 'this', 'from', 'through',
   'during', 'before', 'after', 'between', 'throughout', 'around', 'on', 'for', 'to', 'and', 'or', 'coming', 'past',
+  // "their January sales", "its March report"
+  'their', 'its', 'our',
 ]);
 
 export function monthDates(scan: Scan): Candidate[] {
@@ -142,7 +144,7 @@ export function monthDates(scan: Scan): Candidate[] {
     const cue = /([a-z]+-?)\s*$/.exec(before)?.[1];
     if (!cue || !MONTH_CUES.has(cue)) continue;
     // "May" is also a name and a modal verb: it needs a cue that cannot precede either.
-    if (month === 5 && /^(and|or|to|of|for|on)$/.test(cue)) continue;
+    if (month === 5 && /^(and|or|to|of|for|on|their|its|our)$/.test(cue)) continue;
     out.push({
       start, end, type: 'DATE', absolute: false, rule: 'dates', priority: 1,
       resolve: ({ anchor, dir, strong }) => (anchor ? formatMonth(resolveYear(anchor, month, null, dir, strong), month) : null),

@@ -64,6 +64,11 @@ export function durations(scan: Scan): Candidate[] {
     if (n === null || !unit) continue;
     out.push({ start, end, type: 'DURATION', absolute: true, rule: 'durations', priority: 2, resolve: () => durationValue(n, unit) });
   }
+  // "decades-long", "months-long": an unspecified stretch as a modifier.
+  for (const { m, start, end } of matches(scan, /\b(years|decades|months|weeks|days|hours)[-‐]long\b/gi)) {
+    const unit = lx.units[m[1].toLowerCase()];
+    out.push({ start, end, type: 'DURATION', absolute: true, rule: 'durations', priority: 2, resolve: () => durationValue(null, unit) });
+  }
   for (const { m, start, end } of matches(scan, bareRe)) {
     const unit = lx.units[m[3].toLowerCase()];
     const s = start + m[0].length - m[2].length;

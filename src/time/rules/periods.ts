@@ -155,7 +155,9 @@ export function periods(scan: Scan): Candidate[] {
     const year = m[3] ? Number(m[3]) : null;
     // "fall" is mostly the verb or "the fall of X": only a season with a year or this/last/next.
     if (word === 'fall' && year === null && !(mod === 'this' || mod === 'last' || mod === 'next')) continue;
-    if (year === null && !mod && !/\b(in|during|since|until|by|this|over)\s+(?:the\s+)?$/i.test(scan.text.slice(Math.max(0, start - 15), start))) continue;
+    // A season needs a cue, or a capital inside a sentence ("their Autumn meetings").
+    const capitalisedInside = /^\p{Lu}/u.test(m[2]) && /\p{Ll}[\s,]*$/u.test(scan.text.slice(Math.max(scan.start, start - 3), start));
+    if (year === null && !mod && !capitalisedInside && !/\b(in|during|since|until|by|this|over)\s+(?:the\s+)?$/i.test(scan.text.slice(Math.max(0, start - 15), start))) continue;
     // "the spring" alone is fine, "the" stays outside the span.
     const s = mod === 'the' ? start + m[0].indexOf(m[2]) : start;
     if (year !== null) {
