@@ -117,7 +117,13 @@ function tokenCanName(ctx: DocContext, i: number): boolean {
   const strict = ctx.titleCase.has(ctx.paragraphOf[i]) || isSentenceInitial(ctx.doc, i);
   if (!strict) return !FUNCTION_POS.has(t.pos) || t.pos === 'PROPN' || isAcronym(t.text);
   // A capitalised word at the start of a sentence or in a headline is a name only with support.
-  if (lex.stopCapitalized.has(f) || FUNCTION_POS.has(t.pos)) return false;
+  if (FUNCTION_POS.has(t.pos)) return false;
+  if (lex.stopCapitalized.has(f)) {
+    // "Air Canada", "Foreign Minister Lavrov": an ordinary word that starts a longer name.
+    const nx = ctx.doc.tokens[i + 1];
+    const nf = nx ? foldedTokens(ctx.doc)[i + 1] : '';
+    return !!nx && nx.sentence === t.sentence && isCapitalised(nx.text) && !ctx.titleCase.has(ctx.paragraphOf[i]) && (lex.places.has(nf) || ctx.capitalisedMidSentence.has(nf) || lex.roles.has(nf));
+  }
   if (isAcronym(t.text) || lex.places.has(f) || lex.seats.has(f) || lex.demonyms.has(f)) return true;
   const local = localNames(ctx.doc);
   if (local.countries.has(f) || local.demonyms.has(f)) return true;
