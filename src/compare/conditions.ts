@@ -98,7 +98,7 @@ export function conditionReports(ctx: Context): ConditionReport[] {
         commitment = [s.start, markerStart];
         // The condition ends at the sentence or at a trailing attribution (", according to …").
         const rest = s.text.slice(m.index + m[0].length);
-        const stop = /,\s*(?:according to\b|and\s|but\s|(?:[\p{L}’']+\s+){0,3}(?:said|says|told|added|announced)\b)|[”"’]?\s*,?\s*[-—–]\s|[”"»]|’(?!\p{L})|[.;!?]\s*$/iu.exec(rest);
+        const stop = /,\s*(?:according to\b|and\s|but\s|(?:[\p{L}’']+\s+){0,5}(?:said|says|told|added|announced)\b)|[”"’]?\s*,?\s*[-—–]\s|[”"»]|’(?!\p{L})|[.;!?]\s*$/iu.exec(rest);
         let to = stop ? markerEnd + stop.index : s.end;
         // An apposition describes what the condition names, it is not part of it
         // ("…withdraw from Dobrec, the town at the centre of the Halvani dispute").
@@ -158,7 +158,7 @@ export const conditions: Detector = {
     // The same commitment: most of the shorter one's content words.
     const shared = sharedCount(ra.commitment.lemmas, rb.commitment.lemmas);
     const smaller = Math.min(ra.commitment.lemmas.size, rb.commitment.lemmas.size);
-    if (shared === 0 || shared / smaller < 0.5) return false;
+    if (shared === 0 || shared / smaller < 0.4) return false;
     // And a condition on the same matter, however differently it is set.
     return sharedCount(ra.condition.lemmas, rb.condition.lemmas) >= 1;
   },

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { conditions } from '../../src/compare/conditions.js';
+import { conditionReports, conditions } from '../../src/compare/conditions.js';
 import { runDetector } from '../../src/compare/claims.js';
 import { article, briefOf, context } from './helpers.js';
 
@@ -19,4 +19,12 @@ test('one condition in other words, or two actors with opposite conditions, is n
   const c = article('c', 'Kostova offered a 30-day truce, but only if monitors were deployed first.');
   const d = article('d', 'Sahin insisted there will be no truce before Velarian troops pull out of Dobrec.');
   assert.equal(runDetector(conditions, context(briefOf([c, d])).ctx).length, 0);
+});
+
+test('a trailing attribution is not part of the condition', () => {
+  const a = article('a', 'It will only begin returns if Tessmark guarantees an amnesty for deserters, Interior Minister Piotr Halas said.');
+  const { ctx } = context(briefOf([a]));
+  const reports = conditionReports(ctx);
+  assert.equal(reports.length, 1);
+  assert.equal(reports[0].condition.text, 'Tessmark guarantees an amnesty for deserters');
 });

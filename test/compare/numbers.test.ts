@@ -63,3 +63,10 @@ test('casualty counts are compared as such, the killed never with the injured', 
   assert.equal(runDetector(numbers, context(briefOf([a, b])).ctx).length, 1);
   assert.equal(runDetector(numbers, context(briefOf([b, c])).ctx).length, 0);
 });
+
+test('a figure per side is not the total', () => {
+  assert.deepEqual(figures('The number is 240: 120 prisoners from each side.').map((f) => f.unit), ['prisoner per side']);
+  const a = article('a', 'Each side will free 120 prisoners from each side under the exchange of prisoners.');
+  const b = article('b', 'The exchange of 240 prisoners will take place within days.');
+  assert.equal(runDetector(numbers, context(briefOf([a, b])).ctx).length, 0);
+});
