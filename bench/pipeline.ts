@@ -5,7 +5,8 @@
 //      and must be 0), every span checked against its article; then all pages as one batch, to
 //      show what the cross-article stages cost at that size;
 //   3. MEANTIME's 120 Wikinews articles, rebuilt from their tokens, analysed one by one.
-// `--pathological` adds a few deliberately awkward texts at sizes the unit tests avoid.
+// `--pathological` adds a few deliberately awkward texts at sizes the unit tests avoid;
+// `--fuzz N` runs N seeded batches of random texts (test/robustness/fuzz-text.ts) and counts crashes.
 // Per-stage figures come from a replica of src/pipeline.ts's wiring that times each entry
 // function; the run checks that the replica gives exactly what analyse() gives on the samples,
 // and says so when it does not (then the pipeline's wiring changed and this file must follow).
@@ -30,6 +31,7 @@ import { renderMarkdown } from '../src/brief/markdown.js';
 import type { Article, Brief, Problem } from '../src/types.js';
 import type { ArticleEntities, ArticleEvents, QuoteAnnotation, TimeAnnotation } from '../src/annotations.js';
 import { integrityViolations } from '../test/robustness/helpers.js';
+import { randomText } from '../test/robustness/fuzz-text.js';
 
 const DATASETS = join(PACKAGE_ROOT, '..', 'shared', 'datasets');
 const PAGES = join(DATASETS, 'article-extraction-benchmark', 'html');
@@ -355,7 +357,7 @@ function pathological(): void {
   const sentence = 'Foreign Minister Ayşe Demirağ said on Tuesday that Valdoria would accept a truce only if Kesmet withdrew its artillery.';
   const cases: [string, string][] = [
     ['a 100,000-character word', `${sentence} ${'a'.repeat(100_000)} ${sentence}`],
-    ['a 20,000-word paragraph with no full stop', Array.from({ length: 2000 }, (_, i) => `delegates from Valdoria met envoys of Kesmet ${i} times on Monday and`).join(' ')],
+    ['a 10,000-word paragraph with no full stop', Array.from({ length: 1000 }, (_, i) => `delegates from Valdoria met envoys of Kesmet ${i} times on Monday and`).join(' ')],
     ['a quote of 5,000 words', `Demirağ said: “${'we will not give up the river and '.repeat(700)}end.” Talks resume on Monday.`],
     ['3,000 capitalised words', Array.from({ length: 3000 }, (_, i) => `Minister${String.fromCharCode(65 + (i % 26))}`).join(' ') + ' said.'],
   ];
@@ -373,12 +375,46 @@ function pathological(): void {
   }
 }
 
+// ── optional: seeded random texts ──────────────────────────────────────────────────────────
+function fuzz(batches: number): void {
+  console.log(`\n== random texts (--fuzz ${batches}): ${batches} batches of 3 ==`);
+  const t = zero();
+  const failures: string[] = [];
+  let violations = 0;
+  let chars = 0;
+  const stop = stopwatch();
+  for (let seed = 5000; seed < 5000 + batches; seed++) {
+    const texts = [0, 1, 2].map((k) => randomText(seed * 10 + k));
+    chars += texts.reduce((n, x) => n + x.length, 0);
+    const articles: Article[] = texts.map((text, k) => ({
+      id: `f${seed}-${k}`, source: `f${seed}-${k}`, url: null, outlet: `Outlet ${k}`, title: null, authors: [],
+      published: k === 2 ? null : '2026-03-10', publishedBasis: k === 2 ? null : 'metadata', language: 'en', kind: null, text,
+    }));
+    try {
+      const b = stagedAnalyse(articles, [], t);
+      render(b);
+      const v = integrityViolations(b);
+      violations += v.length;
+      if (v.length) failures.push(`seed ${seed}: ${v.length} span violations, e.g. ${v[0]}`);
+    } catch (err) {
+      const e = err as StageError;
+      failures.push(`seed ${seed} in ${e.stage ?? 'render'}: ${String(e.cause ?? err).split('\n')[0]}`);
+    }
+  }
+  const total = stop();
+  console.log(`  ${batches * 3} texts, ${chars} characters: ${both(batches * 3, total, 'articles')}`);
+  console.log(`  per stage: ${stageLine(t, batches * 3)}`);
+  console.log(`  crashes and violating batches: ${failures.length} (span violations ${violations})${failures.length ? `\n    ${failures.slice(0, 20).join('\n    ')}` : ''}`);
+}
+
 async function main(): Promise<void> {
   console.log('bench:pipeline — whole-pipeline speed and robustness (times are wall-clock on a shared machine)');
   await samples();
   await realPages();
   meantime();
   if (process.argv.includes('--pathological')) pathological();
+  const fuzzAt = process.argv.indexOf('--fuzz');
+  if (fuzzAt >= 0) fuzz(Number(process.argv[fuzzAt + 1]) || 100);
 }
 
 main().catch((err) => {
