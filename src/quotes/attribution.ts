@@ -460,8 +460,3 @@ export function ownerOf(doc: Doc, r: Range): Range | null {
 function isPronoun(doc: Doc, r: Range): boolean {
   return SUBJECT_PRONOUNS.has(doc.text.slice(r.start, r.end).toLowerCase());
 }
-
-export function isPronounRange(doc: Doc, r: Range): string | null {
-  const text = doc.text.slice(r.start, r.end).toLowerCase();
-  return cues().pronouns.get(text) ?? null;
-}
