@@ -103,6 +103,8 @@ function clauseStartBefore(toks: Tok[], marker: number, reporting: Reporting): n
     if (toks[k].lower === 'and' && toks[k + 1]?.lower === 'that') return k + 2;
     // "welcomed the engagement but would not sit down … unless": only the second clause is bound.
     if (/^(but|while|whereas|although)$/.test(toks[k].lower) && k < marker - 1) return k + 1;
+    // "…backed Kyiv's call and threatened new sanctions unless…": the second predicate only.
+    if (toks[k].lower === 'and' && toks[k + 1]?.pos === 'VERB' && k < marker - 2) return k + 1;
   }
   return start;
 }

@@ -82,6 +82,18 @@ export function reportingOf(view: SentenceView): Reporting {
       }
       reporter = subj ?? reporter;
       clauseStart = next.lower === 'that' ? k + 2 : k + 1;
+      // "told state television Ukraine must withdraw": past the one told.
+      if (/^(tell|assure|inform|remind|warn)$/.test(t.lemma) && next.lower !== 'that') {
+        const told = npAfter(view, k + 1, Math.min(clauseEnd, k + 6), false);
+        const after = told ? toks[told.to] : undefined;
+        if (told && told.from <= k + 2 && after && (after.lower === 'that' || /^(PROPN|PRON|DET)$/.test(after.pos))) clauseStart = after.lower === 'that' ? told.to + 1 : told.to;
+        else if (told && after && /^(AUX|VERB)$/.test(after.pos)) {
+          // "told state television Ukraine must…": the name after the common nouns is the subject.
+          let p = told.to;
+          while (p > told.from && toks[p - 1].pos === 'PROPN') p--;
+          if (p > told.from && p < told.to && toks[p - 1].pos === 'NOUN') clauseStart = p;
+        }
+      }
       // Skip a time phrase after the verb: "said on Tuesday that".
       for (let m = clauseStart; m < Math.min(clauseEnd, clauseStart + 5); m++) if (toks[m].lower === 'that') clauseStart = m + 1;
     }

@@ -119,3 +119,10 @@ test('inverted "should", "but only after", and a commitment after a colon', () =
   const c = one('If they do, our parliament has decided: we will suspend all cooperation.');
   assert.match(c.commitment, /we will suspend all cooperation/);
 });
+
+test('a coordinated predicate is the commitment; "told X Y must …" starts after the one told', () => {
+  const c = one('The ministers backed the plan and threatened new sanctions on Russia unless it accepted one.');
+  assert.equal(c.commitment, 'threatened new sanctions on Russia');
+  const u = one('Pavel Grinev told state television Ukraine must withdraw from the region or face a new offensive.');
+  assert.equal(u.condition, 'Ukraine must withdraw from the region');
+});
