@@ -79,7 +79,7 @@ export function resolveEntities(perArticle: ArticleEntities[], _docs: Doc[]): Re
   const people = locals.filter((l) => l.entity.type === 'person' && l.full);
   const bySurnameInitial = new Map<string, Local[]>();
   for (const p of people) {
-    const k = skeleton(translit(p.full!.surnameHead)).slice(0, 1);
+    const k = surnameBucket(p.full!.surnameHead);
     const list = bySurnameInitial.get(k) ?? [];
     list.push(p);
     bySurnameInitial.set(k, list);
@@ -92,6 +92,15 @@ export function resolveEntities(perArticle: ArticleEntities[], _docs: Doc[]): Re
     }
   }
 
+  // Same surnames share a consonant skeleton, so candidates are looked up by it.
+  const peopleBySkeleton = new Map<string, Local[]>();
+  for (const p of people) {
+    const k = surnameBucket(p.full!.surnameHead);
+    const list = peopleBySkeleton.get(k) ?? [];
+    list.push(p);
+    peopleBySkeleton.set(k, list);
+  }
+
   // 2b. A two- or three-word name typed as an organisation in one article for lack of cues
   //     ("Moammar Qaddafi arrived") joins the person another outlet names the same way.
   for (const o of locals) {
@@ -102,7 +111,7 @@ export function resolveEntities(perArticle: ArticleEntities[], _docs: Doc[]): Re
     if (split.given.length === 0) continue;
     const probe: Local = { ...o, full: split, compact: translit(o.entity.name.replace(/[\s-]+/g, '')) };
     const matches = new Set<number>();
-    for (const p of people) if (p.article !== o.article && samePerson(probe, p)) matches.add(clusters.find(p.index));
+    for (const p of peopleBySkeleton.get(surnameBucket(split.surnameHead)) ?? []) if (p.article !== o.article && samePerson(probe, p)) matches.add(clusters.find(p.index));
     if (matches.size !== 1) continue;
     o.full = probe.full;
     o.compact = probe.compact;
@@ -116,7 +125,7 @@ export function resolveEntities(perArticle: ArticleEntities[], _docs: Doc[]): Re
   const bare = locals.filter((l) => l.entity.type === 'person' && l.surnameOnly);
   for (const s of bare) {
     const candidates = new Set<number>();
-    for (const p of people) if (sameSurname(s.surnameOnly!, p.full!.surnameHead) && p.article !== s.article) candidates.add(clusters.find(p.index));
+    for (const p of peopleBySkeleton.get(surnameBucket(s.surnameOnly!)) ?? []) if (sameSurname(s.surnameOnly!, p.full!.surnameHead) && p.article !== s.article) candidates.add(clusters.find(p.index));
     let targets = [...candidates];
     if (targets.length > 1 && s.entity.roles.length > 0) {
       // Roles can tell two namesakes apart: "Kim, the foreign minister".
@@ -165,6 +174,8 @@ export function resolveEntities(perArticle: ArticleEntities[], _docs: Doc[]): Re
 
   return clusters.output();
 }
+
+const surnameBucket = (surname: string) => skeleton(translit(surname));
 
 const initials = (words: string[]) =>
   words
