@@ -218,3 +218,24 @@ test('promos in capitals are dropped from the body; capitalised subhead question
   filterBody(lines, kinds, 0, keep, []);
   assert.deepEqual(lines.filter((_, i) => keep[i]), [lines[0], lines[2], lines[3]]);
 });
+
+test('clock-first datelines and agency bylines', () => {
+  assert.equal(parseDateline('PUBLISHED: 10:48, Tue, Nov 19, 2019')?.iso, '2019-11-19T10:48');
+  assert.equal(parseDateline('14:30 BST, 3 June 2025')?.iso, '2025-06-03T14:30+01:00');
+  assert.equal(parseDateline('Tue 3 Jun 2025 09.15 BST')?.iso, '2025-06-03T09:15+01:00');
+  assert.deepEqual(parseByLine('By Jane Doe and John Roe, Reuters'), ['Jane Doe', 'John Roe']);
+  assert.deepEqual(cleanAuthorList(['Associated Press', 'AFP', 'Staff', 'Jane Doe']), ['Jane Doe']);
+});
+
+test('bylines without "By": name with role, name beside the dateline; masthead outlet', async () => {
+  const { cleanPageCopy } = await import('../../src/ingest/plain/index.js');
+  const body = 'Negotiators from Dravenia and Ostmark resumed talks on Tuesday after a pause of four weeks, officials said.';
+  const a = cleanPageCopy(['THE HARBOUR COURIER', 'Home', 'Envoys trade proposals in Lisvaro talks', 'Marta Kovalenko', 'Diplomatic Correspondent', '3 June 2025', body].join('\n'));
+  assert.deepEqual(a.authors, ['Marta Kovalenko']);
+  assert.equal(a.outlet, 'The Harbour Courier');
+  assert.equal(a.text, body);
+  const b = cleanPageCopy(['Envoys trade proposals in Lisvaro talks', 'Marta Kovalenko | Europe editor', body].join('\n'));
+  assert.deepEqual(b.authors, ['Marta Kovalenko']);
+  const c = cleanPageCopy(['Envoys trade proposals in Lisvaro talks', 'Lisvaro Talks Resume', body].join('\n'));
+  assert.deepEqual(c.authors, []);
+});

@@ -9,7 +9,9 @@ export function filterExtractedText(text: string): string {
   const blocks = text.split('\n\n').map((b) => b.split('\n'));
   const lines = blocks.flat();
   // Single navigation words inside an article are more likely subheadings ("Analysis").
-  const kinds: (LineKind | null)[] = classifyLines(lines).map((k) => (k === 'navigation' ? null : k));
+  const raw = classifyLines(lines);
+  const kinds: (LineKind | null)[] = raw.map((k) => (k === 'navigation' ? null : k));
+  markMenuRuns(lines, raw, kinds);
   const keep = lines.map(() => false);
   const dropped: { line: string; kind: LineKind }[] = [];
   filterBody(lines, kinds, 0, keep, dropped);
@@ -28,4 +30,24 @@ export function filterExtractedText(text: string): string {
     if (kept.length) out.push(kept.join('\n'));
   }
   return out.join('\n\n');
+}
+
+/**
+ * Footer and menu link lists that Readability kept: a run of three or more short label lines of
+ * which at least half are known menu words ("Home", "Subscribe", "Careers", "Terms of Use").
+ * Single menu words elsewhere stay, since they may be subheadings.
+ */
+function markMenuRuns(lines: string[], raw: (LineKind | null)[], kinds: (LineKind | null)[]): void {
+  const short = (i: number) => wordCount(lines[i]) <= 4 && !/[.!?。！？;"”]$/.test(lines[i]);
+  for (let i = 0; i < lines.length; ) {
+    if (!short(i)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < lines.length && short(j)) j++;
+    const known = raw.slice(i, j).filter((k) => k !== null).length;
+    if (j - i >= 3 && known * 2 >= j - i) for (let t = i; t < j; t++) kinds[t] = 'navigation';
+    i = j;
+  }
 }

@@ -12,6 +12,8 @@ const BIO = new RegExp(
 
 const ROLE_TAIL = /\s*(?:[,|–—(]|\s-\s)\s*(?:[^,|]*\b(?:correspondent|editor|reporter|writer|staff|columnist|contributor|bureau|chief|analyst|in\s+[A-Z][a-z]+|news|agency|press)\b.*)$/i;
 
+const AGENCY = /^(?:the\s+)?(?:associated press|agence france[- ]presse|press association|pa media|news desk|web desk|staff (?:writer|reporter)s?|our (?:correspondent|reporter)s?|[\p{L} ]*\b(?:news agency|newsroom|staff|desk|bureau))$/iu;
+
 const HONORIFIC = /(^|\s|,|\band\s)(?:dr|prof|mr|mrs|ms|mx|sir|dame|amb|gen|col|rev)\.?\s+(?=\p{Lu})/giu;
 
 function stripHonorifics(s: string): string {
@@ -39,7 +41,8 @@ export function cleanAuthorList(raw: string[]): string[] {
       if (!/\p{Lu}/u.test(part[0] ?? '') && !/^\p{L}/u.test(part)) continue;
       const words = part.split(/\s+/);
       if (words.length > 5) continue;
-      if (/^(?:staff|admin|editor|editorial|reuters|ap|afp|the\s)/i.test(part) && words.length === 1) continue;
+      // One word is an agency or a desk ("Reuters", "Staff"), not a person's byline.
+      if (words.length === 1 || AGENCY.test(part)) continue;
       const name = fixCase(part);
       if (!out.includes(name)) out.push(name);
     }
@@ -68,4 +71,25 @@ export function parseWritesLine(line: string): string | null {
 export function parseBioLine(line: string): string | null {
   const m = BIO.exec(line.trim());
   return m ? cleanAuthorList([m[1]])[0] ?? null : null;
+}
+
+const ROLE = /\b(?:correspondent|editor|reporter|writer|columnist|contributor|journalist|bureau chief|analyst|staff)\b/i;
+const NAME_ONLY = new RegExp(`^${NAME}$`, 'u');
+
+/**
+ * A byline without "By": "Jane Doe, Diplomatic Correspondent", "Jane Doe | Europe editor", or a
+ * bare name on a line next to a role or date line (`besideRoleOrDate`).
+ */
+export function parseNameLine(line: string, besideRoleOrDate: boolean): string | null {
+  const t = line.trim();
+  const split = /^(.+?)\s*(?:,|\||·|•|–|—)\s*(.+)$/.exec(t);
+  if (split && NAME_ONLY.test(split[1]) && ROLE.test(split[2]) && split[2].split(/\s+/).length <= 6) {
+    return cleanAuthorList([split[1]])[0] ?? null;
+  }
+  if (besideRoleOrDate && NAME_ONLY.test(t) && t.split(/\s+/).length <= 4) return cleanAuthorList([t])[0] ?? null;
+  return null;
+}
+
+export function isRoleLine(line: string): boolean {
+  return ROLE.test(line) && line.split(/\s+/).length <= 6 && !/[.!?]$/.test(line);
 }

@@ -18,6 +18,8 @@ const MDY = new RegExp(`\\b${WEEKDAY}${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,
 const ISO = new RegExp(`\\b(\\d{4})-(\\d{2})-(\\d{2})T?${TIME}`, 'i');
 const DOTTED = new RegExp(`\\b(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})${TIME}`, 'i');
 
+const TIME_FIRST = /\b(\d{1,2})[:.](\d{2})\s*([ap]\.?\s?m\.?)?\s*(?:\(?((?:UTC|GMT)\s*[+-]\s*\d{1,2}(?::?\d{2})?|[A-Z]{2,5})\)?)?\s*[,|·•–—-]?\s*$/i;
+
 const PUBLISHED = /\b(?:published|posted|first published|issued|released|filed|date)\b/i;
 
 interface Zones {
@@ -95,6 +97,16 @@ export function parseDateline(line: string): Dateline | null {
     // What precedes the date on its line must not be a "today"/"updated" label.
     const before = text.slice(0, m.index);
     if (/\b(?:today|updated?|modified|edited|accessed|retrieved)\b[^|•·]*$/i.test(before)) return null;
+    // UK house style puts the clock first: "10:48, Tue, Nov 19, 2019", "14:30 BST, 3 June 2025".
+    const clock = iso.includes('T') ? null : TIME_FIRST.exec(before);
+    if (clock) {
+      const [y, mo, d] = iso.split('-').map(Number);
+      const withTime = build(y, mo, d, clock[1], clock[2], undefined, clock[3], clock[4]);
+      if (withTime) {
+        const at = clock.index;
+        return { iso: withTime, marked: PUBLISHED.test(text.slice(0, at)), index: at, length: m.index + m[0].length - at };
+      }
+    }
     return { iso, marked: PUBLISHED.test(before), index: m.index, length: m[0].length };
   }
   return null;

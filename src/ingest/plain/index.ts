@@ -4,9 +4,9 @@ import { chromeKind, type ChromeKind } from './chrome.js';
 import { isCaption, isCreditOnly } from './caption.js';
 import { stampKind } from './stamps.js';
 import { parseDateline, isDateLine } from './dateline.js';
-import { parseBioLine, parseByLine, parseWritesLine } from './byline.js';
+import { isRoleLine, parseBioLine, parseByLine, parseNameLine, parseWritesLine } from './byline.js';
 import { findHeadline } from './headline.js';
-import { findOutlet } from './outlet.js';
+import { findOutlet, mastheadOutlet } from './outlet.js';
 import { isHeadlineLike, isProse, toLines, wordCount } from './lines.js';
 import { filterBody } from './body.js';
 import { isDateOnlyLine } from './dateonly.js';
@@ -99,8 +99,10 @@ export function cleanPageCopy(raw: string): PageCopy {
   return {
     text: kept.join('\n\n'),
     title: headline >= 0 ? lines[headline] : null,
-    outlet: findOutlet(dropped.filter((d) => d.kind !== 'headline').map((d) => d.line)),
-    authors: findAuthors(lines, kinds, bodyStart, kept),
+    outlet:
+      findOutlet(dropped.filter((d) => d.kind !== 'headline').map((d) => d.line)) ??
+      mastheadOutlet(lines, kinds.map((k) => k !== null), headline),
+    authors: findAuthors(lines, kinds, bodyStart, kept, headline),
     published: findPublished(lines, kinds, bodyStart, headline),
     dropped,
   };
@@ -144,7 +146,7 @@ function dropMenus(lines: string[], keep: boolean[], dropped: { line: string; ki
   }
 }
 
-function findAuthors(lines: string[], kinds: (LineKind | null)[], bodyStart: number, kept: string[]): string[] {
+function findAuthors(lines: string[], kinds: (LineKind | null)[], bodyStart: number, kept: string[], headline: number): string[] {
   for (let i = 0; i < Math.min(lines.length, bodyStart + 3); i++) {
     if (kinds[i] === 'byline' || (kinds[i] === null && i < bodyStart + 3)) {
       const names = parseByLine(lines[i]);
@@ -153,6 +155,13 @@ function findAuthors(lines: string[], kinds: (LineKind | null)[], bodyStart: num
   }
   for (let i = 0; i <= Math.min(bodyStart, lines.length - 1); i++) {
     const name = kinds[i] === null ? parseWritesLine(lines[i]) : null;
+    if (name) return [name];
+  }
+  // A name without "By", next to its role or the dateline, under the headline.
+  for (let i = Math.max(headline + 1, 0); i < Math.min(bodyStart, lines.length); i++) {
+    if (kinds[i] !== null) continue;
+    const beside = [i - 1, i + 1].some((j) => j >= 0 && j < lines.length && (kinds[j] === 'dateline' || (kinds[j] === null && isRoleLine(lines[j]))));
+    const name = parseNameLine(lines[i], beside);
     if (name) return [name];
   }
   for (const line of kept.slice(-4).reverse()) {

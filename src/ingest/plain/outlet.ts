@@ -13,3 +13,20 @@ export function findOutlet(lines: string[]): string | null {
   }
   return null;
 }
+
+/**
+ * The site name at the top of a page copy, before the menu: the first short, capitalised line
+ * no rule claims ("Daily Clarion", "THE POLICY REVIEW"), within the first few lines.
+ */
+export function mastheadOutlet(lines: string[], claimed: boolean[], headline: number): string | null {
+  const end = Math.min(headline < 0 ? 5 : headline, 5, lines.length);
+  for (let i = 0; i < end; i++) {
+    if (claimed[i]) continue;
+    const t = lines[i].trim();
+    const words = t.split(/\s+/);
+    if (words.length > 5 || /\d|[.!?:,;|]/.test(t)) return null;
+    if (!words.every((w) => /^(?:\p{Lu}[\p{L}'’&-]*|of|the|and|on|for|&)$/u.test(w))) return null;
+    return t === t.toUpperCase() ? t.toLowerCase().replace(/(^|\s)(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase()).replace(/\b(Of|The|And|On|For)\b(?!$)/g, (w, _x, off: number) => (off === 0 ? w : w.toLowerCase())) : t;
+  }
+  return null;
+}
