@@ -104,6 +104,8 @@ function cueBefore(toks: Tok[], issue: IssueMention, floor: number): Cue | null 
         // A participle modifying a noun is no stance: "their proposed wealth tax", "frozen assets".
         if (p.words.length === 1 && start > 0 && (toks[start - 1].pos === 'DET' || /^(its|their|his|her|our|my|your)$/.test(toks[start - 1].lower))) continue;
         if (p.words.length === 1 && isAttributive(toks, start)) continue;
+        // Not inside a name: "Rapid Support Forces".
+        if (toks.slice(start, end).some((t) => t.pos === 'PROPN' && start > 0)) continue;
         // "no" only as a determiner right before the issue ("no ceasefire").
         if (p.words.length === 1 && p.words[0] === 'no' && end !== issue.from && !(end + 1 === issue.from && /^(new|further|more|real|lasting|full)$/.test(toks[end].lower))) continue;
         if (p.words.join(' ') === 'against' && toks[start - 1]?.lower === 'war') continue;
@@ -292,7 +294,8 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
   const out: SentencePosition[] = [];
   // A question takes no stance ("Will you suspend the strike?").
   if (toks.some((t) => t.lower === '?')) return [];
-  const mentions = issuesIn(view).filter((m) => m.to <= limit);
+  // An issue word inside a condition marker is no issue ("in exchange for").
+  const mentions = issuesIn(view).filter((m) => m.to <= limit && !conditions.some((c) => m.from < c.marker.to && c.marker.from < m.to) && !(toks[m.from - 1]?.lower === 'in' && /^(exchange|return)$/.test(toks[m.from].lower)));
   for (const m of mentions) {
     let cue = cueBefore(toks, m, Math.max(floor, reporting.clauseStart > m.from ? 0 : reporting.clauseStart));
     let subjectAnchor: number | null = cue ? cue.from : null;
@@ -366,6 +369,7 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       // "at the request of both parties": the noun names whose request, not what is requested.
       if (toks[k].pos === 'NOUN' && toks[k + p.words.length]?.lower === 'of') break;
       if (p.words.length === 1 && isAttributive(toks, k)) break;
+      if (k > 0 && toks.slice(k, k + p.words.length).some((t) => t.pos === 'PROPN')) break;
       if (p.words.length === 1 && k > 0 && toks[k].pos !== 'NOUN' && (toks[k - 1].pos === 'DET' || /^(its|their|his|her|our|my|your)$/.test(toks[k - 1].lower))) break;
       let objFrom = k + p.words.length;
       // Passive or adjectival uses take no stance: "backed by shareholders", "required for".
