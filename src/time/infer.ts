@@ -5,7 +5,6 @@ import type { Doc } from '../text/doc.js';
 import { addDays, compareDates, daysBetween, formatDay, isoWeekday, isValidDate, valueDay, type CalDate } from './calendar.js';
 import type { Found } from './detect.js';
 import { lexicon } from './lexicon.js';
-import { tokenIndexAt } from './tense.js';
 
 export interface Window {
   lo: CalDate | null;
@@ -247,5 +246,3 @@ export function batchPrior(dates: CalDate[]): CalDate | null {
   const sorted = [...dates].sort(compareDates);
   return sorted[Math.floor((sorted.length - 1) / 2)];
 }
-
-export { tokenIndexAt };

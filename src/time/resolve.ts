@@ -2,7 +2,6 @@
 import {
   addDays,
   addMonths,
-  compareDates,
   daysBetween,
   isoWeekday,
   isValidDate,
@@ -64,8 +63,4 @@ export function resolvePeriodYear(anchor: CalDate, startMonth: number, endMonth:
   if (strong && dir === 'past' && startsAfter) return anchor.y - 1;
   if (strong && dir === 'future' && endsBefore) return anchor.y + 1;
   return anchor.y;
-}
-
-export function isBefore(a: CalDate, b: CalDate): boolean {
-  return compareDates(a, b) < 0;
 }

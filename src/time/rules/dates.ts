@@ -152,5 +152,3 @@ export function monthDates(scan: Scan): Candidate[] {
   }
   return out;
 }
-
-export { groupSpan };
