@@ -277,7 +277,8 @@ function main(): void {
   const heldOut2 = loadMeantimeGold('meantime-heldout2.gold.json', 'heldout2');
   const news1 = loadZyteGold('zyte-news.gold.json', 'news');
   const news2 = loadZyteGold('zyte-news2.gold.json', 'news2');
-  const news = news1 && news2 ? [...news1, ...news2] : null;
+  const news3 = loadZyteGold('zyte-news3.gold.json', 'news3');
+  const news = news1 && news2 && news3 ? [...news1, ...news2, ...news3] : null;
   const heldOut = heldOut1 && heldOut2 ? [...heldOut1, ...heldOut2, ...(news ?? [])] : news;
   if (!meantime) console.log(`(${meantimeDir} not found: scoring the fixture texts only)`);
   const all = [...fixtures, ...(meantime ?? []), ...(heldOut ?? [])];
@@ -291,7 +292,7 @@ function main(): void {
   });
   const none = docs.map((d) => ({ article: d.article.id, mentions: [], entities: [] }) as ArticleEntities);
 
-  const tallies = { all: emptyTally(), fixtures: emptyTally(), meantime: emptyTally(), heldOut: emptyTally(), heldOut2: emptyTally(), news: emptyTally(), news2: emptyTally(), alone: emptyTally() };
+  const tallies = { all: emptyTally(), fixtures: emptyTally(), meantime: emptyTally(), heldOut: emptyTally(), heldOut2: emptyTally(), news: emptyTally(), news2: emptyTally(), news3: emptyTally(), alone: emptyTally() };
   const errors: string[] = [];
   const predictedAll: DetailedQuote[][] = [];
   const matches: Map<number, number>[] = [];
@@ -299,7 +300,7 @@ function main(): void {
     const predicted = findQuotesDetailed(docs[i], ents[i]);
     predictedAll.push(predicted);
     matches.push(score(g, docs[i], ents[i], predicted, tallies.all, g.id, errors));
-    score(g, docs[i], ents[i], predicted, g.fixture ? tallies.fixtures : g.set === 'heldout2' ? tallies.heldOut2 : g.set === 'news' ? tallies.news : g.set === 'news2' ? tallies.news2 : g.heldOut ? tallies.heldOut : tallies.meantime, g.id, []);
+    score(g, docs[i], ents[i], predicted, g.fixture ? tallies.fixtures : g.set === 'heldout2' ? tallies.heldOut2 : g.set === 'news' ? tallies.news : g.set === 'news2' ? tallies.news2 : g.set === 'news3' ? tallies.news3 : g.heldOut ? tallies.heldOut : tallies.meantime, g.id, []);
     score(g, docs[i], none[i], findQuotesDetailed(docs[i], none[i]), tallies.alone, g.id, []);
   });
 
@@ -313,7 +314,8 @@ function main(): void {
   }
   if (news) {
     report('  real news pages #1 (Zyte gold bodies; committed before first scored, then informed a third round)', tallies.news);
-    report('  real news pages #2 (Zyte gold bodies; committed after the third round, before first scored)', tallies.news2);
+    report('  real news pages #2 (Zyte gold bodies; committed after the third round, before first scored, then informed a fourth)', tallies.news2);
+    report('  real news pages #3 (Zyte gold bodies; committed after the fourth round, before first scored)', tallies.news3);
   }
   report('ALL, quotes stage alone (no entity mentions)', tallies.alone);
 

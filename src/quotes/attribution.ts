@@ -183,7 +183,10 @@ export function speakerBefore(doc: Doc, ci: number, lo: number): Range | null {
     if (!allNames || segments.length < 2) return null;
     return range(doc, sa, sb);
   }
-  let first = boundedLeft ? segments[segments.length - 1][0] : segments[0][0];
+  // Leading time phrases are no part of the speaker ("At the time, the agency said").
+  let last = segments.length - 1;
+  while (last > 0 && TIME_HEADS.test(tokens[segments[last][1]].text)) last--;
+  let first = boundedLeft ? segments[last][0] : segments[0][0];
   // Trim leading prepositions/conjunctions left by the scan.
   while (first <= end && (tokens[first].pos === 'ADP' || tokens[first].pos === 'CCONJ' || tokens[first].text === ',')) first++;
   if (first > end) return null;
