@@ -27,6 +27,8 @@ export const DEFAULT_MAX_BYTES = 10_000_000;
 export const DEFAULT_TIMEOUT_MS = 20_000;
 /** Fewer words than this is a stub, an index page or a paywall, not an article. */
 export const MIN_BODY_WORDS = 15;
+/** Inputs read at once: enough to overlap network waits, few enough to stay polite. */
+const CONCURRENCY = 4;
 
 interface Raw {
   source: string;
@@ -43,24 +45,24 @@ export async function ingest(inputs: string[], options: IngestOptions = {}): Pro
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const { sources, problems } = await expandInputs(inputs);
-  const drafts: Draft[] = [];
-  for (let i = 0; i < sources.length; i++) {
-    options.onProgress?.(i, sources.length, 'reading');
-    const source = sources[i];
-    const name = sourceName(source);
-    try {
-      const raw = await read(source, { maxBytes, timeoutMs, allowPrivateHosts: options.allowPrivateHosts ?? false, stdin: options.stdin });
-      const draft = await toArticle(raw, problems);
-      if (draft) drafts.push(draft);
-    } catch (err) {
-      if (err instanceof ReadProblem || err instanceof FetchProblem) {
-        problems.push({ source: name, message: `${name}: ${err.message}` });
-      } else {
-        problems.push({ source: name, message: `${name}: could not be ingested (${(err as Error)?.message ?? err}); please report this with the file attached` });
-      }
+  // Inputs are read a few at a time (URLs wait on the network), and kept in input order.
+  const results: { draft: Draft | null; problems: Problem[] }[] = new Array(sources.length);
+  let next = 0;
+  let done = 0;
+  options.onProgress?.(0, sources.length, 'reading');
+  const worker = async () => {
+    while (next < sources.length) {
+      const i = next++;
+      results[i] = await readOne(sources[i], { maxBytes, timeoutMs, allowPrivateHosts: options.allowPrivateHosts ?? false, stdin: options.stdin });
+      options.onProgress?.(++done, sources.length, 'reading');
     }
+  };
+  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, sources.length) }, worker));
+  const drafts: Draft[] = [];
+  for (const r of results) {
+    problems.push(...r.problems);
+    if (r.draft) drafts.push(r.draft);
   }
-  options.onProgress?.(sources.length, sources.length, 'reading');
   const ids = uniqueIds(drafts.map((d) => d.baseId));
   const articles = drafts.map(({ baseId: _, ...rest }, i) => ({ id: ids[i], ...rest }));
   return { articles, problems };
@@ -73,6 +75,25 @@ export function hasArticleBody(text: string): boolean {
     if (/[.!?。！？…]["”’)]?(?:\s|$)/.test(line) && wordCount(line) >= 6) words += wordCount(line);
   }
   return words >= MIN_BODY_WORDS;
+}
+
+async function readOne(
+  source: Source,
+  o: { maxBytes: number; timeoutMs: number; allowPrivateHosts: boolean; stdin?: NodeJS.ReadableStream },
+): Promise<{ draft: Draft | null; problems: Problem[] }> {
+  const problems: Problem[] = [];
+  const name = sourceName(source);
+  try {
+    const raw = await read(source, o);
+    return { draft: await toArticle(raw, problems), problems };
+  } catch (err) {
+    if (err instanceof ReadProblem || err instanceof FetchProblem) {
+      problems.push({ source: name, message: `${name}: ${err.message}` });
+    } else {
+      problems.push({ source: name, message: `${name}: could not be ingested (${(err as Error)?.message ?? err}); please report this with the file attached` });
+    }
+    return { draft: null, problems };
+  }
 }
 
 function sourceName(source: Source): string {
