@@ -144,6 +144,8 @@ function linkTitle(clusters: ReturnType<typeof linkCandidates>, title: RoleMatch
   return found[0];
 }
 
+const hasOrgSuffix = (lex: ReturnType<typeof lexicon>, word: string) => lex.orgSuffixes.has(word);
+
 /** Legal forms of companies: a name ending so is an organisation whatever else the context says. */
 const LEGAL_FORMS = /^(?:inc|inc\.|corp|corp\.|corporation|co\.|ltd|ltd\.|llc|plc|ag|gmbh|s\.a\.|sa|spa|s\.p\.a\.|nv|n\.v\.|bv|oy|ab|asa|kk|pjsc|ojsc|jsc)$/;
 
@@ -309,6 +311,11 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
   if (dateline) score.place += 3;
   else if (words.length === 1 && isAcronym(text) && !place) score.organization += 2;
   const givenFirst = lex.givenNames.has(firstWord) || /^\p{Lu}\.$/u.test(toks[first].text);
+  // Bylines name people.
+  if (ctx.byline[first] && words.length >= 2 && !hasOrgSuffix(lex, lastWord)) {
+    score.person += 3;
+    c.strongPerson = true;
+  }
   // A last word the article also uses in lower case ("Everett Factory", "Delta Program") is a common noun, not a surname.
   const commonLast = ctx.lowerCase.has(lastWord) && !!lex.places.get(firstWord);
   const hasOrgOrPlaceWord = lex.orgSuffixes.has(lastWord) || lex.placeSuffixes.has(lastWord) || lex.orgPrefixes.has(firstWord) || commonLast;

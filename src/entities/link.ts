@@ -102,7 +102,9 @@ export function linkCandidates(cands: Candidate[]): Cluster[] {
       const n = g.words.length;
       const suffix = g.words.every((w, k) => w === l.words[l.words.length - n + k]);
       const prefix = g.words.every((w, k) => w === l.words[k]);
-      if (lType === 'person' && suffix && !g.members.some((m) => m.score.organization >= 2 || m.score.other >= 2)) {
+      // "Zelensky" for "Volodymyr Zelenskiy": one letter apart in a long surname.
+      const variant = n === 1 && g.words[0].length >= 6 && !g.members.some((m) => m.strongPerson) && oneEditApart(g.words[0], l.words[l.words.length - 1]);
+      if (lType === 'person' && (suffix || variant) && !g.members.some((m) => m.score.organization >= 2 || m.score.other >= 2)) {
         targets.add(root(li));
         personTargets.add(root(li));
         continue;
@@ -177,6 +179,14 @@ function clusterType(score: Scores, strongPerson: boolean): EntityType {
   const top = best(s);
   if (top) return top;
   return 'organization';
+}
+
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 function nonAscii(s: string): number {

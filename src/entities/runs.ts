@@ -41,6 +41,9 @@ export interface DocContext {
   paragraphOf: Int32Array;
   /** Token index → 1 when the token can be part of a name (see nameToken). */
   canName: Uint8Array;
+  /** Token index → 1 inside the names of a byline ("By Gemma Platt and Jo Lee, Reuters"). */
+  byline: Uint8Array;
+  bylineParagraphs: Set<number>;
 }
 
 export function docContext(doc: Doc): DocContext {
@@ -71,7 +74,21 @@ export function docContext(doc: Doc): DocContext {
     if (titleCase.has(paragraphOf[i]) || isSentenceInitial(doc, i)) return;
     if (isCapitalised(t.text) && HAS_LETTER.test(t.text)) capitalisedMidSentence.add(fold(t.text));
   });
-  const ctx: DocContext = { doc, capitalisedMidSentence, lowerCase, capitalisedCount, titleCase, paragraphOf, canName: new Uint8Array(doc.tokens.length) };
+  const byline = new Uint8Array(doc.tokens.length);
+  const bylineParagraphs = new Set<number>();
+  for (const [pi, para] of doc.paragraphs.entries()) {
+    if (!/^(?:by|reporting by|written by)\s+\p{Lu}/iu.test(doc.text.slice(para.start, para.end))) continue;
+    bylineParagraphs.add(pi);
+    let i = doc.tokens.findIndex((t) => t.start >= para.start);
+    while (i >= 0 && i < doc.tokens.length && doc.tokens[i].end <= para.end && /^(?:by|reporting|written)$/i.test(doc.tokens[i].text)) i++;
+    for (; i >= 0 && i < doc.tokens.length && doc.tokens[i].end <= para.end; i++) {
+      const text = doc.tokens[i].text;
+      if (text === ',' || text === '|' || text === '—' || text === '-') break;
+      if (/^(?:and|&)$/i.test(text)) continue;
+      byline[i] = 1;
+    }
+  }
+  const ctx: DocContext = { doc, capitalisedMidSentence, lowerCase, capitalisedCount, titleCase, paragraphOf, canName: new Uint8Array(doc.tokens.length), byline, bylineParagraphs };
   for (let i = 0; i < doc.tokens.length; i++) ctx.canName[i] = tokenCanName(ctx, i) ? 1 : 0;
   return ctx;
 }
@@ -106,6 +123,9 @@ function tokenCanName(ctx: DocContext, i: number): boolean {
   if (!isCapitalised(t.text) || !HAS_LETTER.test(t.text) || /[$€£¥#@]/.test(t.text)) return false;
   const f = foldedTokens(ctx.doc)[i];
   const lex = lexicon();
+  if (ctx.byline[i]) return true;
+  // The rest of a byline ("World Affairs Reporter") names a desk, not an entity, unless it is a known place.
+  if (ctx.bylineParagraphs.has(ctx.paragraphOf[i])) return lex.places.has(f) || isAcronym(t.text);
   if (CALENDAR.test(f) || lex.notNames.has(f)) return false;
   // "3G", "777-200LR", "3D": letters glued to a number are part of a code, not a name.
   const prev = ctx.doc.tokens[i - 1];
@@ -138,7 +158,8 @@ function tokenCanName(ctx: DocContext, i: number): boolean {
   const next = ctx.doc.tokens[i + 1];
   if (next && next.sentence === t.sentence && /^\p{Ll}/u.test(next.text) && (next.pos === 'NOUN' || next.pos === 'ADJ')) return false;
   if (lex.givenNames.has(f) && i + 1 < ctx.doc.tokens.length && isCapitalised(ctx.doc.tokens[i + 1].text)) return t.pos === 'PROPN';
-  if (ctx.titleCase.has(ctx.paragraphOf[i])) return false;
+  // In a title-case headline, a proper noun that the article never writes in lower case.
+  if (ctx.titleCase.has(ctx.paragraphOf[i])) return t.pos === 'PROPN' && !ctx.lowerCase.has(t.text.toLowerCase()) && !ctx.lowerCase.has(`${t.text.toLowerCase()}s`) && !lex.stopCapitalized.has(f);
   // A lone unknown word opening a sentence ("Totaling", "Reports") must recur to count as a name.
   const nextIsVerb = following && following.sentence === t.sentence && (following.pos === 'VERB' || following.pos === 'AUX');
   // "Kadhafi, the Libyan leader, left": an appositive title vouches for it.

@@ -84,3 +84,19 @@ test('a surname that is also a city stays the person it refers back to', () => {
   assert.equal(e?.type, 'person');
   assert.deepEqual(mentionTexts(found, e), ['Fritz Henderson', 'Henderson', 'Henderson']);
 });
+
+test('bylines name people; the desk after the comma is no entity', () => {
+  const found = entitiesOf('Talks stall in Geneva\nBy Gemma Platt and Jo Lee, World Affairs Reporter\nThe delegations met on Monday in Geneva.');
+  assert.equal(entityAt(found, 'Gemma Platt')?.type, 'person');
+  assert.equal(entityAt(found, 'Jo Lee')?.type, 'person');
+  assert.ok(!found.mentions.some((m) => m.text === 'Affairs' || m.text === 'World Affairs Reporter'));
+});
+
+test('a title-case headline gives up its names, and a spelling variant in it joins the full name', () => {
+  const found = entitiesOf('Putin and Zelensky to Meet in Istanbul, Erdogan Says\nTurkish President Tayyip Erdogan said Vladimir Putin and Volodymyr Zelenskiy could meet.');
+  const z = entityAt(found, 'Volodymyr Zelenskiy');
+  assert.equal(z?.type, 'person');
+  assert.deepEqual(mentionTexts(found, z), ['Zelensky', 'Volodymyr Zelenskiy']);
+  assert.equal(entityAt(found, 'Erdogan')?.key, entityAt(found, 'Tayyip Erdogan')?.key);
+  assert.ok(!found.mentions.some((m) => m.text === 'Meet' || m.text === 'Says'));
+});
