@@ -5,6 +5,7 @@ import type { Doc } from '../text/doc.js';
 import { addDays, compareDates, daysBetween, formatDay, isoWeekday, isValidDate, valueDay, type CalDate } from './calendar.js';
 import type { Found } from './detect.js';
 import { lexicon } from './lexicon.js';
+import { isDatelineDate } from './dateline.js';
 
 export interface Window {
   lo: CalDate | null;
@@ -81,14 +82,6 @@ function publicationLabel(doc: Doc, offset: number): 'published' | 'updated' | n
   return null;
 }
 
-/** A dateline at the head of a paragraph: "KYIV, June 2 (Reuters) -", "GENEVA, 3 June 2025 —". */
-export function isDateline(doc: Doc, start: number, end: number): boolean {
-  const lineStart = doc.text.lastIndexOf('\n', start - 1) + 1;
-  const head = doc.text.slice(lineStart, start);
-  const tail = doc.text.slice(end, end + 40);
-  return /^\s*\p{Lu}[\p{L}.'’ -]{1,40}(?:,\s*\p{Lu}[\p{L}.'’ -]{1,30})?,\s*$/u.test(head) && /^\s*(?:\([^)]{1,40}\)\s*)?[-–—:]/.test(tail);
-}
-
 /** The year a month and day without one most likely belong to: the one nearest the batch's dates. */
 function nearestYear(month: number, day: number, prior: CalDate): number | null {
   let best: number | null = null;
@@ -119,7 +112,7 @@ export function ownWindows(doc: Doc, found: Found[], batchYears: number[], prior
       continue;
     }
     // A dateline is the day of writing; without its year, the batch's year nearest to it.
-    if (f.cand.type === 'DATE' && isDateline(doc, f.cand.start, f.cand.end)) {
+    if (f.cand.type === 'DATE' && isDatelineDate(doc.text, f.cand.start, f.cand.end)) {
       const text = doc.text.slice(f.cand.start, f.cand.end);
       let day = f.cand.absolute ? valueDay(f.value) : null;
       const rel = f.cand.relation;

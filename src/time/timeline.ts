@@ -3,6 +3,7 @@
 // (compare/ turns that into a discrepancy); the same happening on the same date is one entry.
 import type { Brief, Span } from '../types.js';
 import { valueStart } from './calendar.js';
+import { isDatelineDate } from './dateline.js';
 
 export interface TimelineEntry {
   /** TIMEX3 value. */
@@ -53,9 +54,11 @@ function clauseBounds(text: string, sentence: { start: number; end: number }, ex
       if (cut >= 0) from = Math.max(from, o.end + cut + 1);
     }
     if (o.start >= expr.end && o.start < to) {
+      // The cut nearest the other date keeps this date's predicate: "In January, a truce took
+      // effect, | but it collapsed in March".
       const gap = text.slice(expr.end, o.start);
-      const cuts = [',', ';', '—', '–', ':'].map((c) => gap.indexOf(c)).filter((i) => i >= 0);
-      if (cuts.length > 0) to = Math.min(to, expr.end + Math.min(...cuts));
+      const cut = Math.max(gap.lastIndexOf(','), gap.lastIndexOf(';'), gap.lastIndexOf('—'), gap.lastIndexOf('–'), gap.lastIndexOf(':'));
+      if (cut >= 0) to = Math.min(to, expr.end + cut);
     }
   }
   while (from < to && /[\s,;:—–]/.test(text[from])) from++;
@@ -125,6 +128,7 @@ export function buildTimeline(brief: Brief): TimelineEntry[] {
     if (!isCalendar(t.value) || t.type === 'DURATION' || t.type === 'SET') continue;
     const text = textOf.get(t.article);
     if (text === undefined || t.end > text.length) continue;
+    if (isDatelineDate(text, t.start, t.end)) continue;
     const sentence = sentenceBounds(text, t.start);
     const key = `${t.article}:${sentence.start}`;
     const group = bySentence.get(key) ?? { article: t.article, sentence, exprs: [] };

@@ -59,3 +59,15 @@ test('sentence bounds skip abbreviations', () => {
   const b = sentenceBounds(text, text.indexOf('Monday'));
   assert.equal(text.slice(b.start, b.end), 'Gen. Smith met the U.S. envoy on Monday.');
 });
+
+test('a dateline is not a happening; a clause keeps its predicate', () => {
+  const brief = analyseTimes([
+    article('w', 'KYIV, June 3 (Reuters) - Russia attacked the city on Sunday night. In January, a truce took effect, but it collapsed in March after 42 days.', '2025-06-03'),
+  ]);
+  const tl = buildTimeline(brief);
+  assert.deepEqual(tl.map((e) => [e.date, e.text]), [
+    ['2025-01', 'In January, a truce took effect'],
+    ['2025-03', 'but it collapsed in March after 42 days.'],
+    ['2025-06-01TNI', 'KYIV, June 3 (Reuters) - Russia attacked the city on Sunday night.'],
+  ]);
+});
