@@ -140,7 +140,7 @@ export function npAfter(view: SentenceView, at: number, limit: number, preferPro
   let k = at;
   while (k < limit) {
     const t = toks[k];
-    if (t.pos === 'PUNCT' && t.lower !== '-' && t.lower !== '(' && t.lower !== ')' && t.lower !== '"' && t.lower !== '“' && t.lower !== '``') break;
+    if (t.pos === 'PUNCT' && !/^(-|\(|\)|"|“|”|``|''|‘|’)$/.test(t.lower)) break;
     if (SUBORDINATORS.has(t.lower) && t.lower !== 'as' || t.lower === 'that') break;
     if (t.pos === 'VERB' && first) break;
     if (isNominal(t) && !isTimeWord(t) && !(t.pos === 'PRON' && !/^(its|their|his|her|our|it|them|him)$/.test(t.lower))) {

@@ -156,6 +156,10 @@ function ratherThan(toks: Tok[], at: number): boolean {
   return toks[at - 1]?.lower === 'than' && toks.slice(Math.max(0, at - 12), at).some((t) => t.lower === 'rather');
 }
 
+let futureConditionalCache: Set<string> | null = null;
+function futureConditionals(): Set<string> {
+  return (futureConditionalCache ??= new Set(loadJson<{ futureConditional?: string[] }>('events/stances.json').futureConditional ?? []));
+}
 let futureOfferCache: Set<string> | null = null;
 function futureOffers(): Set<string> {
   return (futureOfferCache ??= new Set(loadJson<{ futureOffer?: string[] }>('events/stances.json').futureOffer ?? []));
@@ -417,7 +421,10 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
   // A commitment to act ("will host a conference", "would free 200 soldiers"): an offer.
   const taken = new Set(out.map((o) => o.span.from));
   for (let k = 0; k < limit; k++) {
-    if (taken.has(k) || toks[k].pos !== 'VERB' || !futureOffers().has(toks[k].lemma)) continue;
+    if (taken.has(k) || toks[k].pos !== 'VERB') continue;
+    const offerVerb = futureOffers().has(toks[k].lemma);
+    const boundVerb = !offerVerb && futureConditionals().has(toks[k].lemma) && conditions.some((c) => !c.ultimatum && inside(c.commitment, k));
+    if (!offerVerb && !boundVerb) continue;
     const committed = commitmentBefore(toks, k);
     if (!committed) continue;
     const np = npAfter(view, k + 1, Math.min(limit, k + 9), false);

@@ -419,6 +419,10 @@ export class ActorResolver {
       const parties = this.mainParties();
       if (parties.length === 2) return parties.map((key) => ({ key, attributedBy: first?.attributedBy ?? 'writer' }));
     }
+    // "Russia and China said they opposed…": the pronoun stands for every reporter.
+    if (subject.to - subject.from === 1 && /^(they|we)$/.test(toks[subject.from].lower) && reporting.reporter && toks.slice(reporting.reporter.from, reporting.reporter.to).some((t) => t.lower === 'and')) {
+      return this.resolveAll(view, reporting.reporter, { ...reporting, reporter: null }).map((a) => ({ ...a, attributedBy: 'own' as const }));
+    }
     if (!toks.slice(subject.from, subject.to).some((t) => t.lower === 'and')) return first ? [first] : [];
     const keys: string[] = [];
     const start = toks[subject.from].start;

@@ -119,3 +119,11 @@ test('an interview answer: the labelled speaker, and a state official\'s "we" is
   assert.equal(relief?.attributedBy, 'own');
   assert.equal(talks?.actor, keyOf(ents, 'Abbas Tavakoli'));
 });
+
+test('"Russia and China said they opposed…": one position per reporter', () => {
+  const d = doc('Russia and China said they opposed any new sanctions.');
+  const ents = entities(d, [['Russia', 'place'], ['China', 'place']]);
+  const ps = findPositions(d, ents, []).filter((p) => p.issue === 'sanctions' && p.stance === 'oppose');
+  assert.deepEqual(ps.map((p) => p.actor).sort(), [keyOf(ents, 'Russia'), keyOf(ents, 'China')].sort());
+  assert.ok(ps.every((p) => p.attributedBy === 'own'));
+});
