@@ -6,7 +6,8 @@
 //      show what the cross-article stages cost at that size;
 //   3. MEANTIME's 120 Wikinews articles, rebuilt from their tokens, analysed one by one.
 // `--pathological` adds a few deliberately awkward texts at sizes the unit tests avoid;
-// `--fuzz N` runs N seeded batches of random texts (test/robustness/fuzz-text.ts) and counts crashes.
+// `--fuzz N` runs N seeded batches of random texts (test/robustness/fuzz-text.ts) and counts crashes;
+// `--extras-only` skips the three standard parts.
 // Per-stage figures come from a replica of src/pipeline.ts's wiring that times each entry
 // function; the run checks that the replica gives exactly what analyse() gives on the samples,
 // and says so when it does not (then the pipeline's wiring changed and this file must follow).
@@ -30,7 +31,7 @@ import { renderHtml } from '../src/brief/html.js';
 import { renderMarkdown } from '../src/brief/markdown.js';
 import type { Article, Brief, Problem } from '../src/types.js';
 import type { ArticleEntities, ArticleEvents, QuoteAnnotation, TimeAnnotation } from '../src/annotations.js';
-import { integrityViolations } from '../test/robustness/helpers.js';
+import { integrityViolations, liveMarkup } from '../test/robustness/helpers.js';
 import { randomText } from '../test/robustness/fuzz-text.js';
 
 const DATASETS = join(PACKAGE_ROOT, '..', 'shared', 'datasets');
@@ -199,6 +200,7 @@ async function realPages(): Promise<void> {
     });
     const failures: Failure[] = [];
     const violations: string[] = [];
+    const live: string[] = [];
     const ingested: Article[] = [];
     const problems: Problem[] = [];
     const tIngest = { wall: 0, cpu: 0 };
@@ -238,6 +240,8 @@ async function realPages(): Promise<void> {
       }
       try {
         add(tRender, render(brief));
+        // Real pages carry markup-like text too; none of it may come alive in brief.html.
+        live.push(...liveMarkup(renderHtml(brief)).map((x) => `${page}: ${x}`));
       } catch (err) {
         failures.push({ page, where: 'render', message: (err as Error)?.stack ?? String(err) });
       }
@@ -254,6 +258,7 @@ async function realPages(): Promise<void> {
     console.log(`    whole pipeline, page file to rendered brief: ${rate(n, whole.wall)} pages/s wall, ${rate(n, whole.cpu)} pages/s CPU`);
     console.log(`  per stage: ${stageLine(t, n)}`);
     console.log(`  span/reference violations: ${violations.length}${violations.length ? `\n    ${violations.slice(0, 15).join('\n    ')}` : ''}`);
+    console.log(`  live markup in brief.html: ${live.length}${live.length ? `\n    ${live.slice(0, 10).join('\n    ')}` : ''}`);
 
     for (const p of problems) if (!/: is in [^;]+;/.test(p.message)) console.log(`    ${p.message.replace(dir + '/', '')}`);
 
@@ -409,9 +414,11 @@ function fuzz(batches: number): void {
 
 async function main(): Promise<void> {
   console.log('bench:pipeline — whole-pipeline speed and robustness (times are wall-clock on a shared machine)');
-  await samples();
-  await realPages();
-  meantime();
+  if (!process.argv.includes('--extras-only')) {
+    await samples();
+    await realPages();
+    meantime();
+  }
   if (process.argv.includes('--pathological')) pathological();
   const fuzzAt = process.argv.indexOf('--fuzz');
   if (fuzzAt >= 0) fuzz(Number(process.argv[fuzzAt + 1]) || 100);
