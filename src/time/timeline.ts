@@ -3,7 +3,7 @@
 // (compare/ turns that into a discrepancy); the same happening on the same date is one entry.
 import type { Brief, Span } from '../types.js';
 import { valueStart } from './calendar.js';
-import { isDatelineDate } from './dateline.js';
+import { datelinePrefix, isDatelineDate } from './dateline.js';
 
 export interface TimelineEntry {
   /** TIMEX3 value. */
@@ -130,6 +130,9 @@ export function buildTimeline(brief: Brief): TimelineEntry[] {
     if (text === undefined || t.end > text.length) continue;
     if (isDatelineDate(text, t.start, t.end)) continue;
     const sentence = sentenceBounds(text, t.start);
+    // The lede's dateline is not part of what happened.
+    const prefix = datelinePrefix(text.slice(sentence.start, sentence.end));
+    if (prefix > 0 && sentence.start + prefix <= t.start) sentence.start += prefix;
     const key = `${t.article}:${sentence.start}`;
     const group = bySentence.get(key) ?? { article: t.article, sentence, exprs: [] };
     group.exprs.push({ start: t.start, end: t.end, value: t.value, type: t.type });
