@@ -208,6 +208,21 @@ export function sharedCount(a: Set<string>, b: Set<string>): number {
   return shared;
 }
 
+/** Two sentences naming different places and none in common ("killed in Kharkiv" / "killed in
+ * Odesa") report different events, whatever else they share. */
+export function differentPlaces(ctx: Context, a: SentenceInfo, b: SentenceInfo): boolean {
+  const places = (s: SentenceInfo): string[] => [...s.entities].filter((e) => ctx.entityType.get(e) === 'place');
+  const pa = places(a);
+  const pb = places(b);
+  if (pa.length === 0 || pb.length === 0 || pa.some((p) => pb.includes(p))) return false;
+  // A place named in the other sentence in another form ("Kellan" / "Kellani assets") is shared too.
+  const stems = (s: SentenceInfo): Set<string> => new Set((s.text.match(/\p{Lu}[\p{L}’'-]+/gu) ?? []).map((w) => w.toLowerCase().slice(0, 5)));
+  const sa = stems(a);
+  const sb = stems(b);
+  const nameStem = (id: string): string => (ctx.entityName.get(id) ?? '').toLowerCase().slice(0, 5);
+  return !pa.some((p) => sb.has(nameStem(p))) && !pb.some((p) => sa.has(nameStem(p)));
+}
+
 /** Action words the two share, where one side may use the word as a verb and the other as a noun
  * ("summoned on Monday" / "Tuesday's summons"). */
 export function sharedActions(a: { lemmas: Set<string>; actions: Set<string> }, b: { lemmas: Set<string>; actions: Set<string> }): number {

@@ -2,7 +2,7 @@
 // "at Wednesday's session" (→ 18th) in another. Works on the resolved values of the time stage, so
 // "on Friday" and "this Friday" written on different days agree when they name the same day.
 import type { Context, SentenceInfo } from './context.js';
-import { jaccard, sharedActions, sharedCount, stemsIn } from './context.js';
+import { differentPlaces, jaccard, sharedActions, sharedCount, stemsIn } from './context.js';
 import type { Detector, FactClaim } from './claims.js';
 
 const DAY = /^(\d{4}-\d{2}-\d{2})/;
@@ -102,7 +102,8 @@ export const dates: Detector = {
     }
     return out;
   },
-  sameFact(a, b) {
+  sameFact(a, b, ctx) {
+    if (differentPlaces(ctx, a.sentence, b.sentence)) return false;
     const la = (a as DateClaim).local;
     const lb = (b as DateClaim).local;
     if (REPEAT.test(la.text) !== REPEAT.test(lb.text)) return false;

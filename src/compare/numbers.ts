@@ -1,7 +1,7 @@
 // Figures that outlets give for one fact ("40 missiles" vs "25 missiles"). A figure with a qualifier
 // is a range: "more than 40" does not contradict "45", "up to 240" does not contradict "240".
 import type { Context, SentenceInfo } from './context.js';
-import { sameFact, sharedCount, stem, stemsIn } from './context.js';
+import { differentPlaces, sameFact, sharedCount, stem, stemsIn } from './context.js';
 import type { Detector, FactClaim } from './claims.js';
 import { loadJson } from '../util/data.js';
 import type { Doc, Token } from '../text/doc.js';
@@ -40,6 +40,9 @@ function q(): Quantities {
 function numberValue(tok: Token): number | null {
   const t = tok.text.toLowerCase();
   if (NUMERIC.test(t)) return Number(t.replace(/,/g, ''));
+  // "2bn", "40m", "2.5bn": a figure with its multiplier written on.
+  const short = /^(\d+(?:\.\d+)?)(bn|m|k)$/.exec(t);
+  if (short) return Number(short[1]) * q().multipliers[short[2]];
   const w = q().numberWords[t];
   return w === undefined ? null : w;
 }
@@ -138,7 +141,9 @@ export function figuresIn(doc: Doc, s: SentenceInfo, quoted: [number, number][] 
           break;
         }
         if (t.pos === 'NOUN') last = k;
-        else if (t.pos === 'ADJ' || t.pos === 'PROPN' || t.text === '-' || t.pos === 'NUM') {
+        else if (t.pos === 'VERB' && /(ed|ing)$/i.test(t.text) && last < 0 && toks[k + 1] && (toks[k + 1].pos === 'NOUN' || toks[k + 1].pos === 'ADJ')) {
+          // a participle used as an adjective: "1,800 advanced centrifuges", "200 armed fighters"
+        } else if (t.pos === 'ADJ' || t.pos === 'PROPN' || t.text === '-' || t.pos === 'NUM') {
           if (last >= 0 && t.pos !== 'NUM' && t.text !== '-') break;
         } else break;
       }
@@ -217,6 +222,7 @@ export const numbers: Detector = {
     return out;
   },
   sameFact(a, b, ctx) {
+    if (differentPlaces(ctx, a.sentence, b.sentence)) return false;
     // The same counted thing in one story is usually the same quantity; a shared word besides the
     // unit (or a shared actor) guards against two different counts of it.
     if (sameFact(a.sentence, b.sentence, 0.2)) return true;
@@ -229,7 +235,8 @@ export const numbers: Detector = {
       const text = doc.text;
       const from = Math.max(c.sentence.start, text.lastIndexOf(' ', Math.max(c.sentence.start, c.start - 30)));
       const to = Math.min(c.sentence.end, c.end + 30);
-      const stems = stemsIn(doc, from, to).lemmas;
+      // The words around the figure, not the figure's own noun ("50 people" / "12 people").
+      const stems = new Set([...stemsIn(doc, from, c.start).lemmas, ...stemsIn(doc, c.end, to).lemmas]);
       stems.delete(stem(c.bucket));
       return stems;
     };

@@ -440,13 +440,27 @@ export function officeDetector(): Detector {
       // The same office: one wording contains the other ("chair" / "electoral commission chair").
       return compatible({ ...ta, historical: false }, { ...tb, historical: false });
     },
-    conflict(a, b) {
+    conflict(a, b, ctx) {
       const ta = (a as TitleClaim).title;
       const tb = (b as TitleClaim).title;
       if (ta.person === tb.person || sameSpelling(surname(ta.name), surname(tb.name))) return false;
       const all = (a as FactClaim & { all: TitleMention[] }).all;
       // Both outlets giving the office to both people (two countries' ministers) is not a contradiction.
-      return !holdsCompatible(all, b.article, ta.person, ta) && !holdsCompatible(all, a.article, tb.person, tb);
+      if (holdsCompatible(all, b.article, ta.person, ta) || holdsCompatible(all, a.article, tb.person, tb)) return false;
+      // Without the country or body on both sides, "Prime Minister X" and "Prime Minister Y" may be
+      // two countries' leaders; it is one office only when an outlet names both people, giving the
+      // office to one of them and something else (or nothing) to the other.
+      if (!ta.affiliation || !tb.affiliation) {
+        // What the outlets say elsewhere about whom each person serves decides first.
+        const affs = (person: string): string[] => all.filter((o) => o.person === person && o.affiliation).map((o) => o.affiliation!);
+        const fa = ta.affiliation ? [ta.affiliation] : affs(ta.person);
+        const fb = tb.affiliation ? [tb.affiliation] : affs(tb.person);
+        if (fa.length && fb.length) return fa.some((x) => fb.some((y) => sameAffiliation(x, y)));
+        const names = (article: string, person: string, name: string): boolean =>
+          all.some((o) => o.article === article && o.person === person) || foldName(ctx.byId.get(article)?.doc.text ?? '').includes(surname(name));
+        return names(b.article, ta.person, ta.name) || names(a.article, tb.person, tb.name);
+      }
+      return true;
     },
     topic(claims) {
       const t = (claims[0] as TitleClaim).title;

@@ -70,3 +70,12 @@ test('a figure per side is not the total', () => {
   const b = article('b', 'The exchange of 240 prisoners will take place within days.');
   assert.equal(runDetector(numbers, context(briefOf([a, b])).ctx).length, 0);
 });
+
+test('the same count in two different places is two facts', () => {
+  const a = article('a', 'Shelling killed 50 people in Kharkiv on Sunday.');
+  const b = article('b', 'Shelling killed 12 people in Odesa on Sunday.');
+  const place = (id: string, name: string, ...arts: typeof a[]) => ({ id, name, type: 'place' as const, aliases: [], roles: [], mentions: arts.map((x) => ({ article: x.id, start: x.text.indexOf(name), end: x.text.indexOf(name) + name.length })) });
+  const brief = briefOf([a, b], { entities: [place('k', 'Kharkiv', a), place('o', 'Odesa', b)] });
+  assert.equal(runDetector(numbers, context(brief).ctx).length, 0);
+  assert.equal(runDetector(numbers, context(briefOf([a, article('c', 'Shelling killed 12 people in Kharkiv on Sunday.')])).ctx).length, 1);
+});

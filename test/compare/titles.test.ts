@@ -67,3 +67,11 @@ test('one role, two different bodies: envoy of one organisation or another, lead
   const e = article('e', 'Liberty Alliance leader Samuel Ferro left early.');
   assert.equal(runDetector(titleDetector(), context(briefOf([c, e])).ctx).length, 0);
 });
+
+test('two prime ministers in two outlets, with no country given and neither outlet naming the other, may lead two countries', () => {
+  const a = article('a', 'Prime Minister Elias Brun will lead the delegation to Castello.');
+  const b = article('b', 'Prime Minister Tomas Reyn will remain in the capital.');
+  assert.equal(runDetector(officeDetector(), context(briefOf([a, b])).ctx).length, 0);
+  const c = article('c', "Aster's delegation will be led by Elias Brun, the former prime minister. Prime Minister Tomas Reyn will remain in the capital.");
+  assert.equal(runDetector(officeDetector(), context(briefOf([a, c])).ctx).length, 1);
+});
