@@ -124,6 +124,10 @@ export function classify(input: ClassifyInput): QuoteKind {
   const sentenceInside = /[.!?][”"’']?\s+\p{Lu}/u.test(body) || /[.!?,][”"’']?$/.test(body);
 
   if (termMarkedBefore(text, paragraph.start, open) || termMarkedAfter(text, close, paragraph.end)) return 'term';
+  // "the “one country, two systems” formula", "a “deferred termination” package": the span names a thing.
+  const nextWord = (/^\s+([\p{L}]+)/u.exec(text.slice(close + 1, close + 30))?.[1] ?? '').toLowerCase();
+  const lastWord = (words[words.length - 1] ?? '').toLowerCase();
+  if (words.length <= 5 && intro !== 'start' && intro !== 'colon' && intro !== 'cueComma' && (cues().labelHeads.has(nextWord) || (words.length <= 4 && cues().labelHeads.has(lastWord)))) return 'term';
   // "a free case, or “bumper,”": an alternative name for what the writer just named.
   if (/,\s*or\s*$/.test(text.slice(Math.max(paragraph.start, open - 6), open)) && words.length <= 3) return 'term';
 

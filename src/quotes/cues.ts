@@ -11,6 +11,7 @@ interface CueData {
   pronouns: Record<string, string>;
   titleWords: string[];
   orgAnaphors: string[];
+  labelHeads: string[];
 }
 
 export interface Cues {
@@ -25,6 +26,7 @@ export interface Cues {
   pronouns: Map<string, string>;
   titleWords: Set<string>;
   orgAnaphors: Set<string>;
+  labelHeads: Set<string>;
 }
 
 let cached: Cues | null = null;
@@ -45,6 +47,7 @@ export function cues(): Cues {
     pronouns: new Map(Object.entries(d.pronouns)),
     titleWords: new Set(d.titleWords),
     orgAnaphors: new Set(d.orgAnaphors),
+    labelHeads: new Set(d.labelHeads),
   };
   return cached;
 }

@@ -99,3 +99,10 @@ test('a role description resolves to the person the article names after the same
   ]);
   assert.equal(name(0), 'Liu Xiaming');
 });
+
+test('a quoted span that names a plan, formula or package is a term, not a quote', () => {
+  const { quotes } = run('Beijing backs the "one country, two systems" formula. Ford will get a "financial assistance package". GM said it would offer a "deferred termination" package to dealers.', [
+    { forms: ['Ford', 'GM'], type: 'organization' },
+  ]);
+  assert.deepEqual(quotes, []);
+});
