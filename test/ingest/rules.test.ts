@@ -239,3 +239,14 @@ test('bylines without "By": name with role, name beside the dateline; masthead o
   const c = cleanPageCopy(['Envoys trade proposals in Lisvaro talks', 'Lisvaro Talks Resume', body].join('\n'));
   assert.deepEqual(c.authors, []);
 });
+
+test('Guardian- and BBC-style bylines: "Name in Place" by the dateline, name over a desk line', async () => {
+  const { cleanPageCopy } = await import('../../src/ingest/plain/index.js');
+  const body = 'Negotiators from Dravenia and Ostmark resumed talks on Tuesday after a pause of four weeks, officials said.';
+  const g = cleanPageCopy(['Envoys trade proposals in Lisvaro talks', 'Marta Kovalenko in Lisvaro', 'Tue 3 Jun 2025 09.15 BST', 'Last modified on Tue 3 Jun 2025 14.02 BST', 'Share', body].join('\n'));
+  assert.deepEqual(g.authors, ['Marta Kovalenko']);
+  assert.equal(g.published, '2025-06-03T09:15+01:00');
+  const b = cleanPageCopy(['Envoys trade proposals in Lisvaro talks', '3 June 2025', 'Share', 'Save', 'Marta Kovalenko', 'Courier News, Lisvaro', body].join('\n'));
+  assert.deepEqual(b.authors, ['Marta Kovalenko']);
+  assert.equal(b.text, body);
+});

@@ -86,10 +86,17 @@ export function parseNameLine(line: string, besideRoleOrDate: boolean): string |
   if (split && NAME_ONLY.test(split[1]) && ROLE.test(split[2]) && split[2].split(/\s+/).length <= 6) {
     return cleanAuthorList([split[1]])[0] ?? null;
   }
-  if (besideRoleOrDate && NAME_ONLY.test(t) && t.split(/\s+/).length <= 4) return cleanAuthorList([t])[0] ?? null;
-  return null;
+  if (!besideRoleOrDate) return null;
+  if (NAME_ONLY.test(t) && t.split(/\s+/).length <= 4) return cleanAuthorList([t])[0] ?? null;
+  // "Jane Doe in Lisvaro", "Jane Doe reporting from Lisvaro".
+  const placed = NAME_IN_PLACE.exec(t);
+  return placed ? (cleanAuthorList([placed[1]])[0] ?? null) : null;
 }
 
+const NAME_IN_PLACE = new RegExp(`^(${NAME})\\s+(?:in|reporting from|from)\\s+\\p{Lu}[\\p{L}'-]+(?:\\s\\p{Lu}[\\p{L}'-]+)?$`, 'u');
+/** A desk and place line under a byline: "BBC News, Lisvaro". */
+const DESK = /^[\p{Lu}][\p{L}&]*(?:\s[\p{Lu}][\p{L}&]*)*\s+News,\s+\p{Lu}/u;
+
 export function isRoleLine(line: string): boolean {
-  return ROLE.test(line) && line.split(/\s+/).length <= 6 && !/[.!?]$/.test(line);
+  return (ROLE.test(line) || DESK.test(line)) && line.split(/\s+/).length <= 6 && !/[.!?]$/.test(line);
 }

@@ -57,15 +57,25 @@ export function cleanPageCopy(raw: string): PageCopy {
   let bodyStart = lines.findIndex((l, i) => kinds[i] === null && isProse(l));
   if (bodyStart < 0) bodyStart = lines.length;
   bodyStart = afterLateByline(lines, kinds, bodyStart);
+  // Name-shaped lines beside a role or the dateline may be bylines without "By"; they are never
+  // the headline, and count as bylines once they turn out to sit under it.
+  const nameShaped = new Map<number, string>();
+  for (let i = 0; i < bodyStart; i++) {
+    if (kinds[i] !== null) continue;
+    const name = parseNameLine(lines[i], besideRoleOrDate(lines, kinds, i));
+    if (name) nameShaped.set(i, name);
+  }
   // The byline anchors the headline; without one, the dateline nearest the body does (a date
   // higher up may be the masthead's date of the day).
   const header = kinds.slice(0, bodyStart);
   const anchor = header.includes('byline') ? header.indexOf('byline') : header.lastIndexOf('dateline');
   const headline = findHeadline(
-    lines.slice(0, bodyStart).map((text, i) => ({ text, claimed: kinds[i] !== null })),
+    lines.slice(0, bodyStart).map((text, i) => ({ text, claimed: kinds[i] !== null || nameShaped.has(i) })),
     bodyStart,
     anchor,
   );
+  const bareNames = new Map([...nameShaped].filter(([i]) => i > headline));
+  for (const i of bareNames.keys()) kinds[i] = 'byline';
 
   // ── header: everything above the body except the standfirst under the headline ──
   const keep: boolean[] = lines.map(() => false);
@@ -102,7 +112,7 @@ export function cleanPageCopy(raw: string): PageCopy {
     outlet:
       findOutlet(dropped.filter((d) => d.kind !== 'headline').map((d) => d.line)) ??
       mastheadOutlet(lines, kinds.map((k) => k !== null), headline),
-    authors: findAuthors(lines, kinds, bodyStart, kept, headline),
+    authors: findAuthors(lines, kinds, bodyStart, kept, headline, bareNames),
     published: findPublished(lines, kinds, bodyStart, headline),
     dropped,
   };
@@ -146,7 +156,15 @@ function dropMenus(lines: string[], keep: boolean[], dropped: { line: string; ki
   }
 }
 
-function findAuthors(lines: string[], kinds: (LineKind | null)[], bodyStart: number, kept: string[], headline: number): string[] {
+function besideRoleOrDate(lines: string[], kinds: (LineKind | null)[], i: number): boolean {
+  const near = (j: number) => j >= 0 && j < lines.length;
+  return (
+    [i - 1, i + 1].some((j) => near(j) && kinds[j] === null && isRoleLine(lines[j])) ||
+    [i - 3, i - 2, i - 1, i + 1, i + 2, i + 3].some((j) => near(j) && kinds[j] === 'dateline')
+  );
+}
+
+function findAuthors(lines: string[], kinds: (LineKind | null)[], bodyStart: number, kept: string[], headline: number, bareNames: Map<number, string>): string[] {
   for (let i = 0; i < Math.min(lines.length, bodyStart + 3); i++) {
     if (kinds[i] === 'byline' || (kinds[i] === null && i < bodyStart + 3)) {
       const names = parseByLine(lines[i]);
@@ -157,13 +175,8 @@ function findAuthors(lines: string[], kinds: (LineKind | null)[], bodyStart: num
     const name = kinds[i] === null ? parseWritesLine(lines[i]) : null;
     if (name) return [name];
   }
-  // A name without "By", next to its role or the dateline, under the headline.
-  for (let i = Math.max(headline + 1, 0); i < Math.min(bodyStart, lines.length); i++) {
-    if (kinds[i] !== null) continue;
-    const beside = [i - 1, i + 1].some((j) => j >= 0 && j < lines.length && (kinds[j] === 'dateline' || (kinds[j] === null && isRoleLine(lines[j]))));
-    const name = parseNameLine(lines[i], beside);
-    if (name) return [name];
-  }
+  const first = [...bareNames.entries()].find(([i]) => i > headline);
+  if (first) return [first[1]];
   for (const line of kept.slice(-4).reverse()) {
     const name = parseBioLine(line);
     if (name) return [name];
