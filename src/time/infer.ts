@@ -156,6 +156,15 @@ export function ownWindows(doc: Doc, found: Found[], batchYears: number[], prior
  * dated article dates, matched on the words the two sentences share. */
 export function batchWindows(doc: Doc, found: Found[], dated: DatedArticle[]): Window[] {
   const out: Window[] = [];
+  // Every day the dated articles name, with the words of its sentence, computed once.
+  const pool: { day: CalDate; weekday: number; words: Set<string> }[] = [];
+  for (const d of dated) {
+    for (const g of d.found) {
+      const day = valueDay(g.value);
+      if (!day || (g.cand.type !== 'DATE' && g.cand.type !== 'TIME')) continue;
+      pool.push({ day, weekday: isoWeekday(day), words: contentLemmas(d.doc, g.sentence, d.found) });
+    }
+  }
   for (const f of found) {
     const rel = f.cand.relation;
     if (!rel || rel.kind === 'monthDay') continue;
@@ -163,18 +172,14 @@ export function batchWindows(doc: Doc, found: Found[], dated: DatedArticle[]): W
     if (here.size < 2) continue;
     let best = 0;
     let bestDays: CalDate[] = [];
-    for (const d of dated) {
-      for (const g of d.found) {
-        const day = valueDay(g.value);
-        if (!day || (g.cand.type !== 'DATE' && g.cand.type !== 'TIME')) continue;
-        if (rel.kind === 'weekday' && isoWeekday(day) !== rel.weekday) continue;
-        const score = overlap(here, contentLemmas(d.doc, g.sentence, d.found));
-        if (score < 2) continue;
-        if (score > best) {
-          best = score;
-          bestDays = [day];
-        } else if (score === best && !bestDays.some((x) => compareDates(x, day) === 0)) bestDays.push(day);
-      }
+    for (const { day, weekday, words } of pool) {
+      if (rel.kind === 'weekday' && weekday !== rel.weekday) continue;
+      const score = overlap(here, words);
+      if (score < 2) continue;
+      if (score > best) {
+        best = score;
+        bestDays = [day];
+      } else if (score === best && !bestDays.some((x) => compareDates(x, day) === 0)) bestDays.push(day);
     }
     // Two outlets dating the matched happening differently: no clue from it.
     if (bestDays.length !== 1) continue;
