@@ -391,7 +391,7 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
     }
     if (pw === 'to' && fold(toks[first - 2]?.text ?? '') === 'according') score.person += 0.5;
     // "the Dreamliner", "the Nikkei": a bare unknown name after "the" is more often a thing than an actor.
-    if (pw === 'the' && words.length === 1 && !place && !seat && !isAcronym(text) && !lex.orgSuffixes.has(lastWord)) score.other += 0.5;
+    if (pw === 'the' && words.length === 1 && !place && !seat && !isAcronym(text) && !lex.orgSuffixes.has(lastWord)) score.other += 0.25;
     // "787 Dreamliner": a name right after a model number.
     if (/^\d/.test(prev.text) && !place) score.other += 2;
   }
