@@ -88,9 +88,9 @@ async function readOne(
     return { draft: await toArticle(raw, problems), problems };
   } catch (err) {
     if (err instanceof ReadProblem || err instanceof FetchProblem) {
-      problems.push({ source: name, message: `${name}: ${err.message}` });
+      problems.push({ source: name, message: `${err.message}` });
     } else {
-      problems.push({ source: name, message: `${name}: could not be ingested (${(err as Error)?.message ?? err}); please report this with the file attached` });
+      problems.push({ source: name, message: `could not be ingested (${(err as Error)?.message ?? err}); please report this with the file attached` });
     }
     return { draft: null, problems };
   }
@@ -129,7 +129,7 @@ async function read(
 async function toArticle(raw: Raw, problems: Problem[]): Promise<Draft | null> {
   const name = raw.source;
   if (raw.content.trim() === '') {
-    problems.push({ source: name, message: `${name}: is empty; save the article's text or HTML into it` });
+    problems.push({ source: name, message: `is empty; save the article's text or HTML into it` });
     return null;
   }
   let draft: Omit<Draft, 'language'> & { declaredLanguage: string | null };
@@ -168,7 +168,7 @@ async function toArticle(raw: Raw, problems: Problem[]): Promise<Draft | null> {
     const what = raw.format === 'html' ? 'page' : 'text';
     problems.push({
       source: name,
-      message: `${name}: no article body found in this ${what} (it may be an index page, a paywall or cookie wall, or a page that needs JavaScript); save the article page itself, or paste its text into a .txt file`,
+      message: `no article body found in this ${what} (it may be an index page, a paywall or cookie wall, or a page that needs JavaScript); save the article page itself, or paste its text into a .txt file`,
     });
     return null;
   }
@@ -177,7 +177,7 @@ async function toArticle(raw: Raw, problems: Problem[]): Promise<Draft | null> {
   if (language !== 'en') {
     problems.push({
       source: name,
-      message: `${name}: is in ${languageName(language)}; it was ingested, but Parley's analysis is built for English, so names, quotes and events in it may be missed; add an English version if there is one`,
+      message: `is in ${languageName(language)}; it was ingested, but Parley's analysis is built for English, so names, quotes and events in it may be missed; add an English version if there is one`,
     });
   }
   const { declaredLanguage: _, ...rest } = draft;

@@ -36,13 +36,13 @@ export async function expandInputs(inputs: string[]): Promise<Expanded> {
     try {
       info = await stat(input);
     } catch (err) {
-      problems.push({ source: input, message: `${input}: ${fileError(err)}` });
+      problems.push({ source: input, message: `${fileError(err)}` });
       continue;
     }
     if (info.isDirectory()) {
       const found = await walk(input, new Set());
       if (found.length === 0) {
-        problems.push({ source: input, message: `${input}: the directory has no .txt, .html or .htm files; point Parley at the folder holding the articles` });
+        problems.push({ source: input, message: `the directory has no .txt, .html or .htm files; point Parley at the folder holding the articles` });
       }
       sources.push(...found.map((path) => ({ kind: 'file' as const, path })));
     } else {

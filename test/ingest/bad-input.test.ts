@@ -21,7 +21,7 @@ test('a missing file', async () => {
   const { articles, problems } = await one('/nonexistent/parley/report.txt');
   assert.equal(articles.length, 0);
   assert.equal(problems[0].source, '/nonexistent/parley/report.txt');
-  assert.match(problems[0].message, /report\.txt.*no such file.*check the path/);
+  assert.match(problems[0].message, /^no such file or directory; check the path/);
 });
 
 test('an unreadable path (a dangling link, a path through a file)', async () => {
@@ -100,7 +100,7 @@ test('a file over the size cap is refused before it is read; a 50 MB page too', 
   writeFileSync(join(dir, 'fits.txt'), readFileSync(good, 'utf8').slice(0, 1500));
   const small = await ingest([join(dir, 'big.txt'), join(dir, 'fits.txt')], { maxBytes: 1600 });
   assert.deepEqual(small.articles.map((a) => a.id), ['fits']);
-  assert.match(small.problems[0].message, /big\.txt: is 2000 bytes, over the 1600 bytes limit; pass the article alone/);
+  assert.match(small.problems[0].message, /^is 2000 bytes, over the 1600 bytes limit; pass the article alone/);
   // 50 MB sparse file: refused by its size, never loaded into memory.
   const huge = join(dir, 'huge.html');
   const fd = openSync(huge, 'w');
@@ -108,7 +108,7 @@ test('a file over the size cap is refused before it is read; a 50 MB page too', 
   closeSync(fd);
   const before = process.memoryUsage().rss;
   const { problems } = await one(huge);
-  assert.match(problems[0].message, /huge\.html: is 50\.0 MB, over the 10\.0 MB limit/);
+  assert.match(problems[0].message, /^is 50\.0 MB, over the 10\.0 MB limit/);
   assert.ok(process.memoryUsage().rss - before < 30_000_000, 'the file was not read into memory');
 });
 
@@ -116,7 +116,7 @@ test('standard input over the cap is cut off with a problem', async () => {
   const chunks = Array.from({ length: 50 }, () => Buffer.alloc(1000, 97));
   const { articles, problems } = await ingest(['-'], { stdin: Readable.from(chunks), maxBytes: 10_000 });
   assert.equal(articles.length, 0);
-  assert.match(problems[0].message, /^-: is more than 11 KB, over the 10 KB limit/);
+  assert.match(problems[0].message, /^is more than 11 KB, over the 10 KB limit/);
 });
 
 test('an unknown input kind: a directory name with a typo and a bad URL scheme', async () => {
