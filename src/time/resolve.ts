@@ -30,8 +30,10 @@ export function resolveYear(anchor: CalDate, month: number, day: number | null, 
   // A month without a day in the anchor's own month is that month.
   if (day === null && month === anchor.m) return anchor.y;
   // Only a marked tense moves a date into another year; news mostly names months of its own year.
-  if (strong && dir === 'past' && diff > 0) return diff > 31 || day !== null ? anchor.y - 1 : anchor.y;
-  if (strong && dir === 'future' && diff < 0) return -diff > 31 || day !== null ? anchor.y + 1 : anchor.y;
+  // Within a few weeks of the anchor a wrong-looking tense is likelier than a year's jump
+  // ("met on 5 June" in a piece stamped 4 June is a time-zone or tense slip).
+  if (strong && dir === 'past' && diff > 31) return anchor.y - 1;
+  if (strong && dir === 'future' && diff < -31) return anchor.y + 1;
   if (dir === null || !strong) {
     if (diff > 274) return anchor.y - 1;
     if (diff < -274) return anchor.y + 1;

@@ -63,3 +63,8 @@ test('two days of one month are two dates', () => {
 test('a month after a possessive: "their January sales"', () => {
   assert.equal(find(times('Manufacturers reported their January sales.', '2025-02-03'), 'January').value, '2025-01');
 });
+
+test('a date a day off the anchor stays in its year whatever the tense says', () => {
+  assert.equal(find(times('They met on 5 June.'), '5 June').value, '2025-06-05');
+  assert.equal(find(times('The talks will resume on 3 June.'), '3 June').value, '2025-06-03');
+});
