@@ -189,6 +189,8 @@ export function subjectBefore(view: SentenceView, at: number, floor = 0): Chunk 
   return npBefore(view, c, floor);
 }
 
+const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
+
 /** Word-sequence phrases indexed by their first word, for matching many phrases at each token. */
 export class PhraseIndex<V> {
   private readonly byFirst = new Map<string, { words: string[]; value: V }[]>();
@@ -217,26 +219,31 @@ export class PhraseIndex<V> {
     return [...new Set(out)];
   }
 
-  /** Phrases that match at token k, longest first. */
-  at(toks: Tok[], k: number): { words: string[]; value: V }[] {
-    const out: { words: string[]; value: V }[] = [];
+  /** Phrases that match at token k, longest first. Loose matching also steps over a possessive
+   * the phrase does not have ("withdraw its troops" for "withdraw troops"). */
+  at(toks: Tok[], k: number): { words: string[]; value: V; length: number }[] {
+    const out: { words: string[]; value: V; length: number }[] = [];
     for (const key of this.keys(toks[k])) {
       for (const e of this.byFirst.get(key) ?? []) {
-        if (k + e.words.length > toks.length) continue;
+        let pos = k;
         let ok = true;
-        for (let m = 0; m < e.words.length && ok; m++) ok = PhraseIndex.fits(toks[k + m], e.words[m], this.loose);
-        if (ok && !out.includes(e)) out.push(e);
+        for (let m = 0; m < e.words.length && ok; m++) {
+          if (this.loose && m > 0 && pos < toks.length && POSSESSIVES.has(toks[pos].lower) && !POSSESSIVES.has(e.words[m])) pos++;
+          ok = pos < toks.length && PhraseIndex.fits(toks[pos], e.words[m], this.loose);
+          pos++;
+        }
+        if (ok && !out.some((o) => o.words === e.words)) out.push({ ...e, length: pos - k });
       }
     }
-    return out.sort((a, b) => b.words.length - a.words.length);
+    return out.sort((a, b) => b.length - a.length);
   }
 
   /** Phrases that end exactly before token `end`, longest first. */
-  endingAt(toks: Tok[], end: number, maxWords: number): { words: string[]; value: V; start: number }[] {
-    const out: { words: string[]; value: V; start: number }[] = [];
-    for (let start = Math.max(0, end - maxWords); start < end; start++) {
-      for (const e of this.at(toks, start)) if (start + e.words.length === end) out.push({ ...e, start });
+  endingAt(toks: Tok[], end: number, maxWords: number): { words: string[]; value: V; start: number; length: number }[] {
+    const out: { words: string[]; value: V; start: number; length: number }[] = [];
+    for (let start = Math.max(0, end - maxWords - 1); start < end; start++) {
+      for (const e of this.at(toks, start)) if (start + e.length === end) out.push({ ...e, start });
     }
-    return out.sort((a, b) => b.words.length - a.words.length);
+    return out.sort((a, b) => b.length - a.length);
   }
 }

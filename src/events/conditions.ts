@@ -88,6 +88,8 @@ function clauseEndFrom(toks: Tok[], from: number, limit: number, stopAtComma: bo
     if (stopAtComma && t.lower === ',') return k;
     if (QUOTE_MARKS.has(t.lower) && k > from) return k;
     if (t.lower === ',' && toks[k + 1] && (toks[k + 1].lower === 'but' || toks[k + 1].lower === 'while' || toks[k + 1].lower === 'whereas')) return k;
+    // "…unless a deal was close, adding that…": a new reporting clause.
+    if (t.lower === ',' && toks[k + 1]?.pos === 'VERB' && /ing$/.test(toks[k + 1].lower)) return k;
     // "…, and that Kyiv would not drop its bid": a second reported clause.
     if (t.lower === 'and' && toks[k + 1]?.lower === 'that' && k > from) return toks[k - 1].lower === ',' ? k - 1 : k;
   }
@@ -101,6 +103,8 @@ function clauseStartBefore(toks: Tok[], marker: number, reporting: Reporting): n
   for (let k = marker - 1; k >= start; k--) {
     if (CLAUSE_BREAK.has(toks[k].lower) || QUOTE_MARKS.has(toks[k].lower)) return k + 1;
     if (toks[k].lower === 'and' && toks[k + 1]?.lower === 'that') return k + 2;
+    // "…, adding that Washington could impose…": the reported clause.
+    if (toks[k].lower === 'that' && toks[k - 1]?.pos === 'VERB' && k < marker - 1) return k + 1;
     // "welcomed the engagement but would not sit down … unless": only the second clause is bound.
     if (/^(but|while|whereas|although)$/.test(toks[k].lower) && k < marker - 1) return k + 1;
     // "…backed Kyiv's call and threatened new sanctions unless…": the second predicate only.

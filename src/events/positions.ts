@@ -68,10 +68,13 @@ export function issuesIn(view: SentenceView): IssueMention[] {
   const toks = view.tokens;
   const out: IssueMention[] = [];
   for (let k = 0; k < toks.length; k++) {
-    const p = issuePhrases().at(toks, k).find((x) => x.words.length > 1 || (toks[k].pos !== 'VERB' && toks[k].pos !== 'AUX'));
+    // A one-word issue tagged as a verb counts only where a noun can stand: "open to talks", not
+    // "it would pay".
+    const nounSlot = toks[k].pos !== 'VERB' && toks[k].pos !== 'AUX' || /^(DET|ADJ|NUM)$/.test(toks[k - 1]?.pos ?? '') || /^(to|for|of|on|in|about|no|any|its|their|his|her|our)$/.test(toks[k - 1]?.lower ?? '');
+    const p = issuePhrases().at(toks, k).find((x) => x.words.length > 1 || nounSlot);
     if (p) {
-      out.push({ issue: p.value, from: k, to: k + p.words.length });
-      k += p.words.length - 1;
+      out.push({ issue: p.value, from: k, to: k + p.length });
+      k += p.length - 1;
     }
   }
   return out;
@@ -91,9 +94,12 @@ const BE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being']);
 
 /** The stance cue governing an issue mention: the nearest cue before it in its clause. */
 function cueBefore(toks: Tok[], issue: IssueMention, floor: number): Cue | null {
-  for (let end = issue.from; end > Math.max(floor, issue.from - 12); end--) {
+  // An issue that is itself a verb phrase ("withdraw its troops") has its own predicate: only a
+  // cue right before it governs it ("ready to withdraw its troops").
+  const reach = toks[issue.from]?.pos === 'VERB' ? 3 : 12;
+  for (let end = issue.from; end > Math.max(floor, issue.from - reach); end--) {
     const t = toks[end - 1];
-    if (CLAUSE_STOP.has(t.lower)) return null;
+    if (CLAUSE_STOP.has(t.lower) || /^(but|while|whereas|although)$/.test(t.lower)) return null;
     // Another clause's verb between cue and issue is fine ("ready to sign a ceasefire"); a new
     // subject after a comma is not.
     beforeCues();
@@ -107,7 +113,7 @@ function cueBefore(toks: Tok[], issue: IssueMention, floor: number): Cue | null 
         // Not inside a name: "Rapid Support Forces".
         if (toks.slice(start, end).some((t) => t.pos === 'PROPN' && start > 0)) continue;
         // "no" only as a determiner right before the issue ("no ceasefire").
-        if (p.words.length === 1 && p.words[0] === 'no' && end !== issue.from && !(end + 1 === issue.from && /^(new|further|more|real|lasting|full)$/.test(toks[end].lower))) continue;
+        if (p.length === 1 && p.words[0] === 'no' && end !== issue.from && !(end + 1 === issue.from && /^(new|further|more|real|lasting|full)$/.test(toks[end].lower))) continue;
         if (p.words.join(' ') === 'against' && toks[start - 1]?.lower === 'war') continue;
         return { stance: p.value as Stance, from: start, to: end, words: p.words.join(' ') };
       }
@@ -120,7 +126,7 @@ function cueAfter(toks: Tok[], issue: IssueMention, limit: number): Cue | null {
   for (let k = issue.to; k < Math.min(limit, issue.to + 6); k++) {
     if (CLAUSE_STOP.has(toks[k].lower) || toks[k].lower === ',') return null;
     const p = afterCues().at(toks, k)[0];
-    if (p) return { stance: p.value as Stance, from: k, to: k + p.words.length, words: p.words.join(' ') };
+    if (p) return { stance: p.value as Stance, from: k, to: k + p.length, words: p.words.join(' ') };
   }
   return null;
 }
@@ -129,6 +135,8 @@ function negatedBefore(toks: Tok[], at: number, floor: number): boolean {
   for (let k = at - 1; k >= Math.max(floor, at - 4); k--) {
     const t = toks[k];
     if (NEGATORS.has(t.lower) && t.lower !== 'no') return true;
+    // "is unlikely to accept", "reluctant to back"
+    if (/^(unlikely|reluctant|unwilling|loath|hesitant)$/.test(t.lower) && toks[k + 1]?.lower === 'to') return true;
     if (t.lower === 'longer' && toks[k - 1]?.lower === 'no') return true;
     if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.lower === ',') return false;
   }
@@ -205,6 +213,10 @@ function subjectOf(view: SentenceView, cueFrom: number, floor: number): Chunk | 
   // Walk left over the verb group ("would be ready to", "has repeatedly", "was prepared to").
   while (k > floor && /^(VERB|AUX|ADV|PART|ADJ)$/.test(toks[k - 1].pos) && !(toks[k - 1].pos === 'ADJ' && /^[A-Z]/.test(toks[k - 1].text)) && !/^(to)$/.test(toks[k - 1].lower)) k--;
   if (k > floor && toks[k - 1].lower === 'to') {
+    // "the Kremlin is unlikely to accept": the adjective's subject.
+    let j = k - 1;
+    while (j > floor && /^(ADJ|ADV|AUX|PART)$/.test(toks[j - 1].pos) && toks[j - 1].lower !== 'to') j--;
+    if (j < k - 1 && j > floor && /^(NOUN|PROPN|PRON)$/.test(toks[j - 1].pos)) return subjectBefore(view, j, floor);
     // "…urged Moscow to release…" — the cue is the complement; the subject is further left.
     while (k > floor && toks[k - 1].pos !== 'VERB') k--;
     k = Math.max(floor, k - 1);
@@ -323,7 +335,9 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       else if (inside(cond.condition, m.from)) {
         // What a party makes its commitment depend on, it demands ("only if the operator agrees to
         // a pay rise"); what the condition drops, it opposes ("provided that they drop the tax").
-        stance = cueInside && stance === 'oppose' ? 'oppose' : 'demand';
+        // …except that a refusal threatened with consequences is a demand ("sanctions if Moscow
+        // refused a truce").
+        stance = cueInside && stance === 'oppose' && cond.shape !== 'if-will' ? 'oppose' : 'demand';
         fromCondition = true;
       }
       subject = cond.subject;
@@ -369,16 +383,16 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     for (const p of beforeCues().at(toks, k)) {
       const cueText = p.words.join(' ');
       if (cueText === 'no' || cueText === 'against' && toks[k].pos !== 'ADP') break;
-      if (p.words.length === 1 && !/^(VERB|ADJ)$/.test(toks[k].pos) && !(toks[k].pos === 'NOUN' && nounCues().has(cueText))) break;
+      if (p.length === 1 && !/^(VERB|ADJ)$/.test(toks[k].pos) && !(toks[k].pos === 'NOUN' && nounCues().has(cueText))) break;
       // "at the request of both parties": the noun names whose request, not what is requested.
-      if (toks[k].pos === 'NOUN' && toks[k + p.words.length]?.lower === 'of') break;
-      if (p.words.length === 1 && isAttributive(toks, k)) break;
-      if (k > 0 && toks.slice(k, k + p.words.length).some((t) => t.pos === 'PROPN')) break;
-      if (p.words.length === 1 && k > 0 && toks[k].pos !== 'NOUN' && (toks[k - 1].pos === 'DET' || /^(its|their|his|her|our|my|your)$/.test(toks[k - 1].lower))) break;
-      let objFrom = k + p.words.length;
+      if (toks[k].pos === 'NOUN' && toks[k + p.length]?.lower === 'of') break;
+      if (p.length === 1 && isAttributive(toks, k)) break;
+      if (k > 0 && toks.slice(k, k + p.length).some((t) => t.pos === 'PROPN')) break;
+      if (p.length === 1 && k > 0 && toks[k].pos !== 'NOUN' && (toks[k - 1].pos === 'DET' || /^(its|their|his|her|our|my|your)$/.test(toks[k - 1].lower))) break;
+      let objFrom = k + p.length;
       // Passive or adjectival uses take no stance: "backed by shareholders", "required for".
-      if (p.words.length === 1 && /ed$/.test(toks[k].lower) && /^(by|for|due)$/.test(toks[objFrom]?.lower ?? '')) break;
-      if (p.words.length === 1 && k > 0 && BE.has(toks[k - 1].lower) && /ed$/.test(toks[k].lower) && toks[k].pos === 'VERB') break;
+      if (p.length === 1 && /ed$/.test(toks[k].lower) && /^(by|for|due)$/.test(toks[objFrom]?.lower ?? '')) break;
+      if (p.length === 1 && k > 0 && BE.has(toks[k - 1].lower) && /ed$/.test(toks[k].lower) && toks[k].pos === 'VERB') break;
       // "suggests that the plane…": a clause, not an issue.
       if (toks[objFrom]?.lower === 'that') break;
       // "call on all states to refrain from …": past the addressee to the demanded action.

@@ -127,3 +127,12 @@ test('"Russia and China said they opposed…": one position per reporter', () =>
   assert.deepEqual(ps.map((p) => p.actor).sort(), [keyOf(ents, 'Russia'), keyOf(ents, 'China')].sort());
   assert.ok(ps.every((p) => p.attributedBy === 'own'));
 });
+
+test('realistic wire phrasing: coordinated demands, "unlikely to", a clause after "but", a threatened refusal', () => {
+  has('Putin has demanded that Ukraine abandon its NATO ambitions and withdraw its troops from four regions.', 'troop withdrawal', 'demand', 'Putin');
+  has('Putin has demanded that Ukraine abandon its NATO ambitions and withdraw its troops from four regions.', 'NATO membership', 'oppose', 'Putin');
+  has('Analysts say the Kremlin is unlikely to accept a ceasefire soon.', 'ceasefire', 'oppose', 'Kremlin');
+  assert.ok(!stances('The Kremlin said it was open to talks but that any ceasefire had to address root causes.').some((p) => p.issue === 'ceasefire' && p.stance === 'support'));
+  has('Washington could impose sanctions if Moscow refused a truce.', 'ceasefire', 'demand', 'Washington');
+  has('Washington could impose sanctions if Moscow refused a truce.', 'sanctions', 'conditional', 'Washington');
+});
