@@ -141,32 +141,50 @@ export function resolveEntities(perArticle: ArticleEntities[], _docs: Doc[]): Re
   // 4. Short forms and acronyms of organisations and places: "Lockheed" / "Lockheed Martin",
   //    "Senate" / "United States Senate", "GM" / "General Motors" — only when one cluster fits.
   const things = locals.filter((l) => l.entity.type !== 'person' && l.entity.type !== 'group');
-  const byFirst = new Map<string, Local[]>();
-  const byLast = new Map<string, Local[]>();
-  const byInitials = new Map<string, Local[]>();
-  const add = (map: Map<string, Local[]>, k: string, l: Local) => {
-    const list = map.get(k) ?? [];
-    if (!list.includes(l)) list.push(l);
-    map.set(k, list);
+  const localsByKey = new Map<string, Local[]>();
+  const keysByWord = new Map<string, Set<string>>();
+  const keysByInitials = new Map<string, Set<string>>();
+  const index = (map: Map<string, Set<string>>, k: string, v: string) => {
+    const set = map.get(k) ?? new Set<string>();
+    set.add(v);
+    map.set(k, set);
   };
   for (const l of things) {
     for (const k of l.keys) {
       const words = k.split(' ');
       if (words.length < 2) continue;
-      add(byFirst, words[0], l);
-      add(byLast, words[words.length - 1], l);
-      add(byInitials, initials(words), l);
+      const list = localsByKey.get(k) ?? [];
+      list.push(l);
+      localsByKey.set(k, list);
+      index(keysByWord, words[0], k);
+      index(keysByWord, words[words.length - 1], k);
+      index(keysByInitials, initials(words), k);
     }
   }
+  // The longer names a short form could stand for, computed once per short form.
+  const longerOf = new Map<string, string[]>();
+  const longerKeys = (k: string, acronym: boolean): string[] => {
+    const memo = `${acronym ? 'A' : 'W'}|${k}`;
+    let out = longerOf.get(memo);
+    if (out) return out;
+    const words = k.split(' ');
+    out = [];
+    for (const w of new Set([words[0], words[words.length - 1]])) {
+      for (const lk of keysByWord.get(w) ?? []) if (lk.length > k.length && (lk.startsWith(`${k} `) || lk.endsWith(` ${k}`))) out.push(lk);
+    }
+    if (acronym) out.push(...(keysByInitials.get(k) ?? []));
+    longerOf.set(memo, out);
+    return out;
+  };
   for (const t of things) {
     const root = clusters.find(t.index);
     const found = new Set<number>();
+    const acronym = t.forms.some((f) => /^[A-Z]{2,5}$/.test(f.replace(/\./g, '')));
     for (const k of t.keys) {
       const words = k.split(' ');
       if (words.length > 2) continue;
-      const longer = (l: Local) => [...l.keys].some((lk) => lk.length > k.length && (lk.startsWith(`${k} `) || lk.endsWith(` ${k}`)));
-      for (const l of [...(byFirst.get(words[0]) ?? []), ...(byLast.get(words[words.length - 1]) ?? [])]) if (longer(l)) found.add(clusters.find(l.index));
-      if (words.length === 1 && t.forms.some((f) => /^[A-Z]{2,5}$/.test(f.replace(/\./g, '')))) for (const l of byInitials.get(k) ?? []) found.add(clusters.find(l.index));
+      for (const lk of longerKeys(k, acronym && words.length === 1)) for (const l of localsByKey.get(lk) ?? []) found.add(clusters.find(l.index));
+      if (found.size > 2) break;
     }
     found.delete(root);
     if (found.size === 1) clusters.tryUnion(root, [...found][0]);
