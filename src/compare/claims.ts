@@ -40,6 +40,39 @@ export interface Detector {
   /** Whether their values contradict each other (not merely differ in precision). */
   conflict(a: FactClaim, b: FactClaim, ctx: Context): boolean;
   topic(claims: FactClaim[], ctx: Context): string;
+  /** Optional blocking: claims are compared only when they share one of these keys (a necessary
+   * condition of sameFact), so that large batches do not compare every pair. */
+  blockKeys?(c: FactClaim): Iterable<string>;
+}
+
+/** The pairs (x < y, indices into ids) worth comparing within one bucket. */
+function candidatePairs(detector: Detector, claims: FactClaim[], ids: number[]): [number, number][] {
+  if (!detector.blockKeys) {
+    const all: [number, number][] = [];
+    for (let x = 0; x < ids.length; x++) for (let y = x + 1; y < ids.length; y++) all.push([ids[x], ids[y]]);
+    return all;
+  }
+  const blocks = new Map<string, number[]>();
+  for (const i of ids) {
+    for (const k of detector.blockKeys(claims[i])) {
+      if (!blocks.has(k)) blocks.set(k, []);
+      blocks.get(k)!.push(i);
+    }
+  }
+  const seen = new Set<number>();
+  const pairs: [number, number][] = [];
+  for (const members of blocks.values()) {
+    for (let x = 0; x < members.length; x++) {
+      for (let y = x + 1; y < members.length; y++) {
+        const [p, q] = members[x] < members[y] ? [members[x], members[y]] : [members[y], members[x]];
+        const key = p * claims.length + q;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        pairs.push([p, q]);
+      }
+    }
+  }
+  return pairs.sort((u, v) => u[0] - v[0] || u[1] - v[1]);
 }
 
 /** "Meridian Press" for an article, falling back to its id. */
@@ -76,17 +109,15 @@ export function runDetector(detector: Detector, ctx: Context): FoundDiscrepancy[
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   const conflicting = new Set<number>();
   for (const ids of buckets.values()) {
-    for (let x = 0; x < ids.length; x++) {
-      for (let y = x + 1; y < ids.length; y++) {
-        const a = claims[ids[x]];
-        const b = claims[ids[y]];
-        if (a.article === b.article) continue;
-        if (!detector.sameFact(a, b, ctx)) continue;
-        parent[find(ids[y])] = find(ids[x]);
-        if (a.value !== b.value && detector.conflict(a, b, ctx)) {
-          conflicting.add(ids[x]);
-          conflicting.add(ids[y]);
-        }
+    for (const [x, y] of candidatePairs(detector, claims, ids)) {
+      const a = claims[x];
+      const b = claims[y];
+      if (a.article === b.article) continue;
+      if (!detector.sameFact(a, b, ctx)) continue;
+      parent[find(y)] = find(x);
+      if (a.value !== b.value && detector.conflict(a, b, ctx)) {
+        conflicting.add(x);
+        conflicting.add(y);
       }
     }
   }

@@ -124,8 +124,15 @@ export function isAction(t: Token): boolean {
 export function stemsIn(doc: Doc, start: number, end: number, times: { start: number; end: number }[] = []): { lemmas: Set<string>; actions: Set<string> } {
   const lemmas = new Set<string>();
   const actions = new Set<string>();
-  for (const t of doc.tokens) {
-    if (t.start < start) continue;
+  let lo = 0;
+  let hi = doc.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.tokens[mid].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < doc.tokens.length; i++) {
+    const t = doc.tokens[i];
     if (t.end > end) break;
     if (times.some((x) => t.start >= x.start && t.end <= x.end)) continue;
     const l = contentStem(t);
@@ -208,6 +215,8 @@ export function sharedCount(a: Set<string>, b: Set<string>): number {
   return shared;
 }
 
+const capitalStems = new WeakMap<SentenceInfo, Set<string>>();
+
 /** Two sentences naming different places and none in common ("killed in Kharkiv" / "killed in
  * Odesa") report different events, whatever else they share. */
 export function differentPlaces(ctx: Context, a: SentenceInfo, b: SentenceInfo): boolean {
@@ -216,7 +225,11 @@ export function differentPlaces(ctx: Context, a: SentenceInfo, b: SentenceInfo):
   const pb = places(b);
   if (pa.length === 0 || pb.length === 0 || pa.some((p) => pb.includes(p))) return false;
   // A place named in the other sentence in another form ("Kellan" / "Kellani assets") is shared too.
-  const stems = (s: SentenceInfo): Set<string> => new Set((s.text.match(/\p{Lu}[\p{L}’'-]+/gu) ?? []).map((w) => w.toLowerCase().slice(0, 5)));
+  const stems = (s: SentenceInfo): Set<string> => {
+    let set = capitalStems.get(s);
+    if (!set) capitalStems.set(s, (set = new Set((s.text.match(/\p{Lu}[\p{L}’'-]+/gu) ?? []).map((w) => w.toLowerCase().slice(0, 5)))));
+    return set;
+  };
   const sa = stems(a);
   const sb = stems(b);
   const nameStem = (id: string): string => (ctx.entityName.get(id) ?? '').toLowerCase().slice(0, 5);

@@ -21,17 +21,28 @@ export interface Corroborated<T> {
   onlySource: string | null;
 }
 
-function words(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+const wordCache = new Map<string, { words: string[]; bigrams: Set<string> }>();
+
+function read(text: string): { words: string[]; bigrams: Set<string> } {
+  let r = wordCache.get(text);
+  if (!r) {
+    if (wordCache.size > 20000) wordCache.clear();
+    const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    r = { words, bigrams: new Set(words.slice(1).map((w, i) => `${words[i]} ${w}`)) };
+    wordCache.set(text, r);
+  }
+  return r;
 }
 
 /** Two renderings of one statement: most of the shorter one's words appear, in order, in the longer. */
 export function sameWords(a: string, b: string): boolean {
-  const wa = words(a);
-  const wb = words(b);
-  const [s, l] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  const ra = read(a);
+  const rb = read(b);
+  const [short, long] = ra.words.length <= rb.words.length ? [ra, rb] : [rb, ra];
+  const s = short.words;
+  const l = long.words;
   if (s.length < 4) return s.join(' ') === l.join(' ');
-  const bigrams = new Set(l.slice(1).map((w, i) => `${l[i]} ${w}`));
+  const bigrams = long.bigrams;
   let hit = 0;
   for (let i = 1; i < s.length; i++) if (bigrams.has(`${s[i - 1]} ${s[i]}`)) hit++;
   return hit / (s.length - 1) >= 0.6;

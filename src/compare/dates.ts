@@ -25,7 +25,7 @@ function weekday(day: string): string {
 /** Tokens either side of a time expression read as the words about the dated event. */
 const WINDOW = 12;
 
-type DateClaim = FactClaim & { local: { lemmas: Set<string>; actions: Set<string>; text: string } };
+type DateClaim = FactClaim & { local: { lemmas: Set<string>; actions: Set<string>; text: string; repeat: boolean; future: boolean } };
 
 /** The clause around a time expression: up to WINDOW tokens either side, stopping at a semicolon
  * or at another time expression (which dates something else). */
@@ -63,7 +63,7 @@ function localContext(ctx: Context, article: string, s: SentenceInfo, t: { start
   const stems = stemsIn(a.doc, from, to, s.times);
   // The words around the date, without the date itself ("next Tuesday" is not another round).
   const text = a.doc.text.slice(from, t.start) + ' ' + a.doc.text.slice(t.end, to);
-  return { ...stems, text };
+  return { ...stems, text, repeat: REPEAT.test(text), future: FUTURE.test(text) };
 }
 
 export const dates: Detector = {
@@ -83,7 +83,7 @@ export const dates: Detector = {
           // A finished event dated after the article was published is a misread relative date
           // ("Tuesday's agreement" read forward from a Friday), not a claim the outlet made.
           const published = a.doc.article.published?.slice(0, 10);
-          if (published && day > published && !FUTURE.test(local.text)) continue;
+          if (published && day > published && !local.future) continue;
           const claim: DateClaim = {
             kind: 'date',
             article: a.id,
@@ -106,8 +106,7 @@ export const dates: Detector = {
     if (differentPlaces(ctx, a.sentence, b.sentence)) return false;
     const la = (a as DateClaim).local;
     const lb = (b as DateClaim).local;
-    if (REPEAT.test(la.text) !== REPEAT.test(lb.text)) return false;
-    if (FUTURE.test(la.text) !== FUTURE.test(lb.text)) return false;
+    if (la.repeat !== lb.repeat || la.future !== lb.future) return false;
     // The same action next to the date, and enough of the rest to be sure it is the same occurrence.
     const actions = sharedActions(la, lb);
     if (actions === 0) return false;
@@ -119,6 +118,9 @@ export const dates: Detector = {
   conflict(a, b) {
     return a.value !== b.value;
   },
+  // sameFact needs an action of one among the other's words, so a shared word is necessary; the
+  // sentence-level fallback (j ≥ 0.35) implies one too.
+  blockKeys: (c) => new Set([...(c as DateClaim).local.lemmas, ...c.sentence.lemmas]),
   topic(claims) {
     const locals = claims.map((c) => (c as DateClaim).local);
     const shared = [...locals[0].actions].filter((x) => locals.every((l) => l.actions.has(x)));

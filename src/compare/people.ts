@@ -28,11 +28,28 @@ export function personKey(ctx: Context, article: string, start: number, end: num
     }
   }
   const last = surname(name);
-  for (const e of ctx.brief.entities ?? []) {
-    if (e.type !== 'person') continue;
-    if ([e.name, ...e.aliases].some((f) => surname(f) === last)) return e.id;
-  }
+  const known = surnameIndex(ctx).get(last);
+  if (known) return known;
   return `name:${spellingOf(ctx, last)}`;
+}
+
+const surnames = new WeakMap<Context, Map<string, string>>();
+
+/** Surname → the first person entity that carries it, built once per comparison. */
+function surnameIndex(ctx: Context): Map<string, string> {
+  let index = surnames.get(ctx);
+  if (!index) {
+    index = new Map();
+    for (const e of ctx.brief.entities ?? []) {
+      if (e.type !== 'person') continue;
+      for (const f of [e.name, ...e.aliases]) {
+        const k = surname(f);
+        if (!index.has(k)) index.set(k, e.id);
+      }
+    }
+    surnames.set(ctx, index);
+  }
+  return index;
 }
 
 const spellings = new WeakMap<object, string[]>();

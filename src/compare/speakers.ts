@@ -5,7 +5,7 @@ import type { Context } from './context.js';
 import { sameWords } from './corroboration.js';
 import type { Detector, FactClaim } from './claims.js';
 import { sentenceAt } from '../text/doc.js';
-import { foldName, surname } from './people.js';
+import { foldName, personKey, surname } from './people.js';
 
 const UNNAMED = /^(a|an|the|one|two|some|several|another|senior|western|officials?|diplomats?|sources?)\b/i;
 
@@ -15,13 +15,8 @@ export function speakerKey(q: Quote, ctx: Context): string | null {
   if (q.speaker) return q.speaker;
   const text = q.speakerText?.trim();
   if (!text || UNNAMED.test(text) || !/^\p{Lu}/u.test(text)) return null;
-  const last = surname(text);
-  for (const e of ctx.brief.entities ?? []) {
-    if (e.type !== 'person') continue;
-    const forms = [e.name, ...e.aliases].map(surname);
-    if (forms.includes(last)) return e.id;
-  }
-  return `name:${last}`;
+  // By surname only: the attribution's words are not a mention span of their own here.
+  return personKey(ctx, q.article, -1, -1, text);
 }
 
 function speakerName(key: string, q: Quote, ctx: Context): string {

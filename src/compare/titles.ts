@@ -279,8 +279,16 @@ function namesIn(ctx: Context, article: string, s: SentenceInfo): { first: numbe
   return out;
 }
 
-/** Every title given to a named person in the articles. */
+const mentionCache = new WeakMap<Context, TitleMention[]>();
+
+/** Every title given to a named person in the articles (read once per comparison). */
 export function titleMentions(ctx: Context): TitleMention[] {
+  let cached = mentionCache.get(ctx);
+  if (!cached) mentionCache.set(ctx, (cached = readTitleMentions(ctx)));
+  return cached;
+}
+
+function readTitleMentions(ctx: Context): TitleMention[] {
   const out: TitleMention[] = [];
   for (const a of ctx.articles) {
     const toks = a.doc.tokens;
@@ -337,8 +345,20 @@ export function compatible(a: TitleMention, b: TitleMention): boolean {
 
 type TitleClaim = FactClaim & { title: TitleMention };
 
+const byHolder = new WeakMap<TitleMention[], Map<string, TitleMention[]>>();
+
 function holdsCompatible(all: TitleMention[], article: string, person: string, t: TitleMention): boolean {
-  return all.some((o) => o.article === article && o.person === person && (o.post || o.affiliation) && o.historical === t.historical && compatible(o, t));
+  let index = byHolder.get(all);
+  if (!index) {
+    index = new Map();
+    for (const o of all) {
+      const key = `${o.article}\u0000${o.person}`;
+      if (!index.has(key)) index.set(key, []);
+      index.get(key)!.push(o);
+    }
+    byHolder.set(all, index);
+  }
+  return (index.get(`${article}\u0000${person}`) ?? []).some((o) => (o.post || o.affiliation) && o.historical === t.historical && compatible(o, t));
 }
 
 /** "foreign minister (Velarian)": the normalised title, with the country or body when given. */
@@ -383,6 +403,14 @@ export function titleDetector(): Detector {
       return `${t.historical ? 'earlier office' : 'title'} of ${t.name}`;
     },
   };
+}
+
+const folded = new WeakMap<Context, Map<string, string>>();
+function foldedText(ctx: Context, article: string): string {
+  let m = folded.get(ctx);
+  if (!m) folded.set(ctx, (m = new Map()));
+  if (!m.has(article)) m.set(article, foldName(ctx.byId.get(article)?.doc.text ?? ''));
+  return m.get(article)!;
 }
 
 const SHARED_RANKS = /\b(deputy|assistant|junior|vice|under-secretary|undersecretary|co)\b/;
@@ -457,7 +485,7 @@ export function officeDetector(): Detector {
         const fb = tb.affiliation ? [tb.affiliation] : affs(tb.person);
         if (fa.length && fb.length) return fa.some((x) => fb.some((y) => sameAffiliation(x, y)));
         const names = (article: string, person: string, name: string): boolean =>
-          all.some((o) => o.article === article && o.person === person) || foldName(ctx.byId.get(article)?.doc.text ?? '').includes(surname(name));
+          all.some((o) => o.article === article && o.person === person) || foldedText(ctx, article).includes(surname(name));
         return names(b.article, ta.person, ta.name) || names(a.article, tb.person, tb.name);
       }
       return true;
