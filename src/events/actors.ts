@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 // From phrases to entities: the entity a source/target phrase names, the place an event happened
 // and its date, read from the entities and time annotations of the same article.
 import type { ArticleEntities, EntityMention, TimeAnnotation } from '../annotations.js';
@@ -8,6 +9,34 @@ interface Range {
 }
 
 const TYPE_RANK: Record<string, number> = { person: 4, group: 3, organization: 3, place: 2, other: 1 };
+
+let demonymCache: Map<string, string> | null = null;
+/** Lower-case demonym → lower-case country name ("russian" → "russia"), from world-countries. */
+export function demonymMap(): Map<string, string> {
+  if (demonymCache) return demonymCache;
+  demonymCache = new Map();
+  try {
+    const require = createRequire(import.meta.url);
+    const countries = require('world-countries') as { name: { common: string }; demonyms?: { eng?: { m?: string; f?: string } } }[];
+    for (const c of countries) for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) if (d) demonymCache.set(d.toLowerCase(), c.name.common.toLowerCase());
+  } catch {
+    // without the package, demonyms are not linked to their states
+  }
+  return demonymCache;
+}
+
+/** "Russian drones", "the Ukrainian delegation": the state a nationality word in the phrase names,
+ * when the article has that state as an entity. */
+export function demonymEntity(entities: ArticleEntities, text: string): string | null {
+  const dem = demonymMap();
+  for (const w of text.toLowerCase().split(/[^\p{L}]+/u)) {
+    const country = dem.get(w);
+    if (!country) continue;
+    const e = entities.entities.find((x) => x.name.toLowerCase() === country || x.aliases.some((a) => a.toLowerCase() === country));
+    if (e) return e.key;
+  }
+  return null;
+}
 
 /** The entity a phrase names: the mention inside it that best stands for the phrase — a person or
  * organisation before a place ("Russian Foreign Minister Andrei Kozyrev" → Kozyrev), then the
@@ -51,11 +80,11 @@ export function locationIn(entities: ArticleEntities, start: number, end: number
     (m) => m.type === 'place' && m.start >= start && m.end <= end && !exclude.some((r) => r && m.start < r.end && r.start < m.end),
   );
   if (places.length === 0) return null;
-  if (text) {
-    const afterPrep = places.find((m) => /\b(in|at|near|outside|inside|from)\s+(the\s+)?$/i.test(text.slice(Math.max(start, m.start - 16), m.start)));
-    if (afterPrep) return afterPrep.entity;
-  }
-  return places[0].entity;
+  // Where it happened is what the sentence puts after "in", "at", "near"…; a place named any
+  // other way (an actor's origin, "drones launched by Russia") is not the location.
+  if (!text) return null;
+  const afterPrep = places.find((m) => /\b(in|at|near|outside|inside|over|around|across)\s+(the\s+)?$/i.test(text.slice(Math.max(start, m.start - 16), m.start)));
+  return afterPrep ? afterPrep.entity : null;
 }
 
 /** The date of an event: a resolved DATE/TIME expression in its sentence, the nearest to the

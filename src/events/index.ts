@@ -13,7 +13,13 @@ import type { Condition, Event, Position } from '../types.js';
 import { sentenceView, textOf, type Chunk, type SentenceView } from './clause.js';
 import { codeSentence, type CodedEvent } from './code.js';
 import { eventLexicon } from './lexicon.js';
-import { entityIn, locationIn, dateIn } from './actors.js';
+import { demonymEntity, entityIn, locationIn, dateIn } from './actors.js';
+
+/** The entity of an actor phrase: a mention in it, else the state its nationality word names. */
+function actorOf(entities: ArticleEntities, text: string, range: { start: number; end: number } | null): string | null {
+  if (!range) return null;
+  return entityIn(entities, range) ?? demonymEntity(entities, text.slice(range.start, range.end));
+}
 import { findPositions } from './positions.js';
 import { findConditions } from './conditions.js';
 import { assemble } from './assemble.js';
@@ -83,8 +89,8 @@ export function findEvents(doc: Doc, entities: ArticleEntities, quotes: QuoteAnn
       events.push({
         type: e.category,
         mode: e.mode,
-        source: entityIn(entities, span(e.source)),
-        target: entityIn(entities, span(e.target)),
+        source: actorOf(entities, doc.text, span(e.source)),
+        target: actorOf(entities, doc.text, span(e.target)),
         location: locationIn(entities, sentence.start, sentence.end, [span(e.source), span(e.target)], doc.text),
         date: dateIn(times, sentence.start, sentence.end, trigger.start),
         start: sentence.start,

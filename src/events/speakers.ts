@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import type { ArticleEntities, QuoteAnnotation } from '../annotations.js';
 import { loadJson } from '../util/data.js';
-import { entityIn } from './actors.js';
+import { demonymEntity, entityIn } from './actors.js';
 import type { Doc } from '../text/doc.js';
 import { isPronoun, isTimeWord, npAfter, npBefore, subjectBefore, sentenceView, textOf, type Chunk, type SentenceView } from './clause.js';
 import { eventLexicon } from './lexicon.js';
@@ -371,7 +371,7 @@ export class ActorResolver {
       }
       return this.antecedent(view, pronoun, toks[c.from].start);
     }
-    const direct = this.entityOf(view, c);
+    const direct = this.entityOf(view, c) ?? demonymEntity(this.entities, textOf(view, c.from, c.to));
     if (direct) return direct;
     // "The port operator, Aegean Terminal Holdings, has offered…"
     if (toks[c.to]?.lower === ',') {
