@@ -260,7 +260,7 @@ async function realPages(): Promise<void> {
     console.log(`  span/reference violations: ${violations.length}${violations.length ? `\n    ${violations.slice(0, 15).join('\n    ')}` : ''}`);
     console.log(`  live markup in brief.html: ${live.length}${live.length ? `\n    ${live.slice(0, 10).join('\n    ')}` : ''}`);
 
-    for (const p of problems) if (!/: is in [^;]+;/.test(p.message)) console.log(`    ${p.message.replace(dir + '/', '')}`);
+    for (const p of problems) if (!/^(?:.*?: )?is in [^;]+;/.test(p.message)) console.log(`    ${p.source.replace(dir + '/', '')}: ${p.message.replace(dir + '/', '')}`);
 
     // A quarter of the pages, then all of them, as one brief: how the cross-article stages grow
     // with the batch (linear stages keep their ms per article; quadratic ones multiply it).
@@ -299,7 +299,7 @@ async function realPages(): Promise<void> {
 function summariseProblems(problems: Problem[]): string {
   const kinds = new Map<string, number>();
   for (const p of problems) {
-    const msg = p.message.replace(/^.*?\.html: /, '');
+    const msg = p.message.replace(/^.*?\.html: /, '');  // older messages repeated the input
     const key = /^is in (\w+)/.exec(msg)?.[0] ?? /^[^;(]+/.exec(msg)?.[0]?.trim() ?? msg;
     kinds.set(key, (kinds.get(key) ?? 0) + 1);
   }

@@ -1,10 +1,10 @@
 // One good article in a batch of bad ones, through the public API (`brief`): the good article is
-// analysed, every bad input becomes a problem that names it and says what to do, nothing throws,
+// analysed, every bad input becomes a problem whose source names it and whose message says what to
+// do (standard error carries both: see cli.test.ts), nothing throws,
 // and every span in the brief still points at its passage.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, rmSync } from 'node:fs';
-import { basename } from 'node:path';
 import { brief } from '../../src/pipeline.js';
 import type { Brief } from '../../src/types.js';
 import { ACTIONABLE, articleIdOf, integrityViolations, makeBadBatch, quotesOf, type BadBatch } from './helpers.js';
@@ -65,7 +65,6 @@ for (const name of ['missing', 'device file', 'ftp URL', 'loopback URL', 'unread
     }
     const found = problemFor(path);
     assert.equal(found.length, 1, `expected one problem for ${path}, got ${JSON.stringify(found)}; all sources: ${result.problems.map((p) => p.source).join(', ')}`);
-    assert.ok(found[0].message.includes(path), `message does not name the input: ${found[0].message}`);
     assert.match(found[0].message, ACTIONABLE, `message says nothing the user can do: ${found[0].message}`);
     assert.equal(articleIdOf(result, path), undefined, `${name} was turned into an article`);
   });
@@ -115,7 +114,6 @@ test('non-English articles are ingested and their language reported', () => {
     const found = problemFor(path);
     assert.equal(found.length, 1, `${lang}: expected one problem, got ${JSON.stringify(found)}`);
     assert.match(found[0].message, new RegExp(lang), found[0].message);
-    assert.ok(found[0].message.includes(basename(path)), found[0].message);
   }
 });
 

@@ -16,10 +16,22 @@ export const FIXTURES = join(ROOT, 'test', 'fixtures', 'robustness');
 export function integrityViolations(brief: Brief): string[] {
   const out: string[] = [];
   const texts = new Map<string, string>();
+  const oneOf = (where: string, value: unknown, allowed: readonly unknown[]) => {
+    if (!allowed.includes(value)) out.push(`${where}: ${JSON.stringify(value)} is not one of ${JSON.stringify(allowed)}`);
+  };
+  if (brief.schema !== 'parley/brief@1') out.push(`schema: ${JSON.stringify(brief.schema)}`);
   for (const a of brief.articles) {
     if (texts.has(a.id)) out.push(`articles: duplicate id "${a.id}"`);
     if (typeof a.text !== 'string') out.push(`articles: "${a.id}" has no text`);
     texts.set(a.id, a.text);
+    oneOf(`articles ${a.id} publishedBasis`, a.publishedBasis, ['metadata', 'dateline', 'inferred', null]);
+    oneOf(`articles ${a.id} kind`, a.kind, ['news', 'analysis', 'opinion', null]);
+    if ((a.published === null) !== (a.publishedBasis === null)) out.push(`articles ${a.id}: published ${JSON.stringify(a.published)} with basis ${JSON.stringify(a.publishedBasis)}`);
+    if (a.published !== null && !/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(a.published)) {
+      out.push(`articles ${a.id}: published ${JSON.stringify(a.published)} is not ISO 8601`);
+    }
+    if (!/^[a-z]{2,3}$/.test(a.language)) out.push(`articles ${a.id}: language ${JSON.stringify(a.language)} is not an ISO 639 code`);
+    if (!Array.isArray(a.authors)) out.push(`articles ${a.id}: authors is not an array`);
   }
   const entityIds = new Set<string>();
   for (const e of brief.entities ?? []) {
@@ -63,6 +75,7 @@ export function integrityViolations(brief: Brief): string[] {
 
   (brief.entities ?? []).forEach((e) => {
     if (!e.name) out.push(`entities ${e.id}: empty name`);
+    oneOf(`entities ${e.id} type`, e.type, ['person', 'organization', 'place', 'group', 'other']);
     if (!Array.isArray(e.mentions) || e.mentions.length === 0) out.push(`entities ${e.id} (${e.name}): no mentions`);
     e.mentions?.forEach((m, i) => span(`entities ${e.id} (${e.name}) mention ${i}`, m));
   });
@@ -70,7 +83,10 @@ export function integrityViolations(brief: Brief): string[] {
     sameText(`quotes ${q.id}`, q);
     entityRef(`quotes ${q.id} speaker`, q.speaker, true);
   });
-  (brief.times ?? []).forEach((t, i) => sameText(`times ${i} (${JSON.stringify(t.text)})`, t));
+  (brief.times ?? []).forEach((t, i) => {
+    sameText(`times ${i} (${JSON.stringify(t.text)})`, t);
+    oneOf(`times ${i} anchor`, t.anchor, ['published', 'text', 'absolute', null]);
+  });
   (brief.events ?? []).forEach((e) => {
     if (!e.evidence?.length) out.push(`events ${e.id}: no evidence`);
     const slices = (e.evidence ?? []).map((s, i) => span(`events ${e.id} evidence ${i}`, s));
@@ -81,6 +97,7 @@ export function integrityViolations(brief: Brief): string[] {
   });
   (brief.positions ?? []).forEach((p, i) => {
     entityRef(`positions ${i} actor`, p.actor, false);
+    oneOf(`positions ${i} stance`, p.stance, ['support', 'oppose', 'demand', 'offer', 'conditional']);
     if (!p.evidence?.length) out.push(`positions ${i}: no evidence`);
     p.evidence?.forEach((s, j) => span(`positions ${i} (${p.issue}) evidence ${j}`, s));
   });

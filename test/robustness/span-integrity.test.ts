@@ -3,6 +3,7 @@
 // is tested first on briefs broken on purpose, so a pass means something.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { brief } from '../../src/pipeline.js';
 import type { Brief } from '../../src/types.js';
@@ -47,6 +48,11 @@ test('the checker catches each kind of broken span and reference', () => {
     ['dangling speaker', (b) => void (b.quotes![0].speaker = 'e9'), /entity "e9" is not in entities/],
     ['one-article discrepancy', (b) => void (b.discrepancies![0].claims[1].article = 'a'), /fewer than two articles/],
     ['duplicate article id', (b) => void (b.articles[1].id = 'a'), /duplicate id/],
+    ['unknown stance', (b) => void ((b.positions![0] as { stance: string }).stance = 'maybe'), /stance: "maybe" is not one of/],
+    ['date that is not ISO 8601', (b) => {
+      b.articles[0].published = '10/03/2026';
+      b.articles[0].publishedBasis = 'metadata';
+    }, /not ISO 8601/],
   ];
   for (const [name, breakIt, expected] of cases) {
     const b = tiny();
@@ -94,4 +100,32 @@ test('every article of the samples carries spans from every per-article stage', 
     assert.ok((samples.quotes ?? []).some((q) => q.article === a.id), `${a.id}: no quote`);
     assert.ok((samples.times ?? []).some((t) => t.article === a.id), `${a.id}: no time expression`);
   }
+});
+
+// The project's own multi-article sets (bench/gold: compare sets, positions and quote texts)
+// are varied, realistic batches: each one's brief must be as sound as the samples'.
+test('every span in the briefs of the bench/gold article sets points at its passage', { timeout: 300_000 }, async (t) => {
+  const gold = join(ROOT, 'bench', 'gold');
+  const sets: string[] = [];
+  for (const group of ['compare', 'positions', 'quotes']) {
+    const dir = join(gold, group);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) sets.push(path);
+    }
+  }
+  if (sets.length === 0) {
+    t.skip('no article sets under bench/gold');
+    return;
+  }
+  const failures: string[] = [];
+  let articles = 0;
+  for (const set of sets) {
+    const result = await brief([set]);
+    articles += result.articles.length;
+    failures.push(...integrityViolations(result).map((v) => `${set.slice(gold.length + 1)}: ${v}`));
+  }
+  assert.ok(articles > 0, 'the sets held no articles');
+  assert.deepEqual(failures, [], failures.slice(0, 30).join('\n'));
 });
