@@ -49,22 +49,50 @@ export function groupStatements(quotes: Quote[]): Map<number, string> {
   const parent = quotes.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   const words = quotes.map((q) => statementWords(q.text));
+  const content = words.map(contentWords);
+  const eligible = (i: number) => words[i].length >= MIN_WORDS && content[i].length >= MIN_CONTENT;
+  // Only pairs that share at least two content words can reach the thresholds: index by word so a
+  // brief over hundreds of articles does not compare every quote with every other.
+  const byWord = new Map<string, number[]>();
+  quotes.forEach((_, i) => {
+    if (!eligible(i)) return;
+    for (const w of new Set(content[i])) {
+      const list = byWord.get(w);
+      if (list) list.push(i);
+      else byWord.set(w, [i]);
+    }
+  });
+  const sets = content.map((c) => new Set(c));
+  // Words in very many quotes ("people", "government") find candidates poorly; the rarer words a
+  // repeated statement shares are enough to bring its quotes together.
+  const common = Math.max(50, Math.ceil(quotes.length * 0.05));
   for (let i = 0; i < quotes.length; i++) {
-    if (words[i].length < MIN_WORDS || contentWords(words[i]).length < MIN_CONTENT) continue;
-    for (let j = i + 1; j < quotes.length; j++) {
+    if (!eligible(i)) continue;
+    const candidates = new Set<number>();
+    for (const w of sets[i]) {
+      const list = byWord.get(w) ?? [];
+      if (list.length > common) continue;
+      for (const j of list) if (j > i) candidates.add(j);
+    }
+    for (const j of candidates) {
       if (quotes[i].article === quotes[j].article) continue;
-      if (words[j].length < MIN_WORDS || contentWords(words[j]).length < MIN_CONTENT) continue;
+      // Cheap bound before the full comparison: enough distinct content words in common.
+      let shared = 0;
+      for (const w of sets[j]) if (sets[i].has(w)) shared++;
+      if (shared < Math.max(MIN_CONTENT, Math.ceil(0.6 * Math.min(sets[i].size, sets[j].size)) - 1)) continue;
       const a = quotes[i].speaker;
       const b = quotes[j].speaker;
       if (a && b && a !== b) continue;
       const threshold = a && b ? SAME_SPEAKER_THRESHOLD : UNKNOWN_SPEAKER_THRESHOLD;
-      if (statementSimilarity(quotes[i].text, quotes[j].text) >= threshold) parent[find(i)] = find(j);
+      if (Math.min(overlap(words[i], words[j]), overlap(content[i], content[j])) >= threshold) parent[find(i)] = find(j);
     }
   }
   const members = new Map<number, number[]>();
   quotes.forEach((_, i) => {
     const r = find(i);
-    members.set(r, [...(members.get(r) ?? []), i]);
+    const list = members.get(r);
+    if (list) list.push(i);
+    else members.set(r, [i]);
   });
   const out = new Map<number, string>();
   let n = 0;
