@@ -91,7 +91,7 @@ export function findEvents(doc: Doc, entities: ArticleEntities, quotes: QuoteAnn
         mode: e.mode,
         source: actorOf(entities, doc.text, span(e.source)),
         target: actorOf(entities, doc.text, span(e.target)),
-        location: locationIn(entities, sentence.start, sentence.end, [span(e.source), span(e.target)], doc.text),
+        location: locationIn(entities, sentence.start, sentence.end, [span(e.source)], doc.text),
         date: dateIn(times, sentence.start, sentence.end, trigger.start),
         start: sentence.start,
         end: sentence.end,

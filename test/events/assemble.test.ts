@@ -96,3 +96,16 @@ test('hypotheticals, conditions and actor-less events stay out of the brief; onl
   assert.equal(intent?.type, 'AGREE');
   assert.ok(!out.events.some((e) => e.text === 'Talks were held.'));
 });
+
+test('a nationality word names its state; the location is the place after "in"', () => {
+  const text = 'Russian drones struck energy facilities in Odesa. Russia and Ukraine exchanged 1,000 prisoners in Istanbul.';
+  const d = doc(text, 'a');
+  const ents = entities(d, [['Russia', 'place'], ['Ukraine', 'place'], ['Odesa', 'place'], ['Istanbul', 'place']]);
+  const { events } = findEvents(d, ents, [], []);
+  const strike = events.find((e) => e.type === 'FIGHT');
+  assert.equal(strike?.source, keyOf(ents, 'Russia'));
+  assert.equal(strike?.location, keyOf(ents, 'Odesa'));
+  const swap = events.find((e) => text.slice(e.trigger.start, e.trigger.end).startsWith('exchanged'));
+  assert.equal(swap?.type, 'RETREAT');
+  assert.equal(swap?.location, keyOf(ents, 'Istanbul'));
+});
