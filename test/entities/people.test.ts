@@ -100,3 +100,15 @@ test('a title-case headline gives up its names, and a spelling variant in it joi
   assert.equal(entityAt(found, 'Erdogan')?.key, entityAt(found, 'Tayyip Erdogan')?.key);
   assert.ok(!found.mentions.some((m) => m.text === 'Meet' || m.text === 'Says'));
 });
+
+test('"…," said X types even a bare surname as a person, but not a known organisation', () => {
+  const found = entitiesOf('"We are ready," said Lavrov. Boeing said it would appeal, said Reuters.');
+  assert.equal(entityAt(found, 'Lavrov')?.type, 'person');
+  assert.equal(entityAt(found, 'Reuters')?.type, 'organization');
+  assert.equal(entityAt(found, 'Boeing')?.type, 'organization');
+});
+
+test('an appositive "of …" completes the role instead of repeating it', () => {
+  const found = entitiesOf('Fritz Henderson, the chief executive officer of General Motors, spoke on Monday.');
+  assert.deepEqual(entityAt(found, 'Fritz Henderson')?.roles, ['chief executive officer of General Motors']);
+});
