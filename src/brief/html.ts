@@ -226,7 +226,8 @@ export function renderHtml(brief: Brief): string {
     const blocks = story.speakers.map((s) => {
       const items = s.statements.map((st) => {
         const who = s.id === null ? [...new Set(st.quotes.map((q) => q.speakerText).filter((x): x is string => !!x))].join('; ') : '';
-        return `<li>${ref(st.quotes[0].passage, `<span class="quote">“${escapeHtml(clip(st.text))}”</span>`, 'q')}${who ? ` — ${escapeHtml(who)}` : ''} ${sourcesBadge(st.sources, st.articles, st.onlySource)}${st.quotes.length > 1 ? `<br>quoted by ${st.quotes.map((q) => ref(q.passage, escapeHtml(q.passage.label))).join(', ')}` : ''}</li>`;
+        const others = st.otherSpeakers.map((o) => `<br><span class="badge single">${escapeHtml(o.outlets.join(', '))} attribute${o.outlets.length === 1 ? 's' : ''} it to ${escapeHtml(o.name)}</span>`).join('');
+        return `<li>${ref(st.quotes[0].passage, `<span class="quote">“${escapeHtml(clip(st.text))}”</span>`, 'q')}${who ? ` — ${escapeHtml(who)}` : ''} ${sourcesBadge(st.sources, st.articles, st.onlySource)}${others}${st.quotes.length > 1 ? `<br>quoted by ${st.quotes.map((q) => ref(q.passage, escapeHtml(q.passage.label))).join(', ')}` : ''}</li>`;
       });
       return `<h3>${escapeHtml(s.name)}${s.roles.length ? ` <span class="kind">${escapeHtml(s.roles.slice(0, 2).join(', '))}</span>` : ''}</h3><ul class="items">${items.join('\n')}</ul>`;
     });

@@ -120,8 +120,9 @@ export function renderMarkdown(brief: Brief): string {
       out.push(`### ${escapeMarkdown(s.name)}${s.roles.length ? ` — ${escapeMarkdown(s.roles.slice(0, 2).join(', '))}` : ''}`, '');
       for (const st of s.statements) {
         const who = s.id === null ? [...new Set(st.quotes.map((q) => q.speakerText).filter(Boolean))].join('; ') : '';
+        const others = st.otherSpeakers.map((o) => ` (${escapeMarkdown(o.outlets.join(', '))} attribute${o.outlets.length === 1 ? 's' : ''} it to ${escapeMarkdown(o.name)})`).join('');
         out.push(
-          `- “${escapeMarkdown(clip(st.text))}”${who ? ` — ${escapeMarkdown(who)}` : ''} — ${sourcesNote(st.sources, st.articles, st.onlySource)}: ${st.quotes.map((q) => link(q.passage)).join(', ')}`,
+          `- “${escapeMarkdown(clip(st.text))}”${who ? ` — ${escapeMarkdown(who)}` : ''} — ${sourcesNote(st.sources, st.articles, st.onlySource)}: ${st.quotes.map((q) => link(q.passage)).join(', ')}${others}`,
         );
       }
       out.push('');

@@ -48,6 +48,17 @@ export function sameWords(a: string, b: string): boolean {
   return hit / (s.length - 1) >= 0.6;
 }
 
+/** A short quoted fragment ("within days") inside a longer quote of the same speaker. */
+export function sameFragment(a: Quote, b: Quote): boolean {
+  if (!a.speaker || a.speaker !== b.speaker) return false;
+  const wa = read(a.text).words;
+  const wb = read(b.text).words;
+  const [s, l] = wa.length <= wb.length ? [wa, wb] : [wb, wa];
+  if (s.length < 2) return false;
+  const needle = ` ${s.join(' ')} `;
+  return ` ${l.join(' ')} `.includes(needle);
+}
+
 /** Group quotes into statements: by the quotes stage's `statement` id where it gave one, else by
  * wording, so that corroboration does not depend on that stage grouping everything. */
 export function statementGroups(brief: Brief, sources: SourceGroups = independentSources(brief.articles)): StatementGroup[] {
@@ -55,7 +66,7 @@ export function statementGroups(brief: Brief, sources: SourceGroups = independen
   const byStatement = new Map<string, { id: string; quotes: Quote[] }>();
   for (const q of brief.quotes ?? []) {
     let g = q.statement ? byStatement.get(q.statement) : undefined;
-    if (!g) g = groups.find((x) => x.quotes.some((o) => o.article !== q.article && sameWords(o.text, q.text)));
+    if (!g) g = groups.find((x) => x.quotes.some((o) => o.article !== q.article && (sameWords(o.text, q.text) || sameFragment(o, q))));
     if (!g) {
       g = { id: q.statement ?? q.id, quotes: [] };
       groups.push(g);

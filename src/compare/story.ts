@@ -55,6 +55,8 @@ export interface StoryStatement {
   sources: number;
   articles: number;
   onlySource: string | null;
+  /** Outlets that credit the words to someone else: speaker name → outlet labels. */
+  otherSpeakers: { name: string; outlets: string[] }[];
 }
 
 export interface StorySpeaker {
@@ -248,6 +250,10 @@ export function buildStory(brief: Brief): Story {
         sources: g.sources,
         articles: g.articles.length,
         onlySource: onlyLabel(groups, g.articles),
+        otherSpeakers: [...new Set(g.quotes.map((q) => q.speaker).filter((x): x is string => !!x && x !== key))].map((other) => ({
+          name: name(other),
+          outlets: [...new Set(g.quotes.filter((q) => q.speaker === other).map((q) => labels.get(q.article) ?? q.article))],
+        })),
       });
     }
     speakers = [...bySpeaker.values()].sort((a, b) => (a.id === null ? 1 : b.id === null ? -1 : b.statements.length - a.statements.length));

@@ -36,3 +36,12 @@ test('an event reported only by copies of one wire story has one source, named',
   assert.equal(out[0].sources, 1);
   assert.match(out[0].onlySource ?? '', /Meridian Press/);
 });
+
+test('a short fragment of a longer quote by the same speaker is the same statement', () => {
+  const a = article('a', 'The swap could take place "within days," she said.');
+  const b = article('b', "The exchange would happen 'within days once every name on the lists had been checked', she said.");
+  const brief = briefOf([a, b], { quotes: [q(a, 'within days', 'e1'), q(b, 'within days once every name on the lists had been checked', 'e1')] });
+  assert.equal(statementGroups(brief).length, 1);
+  const other = briefOf([a, b], { quotes: [q(a, 'within days', 'e1'), q(b, 'within days once every name on the lists had been checked', 'e2')] });
+  assert.equal(statementGroups(other).length, 2);
+});
