@@ -98,3 +98,10 @@ test('an organisation credited as author, or the outlet named as author, is not 
   const a = extractHtmlArticle(page(`<script type="application/ld+json">${JSON.stringify(ld)}</script><meta name="author" content="Baltic Wire"><meta property="og:site_name" content="Baltic Wire">`, `<article>${BODY}</article>`), null);
   assert.deepEqual(a.authors, []);
 });
+
+test("the page's own address printed as a line is not body text", () => {
+  const url = 'https://courier.example/world/talks-resume';
+  const a = extractHtmlArticle(page(`<link rel="canonical" href="${url}">`, `<article><p>${url}</p>${BODY}</article>`), url);
+  assert.ok(!a.text.includes(url));
+  assert.match(a.text, /^Negotiators from Dravenia/);
+});

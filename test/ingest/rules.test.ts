@@ -250,3 +250,12 @@ test('Guardian- and BBC-style bylines: "Name in Place" by the dateline, name ove
   assert.deepEqual(b.authors, ['Marta Kovalenko']);
   assert.equal(b.text, body);
 });
+
+test('sharing nudges, JavaScript notices, affiliate notes, source credits', () => {
+  assert.equal(chromeKind('Like this story? Share it with a friend!'), 'prompt');
+  assert.equal(chromeKind('This slideshow requires JavaScript.'), 'prompt');
+  assert.equal(chromeKind('Follow him on Twitter @jdoe.'), 'prompt');
+  assert.equal(chromeKind('SOURCE: News agencies'), 'tail');
+  assert.equal(chromeKind('Also on courier.example Envoys trade proposals in Lisvaro'), 'inlineTeaser');
+  assert.equal(chromeKind('Sources said the talks would resume on Monday after a pause of a week.'), null);
+});

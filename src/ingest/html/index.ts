@@ -40,6 +40,10 @@ export function extractHtmlArticle(html: string, url: string | null): HtmlArticl
     copy ??= whole;
   }
 
+  // The page's own address printed as a line (a permalink widget) is not article text.
+  const own = new Set([url, meta.canonical].filter((u): u is string => !!u));
+  if (own.size) text = text.split('\n\n').filter((p) => !own.has(p.trim())).join('\n\n');
+
   let published = meta.published;
   let publishedBasis: PublishedBasis | null = published ? 'metadata' : null;
   if (!published && copy?.published) {
