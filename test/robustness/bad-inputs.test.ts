@@ -56,7 +56,7 @@ const KNOWN: Record<string, string | undefined> = {
   'ftp URL': 'ingest (src/ingest/fetch.ts): the message states the rule but not what to do, e.g. "download the page and pass the file"',
 };
 
-for (const name of ['missing', 'device file', 'ftp URL', 'loopback URL', 'unreadable', 'random bytes', 'PNG header', 'empty .txt', 'whitespace-only .txt', 'HTML with no article body', 'over the size cap']) {
+for (const name of ['missing', 'path through a file', 'device file', 'ftp URL', 'loopback URL', 'unreadable', 'random bytes', 'PNG header', 'empty .txt', 'whitespace-only .txt', 'HTML with no article body', 'over the size cap']) {
   test(`bad input "${name}" is a problem that names it and says what to do`, { todo: KNOWN[name] }, (t) => {
     const path = batch.bad[name];
     if (name === 'unreadable' && batch.unreadableIsReadable) {
@@ -74,6 +74,7 @@ test('each bad input is described for what it is', () => {
   const message = (name: string) => problemFor(batch.bad[name])[0]?.message ?? '';
   assert.match(message('missing'), /no such file|not found|does not exist/i);
   assert.match(message('device file'), /not a (?:regular )?file/i);
+  assert.match(message('path through a file'), /not a directory|check the path/i);
   assert.match(message('ftp URL'), /http/i);
   assert.match(message('loopback URL'), /private|loopback|local/i);
   assert.match(message('random bytes'), /binary/i);

@@ -186,6 +186,8 @@ export function makeBadBatch(): BadBatch {
 
   const outside = {
     missing: join(dir, 'does-not-exist.txt'),
+    // Fails to open even for root, unlike chmod 000.
+    'path through a file': join(dir, 'good-article.txt', 'inside.txt'),
     'device file': '/dev/zero',
     'ftp URL': 'ftp://files.example.org/talks.html',
     // Refused before any connection: loopback hosts need --allow-private-hosts.
