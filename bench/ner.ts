@@ -240,12 +240,13 @@ function main() {
         const entry = byInstance.get(m.instance) ?? { docs: new Set(), ids: new Set() };
         byInstance.set(m.instance, entry);
         entry.docs.add(g.id);
-        // Our mention for this gold mention: same type first, then the largest overlap.
+        // Our mention for this gold mention: the same type and the largest overlap (a gold span such as
+        // "Prime Minister of Canada" also overlaps our "Canada", which is another entity).
         let p: (typeof found)[number]['mentions'][number] | undefined;
         let bestScore = -1;
         for (const x of found[i].mentions) {
-          if (!overlaps(x, m)) continue;
-          const score = (TYPE_OF[x.type] === m.type ? 1000 : 0) + Math.min(x.end, m.end) - Math.max(x.start, m.start);
+          if (!overlaps(x, m) || TYPE_OF[x.type] !== m.type) continue;
+          const score = Math.min(x.end, m.end) - Math.max(x.start, m.start);
           if (score > bestScore) {
             bestScore = score;
             p = x;
@@ -275,7 +276,7 @@ function main() {
   }
   const t3 = performance.now();
   console.log(
-    `cross-document: ${single}/${instances} gold instances named in 2+ articles map to exactly one of our entities (${((100 * single) / Math.max(1, instances)).toFixed(1)}%); ` +
+    `cross-document (gold mentions matched to our mentions of the same type): ${single}/${instances} gold instances named in 2+ articles map to exactly one of our entities (${((100 * single) / Math.max(1, instances)).toFixed(1)}%); ` +
       `${mixed}/${ours} of our entities that match gold mix two or more gold instances; resolveEntities ${(t3 - t2).toFixed(0)} ms for 4 corpora`,
   );
 }
