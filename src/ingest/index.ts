@@ -108,6 +108,10 @@ async function read(
     const page = await fetchPage(source.url, o);
     return { source: source.url, baseId: idForUrl(page.url), url: page.url, format: page.contentType, content: page.text };
   }
+  if (source.kind === 'stdin' && !o.stdin && process.stdin.isTTY) {
+    // Waiting on a terminal would look like a hang.
+    throw new ReadProblem('standard input is a terminal, not an article; pipe one in (parley brief - < article.txt) or pass a file');
+  }
   const bytes =
     source.kind === 'file' ? await readFileCapped(source.path, o.maxBytes) : await readStreamCapped(o.stdin ?? process.stdin, o.maxBytes);
   const kind = sniff(bytes);
