@@ -14,8 +14,9 @@ function detectors(): Detector[] {
   return [speakers, officeDetector(), titleDetector(), dates, numbers, conditions];
 }
 
+/** The sentences a finding rests on: an office and a title read from the same sentences are one finding. */
 function passages(d: FoundDiscrepancy): Set<string> {
-  return new Set(d.claims.map((c) => `${c.article}:${c.start}:${c.end}`));
+  return new Set(d.claims.map((c) => `${c.article}:${c.sentence.index}`));
 }
 
 export function findDiscrepancies(ctx: Context): FoundDiscrepancy[] {

@@ -253,7 +253,11 @@ export const numbers: Detector = {
     return true;
   },
   topic(claims) {
-    return `number of ${plural(claims[0].subject)}`;
+    const unit = claims[0].subject;
+    if (Object.values(q().currencies).includes(unit)) return `sum in ${plural(unit)}`;
+    if (unit === 'percent') return 'percentage';
+    if (['killed', 'injured', 'arrested', 'missing', 'displaced', 'evacuated', 'abducted'].includes(unit)) return `number ${unit}`;
+    return `number of ${plural(unit)}`;
   },
 };
 
