@@ -153,6 +153,7 @@ function main(): void {
   const misses: string[] = [];
   const wrong: string[] = [];
   const spurious: string[] = [];
+  const spans: string[] = [];
   const byType = new Map<string, { gold: number; hit: number; ok: number }>();
   golds.forEach((g, i) => {
     const limit = g.sentenceStarts[annotatedThrough + 1] ?? Infinity;
@@ -185,6 +186,7 @@ function main(): void {
       overlapTp++;
       row.hit++;
       if (s.start === gt.start && s.end === gt.end) strictTp++;
+      else spans.push(`gold "${gtText}"  got "${s.text}"`);
       if (s.value === gt.value) {
         valueOk++;
         row.ok++;
@@ -209,6 +211,7 @@ function main(): void {
     console.log(`\nmissed (${misses.length}):\n  ${misses.join('\n  ')}`);
     console.log(`\nwrong value (${wrong.length}):\n  ${wrong.join('\n  ')}`);
     console.log(`\nspurious (${spurious.length}):\n  ${spurious.join('\n  ')}`);
+    console.log(`\nspan differs (${spans.length}):\n  ${spans.join('\n  ')}`);
   }
 }
 

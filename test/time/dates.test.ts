@@ -68,3 +68,10 @@ test('a date a day off the anchor stays in its year whatever the tense says', ()
   assert.equal(find(times('They met on 5 June.'), '5 June').value, '2025-06-05');
   assert.equal(find(times('The talks will resume on 3 June.'), '3 June').value, '2025-06-03');
 });
+
+test('"last September", "next March": the nearest such month before or after', () => {
+  const t = times('Sales fell last September and will rise next March.', '2009-10-12');
+  assert.equal(find(t, 'last September').value, '2009-09');
+  assert.equal(find(t, 'next March').value, '2010-03');
+  assert.equal(find(times('Sales fell last October.', '2009-10-12'), 'last October').value, '2008-10');
+});

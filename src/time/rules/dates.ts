@@ -145,6 +145,20 @@ export function monthDates(scan: Scan): Candidate[] {
     if (!cue || !MONTH_CUES.has(cue)) continue;
     // "May" is also a name and a modal verb: it needs a cue that cannot precede either.
     if (month === 5 && /^(and|or|to|of|for|on|their|its|our)$/.test(cue)) continue;
+    // "last September", "next March": the nearest such month strictly before or after.
+    if (cue === 'last' || cue === 'next' || cue === 'this') {
+      const s = start - (before.length - before.lastIndexOf(cue));
+      out.push({
+        start: s, end, type: 'DATE', absolute: false, rule: 'dates', priority: 2,
+        resolve: ({ anchor }) => {
+          if (!anchor) return null;
+          if (cue === 'this') return formatMonth(anchor.y, month);
+          const y = cue === 'last' ? (month < anchor.m ? anchor.y : anchor.y - 1) : month > anchor.m ? anchor.y : anchor.y + 1;
+          return formatMonth(y, month);
+        },
+      });
+      continue;
+    }
     out.push({
       start, end, type: 'DATE', absolute: false, rule: 'dates', priority: 1,
       resolve: ({ anchor, dir, strong }) => (anchor ? formatMonth(resolveYear(anchor, month, null, dir, strong), month) : null),

@@ -5,7 +5,7 @@ import { matches, type Candidate, type Scan } from '../candidate.js';
 
 const PATTERNS: [RegExp, string][] = [
   [/\b(?:right\s+)?now\b(?!\s+that\b)/gi, 'PRESENT_REF'],
-  [/\b(?:currently|at\s+present|nowadays|these\s+days|for\s+the\s+time\s+being|the\s+time\s+being)\b/gi, 'PRESENT_REF'],
+  [/\b(?:currently|at\s+present|nowadays|these\s+days|the\s+time\s+being)\b/gi, 'PRESENT_REF'],
   [/\bcurrent\b(?!\s+(?:account|affairs|events|flows?|of|in|prices)\b)/gi, 'PRESENT_REF'],
   [/\b(?:more\s+|most\s+|only\s+|very\s+|until\s+)?recently\b/gi, 'PAST_REF'],
   [/\brecent\b/gi, 'PAST_REF'],
