@@ -101,7 +101,9 @@ function clauseEndFrom(toks: Tok[], from: number, limit: number, stopAtComma: bo
 function clauseStartBefore(toks: Tok[], marker: number, reporting: Reporting): number {
   let start = marker <= reporting.clauseStart ? 0 : reporting.clauseStart;
   for (let k = marker - 1; k >= start; k--) {
-    if (CLAUSE_BREAK.has(toks[k].lower) || QUOTE_MARKS.has(toks[k].lower)) return k + 1;
+    if (CLAUSE_BREAK.has(toks[k].lower)) return k + 1;
+    // An opening quote starts the clause; a closing one ('accept "a modest levy" if…') does not.
+    if (QUOTE_MARKS.has(toks[k].lower) && (k === 0 || /^[,:;]$/.test(toks[k - 1].lower) || toks[k - 1].pos === 'VERB' && k === start)) return k + 1;
     if (toks[k].lower === 'and' && toks[k + 1]?.lower === 'that') return k + 2;
     // "…, adding that Washington could impose…": the reported clause.
     if (toks[k].lower === 'that' && toks[k - 1]?.pos === 'VERB' && k < marker - 1) return k + 1;

@@ -320,9 +320,11 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       subjectAnchor = null;
     }
     let stance: Stance | null = cue ? cue.stance : null;
+    // "cannot give ground on coal" insists on it; "ready to compromise on wages" offers.
+    if ((stance as string) === 'concede') stance = cue && negatedBefore(toks, cue.from, floor) ? 'demand' : 'offer';
     // "insistence on zero enrichment": demanding none of it is opposing it.
     if (stance && toks[m.from - 1]?.lower === 'zero' && (stance === 'demand' || stance === 'support')) stance = 'oppose';
-    if (cue && stance && cue.words !== 'no' && (negatedBefore(toks, cue.from, floor) || ratherThan(toks, cue.from))) {
+    if (cue && stance && (cue.stance as string) !== 'concede' && cue.words !== 'no' && (negatedBefore(toks, cue.from, floor) || ratherThan(toks, cue.from))) {
       stance = stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
     }
     // A conditional commitment around the issue.
@@ -416,7 +418,8 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       const issue = issueFromPhrase(toks.slice(object.from, object.to));
       if (!issue) break;
       let stance: Stance | null = p.value as Stance;
-      if (negatedBefore(toks, k, 0) || ratherThan(toks, k)) stance = stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
+      if ((p.value as string) === 'concede') stance = negatedBefore(toks, k, 0) ? 'demand' : 'offer';
+      else if (negatedBefore(toks, k, 0) || ratherThan(toks, k)) stance = stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
       if (!stance) break;
       let subject = subjectOf(view, k, reporting.clauseStart > k ? 0 : reporting.clauseStart);
       const cond = conditions.find((c) => inside(c.commitment, k) || inside(c.condition, k));

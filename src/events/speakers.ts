@@ -483,7 +483,9 @@ export class ActorResolver {
     } else if (reporting.reporter) {
       if (isThirdPartyPhrase(reporterText)) attributedBy = 'third-party';
       else if (!reporterKey || this.sameSide(reporterKey, key) || affiliated(reporterText, entities, key)) attributedBy = 'own';
-      else if (entities.entities.find((e) => e.key === reporterKey)?.type === 'person' && !this.affiliation.has(reporterKey)) attributedBy = 'own';
+      // A person with no known side speaking of a state is taken as its official; speaking of
+      // another person, they are a third party.
+      else if (entities.entities.find((e) => e.key === reporterKey)?.type === 'person' && !this.affiliation.has(reporterKey) && entities.entities.find((e) => e.key === key)?.type !== 'person') attributedBy = 'own';
       else attributedBy = 'third-party';
     } else if (labelled) {
       attributedBy = this.sameSide(labelled, key) ? 'own' : 'third-party';

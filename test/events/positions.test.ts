@@ -136,3 +136,8 @@ test('realistic wire phrasing: coordinated demands, "unlikely to", a clause afte
   has('Washington could impose sanctions if Moscow refused a truce.', 'ceasefire', 'demand', 'Washington');
   has('Washington could impose sanctions if Moscow refused a truce.', 'sanctions', 'conditional', 'Washington');
 });
+
+test('concession cues: refusing to give ground is a demand, readiness to compromise an offer', () => {
+  has('Sanna Kivi cannot give ground on coal.', 'coal', 'demand', 'Sanna Kivi');
+  has('The union is ready to compromise on wages.', 'wages', 'offer', 'union');
+});
