@@ -62,6 +62,8 @@ export function resolveEntities(perArticle: ArticleEntities[], _docs: Doc[]): Re
   //    names count here: a bare surname is handled in step 3.
   const byKey = new Map<string, number[]>();
   for (const l of locals) {
+    // "the Foreign Ministry" in two articles may be two countries' ministries: no merge by name.
+    if (isGenericInstitution(l)) continue;
     const keys = l.entity.type === 'person' ? (l.full ? [...l.keys].filter((k) => k.includes(' ')) : []) : [...l.keys];
     // Places, organisations and things share one key space: the same name merges whatever the type.
     const space = l.entity.type === 'person' || l.entity.type === 'group' ? l.entity.type : 'thing';
@@ -177,6 +179,7 @@ export function resolveEntities(perArticle: ArticleEntities[], _docs: Doc[]): Re
     return out;
   };
   for (const t of things) {
+    if (isGenericInstitution(t)) continue;
     const root = clusters.find(t.index);
     const found = new Set<number>();
     const acronym = t.forms.some((f) => /^[A-Z]{2,5}$/.test(f.replace(/\./g, '')));
@@ -191,6 +194,16 @@ export function resolveEntities(perArticle: ArticleEntities[], _docs: Doc[]): Re
   }
 
   return clusters.output();
+}
+
+/** Words of institutions every country has; a name made only of them names no one in particular. */
+const GENERIC = new Set(
+  'foreign defence defense interior finance justice health economy economic trade energy ministry affairs office parliament government cabinet senate congress assembly national security council supreme constitutional court central bank general staff army navy air force forces police guard border service services intelligence presidential administration committee commission state department federal public prosecutor prosecutors military armed the of and for'.split(' '),
+);
+
+function isGenericInstitution(l: Local): boolean {
+  if (l.entity.type !== 'organization' && l.entity.type !== 'other') return false;
+  return l.forms.every((f) => formKey(f).split(/\s+/).every((w) => GENERIC.has(w)));
 }
 
 const surnameBucket = (surname: string) => skeleton(translit(surname));

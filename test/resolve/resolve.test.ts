@@ -177,3 +177,9 @@ test('two different countries never merge, even through a short form', () => {
   const r = resolve(article('a', [['place', 'South Korea']]), article('b', [['place', 'North Korea']]), article('c', [['place', 'Korea']]));
   assert.notEqual(r.idOf('a', 'South Korea'), r.idOf('b', 'North Korea'));
 });
+
+test('generic institutions ("the Foreign Ministry") are not merged across articles by name alone', () => {
+  const r = resolve(article('a', [['organization', 'Foreign Ministry']]), article('b', [['organization', 'Foreign Ministry']]), article('c', [['organization', 'UN Security Council']]), article('d', [['organization', 'UN Security Council']]));
+  assert.notEqual(r.idOf('a', 'Foreign Ministry'), r.idOf('b', 'Foreign Ministry'));
+  assert.equal(r.idOf('c', 'UN Security Council'), r.idOf('d', 'UN Security Council'));
+});
