@@ -259,3 +259,10 @@ test('sharing nudges, JavaScript notices, affiliate notes, source credits', () =
   assert.equal(chromeKind('Also on courier.example Envoys trade proposals in Lisvaro'), 'inlineTeaser');
   assert.equal(chromeKind('Sources said the talks would resume on Monday after a pause of a week.'), null);
 });
+
+test('a "Topics" header starts the page tail, so the tag list under it goes too', async () => {
+  const { cleanPageCopy } = await import('../../src/ingest/plain/index.js');
+  const body = 'Negotiators from Dravenia and Ostmark resumed talks on Tuesday after a pause of four weeks, officials said.';
+  const copy = cleanPageCopy(['Envoys trade proposals in Lisvaro talks', 'By Jane Doe', body, 'Topics', 'Dravenia  Ostmark  Lisvaro talks  World news'].join('\n'));
+  assert.equal(copy.text, body);
+});
