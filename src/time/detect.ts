@@ -2,7 +2,7 @@
 // and resolve each against its anchor (publication date, or when a quote was spoken).
 import type { Doc } from '../text/doc.js';
 import type { TimeAnnotation } from '../annotations.js';
-import { valueDay, valueStart, type CalDate } from './calendar.js';
+import { formatDay, valueDay, valueStart, type CalDate } from './calendar.js';
 import type { Candidate, Direction, Scan } from './candidate.js';
 import { tenseAt } from './tense.js';
 import { lexicon } from './lexicon.js';
@@ -138,53 +138,60 @@ export function resolveFound(
   const valueOf = new Map<Candidate, string | null>();
   const anchorOf = new Map<Candidate, TimeAnnotation['anchor']>();
   // Clock times read the value of a date that may come after them ("16:15 UTC, June 1st"):
-  // dates first, then times.
+  // dates first, then times. Both passes walk the text in order to know the last date named.
   for (const timesPass of [false, true]) {
-  let previous: CalDate | null = null;
-  let previousValue: string | null = null;
-  for (const f of found) {
-    if (timesPass !== !!f.cand.timeOnly) {
-      const v = valueOf.get(f.cand) ?? null;
+    let previous: CalDate | null = null;
+    let previousValue: string | null = null;
+    for (const f of found) {
+      const c = f.cand;
+      if (timesPass === !!c.timeOnly) {
+        const spoken = f.quote ? quoteAnchor.get(f.quote) ?? null : null;
+        const r = resolveOne(f, found, dateOf, valueOf, anchorOf, spoken ?? published, spoken ? 'text' : 'published', previous, previousValue);
+        f.value = r.value;
+        f.anchor = r.anchor;
+        valueOf.set(c, r.value);
+        anchorOf.set(c, r.anchor);
+      }
+      const v = valueOf.get(c) ?? null;
       const day = valueDay(v);
-      if (day && (f.cand.type === 'DATE' || f.cand.type === 'TIME')) previous = day;
-      if (f.cand.type === 'DATE' && valueStart(v)) previousValue = v;
-      continue;
+      if (day && (c.type === 'DATE' || c.type === 'TIME')) previous = day;
+      if (c.type === 'DATE' && valueStart(v)) previousValue = v;
     }
-    const c = f.cand;
-    const spoken = f.quote ? quoteAnchor.get(f.quote) ?? null : null;
-    const anchor = spoken ?? published;
-    const anchorKind: TimeAnnotation['anchor'] = spoken ? 'text' : 'published';
-    let value: string | null;
-    let kind: TimeAnnotation['anchor'];
-    if (c.absolute) {
-      value = c.resolve({ anchor, dir: f.dir, strong: f.strong, previous, previousValue });
-      kind = 'absolute';
-    } else if (c.timeOnly) {
-      // The day next to the time, else the nearest day named in the same sentence
-      // ("made its first flight Tuesday in Everett at 18:00 UTC").
-      const linked = dateOf.get(c) ?? sameSentenceDay(found, f, valueOf);
-      const linkedValue = linked ? valueOf.get(linked) ?? null : null;
-      const day = valueDay(linkedValue) ?? anchor;
-      value = day ? `${day.y.toString().padStart(4, '0')}-${String(day.m).padStart(2, '0')}-${String(day.d).padStart(2, '0')}${clockSuffix(c.timeOnly)}` : null;
-      // A time on a named day counts from whatever that day counted from.
-      kind = value === null ? null : linked && valueDay(linkedValue) ? anchorOf.get(linked) ?? anchorKind : anchorKind;
-    } else if (c.textual) {
-      // "the same day" needs a day named before it; failing that, the anchor's day.
-      value = c.resolve({ anchor, dir: f.dir, strong: f.strong, previous: previous ?? anchor, previousValue });
-      kind = value === null ? null : previous || c.rule === 'textual-period' ? 'text' : anchorKind;
-    } else {
-      value = anchor ? c.resolve({ anchor, dir: f.dir, strong: f.strong, previous, previousValue }) : null;
-      kind = value === null ? null : anchorKind;
-    }
-    f.value = value;
-    f.anchor = kind;
-    valueOf.set(c, value);
-    anchorOf.set(c, kind);
-    const day = valueDay(value);
-    if (day && (c.type === 'DATE' || c.type === 'TIME')) previous = day;
-    if (c.type === 'DATE' && valueStart(value)) previousValue = value;
   }
+}
+
+/** The value of one expression and what it was resolved against. */
+function resolveOne(
+  f: Found,
+  found: Found[],
+  dateOf: Map<Candidate, Candidate>,
+  valueOf: Map<Candidate, string | null>,
+  anchorOf: Map<Candidate, TimeAnnotation['anchor']>,
+  anchor: CalDate | null,
+  anchorKind: 'text' | 'published',
+  previous: CalDate | null,
+  previousValue: string | null,
+): { value: string | null; anchor: TimeAnnotation['anchor'] } {
+  const c = f.cand;
+  const ctx = { anchor, dir: f.dir, strong: f.strong, previous, previousValue };
+  if (c.absolute) return { value: c.resolve(ctx), anchor: 'absolute' };
+  if (c.timeOnly) {
+    // The day next to the time, else the nearest day named in the same sentence
+    // ("made its first flight Tuesday in Everett at 18:00 UTC"), else the anchor's day.
+    const linked = dateOf.get(c) ?? sameSentenceDay(found, f, valueOf);
+    const linkedDay = linked ? valueDay(valueOf.get(linked) ?? null) : null;
+    const day = linkedDay ?? anchor;
+    if (!day) return { value: null, anchor: null };
+    // A time on a named day counts from whatever that day counted from.
+    return { value: formatDay(day) + clockSuffix(c.timeOnly), anchor: linked && linkedDay ? anchorOf.get(linked) ?? anchorKind : anchorKind };
   }
+  if (c.textual) {
+    // "the same day" needs a day named before it; failing that, the anchor's day.
+    const value = c.resolve({ ...ctx, previous: previous ?? anchor });
+    return { value, anchor: value === null ? null : previous || c.rule === 'textual-period' ? 'text' : anchorKind };
+  }
+  const value = anchor ? c.resolve(ctx) : null;
+  return { value, anchor: value === null ? null : anchorKind };
 }
 
 function sameSentenceDay(found: Found[], f: Found, valueOf: Map<Candidate, string | null>): Candidate | undefined {
