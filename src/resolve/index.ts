@@ -136,7 +136,9 @@ export function resolveEntities(perArticle: ArticleEntities[], _docs: Doc[]): Re
     }
     if (targets.length === 1) clusters.tryUnion(targets[0], s.index);
     else if (targets.length === 0) {
-      for (const o of bare) if (o !== s && o.article !== s.article && sameSurname(o.surnameOnly!, s.surnameOnly!)) clusters.tryUnion(o.index, s.index);
+      // Two bare surnames with different roles ("Kim, the minister" / "Kim, the general") stay apart.
+      const rolesAgree = (a: Local, b: Local) => a.entity.roles.length === 0 || b.entity.roles.length === 0 || a.entity.roles.some((r) => b.entity.roles.includes(r));
+      for (const o of bare) if (o !== s && o.article !== s.article && sameSurname(o.surnameOnly!, s.surnameOnly!) && rolesAgree(o, s)) clusters.tryUnion(o.index, s.index);
     }
   }
 
@@ -261,6 +263,8 @@ function samePerson(a: Local, b: Local): boolean {
 /** Two people who cannot be one person: different given names, or different surnames. */
 function conflict(a: Local, b: Local): boolean {
   if (a.full && b.full) return !samePerson(a, b) && a.compact !== b.compact;
+  // Two bare surnames with roles that share nothing are two people.
+  if (!a.full && !b.full && a.entity.roles.length > 0 && b.entity.roles.length > 0 && !a.entity.roles.some((r) => b.entity.roles.includes(r))) return true;
   const sa = a.full?.surnameHead ?? a.surnameOnly;
   const sb = b.full?.surnameHead ?? b.surnameOnly;
   return !!sa && !!sb && !sameSurname(sa, sb);

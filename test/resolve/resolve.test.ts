@@ -183,3 +183,23 @@ test('generic institutions ("the Foreign Ministry") are not merged across articl
   assert.notEqual(r.idOf('a', 'Foreign Ministry'), r.idOf('b', 'Foreign Ministry'));
   assert.equal(r.idOf('c', 'UN Security Council'), r.idOf('d', 'UN Security Council'));
 });
+
+test('bare surnames merge across articles only when their roles agree', () => {
+  const r = resolve(
+    article('a', [['person', 'Kim']], { Kim: ['foreign minister'] }),
+    article('b', [['person', 'Kim']], { Kim: ['general'] }),
+    article('c', [['person', 'Peskov']], { Peskov: ['spokesman'] }),
+    article('d', [['person', 'Peskov']]),
+  );
+  assert.notEqual(r.idOf('a', 'Kim'), r.idOf('b', 'Kim'));
+  assert.equal(r.idOf('c', 'Peskov'), r.idOf('d', 'Peskov'));
+});
+
+test('a role-less bare surname cannot bridge two namesakes with different roles', () => {
+  const r = resolve(
+    article('a', [['person', 'Kim']], { Kim: ['foreign minister'] }),
+    article('b', [['person', 'Kim']]),
+    article('c', [['person', 'Kim']], { Kim: ['general'] }),
+  );
+  assert.notEqual(r.idOf('a', 'Kim'), r.idOf('c', 'Kim'));
+});
