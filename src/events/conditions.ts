@@ -18,6 +18,7 @@ interface ConditionsFile {
   stopAtComma: string[];
   persistVerbs: string[];
   ultimatumVerbs: string[];
+  markerIsCondition?: string[];
 }
 
 export interface ConditionFound {
@@ -194,6 +195,8 @@ function conditionsUncached(view: SentenceView, reporting: Reporting): Condition
       }
       commitment = trim(toks, commitment);
       condition = trim(toks, condition);
+      // "ready to cut our tariffs to zero, on a reciprocal basis": the marker is the condition.
+      if (condition.to <= condition.from && (f.markerIsCondition ?? []).includes(m.words.join(' '))) condition = { from: k, to: after };
       if (commitment.to - commitment.from < 1 || condition.to - condition.from < 1) continue;
       if (m.kind === 'negatedMain') {
         const persists = m.words[0] === 'until' && toks.slice(commitment.from, commitment.to).some((t) => persist.has(t.lemma));
@@ -223,6 +226,9 @@ function conditionsUncached(view: SentenceView, reporting: Reporting): Condition
           const v = firstVerb(toks, 0, condition.from + 1);
           if (v > 0 && v < condition.from) subject = npBefore(view, v, 0);
         }
+      } else if (toks[commitment.from]?.lower === 'there') {
+        // "there will be no second round": no subject of its own; the speaker commits.
+        subject = null;
       } else {
         const v = firstVerb(toks, commitment.from, commitment.to);
         subject = v >= 0 ? npBefore(view, v, commitment.from) : null;

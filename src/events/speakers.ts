@@ -171,7 +171,7 @@ function isThirdPartyPhrase(phrase: string): boolean {
   return thirdPartyPattern.test(phrase.toLowerCase());
 }
 
-const SIDE_NOUNS = new Set(['office', 'spokesman', 'spokeswoman', 'spokesperson', 'aides', 'aide', 'staff', 'lawyers', 'allies', 'party', 'government', 'country', 'side', 'union', 'delegation', 'movement', 'administration', 'team', 'group', 'coalition', 'alliance', 'organisation', 'organization', 'ministry', 'company', 'federation', 'bloc', 'camp', 'state', 'nation', 'people']);
+const SIDE_NOUNS = new Set(['parliament', 'cabinet', 'leadership', 'office', 'spokesman', 'spokeswoman', 'spokesperson', 'aides', 'aide', 'staff', 'lawyers', 'allies', 'party', 'government', 'country', 'side', 'union', 'delegation', 'movement', 'administration', 'team', 'group', 'coalition', 'alliance', 'organisation', 'organization', 'ministry', 'company', 'federation', 'bloc', 'camp', 'state', 'nation', 'people']);
 /** Heads of phrases that stand for a state or body: "the administration", "the army". */
 const ROLE_HEADS = new Set(['administration', 'army', 'military', 'president', 'negotiators', 'negotiator', 'officials', 'forces', 'parliament', 'cabinet', 'leadership', 'presidency', 'regime', 'authorities', 'envoy', 'diplomats', 'mediators']);
 const THIRD_PERSON_HUMAN = new Set(['he', 'she', 'him', 'her', 'his']);

@@ -126,3 +126,12 @@ test('a coordinated predicate is the commitment; "told X Y must …" starts afte
   const u = one('Pavel Grinev told state television Ukraine must withdraw from the region or face a new offensive.');
   assert.equal(u.condition, 'Ukraine must withdraw from the region');
 });
+
+test('"there will be…" commits the speaker; a reciprocal basis is the condition; "unclear if" is none', () => {
+  const d = doc('"If Russia keeps bombing our cities, there will be no second round," Olena Marchuk said.');
+  const ents = entities(d, [['Russia', 'place'], ['Olena Marchuk', 'person']]);
+  const [c] = findConditions(d, ents, []);
+  assert.equal(c?.actor, keyOf(ents, 'Olena Marchuk'));
+  assert.equal(one('We are ready to cut our tariffs to zero, on a reciprocal basis.').condition, 'on a reciprocal basis');
+  assert.deepEqual(conditions('It is unclear if the talks will resume next week.'), []);
+});
