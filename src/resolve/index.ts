@@ -263,8 +263,6 @@ function samePerson(a: Local, b: Local): boolean {
 /** Two people who cannot be one person: different given names, or different surnames. */
 function conflict(a: Local, b: Local): boolean {
   if (a.full && b.full) return !samePerson(a, b) && a.compact !== b.compact;
-  // Two bare surnames with roles that share nothing are two people.
-  if (!a.full && !b.full && a.entity.roles.length > 0 && b.entity.roles.length > 0 && !a.entity.roles.some((r) => b.entity.roles.includes(r))) return true;
   const sa = a.full?.surnameHead ?? a.surnameOnly;
   const sb = b.full?.surnameHead ?? b.surnameOnly;
   return !!sa && !!sb && !sameSurname(sa, sb);
@@ -321,6 +319,12 @@ class Clusters {
     for (const art of ca.articles) if (cb.articles.has(art)) return false;
     for (const x of ca.types) for (const y of cb.types) if (!compatibleTypes(x, y)) return false;
     for (const x of ca.people) for (const y of cb.people) if (conflict(x, y)) return false;
+    // Without a full name on either side, bare surnames whose roles share nothing are two people.
+    if (ca.people.length > 0 && cb.people.length > 0 && !ca.people.some((p) => p.full) && !cb.people.some((p) => p.full)) {
+      const ra = ca.people.flatMap((p) => p.entity.roles);
+      const rb = cb.people.flatMap((p) => p.entity.roles);
+      if (ra.length > 0 && rb.length > 0 && !ra.some((r) => rb.includes(r))) return false;
+    }
     // Two different countries never merge ("Korea" may join "South Korea" only if it names no other).
     for (const x of ca.countries) for (const y of cb.countries) if (x !== y) return false;
     const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];

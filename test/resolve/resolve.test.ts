@@ -203,3 +203,13 @@ test('a role-less bare surname cannot bridge two namesakes with different roles'
   );
   assert.notEqual(r.idOf('a', 'Kim'), r.idOf('c', 'Kim'));
 });
+
+test('bare surnames with different wordings of a role still join the full name they share', () => {
+  const r = resolve(
+    article('a', [['person', 'Sergei Lavrov']], { 'Sergei Lavrov': ['foreign minister'] }),
+    article('b', [['person', 'Lavrov']], { Lavrov: ['top diplomat'] }),
+    article('c', [['person', 'Lavrov']], { Lavrov: ['foreign minister'] }),
+  );
+  assert.equal(r.idOf('a', 'Sergei Lavrov'), r.idOf('b', 'Lavrov'));
+  assert.equal(r.idOf('a', 'Sergei Lavrov'), r.idOf('c', 'Lavrov'));
+});
