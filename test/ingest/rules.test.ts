@@ -266,3 +266,18 @@ test('a "Topics" header starts the page tail, so the tag list under it goes too'
   const copy = cleanPageCopy(['Envoys trade proposals in Lisvaro talks', 'By Jane Doe', body, 'Topics', 'Dravenia  Ostmark  Lisvaro talks  World news'].join('\n'));
   assert.equal(copy.text, body);
 });
+
+test('sentences opening with "By" stay article text', () => {
+  assert.equal(parseByLine('By Tuesday, officials had agreed on a list of prisoners.'), null);
+  assert.equal(parseByLine('By the end of the week, negotiators were tired'), null);
+  assert.equal(classify('By Tuesday, officials had agreed on a list of prisoners to be exchanged.'), null);
+  assert.deepEqual(parseByLine('By Maria de la Cruz'), ['Maria de la Cruz']);
+});
+
+test('short body sentences with a date are not date lines', () => {
+  assert.equal(classify('On 3 June 2025, talks resumed.'), null);
+  assert.equal(classify('Talks resumed on June 3, 2025 in Lisvaro.'), null);
+  assert.equal(classify('Advertisement campaigns by both governments went on.'), null);
+  assert.equal(classify('Published on 3 June 2025'), 'dateline');
+  assert.equal(classify('By Jane Doe | 3 June 2025'), 'byline');
+});

@@ -14,6 +14,8 @@ const ROLE_TAIL = /\s*(?:[,|–—(]|\s-\s)\s*(?:[^,|]*\b(?:correspondent|editor
 
 const AGENCY = /^(?:the\s+)?(?:associated press|agence france[- ]presse|press association|pa media|news desk|web desk|staff (?:writer|reporter)s?|our (?:correspondent|reporter)s?|[\p{L} ]*\b(?:news agency|newsroom|staff|desk|bureau))$/iu;
 
+const PARTICLE = /^(?:de|da|das|dos|del|della|di|du|van|von|der|den|ter|ten|al|el|bin|bint|ibn|la|le|y|e|zu|af)$/;
+
 const HONORIFIC = /(^|\s|,|\band\s)(?:dr|prof|mr|mrs|ms|mx|sir|dame|amb|gen|col|rev)\.?\s+(?=\p{Lu})/giu;
 
 function stripHonorifics(s: string): string {
@@ -38,8 +40,9 @@ export function cleanAuthorList(raw: string[]): string[] {
     for (let part of s.split(/\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*/)) {
       part = part.replace(/^[\s,;:.—–-]+|[\s,;:—–-]+$/g, '').trim();
       if (!part || part.length > 60) continue;
-      if (!/\p{Lu}/u.test(part[0] ?? '') && !/^\p{L}/u.test(part)) continue;
       const words = part.split(/\s+/);
+      // A name is capitalised words (with the usual particles): "the end of the week" is not one.
+      if (!words.every((w) => /^\p{Lu}/u.test(w) || PARTICLE.test(w))) continue;
       if (words.length > 5) continue;
       // One word is an agency or a desk ("Reuters", "Staff"), not a person's byline.
       if (words.length === 1 || AGENCY.test(part)) continue;
@@ -57,6 +60,7 @@ export function parseByLine(line: string): string[] | null {
   const rest = stripHonorifics(m[1].replace(/\s*(?:\||·|•)\s*.*$/, ''));
   // A byline names people: at most a few capitalised words per name, no sentence.
   if (rest.split(/\s+/).length > 14 || /[.!?]\s+\p{Lu}/u.test(rest)) return null;
+  if (/[.!?]["”’]?$/.test(rest) && rest.split(/\s+/).length >= 6) return null;
   const names = cleanAuthorList([rest]);
   return names.length ? names : null;
 }

@@ -115,5 +115,11 @@ export function parseDateline(line: string): Dateline | null {
 /** A line that is essentially a date (with at most a label, a byline or a place beside it). */
 export function isDateLine(line: string, found: Dateline): boolean {
   const rest = (line.slice(0, found.index) + ' ' + line.slice(found.index + found.length)).replace(/[\s|•·,:–—-]+/g, ' ').trim();
-  return rest.split(' ').filter(Boolean).length <= 8;
+  const words = rest.split(' ').filter(Boolean);
+  if (words.length > 8) return false;
+  // Beside the date only labels, names and places: "On 3 June 2025, talks resumed." is a sentence.
+  const prose = words.filter((w) => /^\p{Ll}/u.test(w) && !DATE_LABEL.test(w.replace(/[^\p{L}]/gu, '')));
+  return prose.length === 0;
 }
+
+const DATE_LABEL = /^(?:published|posted|first|on|at|updated?|last|by|and|date|filed|issued|in|time|local|from|the|of|am|pm|a|p|m)$/i;
