@@ -142,7 +142,7 @@ function tokenCanName(ctx: DocContext, i: number): boolean {
     // "Air Canada", "Foreign Minister Lavrov": an ordinary word that starts a longer name.
     const nx = ctx.doc.tokens[i + 1];
     const nf = nx ? foldedTokens(ctx.doc)[i + 1] : '';
-    return !!nx && nx.sentence === t.sentence && isCapitalised(nx.text) && !ctx.titleCase.has(ctx.paragraphOf[i]) && (lex.places.has(nf) || ctx.capitalisedMidSentence.has(nf) || lex.roles.has(nf));
+    return !!nx && nx.sentence === t.sentence && (t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'ADJ') && isCapitalised(nx.text) && !ctx.titleCase.has(ctx.paragraphOf[i]) && (lex.places.has(nf) || ctx.capitalisedMidSentence.has(nf) || lex.roles.has(nf));
   }
   if (isAcronym(t.text) || lex.places.has(f) || lex.seats.has(f) || lex.demonyms.has(f)) return true;
   const local = localNames(ctx.doc);
