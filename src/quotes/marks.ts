@@ -150,6 +150,9 @@ export function findMarkedSpans(text: string, paragraphs: Range[]): MarkedSpan[]
           continue;
         }
         if (fam !== open.family) continue; // nested quote of the other family, or an apostrophe
+        // “The so-called "peace plan" is a farce,” — straight marks inside a curly quote that a curly
+        // mark closes later are a nested quote, not its end.
+        if (c === '"' && DOUBLE_OPEN_ONLY.has(text[open.at]) && curlyCloserAhead(text, i, para)) continue;
         if (canClose(text, i, para, open.family)) {
           const [s, e] = trimmed(text, open.at + 1, i);
           if (e > s) spans.push({ open: open.at, close: i, start: s, end: e, family: open.family, unclosed: false, multiParagraph: open.multi });
@@ -181,6 +184,15 @@ export function findMarkedSpans(text: string, paragraphs: Range[]): MarkedSpan[]
     }
   }
   return spans;
+}
+
+/** A curly closing double mark later in the paragraph, before any new curly opening one. */
+function curlyCloserAhead(text: string, i: number, para: Range): boolean {
+  for (let k = i + 1; k < para.end; k++) {
+    if (DOUBLE_CLOSE_ONLY.has(text[k])) return true;
+    if (DOUBLE_OPEN_ONLY.has(text[k])) return false;
+  }
+  return false;
 }
 
 /** Whether a quote continued into paragraph `p` is closed somewhere in it or a later continued paragraph. */

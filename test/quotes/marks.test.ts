@@ -73,3 +73,8 @@ test('empty text and text of marks only give nothing and do not throw', () => {
   assert.deepEqual(quoted(''), []);
   assert.deepEqual(quoted('"" “” \' " « »'), []);
 });
+
+test('straight marks nested inside a curly quote do not end it; a lone straight mark still closes a curly one', () => {
+  assert.deepEqual(quoted('“The so-called "peace plan" is a farce,” the minister said.'), ['The so-called "peace plan" is a farce,']);
+  assert.deepEqual(quoted('He said “we are done" and left.'), ['we are done']);
+});
