@@ -128,7 +128,7 @@ function senseOf(entry: string | null | undefined): { category: string; mode: st
 }
 
 /** Light verb + noun: the category of the pair, if the lexicon has one. */
-function lightCoding(toks: Tok[], i: number, key: string, from: number, to: number, lex: EventLexicon): { category: string; mode: string | null; nounAt: number; nounLength: number } | null {
+function lightCoding(toks: Tok[], key: string, from: number, to: number, lex: EventLexicon): { category: string; mode: string | null; nounAt: number; nounLength: number } | null {
   const classes = lex.verbClasses.get(key);
   if (!classes) return null;
   let k = from;
@@ -147,7 +147,6 @@ function lightCoding(toks: Tok[], i: number, key: string, from: number, to: numb
     }
     k = noun.at + noun.length;
   }
-  void i;
   return null;
 }
 
@@ -224,7 +223,7 @@ function codeVerb(view: SentenceView, i: number, limit: number, lex: EventLexico
 
   // 2. Light verb + event noun in the object window ("imposed a curfew", "held talks").
   const objEnd = objectLimit(toks, after, limit);
-  const light = lightCoding(toks, i, key, after, objEnd, lex);
+  const light = lightCoding(toks, key, after, objEnd, lex);
   if (light) {
     const c = base(light.category, light.mode, i);
     c.trigger = { from: i, to: light.nounAt + light.nounLength };
@@ -234,14 +233,14 @@ function codeVerb(view: SentenceView, i: number, limit: number, lex: EventLexico
   if (pol.passive && lex.verbClasses.has(key)) {
     const subj = npBefore(view, i, floor);
     if (subj) {
-      const l2 = lightCoding(toks, i, key, subj.from, subj.to, lex);
+      const l2 = lightCoding(toks, key, subj.from, subj.to, lex);
       if (l2) return applyPolarity(base(l2.category, l2.mode, i), lex);
     }
   }
 
   // 3. A plain event verb.
   const senses = lex.verbs.get(key);
-  if (senses && !(lex.reporting.has(key) && !senses.length)) {
+  if (senses && senses.length > 0) {
     const sense = pickSense(key, senses, toks, i, lex);
     return applyPolarity(base(sense.category, sense.mode, i), lex);
   }
@@ -302,10 +301,8 @@ export function hasPhrase(toks: Tok[], from: number, to: number, phrases: string
 
 /** Negated or modal actions become refusals or intents, as PLOVER codes them. */
 function applyPolarity(c: Coding, lex: EventLexicon): Coding {
-  if (c.frame === 'refusal' || c.frame === 'request' || c.frame === 'threat') {
-    if (c.negated && c.frame === 'refusal') return c; // "did not refuse": kept as a negated refusal
-    return c;
-  }
+  // A refusal, request or threat is coded by its frame; "did not refuse" stays a negated refusal.
+  if (c.frame === 'refusal' || c.frame === 'request' || c.frame === 'threat') return c;
   if (c.negated) {
     const flipped = lex.negatedOf[c.category];
     if (flipped && (c.modality || c.frame === 'intent')) {

@@ -5,7 +5,7 @@ import type { Doc } from '../text/doc.js';
 import type { ArticleEntities, PositionAnnotation, QuoteAnnotation } from '../annotations.js';
 import type { Stance } from '../types.js';
 import { loadJson } from '../util/data.js';
-import { NEGATORS, PhraseIndex, npAfter, npBefore, subjectBefore, sentenceView, textOf, type Chunk, type SentenceView, type Tok } from './clause.js';
+import { NEGATORS, PhraseIndex, npAfter, npBefore, subjectBefore, sentenceView, type Chunk, type SentenceView, type Tok } from './clause.js';
 import { conditionsInSentence, type ConditionFound } from './conditions.js';
 import { ActorResolver, reportingOf, type Reporting } from './speakers.js';
 
@@ -45,16 +45,6 @@ function beforeCues(): PhraseIndex<string> {
 }
 function afterCues(): PhraseIndex<string> {
   return (afterCache ??= new PhraseIndex(phrases(loadJson<StancesFile>('events/stances.json').after), true));
-}
-
-function wordAt(t: Tok, w: string): boolean {
-  return t.lower === w || t.lemma === w || (w.length > 3 && t.lower === w + 's') || (w.endsWith('s') && t.lower === w.slice(0, -1));
-}
-
-function matchAt(toks: Tok[], k: number, words: string[]): boolean {
-  if (k + words.length > toks.length) return false;
-  for (let m = 0; m < words.length; m++) if (!wordAt(toks[k + m], words[m])) return false;
-  return true;
 }
 
 export interface IssueMention {
@@ -456,6 +446,5 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     const floor = reporting.clauseStart > k ? 0 : reporting.clauseStart;
     out.push({ issue, stance, subject: cond?.subject ?? subjectOf(view, k, floor), span: { from: k, to: object.to }, cue: toks[k].lemma });
   }
-  void textOf;
   return out;
 }
