@@ -413,7 +413,7 @@ function fuzz(batches: number): void {
 }
 
 async function main(): Promise<void> {
-  console.log('bench:pipeline — whole-pipeline speed and robustness (times are wall-clock on a shared machine)');
+  console.log('bench:pipeline — whole-pipeline speed and robustness (wall-clock and CPU time; the machine is shared, so CPU time is the steadier figure)');
   if (!process.argv.includes('--extras-only')) {
     await samples();
     await realPages();
