@@ -11,7 +11,9 @@ export function escapeMarkdown(text: string): string {
 
 /** The link that opens a passage in brief.html. */
 export function passageHref(p: { article: string; start: number; end: number }): string {
-  return `brief.html#a=${encodeURIComponent(p.article)}&s=${p.start}&e=${p.end}`;
+  // Parentheses too: a ")" in an article id would end the Markdown link.
+  const id = encodeURIComponent(p.article).replace(/[()'*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `brief.html#a=${id}&s=${p.start}&e=${p.end}`;
 }
 
 function link(p: Passage, text = p.label): string {

@@ -46,3 +46,11 @@ test('every item links to its passage; the page is locked to its own script and 
   assert.doesNotMatch(body, /<img|<svg|<iframe|href="javascript:/);
   assert.equal((body.match(/<script/g) ?? []).length, 1);
 });
+
+test('a passage link survives any article id, in Markdown and in the page', () => {
+  const href = passageHref({ article: 'report (final) [v2]', start: 3, end: 9 });
+  assert.doesNotMatch(href.slice('brief.html'.length), /[()[\] ]/);
+  const m = /#a=([^&]*)&s=(\d+)&e=(\d+)$/.exec(href)!;
+  assert.equal(decodeURIComponent(m[1]), 'report (final) [v2]');
+  assert.equal(passageHash({ article: 'a&b', start: 1, end: 2 }), '#a=a%26b&s=1&e=2');
+});
