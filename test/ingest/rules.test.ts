@@ -281,3 +281,9 @@ test('short body sentences with a date are not date lines', () => {
   assert.equal(classify('Published on 3 June 2025'), 'dateline');
   assert.equal(classify('By Jane Doe | 3 June 2025'), 'byline');
 });
+
+test('embedded-post attributions and prices are not date lines', () => {
+  assert.equal(classify('— Ilse Varga (@IlseVarga) June 3, 2025'), null);
+  assert.equal(classify('Get it at the market for 39.99'), null);
+  assert.ok(!isDateOnlyLine('Tickets cost $67.77 each'));
+});

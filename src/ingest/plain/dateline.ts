@@ -117,6 +117,8 @@ export function isDateLine(line: string, found: Dateline): boolean {
   const rest = (line.slice(0, found.index) + ' ' + line.slice(found.index + found.length)).replace(/[\s|•·,:–—-]+/g, ' ').trim();
   const words = rest.split(' ').filter(Boolean);
   if (words.length > 8) return false;
+  // "— Jane Doe (@jdoe) June 3, 2025" closes an embedded post: content, not the page's dateline.
+  if (/^[—–-]/.test(line.trim()) || /\(@\w+\)/.test(line)) return false;
   // Beside the date only labels, names and places: "On 3 June 2025, talks resumed." is a sentence.
   const prose = words.filter((w) => /^\p{Ll}/u.test(w) && !DATE_LABEL.test(w.replace(/[^\p{L}]/gu, '')));
   return prose.length === 0;
