@@ -9,7 +9,8 @@ const REF = new Date(Date.UTC(2000, 0, 1, 12));
 
 export function numericDates(scan: Scan): Candidate[] {
   const sentence = scan.text.slice(scan.start, scan.end);
-  if (!/\d[/.-]\d/.test(sentence)) return [];
+  // chrono is the costly part of the stage: call it only where an all-number date can be.
+  if (!/\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b/.test(sentence)) return [];
   const out: Candidate[] = [];
   for (const r of chrono.parse(sentence, REF, { forwardDate: false })) {
     const text = r.text.trim();
