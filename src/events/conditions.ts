@@ -58,6 +58,7 @@ function matchesAt(toks: Tok[], k: number, words: string[]): boolean {
 }
 
 const CLAUSE_BREAK = new Set([';', ':', '—', '–']);
+const REPORTING_ING = /^(adding|saying|noting|warning|arguing|insisting|stressing|telling|explaining|claiming|writing|declaring)$/;
 const QUOTE_MARKS = new Set(['"', '“', '”', "''", '``', '‘', '’']);
 
 function hasCommitmentCue(toks: Tok[], from: number, to: number, cues: Set<string>): boolean {
@@ -90,7 +91,7 @@ function clauseEndFrom(toks: Tok[], from: number, limit: number, stopAtComma: bo
     if (QUOTE_MARKS.has(t.lower) && k > from) return k;
     if (t.lower === ',' && toks[k + 1] && (toks[k + 1].lower === 'but' || toks[k + 1].lower === 'while' || toks[k + 1].lower === 'whereas')) return k;
     // "…unless a deal was close, adding that…": a new reporting clause.
-    if (t.lower === ',' && toks[k + 1]?.pos === 'VERB' && /ing$/.test(toks[k + 1].lower)) return k;
+    if (t.lower === ',' && toks[k + 1]?.pos === 'VERB' && /ing$/.test(toks[k + 1].lower) && REPORTING_ING.test(toks[k + 1].lower)) return k;
     // "…, and that Kyiv would not drop its bid": a second reported clause.
     if (t.lower === 'and' && toks[k + 1]?.lower === 'that' && k > from) return toks[k - 1].lower === ',' ? k - 1 : k;
   }

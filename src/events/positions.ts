@@ -229,7 +229,7 @@ export function issueFromPhrase(words: Tok[]): string | null {
   if (kept.length === 0 || kept.length > 6) return null;
   const nouns = kept.filter((t) => t.pos === 'NOUN');
   if (nouns.length === 0) return null;
-  const ofAt = kept.findIndex((t) => t.lower === 'of');
+  const ofAt = kept.findIndex((t) => /^(of|to|on|for)$/.test(t.lower));
   const head = ofAt > 0 ? kept[ofAt - 1] : kept[kept.length - 1];
   if (GENERIC_HEADS.has(head.lemma) && ofAt < 0) return null;
   if (kept.every((t) => t.pos === 'PROPN' || t.pos === 'ADP')) return null;
@@ -239,7 +239,9 @@ export function issueFromPhrase(words: Tok[]): string | null {
 /** "the release of all civilians": carry a noun phrase through "of" and its complement. */
 function extendOf(view: SentenceView, np: Chunk, limit: number): Chunk {
   const toks = view.tokens;
-  if (toks[np.to]?.lower === 'of' && np.to + 1 < limit) {
+  // "changes to Ukraine's borders", "a cap on enrichment": a generic head takes its complement.
+  const generic = GENERIC_HEADS.has(toks[np.to - 1]?.lemma ?? '') || /^(change|changes|cap|limit|limits|curbs|restrictions)$/.test(toks[np.to - 1]?.lower ?? '');
+  if ((toks[np.to]?.lower === 'of' || (generic && /^(to|on|for)$/.test(toks[np.to]?.lower ?? ''))) && np.to + 1 < limit) {
     const more = npAfter(view, np.to + 1, Math.min(limit, np.to + 6), false);
     if (more && more.from <= np.to + 3) return { from: np.from, to: more.to };
   }
@@ -435,7 +437,7 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     const committed = commitmentBefore(toks, k);
     if (!committed) continue;
     const np = npAfter(view, k + 1, Math.min(limit, k + 9), false);
-    if (!np || toks.slice(k + 1, np.from).some((t) => !/^(DET|ADJ|NUM|ADP)$/.test(t.pos) && !/^(its|their|his|her|our|my|your)$/.test(t.lower))) continue;
+    if (!np || toks.slice(k + 1, np.from).some((t) => !/^(DET|ADJ|NUM|ADP|CCONJ)$/.test(t.pos) && !/^(its|their|his|her|our|my|your)$/.test(t.lower))) continue;
     const object = extendOf(view, np, limit);
     if (out.some((o) => o.span.from <= object.from && object.from < o.span.to + 3)) continue;
     const seed = mentions.find((m) => m.from >= object.from && m.from < object.to + 2);

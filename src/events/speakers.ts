@@ -465,7 +465,9 @@ export class ActorResolver {
     // "The minister said the government would…", "A direct meeting is not excluded" (in an
     // interview answer): an unnamed body or a thing speaks through whoever is speaking.
     if (!key && subject && !isPronoun(toks[subject.from])) {
-      const speaker = quote ? quote.speaker : reporterKey ?? this.paragraphSpeaker(view);
+      // "…assets in our jurisdictions will remain…": "our" is the document's own voice.
+      const ours = toks.slice(subject.from, subject.to).some((t) => /^(our|we|us)$/.test(t.lower));
+      const speaker = quote ? quote.speaker : reporterKey ?? this.paragraphSpeaker(view) ?? (ours ? this.voice : null);
       if (speaker) key = speaker;
     }
     if (!key && !subject) key = quote?.speaker ?? reporterKey ?? (quote ? null : this.paragraphSpeaker(view));
