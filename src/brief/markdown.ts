@@ -6,7 +6,14 @@ import { buildStory, readableDate, type Passage, type Story } from '../compare/s
 
 /** Escape text so Markdown shows it literally (article text may contain any character). */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}\[\]<>()#+\-!|~]/g, (c) => `\\${c}`).replace(/\s+/g, ' ').trim();
+  // Inline characters that start emphasis, code, links, HTML, entities or table cells are escaped
+  // everywhere; block markers (#, -, +, "1.") only where they would start a line, so that dates
+  // and hyphenated names stay readable in the raw file.
+  return text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\`*_\[\]<>|~&]/g, (c) => `\\${c}`)
+    .replace(/^([#+\-=]|\d+(?=[.)]))/, (m) => (/^\d/.test(m) ? `${m}\\` : `\\${m}`));
 }
 
 /** The link that opens a passage in brief.html. */

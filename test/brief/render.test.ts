@@ -31,7 +31,11 @@ test('data for the page script cannot close its element, and text is escaped', (
   assert.doesNotMatch(json, /[<>&\u2028]/);
   assert.deepEqual(JSON.parse(json), { t: '</script><script>alert(1)</script><!-- \u2028' });
   assert.equal(escapeHtml(`<img src=x onerror="a('b')">`), '&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt;');
-  assert.equal(escapeMarkdown('[x](javascript:alert(1))'), '\\[x\\]\\(javascript:alert\\(1\\)\\)');
+  // Escaped brackets cannot open a link, so the parentheses after them stay plain text.
+  assert.equal(escapeMarkdown('[x](javascript:alert(1))'), '\\[x\\](javascript:alert(1))');
+  assert.equal(escapeMarkdown('<b>&amp; *x* `y` | z'), '\\<b\\>\\&amp; \\*x\\* \\`y\\` \\| z');
+  assert.equal(escapeMarkdown('- 2026-11-18, # 3'), '\\- 2026-11-18, # 3');
+  assert.equal(escapeMarkdown('1. item'), '1\\. item');
 });
 
 test('every item links to its passage; the page is locked to its own script and no network', () => {
