@@ -89,7 +89,8 @@ function cueBefore(toks: Tok[], issue: IssueMention, floor: number): Cue | null 
   const reach = toks[issue.from]?.pos === 'VERB' ? 3 : 12;
   for (let end = issue.from; end > Math.max(floor, issue.from - reach); end--) {
     const t = toks[end - 1];
-    if (CLAUSE_STOP.has(t.lower) || /^(but|while|whereas|although)$/.test(t.lower)) return null;
+    // A cue does not reach into another clause: "accept a ceasefire before it captures more territory".
+    if (CLAUSE_STOP.has(t.lower) || /^(but|while|whereas|although|before|after|until|because|since|when|unless|if|once)$/.test(t.lower)) return null;
     // Another clause's verb between cue and issue is fine ("ready to sign a ceasefire"); a new
     // subject after a comma is not.
     beforeCues();

@@ -141,3 +141,8 @@ test('concession cues: refusing to give ground is a demand, readiness to comprom
   has('Sanna Kivi cannot give ground on coal.', 'coal', 'demand', 'Sanna Kivi');
   has('The union is ready to compromise on wages.', 'wages', 'offer', 'union');
 });
+
+test('a stance cue stops at a subordinate clause', () => {
+  assert.ok(!stances('The Kremlin will not accept a ceasefire before it captures more territory.').some((p) => p.issue === 'territorial concessions'));
+  has('The Kremlin will not accept a ceasefire before it captures more territory.', 'ceasefire', 'oppose', 'Kremlin');
+});
