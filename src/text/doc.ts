@@ -68,10 +68,51 @@ interface RawToken {
   lemma: string;
 }
 
-/** Tokenise one paragraph with wink-nlp and map every token back to its offsets in the text.
+/** Runs of non-space characters at least this long (a pasted data: URI, a base64 blob) are kept
+ * away from wink-nlp: one of its abbreviation patterns takes time quadratic in a word's length. */
+const LONG_RUN = /\S{120,}/g;
+
+interface Tokenized {
+  tokens: RawToken[];
+  sentences: [number, number][];
+}
+
+/** Tokenise one paragraph; each over-long run of non-space characters becomes a one-token sentence
+ * of its own, and the text between such runs goes through wink-nlp. */
+function tokenizeParagraph(text: string, para: Paragraph): Tokenized {
+  const slice = text.slice(para.start, para.end);
+  LONG_RUN.lastIndex = 0;
+  if (!LONG_RUN.test(slice)) return tokenizeWithWink(text, para);
+  const out: Tokenized = { tokens: [], sentences: [] };
+  const append = (part: Tokenized) => {
+    const base = out.tokens.length;
+    out.tokens.push(...part.tokens);
+    for (const [a, b] of part.sentences) out.sentences.push([base + a, base + b]);
+  };
+  let cursor = para.start;
+  const addText = (end: number) => {
+    let start = cursor;
+    while (start < end && /\s/.test(text[start])) start++;
+    let stop = end;
+    while (stop > start && /\s/.test(text[stop - 1])) stop--;
+    if (stop > start) append(tokenizeWithWink(text, { start, end: stop }));
+  };
+  LONG_RUN.lastIndex = 0;
+  for (let m = LONG_RUN.exec(slice); m; m = LONG_RUN.exec(slice)) {
+    const start = para.start + m.index;
+    const end = start + m[0].length;
+    addText(start);
+    append({ tokens: [{ start, end, pos: 'X', lemma: m[0].toLowerCase() }], sentences: [[0, 1]] });
+    cursor = end;
+  }
+  addText(para.end);
+  return out;
+}
+
+/** Tokenise a stretch of text with wink-nlp and map every token back to its offsets in the text.
  * wink-nlp splits words on some letters (Erdoğan → Erdo + ğ + an); such letter fragments with no
  * space between them are joined back into one token. */
-function tokenizeParagraph(text: string, para: Paragraph): { tokens: RawToken[]; sentences: [number, number][] } {
+function tokenizeWithWink(text: string, para: Paragraph): Tokenized {
   const slice = text.slice(para.start, para.end);
   const wdoc = nlp.readDoc(slice);
   const values: string[] = wdoc.tokens().out(its.value) as string[];

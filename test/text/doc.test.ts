@@ -35,3 +35,17 @@ test('every token belongs to the sentence that covers it', () => {
   }
   assert.equal(sentenceAt(doc, text.length + 5), -1);
 });
+
+test('an over-long run of non-space characters is one token and does not disturb its neighbours', () => {
+  const blob = `data:image/png;base64,${'iVBORw0KGgo'.repeat(500)}`;
+  const text = `The envoy arrived. See ${blob} for the map. Talks resume Monday.`;
+  const doc = buildDoc(article(text));
+  const long = doc.tokens.filter((t) => t.text === blob);
+  assert.equal(long.length, 1);
+  for (const t of doc.tokens) assert.equal(text.slice(t.start, t.end), t.text);
+  assert.ok(doc.tokens.some((t) => t.text === 'Monday'));
+  assert.ok(doc.tokens.some((t) => t.text === 'envoy'));
+  // Tokens and sentences stay in text order.
+  for (let i = 1; i < doc.tokens.length; i++) assert.ok(doc.tokens[i].start >= doc.tokens[i - 1].end);
+  for (let i = 1; i < doc.sentences.length; i++) assert.ok(doc.sentences[i].start >= doc.sentences[i - 1].end);
+});
