@@ -173,6 +173,11 @@ function candidatesOfRun(ctx: DocContext, run: Run): Candidate[] {
     return [...candidatesOfRun(ctx, { first: run.first, last: p, possessive: false }), ...candidatesOfRun(ctx, { first: p + 1, last: run.last, possessive: run.possessive })];
   }
   // Titles and honorifics inside a run: "Foreign Minister Sergei Lavrov", "Apple CEO Steve Jobs", "Mr Putin".
+  // "St. Louis", "Prince Edward Island": a run that is itself a known place keeps its title-like word.
+  if (lex.places.has(fold(doc.text.slice(toks[run.first].start, toks[run.last].end)))) {
+    const c = candidate(ctx, run);
+    return c ? [c] : [];
+  }
   for (let p = run.first; p <= run.last; p++) {
     const w = fold(toks[p].text);
     const honorific = lex.honorifics.has(w) || (lex.honorifics.has(`${w}.`) && toks[p + 1]?.text === '.');
@@ -319,7 +324,12 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
   // A last word the article also uses in lower case ("Everett Factory", "Delta Program") is a common noun, not a surname.
   const commonLast = ctx.lowerCase.has(lastWord) && !!lex.places.get(firstWord);
   const hasOrgOrPlaceWord = lex.orgSuffixes.has(lastWord) || lex.placeSuffixes.has(lastWord) || lex.orgPrefixes.has(firstWord) || commonLast;
-  if (givenFirst && words.length >= 2 && words.length <= 4 && !hasOrgOrPlaceWord && !seat && !isAcronym(toks[last].text)) {
+  // "London Heathrow", "Washington Mutual", "Mac OS X": a country or major city first, or a capitals-only
+  // word inside, is no person's name (populations of capitals count tenfold in the gazetteer).
+  const firstPlace = lex.places.get(firstWord);
+  const placeFirst = !!firstPlace && (firstPlace.kind === 'country' || firstPlace.population >= 5_000_000);
+  const acronymInside = toks.slice(first + 1, last + 1).some((t) => isAcronym(t.text));
+  if (givenFirst && words.length >= 2 && words.length <= 4 && !hasOrgOrPlaceWord && !seat && !placeFirst && !acronymInside) {
     score.person += 2.5;
     c.strongPerson = true;
   }
