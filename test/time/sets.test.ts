@@ -26,3 +26,8 @@ test('a rate after a counted noun: "100 trucks a day"', () => {
   const t = find(times('Aid is limited to about 100 trucks a day.'), 'a day');
   assert.deepEqual([t.value, t.type], ['P1D', 'SET']);
 });
+
+test('a weekday in the plural recurs', () => {
+  const t = find(times('The committee meets on Tuesdays.'), 'Tuesdays');
+  assert.deepEqual([t.value, t.type], ['XXXX-WXX-2', 'SET']);
+});

@@ -28,6 +28,12 @@ export function sets(scan: Scan): Candidate[] {
     const n = m[1] ? 2 : m[2] ? parseNumber(m[2]) : 1;
     out.push({ start, end, type: 'SET', absolute: true, rule: 'sets', priority: 3, resolve: () => durationValue(n, unit) });
   }
+  // "on Mondays", "Fridays": a weekday in the plural recurs.
+  for (const { m, start, end } of matches(scan, new RegExp(`\\b(${lx.re.weekday})s\\b`, 'g'))) {
+    if (!/^\p{Lu}/u.test(m[1])) continue;
+    const wd = lx.weekdays[m[1].toLowerCase()];
+    out.push({ start, end, type: 'SET', absolute: true, rule: 'sets', priority: 2, resolve: () => `XXXX-WXX-${wd}` });
+  }
   for (const { m, start, end } of matches(scan, rateRe)) {
     const unit = lx.units[m[1].toLowerCase()];
     out.push({ start, end, type: 'SET', absolute: true, rule: 'sets', priority: 3, resolve: () => durationValue(1, unit) });
