@@ -112,3 +112,10 @@ test('an appositive "of …" completes the role instead of repeating it', () => 
   const found = entitiesOf('Fritz Henderson, the chief executive officer of General Motors, spoke on Monday.');
   assert.deepEqual(entityAt(found, 'Fritz Henderson')?.roles, ['chief executive officer of General Motors']);
 });
+
+test('a name led by a capital city is no person by its given name alone, but a given name that is a small city still counts', () => {
+  const found = entitiesOf('The St. Louis plant will close, and London Heathrow will expand. Vladimir Putin spoke on Monday.');
+  assert.equal(entityAt(found, 'St. Louis')?.type, 'place');
+  assert.notEqual(entityAt(found, 'London Heathrow')?.type, 'person');
+  assert.equal(entityAt(found, 'Vladimir Putin')?.type, 'person');
+});
