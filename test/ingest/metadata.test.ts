@@ -89,7 +89,9 @@ test('declared language comes from html lang or og:locale', () => {
 
 test('the outlet suffix is cut from a <title>, a real subtitle is not', () => {
   assert.equal(stripOutletSuffix('Talks resume | The Harbour Courier', 'The Harbour Courier'), 'Talks resume');
-  assert.equal(stripOutletSuffix('Talks resume - BBC News', null), 'Talks resume');
+  assert.equal(stripOutletSuffix('Talks resume - Courier News', 'Courier News'), 'Talks resume');
+  assert.equal(stripOutletSuffix('Talks resume | courier.example', null), 'Talks resume');
+  assert.equal(stripOutletSuffix('Ceasefire talks - what we know', 'The Courier'), 'Ceasefire talks - what we know');
   assert.equal(stripOutletSuffix('Ostmark – the long road to a truce that neither side wanted to sign', 'Courier'), 'Ostmark – the long road to a truce that neither side wanted to sign');
 });
 

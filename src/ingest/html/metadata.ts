@@ -111,7 +111,9 @@ export function stripOutletSuffix(title: string, outlet: string | null): string 
   if (parts.length < 2) return title;
   const tail = parts[parts.length - 1].toLowerCase();
   const o = outlet?.toLowerCase() ?? '';
-  if ((o && (tail.includes(o) || o.includes(tail))) || tail.split(' ').length <= 3) {
+  // Only a tail that names the outlet (or a site address) is cut: "Talks - What we know" stays.
+  const bar = /\s\|\s[^|]*$/.test(title);
+  if ((o && (tail.includes(o) || o.includes(tail))) || /\.[a-z]{2,}$/.test(tail) || (!o && bar && tail.split(' ').length <= 3)) {
     return parts.slice(0, -1).join(' - ').trim() || title;
   }
   return title;
@@ -172,7 +174,8 @@ export function readMetadata(document: Document, url: string | null): PageMetada
   const rawTitle =
     (typeof article?.headline === 'string' ? article.headline : null) ??
     meta(document, 'og:title', 'twitter:title') ??
-    document.querySelector('h1')?.textContent ??
+    // An <h1> that is the site's logo is not the headline.
+    [document.querySelector('h1')?.textContent?.trim()].find((h) => h && (!outlet || h.toLowerCase() !== outlet.toLowerCase())) ??
     document.querySelector('title')?.textContent ??
     null;
   const title = rawTitle ? stripOutletSuffix(decode(rawTitle), outlet) || null : null;
