@@ -29,7 +29,7 @@ export function sets(scan: Scan): Candidate[] {
     out.push({ start, end, type: 'SET', absolute: true, rule: 'sets', priority: 3, resolve: () => durationValue(n, unit) });
   }
   // "on Mondays", "Fridays": a weekday in the plural recurs.
-  for (const { m, start, end } of matches(scan, new RegExp(`\\b(${lx.re.weekday})s\\b`, 'g'))) {
+  for (const { m, start, end } of matches(scan, new RegExp(`\\b(${lx.re.weekday})s\\b`, 'gi'))) {
     if (!/^\p{Lu}/u.test(m[1])) continue;
     const wd = lx.weekdays[m[1].toLowerCase()];
     out.push({ start, end, type: 'SET', absolute: true, rule: 'sets', priority: 2, resolve: () => `XXXX-WXX-${wd}` });
