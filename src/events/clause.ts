@@ -116,6 +116,8 @@ export function npBefore(view: SentenceView, at: number, floor = 0): Chunk | nul
   while (from - 1 >= floor) {
     const t = toks[from - 1];
     if (isNominal(t) && !(t.pos === 'PRON' && !/^(its|their|his|her|our)$/.test(t.lower))) { from--; continue; }
+    // A spaced dash separates (a dateline, an aside); only a hyphen inside a word joins.
+    if (t.lower === '-' && !(toks[from - 2] && toks[from - 2].end === t.start && t.end === toks[from].start)) break;
     if (isNpGlue(t)) {
       // "and"/"of" only between nominals.
       if ((t.lower === 'and' || t.lower === 'of' || t.lower === '&') && !(from - 2 >= floor && (isNominal(toks[from - 2]) || toks[from - 2].pos === 'ADJ'))) break;

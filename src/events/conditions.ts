@@ -58,6 +58,7 @@ function matchesAt(toks: Tok[], k: number, words: string[]): boolean {
 }
 
 const CLAUSE_BREAK = new Set([';', ':', '—', '–']);
+const DEMAND_VERBS = new Set(['demand', 'require', 'insist', 'want', 'seek', 'name', 'set', 'call', 'ask', 'need', 'make', 'put']);
 const REPORTING_ING = /^(adding|saying|noting|warning|arguing|insisting|stressing|telling|explaining|claiming|writing|declaring)$/;
 const QUOTE_MARKS = new Set(['"', '“', '”', "''", '``', '‘', '’']);
 
@@ -188,6 +189,11 @@ function conditionsUncached(view: SentenceView, reporting: Reporting): Condition
         // "recognition … as a precondition for talks": talks are the commitment.
         const start = clauseStartBefore(toks, k, reporting);
         condition = { from: start, to: k };
+        // "Hamas demanded a full withdrawal as a precondition for any deal": what is demanded.
+        if (m.shape === 'precondition') {
+          const v = toks.findIndex((t, x) => x >= start && x < k && t.pos === 'VERB' && DEMAND_VERBS.has(t.lemma));
+          if (v >= 0) condition = { from: /^(on|for)$/.test(toks[v + 1]?.lower ?? '') ? v + 2 : v + 1, to: k };
+        }
         commitment = { from: m.shape === 'ultimatum' && m.words[1] === 'face' ? k + 1 : after, to: clauseEndFrom(toks, after, limit, false) };
       } else {
         const start = clauseStartBefore(toks, k, reporting);

@@ -445,7 +445,7 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     const issue = seed ? seed.issue : issueFromPhrase(toks.slice(object.from, object.to));
     if (!issue) continue;
     const cond = conditions.find((c) => inside(c.commitment, k));
-    const stance: Stance = committed === 'negated' ? 'oppose' : cond && !cond.ultimatum ? 'conditional' : 'offer';
+    const stance: Stance = cond && !cond.ultimatum ? 'conditional' : committed === 'negated' ? 'oppose' : 'offer';
     const floor = reporting.clauseStart > k ? 0 : reporting.clauseStart;
     out.push({ issue, stance, subject: cond?.subject ?? subjectOf(view, k, floor), span: { from: k, to: object.to }, cue: toks[k].lemma });
   }

@@ -54,6 +54,14 @@ export function reportingOf(view: SentenceView): Reporting {
       return { reporter: npAfter(view, 2, comma, false), clauseStart: comma + 1, clauseEnd };
     }
   }
+  // "Netanyahu rejected the proposal, saying Israel would not…": the subject speaks.
+  for (let k = 2; k < clauseEnd - 1; k++) {
+    const t = toks[k];
+    if (toks[k - 1].lower !== ',' || t.pos !== 'VERB' || !/ing$/.test(t.lower) || !lex.reporting.has(t.lemma)) continue;
+    const first = toks.findIndex((x) => x.pos === 'VERB' || x.pos === 'AUX');
+    const subj = first > 0 && first < k ? subjectBefore(view, first, 0) : null;
+    if (subj) return { reporter: subj, clauseStart: toks[k + 1]?.lower === 'that' ? k + 2 : k + 1, clauseEnd };
+  }
   // Leading: "Ukraine's foreign minister, Olena Marchuk, said Kyiv was ready…"
   for (let k = 1; k < Math.min(clauseEnd, 25); k++) {
     const t = toks[k];

@@ -43,3 +43,9 @@ test('appositions teach who a later description refers to, and whom a person spe
   // Kyiv is Ukraine's capital: Marchuk speaking of Kyiv is her own side.
   assert.equal(r.sameSide(keyOf(ents, 'Olena Marchuk'), keyOf(ents, 'Kyiv')), true);
 });
+
+test('", saying …" makes the sentence subject the reporter; a spaced dash ends a phrase', () => {
+  assert.equal(reporting('Netanyahu rejected the proposal, saying Israel would not agree to a truce.').reporter, 'Netanyahu');
+  assert.equal(reporting('Netanyahu rejected the proposal, saying Israel would not agree to a truce.').rest, 'Israel would not agree to a truce.');
+  assert.equal(reporting('GAZA (AP) - Hamas said it would release the hostages.').reporter, 'Hamas');
+});
