@@ -158,13 +158,11 @@ export function buildTimeline(brief: Brief): TimelineEntry[] {
   const entries: { entry: TimelineEntry; words: Set<string>; order: number; event?: string }[] = [];
   for (const it of items) {
     const match = entries.find(
-      (e) =>
-        e.entry.date === it.date &&
-        ((it.event !== undefined && e.event === it.event) ||
-          (!e.entry.evidence.some((s) => s.article === it.article) && sameHappening(e.words, it.words))),
+      (e) => e.entry.date === it.date && ((it.event !== undefined && e.event === it.event) || sameHappening(e.words, it.words)),
     );
     if (match) {
-      match.entry.evidence.push({ article: it.article, start: it.start, end: it.end });
+      // One passage per article: a headline and its lede saying the same thing stay one entry.
+      if (!match.entry.evidence.some((s) => s.article === it.article)) match.entry.evidence.push({ article: it.article, start: it.start, end: it.end });
       continue;
     }
     entries.push({ entry: { date: it.date, text: it.text, evidence: [{ article: it.article, start: it.start, end: it.end }] }, words: it.words, order: it.order, event: it.event });

@@ -71,3 +71,12 @@ test('a dateline is not a happening; a clause keeps its predicate', () => {
     ['2025-06-01TNI', 'Russia attacked the city on Sunday night.'],
   ]);
 });
+
+test('a headline and its lede on the same happening are one entry with one passage', () => {
+  const brief = analyseTimes([
+    article('a', 'Ceasefire talks resumed in Geneva on Monday\nNegotiators resumed ceasefire talks in Geneva on Monday, officials said.', '2025-06-04'),
+  ]);
+  const tl = buildTimeline(brief);
+  assert.equal(tl.length, 1);
+  assert.equal(tl[0].evidence.length, 1);
+});
