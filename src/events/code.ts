@@ -206,6 +206,8 @@ function codeVerb(view: SentenceView, i: number, limit: number, lex: EventLexico
       }
       if (frame === 'intent' && inner?.negated) category = lex.negatedOf[inner.category] ?? (inner.category === 'AGREE' ? 'REJECT' : category);
       if (category) {
+        // A mode describes the act itself; an intent to act ("ready to meet") has none.
+        if (inner && category !== inner.category && frame !== 'threat') mode = null;
         const c = base(category, mode, inner?.head ?? comp.verb);
         c.trigger = { from: i, to: inner ? inner.trigger.to : comp.verb + 1 };
         c.complementAt = comp.verb;
@@ -313,7 +315,10 @@ function applyPolarity(c: Coding, lex: EventLexicon): Coding {
   }
   if (c.modality && c.frame !== 'intent' && c.modality !== 'must' && c.modality !== 'should') {
     const intent = lex.intentOf[c.category];
-    if (intent) c.category = intent;
+    if (intent && intent !== c.category) {
+      c.category = intent;
+      if (intent !== 'THREATEN') c.mode = null;
+    }
   }
   return c;
 }
@@ -492,7 +497,7 @@ export function codeSentence(view: SentenceView, lex: EventLexicon = eventLexico
         break;
       }
       const category = unwilling ? (lex.negatedOf[inner.category] ?? inner.category) : lex.intentOf[inner.category] ?? inner.category;
-      emit({ ...inner, category, trigger: { from: k, to: inner.trigger.to }, head: inner.head, frame: 'intent', modality: 'ready', negated: unwilling && !lex.negatedOf[inner.category], negatedAbsorbed: unwilling && !!lex.negatedOf[inner.category], passive: false }, out.length === 0);
+      emit({ ...inner, category, mode: category === inner.category || category === 'THREATEN' ? inner.mode : null, trigger: { from: k, to: inner.trigger.to }, head: inner.head, frame: 'intent', modality: 'ready', negated: unwilling && !lex.negatedOf[inner.category], negatedAbsorbed: unwilling && !!lex.negatedOf[inner.category], passive: false }, out.length === 0);
       break;
     }
     const coded = codeVerb(view, k, limit, lex, 0);
