@@ -45,11 +45,15 @@ export interface Detector {
   blockKeys?(c: FactClaim): Iterable<string>;
 }
 
-/** The pairs (x < y, indices into ids) worth comparing within one bucket. */
+/** The pairs (x < y, indices into ids) worth comparing within one bucket. Claims of one article
+ * are never paired: an outlet does not disagree with itself, and a long article full of figures
+ * would otherwise cost the square of its claims. */
 function candidatePairs(detector: Detector, claims: FactClaim[], ids: number[]): [number, number][] {
   if (!detector.blockKeys) {
     const all: [number, number][] = [];
-    for (let x = 0; x < ids.length; x++) for (let y = x + 1; y < ids.length; y++) all.push([ids[x], ids[y]]);
+    for (let x = 0; x < ids.length; x++) {
+      for (let y = x + 1; y < ids.length; y++) if (claims[ids[x]].article !== claims[ids[y]].article) all.push([ids[x], ids[y]]);
+    }
     return all;
   }
   const blocks = new Map<string, number[]>();
@@ -65,6 +69,7 @@ function candidatePairs(detector: Detector, claims: FactClaim[], ids: number[]):
     for (let x = 0; x < members.length; x++) {
       for (let y = x + 1; y < members.length; y++) {
         const [p, q] = members[x] < members[y] ? [members[x], members[y]] : [members[y], members[x]];
+        if (claims[p].article === claims[q].article) continue;
         const key = p * claims.length + q;
         if (seen.has(key)) continue;
         seen.add(key);

@@ -36,9 +36,17 @@ function localContext(ctx: Context, article: string, s: SentenceInfo, t: { start
   const others = s.times.filter((x) => x.start !== t.start);
   let first = sent.firstToken;
   let last = sent.endToken - 1;
+  // First token of the sentence whose start (or end) reaches offset; binary search, because a
+  // sentence without full stops can hold thousands of tokens and hundreds of dates.
   const tokenAt = (offset: number, byEnd = false): number => {
-    for (let i = sent.firstToken; i < sent.endToken; i++) if ((byEnd ? toks[i].end : toks[i].start) >= offset) return i;
-    return sent.endToken - 1;
+    let lo = sent.firstToken;
+    let hi = sent.endToken;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((byEnd ? toks[mid].end : toks[mid].start) >= offset) hi = mid;
+      else lo = mid + 1;
+    }
+    return Math.min(lo, sent.endToken - 1);
   };
   const at = tokenAt(t.start);
   const endAt = tokenAt(t.end, true);
