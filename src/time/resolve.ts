@@ -11,7 +11,7 @@ import type { Direction } from './candidate.js';
 
 /** The date of a weekday near the anchor. An unmarked weekday in a past sentence is the latest
  * one on or before the anchor; in a future sentence the first on or after it; "last"/"next" are
- * strict. Without a direction, news usage points back. */
+ * strict. Without a direction, the nearer of the two. */
 export function resolveWeekday(anchor: CalDate, weekday: number, dir: Direction, strict: 'last' | 'next' | 'this' | null): CalDate {
   const today = isoWeekday(anchor);
   const back = (today - weekday + 7) % 7;
@@ -20,7 +20,9 @@ export function resolveWeekday(anchor: CalDate, weekday: number, dir: Direction,
   if (strict === 'next') return addDays(anchor, forward === 0 ? 7 : forward);
   if (strict === 'this') return dir === 'past' ? addDays(anchor, -back) : addDays(anchor, forward);
   if (dir === 'future') return addDays(anchor, forward);
-  return addDays(anchor, -back);
+  if (dir === 'past') return addDays(anchor, -back);
+  // No tense to go by (a headline, a verbless phrase): the nearer one, the past on a tie.
+  return forward < back ? addDays(anchor, forward) : addDays(anchor, -back);
 }
 
 /** The year of a month (and day) named without one. The anchor's year, unless the sentence's

@@ -52,3 +52,8 @@ test('a headline in the present tense does not push a weekday forward; "to" does
   assert.equal(find(times('Russia and Ukraine meet in Istanbul on Monday\nThe delegations met for an hour.', '2025-06-03'), 'Monday').value, '2025-06-02');
   assert.equal(find(times('Talks to resume on Friday\nThe delegations met for an hour.', '2025-06-03'), 'Friday').value, '2025-06-06');
 });
+
+test('with no tense to go by, the nearer weekday', () => {
+  // Published Sunday 1 June: Monday is tomorrow, not six days ago.
+  assert.equal(find(times('Russia and Ukraine meet in Istanbul on Monday\nThe delegations arrived.', '2025-06-01'), 'Monday').value, '2025-06-02');
+});
