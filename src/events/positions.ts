@@ -86,7 +86,9 @@ const BE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being']);
 function cueBefore(toks: Tok[], issue: IssueMention, floor: number): Cue | null {
   // An issue that is itself a verb phrase ("withdraw its troops") has its own predicate: only a
   // cue right before it governs it ("ready to withdraw its troops").
-  const reach = toks[issue.from]?.pos === 'VERB' ? 3 : 12;
+  // ("occupied territory" is a participle before its noun, not a verb phrase)
+  const verbPhrase = toks[issue.from]?.pos === 'VERB' && !/^(NOUN|PROPN)$/.test(toks[issue.from + 1]?.pos ?? '');
+  const reach = verbPhrase ? 3 : 12;
   for (let end = issue.from; end > Math.max(floor, issue.from - reach); end--) {
     const t = toks[end - 1];
     // A cue does not reach into another clause: "accept a ceasefire before it captures more territory".
@@ -401,7 +403,8 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       if (objFrom < limit && toks[objFrom].pos === 'VERB') {
         // "want to thank our teams": only a demanded action carries its object as the issue.
         // An offer is of an action: "proposed using frozen assets", "offered to host talks".
-        if (!request && p.value !== 'offer') break;
+        // …and a refused action's object is opposed: "refusal to discuss the return of territory".
+        if (!request && p.value !== 'offer' && p.value !== 'oppose') break;
         objFrom++;
       }
       const np = npAfter(view, objFrom, Math.min(limit, objFrom + 8), false);

@@ -149,3 +149,8 @@ test('a stance cue stops at a subordinate clause', () => {
   // With a negated commitment the same shape is a condition: no ceasefire before territory.
   has('The Kremlin will not accept a ceasefire before it captures more territory.', 'ceasefire', 'conditional', 'Kremlin');
 });
+
+test('the object of a refused action is opposed', () => {
+  has("Moscow's refusal to discuss the return of occupied territory stalled the talks.", 'territorial concessions', 'oppose', 'Moscow');
+  has('Tehran refused to ship its uranium stockpile abroad.', 'nuclear enrichment', 'oppose', 'Tehran');
+});
