@@ -1,6 +1,6 @@
 // entities/: proper-name mentions in one article, typed, with roles, linked within the article;
 // plus title-only references ("the Turkish leader") and group mentions ("the Ukrainian delegation").
-import type { Doc } from '../text/doc.js';
+import { sentenceAt, type Doc } from '../text/doc.js';
 import type { ArticleEntities, EntityMention, LocalEntity, MentionKind } from '../annotations.js';
 import type { EntityType } from '../types.js';
 import { docContext, findRuns, isSentenceInitial, nameToken, type DocContext, type Run } from './runs.js';
@@ -113,6 +113,22 @@ function build(doc: Doc): ArticleEntities {
     });
     if (members.length > 0) entityByKey.get(key)!.members = members;
   });
+  // "the Ukrainian delegation, led by Rustem Umerov", "European leaders, including Macron and Merz".
+  for (const m of out) {
+    if (m.kind !== 'group') continue;
+    const sentence = doc.sentences[sentenceAt(doc, m.start)];
+    if (!sentence) continue;
+    const after = doc.text.slice(m.end, sentence.end);
+    const cue = /^\s*,?\s*(?:(?:which|who) (?:is|was|are|were) )?(?:led by|headed by|represented by|including|such as|among them)\s/i.exec(after);
+    if (!cue) continue;
+    const from = m.end + cue[0].length;
+    const stop = after.slice(cue[0].length).search(/[;.:(]|,\s+(?!and\b)\p{Ll}/u);
+    const to = stop < 0 ? sentence.end : from + stop;
+    const named = out.filter((x) => x.start >= from && x.end <= to && x.type === 'person').map((x) => x.entity);
+    if (named.length === 0) continue;
+    const group = entityByKey.get(m.entity)!;
+    group.members = [...new Set([...(group.members ?? []), ...named])];
+  }
   return { article, mentions: out, entities };
 }
 

@@ -34,3 +34,12 @@ test('plural demonyms are groups: "the Russians"', () => {
   const found = entitiesOf('The Russians walked out of the room.');
   assert.equal(found.mentions.find((m) => m.text === 'The Russians')?.kind, 'group');
 });
+
+test('people a group is said to be led by or to include are its members; others are not', () => {
+  const found = entitiesOf(
+    'The Ukrainian delegation, led by Defence Minister Rustem Umerov, arrived late. European leaders, including Emmanuel Macron and Friedrich Merz, urged a ceasefire. Russian officials met Sergei Lavrov.',
+  );
+  assert.deepEqual(entityAt(found, 'The Ukrainian delegation')?.members, [entityAt(found, 'Rustem Umerov')!.key]);
+  assert.deepEqual(entityAt(found, 'European leaders')?.members, [entityAt(found, 'Emmanuel Macron')!.key, entityAt(found, 'Friedrich Merz')!.key]);
+  assert.equal(entityAt(found, 'Russian officials')?.members, undefined);
+});
