@@ -192,7 +192,9 @@ export function batchWindows(doc: Doc, found: Found[], dated: DatedArticle[]): W
     } else if (rel.strict === 'last') out.push({ lo: addDays(day, 1), hi: addDays(day, 7), why, hiSoft: true });
     else if (rel.strict === 'next') out.push({ lo: addDays(day, -7), hi: addDays(day, -1), why, loSoft: true });
     else if (f.dir === 'future') out.push({ lo: addDays(day, -6), hi: day, why, loSoft: true });
-    else out.push({ lo: day, hi: addDays(day, 6), why, hiSoft: true });
+    else if (f.dir === 'past') out.push({ lo: day, hi: addDays(day, 6), why, hiSoft: true });
+    // Without a tense the weekday was read as the nearer one: within three days either way.
+    else out.push({ lo: addDays(day, -3), hi: addDays(day, 3), why, loSoft: true, hiSoft: true });
   }
   return out;
 }
@@ -230,7 +232,10 @@ export function inferPublished(own: Window[], batch: Window[], prior: CalDate | 
   for (const c of candidates) {
     if (!c || !c.lo || !c.hi) continue;
     if (daysBetween(c.lo, c.hi) > MAX_WINDOW_DAYS - 1) continue;
-    if (!prior) return c.loSoft && !c.hiSoft ? c.hi : c.lo;
+    if (!prior) {
+      if (c.loSoft && c.hiSoft) return addDays(c.lo, Math.floor(daysBetween(c.lo, c.hi) / 2));
+      return c.loSoft ? c.hi : c.lo;
+    }
     if (compareDates(prior, c.lo) < 0) return c.lo;
     if (compareDates(prior, c.hi) > 0) return c.hi;
     return prior;
