@@ -37,12 +37,16 @@ export function classifyLines(lines: string[]): (LineKind | null)[] {
 }
 
 export function classify(line: string): LineKind | null {
+  // Every rule below is about short lines; long running text is article text.
+  const words = wordCount(line);
+  if (words > 60) return null;
   if (isCaption(line)) return 'caption';
   const chrome = chromeKind(line);
   if (chrome) return chrome;
   if (stampKind(line)) return 'stamp';
   if (parseByLine(line)) return 'byline';
-  const date = parseDateline(line);
+  // A date line has at most a label, a name or a place beside the date.
+  const date = words <= 24 ? parseDateline(line) : null;
   if (date && isDateLine(line, date)) return 'dateline';
   if (isDateOnlyLine(line)) return 'dateline';
   return null;
