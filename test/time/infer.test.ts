@@ -94,3 +94,21 @@ test('an announcement of a weekday-named date is dated the day before it; inferr
   // The wire copy's dateline gets its year from the article dated in the first round.
   assert.deepEqual([r.articles[0].published, r.articles[0].publishedBasis], ['2025-06-02', 'inferred']);
 });
+
+test('inferPublished: a week-wide window at most; the factual bound or the batch median', async () => {
+  const { inferPublished } = await import('../../src/time/infer.js');
+  const d = (day: number) => ({ y: 2025, m: 6, d: day });
+  // Too wide: nothing.
+  assert.equal(inferPublished([{ lo: d(1), hi: d(20), why: 'x' }], []), null);
+  // Only a lower bound: nothing.
+  assert.equal(inferPublished([{ lo: d(1), hi: null, why: 'x' }], []), null);
+  // Announced weekday-named date: the day before it.
+  assert.deepEqual(inferPublished([{ lo: d(1), hi: d(6), why: 'x', loSoft: true }], []), d(6));
+  // Reported one: its own day.
+  assert.deepEqual(inferPublished([{ lo: d(2), hi: d(8), why: 'x', hiSoft: true }], []), d(2));
+  // The batch median inside the window wins; outside it, the nearer bound.
+  assert.deepEqual(inferPublished([], [{ lo: d(2), hi: d(8), why: 'x', hiSoft: true }], d(4)), d(4));
+  assert.deepEqual(inferPublished([], [{ lo: d(2), hi: d(8), why: 'x', hiSoft: true }], d(20)), d(8));
+  // Conflicting clues from the batch and the article: the batch's alone.
+  assert.deepEqual(inferPublished([{ lo: d(20), hi: d(21), why: 'own' }], [{ lo: d(2), hi: d(2), why: 'batch' }]), d(2));
+});
