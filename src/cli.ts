@@ -5,6 +5,7 @@ import { brief } from './pipeline.js';
 import { writeBrief } from './brief/write.js';
 
 const USAGE = `Usage: parley brief <input...> [--out DIR] [--json] [--allow-private-hosts]
+                    [--max-bytes N] [--timeout SECONDS]
 
 Reads news articles about one negotiation and writes a brief whose every item
 links back to the passage it came from.
@@ -20,6 +21,8 @@ Options:
                           files are then written only if --out is given too
   --allow-private-hosts   let URLs reach loopback, private and link-local addresses
                           (refused by default)
+  --max-bytes N           largest file or page read, in bytes (default 10000000)
+  --timeout SECONDS       how long to wait for one URL (default 20)
   -h, --help              show this help
 
 Exit status: 0 when at least one article was analysed, 1 when none could be,
@@ -28,6 +31,13 @@ Exit status: 0 when at least one article was analysed, 1 when none could be,
 function usageError(message: string): never {
   process.stderr.write(`parley: ${message}\n\n${USAGE}\n`);
   process.exit(2);
+}
+
+function positiveNumber(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) usageError(`${flag} needs a positive number, not "${value}"`);
+  return n;
 }
 
 /** A one-line progress indicator, only when standard error is a terminal. */
@@ -49,6 +59,8 @@ async function main(argv: string[]): Promise<number> {
         out: { type: 'string' },
         json: { type: 'boolean', default: false },
         'allow-private-hosts': { type: 'boolean', default: false },
+        'max-bytes': { type: 'string' },
+        timeout: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -64,8 +76,12 @@ async function main(argv: string[]): Promise<number> {
   if (command !== 'brief') usageError(command ? `unknown command "${command}"` : 'no command given');
   if (inputs.length === 0) usageError('no input given');
 
+  const maxBytes = positiveNumber(values['max-bytes'], '--max-bytes');
+  const timeout = positiveNumber(values.timeout, '--timeout');
   const result = await brief(inputs, {
     allowPrivateHosts: values['allow-private-hosts'],
+    maxBytes,
+    timeoutMs: timeout === undefined ? undefined : timeout * 1000,
     onProgress: progress(),
   });
   for (const p of result.problems) process.stderr.write(`parley: ${p.source}: ${p.message}\n`);

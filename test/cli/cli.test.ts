@@ -88,3 +88,12 @@ test('reads standard input for "-"', () => {
   assert.equal(json.articles.length, 1);
   assert.match(json.articles[0].text, /Negotiators from the two countries/);
 });
+
+test('--max-bytes is passed to ingest; a bad value is a usage error', () => {
+  const dir = fixtureDir();
+  const small = parley(['brief', join(dir, 'geneva.txt'), '--json', '--max-bytes', '100']);
+  assert.equal(small.code, 1, 'the only input is over the cap');
+  assert.match(small.stderr, /geneva\.txt/);
+  assert.equal(parley(['brief', join(dir, 'geneva.txt'), '--json', '--max-bytes', 'lots']).code, 2);
+  assert.equal(parley(['brief', join(dir, 'geneva.txt'), '--json', '--timeout', '-3']).code, 2);
+});
