@@ -41,7 +41,7 @@ export async function fetchPage(input: string, options: FetchOptions): Promise<F
         }
         if (why) {
           throw new FetchProblem(
-            `refused to fetch: ${why}. Parley does not fetch local or private-network addresses by default; save the page to a file, or allow private hosts for local use`,
+            `refused to fetch: ${why}. Parley does not fetch local or private-network addresses by default; if you trust this address, rerun with --allow-private-hosts (library: allowPrivateHosts: true), or save the page to a file and pass that`,
           );
         }
       }
@@ -73,7 +73,7 @@ export async function fetchPage(input: string, options: FetchOptions): Promise<F
       const contentType = mime === 'text/html' || mime === 'application/xhtml+xml' ? 'html' : mime === 'text/plain' ? 'text' : null;
       if (!contentType) {
         await response.body?.cancel();
-        throw new FetchProblem(`the page is ${mime || 'of no stated type'}, not HTML or plain text; Parley reads only articles as HTML or text`);
+        throw new FetchProblem(typeMessage(mime));
       }
       const length = Number(response.headers.get('content-length') ?? NaN);
       if (length > options.maxBytes) {
@@ -101,7 +101,12 @@ function parseHttpUrl(raw: string, how = 'the address'): URL {
     throw new FetchProblem(`${how} ${raw} is not a valid URL`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new FetchProblem(`${how} uses ${url.protocol.replace(':', '')}; Parley fetches only http and https URLs`);
+    const scheme = url.protocol.replace(':', '');
+    const advice =
+      scheme === 'file'
+        ? `pass the file's path itself (${decodeURIComponent(url.pathname)})`
+        : `download the page (in a browser or with a ${scheme} client), save it as .html or .txt and pass the saved file, or pass its http(s) address if it has one`;
+    throw new FetchProblem(`${how} uses ${scheme}; Parley fetches only http and https URLs. To read it, ${advice}`);
   }
   return url;
 }
@@ -131,13 +136,36 @@ async function readCapped(response: Response, maxBytes: number, controller: Abor
   return out;
 }
 
+/** What to do about an answer that is not a page: the advice depends on what was served instead. */
+export function typeMessage(mime: string): string {
+  const what = mime || 'of no stated type';
+  const major = mime.split('/')[0];
+  const advice =
+    major === 'image' || major === 'video' || major === 'audio'
+      ? `pass the URL of the article page that shows this ${major}, not the ${major} itself`
+      : mime === 'application/pdf'
+        ? 'download the PDF, convert it to text (for example with pdftotext) and pass the .txt'
+        : /json|xml|rss|atom/.test(mime)
+          ? "pass the URL of one article page, not a feed or an API address"
+          : "pass the article page's URL, or save the article as .html or .txt and pass that file";
+  return `the page is ${what}, not HTML or plain text; ${advice}`;
+}
+
+/** The advice names the flag that raises the limit, with a value that would let this input through. */
 export function sizeMessage(size: number, maxBytes: number, atLeast = false): string {
   const mb = (n: number) => (n < 1e4 ? `${n} bytes` : n < 1e6 ? `${Math.round(n / 1e3)} KB` : `${(n / 1e6).toFixed(1)} MB`);
-  return `is ${atLeast ? 'more than ' : ''}${mb(size)}, over the ${mb(maxBytes)} limit; pass the article alone (not a whole site dump) or raise the size limit`;
+  // Double an unknown total (streams stop at the cap); round up to two significant figures.
+  const needed = atLeast ? Math.max(size, maxBytes) * 2 : size;
+  const step = 10 ** Math.max(0, Math.floor(Math.log10(needed)) - 1);
+  const suggestion = Math.ceil(needed / step) * step;
+  return `is ${atLeast ? 'more than ' : ''}${mb(size)}, over the ${mb(maxBytes)} limit; pass the article alone (not a whole site dump), or rerun with --max-bytes ${suggestion} (library: maxBytes) to read it`;
 }
 
 function timeoutProblem(ms: number): FetchProblem {
-  return new FetchProblem(`timed out after ${ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`}; try again later or save the page to a file`);
+  const suggestion = Math.max(1, Math.ceil((ms * 3) / 1000));
+  return new FetchProblem(
+    `timed out after ${ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`}; try again later, rerun with --timeout ${suggestion} (seconds) for a slow server, or save the page to a file and pass that`,
+  );
 }
 
 function causeOf(err: unknown): string {

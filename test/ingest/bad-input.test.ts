@@ -100,7 +100,7 @@ test('a file over the size cap is refused before it is read; a 50 MB page too', 
   writeFileSync(join(dir, 'fits.txt'), readFileSync(good, 'utf8').slice(0, 1500));
   const small = await ingest([join(dir, 'big.txt'), join(dir, 'fits.txt')], { maxBytes: 1600 });
   assert.deepEqual(small.articles.map((a) => a.id), ['fits']);
-  assert.match(small.problems[0].message, /^is 2000 bytes, over the 1600 bytes limit; pass the article alone/);
+  assert.match(small.problems[0].message, /^is 2000 bytes, over the 1600 bytes limit; pass the article alone .*rerun with --max-bytes 2000 /);
   // 50 MB sparse file: refused by its size, never loaded into memory.
   const huge = join(dir, 'huge.html');
   const fd = openSync(huge, 'w');
@@ -123,7 +123,9 @@ test('an unknown input kind: a directory name with a typo and a bad URL scheme',
   const { articles, problems } = await ingest(['ftp://files.example/report.txt', 'file:///etc/passwd']);
   assert.equal(articles.length, 0);
   assert.match(problems[0].message, /only http and https/);
+  assert.match(problems[0].message, /download the page .*ftp client.*pass the saved file/);
   assert.match(problems[1].message, /only http and https/);
+  assert.match(problems[1].message, /pass the file's path itself \(\/etc\/passwd\)/);
 });
 
 test('pathologically nested HTML does not overflow the stack; its text is still read', async () => {

@@ -13,7 +13,7 @@ test('by default a URL on 127.0.0.1, localhost or a private range is refused wit
     const { articles, problems } = await ingest([`${server.base}/a`, `http://localhost:${port}/b`, 'http://10.1.2.3/c', 'http://[::1]:9/d', 'http://169.254.169.254/latest/meta-data']);
     assert.equal(articles.length, 0);
     assert.equal(problems.length, 5);
-    for (const p of problems) assert.match(p.message, /refused to fetch: .*(loopback|private|link-local).*allow private hosts/);
+    for (const p of problems) assert.match(p.message, /refused to fetch: .*(loopback|private|link-local).*rerun with --allow-private-hosts/);
     assert.deepEqual(server.requests, []);
   } finally {
     await server.close();
@@ -90,6 +90,10 @@ test('only HTML and plain text are accepted', async () => {
       problems.map((p) => /is (application\/pdf|application\/json|image\/png), not HTML or plain text/.test(p.message)),
       [true, true, true],
     );
+    // Each says what to pass instead, fitted to what was served.
+    assert.match(problems[0].message, /convert it to text .*pass the \.txt/);
+    assert.match(problems[1].message, /pass the URL of one article page, not a feed/);
+    assert.match(problems[2].message, /pass the URL of the article page that shows this image, not the image itself/);
   } finally {
     await server.close();
   }
@@ -120,6 +124,9 @@ test('the size cap holds while streaming, with or without a Content-Length', asy
     const { problems } = await ingest([`${server.base}/declared`, `${server.base}/stream`], { allowPrivateHosts: true, maxBytes: 1_000_000 });
     assert.match(problems[0].message, /is 50\.0 MB, over the 1\.0 MB limit/);
     assert.match(problems[1].message, /is more than 1\.0 MB, over the 1\.0 MB limit/);
+    // The advice names the flag, with a limit that would let the declared page through.
+    assert.match(problems[0].message, /rerun with --max-bytes 50000000\b/);
+    assert.match(problems[1].message, /rerun with --max-bytes \d+/);
     assert.ok(sent < 50_000_000, 'the download was stopped early');
   } finally {
     await server.close();
@@ -132,7 +139,7 @@ test('a server that does not answer in time', async () => {
   });
   try {
     const { problems } = await ingest([`${server.base}/slow`], { allowPrivateHosts: true, timeoutMs: 300 });
-    assert.match(problems[0].message, /timed out after 300 ms; try again later/);
+    assert.match(problems[0].message, /timed out after 300 ms; try again later, rerun with --timeout 1 \(seconds\)/);
   } finally {
     await server.close();
   }

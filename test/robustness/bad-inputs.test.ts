@@ -53,7 +53,6 @@ test('the good article is analysed', () => {
 
 /** Failing cases owned by another stage, kept as todo so CI stays green until they are fixed. */
 const KNOWN: Record<string, string | undefined> = {
-  'ftp URL': 'ingest (src/ingest/fetch.ts): the message states the rule but not what to do, e.g. "download the page and pass the file"',
 };
 
 for (const name of ['missing', 'path through a file', 'device file', 'ftp URL', 'loopback URL', 'unreadable', 'random bytes', 'PNG header', 'empty .txt', 'whitespace-only .txt', 'HTML with no article body', 'over the size cap']) {

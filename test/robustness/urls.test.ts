@@ -89,7 +89,6 @@ test('the good page is analysed among failing URLs', () => {
 });
 
 const KNOWN: Record<string, string | undefined> = {
-  '/image': 'ingest (src/ingest/fetch.ts): "the page is image/png, not HTML or plain text; Parley reads only articles as HTML or text" says nothing to do (e.g. "pass the article page\'s URL, not an image")',
 };
 
 for (const route of Object.keys(ROUTES).filter((r) => !r.startsWith('/good'))) {
