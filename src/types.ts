@@ -87,7 +87,13 @@ export interface Position {
   actor: string;
   issue: string;
   stance: Stance;
+  /** Ordered: the actor's own words first, then the writer's statements, then third parties'. */
   evidence: Span[];
+  /** Parallel to `evidence`: who asserted each span — the actor itself ('own'), the writer
+   * without attribution ('writer'), or someone else such as an analyst or a rival ('third-party'). */
+  attributedBy?: ('own' | 'writer' | 'third-party')[];
+  /** For a group actor: entity ids of its members that the articles name. */
+  members?: string[];
 }
 
 export interface Condition {

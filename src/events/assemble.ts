@@ -20,6 +20,7 @@ function addSpan(list: Span[], span: Span): void {
 }
 
 const ATTRIBUTION_RANK = { own: 0, writer: 1, 'third-party': 2 } as const;
+const ATTRIBUTION_NAMES = ['own', 'writer', 'third-party'] as const;
 
 export function assemble(docs: Doc[], perArticle: ArticleEvents[], resolved: ResolvedEntities): { events: Event[]; positions: Position[]; conditions: Condition[] } {
   const global = (key: string | null): string | null => (key ? resolved.globalId.get(key) ?? null : null);
@@ -72,7 +73,7 @@ export function assemble(docs: Doc[], perArticle: ArticleEvents[], resolved: Res
   const events = groups.map((g, n) => ({ ...g.event, id: `ev${n + 1}` }));
 
   // ── positions: one per (actor, issue, stance); the actor's own words first, analysts last ──
-  const positions = new Map<string, { position: Position; ranks: number[] }>();
+  const positions = new Map<string, { position: Position; ranks: number[]; members: Set<string> }>();
   perArticle.forEach((ae, i) => {
     const doc = docs[i];
     if (!doc) return;
@@ -80,7 +81,11 @@ export function assemble(docs: Doc[], perArticle: ArticleEvents[], resolved: Res
       const actor = global(p.actor);
       if (!actor) continue;
       const key = `${actor}\u0000${p.issue}\u0000${p.stance}`;
-      const entry = positions.get(key) ?? { position: { actor, issue: p.issue, stance: p.stance, evidence: [] }, ranks: [] };
+      const entry = positions.get(key) ?? { position: { actor, issue: p.issue, stance: p.stance, evidence: [] }, ranks: [], members: new Set<string>() };
+      for (const m of p.members ?? []) {
+        const g = global(m);
+        if (g && g !== actor) entry.members.add(g);
+      }
       const span: Span = { article: doc.article.id, start: p.start, end: p.end };
       if (!entry.position.evidence.some((s) => s.article === span.article && s.start === span.start && s.end === span.end)) {
         entry.position.evidence.push(span);
@@ -89,9 +94,12 @@ export function assemble(docs: Doc[], perArticle: ArticleEvents[], resolved: Res
       positions.set(key, entry);
     }
   });
-  const positionList = [...positions.values()].map(({ position, ranks }) => {
+  const positionList = [...positions.values()].map(({ position, ranks, members }) => {
+    // Stable sort: within one rank, the order the articles were read in.
     const order = position.evidence.map((_, k) => k).sort((a, b) => ranks[a] - ranks[b]);
-    return { ...position, evidence: order.map((k) => position.evidence[k]) };
+    const out: Position = { ...position, evidence: order.map((k) => position.evidence[k]), attributedBy: order.map((k) => ATTRIBUTION_NAMES[ranks[k]]) };
+    if (members.size) out.members = [...members];
+    return out;
   });
 
   // ── conditions: same actor and much the same commitment and condition ──

@@ -176,6 +176,9 @@ export function npAfter(view: SentenceView, at: number, limit: number, preferPro
 /** The subject of the verb at `at`: the noun phrase before it, or — when a parenthetical stands
  * between them — the name in an apposition ("The port operator, Aegean Terminal Holdings, has
  * offered…") or the phrase before a relative clause ("The union, which represents…, says…"). */
+/** Words opening a parenthetical list of a group's members. */
+export const MEMBER_LIST = /^(including|such|like|led|among|notably|especially|namely|comprising)$/;
+
 export function subjectBefore(view: SentenceView, at: number, floor = 0): Chunk | null {
   const direct = npBefore(view, at, floor);
   if (direct) return direct;
@@ -187,7 +190,8 @@ export function subjectBefore(view: SentenceView, at: number, floor = 0): Chunk 
   while (c > floor && toks[c].lower !== ',') c--;
   if (c <= floor) return null;
   const inner = npAfter(view, c + 1, k, false);
-  if (inner && inner.from <= c + 2 && inner.to === k && toks.slice(inner.from, inner.to).some((t) => t.pos === 'PROPN')) return inner;
+  // "The G7, including Canada and Japan, said…": a list of members is no apposition.
+  if (inner && inner.from <= c + 2 && inner.to === k && !MEMBER_LIST.test(toks[c + 1]?.lower ?? '') && toks.slice(inner.from, inner.to).some((t) => t.pos === 'PROPN')) return inner;
   return npBefore(view, c, floor);
 }
 

@@ -6,7 +6,7 @@ import type { ArticleEntities, QuoteAnnotation } from '../annotations.js';
 import { loadJson } from '../util/data.js';
 import { demonymEntity, entityIn } from './actors.js';
 import type { Doc } from '../text/doc.js';
-import { isPronoun, isTimeWord, npAfter, npBefore, subjectBefore, sentenceView, textOf, type Chunk, type SentenceView } from './clause.js';
+import { MEMBER_LIST, isPronoun, isTimeWord, npAfter, npBefore, subjectBefore, sentenceView, textOf, type Chunk, type SentenceView } from './clause.js';
 import { eventLexicon } from './lexicon.js';
 
 export type Attribution = 'own' | 'writer' | 'third-party';
@@ -84,7 +84,7 @@ export function reportingOf(view: SentenceView): Reporting {
         while (c > 0 && toks[c].lower !== ',') c--;
         if (c > 0) {
           const inner = npAfter(view, c + 1, k - 1, false);
-          const innerIsName = inner && inner.from === c + 1 && inner.to === k - 1 && toks.slice(inner.from, inner.to).some((t) => t.pos === 'PROPN');
+          const innerIsName = inner && inner.from === c + 1 && inner.to === k - 1 && !MEMBER_LIST.test(toks[c + 1]?.lower ?? '') && toks.slice(inner.from, inner.to).some((t) => t.pos === 'PROPN');
           subj = innerIsName ? inner : npBefore(view, c, 0);
         }
       }

@@ -109,3 +109,21 @@ test('a nationality word names its state; the location is the place after "in"',
   assert.equal(swap?.type, 'RETREAT');
   assert.equal(swap?.location, keyOf(ents, 'Istanbul'));
 });
+
+test('positions: attributedBy runs parallel to evidence, own words first; group members carried', () => {
+  // Article a: an analyst ascribes the stance (third party); article b: the G7's own statement.
+  const a = doc('Analysts say the G7 backs a ceasefire.', 'a');
+  const b = doc('The G7, including Canada and Japan, said it backs a ceasefire.', 'b');
+  const ea = entities(a, [['G7', 'group']]);
+  const eb = entities(b, [['G7', 'group', [], ['Canada', 'Japan']], ['Canada', 'place'], ['Japan', 'place']]);
+  const pa = findEvents(a, ea, [], []);
+  const pb = findEvents(b, eb, [], []);
+  assert.equal(pa.positions[0]?.attributedBy, 'third-party', JSON.stringify(pa.positions));
+  assert.equal(pb.positions[0]?.attributedBy, 'own', JSON.stringify(pb.positions));
+  const out = assembleEvents([a, b], [pa, pb], resolveByName([ea, eb]));
+  const p = out.positions.find((x) => x.actor === 'E:G7' && x.issue === 'ceasefire');
+  assert.ok(p, JSON.stringify(out.positions));
+  assert.deepEqual(p.evidence.map((s) => s.article), ['b', 'a']);
+  assert.deepEqual(p.attributedBy, ['own', 'third-party']);
+  assert.deepEqual(p.members?.sort(), ['E:Canada', 'E:Japan']);
+});
