@@ -107,3 +107,15 @@ test("the page's own address printed as a line is not body text", () => {
   assert.ok(!a.text.includes(url));
   assert.match(a.text, /^Negotiators from Dravenia/);
 });
+
+test('an unclosed <h1> that swallows the body is not the headline; the <title> is, and the body is kept', () => {
+  // The parser nests every paragraph after an unclosed heading inside it.
+  const html = `<html><head><title>Talks pause in Vellmar | Harbour Times</title></head><body><article><h1>Talks pause in Vellmar</h2>${BODY}</article></body></html>`;
+  const a = extractHtmlArticle(html, null);
+  assert.equal(a.title, 'Talks pause in Vellmar');
+  assert.match(a.text, /resumed ceasefire talks on Tuesday/);
+  assert.match(a.text, /agreed to keep talking/);
+  // No heading text before the first block and no title: no headline rather than a paragraph.
+  const noTitle = extractHtmlArticle(`<html><body><article><h1>${BODY}</h1></article></body></html>`, null);
+  assert.ok(noTitle.title === null || noTitle.title.split(' ').length <= 40, `headline: ${noTitle.title}`);
+});

@@ -147,6 +147,35 @@ function publishedTimeElement(document: Document): Element | null {
   return null;
 }
 
+/** Elements that start a new block: a heading never legitimately contains one. */
+const BLOCK = /^(?:P|DIV|ARTICLE|SECTION|ASIDE|MAIN|HEADER|FOOTER|UL|OL|LI|TABLE|TR|TD|BLOCKQUOTE|FIGURE|FORM|PRE|H[1-6])$/;
+/** A headline is a line, not a paragraph. */
+const MAX_HEADLINE_WORDS = 40;
+
+/**
+ * A heading's own text. An unclosed heading in broken markup swallows the paragraphs after it
+ * (parsers nest them inside), so reading stops at the first block element, and a "headline"
+ * still longer than a headline can be is no headline.
+ */
+export function headingText(heading: Element | null): string | null {
+  if (!heading) return null;
+  let text = '';
+  const walk = (node: Node): boolean => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === 3) text += child.textContent ?? '';
+      else if (child.nodeType === 1) {
+        if (BLOCK.test((child as Element).tagName.toUpperCase())) return false;
+        if (!walk(child)) return false;
+      }
+    }
+    return true;
+  };
+  walk(heading);
+  text = text.replace(/\s+/g, ' ').trim();
+  if (!text || text.split(' ').length > MAX_HEADLINE_WORDS) return null;
+  return text;
+}
+
 export function readMetadata(document: Document, url: string | null): PageMetadata {
   const objects = jsonLdObjects(document);
   const article = jsonLdArticle(objects);
@@ -175,7 +204,7 @@ export function readMetadata(document: Document, url: string | null): PageMetada
     (typeof article?.headline === 'string' ? article.headline : null) ??
     meta(document, 'og:title', 'twitter:title') ??
     // An <h1> that is the site's logo is not the headline.
-    [document.querySelector('h1')?.textContent?.trim()].find((h) => h && (!outlet || h.toLowerCase() !== outlet.toLowerCase())) ??
+    [headingText(document.querySelector('h1'))].find((h) => h && (!outlet || h.toLowerCase() !== outlet.toLowerCase())) ??
     document.querySelector('title')?.textContent ??
     null;
   const title = rawTitle ? stripOutletSuffix(decode(rawTitle), outlet) || null : null;
