@@ -136,6 +136,21 @@ function capitals(): Map<string, string> {
   return capitalCache;
 }
 
+let countryCache: Set<string> | null = null;
+/** Lower-case common and official names of states. */
+function countryNames(): Set<string> {
+  if (countryCache) return countryCache;
+  countryCache = new Set();
+  try {
+    const require = createRequire(import.meta.url);
+    const countries = require('world-countries') as { name: { common: string; official: string } }[];
+    for (const c of countries) for (const n of [c.name.common, c.name.official]) countryCache.add(n.toLowerCase());
+  } catch {
+    // without the package, no place counts as a state
+  }
+  return countryCache;
+}
+
 let demonymCache: Map<string, string> | null = null;
 /** Lower-case demonym → lower-case country name ("french" → "france"). */
 function demonyms(): Map<string, string> {
@@ -168,6 +183,12 @@ function affiliated(phrase: string, entities: ArticleEntities, actorKey: string)
     if (country && names.includes(country)) return true;
   }
   return false;
+}
+
+let actorNounCache: Map<string, string[]> | null = null;
+/** Common noun → words of the names it may refer back to (data/events/actor-nouns.json). */
+function actorNouns(): Map<string, string[]> {
+  return (actorNounCache ??= new Map(Object.entries(loadJson<{ kin: Record<string, string[]> }>('events/actor-nouns.json').kin)));
 }
 
 let thirdPartyPattern: RegExp | null = null;
@@ -402,8 +423,32 @@ export class ActorResolver {
       // "the ministry" for "Labour Ministry", "the Commission" for "European Commission".
       const named = this.entities.entities.find((e) => e.type !== 'place' && e.type !== 'person' && e.name.toLowerCase().split(/\s+/).includes(head.lower));
       if (named) return named.key;
+      // "the rebels" for the Tamsin Liberation Movement, "the union" for the Federation of
+      // Dockworkers: a definite common noun for a named body of the article.
+      if (/^(the|this|that|these|those)$/.test(toks[c.from].lower) || c.from === 0 || toks[c.from].pos === 'NOUN') {
+        const kin = this.bodyByNoun(head.lemma, toks[c.from].start) ?? this.bodyByNoun(head.lower, toks[c.from].start);
+        if (kin) return kin;
+      }
     }
     return null;
+  }
+
+  /** The named organisation or group a common noun refers back to: among the bodies whose name
+   * holds a word of the noun's kin, the one mentioned last before `before` (else first after). */
+  private bodyByNoun(noun: string, before: number): string | null {
+    const words = actorNouns().get(noun);
+    if (!words) return null;
+    const fits = (name: string) => name.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((w) => words.some((k) => w === k || (k.length > 4 && w.endsWith(k))));
+    const bodies = new Set(this.entities.entities.filter((e) => (e.type === 'organization' || e.type === 'group') && [e.name, ...e.aliases].some(fits)).map((e) => e.key));
+    if (bodies.size === 0) return null;
+    let later: string | null = null;
+    for (let k = this.entities.mentions.length - 1; k >= 0; k--) {
+      const m = this.entities.mentions[k];
+      if (!bodies.has(m.entity)) continue;
+      if (m.end <= before) return m.entity;
+      later = m.entity;
+    }
+    return later;
   }
 
   private quoteOverlapping(start: number, end: number): QuoteAnnotation | null {
@@ -422,8 +467,10 @@ export class ActorResolver {
     const first = this.resolve(view, subject, reporting);
     if (!subject) return first ? [first] : [];
     const toks = view.tokens;
+    // The chunk may leave out its determiner: "Both sides agreed…" gives the chunk "sides".
+    const lead = toks.slice(Math.max(0, subject.from - 2), subject.from).map((t) => t.lower).join(' ');
     const words = toks.slice(subject.from, subject.to).map((t) => t.lower).join(' ');
-    if (/^(both|the two) (sides|parties|delegations|governments|countries|camps)$/.test(words)) {
+    if (/^(both|the two) (sides|parties|delegations|governments|countries|camps)$/.test(words) || (/^(sides|parties|delegations|governments|countries|camps)$/.test(words) && /(^|\s)(both|the two)$/.test(lead))) {
       const parties = this.mainParties();
       if (parties.length === 2) return parties.map((key) => ({ key, attributedBy: first?.attributedBy ?? 'writer' }));
     }
@@ -451,7 +498,21 @@ export class ActorResolver {
   private mainParties(): string[] {
     if (this.partiesCache) return this.partiesCache;
     const count = new Map<string, number>();
-    for (const m of this.entities.mentions) if (m.type === 'place' || m.type === 'organization' || m.type === 'group') count.set(m.entity, (count.get(m.entity) ?? 0) + 1);
+    // Of places, only states are sides: a capital counts for its state ("Kyiv" for Ukraine); a
+    // city where the talks are held ("talks in Istanbul") or a region is no side.
+    const nameOf = new Map(this.entities.entities.map((e) => [e.key, e.name.toLowerCase()]));
+    const byName = new Map(this.entities.entities.filter((e) => e.type === 'place').map((e) => [e.name.toLowerCase(), e.key]));
+    const states = countryNames();
+    for (const m of this.entities.mentions) {
+      if (m.type !== 'place' && m.type !== 'organization' && m.type !== 'group') continue;
+      let key: string | null = m.entity;
+      if (m.type === 'place') {
+        const name = nameOf.get(m.entity) ?? '';
+        const state = capitals().get(name);
+        key = states.has(name) ? m.entity : state ? byName.get(state) ?? m.entity : null;
+      }
+      if (key) count.set(key, (count.get(key) ?? 0) + 1);
+    }
     const ranked = [...count].sort((a, b) => b[1] - a[1]);
     this.partiesCache = ranked.length >= 2 && ranked[1][1] >= 2 ? [ranked[0][0], ranked[1][0]] : [];
     return this.partiesCache;
