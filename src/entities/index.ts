@@ -9,6 +9,7 @@ import { appositiveAfter, titleAt, titleBefore, titleReferences, type RoleMatch 
 import { findGroups } from './groups.js';
 import { demonymOf, localNames } from './local.js';
 import { cleanForm, fold, isAcronym } from './text.js';
+import { indexCue, organizationCue, productCue } from './cues.js';
 import { linkCandidates, type Candidate, type Scores } from './link.js';
 
 /** Find the entity mentions of one article and group them into article-local entities. */
@@ -330,7 +331,10 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
   // "TALVIK, Nordvald (Reuters) —": an all-capitals word opening a paragraph is a dateline's place.
   const dateline = words.length === 1 && /^\p{Lu}{3,}$/u.test(text) && ctx.doc.paragraphs[ctx.paragraphOf[first]]?.start === start && /^[,(—–-]/.test(toks[last + 1]?.text ?? '');
   if (dateline) score.place += 3;
-  else if (words.length === 1 && isAcronym(text) && !place) score.organization += 2;
+  else if (words.length === 1 && isAcronym(text) && !place) {
+    score.organization += 2;
+    c.acronymOrg = 2;
+  }
   const givenFirst = lex.givenNames.has(firstWord) || /^\p{Lu}\.$/u.test(toks[first].text);
   // Bylines name people.
   if (ctx.byline[first] && words.length >= 2 && !hasOrgSuffix(lex, lastWord)) {
@@ -422,6 +426,13 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
     if (pw === 'the' && words.length === 1 && !place && !seat && !isAcronym(text) && !lex.orgSuffixes.has(lastWord)) score.other += 0.25;
     // "787 Dreamliner": a name right after a model number.
     if (/^\d/.test(prev.text) && !place) score.other += 2;
+  }
+  score.other += indexCue(doc, first, last, run.possessive) + productCue(doc, first, last, run.possessive);
+  const orgCue = c.strongPerson || c.strongPlace || seat ? 0 : organizationCue(doc, first, last, run.possessive);
+  if (orgCue > 0) {
+    score.organization += orgCue;
+    // "automaker Toyota": a company named after a city; the gazetteer's place gives way to the context.
+    if (place && place.kind !== 'country') score.place = Math.max(0, score.place - orgCue - 1);
   }
   return c;
 }

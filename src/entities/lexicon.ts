@@ -32,6 +32,14 @@ interface ContextData {
   notNames: string[];
   thingSuffixes: string[];
   productNouns: string[];
+  indexNouns: string[];
+  indexModifiers: string[];
+  marketMoves: string[];
+  launchVerbs: string[];
+  productLeads: string[];
+  sectorNouns: string[];
+  corporateNouns: string[];
+  corporatePossessed: string[];
 }
 
 export interface PlaceInfo {
@@ -78,6 +86,19 @@ export interface Lexicon {
   thingSuffixes: Set<string>;
   /** Common nouns that a product name modifies ("Dreamliner aircraft", "iPhone app"). */
   productNouns: Set<string>;
+  /** Market indices: "the Nikkei stock index", "Dow Jones industrial average"; moves of an index. */
+  indexNouns: Set<string>;
+  indexModifiers: Set<string>;
+  marketMoves: Set<string>;
+  /** Verbs (lemmas) whose object is a product: "Apple unveiled Lion". */
+  launchVerbs: Set<string>;
+  /** Words right before a product name: "model Falcon", "version Tiger". */
+  productLeads: Set<string>;
+  /** Sector nouns that make the next or apposed name a company: "automaker Toyota". */
+  sectorNouns: Set<string>;
+  /** Nouns after a name that only organisations have: "Toyota spokesman", "GM's shares". */
+  corporateNouns: Set<string>;
+  corporatePossessed: Set<string>;
   /** Folded country name → display name, for place keys. */
   countryName: Map<string, string>;
 }
@@ -173,6 +194,14 @@ export function lexicon(): Lexicon {
     notNames: lower(ctx.notNames),
     thingSuffixes: lower(ctx.thingSuffixes),
     productNouns: lower(ctx.productNouns),
+    indexNouns: lower(ctx.indexNouns),
+    indexModifiers: lower(ctx.indexModifiers),
+    marketMoves: lower(ctx.marketMoves),
+    launchVerbs: lower(ctx.launchVerbs),
+    productLeads: lower(ctx.productLeads),
+    sectorNouns: lower(ctx.sectorNouns),
+    corporateNouns: lower(ctx.corporateNouns),
+    corporatePossessed: lower(ctx.corporatePossessed),
     countryName,
   };
   return cached;

@@ -29,6 +29,9 @@ export interface Candidate {
   strongPlace: boolean;
   /** A title, honorific, appositive or given name says this is a person; weak cues alone never do. */
   strongPerson: boolean;
+  /** Organisation score given only because the name is an acronym; dropped once the acronym is
+   * linked to the long form it abbreviates, whose own words say what it is ("DJIA" → an index). */
+  acronymOrg?: number;
 }
 
 export interface Cluster {
@@ -136,6 +139,7 @@ export function linkCandidates(cands: Candidate[]): Cluster[] {
     }
     if (targets.size === 1) {
       parent[gi] = [...targets][0];
+      if (acronym) for (const m of g.members) if (m.acronymOrg) m.score.organization -= m.acronymOrg;
       // A surname that is also a city ("Henderson") is the person's, not the gazetteer's.
       if (personTargets.size === 1) for (const m of g.members) m.score.place = m.score.organization = 0;
     } else if (targets.size > 1 && personTargets.size === targets.size) {

@@ -1,0 +1,70 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { entitiesOf, entityAt } from './helpers.js';
+
+test('a name that moves by points or is called an index is a market index, not an organisation', () => {
+  const found = entitiesOf('Stocks fell on Monday. The Kelvora dropped 340 points to close at 8,120. In Tokyo, the Sandai stock index lost 2 percent.');
+  assert.equal(entityAt(found, 'Kelvora')?.type, 'other');
+  assert.equal(entityAt(found, 'Sandai')?.type, 'other');
+  assert.equal(entityAt(found, 'Tokyo')?.type, 'place');
+});
+
+test('an index named in apposition to "index", or falling below a level, is a market index', () => {
+  const found = entitiesOf('The main Brennish index, the Varlo 100, rose on Friday. Elsewhere the Quorin, was down 3.1% at noon.');
+  assert.equal(entityAt(found, 'Varlo 100')?.type, 'other');
+  const f2 = entitiesOf('Traders were nervous all week. The Quorin fell below 9,000 for the first time.');
+  assert.equal(entityAt(f2, 'Quorin')?.type, 'other');
+});
+
+test('a company share move in dollars stays an organisation', () => {
+  const found = entitiesOf('Investors sold shares of Halvex on Monday. Halvex fell $2 to close at $31.');
+  assert.equal(entityAt(found, 'Halvex')?.type, 'organization');
+});
+
+test('an acronym linked to a long form takes the long form\'s type: "Dow Jones Industrial Average (DJIA)"', () => {
+  const found = entitiesOf('The Dow Jones Industrial Average (DJIA) fell sharply. Later the DJIA recovered, and the DJIA ended the day lower.');
+  assert.equal(entityAt(found, 'Dow Jones Industrial Average')?.type, 'other');
+  assert.equal(entityAt(found, 'DJIA')?.type, 'other');
+});
+
+test('products: launched objects, "model X", and "X, the new version of …" are things', () => {
+  const found = entitiesOf('Brightcore unveiled Pellucid at its annual event. Pellucid, the new version of its operating software, ships in May. The company also showed its next model Falcor and said sales would rise.');
+  assert.equal(entityAt(found, 'Pellucid')?.type, 'other');
+  assert.equal(entityAt(found, 'Falcor')?.type, 'other');
+  assert.equal(entityAt(found, 'Brightcore')?.type, 'organization');
+});
+
+test('"In the new version Brightcore has …": a name opening a clause after a product word is no product', () => {
+  const found = entitiesOf('Brightcore said it was pleased. In the new version Brightcore has added security features.');
+  assert.equal(entityAt(found, 'Brightcore')?.type, 'organization');
+});
+
+test('a company named after a city is an organisation in company contexts', () => {
+  const sector = entitiesOf('Sales rose 17%, as the automaker outsold rivals Toyota and Halvex last year.');
+  assert.equal(entityAt(sector, 'Toyota')?.type, 'organization');
+  const possessed = entitiesOf('Analysts were surprised when Toyota\'s profits fell for a third quarter.');
+  assert.equal(entityAt(possessed, 'Toyota')?.type, 'organization');
+  const spokesman = entitiesOf('The recall was confirmed by a Toyota spokesman on Tuesday.');
+  assert.equal(entityAt(spokesman, 'Toyota')?.type, 'organization');
+  const apposed = entitiesOf('Investors cheered Toyota, the Japanese carmaker, after the report.');
+  assert.equal(entityAt(apposed, 'Toyota')?.type, 'organization');
+});
+
+test('cities and countries outside company contexts stay places; a country never becomes a company', () => {
+  const found = entitiesOf('The talks were held in Toyota, and officials from Japan attended. Japan\'s profits from exports rose. A conference in Wyoming, the bank chief said, was useful.');
+  assert.equal(entityAt(found, 'Toyota')?.type, 'place');
+  assert.equal(entityAt(found, 'Japan')?.type, 'place');
+  assert.equal(entityAt(found, 'Wyoming')?.type, 'place');
+});
+
+test('a company cue never turns a named person into an organisation', () => {
+  const found = entitiesOf('The company was founded by rival Michael Harlow, who left in 2001.');
+  assert.equal(entityAt(found, 'Michael Harlow')?.type, 'person');
+});
+
+test('"X said in a statement" makes a name an organisation, even one a city bears', () => {
+  const found = entitiesOf('Mortgage rates rose again. On Monday, Halifax said in a statement that it would cut rates.');
+  assert.equal(entityAt(found, 'Halifax')?.type, 'organization');
+  const plain = entitiesOf('Mortgage rates rose again. On Monday, Halifax said that it would cut rates.');
+  assert.equal(entityAt(plain, 'Halifax')?.type, 'place');
+});
