@@ -5,7 +5,7 @@ import type { Doc } from '../text/doc.js';
 import type { ArticleEntities, PositionAnnotation, QuoteAnnotation } from '../annotations.js';
 import type { Stance } from '../types.js';
 import { loadJson } from '../util/data.js';
-import { NEGATORS, PhraseIndex, npAfter, npBefore, subjectBefore, sentenceView, type Chunk, type SentenceView, type Tok } from './clause.js';
+import { NEGATORS, PhraseIndex, isTimeWord, npAfter, npBefore, subjectBefore, sentenceView, type Chunk, type SentenceView, type Tok } from './clause.js';
 import { conditionsInSentence, type ConditionFound } from './conditions.js';
 import { ActorResolver, reportingOf, type Reporting } from './speakers.js';
 
@@ -226,6 +226,48 @@ const FILLER_ADJECTIVES = new Set(['immediate', 'full', 'unconditional', 'any', 
 /** An issue label from an object phrase: its words without determiners, pronouns and filler
  * adjectives, the head in its lemma form; null for a bare name or a generic head ("the plan"). */
 export function issueFromPhrase(words: Tok[]): string | null {
+  // "next week", "on Monday": a phrase with a time in it is no issue ("travel to Washington next week").
+  if (words.some((t) => isTimeWord(t) && t.pos !== 'NUM')) return null;
+  // "50 billion dollars of gas", "a share of the revenue": a quantity's issue is what it measures.
+  const of = words.findIndex((t) => t.lower === 'of');
+  if (of > 0 && words.slice(0, of).some((t) => QUANTITY_HEADS.has(t.lemma) || QUANTITY_HEADS.has(t.lower))) return issueFromPhrase(words.slice(of + 1));
+  const label = literalIssue(words);
+  if (!label) return null;
+  const vocabulary = issueVocabulary();
+  if (vocabulary.dropLabels.has(label.toLowerCase())) return null;
+  const head = headOf(words);
+  if (head && vocabulary.dropHeads.has(head)) return null;
+  return (head && vocabulary.heads.get(head)) ?? label;
+}
+
+const QUANTITY_HEADS = new Set(['percent', 'per', 'cent', 'dollar', 'euro', 'pound', 'yuan', 'rouble', 'ruble', 'billion', 'million', 'trillion', 'thousand', 'hundred', 'tonne', 'ton', 'barrel', 'amount', 'share', 'portion', 'half', 'third', 'quarter', 'number', 'volume', 'quantity', 'bulk', 'rest', 'lot']);
+
+interface IssueVocabulary {
+  heads: Map<string, string>;
+  dropHeads: Set<string>;
+  dropLabels: Set<string>;
+}
+let vocabularyCache: IssueVocabulary | null = null;
+/** Head nouns that name a seed issue ("missiles" → military aid) and labels that are no issue. */
+function issueVocabulary(): IssueVocabulary {
+  if (vocabularyCache) return vocabularyCache;
+  const file = loadJson<{ heads?: Record<string, string[]>; notIssues?: { heads?: string[]; labels?: string[] } }>('events/issues.json');
+  const heads = new Map<string, string>();
+  for (const [issue, list] of Object.entries(file.heads ?? {})) for (const h of list) heads.set(h, issue);
+  vocabularyCache = { heads, dropHeads: new Set(file.notIssues?.heads ?? []), dropLabels: new Set(file.notIssues?.labels ?? []) };
+  return vocabularyCache;
+}
+
+/** The head noun of an object phrase (lemma): the noun before "of/to/on/for", else the last noun. */
+function headOf(words: Tok[]): string | null {
+  const kept = words.filter((t) => t.pos !== 'DET' && t.pos !== 'PUNCT');
+  const ofAt = kept.findIndex((t) => /^(of|to|on|for)$/.test(t.lower));
+  const scope = ofAt > 0 ? kept.slice(0, ofAt) : kept;
+  const noun = [...scope].reverse().find((t) => t.pos === 'NOUN');
+  return noun ? (noun.lower === 'arms' ? 'arms' : noun.lemma) : null;
+}
+
+function literalIssue(words: Tok[]): string | null {
   const kept = words.filter((t) => t.pos !== 'DET' && t.pos !== 'PRON' && t.lower !== "'s" && t.lower !== '’s' && t.pos !== 'PUNCT' && !FILLER_ADJECTIVES.has(t.lower));
   while (kept.length && (kept[0].pos === 'ADP' || kept[0].pos === 'CCONJ' || kept[0].pos === 'NUM' || /^(percent|per|cent|%)$/.test(kept[0].lower) || /^\d/.test(kept[0].lower))) kept.shift();
   while (kept.length && (kept[kept.length - 1].pos === 'ADP' || kept[kept.length - 1].pos === 'CCONJ')) kept.pop();

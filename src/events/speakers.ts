@@ -401,7 +401,7 @@ export class ActorResolver {
       return this.antecedent(view, pronoun, toks[c.from].start);
     }
     const direct = this.entityOf(view, c) ?? demonymEntity(this.entities, textOf(view, c.from, c.to));
-    if (direct) return direct;
+    if (direct) return this.stateForEnvoys(direct) ?? direct;
     // "The port operator, Aegean Terminal Holdings, has offered…"
     if (toks[c.to]?.lower === ',') {
       const app = npAfter(view, c.to + 1, Math.min(toks.length, c.to + 8), false);
@@ -431,6 +431,17 @@ export class ActorResolver {
       }
     }
     return null;
+  }
+
+  /** "Ukrainian officials", "the Russian delegation" found as a group of their own: they speak
+   * for their state when the article names it. */
+  private stateForEnvoys(key: string): string | null {
+    const e = this.entities.entities.find((x) => x.key === key);
+    if (!e || (e.type !== 'group' && e.type !== 'other' && e.type !== 'organization')) return null;
+    const words = e.name.toLowerCase().split(/\s+/);
+    if (words.length < 2 || !words.slice(1).every((w) => ROLE_HEADS.has(w) || SIDE_NOUNS.has(w))) return null;
+    const state = demonymEntity(this.entities, words[0]);
+    return state && state !== key ? state : null;
   }
 
   /** The named organisation or group a common noun refers back to: among the bodies whose name
