@@ -171,6 +171,8 @@ const PLACE_NOUNS = new Set(['city', 'town', 'village', 'capital', 'region', 'pr
 /** "a stake in Chrysler", "shares in Apple": "in" that does not place anything. */
 const IN_NOT_PLACE = new Set(['stake', 'stakes', 'share', 'shares', 'invest', 'invested', 'investing', 'investment', 'investments', 'interest', 'holding', 'holdings', 'confidence', 'faith', 'trust', 'role', 'part', 'jobs', 'cuts']);
 
+const isParagraphOpener = (ctx: DocContext, first: number, start: number) => ctx.doc.paragraphs[ctx.paragraphOf[first]]?.start === start;
+
 const zero = (): Scores => ({ person: 0, organization: 0, place: 0, other: 0 });
 
 /** Turn one run into name candidates: split off titles and honorifics, then gather evidence. */
@@ -317,6 +319,12 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
     score[seat.type] += 5;
     c.country = seat.country;
     if (seat.type === 'place') c.placeKey = key;
+  } else if (place && place.kind !== 'country' && /^\p{Lu}{2,5}$/u.test(text) && !isParagraphOpener(ctx, first, start)) {
+    // "GAO", "NASA": capitals alone that spell a town ("Gao", Mali) are an acronym far more often; the
+    // place stays a weak reading (datelines "TALVIK —" open a paragraph and keep the gazetteer's weight).
+    score.place += 1;
+    c.placeKey = place.key;
+    c.country = place.country;
   } else if (place) {
     score.place += place.kind === 'country' ? 5 : 4;
     c.placeKey = place.key;
@@ -331,7 +339,7 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
   // "TALVIK, Nordvald (Reuters) —": an all-capitals word opening a paragraph is a dateline's place.
   const dateline = words.length === 1 && /^\p{Lu}{3,}$/u.test(text) && ctx.doc.paragraphs[ctx.paragraphOf[first]]?.start === start && /^[,(—–-]/.test(toks[last + 1]?.text ?? '');
   if (dateline) score.place += 3;
-  else if (words.length === 1 && isAcronym(text) && !place) {
+  else if (words.length === 1 && isAcronym(text) && (!place || (place.kind !== 'country' && score.place <= 1))) {
     score.organization += 2;
     c.acronymOrg = 2;
   }
@@ -355,7 +363,9 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
   }
   else if (words.length === 1 && lex.givenNames.has(firstWord) && !place) score.person += 0.5;
   if (/\d/.test(text)) score.other += 3;
-  if (/^\p{Ll}{1,2}\p{Lu}/u.test(text)) score.other += 0.5; // "iPod", "iTunes": more often products than companies
+  // "iPod", "iTunes", "iOS": a lower-case letter before a capital is a product's spelling far more often
+  // than a company's ("eBay"); company cues (shares, spokesman, legal form) still outweigh it.
+  if (/^\p{Ll}{1,2}\p{Lu}/u.test(text)) score.other += 2;
   if (words.length >= 2 && lex.thingSuffixes.has(lastWord)) score.other += 3;
   // Without other cues an unknown name is most often an organisation in news.
   if (!place && !seat) score.organization += 0.3;
@@ -426,6 +436,8 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
     if (pw === 'the' && words.length === 1 && !place && !seat && !isAcronym(text) && !lex.orgSuffixes.has(lastWord)) score.other += 0.25;
     // "787 Dreamliner": a name right after a model number.
     if (/^\d/.test(prev.text) && !place) score.other += 2;
+    // 787 "Dreamliner": the same with the name in quotation marks.
+    else if (/^(?:"|“|``|')$/.test(prev.text) && first >= 2 && /^\d/.test(toks[first - 2].text) && toks[first - 2].sentence === toks[first].sentence && !place) score.other += 2;
   }
   score.other += indexCue(doc, first, last, run.possessive) + productCue(doc, first, last, run.possessive);
   const orgCue = c.strongPerson || c.strongPlace || seat ? 0 : organizationCue(doc, first, last, run.possessive);

@@ -123,6 +123,11 @@ export function linkCandidates(cands: Candidate[]): Cluster[] {
         targets.add(root(li));
         continue;
       }
+      // "Dreamliner" for "Boeing 787 Dreamliner": the last word of a product's name with a model number.
+      if (lType === 'other' && suffix && !gPlace && l.members.some((m) => /\d/.test(m.form)) && g.members.every((m) => m.score.person < 2 && m.score.organization < 2)) {
+        targets.add(root(li));
+        continue;
+      }
       if (acronym && lType !== 'person' && l.words.length >= 2 && initials(l.words) === g.members[0].form.replace(/\./g, '').toLowerCase()) {
         targets.add(root(li));
       }

@@ -68,3 +68,22 @@ test('"X said in a statement" makes a name an organisation, even one a city bear
   const plain = entitiesOf('Mortgage rates rose again. On Monday, Halifax said that it would cut rates.');
   assert.equal(entityAt(plain, 'Halifax')?.type, 'place');
 });
+
+test('a lower-case letter before a capital spells a product: "iPod", "iTunes"', () => {
+  const found = entitiesOf('Sales of the iPod rose again. Owners of the iPod can update it, and iPod users were pleased.');
+  assert.equal(entityAt(found, 'iPod')?.type, 'other');
+});
+
+test('a product after a model number in quotation marks, and its bare last word, are one product', () => {
+  const found = entitiesOf('The Boeing 787 "Dreamliner" made its first flight. Later, the Dreamliner landed safely at the airport.');
+  const dreamliner = found.mentions.filter((m) => m.text === 'Dreamliner');
+  assert.ok(dreamliner.length >= 2, JSON.stringify(found.mentions));
+  for (const m of dreamliner) assert.equal(m.type, 'other', JSON.stringify(m));
+});
+
+test('capitals alone that spell a small town are an acronym: "the GAO" is no Malian city', () => {
+  const found = entitiesOf('Boeing lodged a protest before the GAO, claiming the evaluation was flawed. The GAO upheld the protest.');
+  assert.equal(entityAt(found, 'GAO')?.type, 'organization');
+  const dateline = entitiesOf('GAO, Mali (Reuters) - Fighting resumed on Monday near the river.');
+  assert.equal(entityAt(dateline, 'GAO')?.type, 'place');
+});
