@@ -119,3 +119,10 @@ test('an unclosed <h1> that swallows the body is not the headline; the <title> i
   const noTitle = extractHtmlArticle(`<html><body><article><h1>${BODY}</h1></article></body></html>`, null);
   assert.ok(noTitle.title === null || noTitle.title.split(' ').length <= 40, `headline: ${noTitle.title}`);
 });
+
+test('markup inside a name in the metadata is not part of the name (outlet, author)', () => {
+  const head = `<title>Talks resume</title><meta property="og:site_name" content="The Orsava Courier &lt;img src=x onerror=alert(2)&gt;"><meta name="author" content="Lena &lt;script&gt;alert(3)&lt;/script&gt; Varga">`;
+  const a = extractHtmlArticle(page(head, `<article><h1>Talks resume</h1>${BODY}</article>`), null);
+  assert.equal(a.outlet, 'The Orsava Courier');
+  assert.deepEqual(a.authors, ['Lena Varga']);
+});

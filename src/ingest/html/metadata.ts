@@ -105,6 +105,14 @@ function names(value: unknown, peopleOnly = false): string[] {
 
 const decode = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+/**
+ * A name (outlet, author) as text: markup inside a metadata value ("The Courier <img …>", escaped
+ * in the page and so decoded by the parser) is never part of a name, and a script's code is not either.
+ */
+export function nameText(s: string): string {
+  return decode(s.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<\/?[a-z!][^>]*>?/gi, ' '));
+}
+
 /** "Talks resume | The Courier" → "Talks resume" when the tail is the outlet's name. */
 export function stripOutletSuffix(title: string, outlet: string | null): string {
   const parts = title.split(/\s+[|–—-]\s+|\s+::\s+/);
@@ -195,10 +203,9 @@ export function readMetadata(document: Document, url: string | null): PageMetada
   const publisher = article ? names(article.publisher)[0] : undefined;
   const orgName = objects.find((o) => types(o).some((t) => /NewsMediaOrganization|Organization/.test(t)))?.name;
   const outlet =
-    meta(document, 'og:site_name', 'application-name') ??
-    (publisher ? decode(publisher) : null) ??
-    (typeof orgName === 'string' ? decode(orgName) : null) ??
-    hostOutlet(canonical ?? url);
+    [meta(document, 'og:site_name', 'application-name'), publisher, typeof orgName === 'string' ? orgName : null]
+      .map((o) => (o ? nameText(o) : ''))
+      .find((o) => o) ?? hostOutlet(canonical ?? url);
 
   const rawTitle =
     (typeof article?.headline === 'string' ? article.headline : null) ??
@@ -209,10 +216,10 @@ export function readMetadata(document: Document, url: string | null): PageMetada
     null;
   const title = rawTitle ? stripOutletSuffix(decode(rawTitle), outlet) || null : null;
 
-  let authors = cleanAuthorList(names(article?.author, true).map(decode));
+  let authors = cleanAuthorList(names(article?.author, true).map(nameText));
   if (authors.length === 0) {
     const metaAuthor = meta(document, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'DC.creator');
-    if (metaAuthor && !/^https?:/.test(metaAuthor)) authors = cleanAuthorList([metaAuthor]);
+    if (metaAuthor && !/^https?:/.test(metaAuthor)) authors = cleanAuthorList([nameText(metaAuthor)]);
   }
   if (authors.length === 0) {
     const els = Array.from(document.querySelectorAll('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"]'));

@@ -1,4 +1,5 @@
 // Bylines: "By Jane Doe and John Roe", "…, writes Jane Doe", a closing "Jane Doe is a fellow at …".
+import { loadJson } from '../../util/data.js';
 
 const NAME_WORD = "(?:[A-Z\\u00C0-\\u024F][\\p{L}'’.-]*|de|da|van|von|der|al|bin|el|la|le|du|di|y)";
 const NAME = `[A-Z\\u00C0-\\u024F][\\p{L}'’.-]*(?:\\s+${NAME_WORD}){1,4}`;
@@ -53,16 +54,10 @@ export function cleanAuthorList(raw: string[]): string[] {
   return out;
 }
 
-/** Authors named by a byline line ("By Jane Doe, Diplomatic Correspondent"), or null if it is not one. */
+/** Authors named by a byline line ("By Jane Doe, Diplomatic Correspondent"), or null if it names none. */
 export function parseByLine(line: string): string[] | null {
-  const m = BY_LINE.exec(line.trim());
-  if (!m) return null;
-  const rest = stripHonorifics(m[1].replace(/\s*(?:\||·|•)\s*.*$/, ''));
-  // A byline names people: at most a few capitalised words per name, no sentence.
-  if (rest.split(/\s+/).length > 14 || /[.!?]\s+\p{Lu}/u.test(rest)) return null;
-  if (/[.!?]["”’]?$/.test(rest) && rest.split(/\s+/).length >= 6) return null;
-  const names = cleanAuthorList([rest]);
-  return names.length ? names : null;
+  const byline = readByline(line);
+  return byline?.authors.length ? byline.authors : null;
 }
 
 /** "…, writes Jane Doe" at the end of a standfirst. */
@@ -103,4 +98,123 @@ const DESK = /^[\p{Lu}][\p{L}&]*(?:\s[\p{Lu}][\p{L}&]*)*\s+News,\s+\p{Lu}/u;
 
 export function isRoleLine(line: string): boolean {
   return (ROLE.test(line) || DESK.test(line)) && line.split(/\s+/).length <= 6 && !/[.!?]$/.test(line);
+}
+
+// ── Bylines that name an outlet too: "By A, Continental Wire", "By A for The Times", "By Radio X newsroom" ──
+
+interface OutletWords {
+  words: string[];
+  strong: string[];
+  desk: string[];
+}
+let loaded: { words: Set<string>; strong: Set<string>; desk: RegExp } | null = null;
+function outletWords(): { words: Set<string>; strong: Set<string>; desk: RegExp } {
+  if (!loaded) {
+    const data = loadJson<OutletWords>('ingest/outlet-words.json');
+    loaded = { words: new Set(data.words), strong: new Set(data.strong), desk: new RegExp(`\\s+(?:${data.desk.join('|')})$`, 'i') };
+  }
+  return loaded;
+}
+
+/**
+ * The organisation a segment of a byline or dateline names, or null when it looks like a person,
+ * a role or a place. Organisation-looking: a capitalised phrase with an outlet word ("Wire",
+ * "Radio", "Observer"…), a digit or an acronym ("TV9", "BBC"), or a desk word after a name ("Radio
+ * Coastline newsroom" → "Radio Coastline").
+ */
+export function organisationOf(segment: string, strict = false): string | null {
+  const { words, strong, desk } = outletWords();
+  let s = segment.replace(/\s*\([^)]*\)\s*$/, '').replace(/\s+/g, ' ').replace(/^the\s+(?=\p{Lu})/u, 'The ').trim();
+  const hadDesk = desk.test(s);
+  s = s.replace(desk, '').trim();
+  if (!s || s.length > 60) return null;
+  const tokens = s.split(' ');
+  if (tokens.length > 6) return null;
+  if (!tokens.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && /^(?:of|the|and|for|on|&|de|du|la|le)$/.test(w)))) return null;
+  if (/\bbureau\b/i.test(s)) return null;
+  const lower = tokens.map((t) => t.toLowerCase().replace(/[^\p{L}\p{N}-]/gu, ''));
+  const marked =
+    (strict ? lower.some((t) => strong.has(t)) || (tokens[0] === 'The' && lower.some((t) => words.has(t))) : lower.some((t) => words.has(t))) ||
+    tokens.some((t) => /\p{L}\d|\d\p{L}/u.test(t)) ||
+    // An acronym among ordinary words ("BBC News"); a name written in capitals is all capitals.
+    (tokens.some((t) => /^\p{Lu}\p{Ll}/u.test(t)) && tokens.some((t) => /^\p{Lu}{2,6}$/u.test(t))) ||
+    // "Diplomatic Desk" is a desk of an unnamed outlet; "Radio Coastline newsroom" names one.
+    (hadDesk && tokens.length >= 2);
+  return marked ? s : null;
+}
+
+export interface Byline {
+  authors: string[];
+  /** The outlet the byline names beside or instead of its authors. */
+  outlet: string | null;
+}
+
+/** Role words written before a name: "presenter Sam Okonedo", "correspondent Ilse Marr". */
+const LEADING_ROLE = /^(?:(?:chief|senior|special|foreign|political|diplomatic|our)\s+)*(?:presenter|host|anchor|correspondent|reporter|editor|producer|interviewer|moderator)\s+(?=\p{Lu})/iu;
+
+/**
+ * A "By …" line read into authors and outlet, or null when the line is no byline. An
+ * organisation-looking segment after ";", ",", "|", "for" or a dash is the outlet, not an author;
+ * "reporting by X" in brackets or after "with" adds X; a desk alone ("By Staff Reporter") is a
+ * byline with no author.
+ */
+export function readByline(line: string): Byline | null {
+  const m = BY_LINE.exec(line.trim());
+  if (!m) return null;
+  // Copies of a page's source keep its tags: "By <a href=…>Jane Doe</a>". The names are the
+  // text between them; a "By" line of markup alone still holds the byline's place, with no author.
+  const tagged = /<\/?[a-z][^>]*>/i.test(m[1]);
+  let rest = m[1].replace(/<\/?[a-z][^>]*>/gi, ' ').replace(/\s+/g, ' ').trim();
+  if (tagged && !rest) return { authors: [], outlet: null };
+  if (rest.split(/\s+/).length > 18 || /[.!?]\s+\p{Lu}/u.test(rest.replace(/\b(?:Dr|Prof|Mr|Mrs|Ms|St|Jr|Sr)\.\s/g, ''))) return null;
+  if (/[.!?]["”’]?$/.test(rest) && rest.split(/\s+/).length >= 6) return null;
+  const extra: string[] = [];
+  // "(reporting by X)", "with additional reporting by X"
+  rest = rest.replace(/[(,;]?\s*(?:with\s+)?(?:additional\s+)?reporting\s+by\s+([^)]*)\)?/i, (_, who: string) => {
+    extra.push(who);
+    return '';
+  });
+  let outlet: string | null = null;
+  const authors: string[] = [];
+  let deskOnly = false;
+  const consider = (segment: string, afterName: boolean) => {
+    const seg = segment.replace(/^[\s,;|·•–—-]+|[\s,;|·•–—-]+$/g, '').replace(LEADING_ROLE, '');
+    if (!seg) return;
+    // "Northern Today (Channel 4N)": a name glossed by an organisation is that organisation.
+    const gloss = /^(.+?)\s*\(([^)]*)\)$/.exec(seg);
+    if (gloss && organisationOf(gloss[2])) {
+      outlet ??= gloss[1];
+      return;
+    }
+    if (AGENCY.test(seg)) {
+      const org = organisationOf(seg);
+      if (org) outlet ??= org;
+      deskOnly = true;
+      return;
+    }
+    if (ROLE.test(seg)) return;
+    // A surname can be an outlet word ("Jane Post"): a lone first segment needs a word no surname is.
+    // "Tom Daily and Ann Sun" lists people, whatever their surnames.
+    const org = !afterName && cleanAuthorList([seg]).length >= 2 ? null : organisationOf(seg, !afterName);
+    if (org) {
+      outlet ??= org;
+      return;
+    }
+    authors.push(...cleanAuthorList([seg]));
+  };
+  const forSplit = /^(.+?)[,\s]+(?:writing\s+|reporting\s+)?for\s+((?:the\s+)?\p{Lu}.+)$/u.exec(rest);
+  const main = forSplit ? forSplit[1] : rest;
+  main
+    .split(/\s*(?:[;|·•]|\s[–—-]\s|,(?!\s*(?:Jr|Sr)\b))\s*/)
+    .forEach((seg, i) => consider(seg, i > 0));
+  if (forSplit) consider(forSplit[2], true);
+  for (const who of extra) authors.push(...cleanAuthorList([who]).filter((a) => !organisationOf(a)));
+  const unique = [...new Set(authors)];
+  if (!unique.length && !outlet && !deskOnly) return null;
+  return { authors: unique, outlet };
+}
+
+/** A lower-case word naming a medium or a desk ("blog", "newsroom"), as written after an outlet's name. */
+export function isDeskWord(word: string): boolean {
+  return outletWords().desk.test(' ' + word.toLowerCase());
 }

@@ -3,6 +3,7 @@
 import { loadJson } from '../../util/data.js';
 import { validDate } from '../dates.js';
 import { beforeUpdateMarker, stampKind } from './stamps.js';
+import { isDeskWord } from './byline.js';
 
 const MONTHS: Record<string, number> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
@@ -120,7 +121,8 @@ export function isDateLine(line: string, found: Dateline): boolean {
   // "— Jane Doe (@jdoe) June 3, 2025" closes an embedded post: content, not the page's dateline.
   if (/^[—–-]/.test(line.trim()) || /\(@\w+\)/.test(line)) return false;
   // Beside the date only labels, names and places: "On 3 June 2025, talks resumed." is a sentence.
-  const prose = words.filter((w) => /^\p{Ll}/u.test(w) && !DATE_LABEL.test(w.replace(/[^\p{L}]/gu, '')));
+  // "Southern Peace Monitor blog, Friday 19 June 2026": a medium word after a name is a label too.
+  const prose = words.filter((w, i) => /^\p{Ll}/u.test(w) && !DATE_LABEL.test(w.replace(/[^\p{L}]/gu, '')) && !(i > 0 && /^\p{Lu}/u.test(words[i - 1]) && isDeskWord(w.replace(/[^\p{L}]/gu, ''))));
   return prose.length === 0;
 }
 

@@ -22,7 +22,7 @@ export function findHeadline(lines: HeaderLine[], bodyStart: number, anchor: num
         break;
       }
     }
-    if (nearest < 0) return -1;
+    if (nearest < 0) return titleSentenceAbove(lines, anchor);
     // A standfirst may sit between headline and byline: the line directly above is then the headline.
     const above = nearest - 1;
     if (above >= 0 && candidate(above) && isStandfirst(lines[nearest].text, lines[above].text)) return above;
@@ -49,4 +49,19 @@ function isStandfirst(line: string, above: string): boolean {
 
 function wordsOf(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
+}
+
+/**
+ * Opinion headlines are often sentences ("The deal is a start. Don't confuse it with a
+ * solution."). With no title-shaped line above the byline, the first unclaimed line above it is
+ * the headline when it is short and heads the page (nothing unclaimed above it).
+ */
+function titleSentenceAbove(lines: HeaderLine[], anchor: number): number {
+  let i = anchor - 1;
+  while (i >= 0 && lines[i].claimed) i--;
+  if (i < 0) return -1;
+  const t = lines[i].text;
+  if (wordsOf(t) < 3 || wordsOf(t) > 25 || !/^[\p{Lu}\p{N}"“‘']/u.test(t)) return -1;
+  for (let j = i - 1; j >= 0; j--) if (!lines[j].claimed) return -1;
+  return i;
 }

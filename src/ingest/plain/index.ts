@@ -4,9 +4,9 @@ import { chromeKind, type ChromeKind } from './chrome.js';
 import { isCaption, isCreditOnly } from './caption.js';
 import { stampKind } from './stamps.js';
 import { parseDateline, isDateLine } from './dateline.js';
-import { isRoleLine, parseBioLine, parseByLine, parseNameLine, parseWritesLine } from './byline.js';
+import { isRoleLine, parseBioLine, parseByLine, parseNameLine, parseWritesLine, readByline } from './byline.js';
 import { findHeadline } from './headline.js';
-import { findOutlet, mastheadOutlet } from './outlet.js';
+import { datelineOutlet, findOutlet, mastheadOutlet } from './outlet.js';
 import { isHeadlineLike, isProse, toLines, wordCount } from './lines.js';
 import { filterBody } from './body.js';
 import { isDateOnlyLine } from './dateonly.js';
@@ -44,7 +44,7 @@ export function classify(line: string): LineKind | null {
   const chrome = chromeKind(line);
   if (chrome) return chrome;
   if (stampKind(line)) return 'stamp';
-  if (parseByLine(line)) return 'byline';
+  if (readByline(line)) return 'byline';
   // A date line has at most a label, a name or a place beside the date.
   const date = words <= 24 ? parseDateline(line) : null;
   if (date && isDateLine(line, date)) return 'dateline';
@@ -71,13 +71,16 @@ export function cleanPageCopy(raw: string): PageCopy {
   }
   // The byline anchors the headline; without one, the dateline nearest the body does (a date
   // higher up may be the masthead's date of the day).
-  const header = kinds.slice(0, bodyStart);
-  const anchor = header.includes('byline') ? header.indexOf('byline') : header.lastIndexOf('dateline');
-  const headline = findHeadline(
-    lines.slice(0, bodyStart).map((text, i) => ({ text, claimed: kinds[i] !== null || nameShaped.has(i) })),
-    bodyStart,
-    anchor,
-  );
+  const headerKinds = kinds.slice(0, bodyStart);
+  const anchor = headerKinds.includes('byline') ? headerKinds.indexOf('byline') : headerKinds.lastIndexOf('dateline');
+  const header = (free: (i: number) => boolean) =>
+    lines.slice(0, bodyStart).map((text, i) => ({ text, claimed: (kinds[i] !== null && !free(i)) || nameShaped.has(i) }));
+  let headline = findHeadline(header(() => false), bodyStart, anchor);
+  // "Explainer: what we know about …" reads as a teaser link, but right above the byline with no
+  // other headline it is the article's own title.
+  if (headline < 0 && anchor > 0) {
+    headline = findHeadline(header((i) => i === anchor - 1 && kinds[i] === 'inlineTeaser'), bodyStart, anchor);
+  }
   const bareNames = new Map([...nameShaped].filter(([i]) => i > headline));
   for (const i of bareNames.keys()) kinds[i] = 'byline';
 
@@ -115,7 +118,8 @@ export function cleanPageCopy(raw: string): PageCopy {
     title: headline >= 0 ? lines[headline] : null,
     outlet:
       findOutlet(dropped.filter((d) => d.kind !== 'headline').map((d) => d.line)) ??
-      mastheadOutlet(lines, kinds.map((k) => k !== null), headline),
+      mastheadOutlet(lines, kinds.map((k) => k !== null), headline) ??
+      headerOutlet(lines, kinds, bodyStart),
     authors: findAuthors(lines, kinds, bodyStart, kept, headline, bareNames),
     published: findPublished(lines, kinds, bodyStart, headline),
     dropped,
@@ -219,6 +223,23 @@ function findPublished(lines: string[], kinds: (LineKind | null)[], bodyStart: n
   for (let i = bodyStart; i < lines.length; i++) {
     const d = kinds[i] === null || kinds[i] === 'dateline' || kinds[i] === 'tail' ? parseDateline(lines[i]) : null;
     if (d?.marked && wordCount(lines[i]) <= 20) return d.iso;
+  }
+  return null;
+}
+
+/**
+ * The outlet named in the article's own header: beside the date first (where a republishing site
+ * names itself), then in the byline ("By A, Continental Wire").
+ */
+function headerOutlet(lines: string[], kinds: (LineKind | null)[], bodyStart: number): string | null {
+  const end = Math.min(bodyStart, lines.length);
+  for (let i = 0; i < end; i++) {
+    const o = kinds[i] === 'dateline' ? datelineOutlet(lines[i]) : null;
+    if (o) return o;
+  }
+  for (let i = 0; i < end; i++) {
+    const o = kinds[i] === 'byline' ? readByline(lines[i])?.outlet : null;
+    if (o) return o;
   }
   return null;
 }

@@ -1,4 +1,7 @@
-// The outlet named in a page copy's chrome: "© 2025 The Harbour Courier", "More from The Harbour Courier".
+// The outlet named in a page copy's chrome: "© 2025 The Harbour Courier", "More from The Harbour Courier",
+// or beside the date: "The Marenka Observer — Sunday, June 7, 2026", "VELGRAD, Sept 2 (Aldovian News Agency)".
+import { parseDateline } from './dateline.js';
+import { organisationOf } from './byline.js';
 
 const COPYRIGHT = /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*([\p{Lu}][\p{L}&'’. -]{1,60}?)(?:\s*[.,|]|\s+\d{4}\b|\s+all rights|\s+(?:ltd|inc|llc|limited|company|co|corporation|group|plc|gmbh)\b|$)/iu;
 const MORE_FROM = /^[Mm]ore (?:from|stories from)\s+([\p{Lu}][\p{L}&'’. -]{1,60}?)\s*$/u;
@@ -27,6 +30,20 @@ export function mastheadOutlet(lines: string[], claimed: boolean[], headline: nu
     if (words.length > 5 || /\d|[.!?:,;|]/.test(t)) return null;
     if (!words.every((w) => /^(?:\p{Lu}[\p{L}'’&-]*|of|the|and|on|for|&)$/u.test(w))) return null;
     return t === t.toUpperCase() ? t.toLowerCase().replace(/(^|\s)(\p{L})/gu, (_, a: string, b: string) => a + b.toUpperCase()).replace(/\b(Of|The|And|On|For)\b(?!$)/g, (w, _x, off: number) => (off === 0 ? w : w.toLowerCase())) : t;
+  }
+  return null;
+}
+
+/** The organisation named beside the date on a dateline; a place in capitals ("MIRNA") is not one. */
+export function datelineOutlet(line: string): string | null {
+  const d = parseDateline(line);
+  if (!d) return null;
+  const rest = line.slice(0, d.index) + ' | ' + line.slice(d.index + d.length);
+  for (const raw of rest.split(/\s*(?:[|,;()•·]|\s[–—-]\s|^[–—-]\s|\s[–—-]$)\s*/)) {
+    const seg = raw.trim();
+    if (!seg || seg === seg.toUpperCase()) continue;
+    const org = organisationOf(seg);
+    if (org) return org;
   }
   return null;
 }
