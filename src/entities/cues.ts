@@ -70,6 +70,10 @@ export function productCue(doc: Doc, first: number, last: number, possessive: bo
   if (same(doc, first, lead) && lowerWord(doc, lead) && lex.productLeads.has(word(doc, lead)) && !opensClause) score += 2;
   const next = last + 1;
   if (!possessive && same(doc, last, next) && lowerWord(doc, next) && lex.productLeads.has(word(doc, next)) && word(doc, next) !== 'model') score += 1.5;
+  // "Two models would be discontinued, the Sky and Astra": a name in apposition after a product noun.
+  // The name must not open a clause: "to build the aircraft, Boeing challenged the award".
+  const a = first - 2;
+  if (word(doc, first - 1) === 'the' && !opensClause && same(doc, first, a - 1) && doc.tokens[a]?.text === ',' && (lex.productNouns.has(word(doc, a - 1)) || lex.productLeads.has(word(doc, a - 1)))) score += 2;
   // "Lion, the new version of Mac OS X", "the Taurus, a full-size sedan": a product in apposition.
   if (!possessive && doc.tokens[next]?.text === ',' && same(doc, last, next + 1) && DETERMINERS.has(word(doc, next + 1))) {
     for (let k = next + 2; k < Math.min(doc.tokens.length, next + 6) && same(doc, last, k) && lowerWord(doc, k); k++) {

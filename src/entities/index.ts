@@ -37,6 +37,7 @@ function build(doc: Doc): ArticleEntities {
     if (inGroup[run.first] || inGroup[run.last]) continue;
     for (const c of candidatesOfRun(ctx, run)) candidates.push(c);
   }
+  shareListEvidence(doc, candidates);
   const clusters = linkCandidates(candidates);
 
   // Title-only references link to the one person the article gives that role, if there is one.
@@ -131,6 +132,30 @@ function build(doc: Doc): ArticleEntities {
     group.members = [...new Set([...(group.members ?? []), ...named])];
   }
   return { article, mentions: out, entities };
+}
+
+/** "the iPod Classic, Nano and Shuffle", "the Sky and Astra": names coordinated in one list are
+ * mostly of one kind, so a clear product in a list lends its reading to members with no cue of
+ * their own. */
+function shareListEvidence(doc: Doc, cands: Candidate[]) {
+  const toks = doc.tokens;
+  const joined = (a: Candidate, b: Candidate) => {
+    if (toks[a.last].sentence !== toks[b.first].sentence || b.first <= a.last + 1 || b.first - a.last > 3) return false;
+    const between = toks.slice(a.last + 1, b.first).map((t) => fold(t.text));
+    return between.every((w) => w === ',' || w === 'and' || w === 'or' || w === 'the');
+  };
+  let i = 0;
+  while (i < cands.length) {
+    let j = i;
+    while (j + 1 < cands.length && joined(cands[j], cands[j + 1])) j++;
+    if (j > i) {
+      const list = cands.slice(i, j + 1);
+      if (list.some((c) => c.score.other >= 2 && c.score.other > c.score.organization && c.score.other > c.score.place)) {
+        for (const c of list) if (c.score.organization < 2 && c.score.place < 2 && !c.strongPerson && !c.strongPlace) c.score.other += 1.5;
+      }
+    }
+    i = j + 1;
+  }
 }
 
 function singularRole(noun: string) {

@@ -87,3 +87,17 @@ test('capitals alone that spell a small town are an acronym: "the GAO" is no Mal
   const dateline = entitiesOf('GAO, Mali (Reuters) - Fighting resumed on Monday near the river.');
   assert.equal(entityAt(dateline, 'GAO')?.type, 'place');
 });
+
+test('names listed with a clear product share its reading; a listed company keeps its own cue', () => {
+  const found = entitiesOf('Besides the iPod Classic, Nano and Shuffle, they showed a phone. The iPod Classic, Halvex and Brightcore Inc. were mentioned.');
+  assert.equal(entityAt(found, 'Nano')?.type, 'other');
+  assert.equal(entityAt(found, 'Shuffle')?.type, 'other');
+  assert.equal(entityAt(found, 'Brightcore Inc.')?.type, 'organization');
+});
+
+test('a name in apposition after a product noun is a product, unless it opens a clause', () => {
+  const found = entitiesOf('The maker showed two new cars, the Velora and the Castine, at the fair.');
+  assert.equal(entityAt(found, 'Velora')?.type, 'other');
+  const clause = entitiesOf('When the ministry chose a rival to build the aircraft, Halvex challenged the award in court.');
+  assert.equal(entityAt(clause, 'Halvex')?.type, 'organization');
+});
