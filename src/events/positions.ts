@@ -47,6 +47,12 @@ function afterCues(): PhraseIndex<string> {
   return (afterCache ??= new PhraseIndex(phrases(loadJson<StancesFile>('events/stances.json').after), true));
 }
 
+let verbIssueCache: Set<string> | null = null;
+/** Seed variants that are verbs ("retaliate", "negotiate"). */
+function verbIssues(): Set<string> {
+  return (verbIssueCache ??= new Set(loadJson<{ verbs?: string[] }>('events/issues.json').verbs ?? []));
+}
+
 export interface IssueMention {
   issue: string;
   from: number;
@@ -61,7 +67,7 @@ export function issuesIn(view: SentenceView): IssueMention[] {
     // A one-word issue tagged as a verb counts only where a noun can stand: "open to talks", not
     // "it would pay".
     const nounSlot = toks[k].pos !== 'VERB' && toks[k].pos !== 'AUX' || /^(DET|ADJ|NUM)$/.test(toks[k - 1]?.pos ?? '') || /^(to|for|of|on|in|about|no|any|its|their|his|her|our)$/.test(toks[k - 1]?.lower ?? '');
-    const p = issuePhrases().at(toks, k).find((x) => x.words.length > 1 || nounSlot);
+    const p = issuePhrases().at(toks, k).find((x) => x.words.length > 1 || nounSlot || (toks[k].pos === 'VERB' && verbIssues().has(x.words[0])));
     if (p) {
       out.push({ issue: p.value, from: k, to: k + p.length });
       k += p.length - 1;
@@ -79,7 +85,9 @@ interface Cue {
   words: string;
 }
 
+const ADVERBIAL_PREPOSITIONS = new Set(['through', 'via', 'during', 'at', 'by', 'despite', 'amid', 'under', 'within']);
 const CLAUSE_STOP = new Set([';', ':', '—', '–']);
+const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’', '``', "''"]);
 const BE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being']);
 
 /** The stance cue governing an issue mention: the nearest cue before it in its clause. */
@@ -91,6 +99,9 @@ function cueBefore(toks: Tok[], issue: IssueMention, floor: number): Cue | null 
   const reach = verbPhrase ? 3 : 12;
   for (let end = issue.from; end > Math.max(floor, issue.from - reach); end--) {
     const t = toks[end - 1];
+    // "seek an exemption through talks": a noun object stands between the cue and an issue in
+    // an adverbial phrase, so the cue governs that object, not the issue.
+    if (ADVERBIAL_PREPOSITIONS.has(t.lower) && end - 1 > floor && /^(NOUN|PROPN)$/.test(toks[end - 2].pos)) return null;
     // A cue does not reach into another clause: "accept a ceasefire before it captures more territory".
     if (CLAUSE_STOP.has(t.lower) || /^(but|while|whereas|although|before|after|until|because|since|when|unless|if|once)$/.test(t.lower)) return null;
     // Another clause's verb between cue and issue is fine ("ready to sign a ceasefire"); a new
@@ -357,6 +368,14 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       subjectAnchor = null;
     }
     let stance: Stance | null = cue ? cue.stance : null;
+    // A seed issue that is itself the committed verb: "Tokyo would not retaliate", "we will negotiate".
+    if (!cue && toks[m.from].pos === 'VERB' && m.to - m.from === 1) {
+      const committed = commitmentBefore(toks, m.from);
+      if (committed) {
+        stance = committed === 'negated' ? 'oppose' : 'offer';
+        subjectAnchor = m.from;
+      }
+    }
     // "cannot give ground on coal" insists on it; "ready to compromise on wages" offers.
     if ((stance as string) === 'concede') stance = cue && negatedBefore(toks, cue.from, floor) ? 'demand' : 'offer';
     // "insistence on zero enrichment": demanding none of it is opposing it.
@@ -441,18 +460,24 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
         objFrom = to;
       }
       const request = addressees().has(cueText);
+      // 'does not "rule out" a meeting': quote marks around the cue are no break.
+      while (objFrom < limit && QUOTE_MARKS.has(toks[objFrom].lower)) objFrom++;
       while (objFrom < limit && /^(to|for|on|of|in|with)$/.test(toks[objFrom].lower)) objFrom++;
       if (objFrom < limit && toks[objFrom].pos === 'VERB') {
         // "want to thank our teams": only a demanded action carries its object as the issue.
-        // An offer is of an action: "proposed using frozen assets", "offered to host talks".
+        // An offer is of an action: "proposed using frozen assets", "offered to host talks";
+        // so is what is agreed to ("agreed to hold a fifth round").
         // …and a refused action's object is opposed: "refusal to discuss the return of territory".
-        if (!request && p.value !== 'offer' && p.value !== 'oppose') break;
+        if (!request && p.value !== 'offer' && p.value !== 'oppose' && !(p.value === 'support' && /^(agree|commit|sign|vote)/.test(cueText))) break;
         objFrom++;
+        // A phrasal verb's particle: "ruled out giving up finance", "hand over the hostages".
+        if (objFrom < limit && /^(up|over|back|down|out|off)$/.test(toks[objFrom].lower) && toks[objFrom].pos !== 'VERB') objFrom++;
       }
+      while (objFrom < limit && QUOTE_MARKS.has(toks[objFrom].lower)) objFrom++;
       const np = npAfter(view, objFrom, Math.min(limit, objFrom + 8), false);
       if (!np || toks.slice(objFrom, np.from).some((t) => !/^(DET|ADJ|NUM)$/.test(t.pos) && !/^(its|their|his|her|our|my|your)$/.test(t.lower))) break;
       const object = extendOf(view, np, limit);
-      if (mentions.some((m) => m.from >= object.from && m.from < object.to + 3)) break;
+      if (mentions.some((m) => m.from >= object.from && m.from < object.to + 3 && !ADVERBIAL_PREPOSITIONS.has(toks[m.from - 1]?.lower ?? ''))) break;
       const issue = issueFromPhrase(toks.slice(object.from, object.to));
       if (!issue) break;
       let stance: Stance | null = p.value as Stance;
@@ -483,7 +508,7 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     const committed = commitmentBefore(toks, k);
     if (!committed) continue;
     const np = npAfter(view, k + 1, Math.min(limit, k + 9), false);
-    if (!np || toks.slice(k + 1, np.from).some((t) => !/^(DET|ADJ|NUM|ADP|CCONJ)$/.test(t.pos) && !/^(its|their|his|her|our|my|your)$/.test(t.lower))) continue;
+    if (!np || toks.slice(k + 1, np.from).some((t) => !/^(DET|ADJ|NUM|ADP|CCONJ)$/.test(t.pos) && !QUOTE_MARKS.has(t.lower) && !/^(its|their|his|her|our|my|your)$/.test(t.lower))) continue;
     const object = extendOf(view, np, limit);
     if (out.some((o) => o.span.from <= object.from && object.from < o.span.to + 3)) continue;
     const seed = mentions.find((m) => m.from >= object.from && m.from < object.to + 2);

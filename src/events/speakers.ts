@@ -33,6 +33,8 @@ export function reportingOf(view: SentenceView): Reporting {
     if (toks[k].lower !== ',' && toks[k].lower !== '"' && toks[k].lower !== '”' && toks[k].lower !== "''") continue;
     const rest = toks.slice(k + 1);
     if (rest.length === 0 || rest.length > 18) continue;
+    // '…" and insisted on the release…' continues the sentence; an attribution does not open with "and".
+    if (rest[0].pos === 'CCONJ') continue;
     if (rest[0].lower === 'according' && rest[1]?.lower === 'to') {
       reporter = npAfter(view, k + 3, toks.length, false);
       clauseEnd = k;
@@ -40,6 +42,8 @@ export function reportingOf(view: SentenceView): Reporting {
     }
     const v = rest.findIndex((t) => t.pos === 'VERB');
     if (v < 0 || v > 7 || !lex.reporting.has(rest[v].lemma)) continue;
+    // Between the comma or quote and the verb stands the speaker only, not "…" and …".
+    if (rest.slice(0, v).some((t) => t.pos === 'CCONJ' || t.pos === 'PUNCT')) continue;
     // Only an attribution ends the sentence: ", said it would pay…" is a reported clause.
     if (rest.slice(v + 1).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) continue;
     reporter = v > 0 ? npBefore(view, k + 1 + v, k + 1) : npAfter(view, k + 2, toks.length, false);

@@ -1,0 +1,45 @@
+// Stance cues in less canonical syntax: quotes around the cue, phrasal verbs, agreed actions,
+// adverbial phrases, issues that are verbs, coordinated verbs after a quote.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { positionsInSentence } from '../../src/events/positions.js';
+import { textOf } from '../../src/events/clause.js';
+import { view } from './helpers.js';
+
+function found(text: string) {
+  const v = view(text);
+  return positionsInSentence(v).map((p) => `${p.issue}/${p.stance}/${p.subject ? textOf(v, p.subject.from, p.subject.to) : '-'}`);
+}
+
+test('a clause joined by "and" after a closing quote is no trailing attribution', () => {
+  assert.ok(found('The minister said Sarvania would never free "terrorists" and insisted on the release of every hostage.').some((x) => x.startsWith('hostage release/demand')));
+});
+
+test('a phrasal verb after a cue: the particle is skipped', () => {
+  assert.ok(found('Social Democrat officials have ruled out giving up finance.').includes('finance/oppose/Social Democrat officials'));
+});
+
+test('quote marks around a cue do not hide its object; negated "rule out" supports', () => {
+  assert.ok(found('Moscow "does not rule out" a meeting between the two ministers.').some((x) => x.startsWith('summit/support')));
+});
+
+test('what is agreed to be done is supported', () => {
+  assert.ok(found('Both sides had agreed to hold a fifth round in Rome.').some((x) => x.startsWith('direct talks/support')));
+});
+
+test('an issue in an adverbial phrase after the object is not the object', () => {
+  const f = found('Japan would seek an exemption through talks.');
+  assert.ok(f.some((x) => x.startsWith('exemption/demand')), f.join(' '));
+  assert.ok(!f.some((x) => x.startsWith('direct talks')), f.join(' '));
+});
+
+test('an issue that is a committed verb: "would not retaliate" opposes, "will negotiate" offers', () => {
+  assert.ok(found('Tokyo would not retaliate.').includes('retaliatory measures/oppose/Tokyo'));
+  assert.ok(found('Ankara will negotiate.').includes('direct talks/offer/Ankara'));
+  // no commitment, no stance
+  assert.deepEqual(found('Tokyo retaliated.'), []);
+});
+
+test('"preferred" is a cue of support', () => {
+  assert.ok(found('The bloc still preferred a negotiated outcome.').includes('direct talks/support/bloc'));
+});
