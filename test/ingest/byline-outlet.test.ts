@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { organisationOf, readByline } from '../../src/ingest/plain/byline.js';
-import { datelineOutlet } from '../../src/ingest/plain/outlet.js';
+import { bioOutlet, datelineOutlet } from '../../src/ingest/plain/outlet.js';
+import { parseCreditLine } from '../../src/ingest/plain/credits.js';
 import { cleanPageCopy } from '../../src/ingest/plain/index.js';
 
 const BODY = `Negotiators from Dravenia and the Ostmark Federation resumed ceasefire talks on Tuesday after a four-week pause, exchanging written proposals.
@@ -86,4 +87,26 @@ test('headlines stated as a sentence or under a teaser label are found, and kept
   // A teaser label inside the body stays a teaser.
   const c = cleanPageCopy(`Talks resume in Lisvaro\nBy Jan Vos\n3 June 2025\n\n${BODY}\n\nExplainer: what the buffer zone means\n\nThe mediator said both sides had agreed to keep talking.\n`);
   assert.doesNotMatch(c.text, /Explainer:/);
+});
+
+test('a wire credit line leaves the body; its reporters are the authors when no byline names any', () => {
+  assert.deepEqual(parseCreditLine('Reporting by Jan Vos in Lisvaro and Ana Duarte in Velgrad; Editing by Paul White'), { reporters: ['Jan Vos', 'Ana Duarte'] });
+  assert.deepEqual(parseCreditLine('(Additional reporting by Tom Roe; Writing by Ann Lee; Editing by Mark Hein)'), { reporters: ['Tom Roe', 'Ann Lee'] });
+  assert.equal(parseCreditLine('Reporting by the two sides was contradictory, officials said.'), null);
+  const c = cleanPageCopy(`Talks resume in Lisvaro\nLISVARO, 3 June 2025\n\n${BODY}\n\nReporting by Jan Vos in Lisvaro; Editing by Paul White\n`);
+  assert.doesNotMatch(c.text, /Reporting by|Editing by/);
+  assert.match(c.text, /in the same building\.$/);
+  assert.deepEqual(c.authors, ['Jan Vos']);
+  // A byline wins over the credit line.
+  const d = cleanPageCopy(`Talks resume in Lisvaro\nBy Ana Duarte\nLISVARO, 3 June 2025\n\n${BODY}\n\nReporting by Jan Vos; Editing by Paul White\n`);
+  assert.deepEqual(d.authors, ['Ana Duarte']);
+});
+
+test('a closing biography names the institution that publishes the commentary', () => {
+  assert.equal(bioOutlet("Maren Holt is a senior fellow in the Halden Institute's Conflict and Mediation Programme."), 'Halden Institute');
+  assert.equal(bioOutlet('Jan Vos is a correspondent for the Baltic Wire in Lisvaro.'), 'Baltic Wire');
+  assert.equal(bioOutlet('Tomas Reinholt is the envoy who walked out of the talks at the Lisvaro Institute.'), null);
+  const c = cleanPageCopy(`What each side wants in Lisvaro\nBy Maren Holt\n20 November 2026\n\n${BODY}\n\nMaren Holt is a senior fellow at the Varn Institute for Security.\n`);
+  assert.equal(c.outlet, 'Varn Institute for Security');
+  assert.deepEqual(c.authors, ['Maren Holt']);
 });

@@ -6,10 +6,11 @@ import { stampKind } from './stamps.js';
 import { parseDateline, isDateLine } from './dateline.js';
 import { isRoleLine, parseBioLine, parseByLine, parseNameLine, parseWritesLine, readByline } from './byline.js';
 import { findHeadline } from './headline.js';
-import { datelineOutlet, findOutlet, mastheadOutlet } from './outlet.js';
+import { bioOutlet, datelineOutlet, findOutlet, mastheadOutlet } from './outlet.js';
 import { isHeadlineLike, isProse, toLines, wordCount } from './lines.js';
 import { filterBody } from './body.js';
 import { isDateOnlyLine } from './dateonly.js';
+import { parseCreditLine } from './credits.js';
 
 export type LineKind = ChromeKind | 'caption' | 'stamp' | 'byline' | 'dateline' | 'headline' | 'masthead' | 'teaser' | 'trailing' | 'menu';
 
@@ -119,7 +120,9 @@ export function cleanPageCopy(raw: string): PageCopy {
     outlet:
       findOutlet(dropped.filter((d) => d.kind !== 'headline').map((d) => d.line)) ??
       mastheadOutlet(lines, kinds.map((k) => k !== null), headline) ??
-      headerOutlet(lines, kinds, bodyStart),
+      headerOutlet(lines, kinds, bodyStart) ??
+      kept.slice(-4).map(bioOutlet).find((o) => o) ??
+      null,
     authors: findAuthors(lines, kinds, bodyStart, kept, headline, bareNames),
     published: findPublished(lines, kinds, bodyStart, headline),
     dropped,
@@ -188,6 +191,12 @@ function findAuthors(lines: string[], kinds: (LineKind | null)[], bodyStart: num
   for (const line of kept.slice(-4).reverse()) {
     const name = parseBioLine(line);
     if (name) return [name];
+  }
+  // A wire credit line ("Reporting by …", page tail by the chrome rules) names the reporters
+  // when nothing else does.
+  for (let i = bodyStart; i < lines.length; i++) {
+    const reporters = kinds[i] === 'tail' ? parseCreditLine(lines[i])?.reporters : undefined;
+    if (reporters?.length) return reporters;
   }
   return [];
 }

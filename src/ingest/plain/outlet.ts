@@ -1,7 +1,7 @@
 // The outlet named in a page copy's chrome: "© 2025 The Harbour Courier", "More from The Harbour Courier",
 // or beside the date: "The Marenka Observer — Sunday, June 7, 2026", "VELGRAD, Sept 2 (Aldovian News Agency)".
 import { parseDateline } from './dateline.js';
-import { organisationOf } from './byline.js';
+import { organisationOf, parseBioLine } from './byline.js';
 
 const COPYRIGHT = /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*([\p{Lu}][\p{L}&'’. -]{1,60}?)(?:\s*[.,|]|\s+\d{4}\b|\s+all rights|\s+(?:ltd|inc|llc|limited|company|co|corporation|group|plc|gmbh)\b|$)/iu;
 const MORE_FROM = /^[Mm]ore (?:from|stories from)\s+([\p{Lu}][\p{L}&'’. -]{1,60}?)\s*$/u;
@@ -43,6 +43,21 @@ export function datelineOutlet(line: string): string | null {
     const seg = raw.trim();
     if (!seg || seg === seg.toUpperCase()) continue;
     const org = organisationOf(seg);
+    if (org) return org;
+  }
+  return null;
+}
+
+/**
+ * The institution a closing biography names: "Jane Doe is a senior fellow at the Halden
+ * Institute" / "… in the Halden Institute's Conflict Programme" → "Halden Institute". A think
+ * tank's commentary is published by the author's institution.
+ */
+export function bioOutlet(line: string): string | null {
+  if (!parseBioLine(line)) return null;
+  const re = /\b(?:at|in|with|of|for)\s+(?:the\s+)?(\p{Lu}[\p{L}-]*(?:\s+(?:for|of|on|and|\p{Lu}[\p{L}-]*))*)/gu;
+  for (const m of line.matchAll(re)) {
+    const org = organisationOf(m[1].replace(/\s+(?:for|of|on|and)$/, ''));
     if (org) return org;
   }
   return null;
