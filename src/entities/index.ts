@@ -309,6 +309,9 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
   const dem = demonymOf(doc, key);
   // A nationality adjective or a plural demonym (groups handle those); "US" is both and stays a place.
   if (dem && lex.places.get(key)?.kind !== 'country') return null;
+  // "Black Monday", "Super Tuesday": a word naming a day is part of a date's name, not an actor.
+  const dayAfter = toks[last + 1];
+  if (words.length === 1 && !run.possessive && dayAfter && dayAfter.sentence === toks[last].sentence && /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/.test(dayAfter.text) && !lex.places.has(key) && !lex.givenNames.has(key) && (toks[first].pos === 'ADJ' || ctx.lowerCase.has(key))) return null;
   const score = zero();
   const c: Candidate = {
     start,
@@ -462,7 +465,11 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
     // "787 Dreamliner": a name right after a model number.
     if (/^\d/.test(prev.text) && !place) score.other += 2;
     // 787 "Dreamliner": the same with the name in quotation marks.
-    else if (/^(?:"|“|``|')$/.test(prev.text) && first >= 2 && /^\d/.test(toks[first - 2].text) && toks[first - 2].sentence === toks[first].sentence && !place) score.other += 2;
+    else if (/^["“`'‘]+$/.test(prev.text) && !place) {
+      let q = first - 1;
+      while (q > 0 && /^["“`'‘]+$/.test(toks[q].text)) q--;
+      if (/^\d/.test(toks[q].text) && toks[q].sentence === toks[first].sentence) score.other += 2;
+    }
   }
   score.other += indexCue(doc, first, last, run.possessive) + productCue(doc, first, last, run.possessive);
   const orgCue = c.strongPerson || c.strongPlace || seat ? 0 : organizationCue(doc, first, last, run.possessive);

@@ -101,3 +101,15 @@ test('a name in apposition after a product noun is a product, unless it opens a 
   const clause = entitiesOf('When the ministry chose a rival to build the aircraft, Halvex challenged the award in court.');
   assert.equal(entityAt(clause, 'Halvex')?.type, 'organization');
 });
+
+test('a product in quotation marks after its model number: 787 "Dreamliner", 787 ``Dreamliner\'\'', () => {
+  for (const text of ['The first 787 "Dreamliner" flew on Tuesday.', "The first 787 `` Dreamliner '' flew on Tuesday."]) {
+    const found = entitiesOf(text);
+    assert.equal(entityAt(found, 'Dreamliner')?.type, 'other', text);
+  }
+});
+
+test('"Black Monday": an adjective naming a day is no entity', () => {
+  const found = entitiesOf('Markets fell on what is known as Black Monday, a black day for traders.');
+  assert.equal(found.mentions.find((m) => m.text === 'Black'), undefined, JSON.stringify(found.mentions));
+});
