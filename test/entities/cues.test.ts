@@ -103,7 +103,7 @@ test('a name in apposition after a product noun is a product, unless it opens a 
 });
 
 test('a product in quotation marks after its model number: 787 "Dreamliner", 787 ``Dreamliner\'\'', () => {
-  for (const text of ['The first 787 "Dreamliner" flew on Tuesday.', "The first 787 `` Dreamliner '' flew on Tuesday."]) {
+  for (const text of ['The first 787 "Dreamliner" flew on Tuesday, before a 787 "Dreamliner" for a second airline.', "The first 787 `` Dreamliner '' flew on Tuesday, before a 787 `` Dreamliner '' for a second airline."]) {
     const found = entitiesOf(text);
     assert.equal(entityAt(found, 'Dreamliner')?.type, 'other', text);
   }
