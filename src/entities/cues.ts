@@ -70,6 +70,19 @@ export function productCue(doc: Doc, first: number, last: number, possessive: bo
   if (same(doc, first, lead) && lowerWord(doc, lead) && lex.productLeads.has(word(doc, lead)) && !opensClause) score += 2;
   const next = last + 1;
   if (!possessive && same(doc, last, next) && lowerWord(doc, next) && lex.productLeads.has(word(doc, next)) && word(doc, next) !== 'model') score += 1.5;
+  // "The Ford Taurus was originally introduced in 1986", "the Shuffle was introduced": launched in the passive.
+  if (!possessive) {
+    let k = last + 1;
+    let aux = 0;
+    let be = false;
+    while (aux < 4 && same(doc, last, k) && ['was', 'were', 'is', 'are', 'be', 'been', 'will', 'would', 'to', 'being', 'originally', 'first', 'also'].includes(word(doc, k))) {
+      if (['was', 'were', 'is', 'are', 'be', 'been', 'being'].includes(word(doc, k))) be = true;
+      k++;
+      aux++;
+    }
+    const v = doc.tokens[k];
+    if (be && v && same(doc, last, k) && /(?:ed|wn)$/.test(v.text) && lex.launchVerbs.has(v.lemma.toLowerCase())) score += 1.5;
+  }
   // "Two models would be discontinued, the Sky and Astra": a name in apposition after a product noun.
   // The name must not open a clause: "to build the aircraft, Boeing challenged the award".
   const a = first - 2;

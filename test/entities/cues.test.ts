@@ -113,3 +113,10 @@ test('"Black Monday": an adjective naming a day is no entity', () => {
   const found = entitiesOf('Markets fell on what is known as Black Monday, a black day for traders.');
   assert.equal(found.mentions.find((m) => m.text === 'Black'), undefined, JSON.stringify(found.mentions));
 });
+
+test('a name launched in the passive is a product; "X also demonstrated" is not', () => {
+  const found = entitiesOf('Brightcore said the Castine was originally introduced in 1986, and that the Castine will be revived next year.');
+  assert.equal(entityAt(found, 'Castine')?.type, 'other');
+  const active = entitiesOf('Besides the phone hardware, Brightcore also demonstrated new software, and Brightcore said sales rose.');
+  assert.equal(entityAt(active, 'Brightcore')?.type, 'organization');
+});
