@@ -1,7 +1,15 @@
 // Fetching a URL safely: only http(s), a time limit on the whole exchange, a size cap enforced
-// while streaming, redirects followed by hand so that every hop's host is checked, and only
-// HTML or plain-text answers. linkedom never loads a page's scripts or resources afterwards.
-import { checkHost } from './hosts.js';
+// while streaming (after decompression), redirects followed by hand so that every hop's host is
+// checked, and only HTML or plain-text answers. Each hop's host is resolved once and the
+// connection goes to that checked address (a second lookup could answer differently: DNS
+// rebinding). linkedom never loads a page's scripts or resources afterwards.
+import http from 'node:http';
+import https from 'node:https';
+import type { IncomingMessage } from 'node:http';
+import type { LookupFunction } from 'node:net';
+import { pipeline, type Readable } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { refusalFor, resolveHost, type Resolved } from './hosts.js';
 import { decodeText } from './decode.js';
 
 export interface FetchOptions {
@@ -9,8 +17,10 @@ export interface FetchOptions {
   maxBytes: number;
   timeoutMs: number;
   maxRedirects?: number;
-  /** The host policy (default: refuse non-public addresses); replaceable so tests can check every hop. */
+  /** The host policy (default: refuse names and addresses that are not public); replaceable so tests can check every hop. */
   checkHost?: (hostname: string) => Promise<string | null>;
+  /** Name resolution (default: the system resolver); replaceable so tests can play a rebinding resolver. */
+  resolve?: (hostname: string) => Promise<Resolved[]>;
 }
 
 export interface Fetched {
@@ -32,55 +42,41 @@ export async function fetchPage(input: string, options: FetchOptions): Promise<F
   try {
     let url = parseHttpUrl(input);
     for (let hop = 0; ; hop++) {
-      if (!options.allowPrivateHosts) {
-        let why: string | null;
-        try {
-          why = await (options.checkHost ?? checkHost)(url.hostname);
-        } catch {
-          throw new FetchProblem(`cannot resolve the host ${url.hostname}; check the address and your connection`);
-        }
-        if (why) {
-          throw new FetchProblem(
-            `refused to fetch: ${why}. Parley does not fetch local or private-network addresses by default; if you trust this address, rerun with --allow-private-hosts (library: allowPrivateHosts: true), or save the page to a file and pass that`,
-          );
-        }
-      }
-      let response: Response;
+      const pinned = await pinAddress(url, options);
+      let response: IncomingMessage;
       try {
-        response = await fetch(url, {
-          redirect: 'manual',
-          signal: controller.signal,
-          headers: { 'user-agent': USER_AGENT, accept: 'text/html,application/xhtml+xml,text/plain;q=0.9' },
-        });
+        response = await request(url, pinned, controller.signal);
       } catch (err) {
         if (controller.signal.aborted) throw timeoutProblem(options.timeoutMs);
         throw new FetchProblem(`could not connect to ${url.host} (${causeOf(err)}); check the address, or save the page to a file`);
       }
-      if (response.status >= 300 && response.status < 400 && response.headers.get('location')) {
-        await response.body?.cancel();
+      const status = response.statusCode ?? 0;
+      const location = response.headers.location;
+      if (status >= 300 && status < 400 && location) {
+        response.destroy();
         if (hop >= maxRedirects) {
           throw new FetchProblem(`gave up after ${maxRedirects} redirects; open the URL in a browser and pass the final address`);
         }
-        url = parseHttpUrl(new URL(response.headers.get('location')!, url).href, 'redirected to');
+        url = parseHttpUrl(new URL(location, url).href, 'redirected to');
         continue;
       }
-      if (!response.ok) {
-        await response.body?.cancel();
-        throw new FetchProblem(`the server answered ${response.status} ${response.statusText}; check the URL or save the page to a file`);
+      if (status < 200 || status >= 300) {
+        response.destroy();
+        throw new FetchProblem(`the server answered ${status} ${response.statusMessage ?? ''}`.trimEnd() + '; check the URL or save the page to a file');
       }
-      const type = (response.headers.get('content-type') ?? '').toLowerCase();
+      const type = String(response.headers['content-type'] ?? '').toLowerCase();
       const mime = type.split(';')[0].trim();
       const contentType = mime === 'text/html' || mime === 'application/xhtml+xml' ? 'html' : mime === 'text/plain' ? 'text' : null;
       if (!contentType) {
-        await response.body?.cancel();
+        response.destroy();
         throw new FetchProblem(typeMessage(mime));
       }
-      const length = Number(response.headers.get('content-length') ?? NaN);
+      const length = Number(response.headers['content-length'] ?? NaN);
       if (length > options.maxBytes) {
-        await response.body?.cancel();
+        response.destroy();
         throw new FetchProblem(sizeMessage(length, options.maxBytes));
       }
-      const bytes = await readCapped(response, options.maxBytes, controller);
+      const bytes = await readCapped(decoded(response), options.maxBytes, controller);
       const charset = /charset\s*=\s*"?([\w-]+)/.exec(type)?.[1] ?? null;
       return { url: url.href, contentType, text: decodeText(bytes, charset) };
     }
@@ -91,6 +87,77 @@ export async function fetchPage(input: string, options: FetchOptions): Promise<F
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Resolve the hop's host once, apply the host policy, and return the address to connect to. */
+async function pinAddress(url: URL, options: FetchOptions): Promise<Resolved> {
+  const host = url.hostname;
+  const refuse = (why: string) =>
+    new FetchProblem(
+      `refused to fetch: ${why}. Parley does not fetch local or private-network addresses by default; if you trust this address, rerun with --allow-private-hosts (library: allowPrivateHosts: true), or save the page to a file and pass that`,
+    );
+  if (!options.allowPrivateHosts && options.checkHost) {
+    let why: string | null;
+    try {
+      why = await options.checkHost(host);
+    } catch {
+      throw new FetchProblem(`cannot resolve the host ${host}; check the address and your connection`);
+    }
+    if (why) throw refuse(why);
+  }
+  // A name under .localhost is refused before any lookup.
+  if (!options.allowPrivateHosts && !options.checkHost) {
+    const why = /^localhost$|\.localhost$/i.test(host) ? refusalFor(host, []) : null;
+    if (why) throw refuse(why);
+  }
+  let addresses: Resolved[];
+  try {
+    addresses = await resolveHost(host, options.resolve);
+  } catch {
+    throw new FetchProblem(`cannot resolve the host ${host}; check the address and your connection`);
+  }
+  if (!addresses.length) throw new FetchProblem(`cannot resolve the host ${host}; check the address and your connection`);
+  if (!options.allowPrivateHosts && !options.checkHost) {
+    const why = refusalFor(host, addresses);
+    if (why) throw refuse(why);
+  }
+  return addresses[0];
+}
+
+/** One GET to the pinned address; TLS still verifies the certificate for the URL's host name. */
+function request(url: URL, pinned: Resolved, signal: AbortSignal): Promise<IncomingMessage> {
+  const lookup = ((_host: string, opts: { all?: boolean }, callback: (...args: unknown[]) => void) => {
+    if (opts?.all) callback(null, [{ address: pinned.address, family: pinned.family }]);
+    else callback(null, pinned.address, pinned.family);
+  }) as unknown as LookupFunction;
+  const client = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = client.request(
+      url,
+      {
+        method: 'GET',
+        signal,
+        lookup,
+        // No pooled socket: one kept alive for the same name could lead to another address.
+        agent: false,
+        headers: {
+          'user-agent': USER_AGENT,
+          accept: 'text/html,application/xhtml+xml,text/plain;q=0.9',
+          'accept-encoding': 'gzip, deflate, br',
+        },
+      },
+      resolve,
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** The body with its content coding undone; the size cap applies to what comes out. */
+function decoded(response: IncomingMessage): Readable {
+  const coding = String(response.headers['content-encoding'] ?? '').trim().toLowerCase();
+  const inflate = coding === 'gzip' || coding === 'x-gzip' ? createGunzip() : coding === 'deflate' ? createInflate() : coding === 'br' ? createBrotliDecompress() : null;
+  return inflate ? pipeline(response, inflate, () => undefined) : response;
 }
 
 function parseHttpUrl(raw: string, how = 'the address'): URL {
@@ -111,29 +178,24 @@ function parseHttpUrl(raw: string, how = 'the address'): URL {
   return url;
 }
 
-async function readCapped(response: Response, maxBytes: number, controller: AbortController): Promise<Uint8Array> {
-  if (!response.body) return new Uint8Array();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+async function readCapped(body: Readable, maxBytes: number, controller: AbortController): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      controller.abort();
-      await reader.cancel().catch(() => undefined);
-      throw new FetchProblem(sizeMessage(total, maxBytes, true));
+  const onAbort = () => body.destroy(new Error('aborted'));
+  controller.signal.addEventListener('abort', onAbort);
+  try {
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      total += chunk.byteLength;
+      if (total > maxBytes) {
+        body.destroy();
+        throw new FetchProblem(sizeMessage(total, maxBytes, true));
+      }
+      chunks.push(chunk);
     }
-    chunks.push(value);
+  } finally {
+    controller.signal.removeEventListener('abort', onAbort);
   }
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+  return new Uint8Array(Buffer.concat(chunks, total));
 }
 
 /** What to do about an answer that is not a page: the advice depends on what was served instead. */
@@ -169,6 +231,6 @@ function timeoutProblem(ms: number): FetchProblem {
 }
 
 function causeOf(err: unknown): string {
-  const e = err as { cause?: { code?: string; message?: string }; message?: string };
-  return e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(err);
+  const e = err as { code?: string; cause?: { code?: string; message?: string }; message?: string };
+  return e?.code ?? e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(err);
 }

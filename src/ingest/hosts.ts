@@ -47,18 +47,40 @@ export function nonPublicReason(ip: string): string | null {
   return 'not an IP address';
 }
 
-/** Refuse a host name that is, or resolves to, a non-public address. Returns a reason or null. */
-export async function checkHost(hostname: string): Promise<string | null> {
+export interface Resolved {
+  address: string;
+  family: number;
+}
+
+/** The addresses a host name stands for: an IP literal is itself, a name is looked up once. */
+export async function resolveHost(hostname: string, resolve: (host: string) => Promise<Resolved[]> = systemResolve): Promise<Resolved[]> {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  const family = isIP(host);
+  return family ? [{ address: host, family }] : await resolve(host);
+}
+
+async function systemResolve(host: string): Promise<Resolved[]> {
+  return lookup(host, { all: true, verbatim: true });
+}
+
+/** Why a host and the addresses it resolved to may not be fetched by default, or null. */
+export function refusalFor(hostname: string, addresses: Resolved[]): string | null {
   const host = hostname.replace(/^\[|\]$/g, '');
   if (isIP(host)) {
     const why = nonPublicReason(host);
     return why ? `${host} is a ${why} address` : null;
   }
   if (/^localhost$|\.localhost$/i.test(host)) return `${host} is this machine (loopback)`;
-  const addresses = await lookup(host, { all: true, verbatim: true });
   for (const { address } of addresses) {
     const why = nonPublicReason(address);
     if (why) return `${host} resolves to ${address}, a ${why} address`;
   }
   return null;
+}
+
+/** Refuse a host name that is, or resolves to, a non-public address. Returns a reason or null. */
+export async function checkHost(hostname: string): Promise<string | null> {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  if (/^localhost$|\.localhost$/i.test(host) && !isIP(host)) return refusalFor(host, []);
+  return refusalFor(host, await resolveHost(host));
 }

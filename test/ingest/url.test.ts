@@ -166,3 +166,66 @@ test('HTTP errors and unreachable hosts become problems', async () => {
 test('FetchProblem is what fetchPage throws for a refused host', async () => {
   await assert.rejects(fetchPage('http://127.0.0.1:1/', { allowPrivateHosts: false, maxBytes: 1e6, timeoutMs: 1000 }), FetchProblem);
 });
+
+test('DNS rebinding: each hop is resolved once and the connection goes to the checked address', async () => {
+  const hosts: string[] = [];
+  const server = await startServer((req, res) => {
+    hosts.push(req.headers.host ?? '');
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end(ARTICLE_HTML);
+  });
+  const port = new URL(server.base).port;
+  // A rebinding resolver: the first answer is the one that was checked, later ones point elsewhere.
+  const rebinding = (first: string, later: string) => {
+    const calls: string[] = [];
+    const resolve = async (host: string) => {
+      calls.push(host);
+      return [{ address: calls.length === 1 ? first : later, family: 4 }];
+    };
+    return { calls, resolve };
+  };
+  try {
+    // A policy that trusts the name; the page is read from the first answer (the local server),
+    // never from the address a second lookup would give.
+    const a = rebinding('127.0.0.1', '10.255.255.1');
+    const page = await fetchPage(`http://news.example:${port}/story`, {
+      allowPrivateHosts: false, maxBytes: 1e6, timeoutMs: 3000, checkHost: async () => null, resolve: a.resolve,
+    });
+    assert.equal(page.contentType, 'html');
+    assert.deepEqual(a.calls, ['news.example']);
+    assert.deepEqual(hosts, [`news.example:${port}`]);
+    // The default policy: a public first answer passes; a later private answer is never used, so
+    // the local server is not reached.
+    const b = rebinding('192.0.2.1', '127.0.0.1');
+    await assert.rejects(
+      fetchPage(`http://news.example:${port}/story`, { allowPrivateHosts: false, maxBytes: 1e6, timeoutMs: 500, resolve: b.resolve }),
+      FetchProblem,
+    );
+    assert.deepEqual(b.calls, ['news.example']);
+    assert.equal(hosts.length, 1, 'the rebound private address was reached');
+    // And a private first answer is refused without a connection.
+    const c = rebinding('127.0.0.1', '127.0.0.1');
+    await assert.rejects(
+      fetchPage(`http://news.example:${port}/story`, { allowPrivateHosts: false, maxBytes: 1e6, timeoutMs: 500, resolve: c.resolve }),
+      /refused to fetch: news\.example resolves to 127\.0\.0\.1, a loopback address/,
+    );
+    assert.equal(hosts.length, 1);
+  } finally {
+    await server.close();
+  }
+});
+
+test('a gzip-encoded page is decoded, and the size cap counts the decoded bytes', async () => {
+  const { gzipSync } = await import('node:zlib');
+  const server = await startServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-encoding': 'gzip' });
+    res.end(gzipSync(req.url === '/bomb' ? Buffer.alloc(5_000_000, 0x20) : Buffer.from(ARTICLE_HTML)));
+  });
+  try {
+    const ok = await fetchPage(`${server.base}/page`, { allowPrivateHosts: true, maxBytes: 1e6, timeoutMs: 3000 });
+    assert.equal(ok.text, ARTICLE_HTML);
+    await assert.rejects(fetchPage(`${server.base}/bomb`, { allowPrivateHosts: true, maxBytes: 1e6, timeoutMs: 3000 }), /is more than 1\.0 MB, over the 1\.0 MB limit/);
+  } finally {
+    await server.close();
+  }
+});
