@@ -187,6 +187,11 @@ export function subjectBefore(view: SentenceView, at: number, floor = 0): Chunk 
   while (k > floor && (toks[k].pos === 'AUX' || toks[k].pos === 'ADV' || toks[k].pos === 'PART' || MODALS.has(toks[k].lower) || NEGATORS.has(toks[k].lower))) k--;
   if (k <= floor || toks[k].lower !== ',') return null;
   let c = k - 1;
+  // "The Council, whose members include Nigeria, Egypt and Kenya, said": the relative clause may
+  // hold commas of its own; the subject stands before the comma that opens it.
+  let relative = -1;
+  for (let j = floor + 1; j < k; j++) if (toks[j - 1].lower === ',' && /^(who|which|whose)$/.test(toks[j].lower)) relative = j;
+  if (relative > 0) return npBefore(view, relative - 1, floor);
   while (c > floor && toks[c].lower !== ',') c--;
   if (c <= floor) return null;
   const inner = npAfter(view, c + 1, k, false);

@@ -160,6 +160,8 @@ function nounCues(): Set<string> {
 function isAttributive(toks: Tok[], k: number): boolean {
   const t = toks[k];
   const next = toks[k + 1];
+  // "backed Kyiv's call" is a verb before a possessor, not a participle before its noun.
+  if (next?.pos === 'PROPN' && /^['’]s$/.test(toks[k + 2]?.lower ?? '')) return false;
   return /(ed|en)$/.test(t.lower) && t.lemma !== t.lower && next !== undefined && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ') && (k === 0 || toks[k - 1].pos !== 'AUX' && !/^(has|have|had)$/.test(toks[k - 1].lower)) && (t.pos === 'ADJ' || toks[k - 1]?.pos === 'DET' || toks[k - 1]?.pos === 'ADP' || toks[k - 1]?.pos === 'PUNCT');
 }
 
@@ -210,12 +212,20 @@ function requestBefore(toks: Tok[], at: number, floor: number): number | null {
   return null;
 }
 
+/** Is the verb after a subject (past auxiliaries) one whose subject undergoes the measure? */
+function facesAfter(toks: Tok[], at: number): boolean {
+  let k = at;
+  while (k < toks.length && (toks[k].pos === 'AUX' || toks[k].pos === 'ADV' || toks[k].pos === 'PART')) k++;
+  return k < toks.length && /^(face|risk|incur|suffer)$/.test(toks[k].lemma);
+}
+
 /** The subject of the clause around a cue: the noun phrase before the cue's verb group. */
 function subjectOf(view: SentenceView, cueFrom: number, floor: number): Chunk | null {
   const toks = view.tokens;
   let k = cueFrom;
   // Walk left over the verb group ("would be ready to", "has repeatedly", "was prepared to").
-  while (k > floor && /^(VERB|AUX|ADV|PART|ADJ)$/.test(toks[k - 1].pos) && !(toks[k - 1].pos === 'ADJ' && /^[A-Z]/.test(toks[k - 1].text)) && !/^(to)$/.test(toks[k - 1].lower)) k--;
+  // Quote marks too: 'Moscow "does not rule out" a meeting'.
+  while (k > floor && (/^(VERB|AUX|ADV|PART|ADJ)$/.test(toks[k - 1].pos) || QUOTE_MARKS.has(toks[k - 1].lower)) && !(toks[k - 1].pos === 'ADJ' && /^[A-Z]/.test(toks[k - 1].text)) && !/^(to)$/.test(toks[k - 1].lower)) k--;
   if (k > floor && toks[k - 1].lower === 'to') {
     // "the Kremlin is unlikely to accept": the adjective's subject.
     let j = k - 1;
@@ -519,5 +529,8 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     const floor = reporting.clauseStart > k ? 0 : reporting.clauseStart;
     out.push({ issue, stance, subject: cond?.subject ?? subjectOf(view, k, floor), span: { from: k, to: object.to }, cue: toks[k].lemma });
   }
+  // "Russia would face further sanctions": who faces a measure is its target, not its holder;
+  // the stance is whoever says so (the reporter or the quote's speaker).
+  for (const o of out) if (o.subject && facesAfter(toks, o.subject.to)) o.subject = null;
   return out;
 }

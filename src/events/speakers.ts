@@ -78,14 +78,19 @@ export function reportingOf(view: SentenceView): Reporting {
       let subj = subjectBefore(view, k, 0);
       // "The Commission urged both sides to settle, and said…": the sentence's subject.
       if (!subj && (toks[k - 1]?.lower === 'and' || toks[k - 2]?.lower === 'and')) {
-        const first = toks.findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
-        if (first > 0 && first < k) subj = subjectBefore(view, first, 0);
+        // The first verb with a subject before it: "The G7 ministers, meeting in Canada, backed …
+        // and warned that…" skips the participle of the parenthetical.
+        for (let v = 1; v < k - 1 && !subj; v++) if (toks[v].pos === 'VERB' || toks[v].pos === 'AUX') subj = subjectBefore(view, v, 0);
       }
       if (!subj && toks[k - 1]?.lower === ',') {
         // "The Federation (OMYLE), which represents 1,400 workers, says…": the phrase before the
         // parenthetical clause; "Its president, Stavros Koumantos, said…": the apposition.
         let c = k - 2;
-        while (c > 0 && toks[c].lower !== ',') c--;
+        // "The Council, whose members include Nigeria, Egypt and Kenya, said…": a relative clause
+        // may hold commas of its own; its subject is before the comma that opens it.
+        const relative = toks.slice(0, k - 1).findIndex((t, j) => j > 0 && toks[j - 1].lower === ',' && /^(who|which|whose|where)$/.test(t.lower));
+        if (relative > 0) c = relative - 1;
+        else while (c > 0 && toks[c].lower !== ',') c--;
         if (c > 0) {
           const inner = npAfter(view, c + 1, k - 1, false);
           const innerIsName = inner && inner.from === c + 1 && inner.to === k - 1 && !MEMBER_LIST.test(toks[c + 1]?.lower ?? '') && toks.slice(inner.from, inner.to).some((t) => t.pos === 'PROPN');
@@ -404,7 +409,8 @@ export class ActorResolver {
       }
       return this.antecedent(view, pronoun, toks[c.from].start);
     }
-    const direct = this.entityOf(view, c) ?? demonymEntity(this.entities, textOf(view, c.from, c.to));
+    const who = this.withoutLocation(view, c);
+    const direct = this.entityOf(view, who) ?? demonymEntity(this.entities, textOf(view, who.from, who.to)) ?? this.bodyByAdjective(view, who);
     if (direct) return this.stateForEnvoys(direct) ?? direct;
     // "The port operator, Aegean Terminal Holdings, has offered…"
     if (toks[c.to]?.lower === ',') {
@@ -435,6 +441,24 @@ export class ActorResolver {
       }
     }
     return null;
+  }
+
+  /** "African leaders meeting in Addis Ababa": the place after "in" is where they are, not who. */
+  private withoutLocation(view: SentenceView, c: Chunk): Chunk {
+    const toks = view.tokens;
+    for (let k = c.from + 2; k < c.to; k++) if (/^(in|at|near)$/.test(toks[k].lower) && (toks[k - 1].pos === 'VERB' || /^(meeting|gathered|assembled|gathering)$/.test(toks[k - 1].lower))) return { from: c.from, to: k - 1 };
+    return c;
+  }
+
+  /** "African leaders", "European ministers": the body whose name opens with the adjective
+   * (the African Union, the European Union), when the article names one. */
+  private bodyByAdjective(view: SentenceView, c: Chunk): string | null {
+    const toks = view.tokens;
+    const first = toks.slice(c.from, c.to).find((t) => t.pos !== 'DET');
+    const head = toks[c.to - 1];
+    if (!first || first === head || !/^[A-Z]/.test(first.text) || !/^(leaders|heads|ministers|members|states|governments|officials|countries|nations|envoys|diplomats)$/.test(head.lower)) return null;
+    const body = this.entities.entities.find((e) => (e.type === 'organization' || e.type === 'group') && e.name.split(/\s+/)[0] === first.text && e.name.split(/\s+/).length > 1);
+    return body ? body.key : null;
   }
 
   /** "Ukrainian officials", "the Russian delegation" found as a group of their own: they speak
