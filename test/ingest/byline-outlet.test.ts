@@ -110,3 +110,10 @@ test('a closing biography names the institution that publishes the commentary', 
   assert.equal(c.outlet, 'Varn Institute for Security');
   assert.deepEqual(c.authors, ['Maren Holt']);
 });
+
+test('a line with a recording date and a publication date: the one labelled published wins', () => {
+  const c = copy('"A return has to be a choice": an interview\nBy Jonas Ekberg, Refugee Affairs podcast (edited transcript)\nRecorded Wednesday 21 October 2026, published Friday 23 October 2026');
+  assert.equal(c.published, '2026-10-23');
+  assert.equal(c.outlet, 'Refugee Affairs');
+  assert.deepEqual(c.authors, ['Jonas Ekberg']);
+});

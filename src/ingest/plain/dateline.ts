@@ -80,6 +80,18 @@ function build(y: number, m: number, d: number, h?: string, mi?: string, s?: str
 
 /** The publication date a line states, if it states one and is not an update or "today" stamp. */
 export function parseDateline(line: string): Dateline | null {
+  const first = parseFirstDate(line);
+  // "Recorded Wednesday 21 October 2026, published Friday 23 October 2026": the date labelled as
+  // the publication wins over an earlier one on the same line.
+  if (first && !first.marked) {
+    const from = first.index + first.length;
+    const later = parseFirstDate(line.slice(from));
+    if (later?.marked) return { ...later, index: later.index + from };
+  }
+  return first;
+}
+
+function parseFirstDate(line: string): Dateline | null {
   if (/©|\(c\)|copyright/i.test(line)) return null;
   if (stampKind(line)) return null;
   const text = beforeUpdateMarker(line);
