@@ -101,7 +101,7 @@ export function productCue(doc: Doc, first: number, last: number, possessive: bo
 }
 
 /** How strongly the context says the name is a company or other organisation: "automaker Toyota",
- * "rivals Toyota and GM", "Toyota, the carmaker,", "shares of Toyota", "Toyota's profits",
+ * "automakers Toyota and GM" (not "rival", which countries have too), "Toyota, the carmaker,", "shares of Toyota", "Toyota's profits",
  * "a Toyota spokesman", "Toyota said in a statement". */
 export function organizationCue(doc: Doc, first: number, last: number, possessive: boolean): number {
   const lex = lexicon();
@@ -125,7 +125,7 @@ export function organizationCue(doc: Doc, first: number, last: number, possessiv
     for (let k = next + 2; k < Math.min(toks.length, next + 7) && same(doc, last, k); k++) {
       if (!lowerWord(doc, k) && !/^\p{Lu}\p{Ll}+$/u.test(toks[k].text)) break;
       const head = !same(doc, last, k + 1) || /^[,.;:)]$/.test(toks[k + 1].text) || toks[k + 1].pos === 'VERB' || toks[k + 1].pos === 'AUX' || ['that', 'which', 'who', 'based'].includes(word(doc, k + 1));
-      if (head && lex.sectorNouns.has(word(doc, k)) && !['rival', 'rivals', 'partner', 'peers'].includes(word(doc, k))) {
+      if (head && lex.sectorNouns.has(word(doc, k))) {
         score += 3;
         break;
       }
@@ -135,6 +135,8 @@ export function organizationCue(doc: Doc, first: number, last: number, possessiv
   if (possessive) {
     const k = last + 2;
     if (same(doc, last, k) && lowerWord(doc, k) && lex.corporatePossessed.has(word(doc, k))) score += 3;
+    // "Ford's chief executive", but not "Kestria's chief negotiator": only a company has a chief executive.
+    else if (word(doc, k) === 'chief' && ['executive', 'financial', 'operating', 'technology'].includes(word(doc, k + 1))) score += 3;
     return score;
   }
   if (same(doc, last, next) && lex.corporateNouns.has(word(doc, next)) && (lowerWord(doc, next) || word(doc, next) === 'ceo')) score += 3;

@@ -40,7 +40,7 @@ test('"In the new version Brightcore has …": a name opening a clause after a p
 });
 
 test('a company named after a city is an organisation in company contexts', () => {
-  const sector = entitiesOf('Sales rose 17%, as the automaker outsold rivals Toyota and Halvex last year.');
+  const sector = entitiesOf('Sales rose 17%, as the firm outsold automakers Toyota and Halvex last year.');
   assert.equal(entityAt(sector, 'Toyota')?.type, 'organization');
   const possessed = entitiesOf('Analysts were surprised when Toyota\'s profits fell for a third quarter.');
   assert.equal(entityAt(possessed, 'Toyota')?.type, 'organization');
@@ -58,7 +58,7 @@ test('cities and countries outside company contexts stay places; a country never
 });
 
 test('a company cue never turns a named person into an organisation', () => {
-  const found = entitiesOf('The company was founded by rival Michael Harlow, who left in 2001.');
+  const found = entitiesOf('The company was founded by automaker Michael Harlow, who left in 2001.');
   assert.equal(entityAt(found, 'Michael Harlow')?.type, 'person');
 });
 
@@ -119,4 +119,9 @@ test('a name launched in the passive is a product; "X also demonstrated" is not'
   assert.equal(entityAt(found, 'Castine')?.type, 'other');
   const active = entitiesOf('Besides the phone hardware, Brightcore also demonstrated new software, and Brightcore said sales rose.');
   assert.equal(entityAt(active, 'Brightcore')?.type, 'organization');
+});
+
+test('a country\'s chief negotiator or rival leaves an unfamiliar country a place (negotiation coverage)', () => {
+  const found = entitiesOf("Talks between Meridia and Kestria stalled on Tuesday. Kestria's chief negotiator, Pavel Drozd, accused its rival Meridia of stalling, and Kestria's losses mounted.");
+  assert.equal(entityAt(found, 'Kestria')?.type, 'place');
 });
