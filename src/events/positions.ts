@@ -47,6 +47,18 @@ function afterCues(): PhraseIndex<string> {
   return (afterCache ??= new PhraseIndex(phrases(loadJson<StancesFile>('events/stances.json').after), true));
 }
 
+let relinquishCache: Set<string> | null = null;
+/** "will not give up X" insists on keeping X: a demand, not support. */
+function relinquishing(cue: string): boolean {
+  relinquishCache ??= new Set(loadJson<{ relinquish?: string[] }>('events/stances.json').relinquish ?? []);
+  return relinquishCache.has(cue);
+}
+let coerciveCache: Set<string> | null = null;
+/** Issues that are measures against another party ("will retaliate" backs retaliation). */
+function coerciveIssues(): Set<string> {
+  return (coerciveCache ??= new Set(loadJson<{ coercive?: string[] }>('events/issues.json').coercive ?? []));
+}
+
 let verbIssueCache: Set<string> | null = null;
 /** Seed variants that are verbs ("retaliate", "negotiate"). */
 function verbIssues(): Set<string> {
@@ -382,7 +394,7 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     if (!cue && toks[m.from].pos === 'VERB' && m.to - m.from === 1) {
       const committed = commitmentBefore(toks, m.from);
       if (committed) {
-        stance = committed === 'negated' ? 'oppose' : 'offer';
+        stance = committed === 'negated' ? 'oppose' : coerciveIssues().has(m.issue) ? 'support' : 'offer';
         subjectAnchor = m.from;
       }
     }
@@ -391,7 +403,7 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     // "insistence on zero enrichment": demanding none of it is opposing it.
     if (stance && toks[m.from - 1]?.lower === 'zero' && (stance === 'demand' || stance === 'support')) stance = 'oppose';
     if (cue && stance && (cue.stance as string) !== 'concede' && cue.words !== 'no' && (negatedBefore(toks, cue.from, floor) || ratherThan(toks, cue.from))) {
-      stance = stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
+      stance = relinquishing(cue.words) ? 'demand' : stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
     }
     // A conditional commitment around the issue.
     const cond = conditions.find((c) => inside(c.commitment, m.from) || inside(c.condition, m.from));
@@ -492,7 +504,7 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       if (!issue) break;
       let stance: Stance | null = p.value as Stance;
       if ((p.value as string) === 'concede') stance = negatedBefore(toks, k, 0) ? 'demand' : 'offer';
-      else if (negatedBefore(toks, k, 0) || ratherThan(toks, k)) stance = stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
+      else if (negatedBefore(toks, k, 0) || ratherThan(toks, k)) stance = relinquishing(cueText) ? 'demand' : stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
       if (!stance) break;
       let subject = subjectOf(view, k, reporting.clauseStart > k ? 0 : reporting.clauseStart);
       const cond = conditions.find((c) => inside(c.commitment, k) || inside(c.condition, k));

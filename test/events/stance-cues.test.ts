@@ -43,3 +43,10 @@ test('an issue that is a committed verb: "would not retaliate" opposes, "will ne
 test('"preferred" is a cue of support', () => {
   assert.ok(found('The bloc still preferred a negotiated outcome.').includes('direct talks/support/bloc'));
 });
+
+test('not giving something up insists on it; committing to a measure against another party backs it', () => {
+  assert.ok(found('Iran will not give up enrichment.').includes('nuclear enrichment/demand/Iran'));
+  // …while a plain negated support cue still opposes
+  assert.ok(found('Iran will not accept enrichment limits.').some((x) => x.startsWith('nuclear enrichment/oppose')));
+  assert.ok(found('The EU will retaliate on April 1.').includes('retaliatory measures/support/EU'));
+});
