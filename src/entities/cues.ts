@@ -118,7 +118,8 @@ export function organizationCue(doc: Doc, first: number, last: number, possessiv
   }
   if (same(doc, first, p) && lowerWord(doc, p) && lex.sectorNouns.has(word(doc, p))) score += 3;
   // "shares of Toyota", "a stake in Chrysler", "bid for Opel".
-  if (same(doc, first, prev - 1) && ['of', 'in', 'for'].includes(word(doc, prev)) && ['shares', 'stake', 'stakes', 'stock', 'shareholders', 'takeover', 'acquisition', 'bid'].includes(word(doc, prev - 1))) score += 3;
+  // Not "what is at stake in Castello".
+  if (same(doc, first, prev - 1) && ['of', 'in', 'for'].includes(word(doc, prev)) && ['shares', 'stake', 'stakes', 'stock', 'shareholders', 'takeover', 'acquisition', 'bid'].includes(word(doc, prev - 1)) && word(doc, prev - 2) !== 'at') score += 3;
   // "Toyota, the Japanese carmaker," / "Ford, the automobile manufacturing firm".
   const next = last + 1;
   if (!possessive && toks[next]?.text === ',' && same(doc, last, next + 1) && DETERMINERS.has(word(doc, next + 1))) {

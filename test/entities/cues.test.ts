@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { entitiesOf, entityAt } from './helpers.js';
+import { buildDoc } from '../../src/text/doc.js';
+import { organizationCue } from '../../src/entities/cues.js';
 
 test('a name that moves by points or is called an index is a market index, not an organisation', () => {
   const found = entitiesOf('Stocks fell on Monday. The Kelvora dropped 340 points to close at 8,120. In Tokyo, the Sandai stock index lost 2 percent.');
@@ -124,4 +126,14 @@ test('a name launched in the passive is a product; "X also demonstrated" is not'
 test('a country\'s chief negotiator or rival leaves an unfamiliar country a place (negotiation coverage)', () => {
   const found = entitiesOf("Talks between Meridia and Kestria stalled on Tuesday. Kestria's chief negotiator, Pavel Drozd, accused its rival Meridia of stalling, and Kestria's losses mounted.");
   assert.equal(entityAt(found, 'Kestria')?.type, 'place');
+});
+
+test('"at stake in X" is no company cue; "a stake in X" is', () => {
+  const cueAt = (text: string, name: string) => {
+    const doc = buildDoc({ id: 't', source: 't', url: null, outlet: null, title: null, authors: [], published: null, publishedBasis: null, language: 'en', kind: null, text });
+    const i = doc.tokens.findIndex((t) => t.text === name);
+    return organizationCue(doc, i, i, false);
+  };
+  assert.equal(cueAt('Delegates argued over what is at stake in Castello this week.', 'Castello'), 0);
+  assert.ok(cueAt('The fund bought a 10 percent stake in Halvex last year.', 'Halvex') > 0);
 });
