@@ -342,6 +342,13 @@ export function findPositions(doc: Doc, entities: ArticleEntities, quotes: Quote
     const conditions = conditionsInSentence(view, reporting);
     for (const p of positionsInSentence(view, reporting, conditions)) {
       const toks = view.tokens;
+      if (p.refersTo) {
+        // The latest offer (or demand) of the last three sentences, this one's earlier clauses included.
+        const floor = doc.sentences[Math.max(0, s - 3)].start;
+        const earlier = [...out].reverse().find((o) => o.start >= floor && o.start < toks[p.span.from].start && (p.refersTo === 'offer' ? o.stance === 'offer' || o.stance === 'conditional' : o.stance === 'demand'));
+        if (!earlier) continue;
+        p.issue = earlier.issue;
+      }
       const actors = resolver.resolveAll(view, p.subject, reporting);
       for (const actor of actors) {
       const key = `${actor.key}|${p.issue}|${p.stance}`;
@@ -370,6 +377,22 @@ export interface SentencePosition {
   subject: Chunk | null;
   span: Chunk;
   cue: string;
+  /** The object is a definite "the offer", "the proposal", "the demand": its issue is that of
+   * the latest such stance before it in the article (filled in by findPositions); issue is ''. */
+  refersTo?: 'offer' | 'demand';
+}
+
+const OFFER_NOUNS = new Set(['offer', 'proposal', 'plan', 'idea', 'initiative', 'sequence', 'compromise', 'formula', 'package', 'suggestion', 'deal']);
+const DEMAND_NOUNS = new Set(['demand', 'request', 'ultimatum', 'call', 'condition', 'conditions', 'precondition']);
+
+/** "the offer", "this proposal", "such a demand": a phrase that names an earlier stance. */
+export function referenceOf(words: Tok[]): 'offer' | 'demand' | undefined {
+  const kept = words.filter((t) => t.pos !== 'PUNCT');
+  if (kept.length < 2 || kept.length > 3 || !/^(the|this|that|such|these|those)$/.test(kept[0].lower)) return undefined;
+  const head = kept[kept.length - 1];
+  if (OFFER_NOUNS.has(head.lemma) || OFFER_NOUNS.has(head.lower)) return 'offer';
+  if (DEMAND_NOUNS.has(head.lemma) || DEMAND_NOUNS.has(head.lower)) return 'demand';
+  return undefined;
 }
 
 /** Stances taken in one sentence (rule unit; tokens only). */
@@ -501,7 +524,9 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       const object = extendOf(view, np, limit);
       if (mentions.some((m) => m.from >= object.from && m.from < object.to + 3 && !ADVERBIAL_PREPOSITIONS.has(toks[m.from - 1]?.lower ?? ''))) break;
       const issue = issueFromPhrase(toks.slice(object.from, object.to));
-      if (!issue) break;
+      // "Ukraine welcomed the offer": the issue is that of the offer made just before.
+      const refersTo = issue ? undefined : referenceOf(toks.slice(objFrom, object.to));
+      if (!issue && !refersTo) break;
       let stance: Stance | null = p.value as Stance;
       if ((p.value as string) === 'concede') stance = negatedBefore(toks, k, 0) ? 'demand' : 'offer';
       else if (negatedBefore(toks, k, 0) || ratherThan(toks, k)) stance = relinquishing(cueText) ? 'demand' : stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
@@ -515,7 +540,7 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
         } else if (!cond.ultimatum && (stance === 'support' || stance === 'offer')) stance = 'conditional';
       }
       if (subject && inside(subject, k)) subject = null;
-      out.push({ issue, stance, subject, span: { from: k, to: object.to }, cue: cueText });
+      out.push({ issue: issue ?? '', stance, subject, span: { from: k, to: object.to }, cue: cueText, ...(refersTo ? { refersTo } : {}) });
       k = object.to - 1;
       break;
     }
