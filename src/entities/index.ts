@@ -214,7 +214,13 @@ function candidatesOfRun(ctx: DocContext, run: Run): Candidate[] {
       (LEGAL_FORMS.test(w) && p > run.first) ||
       (countryHere && ((isAcronym(toks[p + 1].text) && p + 1 === run.last) || (lex.givenNames.has(fold(toks[p + 1].text)) && run.last - p >= 2)));
     if (!splitAfter) continue;
-    return [...candidatesOfRun(ctx, { first: run.first, last: p, possessive: false }), ...candidatesOfRun(ctx, { first: p + 1, last: run.last, possessive: run.possessive })];
+    const right = candidatesOfRun(ctx, { first: p + 1, last: run.last, possessive: run.possessive });
+    // "Chrysler LLC Jim Press": a given name right after a company's legal form starts a person's name.
+    if (LEGAL_FORMS.test(w) && right.length === 1 && right[0].first === p + 1 && right[0].words.length >= 2 && right[0].words.length <= 3 && lex.givenNames.has(right[0].words[0])) {
+      right[0].score.person += 4;
+      right[0].strongPerson = true;
+    }
+    return [...candidatesOfRun(ctx, { first: run.first, last: p, possessive: false }), ...right];
   }
   // Titles and honorifics inside a run: "Foreign Minister Sergei Lavrov", "Apple CEO Steve Jobs", "Mr Putin".
   // "St. Louis", "Prince Edward Island": a run that is itself a known place keeps its title-like word.

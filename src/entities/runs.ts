@@ -129,6 +129,9 @@ function tokenCanName(ctx: DocContext, i: number): boolean {
   if (CALENDAR.test(f) || lex.notNames.has(f)) return false;
   // "3G", "777-200LR", "3D": letters glued to a number are part of a code, not a name.
   const prev = ctx.doc.tokens[i - 1];
+  // "AU$ 52.5", "HK$": letters glued to a currency sign are a currency code.
+  const glued = ctx.doc.tokens[i + 1];
+  if (glued && glued.start === t.end && /^[$€£¥]/.test(glued.text) && /^\p{Lu}{1,3}$/u.test(t.text)) return false;
   if (prev && prev.end === t.start && /\d$/.test(prev.text)) return false;
   if (f === 'may') {
     const after = ctx.doc.tokens[i + 1];

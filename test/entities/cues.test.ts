@@ -137,3 +137,14 @@ test('"at stake in X" is no company cue; "a stake in X" is', () => {
   assert.equal(cueAt('Delegates argued over what is at stake in Castello this week.', 'Castello'), 0);
   assert.ok(cueAt('The fund bought a 10 percent stake in Halvex last year.', 'Halvex') > 0);
 });
+
+test('letters glued to a currency sign are a currency code, not a name: "AU$ 52.5 million"', () => {
+  const found = entitiesOf('The state government gave Halvex Australia a AU$ 52.5 million package, and a further AU$ 40 million later.');
+  assert.equal(found.mentions.find((m) => m.text === 'AU'), undefined, JSON.stringify(found.mentions));
+});
+
+test('a given name right after a legal form starts a person: "chairman of Chrysler LLC Jim Press"', () => {
+  const found = entitiesOf('"It is too early," said the vice president and chairman of Halvex LLC Jim Press.');
+  assert.equal(entityAt(found, 'Halvex LLC')?.type, 'organization');
+  assert.equal(entityAt(found, 'Jim Press')?.type, 'person');
+});
