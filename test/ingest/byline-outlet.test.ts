@@ -117,3 +117,9 @@ test('a line with a recording date and a publication date: the one labelled publ
   assert.equal(c.outlet, 'Refugee Affairs');
   assert.deepEqual(c.authors, ['Jonas Ekberg']);
 });
+
+test('job titles after the name are roles even without a role word the old list knew', () => {
+  assert.deepEqual(readByline('By Jane Doe, Chief Political Commentator'), { authors: ['Jane Doe'], outlet: null });
+  assert.deepEqual(readByline('By Jane Doe, Senior Fellow, Varn Institute'), { authors: ['Jane Doe'], outlet: 'Varn Institute' });
+  assert.deepEqual(readByline('By G7 Presidency Press Office'), { authors: [], outlet: 'G7 Presidency Press Office' });
+});

@@ -143,6 +143,9 @@ export function organisationOf(segment: string, strict = false): string | null {
   return marked ? s : null;
 }
 
+/** Job titles that make a byline segment a role ("Chief Political Commentator"), not a name. */
+const SEGMENT_ROLE = /\b(?:chief|commentator|producer|presenter|director|fellow|professor|lecturer|researcher|head of|secretary|minister|anchor|host)\b/i;
+
 export interface Byline {
   authors: string[];
   /** The outlet the byline names beside or instead of its authors. */
@@ -192,7 +195,7 @@ export function readByline(line: string): Byline | null {
       deskOnly = true;
       return;
     }
-    if (ROLE.test(seg)) return;
+    if (ROLE.test(seg) || SEGMENT_ROLE.test(seg)) return;
     // A surname can be an outlet word ("Jane Post"): a lone first segment needs a word no surname is.
     // "Tom Daily and Ann Sun" lists people, whatever their surnames.
     const org = !afterName && cleanAuthorList([seg]).length >= 2 ? null : organisationOf(seg, !afterName);
