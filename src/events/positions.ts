@@ -182,10 +182,6 @@ function ratherThan(toks: Tok[], at: number): boolean {
   return toks[at - 1]?.lower === 'than' && toks.slice(Math.max(0, at - 12), at).some((t) => t.lower === 'rather');
 }
 
-let futureConditionalCache: Set<string> | null = null;
-function futureConditionals(): Set<string> {
-  return (futureConditionalCache ??= new Set(loadJson<{ futureConditional?: string[] }>('events/stances.json').futureConditional ?? []));
-}
 let futureOfferCache: Set<string> | null = null;
 function futureOffers(): Set<string> {
   return (futureOfferCache ??= new Set(loadJson<{ futureOffer?: string[] }>('events/stances.json').futureOffer ?? []));
@@ -550,7 +546,9 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
   for (let k = 0; k < limit; k++) {
     if (taken.has(k) || toks[k].pos !== 'VERB') continue;
     const offerVerb = futureOffers().has(toks[k].lemma);
-    const boundVerb = !offerVerb && futureConditionals().has(toks[k].lemma) && conditions.some((c) => !c.ultimatum && inside(c.commitment, k));
+    // Any committed verb inside the commitment of a condition states a conditional position on
+    // its object ("would vote down the budget unless…").
+    const boundVerb = !offerVerb && conditions.some((c) => !c.ultimatum && inside(c.commitment, k));
     if (!offerVerb && !boundVerb) continue;
     const committed = commitmentBefore(toks, k);
     if (!committed) continue;
