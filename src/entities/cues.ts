@@ -70,6 +70,8 @@ export function productCue(doc: Doc, first: number, last: number, possessive: bo
   if (same(doc, first, lead) && lowerWord(doc, lead) && lex.productLeads.has(word(doc, lead)) && !opensClause) score += 2;
   const next = last + 1;
   if (!possessive && same(doc, last, next) && lowerWord(doc, next) && lex.productLeads.has(word(doc, next)) && word(doc, next) !== 'model') score += 1.5;
+  // "web browser Safari", "the operating system Mac OS X": a product noun right before the name.
+  if (same(doc, first, lead) && lowerWord(doc, lead) && lex.productNouns.has(word(doc, lead)) && !opensClause) score += 2;
   // "The Ford Taurus was originally introduced in 1986", "the Shuffle was introduced": launched in the passive.
   if (!possessive) {
     let k = last + 1;

@@ -192,7 +192,7 @@ const hasOrgSuffix = (lex: ReturnType<typeof lexicon>, word: string) => lex.orgS
 const LEGAL_FORMS = /^(?:inc|inc\.|corp|corp\.|corporation|co\.|ltd|ltd\.|llc|plc|ag|gmbh|s\.a\.|sa|spa|s\.p\.a\.|nv|n\.v\.|bv|oy|ab|asa|kk|pjsc|ojsc|jsc)$/;
 
 /** Lower-case nouns that name a kind of place: "the Mira river", "the town of Dobrec". */
-const PLACE_NOUNS = new Set(['city', 'town', 'village', 'capital', 'region', 'province', 'district', 'river', 'valley', 'border', 'coast', 'port', 'island', 'islands', 'peninsula', 'oblast', 'county', 'state', 'lake', 'mountains', 'sea', 'countryside', 'enclave', 'exclave', 'territory', 'suburb', 'suburbs', 'outskirts', 'neighbourhood', 'neighborhood', 'frontier', 'settlement', 'municipality', 'governorate', 'canton', 'prefecture']);
+const PLACE_NOUNS = new Set(['airport', 'airfield', 'airbase', 'city', 'town', 'village', 'capital', 'region', 'province', 'district', 'river', 'valley', 'border', 'coast', 'port', 'island', 'islands', 'peninsula', 'oblast', 'county', 'state', 'lake', 'mountains', 'sea', 'countryside', 'enclave', 'exclave', 'territory', 'suburb', 'suburbs', 'outskirts', 'neighbourhood', 'neighborhood', 'frontier', 'settlement', 'municipality', 'governorate', 'canton', 'prefecture']);
 /** "a stake in Chrysler", "shares in Apple": "in" that does not place anything. */
 const IN_NOT_PLACE = new Set(['stake', 'stakes', 'share', 'shares', 'invest', 'invested', 'investing', 'investment', 'investments', 'interest', 'holding', 'holdings', 'confidence', 'faith', 'trust', 'role', 'part', 'jobs', 'cuts']);
 

@@ -148,3 +148,14 @@ test('a given name right after a legal form starts a person: "chairman of Chrysl
   assert.equal(entityAt(found, 'Halvex LLC')?.type, 'organization');
   assert.equal(entityAt(found, 'Jim Press')?.type, 'person');
 });
+
+test('a product noun right before a name makes it a product: "web browser Safari"', () => {
+  const found = entitiesOf('The bundle includes the web browser Corvena, and it runs on the operating system Maelstrom.');
+  assert.equal(entityAt(found, 'Corvena')?.type, 'other');
+  assert.equal(entityAt(found, 'Maelstrom')?.type, 'other');
+});
+
+test('a name before "airport" is a place', () => {
+  const found = entitiesOf('The plane landed at Kelvora airport on Monday.');
+  assert.equal(entityAt(found, 'Kelvora')?.type, 'place');
+});
