@@ -366,7 +366,7 @@ export class ActorResolver {
       const m = this.entities.mentions[k];
       if (m.end > before) continue;
       if (m.start < floor) break;
-      if (m.kind === 'pronoun') continue;
+      if (m.kind === 'pronoun' || this.isDateline(m)) continue;
       const fits = human ? m.type === 'person' : m.type === 'organization' || m.type === 'group' || m.type === 'place';
       if (!fits) continue;
       recent ??= m.entity;
@@ -380,7 +380,7 @@ export class ActorResolver {
   private antecedentInSentence(view: SentenceView, before: number): string | null {
     const reporting = reportingOf(view);
     const from = reporting.clauseStart < view.tokens.length ? view.tokens[reporting.clauseStart]?.start ?? view.start : view.start;
-    const m = this.entities.mentions.find((x) => x.start >= from && x.end <= before && (x.type === 'place' || x.type === 'organization' || x.type === 'group'));
+    const m = this.entities.mentions.find((x) => x.start >= from && x.end <= before && (x.type === 'place' || x.type === 'organization' || x.type === 'group') && !this.isDateline(x));
     return m ? m.entity : null;
   }
 
@@ -441,6 +441,14 @@ export class ActorResolver {
       }
     }
     return null;
+  }
+
+  /** "KYIV, May 14 (Reuters) -", "ISTANBUL —": a dateline names where the story was filed, never
+   * who acts, so it is no antecedent and no side. */
+  private isDateline(m: { start: number; end: number; text: string }): boolean {
+    const before = this.doc.text.slice(Math.max(0, m.start - 2), m.start);
+    const after = this.doc.text.slice(m.end, m.end + 3);
+    return (m.start === 0 || /\n\s*$/.test(before)) && m.text === m.text.toUpperCase() && /\p{Lu}{3}/u.test(m.text) && /^\s*[,(—–-]/.test(after);
   }
 
   /** "African leaders meeting in Addis Ababa": the place after "in" is where they are, not who. */
@@ -543,7 +551,7 @@ export class ActorResolver {
     const byName = new Map(this.entities.entities.filter((e) => e.type === 'place').map((e) => [e.name.toLowerCase(), e.key]));
     const states = countryNames();
     for (const m of this.entities.mentions) {
-      if (m.type !== 'place' && m.type !== 'organization' && m.type !== 'group') continue;
+      if ((m.type !== 'place' && m.type !== 'organization' && m.type !== 'group') || this.isDateline(m)) continue;
       let key: string | null = m.entity;
       if (m.type === 'place') {
         const name = nameOf.get(m.entity) ?? '';

@@ -40,3 +40,13 @@ test('quote marks between subject and cue: the subject, not the quote\'s speaker
   assert.equal(p.actor, keyOf(ents, 'Moscow'));
   assert.equal(p.stance, 'support');
 });
+
+test('a dateline city is no antecedent of "it"', () => {
+  const d = doc('KYIV, May 14 - Talks resumed on Monday. It backed a truce.');
+  const ents = entities(d, [['KYIV', 'place']]);
+  assert.deepEqual(findPositions(d, ents, []).filter((p) => p.actor === keyOf(ents, 'KYIV')), []);
+  // …while a city named in the body still is
+  const d2 = doc('Officials met in Kyiv on Monday. It backed a truce.');
+  const e2 = entities(d2, [['Kyiv', 'place']]);
+  assert.ok(findPositions(d2, e2, []).some((p) => p.actor === keyOf(e2, 'Kyiv')));
+});
