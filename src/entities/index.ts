@@ -205,6 +205,13 @@ function candidatesOfRun(ctx: DocContext, run: Run): Candidate[] {
   const { doc } = ctx;
   const lex = lexicon();
   const toks = doc.tokens;
+  // "Adam Air Flight 574": a numbered flight is no actor, but the carrier that flies it is one.
+  for (let p = run.first + 1; p < run.last; p++) {
+    if (fold(toks[p].text) !== 'flight' || !/^\d/.test(toks[p + 1].text)) continue;
+    const carrier = candidatesOfRun(ctx, { first: run.first, last: p - 1, possessive: false });
+    for (const c of carrier) if (c.last === p - 1 && !c.strongPlace) c.score.organization += 3;
+    return carrier;
+  }
   // "Apple Inc. Steve Jobs": a company's legal form ends its name; "UK RAF": a country, then an
   // acronym; "United States Barack Obama": a country, then a person's name.
   for (let p = run.first; p < run.last; p++) {

@@ -159,3 +159,10 @@ test('a name before "airport" is a place', () => {
   const found = entitiesOf('The plane landed at Kelvora airport on Monday.');
   assert.equal(entityAt(found, 'Kelvora')?.type, 'place');
 });
+
+test('"Adam Air Flight 574": the carrier of a numbered flight is an organisation, the flight no entity', () => {
+  const found = entitiesOf('Investigators studied the losses of Kelvair Flight 574 and Norda Air Flight 200 last year.');
+  assert.equal(entityAt(found, 'Kelvair')?.type, 'organization');
+  assert.equal(entityAt(found, 'Norda Air')?.type, 'organization');
+  assert.equal(found.mentions.find((m) => /Flight/.test(m.text)), undefined, JSON.stringify(found.mentions));
+});
