@@ -36,10 +36,10 @@ export function indexCue(doc: Doc, first: number, last: number, possessive: bool
   // "The Dow Jones, was up 3.10%": a stray comma before the verb.
   if (doc.tokens[k]?.text === ',' && same(doc, last, k + 1) && (doc.tokens[k + 1].pos === 'VERB' || doc.tokens[k + 1].pos === 'AUX')) k++;
   let moved = false;
-  for (let n = 0; n < 3 && same(doc, last, k); n++, k++) {
+  for (let n = 0; n < 4 && same(doc, last, k); n++, k++) {
     const t = doc.tokens[k];
     if (lex.marketMoves.has(t.lemma.toLowerCase()) || lex.marketMoves.has(fold(t.text))) moved = true;
-    else if (!['up', 'down', 'also', 'then', 'sharply', 'slightly'].includes(fold(t.text))) break;
+    else if (!['up', 'down', 'also', 'then', 'sharply', 'slightly', 'has', 'have', 'had', 'was', 'were', 'is', 'been', 'nearly', 'almost'].includes(fold(t.text))) break;
   }
   if (!moved) return 0;
   let percent = false;
@@ -47,7 +47,7 @@ export function indexCue(doc: Doc, first: number, last: number, possessive: bool
     const w = word(doc, k);
     if (w === 'points' || w === 'point') return 3;
     // "falls below 9,000", "closed at 7,162.90": a level without a currency is an index level.
-    if (n === 0 && ['below', 'above', 'at', 'to'].includes(w) && same(doc, last, k + 1) && /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d{4,}(?:\.\d+)?$/.test(doc.tokens[k + 1].text)) return 3;
+    if (n === 0 && ['below', 'above', 'at', 'to', 'on'].includes(w) && same(doc, last, k + 1) && /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d{4,}(?:\.\d+)?$/.test(doc.tokens[k + 1].text)) return 3;
     if (PERCENT.test(w)) percent = true;
     if (/^[$€£¥]|^(?:us|au)\$$/i.test(w) || w === 'billion' || w === 'million') return 0;
   }

@@ -166,3 +166,10 @@ test('"Adam Air Flight 574": the carrier of a numbered flight is an organisation
   assert.equal(entityAt(found, 'Norda Air')?.type, 'organization');
   assert.equal(found.mentions.find((m) => /Flight/.test(m.text)), undefined, JSON.stringify(found.mentions));
 });
+
+test('an index move through auxiliaries: "the Quorin has fallen almost 15 percent", "finished on 7,223.98"', () => {
+  const found = entitiesOf('Traders were gloomy again. The Quorin has fallen almost 15 percent since October.');
+  assert.equal(entityAt(found, 'Quorin')?.type, 'other');
+  const level = entitiesOf('Traders were cheerful again. The Varlo finished on 7,223.98 after a late rally.');
+  assert.equal(entityAt(level, 'Varlo')?.type, 'other');
+});
