@@ -53,6 +53,11 @@ function relinquishing(cue: string): boolean {
   relinquishCache ??= new Set(loadJson<{ relinquish?: string[] }>('events/stances.json').relinquish ?? []);
   return relinquishCache.has(cue);
 }
+/** "will not drop its bid for NATO membership": what is not given up is the pursuit of the issue,
+ * so the actor backs it (support) rather than insists on keeping it (demand). */
+function pursuitBetween(toks: Tok[], from: number, to: number): boolean {
+  return toks.slice(from, to).some((t) => /^(bid|bids|ambition|ambitions|aspiration|aspirations|quest|pursuit|hope|hopes|push|drive|campaign|goal|aim)$/.test(t.lower));
+}
 let coerciveCache: Set<string> | null = null;
 /** Issues that are measures against another party ("will retaliate" backs retaliation). */
 function coerciveIssues(): Set<string> {
@@ -422,7 +427,7 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     // "insistence on zero enrichment": demanding none of it is opposing it.
     if (stance && toks[m.from - 1]?.lower === 'zero' && (stance === 'demand' || stance === 'support')) stance = 'oppose';
     if (cue && stance && (cue.stance as string) !== 'concede' && cue.words !== 'no' && (negatedBefore(toks, cue.from, floor) || ratherThan(toks, cue.from))) {
-      stance = relinquishing(cue.words) ? 'demand' : stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
+      stance = relinquishing(cue.words) ? (pursuitBetween(toks, cue.to, m.to) ? 'support' : 'demand') : stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
     }
     // A conditional commitment around the issue.
     const cond = conditions.find((c) => inside(c.commitment, m.from) || inside(c.condition, m.from));
@@ -525,7 +530,7 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       if (!issue && !refersTo) break;
       let stance: Stance | null = p.value as Stance;
       if ((p.value as string) === 'concede') stance = negatedBefore(toks, k, 0) ? 'demand' : 'offer';
-      else if (negatedBefore(toks, k, 0) || ratherThan(toks, k)) stance = relinquishing(cueText) ? 'demand' : stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
+      else if (negatedBefore(toks, k, 0) || ratherThan(toks, k)) stance = relinquishing(cueText) ? (pursuitBetween(toks, k + p.length, object.to) ? 'support' : 'demand') : stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
       if (!stance) break;
       let subject = subjectOf(view, k, reporting.clauseStart > k ? 0 : reporting.clauseStart);
       const cond = conditions.find((c) => inside(c.commitment, k) || inside(c.condition, k));
