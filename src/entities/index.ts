@@ -462,7 +462,10 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
     if (fold(prev.text) === 'new' && !place) score.other += 0.6;
     const pw = fold(prev.text);
     // '"…," said Lavrov.': an inverted reporting clause names a person far more often than a body.
-    if (lex.reportingVerbs.has(prev.lemma) && prev.pos === 'VERB' && (!next || /^[,.;]$/.test(next.text) || next.sentence !== toks[last].sentence)) {
+    // Not "Apple announces Mac OS X Lion, …": a verb with its own subject before it takes the name as its object.
+    const beforeVerb = toks[first - 2];
+    const subjectBefore = !!beforeVerb && beforeVerb.sentence === prev.sentence && (beforeVerb.pos === 'PROPN' || beforeVerb.pos === 'NOUN' || beforeVerb.pos === 'PRON');
+    if (lex.reportingVerbs.has(prev.lemma) && prev.pos === 'VERB' && !subjectBefore && (!next || /^[,.;]$/.test(next.text) || next.sentence !== toks[last].sentence)) {
       score.person += 2;
       if (!place && !seat && !isAcronym(text) && !hasOrgOrPlaceWord && !run.possessive) c.strongPerson = true;
     }

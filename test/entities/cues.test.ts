@@ -173,3 +173,10 @@ test('an index move through auxiliaries: "the Quorin has fallen almost 15 percen
   const level = entitiesOf('Traders were cheerful again. The Varlo finished on 7,223.98 after a late rally.');
   assert.equal(entityAt(level, 'Varlo')?.type, 'other');
 });
+
+test('"Brightcore announces Pellucid, …": a reporting verb with its own subject takes the name as object', () => {
+  const found = entitiesOf('Brightcore announces Pellucid Lion, its new software, and more.');
+  assert.notEqual(entityAt(found, 'Pellucid Lion')?.type, 'person');
+  const inverted = entitiesOf('"We will not give up," said Halvorsen, before leaving the room.');
+  assert.equal(entityAt(inverted, 'Halvorsen')?.type, 'person');
+});
