@@ -409,6 +409,13 @@ export class ActorResolver {
       }
       return this.antecedent(view, pronoun, toks[c.from].start);
     }
+    // "The head of the World Food Programme in Sudan said": a chunk that is only the place of a
+    // phrase before it ("… in Sudan") stands for that phrase's named body.
+    if (c.from > 1 && /^(in|at)$/.test(toks[c.from - 1].lower)) {
+      const owner = npBefore(view, c.from - 1, 0);
+      const body = owner ? this.entities.mentions.find((m) => m.type !== 'place' && m.type !== 'person' && m.start >= toks[owner.from].start && m.end <= toks[owner.to - 1].end) : undefined;
+      if (body) return body.entity;
+    }
     const who = this.withoutLocation(view, c);
     const direct = this.entityOf(view, who) ?? demonymEntity(this.entities, textOf(view, who.from, who.to)) ?? this.bodyByAdjective(view, who);
     if (direct) return this.stateForEnvoys(direct) ?? direct;
@@ -454,7 +461,13 @@ export class ActorResolver {
   /** "African leaders meeting in Addis Ababa": the place after "in" is where they are, not who. */
   private withoutLocation(view: SentenceView, c: Chunk): Chunk {
     const toks = view.tokens;
-    for (let k = c.from + 2; k < c.to; k++) if (/^(in|at|near)$/.test(toks[k].lower) && (toks[k - 1].pos === 'VERB' || /^(meeting|gathered|assembled|gathering)$/.test(toks[k - 1].lower))) return { from: c.from, to: k - 1 };
+    for (let k = c.from + 2; k < c.to; k++) {
+      if (!/^(in|at|near)$/.test(toks[k].lower)) continue;
+      if (toks[k - 1].pos === 'VERB' || /^(meeting|gathered|assembled|gathering)$/.test(toks[k - 1].lower)) return { from: c.from, to: k - 1 };
+      // "the head of the World Food Programme in Sudan": a named body before the place is who.
+      const body = this.entities.mentions.some((m) => m.type !== 'place' && m.start >= toks[c.from].start && m.end <= toks[k - 1].end);
+      if (body) return { from: c.from, to: k };
+    }
     return c;
   }
 

@@ -50,3 +50,11 @@ test('a dateline city is no antecedent of "it"', () => {
   const e2 = entities(d2, [['Kyiv', 'place']]);
   assert.ok(findPositions(d2, e2, []).some((p) => p.actor === keyOf(e2, 'Kyiv')));
 });
+
+test('"the head of the World Food Programme in Sudan said…": the body, not the place', () => {
+  const d = doc('The head of the World Food Programme in Sudan said aid convoys could reach Darfur on condition that both sides guaranteed safe passage.');
+  const ents = entities(d, [['World Food Programme', 'organization'], ['Sudan', 'place'], ['Darfur', 'place']]);
+  const ps = findPositions(d, ents, []);
+  assert.ok(ps.length > 0);
+  for (const p of ps) assert.equal(p.actor, keyOf(ents, 'World Food Programme'), JSON.stringify(p));
+});
