@@ -322,6 +322,8 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
   const dem = demonymOf(doc, key);
   // A nationality adjective or a plural demonym (groups handle those); "US" is both and stays a place.
   if (dem && lex.places.get(key)?.kind !== 'country') return null;
+  // "Apple's C.E.O.": a dotted role abbreviation is a title, not a name.
+  if (words.length === 1 && /\./.test(key) && lex.roles.has(key.replace(/\./g, ''))) return null;
   // "Black Monday", "Super Tuesday": a word naming a day is part of a date's name, not an actor.
   const dayAfter = toks[last + 1];
   if (words.length === 1 && !run.possessive && dayAfter && dayAfter.sentence === toks[last].sentence && /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/.test(dayAfter.text) && !lex.places.has(key) && !lex.givenNames.has(key) && (toks[first].pos === 'ADJ' || ctx.lowerCase.has(key))) return null;

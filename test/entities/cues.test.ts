@@ -180,3 +180,9 @@ test('"Brightcore announces Pellucid, …": a reporting verb with its own subjec
   const inverted = entitiesOf('"We will not give up," said Halvorsen, before leaving the room.');
   assert.equal(entityAt(inverted, 'Halvorsen')?.type, 'person');
 });
+
+test('a dotted role abbreviation is no name; "Service for the …" keeps one organisation name', () => {
+  const found = entitiesOf("He stepped down as Halvex's C.E.O. last year. The order came from the Federal Service for the Financial Markets, which regulates trading.");
+  assert.equal(found.mentions.find((m) => m.text === 'C.E.O.'), undefined, JSON.stringify(found.mentions));
+  assert.equal(entityAt(found, 'Federal Service for the Financial Markets')?.type, 'organization');
+});
