@@ -83,7 +83,10 @@ export function issuesIn(view: SentenceView): IssueMention[] {
   for (let k = 0; k < toks.length; k++) {
     // A one-word issue tagged as a verb counts only where a noun can stand: "open to talks", not
     // "it would pay".
-    const nounSlot = toks[k].pos !== 'VERB' && toks[k].pos !== 'AUX' || /^(DET|ADJ|NUM)$/.test(toks[k - 1]?.pos ?? '') || /^(to|for|of|on|in|about|no|any|its|their|his|her|our)$/.test(toks[k - 1]?.lower ?? '');
+    // After "to", a verb is an infinitive ("to pay for reconstruction"), unless it has a plural
+    // noun's form ("open to talks" mis-tagged).
+    const infinitive = toks[k - 1]?.lower === 'to' && toks[k].pos === 'VERB' && !/s$/.test(toks[k].lower);
+    const nounSlot = toks[k].pos !== 'VERB' && toks[k].pos !== 'AUX' || /^(DET|ADJ|NUM)$/.test(toks[k - 1]?.pos ?? '') || (!infinitive && /^(to|for|of|on|in|about|no|any|its|their|his|her|our)$/.test(toks[k - 1]?.lower ?? ''));
     const p = issuePhrases().at(toks, k).find((x) => x.words.length > 1 || nounSlot || (toks[k].pos === 'VERB' && verbIssues().has(x.words[0])));
     if (p) {
       out.push({ issue: p.value, from: k, to: k + p.length });
@@ -179,7 +182,7 @@ function isAttributive(toks: Tok[], k: number): boolean {
   const next = toks[k + 1];
   // "backed Kyiv's call" is a verb before a possessor, not a participle before its noun.
   if (next?.pos === 'PROPN' && /^['’]s$/.test(toks[k + 2]?.lower ?? '')) return false;
-  return /(ed|en)$/.test(t.lower) && t.lemma !== t.lower && next !== undefined && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ') && (k === 0 || toks[k - 1].pos !== 'AUX' && !/^(has|have|had)$/.test(toks[k - 1].lower)) && (t.pos === 'ADJ' || toks[k - 1]?.pos === 'DET' || toks[k - 1]?.pos === 'ADP' || toks[k - 1]?.pos === 'PUNCT');
+  return /(ed|en)$/.test(t.lower) && t.lemma !== t.lower && next !== undefined && (next.pos === 'NOUN' || next.pos === 'PROPN' || next.pos === 'ADJ') && (k === 0 || toks[k - 1].pos !== 'AUX' && !/^(has|have|had)$/.test(toks[k - 1].lower)) && (t.pos === 'ADJ' || toks[k - 1]?.pos === 'DET' || toks[k - 1]?.pos === 'ADP' || toks[k - 1]?.pos === 'PUNCT' || (toks[k - 1]?.pos === 'VERB' && /ing$/.test(toks[k - 1].lower)));
 }
 
 /** "would rather stay in opposition than accept a 2035 date": the cue is refused. */

@@ -56,3 +56,11 @@ test('any committed verb in the commitment of a condition is a conditional posit
   // without a condition, a plain committed "concede" is no position on its own
   assert.ok(!found('The Social Democrats would concede the finance ministry.').some((x) => x.includes('/conditional')));
 });
+
+test('an infinitive is no issue noun ("to pay for"), a participle after a gerund no cue ("using frozen assets")', () => {
+  const f = found('Brussels has proposed using frozen Russian assets to pay for reconstruction.');
+  assert.ok(!f.some((x) => x.startsWith('wages')), f.join(' '));
+  assert.ok(!f.some((x) => x.includes('/oppose/')), f.join(' '));
+  // a pay rise is still wages
+  assert.ok(found('The union demanded a pay rise.').some((x) => x.startsWith('wages/demand')));
+});
