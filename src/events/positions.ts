@@ -427,6 +427,11 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     }
     // "cannot give ground on coal" insists on it; "ready to compromise on wages" offers.
     if ((stance as string) === 'concede') stance = cue && negatedBefore(toks, cue.from, floor) ? 'demand' : 'offer';
+    // "conditioned any summit on a ceasefire": the summit is conditional, the ceasefire demanded.
+    if (cue && stance === 'conditional') {
+      if (cue.to - cue.from === 1 && toks[cue.from].pos !== 'VERB') stance = null;
+      else if (toks.slice(cue.to, m.from).some((t) => t.lower === 'on' || t.lower === 'upon')) stance = 'demand';
+    }
     // "insistence on zero enrichment": demanding none of it is opposing it.
     if (stance && toks[m.from - 1]?.lower === 'zero' && (stance === 'demand' || stance === 'support')) stance = 'oppose';
     if (cue && stance && (cue.stance as string) !== 'concede' && cue.words !== 'no' && (negatedBefore(toks, cue.from, floor) || ratherThan(toks, cue.from))) {

@@ -64,3 +64,16 @@ test('an infinitive is no issue noun ("to pay for"), a participle after a gerund
   // a pay rise is still wages
   assert.ok(found('The union demanded a pay rise.').some((x) => x.startsWith('wages/demand')));
 });
+
+test('"conditioned X on Y": X conditional, Y demanded; a noun "conditions" is no cue', () => {
+  const f = found('Moscow conditioned any summit on a ceasefire.');
+  assert.ok(f.includes('summit/conditional/Moscow'), f.join(' '));
+  assert.ok(f.includes('ceasefire/demand/Moscow'), f.join(' '));
+  assert.deepEqual(found('The conditions for a ceasefire are not met.'), []);
+});
+
+test('readiness, openness, standing firm', () => {
+  assert.ok(found('Ankara signalled readiness for talks.').some((x) => x.startsWith('direct talks/offer')));
+  assert.ok(found('Kyiv signalled openness to a truce.').some((x) => x.startsWith('ceasefire/support')));
+  assert.ok(found('Kyiv stood firm on territorial concessions.').includes('territorial concessions/demand/Kyiv'));
+});
