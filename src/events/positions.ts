@@ -5,7 +5,7 @@ import type { Doc } from '../text/doc.js';
 import type { ArticleEntities, PositionAnnotation, QuoteAnnotation } from '../annotations.js';
 import type { Stance } from '../types.js';
 import { loadJson } from '../util/data.js';
-import { NEGATORS, PhraseIndex, isTimeWord, npAfter, npBefore, subjectBefore, sentenceView, type Chunk, type SentenceView, type Tok } from './clause.js';
+import { NEGATORS, PhraseIndex, isTimeWord, textOf, npAfter, npBefore, subjectBefore, sentenceView, type Chunk, type SentenceView, type Tok } from './clause.js';
 import { conditionsInSentence, type ConditionFound } from './conditions.js';
 import { ActorResolver, reportingOf, type Reporting } from './speakers.js';
 
@@ -226,6 +226,19 @@ function requestBefore(toks: Tok[], at: number, floor: number): number | null {
     }
   }
   return null;
+}
+
+const FIRST_PERSON_SUBJECT = /^(we|i)$/i;
+
+/** "must accept", "should not drop", "has to withdraw": an obligation on the clause's subject. */
+function obligedBefore(toks: Tok[], at: number): boolean {
+  for (let k = at - 1; k >= Math.max(0, at - 4); k--) {
+    const t = toks[k].lower;
+    if (t === 'must' || t === 'should') return true;
+    if (t === 'to' && /^(has|have|had|needs|need)$/.test(toks[k - 1]?.lower ?? '')) return true;
+    if (!(toks[k].pos === 'ADV' || toks[k].pos === 'PART' || NEGATORS.has(t))) return false;
+  }
+  return false;
 }
 
 /** Is the verb after a subject (past auxiliaries) one whose subject undergoes the measure? */
@@ -470,6 +483,11 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       subject = requester;
     }
     if (subject && inside(subject, m.from)) subject = null;
+    // "Ukraine must accept a ceasefire, Grinev said": what another party must do, the speaker demands.
+    if (cue && !cond && request === null && obligedBefore(toks, cue.from) && !(subject && FIRST_PERSON_SUBJECT.test(textOf(view, subject.from, subject.to)))) {
+      stance = stance === 'oppose' ? 'oppose' : 'demand';
+      subject = null;
+    }
     const from = Math.min(m.from, cue ? cue.from : m.from, cond ? Math.min(cond.commitment.from, cond.condition.from) : m.from);
     const to = Math.max(m.to, cue ? cue.to : m.to);
     out.push({ issue: m.issue, stance, subject, span: { from, to }, cue: cue?.words ?? cond?.shape ?? '' });
@@ -549,6 +567,10 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
         } else if (!cond.ultimatum && (stance === 'support' || stance === 'offer')) stance = 'conditional';
       }
       if (subject && inside(subject, k)) subject = null;
+      if (!cond && obligedBefore(toks, k) && !(subject && FIRST_PERSON_SUBJECT.test(textOf(view, subject.from, subject.to)))) {
+        stance = stance === 'oppose' ? 'oppose' : 'demand';
+        subject = null;
+      }
       out.push({ issue: issue ?? '', stance, subject, span: { from: k, to: object.to }, cue: cueText, ...(refersTo ? { refersTo } : {}) });
       k = object.to - 1;
       break;

@@ -58,3 +58,17 @@ test('"the head of the World Food Programme in Sudan said…": the body, not the
   assert.ok(ps.length > 0);
   for (const p of ps) assert.equal(p.actor, keyOf(ents, 'World Food Programme'), JSON.stringify(p));
 });
+
+test('what another party must do, the speaker demands', () => {
+  const d = doc('Ukraine must accept a ceasefire, Pavel Grinev said. Kyiv must drop its bid for NATO membership, Grinev added.');
+  const ents = entities(d, [['Ukraine', 'place'], ['Pavel Grinev', 'person', ['Grinev']], ['Kyiv', 'place']]);
+  const ps = findPositions(d, ents, []);
+  const truce = ps.find((p) => p.issue === 'ceasefire');
+  assert.ok(truce, JSON.stringify(ps));
+  assert.equal(truce.actor, keyOf(ents, 'Pavel Grinev'));
+  assert.equal(truce.stance, 'demand');
+  const nato = ps.find((p) => p.issue === 'NATO membership');
+  assert.ok(nato);
+  assert.equal(nato.actor, keyOf(ents, 'Pavel Grinev'));
+  assert.equal(nato.stance, 'oppose');
+});
