@@ -523,6 +523,8 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       // Passive or adjectival uses take no stance: "backed by shareholders", "required for".
       if (p.length === 1 && /ed$/.test(toks[k].lower) && /^(by|for|due)$/.test(toks[objFrom]?.lower ?? '')) break;
       if (p.length === 1 && k > 0 && BE.has(toks[k - 1].lower) && /ed$/.test(toks[k].lower) && toks[k].pos === 'VERB') break;
+      // A reduced passive after its noun: "the tariffs imposed on Canadian steel".
+      if (p.length === 1 && k > 0 && /^(NOUN|PROPN)$/.test(toks[k - 1].pos) && /ed$/.test(toks[k].lower) && toks[objFrom]?.pos === 'ADP') break;
       // "suggests that the plane…": a clause, not an issue.
       if (toks[objFrom]?.lower === 'that') break;
       // "call on all states to refrain from …": past the addressee to the demanded action.

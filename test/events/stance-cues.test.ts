@@ -77,3 +77,9 @@ test('readiness, openness, standing firm', () => {
   assert.ok(found('Kyiv signalled openness to a truce.').some((x) => x.startsWith('ceasefire/support')));
   assert.ok(found('Kyiv stood firm on territorial concessions.').includes('territorial concessions/demand/Kyiv'));
 });
+
+test('imposing or triggering a measure backs it; a reduced passive after its noun takes no stance', () => {
+  assert.ok(found('Brussels will impose duties on American goods.').includes('tariffs/support/Brussels'));
+  assert.ok(found('The Europeans say they will trigger snapback in August.').some((x) => x.startsWith('sanctions/support')));
+  assert.deepEqual(found('The tariffs imposed on Canadian steel are unjustified.'), []);
+});
