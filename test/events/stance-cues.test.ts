@@ -83,3 +83,8 @@ test('imposing or triggering a measure backs it; a reduced passive after its nou
   assert.ok(found('The Europeans say they will trigger snapback in August.').some((x) => x.startsWith('sanctions/support')));
   assert.deepEqual(found('The tariffs imposed on Canadian steel are unjustified.'), []);
 });
+
+test('"X\'s aim is (not) Y": the possessor demands (opposes) Y', () => {
+  assert.ok(found("Russia's aim is not a ceasefire but a settlement.").includes('ceasefire/oppose/Russia'));
+  assert.ok(found("Kyiv's priority remains a prisoner exchange.").includes('prisoner exchange/demand/Kyiv'));
+});
