@@ -9,6 +9,7 @@ import { findEntities } from '../src/entities/index.js';
 import { resolveEntities } from '../src/resolve/index.js';
 import type { ArticleEntities } from '../src/annotations.js';
 import type { Article, EntityType } from '../src/types.js';
+import { rebuildMeantimeText } from './lib/meantime.js';
 
 const DIR = join(PACKAGE_ROOT, '..', 'shared', 'datasets', 'meantime-en', 'intra_cross-doc_annotation');
 type Gold = 'PER' | 'ORG' | 'LOC';
@@ -30,31 +31,10 @@ interface GoldDoc {
   scopeEnd: number;
 }
 
-const NO_SPACE_BEFORE = /^([.,;:!?%)\]}]|'s|'|n't|'re|'ve|'ll|'d|'m)$/i;
-const NO_SPACE_AFTER = /^([([{$#])$/;
-
-/** Rebuild a text from MEANTIME tokens: one line for the headline (sentence 0), one for the dateline
- * (sentence 1), then the body with single spaces except around punctuation. */
+/** A gold document: its text rebuilt from tokens, and its typed proper-name mentions. */
 function parse(path: string, topic: string): GoldDoc {
   const xml = readFileSync(path, 'utf8');
-  const id = /doc_id="([^"]+)"/.exec(xml)?.[1] ?? path;
-  const tokens = new Map<string, { start: number; end: number; sentence: number }>();
-  let text = '';
-  let prevSentence = -1;
-  let prevToken = '';
-  const tokenRe = /<token number="\d+" sentence="(\d+)" t_id="(\d+)">([^<]*)<\/token>/g;
-  for (let m = tokenRe.exec(xml); m; m = tokenRe.exec(xml)) {
-    const sentence = Number(m[1]);
-    const value = decode(m[3]);
-    if (text.length > 0) {
-      if (sentence !== prevSentence && prevSentence <= 1) text += '\n';
-      else if (!NO_SPACE_BEFORE.test(value) && !NO_SPACE_AFTER.test(prevToken)) text += ' ';
-    }
-    tokens.set(m[2], { start: text.length, end: text.length + value.length, sentence });
-    text += value;
-    prevSentence = sentence;
-    prevToken = value;
-  }
+  const { id, text, tokens } = rebuildMeantimeText(xml, path);
   // Entity instances (document- and corpus-level) and their types.
   const entities = new Map<string, { type: string; instance: string | null }>();
   const entRe = /<ENTITY ([^>]*?)\/?>/g;
@@ -95,9 +75,6 @@ function parse(path: string, topic: string): GoldDoc {
   return { id, topic, text, mentions, scopeEnd };
 }
 
-function decode(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
 
 function article(g: GoldDoc): Article {
   return {

@@ -8,9 +8,8 @@
 // `--pathological` adds a few deliberately awkward texts at sizes the unit tests avoid;
 // `--fuzz N` runs N seeded batches of random texts (test/robustness/fuzz-text.ts) and counts crashes;
 // `--extras-only` skips the three standard parts.
-// Per-stage figures come from a replica of src/pipeline.ts's wiring that times each entry
-// function; the run checks that the replica gives exactly what analyse() gives on the samples,
-// and says so when it does not (then the pipeline's wiring changed and this file must follow).
+// Per-stage figures come from analyse()'s `stage` hook, which times each step; the run also checks
+// that a second, timed run gives exactly the brief of the first (the pipeline is deterministic).
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
@@ -18,19 +17,12 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import { PACKAGE_ROOT } from '../src/util/data.js';
+import { rebuildMeantimeText } from './lib/meantime.js';
 import { analyse } from '../src/pipeline.js';
 import { ingest } from '../src/ingest/index.js';
-import { buildDoc, type Doc } from '../src/text/doc.js';
-import { findEntities } from '../src/entities/index.js';
-import { annotateTimes, toTimeExpressions } from '../src/time/index.js';
-import { findQuotes, assembleQuotes } from '../src/quotes/index.js';
-import { findEvents, assembleEvents } from '../src/events/index.js';
-import { resolveEntities } from '../src/resolve/index.js';
-import { compare } from '../src/compare/index.js';
 import { renderHtml } from '../src/brief/html.js';
 import { renderMarkdown } from '../src/brief/markdown.js';
 import type { Article, Brief, Problem } from '../src/types.js';
-import type { ArticleEntities, ArticleEvents, QuoteAnnotation, TimeAnnotation } from '../src/annotations.js';
 import { integrityViolations, liveMarkup } from '../test/robustness/helpers.js';
 import { randomText } from '../test/robustness/fuzz-text.js';
 
@@ -44,7 +36,7 @@ type Timings = Record<Stage, number>;
 
 const zero = (): Timings => Object.fromEntries(STAGES.map((s) => [s, 0])) as Timings;
 
-/** Thrown by the replica, naming the stage whose entry function threw. */
+/** Thrown by the timed analyse(), naming the stage that threw. */
 class StageError extends Error {
   constructor(
     readonly stage: Stage,
@@ -54,53 +46,20 @@ class StageError extends Error {
   }
 }
 
-/** src/pipeline.ts's analyse(), stage by stage, adding each stage's milliseconds to `t`. */
+/** analyse(), adding each stage's CPU milliseconds to `t` and naming the stage that threw. */
 function stagedAnalyse(articles: Article[], problems: Problem[], t: Timings): Brief {
-  const timed = <T>(stage: Stage, f: () => T): T => {
-    const start = cpuMs();
-    try {
-      return f();
-    } catch (err) {
-      throw new StageError(stage, err);
-    } finally {
-      t[stage] += cpuMs() - start;
-    }
-  };
-  const docs: Doc[] = timed('doc', () => articles.map((a) => buildDoc(a)));
-  const entities: ArticleEntities[] = timed('entities', () => docs.map((d) => findEntities(d)));
-  const times: TimeAnnotation[][] = timed('time', () => {
-    const result = annotateTimes(docs);
-    docs.forEach((doc, i) => {
-      doc.article = result.articles[i];
-    });
-    return result.times;
+  return analyse(articles, problems, {
+    stage: (stage, run) => {
+      const start = cpuMs();
+      try {
+        return run();
+      } catch (err) {
+        throw new StageError(stage, err);
+      } finally {
+        t[stage] += cpuMs() - start;
+      }
+    },
   });
-  const quotes: QuoteAnnotation[][] = timed('quotes', () => docs.map((d, i) => findQuotes(d, entities[i])));
-  const events: ArticleEvents[] = timed('events', () => docs.map((d, i) => findEvents(d, entities[i], quotes[i], times[i])));
-  const resolved = timed('resolve', () => resolveEntities(entities, docs));
-  const partial: Brief = timed('assemble', () => ({
-    schema: 'parley/brief@1',
-    articles: docs.map((d) => d.article),
-    entities: resolved.entities,
-    quotes: assembleQuotes(docs, quotes, resolved),
-    times: toTimeExpressions(docs, times),
-    ...assembleEvents(docs, events, resolved),
-    problems,
-  }));
-  const compared = timed('compare', () => compare(partial, docs));
-  return {
-    schema: 'parley/brief@1',
-    articles: partial.articles.map((a) => ({ ...a, kind: compared.kinds[a.id] ?? null })),
-    entities: partial.entities,
-    quotes: partial.quotes,
-    times: partial.times,
-    events: partial.events,
-    positions: partial.positions,
-    conditions: partial.conditions,
-    discrepancies: compared.discrepancies,
-    framing: compared.framing,
-    problems,
-  };
 }
 
 /** This process's CPU time (user + system) in milliseconds: the machine is shared, so wall-clock
@@ -159,11 +118,11 @@ async function samples(): Promise<void> {
   const again = analyse(articles, problems);
   const tAnalyse = s2();
   const t = zero();
-  let replicaMatches = false;
+  let deterministic = false;
   try {
-    replicaMatches = isDeepStrictEqual(JSON.parse(JSON.stringify(stagedAnalyse(articles, problems, t))), JSON.parse(JSON.stringify(again)));
+    deterministic = isDeepStrictEqual(JSON.parse(JSON.stringify(stagedAnalyse(articles, problems, t))), JSON.parse(JSON.stringify(again)));
   } catch (err) {
-    console.log(`  the stage replica threw: ${(err as Error).message}`);
+    console.log(`  the timed run threw: ${(err as Error).message}`);
   }
   const tRender = render(again);
   console.log(`  ${counts(first)}`);
@@ -172,7 +131,7 @@ async function samples(): Promise<void> {
   console.log(`  analyse: ${both(articles.length, tAnalyse, 'articles')}`);
   console.log(`  render brief.md + brief.html: ${ms(tRender.wall)} wall, ${ms(tRender.cpu)} CPU`);
   console.log(`  per stage: ${stageLine(t, articles.length)}`);
-  console.log(`  stage replica gives exactly analyse()'s brief: ${replicaMatches ? 'yes' : 'NO — bench/pipeline.ts must follow src/pipeline.ts'}`);
+  console.log(`  a second, timed run gives exactly the same brief: ${deterministic ? 'yes' : 'NO'}`);
   const v = integrityViolations(again);
   console.log(`  span/reference violations: ${v.length}${v.length ? `\n    ${v.slice(0, 10).join('\n    ')}` : ''}`);
 }
@@ -307,22 +266,11 @@ function summariseProblems(problems: Problem[]): string {
 }
 
 // ── 3. MEANTIME ────────────────────────────────────────────────────────────────────────────
-const NO_SPACE_BEFORE = /^(?:[.,;:!?%)\]}]|'s|'|n't|'re|'ve|'ll|'d|'m)$/i;
 
-/** A document's text from its tokens: headline and dateline on lines of their own. */
+/** A MEANTIME document as an article, its text rebuilt from tokens (bench/lib/meantime.ts). */
 function meantimeArticle(path: string): Article {
   const xml = readFileSync(path, 'utf8');
-  const id = /doc_id="([^"]+)"/.exec(xml)?.[1] ?? path;
-  const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-  let text = '';
-  let prev = -1;
-  for (const m of xml.matchAll(/<token number="\d+" sentence="(\d+)" t_id="\d+">([^<]*)<\/token>/g)) {
-    const sentence = Number(m[1]);
-    const value = decode(m[2]);
-    if (text) text += sentence !== prev && prev <= 1 ? '\n' : NO_SPACE_BEFORE.test(value) ? '' : ' ';
-    text += value;
-    prev = sentence;
-  }
+  const { id, text } = rebuildMeantimeText(xml, path);
   const dct = /functionInDocument="CREATION_TIME"[^>]*value="(\d{4}-\d{2}-\d{2})/.exec(xml)?.[1] ?? /value="(\d{4}-\d{2}-\d{2})"[^>]*functionInDocument="CREATION_TIME"/.exec(xml)?.[1] ?? null;
   return { id: `mt-${id}`, source: path, url: null, outlet: null, title: null, authors: [], published: dct, publishedBasis: dct ? 'metadata' : null, language: 'en', kind: null, text };
 }

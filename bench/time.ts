@@ -16,6 +16,7 @@ import { PACKAGE_ROOT } from '../src/util/data.js';
 import { buildDoc, type Doc } from '../src/text/doc.js';
 import { annotateTimes } from '../src/time/index.js';
 import type { Article } from '../src/types.js';
+import { rebuildMeantimeText } from './lib/meantime.js';
 
 const DIR = join(PACKAGE_ROOT, '..', 'shared', 'datasets', 'meantime-en', 'intra_cross-doc_annotation');
 
@@ -38,12 +39,6 @@ interface GoldDoc {
   lastTimexSentence: number;
 }
 
-const NO_SPACE_BEFORE = /^([.,;:!?%)\]}]|'s|'|n't|'re|'ve|'ll|'d|'m)$/i;
-const NO_SPACE_AFTER = /^([([{$#])$/;
-
-function decode(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-}
 
 function attr(attrs: string, name: string): string | null {
   return new RegExp(`\\b${name}="([^"]*)"`).exec(attrs)?.[1] ?? null;
@@ -57,30 +52,10 @@ function normaliseDct(v: string | null): string | null {
   return m ? `${m[3]}-${m[2]}-${m[1]}` : null;
 }
 
-/** Rebuild the text from the tokens: the headline (sentence 0) and the dateline (sentence 1) on
- * lines of their own, then the body with single spaces except around punctuation. */
+/** A gold document: its text rebuilt from tokens, creation time and time expressions. */
 function parse(path: string): GoldDoc {
   const xml = readFileSync(path, 'utf8');
-  const id = /doc_id="([^"]+)"/.exec(xml)?.[1] ?? path;
-  const tokens = new Map<string, { start: number; end: number; sentence: number }>();
-  let text = '';
-  let prevSentence = -1;
-  let prevToken = '';
-  const sentenceStarts: number[] = [];
-  const tokenRe = /<token number="\d+" sentence="(\d+)" t_id="(\d+)">([^<]*)<\/token>/g;
-  for (let m = tokenRe.exec(xml); m; m = tokenRe.exec(xml)) {
-    const sentence = Number(m[1]);
-    const value = decode(m[3]);
-    if (text.length > 0) {
-      if (sentence !== prevSentence && prevSentence <= 1) text += '\n';
-      else if (!NO_SPACE_BEFORE.test(value) && !NO_SPACE_AFTER.test(prevToken)) text += ' ';
-    }
-    if (sentence !== prevSentence) sentenceStarts[sentence] = text.length;
-    tokens.set(m[2], { start: text.length, end: text.length + value.length, sentence });
-    text += value;
-    prevSentence = sentence;
-    prevToken = value;
-  }
+  const { id, text, tokens, sentenceStarts } = rebuildMeantimeText(xml, path);
   const timexes: (GoldTimex & { creation: boolean; sentence: number })[] = [];
   let dct: string | null = null;
   let dctSpan: { start: number; end: number } | null = null;
