@@ -1,17 +1,9 @@
 // Who a name refers to across articles: the resolved entity where the entities stage found one,
 // else the surname folded to ASCII, so that "Sælen" and "Saelen" still meet.
+import { foldName } from '../text/fold.js';
 import type { Context } from './context.js';
 
-export function foldName(s: string): string {
-  return s
-    .replace(/[æÆ]/g, 'ae')
-    .replace(/[øØ]/g, 'o')
-    .replace(/ß/g, 'ss')
-    .replace(/[ıİ]/g, 'i')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
-}
+export { foldName };
 
 export function surname(name: string): string {
   const parts = name.trim().split(/\s+/);

@@ -1,23 +1,8 @@
 // Small string helpers for names: folding for comparison, never for output.
+import { foldName } from '../text/fold.js';
 
-/** Lower-case, strip diacritics, unify apostrophes and dashes, collapse whitespace. */
-export function fold(s: string): string {
-  // Fast path for plain ASCII words, which are most tokens.
-  if (/^[A-Za-z0-9.&'-]*$/.test(s)) return s.toLowerCase();
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[ıİ]/g, 'i')
-    .replace(/[łŁ]/g, 'l')
-    .replace(/[øØ]/g, 'o')
-    .replace(/[đĐ]/g, 'd')
-    .replace(/ß/g, 'ss')
-    .replace(/[’‘`´]/g, "'")
-    .replace(/[‐-–—]/g, '-')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+/** Names folded for comparison (see text/fold.ts). */
+export const fold = foldName;
 
 /** A surface form as it should appear in a name or alias: whitespace (line breaks) collapsed. */
 export function cleanForm(s: string): string {

@@ -1,22 +1,9 @@
 // Comparing names across outlets: diacritic folding, a transliteration key that irons out common
 // romanisation differences (Qaddafi/Gaddafi/Kadhafi, Tchaikovsky/Chaikovsky, Zelensky/Zelenskyy),
 // and a consonant skeleton that must agree before two spellings count as one name.
+import { foldName } from '../text/fold.js';
 
-/** Lower-case ASCII letters of a name: diacritics removed (Šefčovič → sefcovic). */
-export function foldName(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[ıİ]/g, 'i')
-    .replace(/[łŁ]/g, 'l')
-    .replace(/[øØ]/g, 'o')
-    .replace(/[đĐ]/g, 'd')
-    .replace(/ß/g, 'ss')
-    .replace(/[’‘`´]/g, "'")
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export { foldName };
 
 const translitCache = new Map<string, string>();
 

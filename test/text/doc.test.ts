@@ -49,3 +49,13 @@ test('an over-long run of non-space characters is one token and does not disturb
   for (let i = 1; i < doc.tokens.length; i++) assert.ok(doc.tokens[i].start >= doc.tokens[i - 1].end);
   for (let i = 1; i < doc.sentences.length; i++) assert.ok(doc.sentences[i].start >= doc.sentences[i - 1].end);
 });
+
+test('one name fold for every stage: diacritics, letters that do not decompose, dashes, apostrophes', async () => {
+  const { foldName } = await import('../../src/text/fold.js');
+  assert.equal(foldName('Šefčovič'), 'sefcovic');
+  assert.equal(foldName('Sælen'), 'saelen');
+  assert.equal(foldName('Erdoğan'), 'erdogan');
+  assert.equal(foldName('Wałęsa'), 'walesa');
+  assert.equal(foldName('Jean–Pierre  O’Neill'), "jean-pierre o'neill");
+  assert.equal(foldName('Kerry'), 'kerry');
+});
