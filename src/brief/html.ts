@@ -210,7 +210,7 @@ export function renderHtml(brief: Brief): string {
   if (story.conditions) {
     const items = story.conditions.map(
       (c) =>
-        `<li><strong>${escapeHtml(c.actor)}</strong> would ${escapeHtml(c.commitment)} — <em>on condition that</em> ${escapeHtml(c.condition)} ${sourcesBadge(c.sources, c.evidence.length, null)}<br>${refs(c.evidence)}</li>`,
+        `<li><strong>${escapeHtml(c.actor)}</strong>: ${escapeHtml(c.commitment)} — <em>condition:</em> ${escapeHtml(c.condition)} ${sourcesBadge(c.sources, c.evidence.length, null)}<br>${refs(c.evidence)}</li>`,
     );
     parts.push(['conditions', 'Conditions', items.length ? `<ul class="items">${items.join('\n')}</ul>` : '<p>No conditional commitment was found.</p>']);
   }

@@ -110,7 +110,7 @@ export function renderMarkdown(brief: Brief): string {
     out.push('## Conditions', '');
     if (story.conditions.length === 0) out.push('No conditional commitment was found.', '');
     for (const c of story.conditions) {
-      out.push(`- **${escapeMarkdown(c.actor)}** would ${escapeMarkdown(c.commitment)} — on condition that ${escapeMarkdown(c.condition)} (${links(c.evidence)}; ${sourcesNote(c.sources, c.evidence.length, null)})`);
+      out.push(`- **${escapeMarkdown(c.actor)}**: ${escapeMarkdown(c.commitment)} — _condition:_ ${escapeMarkdown(c.condition)} (${links(c.evidence)}; ${sourcesNote(c.sources, c.evidence.length, null)})`);
     }
     out.push('');
   }
