@@ -99,23 +99,10 @@ function build(doc: Doc): ArticleEntities {
       if (form !== entity.name && !entity.aliases.includes(form)) entity.aliases.push(form);
     }
   }
-  // Group members: people the article names with the group's role and nationality.
-  groupInfo.forEach((g, gi) => {
-    const key = keyOf.get(-1 - gi);
-    if (!key || !g.noun) return;
-    const singular = singularRole(g.noun);
-    if (!singular) return;
-    const members: string[] = [];
-    clusters.forEach((cl, ci) => {
-      const k = keyOf.get(ci);
-      if (!k || cl.type !== 'person') return;
-      if (!cl.roleClasses.some((c) => c === singular.cls || c.startsWith(`${singular.cls}.`))) return;
-      if (g.country && cl.country && g.country !== cl.country) return;
-      members.push(k);
-    });
-    if (members.length > 0) entityByKey.get(key)!.members = members;
-  });
   // "the Ukrainian delegation, led by Rustem Umerov", "European leaders, including Macron and Merz".
+  // These explicit attachments come first: a person the article places in one group is not
+  // guessed into another group of the same sentence or article by role alone.
+  const attached = new Set<string>();
   for (const m of out) {
     if (m.kind !== 'group') continue;
     const sentence = doc.sentences[sentenceAt(doc, m.start)];
@@ -130,7 +117,27 @@ function build(doc: Doc): ArticleEntities {
     if (named.length === 0) continue;
     const group = entityByKey.get(m.entity)!;
     group.members = [...new Set([...(group.members ?? []), ...named])];
+    for (const k of named) attached.add(k);
   }
+  // Group members: people the article names with the group's role and nationality.
+  groupInfo.forEach((g, gi) => {
+    const key = keyOf.get(-1 - gi);
+    if (!key || !g.noun) return;
+    const singular = singularRole(g.noun);
+    if (!singular) return;
+    const members: string[] = [];
+    clusters.forEach((cl, ci) => {
+      const k = keyOf.get(ci);
+      if (!k || cl.type !== 'person' || attached.has(k)) return;
+      if (!cl.roleClasses.some((c) => c === singular.cls || c.startsWith(`${singular.cls}.`))) return;
+      if (g.country && cl.country && g.country !== cl.country) return;
+      members.push(k);
+    });
+    if (members.length > 0) {
+      const group = entityByKey.get(key)!;
+      group.members = [...new Set([...(group.members ?? []), ...members])];
+    }
+  });
   return { article, mentions: out, entities };
 }
 

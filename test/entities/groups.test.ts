@@ -43,3 +43,12 @@ test('people a group is said to be led by or to include are its members; others 
   assert.deepEqual(entityAt(found, 'European leaders')?.members, [entityAt(found, 'Emmanuel Macron')!.key, entityAt(found, 'Friedrich Merz')!.key]);
   assert.equal(entityAt(found, 'Russian officials')?.members, undefined);
 });
+
+test('a person a group is said to be led by is not guessed into another group by role', () => {
+  const found = entitiesOf(
+    'The Ukrainian side, led by Foreign Minister Olena Marchuk, came with a narrow offer. The G7 foreign ministers, meeting in Canada, backed the call.',
+  );
+  const marchuk = entityAt(found, 'Olena Marchuk')!.key;
+  assert.deepEqual(entityAt(found, 'The Ukrainian side')?.members, [marchuk]);
+  assert.ok(!(entityAt(found, 'The G7 foreign ministers')?.members ?? []).includes(marchuk), JSON.stringify(found.entities));
+});
