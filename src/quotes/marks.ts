@@ -50,13 +50,20 @@ function looksClosing(text: string, i: number, para: Range): boolean {
   return leftGlued && rightFree;
 }
 
+/** After an s, with a space and a lower-case word next: a plural possessive (officials’ demands),
+ * or the end of a quote (‘within days’ once the lists are checked). */
+function pluralPossessiveOrClose(text: string, i: number, para: Range): boolean {
+  const before = i > para.start ? text[i - 1] : undefined;
+  return before === 's' && /^ [a-z]/.test(text.slice(i + 1, Math.min(i + 3, para.end)));
+}
+
 /** A single mark (’ or ') between two letters is an apostrophe (don’t, Kestria’s); one after a
  * letter with a space and a lower-case word next is a plural possessive (officials’ demands). */
 function isApostrophe(text: string, i: number, para: Range): boolean {
   const before = i > para.start ? text[i - 1] : undefined;
   const after = i + 1 < para.end ? text[i + 1] : undefined;
   if (isWordChar(before) && isWordChar(after)) return true;
-  if (before === 's' && after === ' ' && /^ [a-z]/.test(text.slice(i + 1, i + 3))) return true;
+  if (pluralPossessiveOrClose(text, i, para)) return true;
   // ’90s, ’em
   if (!isWordChar(before) && after !== undefined && /\d/.test(after)) return true;
   return false;
@@ -97,6 +104,11 @@ function trimmed(text: string, start: number, end: number): [number, number] {
 function hasCloserAhead(text: string, i: number, para: Range): boolean {
   const limit = Math.min(para.end, i + 400);
   for (let k = i + 2; k < limit; k++) if (text[k] === "'" && looksClosing(text, k, para) && !isApostrophe(text, k, para)) return true;
+  return false;
+}
+
+function singleCloserAhead(text: string, i: number, para: Range): boolean {
+  for (let k = i + 1; k < para.end; k++) if ((text[k] === '’' || text[k] === "'") && canClose(text, k, para, 'single')) return true;
   return false;
 }
 
@@ -153,7 +165,12 @@ export function findMarkedSpans(text: string, paragraphs: Range[]): MarkedSpan[]
         // “The so-called "peace plan" is a farce,” — straight marks inside a curly quote that a curly
         // mark closes later are a nested quote, not its end.
         if (c === '"' && DOUBLE_OPEN_ONLY.has(text[open.at]) && curlyCloserAhead(text, i, para)) continue;
-        if (canClose(text, i, para, open.family)) {
+        // ‘within days’ once…: read as a plural possessive only if a closing mark follows; with none
+        // left in the paragraph, it is the closing mark.
+        const closesHere =
+          canClose(text, i, para, open.family) ||
+          (open.family === 'single' && c === '’' && pluralPossessiveOrClose(text, i, para) && !singleCloserAhead(text, i, para));
+        if (closesHere) {
           const [s, e] = trimmed(text, open.at + 1, i);
           if (e > s) spans.push({ open: open.at, close: i, start: s, end: e, family: open.family, unclosed: false, multiParagraph: open.multi });
           open = null;

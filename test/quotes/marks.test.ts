@@ -23,6 +23,12 @@ test('a plural possessive ’ is no closing mark', () => {
   assert.deepEqual(quoted('‘The Kestrians’ demands are absurd,’ he said.'), ['The Kestrians’ demands are absurd,']);
 });
 
+test('a ’ after an s closes an open single quote when no other closing mark follows', () => {
+  assert.deepEqual(quoted('She said the prisoners could be home ‘within days’ once every name was checked.'), ['within days']);
+  // With a closing mark further on, the same shape stays a plural possessive.
+  assert.deepEqual(quoted('‘The envoys’ demands are absurd,’ he said.'), ['The envoys’ demands are absurd,']);
+});
+
 test('guillemets, with the spaces inside them trimmed', () => {
   assert.deepEqual(quoted('« Nous verrons », declared the minister. «Switzerland will host.»'), ['Nous verrons', 'Switzerland will host.']);
 });
