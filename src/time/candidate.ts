@@ -16,6 +16,8 @@ export interface ResolveContext {
   previous: CalDate | null;
   /** The last calendar value of any granularity the text gave before it ("2009-01", "2009-Q3"). */
   previousValue?: string | null;
+  /** The last DATE/TIME value in the same paragraph or the sentence before ("three days later"). */
+  previousNear?: string | null;
 }
 
 /** How a relative expression relates to its anchor; read by publication-date inference. */

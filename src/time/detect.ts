@@ -8,6 +8,7 @@ import { tenseAt } from './tense.js';
 import { lexicon } from './lexicon.js';
 import { findQuoteRegions, isSpeechTime, regionAt, type QuoteRegion } from './quotes.js';
 import { ago } from './rules/ago.js';
+import { anaphora } from './rules/anaphora.js';
 import { deictic } from './rules/deictic.js';
 import { durations } from './rules/durations.js';
 import { monthDates } from './rules/dates.js';
@@ -21,13 +22,14 @@ import { weekdays } from './rules/weekdays.js';
 import { years } from './rules/years.js';
 
 export const RULES: ((scan: Scan) => Candidate[])[] = [
-  monthDates, numericDates, weekdays, deictic, periods, ago, years, durations, sets, times, textual, refs,
+  monthDates, numericDates, weekdays, deictic, periods, ago, years, durations, sets, times, textual, refs, anaphora,
 ];
 
 /** A detected expression with what resolution needs. */
 export interface Found {
   cand: Candidate;
   sentence: number;
+  paragraph: number;
   dir: Direction;
   strong: boolean;
   /** The quote it sits in, if any. */
@@ -123,7 +125,7 @@ export function detect(doc: Doc): { found: Found[]; dateOf: Map<Candidate, Candi
   const found = attached.map((c) => {
     const sentence = sentenceOf.get(c) ?? doc.tokens.find((t) => t.start >= c.start)?.sentence ?? 0;
     const tense = tenseAt(doc, sentence, c.start, c.end);
-    return { cand: c, sentence, dir: tense.dir, strong: tense.strong, quote: regionAt(quotes, c.start, c.end), value: null, anchor: null };
+    return { cand: c, sentence, paragraph: doc.sentences[sentence]?.paragraph ?? -1, dir: tense.dir, strong: tense.strong, quote: regionAt(quotes, c.start, c.end), value: null, anchor: null };
   });
   return { found, dateOf, quotes };
 }
@@ -142,11 +144,13 @@ export function resolveFound(
   for (const timesPass of [false, true]) {
     let previous: CalDate | null = null;
     let previousValue: string | null = null;
+    let near: { value: string; sentence: number; paragraph: number } | null = null;
     for (const f of found) {
       const c = f.cand;
       if (timesPass === !!c.timeOnly) {
         const spoken = f.quote ? quoteAnchor.get(f.quote) ?? null : null;
-        const r = resolveOne(f, found, dateOf, valueOf, anchorOf, spoken ?? published, spoken ? 'text' : 'published', previous, previousValue);
+        const previousNear = near && (near.paragraph === f.paragraph || near.sentence >= f.sentence - 1) ? near.value : null;
+        const r = resolveOne(f, found, dateOf, valueOf, anchorOf, spoken ?? published, spoken ? 'text' : 'published', previous, previousValue, previousNear);
         f.value = r.value;
         f.anchor = r.anchor;
         valueOf.set(c, r.value);
@@ -156,6 +160,7 @@ export function resolveFound(
       const day = valueDay(v);
       if (day && (c.type === 'DATE' || c.type === 'TIME')) previous = day;
       if (c.type === 'DATE' && valueStart(v)) previousValue = v;
+      if (v && (c.type === 'DATE' || c.type === 'TIME') && valueStart(v)) near = { value: day && c.type === 'TIME' ? formatDay(day) : v, sentence: f.sentence, paragraph: f.paragraph };
     }
   }
 }
@@ -171,9 +176,10 @@ function resolveOne(
   anchorKind: 'text' | 'published',
   previous: CalDate | null,
   previousValue: string | null,
+  previousNear: string | null,
 ): { value: string | null; anchor: TimeAnnotation['anchor'] } {
   const c = f.cand;
-  const ctx = { anchor, dir: f.dir, strong: f.strong, previous, previousValue };
+  const ctx = { anchor, dir: f.dir, strong: f.strong, previous, previousValue, previousNear };
   if (c.absolute) return { value: c.resolve(ctx), anchor: 'absolute' };
   if (c.timeOnly) {
     // The day next to the time, else the nearest day named in the same sentence
@@ -188,7 +194,7 @@ function resolveOne(
   if (c.textual) {
     // "the same day" needs a day named before it; failing that, the anchor's day.
     const value = c.resolve({ ...ctx, previous: previous ?? anchor });
-    return { value, anchor: value === null ? null : previous || c.rule === 'textual-period' ? 'text' : anchorKind };
+    return { value, anchor: value === null ? null : previous || c.rule === 'textual-period' || c.rule === 'anaphora' ? 'text' : anchorKind };
   }
   const value = anchor ? c.resolve(ctx) : null;
   return { value, anchor: value === null ? null : anchorKind };
