@@ -9,6 +9,7 @@ import { lexicon } from './lexicon.js';
 import { findQuoteRegions, isSpeechTime, regionAt, type QuoteRegion } from './quotes.js';
 import { ago } from './rules/ago.js';
 import { anaphora } from './rules/anaphora.js';
+import { dayparts } from './rules/dayparts.js';
 import { deictic } from './rules/deictic.js';
 import { durations } from './rules/durations.js';
 import { monthDates } from './rules/dates.js';
@@ -22,7 +23,7 @@ import { weekdays } from './rules/weekdays.js';
 import { years } from './rules/years.js';
 
 export const RULES: ((scan: Scan) => Candidate[])[] = [
-  monthDates, numericDates, weekdays, deictic, periods, ago, years, durations, sets, times, textual, refs, anaphora,
+  monthDates, numericDates, weekdays, deictic, periods, ago, years, durations, sets, times, textual, refs, anaphora, dayparts,
 ];
 
 /** A detected expression with what resolution needs. */
@@ -51,7 +52,7 @@ export function selectCandidates(cands: Candidate[]): Candidate[] {
 
 // Words before a calendar period that narrow it without changing its TIMEX3 value
 // ("early 2020" → 2020, "the end of June" → June's value).
-const MODIFIER_BEFORE = /(?:\b(?:(?:early|late)\s+in|early|mid|late|earlier|later|the\s+(?:end|start|beginning|middle|turn|close|rest|remainder|course)\s+of|the\s+(?:first|last|final)\s+(?:days?|weeks?)\s+of)\s+|\bmid-)$/i;
+const MODIFIER_BEFORE = /(?:\b(?:(?:early|late)\s+(?:in|on)|early|mid|late|earlier|later|the\s+(?:end|start|beginning|middle|turn|close|rest|remainder|course)\s+of|the\s+(?:first|last|final)\s+(?:days?|weeks?)\s+of)\s+|\bmid-)$/i;
 
 function extendModifiers(text: string, c: Candidate): Candidate {
   if (c.type !== 'DATE' || c.rule === 'durations') return c;
