@@ -155,6 +155,31 @@ function cueAfter(toks: Tok[], issue: IssueMention, limit: number): Cue | null {
   return null;
 }
 
+/** Bare tokens for a phrase of our own making, to look it up in the seed vocabulary. */
+function tokensOf(phrase: string): Tok[] {
+  return phrase.split(' ').map((w, i) => ({ i, text: w, lower: w.toLowerCase(), lemma: w.toLowerCase(), pos: 'NOUN', start: 0, end: 0 }));
+}
+
+const MODAL_WORDS = /^(will|would|'ll|could|can|shall|should|must|might|may|wo|ca)$/;
+
+/** "sanctions would be imposed", "the tariffs will not be lifted": a modal passive whose subject
+ * is the issue; the stance is the verb's, held by its agent (a by-phrase) or the speaker. A past
+ * passive ("were imposed") reports a fact, not a stance, so a modal is required. */
+export function passiveAfter(toks: Tok[], issue: IssueMention, limit: number): Cue | null {
+  let k = issue.to;
+  let modal = false;
+  let be = false;
+  while (k < limit && (toks[k].pos === 'AUX' || toks[k].pos === 'PART' || toks[k].pos === 'ADV' || NEGATORS.has(toks[k].lower) || MODAL_WORDS.test(toks[k].lower))) {
+    if (MODAL_WORDS.test(toks[k].lower)) modal = true;
+    if (BE.has(toks[k].lower)) be = true;
+    k++;
+  }
+  if (!modal || !be || k >= limit || !/(ed|en|wn|ne)$/.test(toks[k].lower) || toks[k].lemma === toks[k].lower) return null;
+  const p = beforeCues().at(toks, k).find((x) => x.length === 1);
+  if (!p) return null;
+  return { stance: p.value as Stance, from: k, to: k + 1, words: toks[k].lemma };
+}
+
 function negatedBefore(toks: Tok[], at: number, floor: number): boolean {
   for (let k = at - 1; k >= Math.max(floor, at - 4); k--) {
     const t = toks[k];
@@ -359,7 +384,17 @@ export function findPositions(doc: Doc, entities: ArticleEntities, quotes: Quote
     const conditions = conditionsInSentence(view, reporting);
     for (const p of positionsInSentence(view, reporting, conditions)) {
       const toks = view.tokens;
-      if (p.refersTo) {
+      if (p.refersTo === 'previous') {
+        // The issue named last in the sentence before: seed mentions first, else a stance's issue.
+        // A short reply ("Good.") in between names nothing: look two sentences back at most.
+        let issue: string | null = null;
+        for (let b = s - 1; b >= Math.max(0, s - 2) && !issue; b--) {
+          const before = sentenceView(doc, b);
+          issue = lastIssueIn(before);
+        }
+        if (!issue) continue;
+        p.issue = issue;
+      } else if (p.refersTo) {
         // The latest offer (or demand) of the last three sentences, this one's earlier clauses included.
         const floor = doc.sentences[Math.max(0, s - 3)].start;
         const earlier = [...out].reverse().find((o) => o.start >= floor && o.start < toks[p.span.from].start && (p.refersTo === 'offer' ? o.stance === 'offer' || o.stance === 'conditional' : o.stance === 'demand'));
@@ -396,7 +431,39 @@ export interface SentencePosition {
   cue: string;
   /** The object is a definite "the offer", "the proposal", "the demand": its issue is that of
    * the latest such stance before it in the article (filled in by findPositions); issue is ''. */
-  refersTo?: 'offer' | 'demand';
+  refersTo?: 'offer' | 'demand' | 'previous';
+}
+
+/** The issue named last in a sentence: a seed mention, or the last noun phrase that makes an
+ * issue ("…unless there is an independent safety audit"), whichever ends later. */
+export function lastIssueIn(view: SentenceView): string | null {
+  const toks = view.tokens;
+  const seeds = issuesIn(view);
+  const seed = seeds[seeds.length - 1];
+  for (let k = toks.length - 1; k >= 0; k--) {
+    if (seed && k < seed.to) return seed.issue;
+    if (toks[k].pos !== 'NOUN' || toks[k + 1]?.pos === 'NOUN') continue;
+    const np = npBefore(view, k + 1, 0);
+    if (!np) continue;
+    // Carry the phrase back over "of": "the release of all civilians".
+    let from = np.from;
+    if (toks[from - 1]?.lower === 'of') {
+      const head = npBefore(view, from - 1, 0);
+      if (head) from = head.from;
+    }
+    const issue = issueFromPhrase(toks.slice(from, np.to));
+    if (issue) return seed && seed.to > np.from ? seed.issue : issue;
+  }
+  return seed?.issue ?? null;
+}
+
+/** "that", "this", "it" standing alone as an object: followed by the clause's end or an adverb. */
+export function demonstrativeObject(toks: Tok[], at: number, limit: number): boolean {
+  if (at >= limit || !/^(that|this|it|these|those|them)$/.test(toks[at].lower)) return false;
+  const next = toks[at + 1];
+  if (!next || at + 1 >= limit) return true;
+  if (next.pos === 'PUNCT') return next.lower !== "'s" && next.lower !== '’s';
+  return next.pos === 'ADV' && /ly$/.test(next.lower) && (at + 2 >= limit || toks[at + 2].pos === 'PUNCT');
 }
 
 const OFFER_NOUNS = new Set(['offer', 'proposal', 'plan', 'idea', 'initiative', 'sequence', 'compromise', 'formula', 'package', 'suggestion', 'deal']);
@@ -425,9 +492,14 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
   for (const m of mentions) {
     let cue = cueBefore(toks, m, Math.max(floor, reporting.clauseStart > m.from ? 0 : reporting.clauseStart));
     let subjectAnchor: number | null = cue ? cue.from : null;
+    let passive = false;
     if (!cue) {
       cue = cueAfter(toks, m, limit);
       subjectAnchor = null;
+    }
+    if (!cue) {
+      cue = passiveAfter(toks, m, limit);
+      passive = cue !== null;
     }
     let stance: Stance | null = cue ? cue.stance : null;
     // A seed issue that is itself the committed verb: "Tokyo would not retaliate", "we will negotiate".
@@ -482,6 +554,11 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     if (request !== null && !fromCondition) {
       subject = requester;
     }
+    if (passive && cue && toks[cue.to]?.lower === 'by') {
+      // "would be lifted by Washington": the agent holds the stance.
+      const agent = npAfter(view, cue.to + 1, Math.min(limit, cue.to + 7));
+      if (agent) subject = agent;
+    }
     if (subject && inside(subject, m.from)) subject = null;
     // "Ukraine must accept a ceasefire, Grinev said": what another party must do, the speaker demands.
     if (cue && !cond && request === null && obligedBefore(toks, cue.from) && !(subject && FIRST_PERSON_SUBJECT.test(textOf(view, subject.from, subject.to)))) {
@@ -525,6 +602,19 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       if (p.length === 1 && k > 0 && BE.has(toks[k - 1].lower) && /ed$/.test(toks[k].lower) && toks[k].pos === 'VERB') break;
       // A reduced passive after its noun: "the tariffs imposed on Canadian steel".
       if (p.length === 1 && k > 0 && /^(NOUN|PROPN)$/.test(toks[k - 1].pos) && /ed$/.test(toks[k].lower) && toks[objFrom]?.pos === 'ADP') break;
+      // "We support that fully.", "Kyiv rejected it.": a pronoun object stands for the issue
+      // named last in the sentence before (filled in by findPositions).
+      if (demonstrativeObject(toks, objFrom, limit) && !addressees().has(cueText)) {
+        let stance: Stance | null = p.value as Stance;
+        if ((p.value as string) === 'concede') stance = negatedBefore(toks, k, 0) ? 'demand' : 'offer';
+        else if (negatedBefore(toks, k, 0)) stance = stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
+        if (stance && !conditions.some((c) => inside(c.condition, k) || inside(c.commitment, k))) {
+          let subject = subjectOf(view, k, reporting.clauseStart > k ? 0 : reporting.clauseStart);
+          if (subject && inside(subject, k)) subject = null;
+          out.push({ issue: '', stance, subject, span: { from: k, to: objFrom + 1 }, cue: cueText, refersTo: 'previous' });
+        }
+        break;
+      }
       // "suggests that the plane…": a clause, not an issue.
       if (toks[objFrom]?.lower === 'that') break;
       // "call on all states to refrain from …": past the addressee to the demanded action.
@@ -577,6 +667,25 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       k = object.to - 1;
       break;
     }
+  }
+  // "Moscow wants Ukraine out of NATO", "keep Britain out of the EU": the actor opposes the
+  // other party's membership of the named body.
+  for (let k = 0; k + 3 < limit; k++) {
+    if (!/^(want|keep)$/.test(toks[k].lemma) || toks[k].pos !== 'VERB') continue;
+    const out_ = toks.findIndex((t, x) => x > k + 1 && x < Math.min(limit - 2, k + 7) && t.lower === 'out' && toks[x + 1].lower === 'of');
+    if (out_ < 0) continue;
+    const party = npAfter(view, k + 1, out_);
+    if (!party || party.from !== k + 1 && !(party.from === k + 2 && toks[k + 1].pos === 'DET')) continue;
+    let b = out_ + 2;
+    if (toks[b]?.pos === 'DET') b++;
+    let e = b;
+    while (e < limit && toks[e].pos === 'PROPN') e++;
+    if (e === b) continue;
+    const body = toks.slice(b, e).map((t) => t.text).join(' ');
+    const seed = issuePhrases().at(tokensOf(`${body} membership`), 0)[0];
+    const issue = seed?.value ?? `${body} membership`;
+    const stance: Stance = negatedBefore(toks, k, 0) ? 'support' : 'oppose';
+    out.push({ issue, stance, subject: subjectOf(view, k, reporting.clauseStart > k ? 0 : reporting.clauseStart), span: { from: k, to: e }, cue: `${toks[k].lemma} out of` });
   }
   // A commitment to act ("will host a conference", "would free 200 soldiers"): an offer.
   const taken = new Set(out.map((o) => o.span.from));

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findPositions, issueFromPhrase, positionsInSentence } from '../../src/events/positions.js';
+import { findPositions, issueFromPhrase, lastIssueIn, positionsInSentence } from '../../src/events/positions.js';
 import { textOf } from '../../src/events/clause.js';
 import type { QuoteAnnotation } from '../../src/annotations.js';
 import { doc, entities, keyOf, view } from './helpers.js';
@@ -154,4 +154,29 @@ test('a stance cue stops at a subordinate clause', () => {
 test('the object of a refused action is opposed', () => {
   has("Moscow's refusal to discuss the return of occupied territory stalled the talks.", 'territorial concessions', 'oppose', 'Moscow');
   has('Tehran refused to ship its uranium stockpile abroad.', 'nuclear enrichment', 'oppose', 'Tehran');
+});
+
+test('a modal passive with the issue as subject: the agent or the speaker holds the stance', () => {
+  has('New sanctions would be imposed if the summit collapsed.', 'sanctions', 'conditional');
+  has('The sanctions would be lifted by Washington.', 'sanctions', 'oppose', 'Washington');
+  // A past passive reports a fact, not a stance.
+  assert.ok(!stances('Sanctions were imposed last year.').some((p) => p.issue === 'sanctions'));
+});
+
+test('"wants X out of <body>" opposes X\'s membership of the body', () => {
+  has('Moscow wants Ukraine out of NATO for good.', 'NATO membership', 'oppose', 'Moscow');
+  has('The party wanted to keep Britain out of the EU.', 'EU membership', 'oppose');
+});
+
+test('a pronoun object takes the issue named in the sentence before', () => {
+  const d = doc('Kyiv proposed a ceasefire on Monday. Good. Ankara supports that fully.');
+  const e = entities(d, [['Kyiv', 'place'], ['Ankara', 'place']]);
+  const found = findPositions(d, e, []);
+  assert.ok(found.some((p) => p.issue === 'ceasefire' && p.stance === 'support' && d.text.slice(p.start, p.end).startsWith('supports that')), JSON.stringify(found));
+  assert.equal(lastIssueIn(view('Brussels will not release the money unless there is an independent safety audit.')), 'independent safety audit');
+  assert.equal(lastIssueIn(view('Kyiv proposed a ceasefire on Monday.')), 'ceasefire');
+  assert.equal(lastIssueIn(view('Good.')), null);
+  // "that" before a noun is a determiner, and "that" opening a clause is no object.
+  assert.equal(positionsInSentence(view('We support that proposal.')).length, 0);
+  assert.ok(!positionsInSentence(view('He said that the plan was good.')).some((p) => p.refersTo === 'previous'));
 });
