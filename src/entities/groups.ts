@@ -81,8 +81,13 @@ export function findGroups(doc: Doc, isNameToken: (i: number) => boolean): Group
         break;
       }
     }
-    // A capitalised noun belongs to a name ("United Auto Workers"), not to a group phrase.
-    if (nounEnd < 0 || /^\p{Lu}/u.test(toks[nounEnd].text)) continue;
+    // A capitalised noun belongs to a name ("United Auto Workers"), not to a group phrase, unless it
+    // is the plural of a role and no name follows ("the G7 Foreign Ministers of Canada, France").
+    if (nounEnd < 0) continue;
+    if (/^\p{Lu}/u.test(toks[nounEnd].text) && !(pluralRole(lex, w(nounEnd)) && !(toks[nounEnd + 1] && toks[nounEnd + 1].sentence === sentence && isCapitalised(toks[nounEnd + 1].text)))) continue;
+    // "Bank of America executives": the modifier is the tail of a longer name, not a group's own.
+    const before = toks[start - 1];
+    if (before && start >= 2 && /^(?:of|for|on)$/i.test(before.text) && isCapitalised(toks[start - 2].text) && lex.connectorHeads.has(w(start - 2))) continue;
     // The noun must not continue as a compound ("officials' statement" is fine, "troops withdrawal" is not).
     const next = toks[nounEnd + 1];
     if (next && next.sentence === sentence && next.pos === 'NOUN' && !/^[,.;:]/.test(next.text)) continue;
@@ -98,4 +103,11 @@ export function findGroups(doc: Doc, isNameToken: (i: number) => boolean): Group
     i = nounEnd;
   }
   return out;
+}
+
+/** "ministers", "Spokesmen": the plural of a role word. */
+function pluralRole(lex: ReturnType<typeof lexicon>, word: string): boolean {
+  if (!/s$|men$/.test(word)) return false;
+  const sing = word.endsWith('men') ? `${word.slice(0, -3)}man` : word.replace(/ies$/, 'y').replace(/s$/, '');
+  return lex.roles.has(sing);
 }

@@ -244,10 +244,12 @@ function candidatesOfRun(ctx: DocContext, run: Run): Candidate[] {
   }
   for (let p = run.first; p <= run.last; p++) {
     const w = fold(toks[p].text);
-    const honorific = lex.honorifics.has(w) || (lex.honorifics.has(`${w}.`) && toks[p + 1]?.text === '.');
+    const honorific = isHonorific(toks, p) || (w === 'royal' && p < run.last && isHonorific(toks, p + 1));
     const title = honorific ? null : titleAt(doc, p, run.last + 1);
     if (!honorific && !title) continue;
-    const titleLast = honorific ? (toks[p + 1]?.text === '.' ? p + 1 : p) : title!.last;
+    let titleLast = honorific ? (toks[p + 1]?.text === '.' ? p + 1 : p) : title!.last;
+    // "Rt Hon. Keir Starmer", "Honourable Dr Priya Anand": honorifics stack, and none of them is the name.
+    while (honorific && titleLast < run.last && isHonorific(toks, titleLast + 1)) titleLast = toks[titleLast + 2]?.text === '.' ? titleLast + 2 : titleLast + 1;
     // "the Apple Chief Executive Officer": a trailing title names no one; keep what precedes it.
     if (titleLast >= run.last) return p > run.first ? candidatesOfRun(ctx, { first: run.first, last: p - 1, possessive: false }) : [];
     const nameFirst = titleLast + 1;
@@ -255,7 +257,8 @@ function candidatesOfRun(ctx: DocContext, run: Run): Candidate[] {
     if (['of', 'for', 'on', '&'].includes(fold(toks[nameFirst].text))) {
       let rest = nameFirst + 1;
       if (rest <= run.last && fold(toks[rest].text) === 'the') rest++;
-      return rest <= run.last ? candidatesOfRun(ctx, { first: rest, last: run.last, possessive: run.possessive }) : [];
+      if (rest > run.last || portfolio(ctx, rest, run.last)) return [];
+      return candidatesOfRun(ctx, { first: rest, last: run.last, possessive: run.possessive });
     }
     if (!plausiblePersonName(doc, nameFirst, run.last)) {
       p = titleLast;
@@ -288,6 +291,26 @@ function candidatesOfRun(ctx: DocContext, run: Run): Candidate[] {
   if (whole && whole.last === run.last) return [];
   const c = candidate(ctx, run);
   return c ? [c] : [];
+}
+
+/** "Minister of International Trade", "Secretary of Foreign Affairs": after an office, words that are
+ * no place, no body and no acronym name a portfolio, not an entity. */
+function portfolio(ctx: DocContext, first: number, last: number): boolean {
+  const lex = lexicon();
+  const toks = ctx.doc.tokens;
+  const text = fold(ctx.doc.text.slice(toks[first].start, toks[last].end));
+  if (lex.places.has(text) || lex.seats.has(text) || localNames(ctx.doc).countries.has(text)) return false;
+  for (let i = first; i <= last; i++) {
+    const w = fold(toks[i].text);
+    if (isAcronym(toks[i].text) || (i === last && lex.orgSuffixes.has(w)) || lex.connectorHeads.has(w) || lex.places.has(w)) return false;
+  }
+  return true;
+}
+
+function isHonorific(toks: Doc['tokens'], i: number): boolean {
+  const w = fold(toks[i].text);
+  const lex = lexicon();
+  return lex.honorifics.has(w) || (lex.honorifics.has(`${w}.`) && toks[i + 1]?.text === '.');
 }
 
 function plausiblePersonName(doc: Doc, first: number, last: number): boolean {

@@ -223,8 +223,17 @@ export function findRuns(ctx: DocContext): Run[] {
         if ((bf === 'of' || bf === 'for' || bf === 'on' || bf === '&') && lex.connectorHeads.has(fold(a.text))) {
           let m = k + 1;
           if (m < n && toks[m].text.toLowerCase() === 'the') m++;
-          if (m < n && toks[m].sentence === a.sentence && canName[m]) {
+          if (m < n && toks[m].sentence === a.sentence && canName[m] && !startsPlaceList(ctx, m, /s$/.test(bf === 'of' ? a.text : ''))) {
             j = m;
+            continue;
+          }
+        }
+        // "Peace and Security Council", "Department of Health and Human Services": "and" inside a
+        // body's name, when what follows is a modified head noun and what precedes is no name of its own.
+        if (bf === 'and') {
+          const end = andContinuation(ctx, i, j, k + 1);
+          if (end > 0) {
+            j = end;
             continue;
           }
         }
@@ -254,6 +263,55 @@ export function findRuns(ctx: DocContext): Run[] {
     i = j;
   }
   return runs;
+}
+
+/** "Ministers of Canada, France, Germany": a list of places after "of" is what the office holders
+ * come from, not part of one name. Three places, or two after a plural head, make a list. */
+function startsPlaceList(ctx: DocContext, m: number, pluralHead: boolean): boolean {
+  const toks = ctx.doc.tokens;
+  const words = foldedTokens(ctx.doc);
+  const lex = lexicon();
+  const placeAt = (i: number) => {
+    let e = i;
+    // Multi-word places ("United Kingdom"): extend while the longer form is still a known place.
+    for (let q = i + 1; q < toks.length && q - i < 4 && ctx.canName[q]; q++) if (lex.places.has(fold(ctx.doc.text.slice(toks[i].start, toks[q].end)))) e = q;
+    return lex.places.has(words[i]) || e > i ? e : -1;
+  };
+  let count = 0;
+  let i = m;
+  while (i < toks.length && toks[i].sentence === toks[m].sentence) {
+    const e = placeAt(i);
+    if (e < 0) break;
+    count++;
+    i = e + 1;
+    if (i < toks.length && toks[i].text === ',') i++;
+    if (i < toks.length && /^(?:and|or)$/.test(words[i])) i++;
+    if (i < toks.length && words[i] === 'the') i++;
+    if (i >= toks.length || i === e + 1) break;
+  }
+  return count >= 3 || (pluralHead && count >= 2);
+}
+
+/** The last token of a name continued after "and" at token `k` ("Peace and Security Council"), or -1. */
+function andContinuation(ctx: DocContext, first: number, last: number, k: number): number {
+  const toks = ctx.doc.tokens;
+  const words = foldedTokens(ctx.doc);
+  const lex = lexicon();
+  if (last - first > 3) return -1;
+  const leftLast = words[last];
+  if (lex.connectorHeads.has(leftLast) || lex.places.has(leftLast) || lex.givenNames.has(words[first]) || isAcronym(toks[last].text)) return -1;
+  if (lex.places.has(fold(ctx.doc.text.slice(toks[first].start, toks[last].end)))) return -1;
+  // "President Jonas Abeid and Liberty Alliance": a person's name or title on the left ends the name.
+  for (let q = first; q <= last; q++) if (lex.givenNames.has(words[q]) || lex.roles.has(words[q]) || lex.honorifics.has(words[q])) return -1;
+  let e = k;
+  while (e < toks.length && e - k < 3 && toks[e].sentence === toks[k].sentence && ctx.canName[e]) e++;
+  e--;
+  // At least a modifier and a head: "and Security Council", not "and Government".
+  if (e <= k) return -1;
+  if (lex.places.has(words[k]) || lex.givenNames.has(words[k])) return -1;
+  const head = words[e];
+  // Public bodies only: "Halvex and Brightcore Inc." lists two companies.
+  return lex.connectorHeads.has(head) ? e : -1;
 }
 
 /** A body line that looks hard-wrapped rather than a headline or a paragraph of its own: long

@@ -97,3 +97,29 @@ test('a quoted imperative or a word after a colon is not a name', () => {
   const found = entitiesOf('He opened by saying, "Stop me if you have heard this." It comes in two colours: Black or red.');
   assert.deepEqual(found.mentions.map((m) => m.text), []);
 });
+
+test('"and" inside a public body\'s name keeps it whole; lists of names stay apart', () => {
+  const found = entitiesOf("The AU's Peace and Security Council met. The Department of Health and Human Services and the Securities and Exchange Commission agreed. Russia and Security Council members spoke, and President Jonas Abeid and Liberty Alliance deputies too.");
+  const texts = found.mentions.map((m) => m.text);
+  for (const name of ['Peace and Security Council', 'Department of Health and Human Services', 'Securities and Exchange Commission']) {
+    assert.equal(entityAt(found, name)?.type, 'organization', `${name} in ${JSON.stringify(texts)}`);
+  }
+  assert.ok(!texts.includes('Peace'), JSON.stringify(texts));
+  assert.equal(entityAt(found, 'Russia')?.type, 'place');
+  assert.equal(entityAt(found, 'Jonas Abeid')?.type, 'person', JSON.stringify(texts));
+});
+
+test('a list of countries after "of" is no part of a name: "the G7 Foreign Ministers of Canada, France, …"', () => {
+  const found = entitiesOf('We, the G7 Foreign Ministers of Canada, France, Germany, Italy and Japan, met. Shares of Bank of America, Citigroup and Ford fell.');
+  const texts = found.mentions.map((m) => m.text);
+  assert.ok(!texts.some((t) => /Ministers of/.test(t)), JSON.stringify(texts));
+  assert.equal(found.mentions.find((m) => /G7 Foreign Ministers/.test(m.text))?.kind, 'group', JSON.stringify(texts));
+  for (const c of ['Canada', 'France', 'Japan']) assert.equal(entityAt(found, c)?.type, 'place');
+  assert.equal(entityAt(found, 'Bank of America')?.type, 'organization', JSON.stringify(texts));
+});
+
+test('"Bank of America executives": the tail of a longer name is no group modifier', () => {
+  const found = entitiesOf('He met Bank of America executives on Monday.');
+  assert.ok(!found.mentions.some((m) => m.kind === 'group'), JSON.stringify(found.mentions));
+  assert.equal(entityAt(found, 'Bank of America')?.type, 'organization');
+});

@@ -35,3 +35,19 @@ test('"the top diplomat" reaches a foreign minister; a title before a name is no
   assert.equal(title?.entity, lavrov?.key);
   assert.equal(found.mentions.filter((m) => m.kind === 'title').length, 1, 'the title before his name is not a second reference');
 });
+
+test('honorifics, stacked or not, are titles and stay out of the name', () => {
+  const found = entitiesOf('The Honourable Priya Anand spoke. Rt Hon. Keir Starmer replied. His Excellency Mohammed bin Salman and Sheikh Tamim bin Hamad met Dr Tedros. Her Royal Highness Princess Anne came.');
+  for (const name of ['Priya Anand', 'Keir Starmer', 'Mohammed bin Salman', 'Tamim bin Hamad', 'Tedros']) {
+    const e = entityAt(found, name);
+    assert.equal(e?.type, 'person', `${name} in ${JSON.stringify(found.mentions.map((m) => m.text))}`);
+  }
+  assert.ok(!found.mentions.some((m) => /Honourable|Hon\.|Excellency|Royal/.test(m.text)), JSON.stringify(found.mentions.map((m) => m.text)));
+});
+
+test('the portfolio of an office is no entity; a country or body after the office is', () => {
+  const found = entitiesOf('Priya Anand, Minister of International Trade, issued a statement. The Minister of Finance of Kenya met the Secretary of the African Union.');
+  assert.ok(!found.mentions.some((m) => /Trade|Finance/.test(m.text)), JSON.stringify(found.mentions.map((m) => m.text)));
+  assert.equal(entityAt(found, 'Kenya')?.type, 'place');
+  assert.equal(entityAt(found, 'African Union')?.type, 'organization');
+});
