@@ -10,6 +10,7 @@ import { findQuoteRegions, isSpeechTime, regionAt, type QuoteRegion } from './qu
 import { ago } from './rules/ago.js';
 import { anaphora } from './rules/anaphora.js';
 import { dayparts } from './rules/dayparts.js';
+import { holidays } from './rules/holidays.js';
 import { deictic } from './rules/deictic.js';
 import { durations } from './rules/durations.js';
 import { monthDates } from './rules/dates.js';
@@ -23,7 +24,7 @@ import { weekdays } from './rules/weekdays.js';
 import { years } from './rules/years.js';
 
 export const RULES: ((scan: Scan) => Candidate[])[] = [
-  monthDates, numericDates, weekdays, deictic, periods, ago, years, durations, sets, times, textual, refs, anaphora, dayparts,
+  monthDates, numericDates, weekdays, deictic, periods, ago, years, durations, sets, times, textual, refs, anaphora, dayparts, holidays,
 ];
 
 /** A detected expression with what resolution needs. */
