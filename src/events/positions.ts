@@ -7,7 +7,7 @@ import type { Stance } from '../types.js';
 import { loadJson } from '../util/data.js';
 import { NEGATORS, PhraseIndex, isTimeWord, textOf, npAfter, npBefore, subjectBefore, sentenceView, type Chunk, type SentenceView, type Tok } from './clause.js';
 import { conditionsInSentence, type ConditionFound } from './conditions.js';
-import { ActorResolver, reportingOf, type Reporting } from './speakers.js';
+import { ActorResolver, reportingOf, unfoldParenthetical, type Reporting } from './speakers.js';
 
 interface IssuesFile {
   issues: Record<string, string[]>;
@@ -379,7 +379,8 @@ export function findPositions(doc: Doc, entities: ArticleEntities, quotes: Quote
   const resolver = new ActorResolver(doc, entities, quotes);
   const members = new Map(entities.entities.filter((e) => e.members && e.members.length).map((e) => [e.key, e.members!]));
   for (let s = 0; s < doc.sentences.length; s++) {
-    const view = sentenceView(doc, s);
+    const raw = sentenceView(doc, s);
+    const view = unfoldParenthetical(raw) ?? raw;
     const reporting = reportingOf(view);
     const conditions = conditionsInSentence(view, reporting);
     for (const p of positionsInSentence(view, reporting, conditions)) {
@@ -401,6 +402,8 @@ export function findPositions(doc: Doc, entities: ArticleEntities, quotes: Quote
         if (!earlier) continue;
         p.issue = earlier.issue;
       }
+      // A span reaching into a moved parenthetical has no single stretch of text.
+      if (toks[p.span.to - 1].end <= toks[p.span.from].start) continue;
       const actors = resolver.resolveAll(view, p.subject, reporting);
       for (const actor of actors) {
       const key = `${actor.key}|${p.issue}|${p.stance}`;

@@ -23,6 +23,46 @@ export interface Reporting {
 const FIRST_PERSON = new Set(['we', 'i', 'us', 'our', 'my', 'me']);
 
 /** The reporting frame of a sentence: "X said (that) …" at the front, or "…, X said." at the end. */
+/** "Russia's aim, says a fellow at the Forum, is not a ceasefire": a reporting clause set off by
+ * commas between a subject and its verb. Returns the sentence with that clause moved to the end
+ * ("Russia's aim is not a ceasefire, says a fellow at the Forum."), the order the trailing
+ * attribution rule reads; tokens keep their text offsets. Null when there is none. */
+export function unfoldParenthetical(view: SentenceView): SentenceView | null {
+  const lex = eventLexicon();
+  const toks = view.tokens;
+  for (let open = 1; open < toks.length - 3; open++) {
+    if (toks[open].lower !== ',') continue;
+    // ", says X," / ", X says," / ", according to X,"
+    let verb = -1;
+    if (toks[open + 1].lower === 'according' && toks[open + 2]?.lower === 'to') verb = open + 1;
+    else {
+      for (let k = open + 1; k < Math.min(toks.length, open + 6); k++) {
+        // "The plan, which Ukraine says is fair, …" is a relative clause, not an attribution.
+        if (toks[k].pos === 'PUNCT' || /^(which|who|whom|that|what|where|when)$/.test(toks[k].lower)) break;
+        if (toks[k].pos === 'VERB') {
+          if (lex.reporting.has(toks[k].lemma) && /^(says|said|adds|added|argues|argued|notes|noted|believes|believed|thinks|insists|insisted|writes|wrote|told)$/.test(toks[k].lower)) verb = k;
+          break;
+        }
+      }
+    }
+    if (verb < 0) continue;
+    // The clause closes at the comma after which the main clause's verb group resumes.
+    let close = -1;
+    for (let k = verb + 1; k < Math.min(toks.length - 1, verb + 20); k++) {
+      if (toks[k].pos === 'VERB' && k > verb + 1 && toks[k - 1].lower !== ',') break;
+      if (toks[k].lower === ',' && /^(AUX|VERB)$/.test(toks[k + 1].pos) || toks[k].lower === ',' && /^(will|would|could|can|must|should|has|have|had)$/.test(toks[k + 1].lower)) { close = k; break; }
+    }
+    if (close < 0) continue;
+    // The main clause before the comma needs a subject of its own and no verb yet.
+    if (toks.slice(0, open).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) continue;
+    const end = /^[.!]$/.test(toks[toks.length - 1].lower) ? toks.length - 1 : toks.length;
+    if (close >= end) continue;
+    const order = [...toks.slice(0, open), ...toks.slice(close + 1, end), toks[open], ...toks.slice(open + 1, close), ...toks.slice(end)];
+    return { ...view, tokens: order.map((t, i) => ({ ...t, i })) };
+  }
+  return null;
+}
+
 export function reportingOf(view: SentenceView): Reporting {
   const lex = eventLexicon();
   const toks = view.tokens;

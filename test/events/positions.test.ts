@@ -180,3 +180,12 @@ test('a pronoun object takes the issue named in the sentence before', () => {
   assert.equal(positionsInSentence(view('We support that proposal.')).length, 0);
   assert.ok(!positionsInSentence(view('He said that the plan was good.')).some((p) => p.refersTo === 'previous'));
 });
+
+test('a parenthetical reporter does not hide the stance from its subject', () => {
+  const d = doc("Russia's aim, says Tatiana Stanovaya-Hill, a fellow at the Forum, is not a ceasefire.");
+  const e = entities(d, [['Russia', 'place'], ['Tatiana Stanovaya-Hill', 'person']]);
+  const found = findPositions(d, e, []);
+  const p = found.find((x) => x.issue === 'ceasefire');
+  assert.ok(p && p.stance === 'oppose' && p.actor === keyOf(e, 'Russia'), JSON.stringify(found));
+  assert.ok(d.text.slice(p.start, p.end).startsWith('aim'), d.text.slice(p.start, p.end));
+});

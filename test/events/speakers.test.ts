@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ActorResolver, reportingOf } from '../../src/events/speakers.js';
+import { ActorResolver, reportingOf, unfoldParenthetical } from '../../src/events/speakers.js';
 import { sentenceView, textOf } from '../../src/events/clause.js';
 import { doc, entities, keyOf, view } from './helpers.js';
 
@@ -48,4 +48,16 @@ test('", saying …" makes the sentence subject the reporter; a spaced dash ends
   assert.equal(reporting('Netanyahu rejected the proposal, saying Israel would not agree to a truce.').reporter, 'Netanyahu');
   assert.equal(reporting('Netanyahu rejected the proposal, saying Israel would not agree to a truce.').rest, 'Israel would not agree to a truce.');
   assert.equal(reporting('GAZA (AP) - Hamas said it would release the hostages.').reporter, 'Hamas');
+});
+
+test('a reporting clause between subject and verb moves to the end, where it attributes', () => {
+  const v = unfoldParenthetical(view("Russia's aim, says Tatiana Stanovaya-Hill, a senior fellow at the Forum, is not a ceasefire."));
+  assert.ok(v);
+  assert.equal(v.tokens.map((t) => t.text).join(' '), "Russia 's aim is not a ceasefire , says Tatiana Stanovaya - Hill , a senior fellow at the Forum .");
+  const r = reportingOf(v);
+  assert.equal(r.reporter ? textOf(v, r.reporter.from, r.reporter.to) : null, 'Tatiana Stanovaya-Hill');
+  assert.ok(unfoldParenthetical(view('Moscow, according to two diplomats, has rejected a truce.')));
+  // A relative clause and a sentence without a parenthetical stay as they are.
+  assert.equal(unfoldParenthetical(view('The plan, which Ukraine says is fair, would end the war.')), null);
+  assert.equal(unfoldParenthetical(view('Kyiv said it would accept a ceasefire.')), null);
 });
