@@ -11,6 +11,8 @@ import { ago } from './rules/ago.js';
 import { anaphora } from './rules/anaphora.js';
 import { dayparts } from './rules/dayparts.js';
 import { holidays } from './rules/holidays.js';
+import { ranges } from './rules/ranges.js';
+import { fiscal } from './rules/fiscal.js';
 import { deictic } from './rules/deictic.js';
 import { durations } from './rules/durations.js';
 import { monthDates } from './rules/dates.js';
@@ -24,7 +26,7 @@ import { weekdays } from './rules/weekdays.js';
 import { years } from './rules/years.js';
 
 export const RULES: ((scan: Scan) => Candidate[])[] = [
-  monthDates, numericDates, weekdays, deictic, periods, ago, years, durations, sets, times, textual, refs, anaphora, dayparts, holidays,
+  monthDates, numericDates, weekdays, deictic, periods, ago, years, durations, sets, times, textual, refs, anaphora, dayparts, holidays, ranges, fiscal,
 ];
 
 /** A detected expression with what resolution needs. */
