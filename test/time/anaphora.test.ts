@@ -34,3 +34,8 @@ test('shiftValue moves a value at the coarser granularity', () => {
   assert.equal(shiftValue('2025-12', 2, 'M'), '2026-02');
   assert.equal(shiftValue('2009', 1, 'M'), null);
 });
+
+test('"later than planned" is a comparison, not a date after the last one', () => {
+  const t = times('The launch was set for 2 May 2025. It came three days later than originally planned.');
+  assert.ok(!t.some((a) => a.text === 'three days later'));
+});

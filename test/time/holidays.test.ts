@@ -21,3 +21,7 @@ test('Independence Day only with its country; other calendars and things named C
   const none = times('Independence Day was marked. Lunar New Year\'s Eve passed. Christmas Island is remote.');
   assert.deepEqual(none.map((a) => a.text), []);
 });
+
+test('"the Christmas period" and "Christmas sales" are a season, not 25 December', () => {
+  assert.ok(!times('Sales in the Christmas period fell. Christmas and New Year sales were weak.').some((a) => /Christmas/.test(a.text)));
+});

@@ -39,6 +39,8 @@ export function anaphora(scan: Scan): Candidate[] {
     if (n === null || !Number.isInteger(n)) continue;
     const word = m[3].toLowerCase();
     const after = scan.text.slice(end, end + 20);
+    // "three days later than planned" compares with a plan, not with the date before.
+    if (/^\s+than\b/i.test(after)) continue;
     // "two days before the vote", "a year after the war": counted from an event, not a date.
     if ((word === 'before' || word === 'after') && /^\s+(?:the|a|an|his|her|its|their|this|that|he|she|it|they|we|[\p{L}\d])/iu.test(after) && !/^\s+(?:and|but|or|when)\b/i.test(after)) continue;
     // "a year on from the crash" likewise; "a year on," is the narrative form.

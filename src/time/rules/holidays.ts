@@ -8,8 +8,9 @@ import { loadJson } from '../../util/data.js';
 
 interface Holidays { fixed: Record<string, string>; independenceDays: Record<string, string> }
 
-// "Christmas" that names a thing, not the day.
-const NOT_THE_DAY = /^\s+(Island|tree|trees|card|cards|carols?|pudding|crackers?|lights|jumpers?|market|markets|truce\s+of\s+1914)\b/;
+// "Christmas" that names a thing, not the day; "the Christmas period" or "Christmas sales" is a
+// season of weeks around it, not 25 December.
+const NOT_THE_DAY = /^\s+(?:and\s+New\s+Year(?:['’]s)?\s+)?(Island|tree|trees|card|cards|carols?|pudding|crackers?|lights|jumpers?|markets?|truce\s+of\s+1914|period|season|holidays?|break|recess|sales|shopping|spending|trading|quarter|rush)\b/i;
 const OTHER_CALENDARS = /\b(Lunar|Chinese|Persian|Iranian|Jewish|Islamic|Hijri|Orthodox|Vietnamese|Tamil|Thai|Ethiopian)\s+$/i;
 
 let data: Holidays | null = null;
