@@ -181,6 +181,8 @@ export function passiveAfter(toks: Tok[], issue: IssueMention, limit: number): C
 }
 
 function negatedBefore(toks: Tok[], at: number, floor: number): boolean {
+  // "has no objection to", "there is no support for": "no" negates a noun cue right after it.
+  if (toks[at]?.pos === 'NOUN' && at - 1 >= floor && toks[at - 1].lower === 'no') return true;
   for (let k = at - 1; k >= Math.max(floor, at - 4); k--) {
     const t = toks[k];
     if (NEGATORS.has(t.lower) && t.lower !== 'no') return true;
@@ -385,7 +387,18 @@ export function findPositions(doc: Doc, entities: ArticleEntities, quotes: Quote
     const conditions = conditionsInSentence(view, reporting);
     for (const p of positionsInSentence(view, reporting, conditions)) {
       const toks = view.tokens;
-      if (p.refersTo === 'previous') {
+      if (p.refersTo === 'antecedent') {
+        // A subject pronoun takes the seed issue named last in the two sentences before, else
+        // the last issue-like phrase of the sentence before.
+        let issue: string | null = null;
+        for (let b = s - 1; b >= Math.max(0, s - 2) && !issue; b--) {
+          const seeds = issuesIn(sentenceView(doc, b));
+          issue = seeds.length ? seeds[seeds.length - 1].issue : null;
+        }
+        issue ??= s > 0 ? lastIssueIn(sentenceView(doc, s - 1)) : null;
+        if (!issue) continue;
+        p.issue = issue;
+      } else if (p.refersTo === 'previous') {
         // The issue named last in the sentence before: seed mentions first, else a stance's issue.
         // A short reply ("Good.") in between names nothing: look two sentences back at most.
         let issue: string | null = null;
@@ -434,7 +447,7 @@ export interface SentencePosition {
   cue: string;
   /** The object is a definite "the offer", "the proposal", "the demand": its issue is that of
    * the latest such stance before it in the article (filled in by findPositions); issue is ''. */
-  refersTo?: 'offer' | 'demand' | 'previous';
+  refersTo?: 'offer' | 'demand' | 'previous' | 'antecedent';
 }
 
 /** The issue named last in a sentence: a seed mention, or the last noun phrase that makes an
@@ -670,6 +683,23 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       k = object.to - 1;
       break;
     }
+  }
+  // "they would be imposed if the summit collapsed": a pronoun subject of a modal passive stands
+  // for the issue named last before (filled in by findPositions).
+  for (let k = 0; k < limit; k++) {
+    if (!/^(they|it|these|those)$/.test(toks[k].lower) || toks[k].pos !== 'PRON') continue;
+    if (k > 0 && !/^(,|that|and|but|said|says|;)$/.test(toks[k - 1].lower)) continue;
+    const cue = passiveAfter(toks, { issue: '', from: k, to: k + 1 }, limit);
+    if (!cue) continue;
+    let stance: Stance | null = cue.stance;
+    if ((stance as string) === 'concede') stance = 'offer';
+    if (negatedBefore(toks, cue.from, k)) stance = stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
+    if (!stance || stance === 'conditional') continue;
+    const cond = conditions.find((c) => inside(c.commitment, cue.from));
+    if (cond && !cond.ultimatum) stance = 'conditional';
+    let subject: Chunk | null = null;
+    if (toks[cue.to]?.lower === 'by') subject = npAfter(view, cue.to + 1, Math.min(limit, cue.to + 7));
+    out.push({ issue: '', stance, subject, span: { from: k, to: cue.to }, cue: cue.words, refersTo: 'antecedent' });
   }
   // "Moscow wants Ukraine out of NATO", "keep Britain out of the EU": the actor opposes the
   // other party's membership of the named body.

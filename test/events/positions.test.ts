@@ -189,3 +189,20 @@ test('a parenthetical reporter does not hide the stance from its subject', () =>
   assert.ok(p && p.stance === 'oppose' && p.actor === keyOf(e, 'Russia'), JSON.stringify(found));
   assert.ok(d.text.slice(p.start, p.end).startsWith('aim'), d.text.slice(p.start, p.end));
 });
+
+test('"no" before a noun cue negates it: "has no objection to" supports', () => {
+  has('Poland has no objection to sanctions.', 'sanctions', 'support', 'Poland');
+  has('There is no support for a ceasefire in Moscow.', 'ceasefire', 'oppose');
+  has('Poland voiced its objection to sanctions.', 'sanctions', 'oppose');
+});
+
+test('a pronoun subject of a modal passive takes the seed issue of the sentences before', () => {
+  const found = positionsInSentence(view('An official said they would be imposed if the summit collapsed.'));
+  assert.ok(found.some((p) => p.refersTo === 'antecedent' && p.stance === 'conditional' && p.cue === 'impose'), JSON.stringify(found));
+  assert.ok(!positionsInSentence(view('It was imposed last year.')).some((p) => p.refersTo === 'antecedent'));
+  const d = doc('Washington has drafted new sanctions on oil firms. Officials said they would be lifted by Washington.');
+  const e = entities(d, [['Washington', 'place']]);
+  const p = findPositions(d, e, []).find((x) => x.issue === 'sanctions' && x.stance === 'oppose' && d.text.slice(x.start, x.end).startsWith('they'));
+  assert.ok(p, JSON.stringify(findPositions(d, e, [])));
+  assert.equal(p.actor, keyOf(e, 'Washington'));
+});
