@@ -175,6 +175,11 @@ function main() {
     score(g.mentions, preds, false, false, modes['overlap, untyped']);
     if (verbose) {
       for (const p of preds) if (!g.mentions.some((m) => overlaps(m, p) && m.type === p.type)) console.log(`FP ${g.id} ${p.type} ${JSON.stringify(p.text)} | ${ctx(g.text, p)}`);
+      // Boundary errors: the type is right and the spans overlap, but they differ.
+      for (const p of preds) {
+        const m = g.mentions.find((x) => overlaps(x, p) && x.type === p.type);
+        if (m && (m.start !== p.start || m.end !== p.end)) console.log(`SPAN ${g.id} ${p.type} ours ${JSON.stringify(p.text)} gold ${JSON.stringify(g.text.slice(m.start, m.end))}`);
+      }
       for (const m of g.mentions) if (!preds.some((p) => overlaps(m, p) && m.type === p.type)) console.log(`FN ${g.id} ${m.type} ${JSON.stringify(g.text.slice(m.start, m.end))} | ${ctx(g.text, m)}`);
     }
   });

@@ -251,7 +251,12 @@ function candidatesOfRun(ctx: DocContext, run: Run): Candidate[] {
     // "Rt Hon. Keir Starmer", "Honourable Dr Priya Anand": honorifics stack, and none of them is the name.
     while (honorific && titleLast < run.last && isHonorific(toks, titleLast + 1)) titleLast = toks[titleLast + 2]?.text === '.' ? titleLast + 2 : titleLast + 1;
     // "the Apple Chief Executive Officer": a trailing title names no one; keep what precedes it.
-    if (titleLast >= run.last) return p > run.first ? candidatesOfRun(ctx, { first: run.first, last: p - 1, possessive: false }) : [];
+    if (titleLast >= run.last) {
+      // "Martin Luther King": one title word after a given name and another name word is a surname.
+      const surname = !honorific && p === run.last && p - run.first >= 2 && lex.givenNames.has(fold(toks[run.first].text)) && !lex.roles.has(fold(toks[p - 1].text));
+      if (!surname) return p > run.first ? candidatesOfRun(ctx, { first: run.first, last: p - 1, possessive: false }) : [];
+      break;
+    }
     const nameFirst = titleLast + 1;
     // "Prime Minister of Singapore": the office of a country or body, not a person's name.
     if (['of', 'for', 'on', '&'].includes(fold(toks[nameFirst].text))) {
@@ -356,7 +361,7 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
   if (words.length === 1 && /\./.test(key) && lex.roles.has(key.replace(/\./g, ''))) return null;
   // "Black Monday", "Super Tuesday": a word naming a day is part of a date's name, not an actor.
   const dayAfter = toks[last + 1];
-  if (words.length === 1 && !run.possessive && dayAfter && dayAfter.sentence === toks[last].sentence && /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/.test(dayAfter.text) && !lex.places.has(key) && !lex.givenNames.has(key) && (toks[first].pos === 'ADJ' || ctx.lowerCase.has(key))) return null;
+  if (words.length === 1 && !run.possessive && dayAfter && dayAfter.sentence === toks[last].sentence && /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['’]?$/.test(dayAfter.text) && !lex.places.has(key) && !lex.givenNames.has(key) && (toks[first].pos === 'ADJ' || ctx.lowerCase.has(key))) return null;
   const score = zero();
   const c: Candidate = {
     start,

@@ -18,7 +18,7 @@ export interface Run {
 /** Parts of speech that never start or continue a name even when capitalised ("The", "I", "And"). */
 const FUNCTION_POS = new Set(['DET', 'PRON', 'ADP', 'CCONJ', 'SCONJ', 'AUX', 'PART', 'PUNCT', 'SYM', 'INTJ']);
 const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'der', 'den', 'van', 'von', 'bin', 'ibn', 'bint', 'al', 'el', 'la', 'le', 'du', 'des', 'dos', 'do', 'y', 'ter', 'ten', 'zu', 'abu', 'bou']);
-const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/;
+const CALENDAR = /^(?:spring|summer|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/;
 const HAS_LETTER = /\p{L}/u;
 const OPENERS = new Set(['"', '“', '‘', "'", '``', "''", '(', '[', '—', '–', '-', ':', '•', '*']);
 /** "Chicago-based", "EADS-led", "Kremlin-backed": a name with an adjective suffix is a modifier. */
@@ -206,6 +206,16 @@ export function findRuns(ctx: DocContext): Run[] {
           j = k;
           continue;
         }
+        // "People's Republic of China", "People's Bank": a possessive that belongs to a body's name.
+        if ((b.text === "'s" || b.text === '’s') && adjacent(a, b) && lex.connectorHeads.has(`${fold(a.text)}'s`) && k + 1 < n && toks[k + 1].sentence === a.sentence && canName[k + 1]) {
+          j = k + 1;
+          continue;
+        }
+        // "Michael O'Leary" written "O' Leary": an Irish patronymic split off by the apostrophe.
+        if ((b.text === "'" || b.text === '’') && adjacent(a, b) && /^[OD]$/.test(a.text) && k + 1 < n && toks[k + 1].sentence === a.sentence && canName[k + 1]) {
+          j = k + 1;
+          continue;
+        }
         // Lower-case name particles between capitalised parts: "Ursula von der Leyen", "bin Salman".
         if (PARTICLES.has(bf)) {
           let m = k;
@@ -265,6 +275,9 @@ export function findRuns(ctx: DocContext): Run[] {
   return runs;
 }
 
+/** Company endings that also close each name of a list ("Halvex and Brightcore Group"). */
+const LISTY_SUFFIXES = new Set(['group', 'holdings', 'holding', 'partners', 'associates', 'international', 'enterprises']);
+
 /** "Ministers of Canada, France, Germany": a list of places after "of" is what the office holders
  * come from, not part of one name. Three places, or two after a plural head, make a list. */
 function startsPlaceList(ctx: DocContext, m: number, pluralHead: boolean): boolean {
@@ -303,15 +316,18 @@ function andContinuation(ctx: DocContext, first: number, last: number, k: number
   if (lex.places.has(fold(ctx.doc.text.slice(toks[first].start, toks[last].end)))) return -1;
   // "President Jonas Abeid and Liberty Alliance": a person's name or title on the left ends the name.
   for (let q = first; q <= last; q++) if (lex.givenNames.has(words[q]) || lex.roles.has(words[q]) || lex.honorifics.has(words[q])) return -1;
-  let e = k;
-  while (e < toks.length && e - k < 3 && toks[e].sentence === toks[k].sentence && ctx.canName[e]) e++;
-  e--;
-  // At least a modifier and a head: "and Security Council", not "and Government".
-  if (e <= k) return -1;
   if (lex.places.has(words[k]) || lex.givenNames.has(words[k])) return -1;
-  const head = words[e];
-  // Public bodies only: "Halvex and Brightcore Inc." lists two companies.
-  return lex.connectorHeads.has(head) ? e : -1;
+  // At least a modifier and a head: "and Security Council", not "and Government".
+  for (let e = k + 1; e < toks.length && e - k < 3 && toks[e].sentence === toks[k].sentence && ctx.canName[e - 1] && ctx.canName[e]; e++) {
+    if (isBodyHead(lex, words[e])) return e;
+  }
+  return -1;
+}
+
+function isBodyHead(lex: ReturnType<typeof lexicon>, head: string): boolean {
+  // Bodies only, not legal forms: "Halvex and Brightcore Inc." lists two companies, while
+  // "Aeronautic Defence and Space Company" is one name.
+  return !LISTY_SUFFIXES.has(head) && (lex.connectorHeads.has(head) || (lex.orgSuffixes.has(head) && /^\p{L}{4,}$/u.test(head)));
 }
 
 /** A body line that looks hard-wrapped rather than a headline or a paragraph of its own: long

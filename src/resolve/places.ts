@@ -16,14 +16,18 @@ let table: Map<string, string> | null = null;
 function countries(): Map<string, string> {
   if (table) return table;
   table = new Map();
+  // Short forms cut from official names ("Republic of China" → "China") come second and never
+  // displace a name a country is actually called: "China" is the PRC, not Taiwan.
+  const shorts: [string, string][] = [];
   for (const c of require('world-countries') as WorldCountry[]) {
     for (const n of [c.name.common, c.name.official, ...c.altSpellings]) {
       if (/^[A-Z]{2,3}$/.test(n) && !['US', 'UK', 'UAE', 'USA'].includes(n)) continue;
       table.set(key(n), c.cca2);
       const short = /^(?:the )?(?:[\w' -]+ )?(?:republic|kingdom|federation|state|states) of (?:the )?(.+)$/i.exec(n);
-      if (short) table.set(key(short[1]), c.cca2);
+      if (short) shorts.push([key(short[1]), c.cca2]);
     }
   }
+  for (const [k, cc] of shorts) if (!table.has(k)) table.set(k, cc);
   for (const [n, cc] of [
     ['America', 'US'],
     ['U.S.', 'US'],

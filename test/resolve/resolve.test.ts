@@ -213,3 +213,9 @@ test('bare surnames with different wordings of a role still join the full name t
   assert.equal(r.idOf('a', 'Sergei Lavrov'), r.idOf('b', 'Lavrov'));
   assert.equal(r.idOf('a', 'Sergei Lavrov'), r.idOf('c', 'Lavrov'));
 });
+
+test('a short form cut from another state\'s official name does not take a country\'s own name: China is not Taiwan', () => {
+  const r = resolve(article('a', [['place', 'China']]), article('b', [['place', "People's Republic of China"]]), article('c', [['place', 'Taiwan']]));
+  assert.equal(r.idOf('a', 'China'), r.idOf('b', "People's Republic of China"));
+  assert.notEqual(r.idOf('a', 'China'), r.idOf('c', 'Taiwan'));
+});
