@@ -2,9 +2,10 @@
 // and resolve each against its anchor (publication date, or when a quote was spoken).
 import type { Doc } from '../text/doc.js';
 import type { TimeAnnotation } from '../annotations.js';
-import { formatDay, valueDay, valueStart, type CalDate } from './calendar.js';
+import { compareDates, formatDay, isValidDate, valueDay, valueStart, type CalDate } from './calendar.js';
 import type { Candidate, Direction, Scan } from './candidate.js';
 import { tenseAt } from './tense.js';
+import { nominalTense } from './nominal.js';
 import { lexicon } from './lexicon.js';
 import { findQuoteRegions, isSpeechTime, regionAt, type QuoteRegion } from './quotes.js';
 import { ago } from './rules/ago.js';
@@ -36,6 +37,8 @@ export interface Found {
   paragraph: number;
   dir: Direction;
   strong: boolean;
+  /** Modifies a finished happening ("Tuesday's agreement"): never after its anchor. */
+  finished?: boolean;
   /** The quote it sits in, if any. */
   quote: QuoteRegion | null;
   value: string | null;
@@ -128,8 +131,8 @@ export function detect(doc: Doc): { found: Found[]; dateOf: Map<Candidate, Candi
   const quotes = findQuoteRegions(doc);
   const found = attached.map((c) => {
     const sentence = sentenceOf.get(c) ?? doc.tokens.find((t) => t.start >= c.start)?.sentence ?? 0;
-    const tense = tenseAt(doc, sentence, c.start, c.end);
-    return { cand: c, sentence, paragraph: doc.sentences[sentence]?.paragraph ?? -1, dir: tense.dir, strong: tense.strong, quote: regionAt(quotes, c.start, c.end), value: null, anchor: null };
+    const tense = nominalTense(doc, sentence, c) ?? { ...tenseAt(doc, sentence, c.start, c.end), finished: false };
+    return { cand: c, sentence, paragraph: doc.sentences[sentence]?.paragraph ?? -1, dir: tense.dir, strong: tense.strong, finished: tense.finished, quote: regionAt(quotes, c.start, c.end), value: null, anchor: null };
   });
   return { found, dateOf, quotes };
 }
@@ -200,8 +203,18 @@ function resolveOne(
     const value = c.resolve({ ...ctx, previous: previous ?? anchor });
     return { value, anchor: value === null ? null : previous || c.rule === 'textual-period' || c.rule === 'anaphora' ? 'text' : anchorKind };
   }
-  const value = anchor ? c.resolve(ctx) : null;
+  let value = anchor ? c.resolve(ctx) : null;
+  if (f.finished && anchor) value = notAfter(value, anchor);
   return { value, anchor: value === null ? null : anchorKind };
+}
+
+/** A finished happening's day without a year moved to its most recent occurrence on or before
+ * the anchor (a weekday in a past reading already is). */
+function notAfter(value: string | null, anchor: CalDate): string | null {
+  const day = valueDay(value);
+  if (!value || !day || compareDates(day, anchor) <= 0) return value;
+  const y = day.y - 1;
+  return isValidDate(y, day.m, day.d) ? formatDay({ y, m: day.m, d: day.d }) + value.slice(10) : null;
 }
 
 function sameSentenceDay(found: Found[], f: Found, valueOf: Map<Candidate, string | null>): Candidate | undefined {

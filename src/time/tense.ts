@@ -113,10 +113,19 @@ function isHeadline(doc: Doc, sentence: number): boolean {
   return !/[.!?…"”’']\s*$/.test(text) && text.split(/\s+/).length <= 20;
 }
 
-function nearestGroupTense(tokens: Token[], first: number, last: number, lo: number, hi: number): Tense {
+/** The tense of the first verb group after `end` in its sentence: the verb a noun phrase ending
+ * there is the subject of ("Friday's summit will decide"). */
+export function tenseAfter(doc: Doc, sentence: number, end: number): Tense {
+  const s = doc.sentences[sentence];
+  if (!s) return { dir: null, strong: false };
+  const at = tokenIndexAt(doc, end);
+  return nearestGroupTense(doc.tokens, at, at, s.firstToken, s.endToken, [1]);
+}
+
+function nearestGroupTense(tokens: Token[], first: number, last: number, lo: number, hi: number, sides: number[] = [-1, 1]): Tense {
   // The governing verb usually comes before its time adjunct ("met in Geneva on Monday to
   // discuss…": the infinitive after it is a purpose, not the tense); look left first.
-  for (const side of [-1, 1]) {
+  for (const side of sides) {
     for (let d = 1; d <= MAX_DISTANCE; d++) {
       const i = side < 0 ? first - d : last - 1 + d;
       if (i < lo || i >= hi) break;
