@@ -24,7 +24,13 @@ interface Phrase {
 
 function phrases(map: Record<string, string[]>): Phrase[] {
   const out: Phrase[] = [];
-  for (const [value, list] of Object.entries(map)) for (const p of list) out.push({ words: p.toLowerCase().split(' '), value });
+  for (const [value, list] of Object.entries(map)) {
+    for (const p of list) {
+      out.push({ words: p.toLowerCase().split(' '), value });
+      // The tokenizer splits "air-defence" into "air - defence": match that form too.
+      if (/\w-\w/.test(p)) out.push({ words: p.toLowerCase().replace(/(\w)-(?=\w)/g, '$1 - ').split(' '), value });
+    }
+  }
   return out.sort((a, b) => b.words.length - a.words.length);
 }
 
@@ -153,6 +159,17 @@ function cueAfter(toks: Tok[], issue: IssueMention, limit: number): Cue | null {
     if (p) return { stance: p.value as Stance, from: k, to: k + p.length, words: p.words.join(' ') };
   }
   return null;
+}
+
+/** The position after a short aside set off by commas (", in principle,", ", for now,") at `at`;
+ * `at` itself when there is none. An aside holds no verb. */
+export function pastAside(toks: Tok[], at: number, limit: number): number {
+  if (toks[at]?.lower !== ',') return at;
+  for (let k = at + 1; k < Math.min(limit, at + 6); k++) {
+    if (toks[k].lower === ',') return k > at + 1 && k + 1 < limit ? k + 1 : at;
+    if (!/^(ADP|ADV|ADJ|DET|NOUN|NUM)$/.test(toks[k].pos)) return at;
+  }
+  return at;
 }
 
 /** Bare tokens for a phrase of our own making, to look it up in the seed vocabulary. */
@@ -640,6 +657,8 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
         objFrom = to;
       }
       const request = addressees().has(cueText);
+      // "accepted, in principle, a proposal": an aside between commas sits between cue and object.
+      objFrom = pastAside(toks, objFrom, limit);
       // 'does not "rule out" a meeting': quote marks around the cue are no break.
       while (objFrom < limit && QUOTE_MARKS.has(toks[objFrom].lower)) objFrom++;
       while (objFrom < limit && /^(to|for|on|of|in|with)$/.test(toks[objFrom].lower)) objFrom++;
@@ -650,6 +669,8 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
         // …and a refused action's object is opposed: "refusal to discuss the return of territory".
         if (!request && p.value !== 'offer' && p.value !== 'oppose' && !(p.value === 'support' && /^(agree|commit|sign|vote)/.test(cueText))) break;
         objFrom++;
+        // "to keep supplying air-defence systems": a verb of continuation keeps its gerund's object.
+        if (objFrom + 1 < limit && /^(keep|continue|resume)$/.test(toks[objFrom - 1].lemma) && toks[objFrom].pos === 'VERB' && /ing$/.test(toks[objFrom].lower)) objFrom++;
         // A phrasal verb's particle: "ruled out giving up finance", "hand over the hostages".
         if (objFrom < limit && /^(up|over|back|down|out|off)$/.test(toks[objFrom].lower) && toks[objFrom].pos !== 'VERB') objFrom++;
       }

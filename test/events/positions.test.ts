@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findPositions, issueFromPhrase, lastIssueIn, positionsInSentence } from '../../src/events/positions.js';
+import { findPositions, issueFromPhrase, lastIssueIn, pastAside, positionsInSentence } from '../../src/events/positions.js';
 import { textOf } from '../../src/events/clause.js';
 import type { QuoteAnnotation } from '../../src/annotations.js';
 import { doc, entities, keyOf, view } from './helpers.js';
@@ -205,4 +205,21 @@ test('a pronoun subject of a modal passive takes the seed issue of the sentences
   const p = findPositions(d, e, []).find((x) => x.issue === 'sanctions' && x.stance === 'oppose' && d.text.slice(x.start, x.end).startsWith('they'));
   assert.ok(p, JSON.stringify(findPositions(d, e, [])));
   assert.equal(p.actor, keyOf(e, 'Washington'));
+});
+
+test('an aside between commas does not part a cue from its object', () => {
+  assert.equal(pastAside(view('accepted , in principle , a plan').tokens, 1, 7), 5);
+  // A clause with a verb is no aside.
+  assert.equal(pastAside(view('rejected , as expected , the plan').tokens, 1, 7), 1);
+  has('The Liberals accepted, in principle, a wealth tax.', 'wealth tax', 'support', 'Liberals');
+});
+
+test('a verb of continuation passes its gerund\'s object to the request', () => {
+  has('European leaders urged the United States to keep supplying air-defence systems to Kyiv.', 'military aid', 'demand', 'European leaders');
+  has('The ministers urged Moscow to continue observing the truce.', 'ceasefire', 'demand', 'ministers');
+});
+
+test('hyphenated vocabulary matches the tokenizer\'s split form ("cease - fire")', () => {
+  has('Moscow rejected a cease-fire.', 'ceasefire', 'oppose', 'Moscow');
+  has('Kyiv wants face-to-face talks.', 'direct talks', 'demand', 'Kyiv');
 });
