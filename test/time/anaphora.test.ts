@@ -39,3 +39,10 @@ test('"later than planned" is a comparison, not a date after the last one', () =
   const t = times('The launch was set for 2 May 2025. It came three days later than originally planned.');
   assert.ok(!t.some((a) => a.text === 'three days later'));
 });
+
+test('"the next day" and "the day before" need a day in the paragraph or the sentence before', () => {
+  const near = times('Talks opened on 12 May 2025. The day before, rebels shelled the city.');
+  assert.deepEqual([find(near, 'The day before').value, find(near, 'The day before').anchor], ['2025-05-11', 'text']);
+  const far = times('Talks opened on 12 May 2025.\n\nThe mood was grim.\n\nMany left. The next day the rest went home.');
+  assert.deepEqual([find(far, 'The next day').value, find(far, 'The next day').anchor], [null, null]);
+});

@@ -1,6 +1,6 @@
 // Days named from a date the text just gave: "the same day", "that day", "the next day", "the
 // following day", "the day before", "on the day". Resolved against the last day mentioned.
-import { addDays, formatDay } from '../calendar.js';
+import { addDays, formatDay, valueDay } from '../calendar.js';
 import { matches, type Candidate, type Scan } from '../candidate.js';
 
 const OFFSETS: Record<string, number> = {
@@ -38,7 +38,14 @@ export function textual(scan: Scan): Candidate[] {
     const offset = OFFSETS[phrase];
     out.push({
       start, end, type: 'DATE', absolute: false, textual: true, rule: 'textual', priority: 1,
-      resolve: ({ previous }) => (previous ? formatDay(addDays(previous, offset)) : null),
+      // "the next day", "the day before" narrate from a date just given (the same paragraph or
+      // the sentence before); far from one, or with none, they stay unresolved rather than
+      // counting from the publication day. "the same day" / "on the day" keep the fallback.
+      resolve: ({ previous, previousNear }) => {
+        if (offset === 0) return previous ? formatDay(addDays(previous, offset)) : null;
+        const near = valueDay(previousNear ?? null);
+        return near ? formatDay(addDays(near, offset)) : null;
+      },
     });
   }
   return out;
