@@ -262,8 +262,24 @@ function candidatesOfRun(ctx: DocContext, run: Run): Candidate[] {
     if (['of', 'for', 'on', '&'].includes(fold(toks[nameFirst].text))) {
       let rest = nameFirst + 1;
       if (rest <= run.last && fold(toks[rest].text) === 'the') rest++;
-      if (rest > run.last || portfolio(ctx, rest, run.last)) return [];
-      return candidatesOfRun(ctx, { first: rest, last: run.last, possessive: run.possessive });
+      // "UN High Commissioner for Refugees": the body before the office is a name of its own.
+      const before = p > run.first ? candidatesOfRun(ctx, { first: run.first, last: p - 1, possessive: false }) : [];
+      if (rest > run.last) return before;
+      // "Minister for Refugees Filippo Grandi": the holder's name after the portfolio.
+      let holder = -1;
+      for (let q = rest + 1; q < run.last; q++) if (lex.givenNames.has(fold(toks[q].text)) && !lex.places.has(fold(toks[q].text))) { holder = q; break; }
+      const office = holder < 0 ? run.last : holder - 1;
+      const out = portfolio(ctx, rest, office) ? [...before] : [...before, ...candidatesOfRun(ctx, { first: rest, last: office, possessive: holder < 0 && run.possessive })];
+      if (holder >= 0) {
+        const person = candidate(ctx, { first: holder, last: run.last, possessive: run.possessive });
+        if (person) {
+          person.score.person += 4;
+          person.strongPerson = true;
+          if (title) addRole(person, title, title.country ?? null);
+          out.push(person);
+        }
+      }
+      return out;
     }
     if (!plausiblePersonName(doc, nameFirst, run.last)) {
       p = titleLast;

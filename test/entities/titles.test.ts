@@ -51,3 +51,14 @@ test('the portfolio of an office is no entity; a country or body after the offic
   assert.equal(entityAt(found, 'Kenya')?.type, 'place');
   assert.equal(entityAt(found, 'African Union')?.type, 'organization');
 });
+
+test('an office "of/for" a portfolio keeps the body before it and the holder after it', () => {
+  const found = entitiesOf('UN High Commissioner for Refugees Filippo Grandi said the camps were full. The Minister of International Trade Priya Anand spoke. We met the High Representative of the European Union.');
+  const texts = found.mentions.map((m) => m.text);
+  assert.equal(entityAt(found, 'UN')?.type, 'organization', JSON.stringify(texts));
+  assert.equal(entityAt(found, 'Filippo Grandi')?.type, 'person', JSON.stringify(texts));
+  assert.ok(entityAt(found, 'Filippo Grandi')?.roles.some((r) => /high commissioner/i.test(r)), JSON.stringify(entityAt(found, 'Filippo Grandi')));
+  assert.equal(entityAt(found, 'Priya Anand')?.type, 'person', JSON.stringify(texts));
+  assert.equal(entityAt(found, 'European Union')?.type, 'organization');
+  assert.ok(!texts.some((t) => /^(?:Refugees|International Trade|High)$/.test(t)), JSON.stringify(texts));
+});
