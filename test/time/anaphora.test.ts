@@ -46,3 +46,9 @@ test('"the next day" and "the day before" need a day in the paragraph or the sen
   const far = times('Talks opened on 12 May 2025.\n\nThe mood was grim.\n\nMany left. The next day the rest went home.');
   assert.deepEqual([find(far, 'The next day').value, find(far, 'The next day').anchor], [null, null]);
 });
+
+test('"the year before" and "the year previous" count from the period just named', () => {
+  const t = times('Exports fell in 2009, after rising 4% the year previous. The week after, prices fell too.');
+  assert.equal(find(t, 'the year previous').value, '2008');
+  assert.ok(!times('In 2009 it grew, the year before the war.').some((a) => a.text === 'the year before'));
+});

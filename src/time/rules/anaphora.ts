@@ -64,6 +64,16 @@ export function anaphora(scan: Scan): Candidate[] {
     const sign = word === 'following' || word === 'next' ? 1 : -1;
     out.push(anaphoric(start, end, sign, unit));
   }
+  // "the year before", "the week after", "the year previous": the same, unit first.
+  const postRe = /\bthe\s+(week|month|year)\s+(before|after|previous|prior|earlier|later)\b/gi;
+  for (const { m, start, end } of matches(scan, postRe)) {
+    const word = m[2].toLowerCase();
+    const after = scan.text.slice(end, end + 20);
+    // "the year before the war", "the week after he left": counted from an event.
+    if (/^\s+(?:than\b|[\p{L}\d])/iu.test(after) && !/^\s+(?:and|but|or)\b/i.test(after)) continue;
+    const sign = word === 'after' || word === 'later' ? 1 : -1;
+    out.push(anaphoric(start, end, sign, UNIT[m[1].toLowerCase()]));
+  }
   return out;
 }
 
