@@ -36,3 +36,8 @@ test('"last Tuesday" said on a Thursday is the Tuesday of the same week, two day
   assert.equal(find(times('He spoke last Friday.', '2026-11-19'), 'last Friday').value, '2026-11-13');
   assert.equal(find(times('He spoke last Tuesday.', '2026-11-17'), 'last Tuesday').value, '2026-11-10');
 });
+
+test('a happening also announced ahead (a strike) follows its verb, not the noun', () => {
+  assert.equal(find(times('Unions said Monday\'s strike will close schools.', FRI), 'Monday').value, '2026-11-23');
+  assert.equal(find(times('Monday\'s strike closed schools.', FRI), 'Monday').value, '2026-11-16');
+});
