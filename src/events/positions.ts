@@ -82,6 +82,8 @@ export interface IssueMention {
   to: number;
 }
 
+const PROCESS_NOUNS = /^(talk|treaty|agreement|deal|negotiation|process|accord|coalition|government|race|pact|programme|program|contest|election|summit|meeting|organisation|organization|alliance|union|bloc|body|court|convention)$/;
+
 /** Issue mentions of the seed vocabulary in a sentence (longest match, no overlaps). */
 export function issuesIn(view: SentenceView): IssueMention[] {
   const toks = view.tokens;
@@ -94,6 +96,10 @@ export function issuesIn(view: SentenceView): IssueMention[] {
     const infinitive = toks[k - 1]?.lower === 'to' && toks[k].pos === 'VERB' && !/s$/.test(toks[k].lower);
     const nounSlot = toks[k].pos !== 'VERB' && toks[k].pos !== 'AUX' || /^(DET|ADJ|NUM)$/.test(toks[k - 1]?.pos ?? '') || (!infinitive && /^(to|for|of|on|in|about|no|any|its|their|his|her|our)$/.test(toks[k - 1]?.lower ?? ''));
     const p = issuePhrases().at(toks, k).find((x) => x.words.length > 1 || nounSlot || (toks[k].pos === 'VERB' && verbIssues().has(x.words[0])));
+    // "withdraw from the talks" leaves a process, not ground: no troop withdrawal.
+    if (p && p.length === 1 && toks[k].pos === 'VERB' && toks[k + 1]?.lower === 'from' && PROCESS_NOUNS.test(toks.slice(k + 2, k + 5).find((t) => t.pos === 'NOUN')?.lemma ?? '')) continue;
+    // "withdraw the threat", "withdraw its offer": a transitive withdrawal of anything but forces.
+    if (p && p.length === 1 && toks[k].lemma === 'withdraw' && /^(DET|ADJ|NOUN|NUM|PRON)$/.test(toks[k + 1]?.pos ?? '') && !/^(troop|force|soldier|army|unit|personnel|fighter|contingent|military)$/.test(toks.slice(k + 1, k + 5).find((t) => t.pos === 'NOUN')?.lemma ?? '')) continue;
     if (p) {
       out.push({ issue: p.value, from: k, to: k + p.length });
       k += p.length - 1;

@@ -223,3 +223,15 @@ test('hyphenated vocabulary matches the tokenizer\'s split form ("cease - fire")
   has('Moscow rejected a cease-fire.', 'ceasefire', 'oppose', 'Moscow');
   has('Kyiv wants face-to-face talks.', 'direct talks', 'demand', 'Kyiv');
 });
+
+test('"withdraw" names a troop withdrawal, unless what is left is a process', () => {
+  has('Ukraine must withdraw from the Zaporizhzhia region by June or face a new offensive, the ministry said.', 'troop withdrawal', 'demand', 'ministry');
+  has('Moscow demanded that Kyiv withdraw from the four regions.', 'troop withdrawal', 'demand', 'Moscow');
+  assert.ok(!stances('Iran threatened to withdraw from the treaty.').some((p) => p.issue === 'troop withdrawal'));
+  assert.ok(!stances('Russia will withdraw from the talks if attacked.').some((p) => p.issue === 'troop withdrawal'));
+});
+
+test('a transitive "withdraw" of anything but forces is no troop withdrawal', () => {
+  assert.ok(!stances('The union accepted her on condition that the government withdraw the threat of requisition first.').some((p) => p.issue === 'troop withdrawal'));
+  has('Kyiv demanded that Moscow withdraw all its soldiers.', 'troop withdrawal', 'demand', 'Kyiv');
+});
