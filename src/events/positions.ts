@@ -28,7 +28,9 @@ function phrases(map: Record<string, string[]>): Phrase[] {
     for (const p of list) {
       out.push({ words: p.toLowerCase().split(' '), value });
       // The tokenizer splits "air-defence" into "air - defence": match that form too.
-      if (/\w-\w/.test(p)) out.push({ words: p.toLowerCase().replace(/(\w)-(?=\w)/g, '$1 - ').split(' '), value });
+      // …and "leaders' meeting" into "leaders ' meeting".
+      const split = p.toLowerCase().replace(/(\w)-(?=\w)/g, '$1 - ').replace(/(\w)['’](?= |$)/g, "$1 '");
+      if (split !== p.toLowerCase()) out.push({ words: split.split(' '), value });
     }
   }
   return out.sort((a, b) => b.words.length - a.words.length);
@@ -176,6 +178,19 @@ export function pastAside(toks: Tok[], at: number, limit: number): number {
     if (!/^(ADP|ADV|ADJ|DET|NOUN|NUM)$/.test(toks[k].pos)) return at;
   }
   return at;
+}
+
+/** "Istanbul as the venue for a summit": the phrase after a name offered as a setting. */
+export function venueOf(view: SentenceView, object: Chunk, limit: number): Chunk | null {
+  const toks = view.tokens;
+  if (!toks.slice(object.from, object.to).every((t) => t.pos === 'PROPN' || t.pos === 'DET')) return null;
+  let k = object.to;
+  if (toks[k]?.lower !== 'as') return null;
+  k++;
+  if (toks[k]?.pos === 'DET') k++;
+  if (!/^(venue|host|site|location|place|setting)$/.test(toks[k]?.lower ?? '') || !/^(for|of)$/.test(toks[k + 1]?.lower ?? '')) return null;
+  const np = npAfter(view, k + 2, Math.min(limit, k + 10), false);
+  return np ? extendOf(view, np, limit) : null;
 }
 
 /** Bare tokens for a phrase of our own making, to look it up in the seed vocabulary. */
@@ -683,7 +698,20 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       while (objFrom < limit && QUOTE_MARKS.has(toks[objFrom].lower)) objFrom++;
       const np = npAfter(view, objFrom, Math.min(limit, objFrom + 8), false);
       if (!np || toks.slice(objFrom, np.from).some((t) => !/^(DET|ADJ|NUM)$/.test(t.pos) && !/^(its|their|his|her|our|my|your)$/.test(t.lower))) break;
-      const object = extendOf(view, np, limit);
+      let object = extendOf(view, np, limit);
+      // "offered Istanbul as the venue for a leaders' meeting": a place offered as the setting of
+      // something offers that thing.
+      const venue = venueOf(view, object, limit);
+      if (venue) {
+        const seed = mentions.find((m) => m.from >= venue.from && m.from < venue.to);
+        if (seed && p.value === 'offer' && !usedCues.has(k)) {
+          const stance: Stance = negatedBefore(toks, k, 0) ? 'oppose' : 'offer';
+          out.push({ issue: seed.issue, stance, subject: subjectOf(view, k, reporting.clauseStart > k ? 0 : reporting.clauseStart), span: { from: k, to: venue.to }, cue: cueText });
+          k = venue.to - 1;
+          break;
+        }
+        object = venue;
+      }
       if (mentions.some((m) => m.from >= object.from && m.from < object.to + 3 && !ADVERBIAL_PREPOSITIONS.has(toks[m.from - 1]?.lower ?? ''))) break;
       const issue = issueFromPhrase(toks.slice(object.from, object.to));
       // "Ukraine welcomed the offer": the issue is that of the offer made just before.

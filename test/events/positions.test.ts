@@ -235,3 +235,10 @@ test('a transitive "withdraw" of anything but forces is no troop withdrawal', ()
   assert.ok(!stances('The union accepted her on condition that the government withdraw the threat of requisition first.').some((p) => p.issue === 'troop withdrawal'));
   has('Kyiv demanded that Moscow withdraw all its soldiers.', 'troop withdrawal', 'demand', 'Kyiv');
 });
+
+test('a place offered as the venue for something offers that thing', () => {
+  has("Erdogan offered Istanbul as the venue for a leaders' meeting.", 'summit', 'offer', 'Erdogan');
+  has('Kenya offered Nairobi as the venue for direct talks.', 'direct talks', 'offer', 'Kenya');
+  // A place offered for no named purpose is no issue.
+  assert.ok(!stances('Kenya offered Nairobi.').some((p) => p.stance === 'offer'));
+});
