@@ -34,8 +34,16 @@ function build(doc: Doc): ArticleEntities {
 
   const candidates: Candidate[] = [];
   for (const run of findRuns(ctx)) {
-    if (inGroup[run.first] || inGroup[run.last]) continue;
-    for (const c of candidatesOfRun(ctx, run)) candidates.push(c);
+    if (inGroup[run.last]) continue;
+    let first = run.first;
+    if (inGroup[first]) {
+      // "the G7 Foreign Ministers of the European Union": what follows the group and its "of" is a name.
+      while (first <= run.last && inGroup[first]) first++;
+      if (first <= run.last && /^(?:of|for)$/i.test(doc.tokens[first].text)) first++;
+      if (first <= run.last && /^the$/i.test(doc.tokens[first].text)) first++;
+      if (first > run.last || !isName(first)) continue;
+    }
+    for (const c of candidatesOfRun(ctx, { ...run, first })) candidates.push(c);
   }
   shareListEvidence(doc, candidates);
   const clusters = linkCandidates(candidates);
@@ -236,6 +244,24 @@ function candidatesOfRun(ctx: DocContext, run: Run): Candidate[] {
     }
     return [...candidatesOfRun(ctx, { first: run.first, last: p, possessive: false }), ...right];
   }
+  // "Heads of State", "Foreign Ministers Lavrov and Wang": a plural title names no one by itself.
+  const plural = pluralTitleEnd(doc, run.first, run.last);
+  if (plural >= 0) {
+    if (plural >= run.last) return [];
+    // "Heads of Mission", "Ministers of the EU": the office's object is a name only if it is a place or body.
+    if (['of', 'for', 'on'].includes(fold(toks[plural + 1].text))) {
+      let rest = plural + 2;
+      if (rest <= run.last && fold(toks[rest].text) === 'the') rest++;
+      return rest > run.last || portfolio(ctx, rest, run.last) ? [] : candidatesOfRun(ctx, { first: rest, last: run.last, possessive: run.possessive });
+    }
+    const named = candidatesOfRun(ctx, { first: plural + 1, last: run.last, possessive: run.possessive });
+    // "Presidents Biden and Xi": a name right after a personal plural title is a person's.
+    if (named.length === 1 && named[0].first === plural + 1 && !named[0].strongPlace && plausiblePersonName(doc, named[0].first, named[0].last)) {
+      named[0].score.person += 4;
+      named[0].strongPerson = true;
+    }
+    return named;
+  }
   // Titles and honorifics inside a run: "Foreign Minister Sergei Lavrov", "Apple CEO Steve Jobs", "Mr Putin".
   // "St. Louis", "Prince Edward Island": a run that is itself a known place keeps its title-like word.
   if (lex.places.has(fold(doc.text.slice(toks[run.first].start, toks[run.last].end)))) {
@@ -314,18 +340,30 @@ function candidatesOfRun(ctx: DocContext, run: Run): Candidate[] {
   return c ? [c] : [];
 }
 
-/** "Minister of International Trade", "Secretary of Foreign Affairs": after an office, words that are
- * no place, no body and no acronym name a portfolio, not an entity. */
+/** "Minister of International Trade", "Secretary for Foreign Affairs": after an office, words that
+ * all belong to a portfolio name no entity ("Head of Mossad" still names one). */
 function portfolio(ctx: DocContext, first: number, last: number): boolean {
   const lex = lexicon();
   const toks = ctx.doc.tokens;
-  const text = fold(ctx.doc.text.slice(toks[first].start, toks[last].end));
-  if (lex.places.has(text) || lex.seats.has(text) || localNames(ctx.doc).countries.has(text)) return false;
-  for (let i = first; i <= last; i++) {
-    const w = fold(toks[i].text);
-    if (isAcronym(toks[i].text) || (i === last && lex.orgSuffixes.has(w)) || lex.connectorHeads.has(w) || lex.places.has(w)) return false;
-  }
+  for (let i = first; i <= last; i++) if (!lex.portfolioWords.has(fold(toks[i].text))) return false;
   return true;
+}
+
+/** The last token of a plural title at the start of a run ("Foreign Ministers", "Heads of State"), or -1. */
+function pluralTitleEnd(doc: Doc, first: number, last: number): number {
+  const lex = lexicon();
+  const toks = doc.tokens;
+  for (let e = Math.min(last, first + lex.roleMaxWords - 1); e >= first; e--) {
+    const words = toks.slice(first, e + 1).map((t) => fold(t.text));
+    // The plural sits on the head: the last word ("ministers") or the word before "of" ("heads of state").
+    const at = words.indexOf('of') > 0 ? words.indexOf('of') - 1 : words.length - 1;
+    const w = words[at];
+    if (!/(?:[^s]s|men)$/.test(w) || !/^\p{Lu}/u.test(toks[first + at].text)) continue;
+    const sing = w.endsWith('men') ? `${w.slice(0, -3)}man` : w.endsWith('ies') ? `${w.slice(0, -3)}y` : w.slice(0, -1);
+    const phrase = [...words.slice(0, at), sing, ...words.slice(at + 1)].join(' ');
+    if (lex.roles.has(phrase)) return e;
+  }
+  return -1;
 }
 
 function isHonorific(toks: Doc['tokens'], i: number): boolean {

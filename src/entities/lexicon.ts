@@ -37,6 +37,7 @@ interface ContextData {
   marketMoves: string[];
   launchVerbs: string[];
   productLeads: string[];
+  portfolioWords: string[];
   sectorNouns: string[];
   corporateNouns: string[];
   corporatePossessed: string[];
@@ -94,6 +95,8 @@ export interface Lexicon {
   launchVerbs: Set<string>;
   /** Words right before a product name: "model Falcon", "version Tiger". */
   productLeads: Set<string>;
+  /** Words of a ministerial portfolio ("Minister of International Trade"): no entity after an office. */
+  portfolioWords: Set<string>;
   /** Sector nouns that make the next or apposed name a company: "automaker Toyota". */
   sectorNouns: Set<string>;
   /** Nouns after a name that only organisations have: "Toyota spokesman", "GM's shares". */
@@ -199,6 +202,7 @@ export function lexicon(): Lexicon {
     marketMoves: lower(ctx.marketMoves),
     launchVerbs: lower(ctx.launchVerbs),
     productLeads: lower(ctx.productLeads),
+    portfolioWords: lower(ctx.portfolioWords ?? []),
     sectorNouns: lower(ctx.sectorNouns),
     corporateNouns: lower(ctx.corporateNouns),
     corporatePossessed: lower(ctx.corporatePossessed),

@@ -46,7 +46,8 @@ test('honorifics, stacked or not, are titles and stay out of the name', () => {
 });
 
 test('the portfolio of an office is no entity; a country or body after the office is', () => {
-  const found = entitiesOf('Priya Anand, Minister of International Trade, issued a statement. The Minister of Finance of Kenya met the Secretary of the African Union.');
+  const found = entitiesOf('Priya Anand, Minister of International Trade, issued a statement. The Minister of Finance of Kenya met the Secretary of the African Union and the Head of Mossad.');
+  assert.equal(entityAt(found, 'Mossad')?.type, 'organization', JSON.stringify(found.mentions.map((m) => m.text)));
   assert.ok(!found.mentions.some((m) => /Trade|Finance/.test(m.text)), JSON.stringify(found.mentions.map((m) => m.text)));
   assert.equal(entityAt(found, 'Kenya')?.type, 'place');
   assert.equal(entityAt(found, 'African Union')?.type, 'organization');
@@ -61,4 +62,12 @@ test('an office "of/for" a portfolio keeps the body before it and the holder aft
   assert.equal(entityAt(found, 'Priya Anand')?.type, 'person', JSON.stringify(texts));
   assert.equal(entityAt(found, 'European Union')?.type, 'organization');
   assert.ok(!texts.some((t) => /^(?:Refugees|International Trade|High)$/.test(t)), JSON.stringify(texts));
+});
+
+test('plural titles name no one; names right after them are people', () => {
+  const found = entitiesOf('The summit met at the level of Heads of State and Government. The Heads of Mission met. Presidents Biden and Xi spoke. Foreign Ministers of the European Union met.');
+  const texts = found.mentions.map((m) => m.text);
+  assert.ok(!texts.some((t) => /^(?:Heads|State|Ministers|Mission|of Mission)$/.test(t)), JSON.stringify(texts));
+  assert.equal(entityAt(found, 'Biden')?.type, 'person', JSON.stringify(texts));
+  assert.equal(entityAt(found, 'European Union')?.type, 'organization', JSON.stringify(texts));
 });
