@@ -46,6 +46,7 @@ function build(doc: Doc): ArticleEntities {
     for (const c of candidatesOfRun(ctx, { ...run, first })) candidates.push(c);
   }
   shareListEvidence(doc, candidates);
+  shareTitleList(doc, candidates);
   const clusters = linkCandidates(candidates);
 
   // Title-only references link to the one person the article gives that role, if there is one.
@@ -147,6 +148,28 @@ function build(doc: Doc): ArticleEntities {
     }
   });
   return { article, mentions: out, entities };
+}
+
+/** Candidates named right after a plural title ("Presidents Biden …"); filled while runs are read. */
+const afterPluralTitle = new WeakSet<Candidate>();
+
+/** "Foreign Ministers Sergei Lavrov and Wang Yi": the names listed after a plural title are all people. */
+function shareTitleList(doc: Doc, cands: Candidate[]) {
+  const toks = doc.tokens;
+  for (let i = 0; i < cands.length; i++) {
+    if (!afterPluralTitle.has(cands[i])) continue;
+    for (let j = i + 1; j < cands.length; j++) {
+      const a = cands[j - 1];
+      const b = cands[j];
+      if (toks[a.last].sentence !== toks[b.first].sentence || b.first <= a.last + 1 || b.first - a.last > 3) break;
+      const between = toks.slice(a.last + 1, b.first).map((t) => fold(t.text));
+      if (!between.every((w) => w === ',' || w === 'and')) break;
+      if (b.strongPlace || !plausiblePersonName(doc, b.first, b.last)) break;
+      b.score.person += 4;
+      b.strongPerson = true;
+      if (between.includes('and')) break;
+    }
+  }
 }
 
 /** "the iPod Classic, Nano and Shuffle", "the Sky and Astra": names coordinated in one list are
@@ -259,6 +282,7 @@ function candidatesOfRun(ctx: DocContext, run: Run): Candidate[] {
     if (named.length === 1 && named[0].first === plural + 1 && !named[0].strongPlace && plausiblePersonName(doc, named[0].first, named[0].last)) {
       named[0].score.person += 4;
       named[0].strongPerson = true;
+      afterPluralTitle.add(named[0]);
     }
     return named;
   }

@@ -65,7 +65,9 @@ test('an office "of/for" a portfolio keeps the body before it and the holder aft
 });
 
 test('plural titles name no one; names right after them are people', () => {
-  const found = entitiesOf('The summit met at the level of Heads of State and Government. The Heads of Mission met. Presidents Biden and Xi spoke. Foreign Ministers of the European Union met.');
+  const found = entitiesOf('The summit met at the level of Heads of State and Government. The Heads of Mission met. Presidents Biden and Xi spoke. Foreign Ministers of the European Union met. Foreign Ministers Sergei Lavrov and Wang Yi met in Geneva and Moscow.');
+  for (const name of ['Xi', 'Sergei Lavrov', 'Wang Yi']) assert.equal(entityAt(found, name)?.type, 'person', name);
+  assert.equal(entityAt(found, 'Moscow')?.type, 'place');
   const texts = found.mentions.map((m) => m.text);
   assert.ok(!texts.some((t) => /^(?:Heads|State|Ministers|Mission|of Mission)$/.test(t)), JSON.stringify(texts));
   assert.equal(entityAt(found, 'Biden')?.type, 'person', JSON.stringify(texts));
