@@ -180,6 +180,34 @@ export function pastAside(toks: Tok[], at: number, limit: number): number {
   return at;
 }
 
+/** The head of a reduced relative clause whose verb is at `verb`: "a demand [both sides reject]",
+ * "the proposal [that Berglund dismissed]", when the head names an offer or a demand. */
+/** A verb after the rest of a noun phrase ("… and the opposition reject"). */
+function clauseFollows(toks: Tok[], at: number, limit: number): boolean {
+  let k = at;
+  while (k < limit && /^(PROPN|NOUN|DET|ADJ|CCONJ|NUM)$/.test(toks[k].pos)) k++;
+  return k < limit && /^(VERB|AUX)$/.test(toks[k].pos);
+}
+
+export function relativeHead(view: SentenceView, verb: number): { from: number; to: number; subject: Chunk; refersTo: 'offer' | 'demand' } | null {
+  const toks = view.tokens;
+  let j = verb;
+  while (j > 0 && /^(AUX|ADV|PART)$/.test(toks[j - 1].pos)) j--;
+  const subjectEnd = j;
+  for (let i = j - 1; i >= 1; i--) {
+    const t = toks[i];
+    if (!/^(PROPN|NOUN|DET|ADJ|CCONJ|PRON|NUM)$/.test(t.pos) && !/^(that|which)$/.test(t.lower)) return null;
+    const refersTo = OFFER_NOUNS.has(t.lemma) ? 'offer' : DEMAND_NOUNS.has(t.lemma) ? 'demand' : null;
+    if (!refersTo || t.pos !== 'NOUN' || toks[i - 1].pos !== 'DET') continue;
+    let from = i + 1;
+    if (/^(that|which)$/.test(toks[from]?.lower ?? '')) from++;
+    // The subject of the relative clause must be there: "the proposal was rejected" has none.
+    if (from >= subjectEnd) return null;
+    return { from: i - 1, to: i + 1, subject: { from, to: subjectEnd }, refersTo };
+  }
+  return null;
+}
+
 /** "Istanbul as the venue for a summit": the phrase after a name offered as a setting. */
 export function venueOf(view: SentenceView, object: Chunk, limit: number): Chunk | null {
   const toks = view.tokens;
@@ -651,6 +679,18 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       if (k > 0 && toks.slice(k, k + p.length).some((t) => t.pos === 'PROPN')) break;
       if (p.length === 1 && k > 0 && toks[k].pos !== 'NOUN' && (toks[k - 1].pos === 'DET' || /^(its|their|his|her|our|my|your)$/.test(toks[k - 1].lower))) break;
       let objFrom = k + p.length;
+      // "a demand both the union and the opposition reject", "a proposal Berglund dismissed as…":
+      // the cue's object is the offer or demand before its subject (a reduced relative clause).
+      if (toks[k].pos === 'VERB' && (objFrom >= limit || /^(\.|,|as|;)$/.test(toks[objFrom].lower) || toks[objFrom].pos === 'AUX')) {
+        const head = relativeHead(view, k);
+        if (head) {
+          let stance: Stance | null = p.value as Stance;
+          if ((p.value as string) === 'concede') stance = 'offer';
+          if (negatedBefore(toks, k, 0)) stance = stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
+          if (stance) out.push({ issue: '', stance, subject: head.subject, span: { from: head.from, to: k + p.length }, cue: cueText, refersTo: head.refersTo });
+          break;
+        }
+      }
       // Passive or adjectival uses take no stance: "backed by shareholders", "required for".
       if (p.length === 1 && /ed$/.test(toks[k].lower) && /^(by|for|due)$/.test(toks[objFrom]?.lower ?? '')) break;
       if (p.length === 1 && k > 0 && BE.has(toks[k - 1].lower) && /ed$/.test(toks[k].lower) && toks[k].pos === 'VERB') break;
@@ -698,6 +738,8 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       while (objFrom < limit && QUOTE_MARKS.has(toks[objFrom].lower)) objFrom++;
       const np = npAfter(view, objFrom, Math.min(limit, objFrom + 8), false);
       if (!np || toks.slice(objFrom, np.from).some((t) => !/^(DET|ADJ|NUM)$/.test(t.pos) && !/^(its|their|his|her|our|my|your)$/.test(t.lower))) break;
+      // "a demand both the union … reject": a noun cue before a clause heads a relative clause.
+      if (toks[k].pos === 'NOUN' && objFrom === k + p.length && clauseFollows(toks, np.to, limit)) break;
       let object = extendOf(view, np, limit);
       // "offered Istanbul as the venue for a leaders' meeting": a place offered as the setting of
       // something offers that thing.

@@ -242,3 +242,16 @@ test('a place offered as the venue for something offers that thing', () => {
   // A place offered for no named purpose is no issue.
   assert.ok(!stances('Kenya offered Nairobi.').some((p) => p.stance === 'offer'));
 });
+
+test('a cue in a reduced relative clause takes the offer or demand it modifies', () => {
+  const found = positionsInSentence(view('The army wants soldiers at the port, a demand both the union and the opposition reject.'));
+  assert.ok(found.some((p) => p.refersTo === 'demand' && p.stance === 'oppose' && p.cue === 'reject'), JSON.stringify(found));
+  // The noun cue "demand" does not take the relative clause's subject as its object.
+  assert.ok(!found.some((p) => p.issue === 'union'), JSON.stringify(found));
+  assert.ok(positionsInSentence(view('The offer that Moscow accepted was vague.')).some((p) => p.refersTo === 'offer' && p.stance === 'support'));
+  // A passive has no subject of its own: no relative clause.
+  assert.equal(positionsInSentence(view('The proposal was rejected.')).length, 0);
+  const d = doc('Ankara proposed a ceasefire on Monday. Moscow made a counter-offer, a proposal Kyiv rejected.');
+  const e = entities(d, [['Ankara', 'place'], ['Moscow', 'place'], ['Kyiv', 'place']]);
+  assert.ok(findPositions(d, e, []).some((p) => p.actor === keyOf(e, 'Kyiv') && p.issue === 'ceasefire' && p.stance === 'oppose'));
+});
