@@ -230,7 +230,20 @@ const hasOrgSuffix = (lex: ReturnType<typeof lexicon>, word: string) => lex.orgS
 const LEGAL_FORMS = /^(?:inc|inc\.|corp|corp\.|corporation|co\.|ltd|ltd\.|llc|plc|ag|gmbh|s\.a\.|sa|spa|s\.p\.a\.|nv|n\.v\.|bv|oy|ab|asa|kk|pjsc|ojsc|jsc)$/;
 
 /** Lower-case nouns that name a kind of place: "the Mira river", "the town of Dobrec". */
-const PLACE_NOUNS = new Set(['airport', 'airfield', 'airbase', 'city', 'town', 'village', 'capital', 'region', 'province', 'district', 'river', 'valley', 'border', 'coast', 'port', 'island', 'islands', 'peninsula', 'oblast', 'county', 'state', 'lake', 'mountains', 'sea', 'countryside', 'enclave', 'exclave', 'territory', 'suburb', 'suburbs', 'outskirts', 'neighbourhood', 'neighborhood', 'frontier', 'settlement', 'municipality', 'governorate', 'canton', 'prefecture']);
+const PLACE_NOUNS = new Set(['road', 'highway', 'crossing', 'checkpoint', 'corridor', 'bridge', 'site', 'facility', 'dam', 'airport', 'airfield', 'airbase', 'city', 'town', 'village', 'capital', 'region', 'province', 'district', 'river', 'valley', 'border', 'coast', 'port', 'island', 'islands', 'peninsula', 'oblast', 'county', 'state', 'lake', 'mountains', 'sea', 'countryside', 'enclave', 'exclave', 'territory', 'suburb', 'suburbs', 'outskirts', 'neighbourhood', 'neighborhood', 'frontier', 'settlement', 'municipality', 'governorate', 'canton', 'prefecture']);
+/** Verbs of movement whose "to" names a destination. */
+const MOTION_VERBS = new Set(['go', 'travel', 'fly', 'return', 'move', 'head', 'flee', 'drive', 'sail', 'relocate', 'deploy', 'come', 'march', 'retreat', 'redeploy', 'evacuate', 'journey', 'arrive', 'dispatch', 'airlift', 'deport', 'repatriate']);
+
+/** "to" at token `to` ends a movement: its verb is one of movement, directly or across a short object. */
+function movedTo(doc: Doc, to: number): boolean {
+  const toks = doc.tokens;
+  for (let k = to - 1; k >= 0 && to - k <= 5 && toks[k].sentence === toks[to].sentence; k--) {
+    if (toks[k].pos === 'VERB') return MOTION_VERBS.has(toks[k].lemma.toLowerCase());
+    if (/^[,.;:]$/.test(toks[k].text)) return false;
+  }
+  return false;
+}
+
 /** "a stake in Chrysler", "shares in Apple": "in" that does not place anything. */
 const IN_NOT_PLACE = new Set(['stake', 'stakes', 'share', 'shares', 'invest', 'invested', 'investing', 'investment', 'investments', 'interest', 'holding', 'holdings', 'confidence', 'faith', 'trust', 'role', 'part', 'jobs', 'cuts']);
 
@@ -573,6 +586,8 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
   if (prev && first >= 2 && toks[first - 2].sentence === toks[first].sentence && (fold(prev.text) === 'of' || prev.text === ',') && PLACE_NOUNS.has(fold(toks[first - 2].text)) && !seat) score.place += 3;
   if (prev && prev.sentence === toks[first].sentence && (fold(prev.text) === 'in' || fold(prev.text) === 'near') && !run.possessive && !seat && !IN_NOT_PLACE.has(fold(toks[first - 2]?.text ?? ''))) score.place += 0.5;
   if (next && next.text === ',' && fold(toks[last + 2]?.text ?? '') === 'where' && !seat) score.place += 1;
+  // "flew to Darfur", "returned to Istanbul", "deploy a force to Darfur": movement ends at a place.
+  if (prev && fold(prev.text) === 'to' && !run.possessive && !seat && movedTo(doc, first - 1)) score.place += 1;
   if (prev && prev.sentence === toks[first].sentence) {
     if (fold(prev.text) === 'new' && !place) score.other += 0.6;
     const pw = fold(prev.text);

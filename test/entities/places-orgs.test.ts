@@ -139,3 +139,9 @@ test('"and" joins the words of one body, not two bodies: European Aeronautic Def
   assert.ok(texts.includes('European Aeronautic Defence and Space Company EADS N.V.'), JSON.stringify(texts));
   assert.ok(!texts.some((t) => /Halvex and/.test(t)), JSON.stringify(texts));
 });
+
+test('destinations of movement and names before road, crossing or site nouns are places; "sent a letter to X" is not', () => {
+  const found = entitiesOf('The AU would deploy a protection force to Darfur once both sides signed. They kept the Adré crossing open, and inspectors went back into the Fordow site. Halvex sent a letter to Brightcore.');
+  for (const name of ['Darfur', 'Adré', 'Fordow']) assert.equal(entityAt(found, name)?.type, 'place', name);
+  assert.equal(entityAt(found, 'Brightcore')?.type, 'organization');
+});
