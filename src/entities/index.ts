@@ -191,6 +191,12 @@ function shareListEvidence(doc: Doc, cands: Candidate[]) {
       if (list.some((c) => c.score.other >= 2 && c.score.other > c.score.organization && c.score.other > c.score.place)) {
         for (const c of list) if (c.score.organization < 2 && c.score.place < 2 && !c.strongPerson && !c.strongPlace) c.score.other += 1.5;
       }
+      // "in Genoa and Antwerp": after a place preposition, a list with a known place is a list of places.
+      const prep = fold(toks[list[0].first - 1]?.text ?? '');
+      const coordinated = toks.slice(list[list.length - 2].last + 1, list[list.length - 1].first).some((t) => /^(?:and|or)$/i.test(t.text));
+      if (coordinated && PLACE_LIST_PREPOSITIONS.has(prep) && !IN_NOT_PLACE.has(fold(toks[list[0].first - 2]?.text ?? '')) && list.some((c) => c.placeKey && c.score.place >= 2 && c.score.place > c.score.organization)) {
+        for (const c of list) if (!c.placeKey && c.score.organization < 1 && c.score.other < 1 && !c.strongPerson) c.score.place += 1.5;
+      }
     }
     i = j + 1;
   }
@@ -231,6 +237,8 @@ const LEGAL_FORMS = /^(?:inc|inc\.|corp|corp\.|corporation|co\.|ltd|ltd\.|llc|pl
 
 /** Lower-case nouns that name a kind of place: "the Mira river", "the town of Dobrec". */
 const PLACE_NOUNS = new Set(['road', 'highway', 'crossing', 'checkpoint', 'corridor', 'bridge', 'site', 'facility', 'dam', 'airport', 'airfield', 'airbase', 'city', 'town', 'village', 'capital', 'region', 'province', 'district', 'river', 'valley', 'border', 'coast', 'port', 'island', 'islands', 'peninsula', 'oblast', 'county', 'state', 'lake', 'mountains', 'sea', 'countryside', 'enclave', 'exclave', 'territory', 'suburb', 'suburbs', 'outskirts', 'neighbourhood', 'neighborhood', 'frontier', 'settlement', 'municipality', 'governorate', 'canton', 'prefecture']);
+const PLACE_LIST_PREPOSITIONS = new Set(['in', 'near', 'across']);
+
 /** Verbs of movement whose "to" names a destination. */
 const MOTION_VERBS = new Set(['go', 'travel', 'fly', 'return', 'move', 'head', 'flee', 'drive', 'sail', 'relocate', 'deploy', 'come', 'march', 'retreat', 'redeploy', 'evacuate', 'journey', 'arrive', 'dispatch', 'airlift', 'deport', 'repatriate']);
 

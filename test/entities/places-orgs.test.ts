@@ -145,3 +145,11 @@ test('destinations of movement and names before road, crossing or site nouns are
   for (const name of ['Darfur', 'Adré', 'Fordow']) assert.equal(entityAt(found, name)?.type, 'place', name);
   assert.equal(entityAt(found, 'Brightcore')?.type, 'organization');
 });
+
+test('after "in", a list with a known place is a list of places; "from" and "stakes in" lend nothing', () => {
+  const found = entitiesOf('Dock unions in Genoa and Antwerp have pledged solidarity. Officials from Russia and Gazprom met. He holds stakes in Rosneft and London. The next round will be in Muscat, Halvex willing.');
+  assert.notEqual(entityAt(found, 'Halvex')?.type, 'place');
+  assert.equal(entityAt(found, 'Antwerp')?.type, 'place');
+  assert.notEqual(entityAt(found, 'Gazprom')?.type, 'place');
+  assert.notEqual(entityAt(found, 'Rosneft')?.type, 'place');
+});
