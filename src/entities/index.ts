@@ -43,6 +43,7 @@ function build(doc: Doc): ArticleEntities {
       if (first <= run.last && /^the$/i.test(doc.tokens[first].text)) first++;
       if (first > run.last || !isName(first)) continue;
     }
+    if (pageFurniture(ctx, first, run.last)) continue;
     for (const c of candidatesOfRun(ctx, { ...run, first })) candidates.push(c);
   }
   shareListEvidence(doc, candidates);
@@ -238,6 +239,23 @@ const LEGAL_FORMS = /^(?:inc|inc\.|corp|corp\.|corporation|co\.|ltd|ltd\.|llc|pl
 /** Lower-case nouns that name a kind of place: "the Mira river", "the town of Dobrec". */
 const PLACE_NOUNS = new Set(['road', 'highway', 'crossing', 'checkpoint', 'corridor', 'bridge', 'site', 'facility', 'dam', 'airport', 'airfield', 'airbase', 'city', 'town', 'village', 'capital', 'region', 'province', 'district', 'river', 'valley', 'border', 'coast', 'port', 'island', 'islands', 'peninsula', 'oblast', 'county', 'state', 'lake', 'mountains', 'sea', 'countryside', 'enclave', 'exclave', 'territory', 'suburb', 'suburbs', 'outskirts', 'neighbourhood', 'neighborhood', 'frontier', 'settlement', 'municipality', 'governorate', 'canton', 'prefecture']);
 const PLACE_LIST_PREPOSITIONS = new Set(['in', 'near', 'across']);
+
+/** "Share Facebook X WhatsApp Email", a line that reads "Subscribe" or "Most Read": words of a web
+ * page's furniture left in a copied text name no actor. A single such word counts only when it fills
+ * a line of such words, so "Facebook said" keeps its company. */
+function pageFurniture(ctx: DocContext, first: number, last: number): boolean {
+  const lex = lexicon();
+  const toks = ctx.doc.tokens;
+  for (let i = first; i <= last; i++) if (!lex.interfaceWords.has(fold(toks[i].text))) return false;
+  if (last > first) return true;
+  const text = ctx.doc.text;
+  const lineStart = text.lastIndexOf('\n', toks[first].start - 1) + 1;
+  let lineEnd = text.indexOf('\n', toks[last].end);
+  if (lineEnd < 0) lineEnd = text.length;
+  // The whole line is furniture: every word on it is one of these words.
+  const line = text.slice(lineStart, lineEnd).split(/[\s|•·:]+/).filter(Boolean);
+  return line.every((w) => lex.interfaceWords.has(fold(w)));
+}
 
 /** Verbs of movement whose "to" names a destination. */
 const MOTION_VERBS = new Set(['go', 'travel', 'fly', 'return', 'move', 'head', 'flee', 'drive', 'sail', 'relocate', 'deploy', 'come', 'march', 'retreat', 'redeploy', 'evacuate', 'journey', 'arrive', 'dispatch', 'airlift', 'deport', 'repatriate']);

@@ -38,6 +38,7 @@ interface ContextData {
   launchVerbs: string[];
   productLeads: string[];
   portfolioWords: string[];
+  interfaceWords: string[];
   sectorNouns: string[];
   corporateNouns: string[];
   corporatePossessed: string[];
@@ -97,6 +98,8 @@ export interface Lexicon {
   productLeads: Set<string>;
   /** Words of a ministerial portfolio ("Minister of International Trade"): no entity after an office. */
   portfolioWords: Set<string>;
+  /** Words of a web page's furniture ("Share Facebook X WhatsApp", "Most Read", "Subscribe"). */
+  interfaceWords: Set<string>;
   /** Sector nouns that make the next or apposed name a company: "automaker Toyota". */
   sectorNouns: Set<string>;
   /** Nouns after a name that only organisations have: "Toyota spokesman", "GM's shares". */
@@ -203,6 +206,7 @@ export function lexicon(): Lexicon {
     launchVerbs: lower(ctx.launchVerbs),
     productLeads: lower(ctx.productLeads),
     portfolioWords: lower(ctx.portfolioWords ?? []),
+    interfaceWords: lower(ctx.interfaceWords ?? []),
     sectorNouns: lower(ctx.sectorNouns),
     corporateNouns: lower(ctx.corporateNouns),
     corporatePossessed: lower(ctx.corporatePossessed),

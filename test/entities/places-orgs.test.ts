@@ -153,3 +153,11 @@ test('after "in", a list with a known place is a list of places; "from" and "sta
   assert.notEqual(entityAt(found, 'Gazprom')?.type, 'place');
   assert.notEqual(entityAt(found, 'Rosneft')?.type, 'place');
 });
+
+test('web page furniture copied with an article names no actor; the same words in prose still do', () => {
+  const found = entitiesOf('Share Facebook X WhatsApp Email Copy\nSubscribe\nMost Read\nFacebook said it would comply, and the Staff College agreed.');
+  const texts = found.mentions.map((m) => m.text);
+  assert.ok(!texts.some((t) => /Share|Subscribe|Most Read|Copy/.test(t)), JSON.stringify(texts));
+  assert.equal(entityAt(found, 'Facebook')?.type, 'organization', JSON.stringify(texts));
+  assert.ok(texts.includes('Staff College'), JSON.stringify(texts));
+});
