@@ -238,6 +238,8 @@ const LEGAL_FORMS = /^(?:inc|inc\.|corp|corp\.|corporation|co\.|ltd|ltd\.|llc|pl
 
 /** Lower-case nouns that name a kind of place: "the Mira river", "the town of Dobrec". */
 const PLACE_NOUNS = new Set(['road', 'highway', 'crossing', 'checkpoint', 'corridor', 'bridge', 'site', 'facility', 'dam', 'airport', 'airfield', 'airbase', 'city', 'town', 'village', 'capital', 'region', 'province', 'district', 'river', 'valley', 'border', 'coast', 'port', 'island', 'islands', 'peninsula', 'oblast', 'county', 'state', 'lake', 'mountains', 'sea', 'countryside', 'enclave', 'exclave', 'territory', 'suburb', 'suburbs', 'outskirts', 'neighbourhood', 'neighborhood', 'frontier', 'settlement', 'municipality', 'governorate', 'canton', 'prefecture']);
+const STATE_STYLE = /^(?:[a-z' -]+ )?(?:republic|kingdom|sultanate|emirate|principality|grand duchy|federation|commonwealth|state) of (?:the )?(.+)$/;
+
 const PLACE_LIST_PREPOSITIONS = new Set(['in', 'near', 'across']);
 
 /** "Share Facebook X WhatsApp Email", a line that reads "Subscribe" or "Most Read": words of a web
@@ -499,15 +501,18 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
     strongPerson: false,
   };
   const seat = lex.seats.get(key);
-  const place = lex.places.get(key);
+  // "the Republic of Sudan", "the Sultanate of Varesh": a state's formal style names the country.
+  const styled = STATE_STYLE.exec(key)?.[1];
+  const place = lex.places.get(key) ?? (styled ? lex.places.get(styled) : undefined);
   const lastWord = words[words.length - 1];
   const firstWord = words[0];
-  const localCountry = !seat && !place && localNames(doc).countries.has(key);
+  const localKey = styled && !place && localNames(doc).countries.has(styled) ? styled : key;
+  const localCountry = !seat && !place && localNames(doc).countries.has(localKey);
   if (localCountry) {
     // A country the article names with its own adjective ("Karsia" beside "Karsian troops").
     score.place += 5;
-    c.placeKey = `local:${key}`;
-    c.country = `local:${key}`;
+    c.placeKey = `local:${localKey}`;
+    c.country = `local:${localKey}`;
     c.strongPlace = true;
   }
   if (seat) {

@@ -161,3 +161,12 @@ test('web page furniture copied with an article names no actor; the same words i
   assert.equal(entityAt(found, 'Facebook')?.type, 'organization', JSON.stringify(texts));
   assert.ok(texts.includes('Staff College'), JSON.stringify(texts));
 });
+
+test('a state\'s formal style names the country and joins its short name', () => {
+  const found = entitiesOf('The offer by the Republic of Sudan was welcomed in Sudan. The Sultanate of Varesh and Vareshi officials spoke for Varesh. The Secretary of State met the Bank of England.');
+  const texts = found.mentions.map((m) => m.text);
+  assert.equal(entityAt(found, 'Republic of Sudan')?.type, 'place', JSON.stringify(texts));
+  assert.equal(entityAt(found, 'Republic of Sudan'), entityAt(found, 'Sudan'));
+  assert.equal(entityAt(found, 'Sultanate of Varesh')?.type, 'place', JSON.stringify(texts));
+  assert.equal(entityAt(found, 'Bank of England')?.type, 'organization');
+});
