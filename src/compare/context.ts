@@ -2,7 +2,7 @@
 // sentences with their content lemmas, entity mentions and resolved times. Every detector in this
 // folder reads these, never the raw text again.
 import type { Brief, Quote, TimeExpression } from '../types.js';
-import type { Doc, Token } from '../text/doc.js';
+import { tokenIndexAt, type Doc, type Token } from '../text/doc.js';
 import { loadJson } from '../util/data.js';
 import { independentSources, type SourceGroups } from './sources.js';
 
@@ -124,14 +124,7 @@ export function isAction(t: Token): boolean {
 export function stemsIn(doc: Doc, start: number, end: number, times: { start: number; end: number }[] = []): { lemmas: Set<string>; actions: Set<string> } {
   const lemmas = new Set<string>();
   const actions = new Set<string>();
-  let lo = 0;
-  let hi = doc.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.tokens[mid].start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let i = lo; i < doc.tokens.length; i++) {
+  for (let i = tokenIndexAt(doc, start); i < doc.tokens.length; i++) {
     const t = doc.tokens[i];
     if (t.end > end) break;
     if (times.some((x) => t.start >= x.start && t.end <= x.end)) continue;

@@ -3,7 +3,7 @@
 //   “…,” Foreign Minister Ana Ruiz told reporters.     “…,” said Lena Fischer, a researcher.
 //   Kestrian negotiator Pavel Drozd said: “…”          … according to Tolliver, … “as early as next week.”
 //   Washington representative Norm Dicks said he too was “shocked”.  Detik.com quoted Djamal as saying …
-import type { Doc, Token } from '../text/doc.js';
+import { firstTokenAtOrAfter, type Doc, type Token } from '../text/doc.js';
 import { cues, cueLemma } from './cues.js';
 
 export interface Range {
@@ -29,16 +29,7 @@ const TIME_HEADS = /^(times?|years?|days?|weeks?|months?|hours?|minutes?|today|y
 const INVERTING = new Set(['say', 'state', 'add', 'note', 'declare', 'write', 'explain', 'insist', 'warn', 'continue', 'ask', 'reply', 'respond', 'comment', 'remark', 'observe', 'estimate', 'argue', 'conclude', 'admit', 'concede', 'confirm', 'announce', 'quip', 'joke', 'counter', 'retort', 'recall', 'stress', 'emphasize', 'emphasise', 'caution', 'predict', 'interject']);
 
 /** First index of a token whose start is >= at (tokens are sorted). */
-export function tokenAtOrAfter(tokens: Token[], at: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export const tokenAtOrAfter = firstTokenAtOrAfter;
 
 /** Token indices [a, b) whose tokens lie wholly inside [start, end). */
 export function tokensIn(doc: Doc, start: number, end: number): [number, number] {

@@ -189,6 +189,23 @@ export function buildDoc(article: Article): Doc {
   return { article, text, paragraphs, sentences, tokens };
 }
 
+/** Index of the first token that starts at or after `offset` (tokens.length if none). */
+export function firstTokenAtOrAfter(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first token of the Doc that starts at or after `offset`. */
+export function tokenIndexAt(doc: Doc, offset: number): number {
+  return firstTokenAtOrAfter(doc.tokens, offset);
+}
+
 /** The sentence that contains offset `at`, or -1. Binary search over sorted sentences. */
 export function sentenceAt(doc: Doc, at: number): number {
   let lo = 0;

@@ -1,6 +1,6 @@
 // One article: run the rule units over every sentence, keep the best non-overlapping spans,
 // and resolve each against its anchor (publication date, or when a quote was spoken).
-import type { Doc } from '../text/doc.js';
+import { tokenIndexAt, type Doc } from '../text/doc.js';
 import type { TimeAnnotation } from '../annotations.js';
 import { compareDates, formatDay, isValidDate, valueDay, valueStart, type CalDate } from './calendar.js';
 import type { Candidate, Direction, Scan } from './candidate.js';
@@ -238,8 +238,8 @@ export function quoteAnchors(doc: Doc, found: Found[], quotes: QuoteRegion[]): M
   const speechTimes = found.filter((f) => !f.quote && valueDay(f.value) && (f.cand.type === 'DATE' || f.cand.type === 'TIME') && isSpeechTime(doc, f.cand.start, f.cand.end, quotes));
   if (speechTimes.length === 0) return out;
   for (const q of quotes) {
-    const qs = doc.tokens[Math.min(doc.tokens.length - 1, Math.max(0, tokenAt(doc, q.start)))]?.sentence ?? -1;
-    const qe = doc.tokens[Math.max(0, tokenAt(doc, q.end) - 1)]?.sentence ?? -1;
+    const qs = doc.tokens[Math.min(doc.tokens.length - 1, Math.max(0, tokenIndexAt(doc, q.start)))]?.sentence ?? -1;
+    const qe = doc.tokens[Math.max(0, tokenIndexAt(doc, q.end) - 1)]?.sentence ?? -1;
     const para = doc.sentences[qs]?.paragraph;
     // The sentence before counts only when the quote's own sentence names no speaker act
     // ('He said on Tuesday: "…"'), not when it has its own ('"…," she told reporters').
@@ -274,16 +274,6 @@ function hasSpeechVerbOutside(doc: Doc, from: number, to: number, quotes: QuoteR
   return false;
 }
 
-function tokenAt(doc: Doc, offset: number): number {
-  let lo = 0;
-  let hi = doc.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Detect and resolve an article's time expressions against `published` (null: relative
  * expressions stay unresolved). */

@@ -8,9 +8,9 @@
 // not say which earlier year, so the most recent past one is the reading that is never in the
 // future). A scheduled happening (summit, vote) takes the tense of the verb it governs, read
 // from the right of the noun phrase.
-import type { Doc } from '../text/doc.js';
+import { tokenIndexAt, type Doc } from '../text/doc.js';
 import type { Candidate } from './candidate.js';
-import { tenseAfter, tokenIndexAt, type Tense } from './tense.js';
+import { tenseAfter, type Tense } from './tense.js';
 import { loadJson } from '../util/data.js';
 
 interface EventNouns { finished: string[]; scheduled: string[] }

@@ -1,8 +1,7 @@
 // Quoted words are dated from when they were spoken when the article says so ("'We will meet on
 // Friday,' he said on Tuesday"): the quote's relative expressions count from that day.
-import type { Doc } from '../text/doc.js';
+import { tokenIndexAt, type Doc } from '../text/doc.js';
 import { lexicon } from './lexicon.js';
-import { tokenIndexAt } from './tense.js';
 
 export interface QuoteRegion {
   /** Offsets of the quoted words including the marks. */

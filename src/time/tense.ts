@@ -2,7 +2,7 @@
 // Friday"), forward in a future or planning one ("will meet on Friday", "talks set to resume
 // Friday", "a hearing has been scheduled for June 3", "a truce beginning Saturday"). Read from
 // the verb group nearest the expression.
-import type { Doc, Token } from '../text/doc.js';
+import { tokenIndexAt, type Doc, type Token } from '../text/doc.js';
 import type { Direction } from './candidate.js';
 import { lexicon } from './lexicon.js';
 
@@ -19,18 +19,6 @@ const PRESENT_BE = new Set(['is', 'are', 'am', "'s", "'re", '’s', '’re']);
 const PLANNED = /^(scheduled|planned|slated|set|due|expected|poised|likely|expecting|planning|preparing|intending|hoping|aiming|going)$/;
 const SCHEDULE_ING = /^(begin|start|end|expire|come|open|resume|close|run|take)$/;
 const MAX_DISTANCE = 12;
-
-/** Index of the first token starting at or after `offset`. */
-export function tokenIndexAt(doc: Doc, offset: number): number {
-  let lo = 0;
-  let hi = doc.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 function isVerbish(t: Token): boolean {
   return t.pos === 'VERB' || t.pos === 'AUX';
