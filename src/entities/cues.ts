@@ -85,8 +85,8 @@ export function productCue(doc: Doc, first: number, last: number, possessive: bo
     const v = doc.tokens[k];
     if (be && v && same(doc, last, k) && /(?:ed|wn)$/.test(v.text) && lex.launchVerbs.has(v.lemma.toLowerCase())) score += 1.5;
   }
-  // "Two models would be discontinued, the Sky and Astra": a name in apposition after a product noun.
-  // The name must not open a clause: "to build the aircraft, Boeing challenged the award".
+  // "Two models would be dropped, the Orla and Vesta": a name in apposition after a product noun.
+  // The name must not open a clause: "to win the tender, Halvex contested the result".
   const a = first - 2;
   if (word(doc, first - 1) === 'the' && !opensClause && same(doc, first, a - 1) && doc.tokens[a]?.text === ',' && (lex.productNouns.has(word(doc, a - 1)) || lex.productLeads.has(word(doc, a - 1)))) score += 2;
   // "Lion, the new version of Mac OS X", "the Taurus, a full-size sedan": a product in apposition.

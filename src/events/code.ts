@@ -450,8 +450,8 @@ export function codeSentence(view: SentenceView, lex: EventLexicon = eventLexico
       const headEnd = c.head === c.trigger.from ? c.trigger.to : c.head + 1;
       target = c.frameTarget;
       if (!target && c.head === c.trigger.from && c.trigger.to - c.trigger.from > 1) {
-        // A light verb's indirect object sits before its noun: "gave the Ivory Coast 5 million
-        // dollars of aid", "will give Tanzania a grant".
+        // A light verb's indirect object sits before its noun: "sent the Karsian army 40
+        // trucks of food", "will give Tanzania a grant".
         const early = npAfter(view, c.head + 1, c.trigger.to, true);
         if (early && early.to <= c.trigger.to - 1 && toks.slice(early.from, early.to).some((t) => t.pos === 'PROPN')) target = early;
       }

@@ -2,7 +2,7 @@
 // the writer's text around it (after it first, then before it), following the shapes news copy uses:
 //   “…,” Foreign Minister Ana Ruiz told reporters.     “…,” said Lena Fischer, a researcher.
 //   Kestrian negotiator Pavel Drozd said: “…”          … according to Tolliver, … “as early as next week.”
-//   Washington representative Norm Dicks said he too was “shocked”.  Detik.com quoted Djamal as saying …
+//   Harbour councillor Lena Varga said she too was “stunned”.      The Courier quoted Drozd as saying …
 import { firstTokenAtOrAfter, type Doc, type Token } from '../text/doc.js';
 import { cues, cueLemma } from './cues.js';
 
@@ -126,7 +126,7 @@ function range(doc: Doc, a: number, b: number): Range {
 export function speakerBefore(doc: Doc, ci: number, lo: number): Range | null {
   const tokens = doc.tokens;
   let j = ci - 1;
-  // "Charles O'Reilly, a management expert at Stanford, who stated": the antecedent of "who".
+  // "Mara O'Dwyer, a trade lawyer at Halden, who stated": the antecedent of "who".
   {
     let k = ci - 1;
     while (k >= lo && (SKIP_BEFORE_CUE.has(lower(tokens[k])) || tokens[k].pos === 'ADV')) k--;

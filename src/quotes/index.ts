@@ -210,7 +210,7 @@ function firstWordAt(doc: Doc, a: number, b: number): number {
  * embedded fragment is attributed afterwards only from right after a comma or dash. */
 function trailingMayAttribute(text: string, span: MarkedSpan, nextWordAt: number, kind: QuoteKind): boolean {
   if (nextWordAt < 0) return false;
-  // “…‘So he’s going to do the investigation?’” — look through nested closing marks.
+  // “…‘So who signs the text first?’” — look through nested closing marks.
   const inner = text.slice(span.start, span.end).replace(/[’'”"]+$/, '');
   const between = text.slice(span.close + 1, nextWordAt);
   // A lower-case next word ("said", "he"), but not a lower-case-first name ("iOS will support").
@@ -255,16 +255,16 @@ function inheritAttributions(doc: Doc, work: Working[]): void {
         }
       }
     }
-    // 2. The writer's sentence right before the quote attributes something ("…, chairman Dieter
-    //    Zetsche denied allegations. “We do not exclude any option.”") and no quote sits between.
+    // 2. The writer's sentence right before the quote attributes something ("…, the chairman
+    //    Ana Ruiz denied the report. “We rule nothing out.”") and no quote sits between.
     {
       const prevQuote = work[n - 1];
       const floor = Math.max(para.start, prevQuote && prevQuote.paragraph === w.paragraph ? prevQuote.span.close + 1 : para.start);
       let prevEnd = w.span.open - 1;
       while (prevEnd > floor && /\s/.test(text[prevEnd])) prevEnd--;
       let start = prevEnd > floor && /[.!?:]/.test(text[prevEnd]) ? sentenceStartBefore(text, prevEnd, floor, []) : w.span.open;
-      // A paragraph that is only a quote, after a paragraph reporting someone's words: "Erekat said
-      // it was only the latest move …\n\n“They wanted us on our knees …”".
+      // A paragraph that is only a quote, after a paragraph reporting someone's words: "Drozd said
+      // it was merely the newest attempt …\n\n“They want us to kneel …”".
       if (atParagraphStart && w.paragraph > 0 && !(prevQuote && prevQuote.paragraph === w.paragraph - 1 && prevQuote.span.close > doc.paragraphs[w.paragraph - 1].end - 3)) {
         const pp = doc.paragraphs[w.paragraph - 1];
         prevEnd = pp.end - 1;
@@ -294,8 +294,8 @@ function inheritAttributions(doc: Doc, work: Working[]): void {
       continue;
     }
     // 5. Its words recur inside an attributed quote (a headline, a subheading or a pull quote that
-    //    repeats what the body quotes): "My fears have been realized" … Morrison told the committee,
-    //    "I feared … My fears have been realized."
+    //    repeats what the body quotes): "My warnings were ignored" … Varga told the committee,
+    //    "I warned them … My warnings were ignored."
     {
       const own = normalise(text.slice(w.span.start, w.span.end));
       if (own.split(' ').length >= 3) {

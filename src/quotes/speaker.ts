@@ -202,8 +202,8 @@ export class SpeakerResolver {
       const sentenceStart = ha === 0 || tokens[ha - 1].sentence !== tokens[ha].sentence;
       if (hb === ha + 1 && sentenceStart && new RegExp(`\\b${word.toLowerCase()}\\b`).test(this.doc.text)) return null;
     }
-    // "The premier of the German state of North Rhine-Westphalia": a common noun heads the phrase
-    // and the name only completes it (unless a comma then names the person: "…, Tony Woodley").
+    // "The governor of the northern province of Kestria": a common noun heads the phrase
+    // and the name only completes it (unless a comma then names the person: "…, Lena Varga").
     const beforeHead = this.doc.text.slice(span.start, head.start);
     if (/^\s*([Tt]he|[Aa]n?)\s+[\p{Ll}\s-]+\b(of|for|at|from|to)\b/u.test(beforeHead) && !/,\s*$/.test(beforeHead)) return null;
     // "China's ambassador to Britain": a role word before "to/of/for" makes the name a complement.
@@ -283,8 +283,8 @@ export class SpeakerResolver {
     return /^[,:;”"’]$/.test(tokens[k].text);
   }
 
-  /** "China’s ambassador to Britain" → the person the article names right after the same words
-   * elsewhere ("China’s ambassador to Britain Liu Xiaming has said …"), when exactly one does. */
+  /** "Norway’s ambassador to Chile" → the person the article names right after the same words
+   * elsewhere ("Norway’s ambassador to Chile Ana Ruiz has said …"), when exactly one does. */
   private byTitledMention(phrase: string): SpeakerRef | null {
     const role = phrase
       .replace(/^\s*(the|its|his|her|their|[\p{Lu}][\p{L}.-]*['’]s?)\s+/iu, '')

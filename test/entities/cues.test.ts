@@ -53,7 +53,7 @@ test('a company named after a city is an organisation in company contexts', () =
 });
 
 test('cities and countries outside company contexts stay places; a country never becomes a company', () => {
-  const found = entitiesOf('The talks were held in Toyota, and officials from Japan attended. Japan\'s profits from exports rose. A conference in Wyoming, the bank chief said, was useful.');
+  const found = entitiesOf('The talks were held in Toyota, and officials from Japan attended. Japan\'s profits from exports rose. A summit in Wyoming, the envoy said, was useful.');
   assert.equal(entityAt(found, 'Toyota')?.type, 'place');
   assert.equal(entityAt(found, 'Japan')?.type, 'place');
   assert.equal(entityAt(found, 'Wyoming')?.type, 'place');
@@ -84,7 +84,7 @@ test('a product after a model number in quotation marks, and its bare last word,
 });
 
 test('capitals alone that spell a small town are an acronym: "the GAO" is no Malian city', () => {
-  const found = entitiesOf('Boeing lodged a protest before the GAO, claiming the evaluation was flawed. The GAO upheld the protest.');
+  const found = entitiesOf('Halvex filed a complaint with the GAO, arguing the tender was rigged. The GAO upheld the complaint.');
   assert.equal(entityAt(found, 'GAO')?.type, 'organization');
   const dateline = entitiesOf('GAO, Mali (Reuters) - Fighting resumed on Monday near the river.');
   assert.equal(entityAt(dateline, 'GAO')?.type, 'place');

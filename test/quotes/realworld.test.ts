@@ -19,17 +19,17 @@ function run(text: string, list: { forms: string[]; type: EntityType; roles?: st
 }
 
 test("two single marks ('' or ’’) close a double quote", () => {
-  const text = '“It was an attempt to mislead voters,’’ Moy told the BBC. “Nothing more.”';
+  const text = '“That was a plain attempt to rig the count,’’ Dorran told the radio. “Nothing more.”';
   const spans = findMarkedSpans(text, splitParagraphs(text));
-  assert.deepEqual(spans.map((s) => text.slice(s.start, s.end)), ['It was an attempt to mislead voters,', 'Nothing more.']);
+  assert.deepEqual(spans.map((s) => text.slice(s.start, s.end)), ['That was a plain attempt to rig the count,', 'Nothing more.']);
 });
 
 test('a long apposition between the quote and its verb, with a hyphenated compound and a name wink-nlp reads as a modal', () => {
-  const { quotes, name } = run('“It was an attempt to mislead voters,” Will Moy, chief executive of the London-based fact-checking website Full Fact, told the BBC.', [
-    { forms: ['Will Moy', 'Moy'], type: 'person' },
-    { forms: ['Full Fact'], type: 'organization' },
+  const { quotes, name } = run('“The figures were invented to scare voters,” Will Dorran, head of the Geneva-based election-monitoring group Clear Count, told the Courier.', [
+    { forms: ['Will Dorran', 'Dorran'], type: 'person' },
+    { forms: ['Clear Count'], type: 'organization' },
   ]);
-  assert.equal(name(0), 'Will Moy');
+  assert.equal(name(0), 'Will Dorran');
   assert.match(quotes[0].cue ?? '', /^told/);
 });
 
@@ -50,10 +50,10 @@ test('"it said" and "the company said" go back to the organisation that is the s
 });
 
 test('"they said" of a company', () => {
-  const { name } = run('Big Machine have twice denied doing anything wrong.\n\n"At no point did we block her," they said in a statement.', [
-    { forms: ['Big Machine'], type: 'organization' },
+  const { name } = run('Halvex Records have twice denied acting improperly.\n\n"At no point did we stop the release," they said in a statement.', [
+    { forms: ['Halvex Records'], type: 'organization' },
   ]);
-  assert.equal(name(0), 'Big Machine');
+  assert.equal(name(0), 'Halvex Records');
 });
 
 test('the agent of a passive cue speaks; an agentless passive names no one', () => {
@@ -71,19 +71,19 @@ test('a participle cue belongs to the clause subject, not to the noun before it'
 });
 
 test('a paragraph that is only a quote takes the speaker reported in the paragraph before', () => {
-  const { name } = run('Erekat said it was only the latest move to force the Palestinians to capitulate.\n\n"They wanted us on our knees. We stand tall."', [
-    { forms: ['Erekat'], type: 'person' },
+  const { name } = run('Drozd said it was merely the newest attempt to make the delegation give in.\n\n"They want us to kneel. We will not."', [
+    { forms: ['Drozd'], type: 'person' },
   ]);
-  assert.equal(name(0), 'Erekat');
+  assert.equal(name(0), 'Drozd');
 });
 
-test('a name inside a role phrase is no speaker: "China’s ambassador to Britain" is a description', () => {
-  const { quotes } = run('China’s ambassador to Britain warned that the government "will not sit on our hands".', [
-    { forms: ['Britain'], type: 'place' },
-    { forms: ['China'], type: 'place' },
+test('a name inside a role phrase is no speaker: "Norway’s ambassador to Chile" is a description', () => {
+  const { quotes } = run('Norway’s ambassador to Chile warned that the government "will not stand by and watch".', [
+    { forms: ['Chile'], type: 'place' },
+    { forms: ['Norway'], type: 'place' },
   ]);
   assert.equal(quotes[0].speaker, null);
-  assert.equal(quotes[0].speakerText, 'China’s ambassador to Britain');
+  assert.equal(quotes[0].speakerText, 'Norway’s ambassador to Chile');
 });
 
 test('", or “X”" names an alternative term, not a quote', () => {
@@ -92,17 +92,17 @@ test('", or “X”" names an alternative term, not a quote', () => {
 });
 
 test('a role description resolves to the person the article names after the same role words elsewhere', () => {
-  const { name } = run('China’s ambassador to Britain warned that the army "will not sit on our hands".\n\nChina’s ambassador to Britain Liu Xiaming has said more.', [
-    { forms: ['Liu Xiaming'], type: 'person' },
-    { forms: ['Britain'], type: 'place' },
-    { forms: ['China'], type: 'place' },
+  const { name } = run('Norway’s ambassador to Chile warned that the army "will not stand by and watch".\n\nNorway’s ambassador to Chile Ana Ruiz has said more.', [
+    { forms: ['Ana Ruiz'], type: 'person' },
+    { forms: ['Chile'], type: 'place' },
+    { forms: ['Norway'], type: 'place' },
   ]);
-  assert.equal(name(0), 'Liu Xiaming');
+  assert.equal(name(0), 'Ana Ruiz');
 });
 
 test('a quoted span that names a plan, formula or package is a term, not a quote', () => {
-  const { quotes } = run('Beijing backs the "one country, two systems" formula. Ford will get a "financial assistance package". GM said it would offer a "deferred termination" package to dealers.', [
-    { forms: ['Ford', 'GM'], type: 'organization' },
+  const { quotes } = run('Beijing backs the "one country, two systems" formula. Halvex will get a "bridge loan package". Brightcore said it would offer a "phased exit" package to suppliers.', [
+    { forms: ['Halvex', 'Brightcore'], type: 'organization' },
   ]);
   assert.deepEqual(quotes, []);
 });
