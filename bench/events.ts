@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/util/data.js';
 import { buildDoc } from '../src/text/doc.js';
 import { codeDocSentences } from '../src/events/index.js';
+import { textArticle } from './lib/article.js';
 
 interface GoldActor { actorText?: string }
 interface GoldRecord {
@@ -41,7 +42,7 @@ function overlaps(predicted: string | null, gold: string[]): boolean {
 const verbose = process.argv.includes('--verbose');
 // Doc building (wink-nlp) is timed apart from the coder.
 const docStarted = performance.now();
-const docs = records.map((r) => buildDoc({ id: r.id, source: r.id, url: null, outlet: null, title: null, authors: [], published: null, publishedBasis: null, language: 'en', kind: null, text: r.text }));
+const docs = records.map((r) => buildDoc(textArticle(r.id, r.text)));
 const docSeconds = (performance.now() - docStarted) / 1000;
 const started = performance.now();
 const codedAll = docs.map((d) => codeDocSentences(d));

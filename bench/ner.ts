@@ -10,6 +10,7 @@ import { resolveEntities } from '../src/resolve/index.js';
 import type { ArticleEntities } from '../src/annotations.js';
 import type { Article, EntityType } from '../src/types.js';
 import { rebuildMeantimeText } from './lib/meantime.js';
+import { textArticle } from './lib/article.js';
 
 const DIR = join(PACKAGE_ROOT, '..', 'shared', 'datasets', 'meantime-en', 'intra_cross-doc_annotation');
 type Gold = 'PER' | 'ORG' | 'LOC';
@@ -77,19 +78,7 @@ function parse(path: string, topic: string): GoldDoc {
 
 
 function article(g: GoldDoc): Article {
-  return {
-    id: g.id,
-    source: g.id,
-    url: null,
-    outlet: 'Wikinews',
-    title: null,
-    authors: [],
-    published: null,
-    publishedBasis: null,
-    language: 'en',
-    kind: null,
-    text: g.text,
-  };
+  return textArticle(g.id, g.text, { outlet: 'Wikinews' });
 }
 
 interface Counts {

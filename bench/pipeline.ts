@@ -25,6 +25,7 @@ import { renderMarkdown } from '../src/brief/markdown.js';
 import type { Article, Brief, Problem } from '../src/types.js';
 import { integrityViolations, liveMarkup } from '../test/robustness/helpers.js';
 import { randomText } from '../test/robustness/fuzz-text.js';
+import { textArticle } from './lib/article.js';
 
 const DATASETS = join(PACKAGE_ROOT, '..', 'shared', 'datasets');
 const PAGES = join(DATASETS, 'article-extraction-benchmark', 'html');
@@ -272,7 +273,7 @@ function meantimeArticle(path: string): Article {
   const xml = readFileSync(path, 'utf8');
   const { id, text } = rebuildMeantimeText(xml, path);
   const dct = /functionInDocument="CREATION_TIME"[^>]*value="(\d{4}-\d{2}-\d{2})/.exec(xml)?.[1] ?? /value="(\d{4}-\d{2}-\d{2})"[^>]*functionInDocument="CREATION_TIME"/.exec(xml)?.[1] ?? null;
-  return { id: `mt-${id}`, source: path, url: null, outlet: null, title: null, authors: [], published: dct, publishedBasis: dct ? 'metadata' : null, language: 'en', kind: null, text };
+  return textArticle(`mt-${id}`, text, { source: path, published: dct, publishedBasis: dct ? 'metadata' : null });
 }
 
 function meantime(): void {
@@ -316,7 +317,7 @@ function pathological(): void {
   ];
   for (const [name, text] of cases) {
     const t = zero();
-    const article: Article = { id: 'odd', source: 'odd', url: null, outlet: null, title: null, authors: [], published: '2026-03-10', publishedBasis: 'metadata', language: 'en', kind: null, text };
+    const article = textArticle('odd', text, { published: '2026-03-10', publishedBasis: 'metadata' });
     const stop = stopwatch();
     try {
       stagedAnalyse([article], [], t);
@@ -339,9 +340,10 @@ function fuzz(batches: number): void {
   for (let seed = 5000; seed < 5000 + batches; seed++) {
     const texts = [0, 1, 2].map((k) => randomText(seed * 10 + k));
     chars += texts.reduce((n, x) => n + x.length, 0);
-    const articles: Article[] = texts.map((text, k) => ({
-      id: `f${seed}-${k}`, source: `f${seed}-${k}`, url: null, outlet: `Outlet ${k}`, title: null, authors: [],
-      published: k === 2 ? null : '2026-03-10', publishedBasis: k === 2 ? null : 'metadata', language: 'en', kind: null, text,
+    const articles: Article[] = texts.map((text, k) => textArticle(`f${seed}-${k}`, text, {
+      outlet: `Outlet ${k}`,
+      published: k === 2 ? null : '2026-03-10',
+      publishedBasis: k === 2 ? null : 'metadata',
     }));
     try {
       const b = stagedAnalyse(articles, [], t);

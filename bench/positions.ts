@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/util/data.js';
 import { analyse } from '../src/pipeline.js';
 import type { Article, Brief, Entity } from '../src/types.js';
+import { textArticle } from './lib/article.js';
 
 interface GoldPosition {
   text: string;
@@ -42,19 +43,9 @@ const issueGroups = existsSync(join(dir, 'issues.json'))
   : {};
 
 const files = readdirSync(join(dir, 'texts')).filter((f) => f.endsWith('.txt')).sort();
-const articles: Article[] = files.map((f) => ({
-  id: f.replace(/\.txt$/, ''),
-  source: join(dir, 'texts', f),
-  url: null,
-  outlet: null,
-  title: null,
-  authors: [],
-  published: null,
-  publishedBasis: null,
-  language: 'en',
-  kind: null,
-  text: readFileSync(join(dir, 'texts', f), 'utf8'),
-}));
+const articles: Article[] = files.map((f) =>
+  textArticle(f.replace(/\.txt$/, ''), readFileSync(join(dir, 'texts', f), 'utf8'), { source: join(dir, 'texts', f) }),
+);
 const verbose = process.argv.includes('--verbose');
 
 // Each text is analysed as its own brief, so that one article's errors do not leak into another.

@@ -13,6 +13,7 @@ import { findEntities } from '../src/entities/index.js';
 import { resolveEntities } from '../src/resolve/index.js';
 import { findQuotesDetailed, assembleQuotes, type DetailedQuote } from '../src/quotes/index.js';
 import { loadMeantime } from './gold/quotes/meantime.js';
+import { textArticle } from './lib/article.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const goldDir = join(root, 'bench', 'gold', 'quotes');
@@ -150,7 +151,7 @@ function loadZyteGold(file: string, set: string): GoldDoc[] | null {
 }
 
 function article(g: GoldDoc): Article {
-  return { id: g.id, source: g.id, url: null, outlet: g.outlet, title: null, authors: [], published: null, publishedBasis: null, language: 'en', kind: null, text: g.text };
+  return textArticle(g.id, g.text, { outlet: g.outlet });
 }
 
 const overlaps = (a: Pair, b: Pair) => a[0] < b[1] && b[0] < a[1];

@@ -17,6 +17,7 @@ import { buildDoc, type Doc } from '../src/text/doc.js';
 import { annotateTimes } from '../src/time/index.js';
 import type { Article } from '../src/types.js';
 import { rebuildMeantimeText } from './lib/meantime.js';
+import { textArticle } from './lib/article.js';
 
 const DIR = join(PACKAGE_ROOT, '..', 'shared', 'datasets', 'meantime-en', 'intra_cross-doc_annotation');
 
@@ -111,11 +112,7 @@ function main(): void {
   );
   const golds = files.sort().map(parse);
   const docs: Doc[] = golds.map((g) => {
-    const article: Article = {
-      id: g.id, source: g.id, url: null, outlet: null, title: null, authors: [], published: g.dct,
-      publishedBasis: g.dct ? 'metadata' : null, language: 'en', kind: null, text: g.text,
-    };
-    return buildDoc(article);
+    return buildDoc(textArticle(g.id, g.text, { published: g.dct, publishedBasis: g.dct ? 'metadata' : null }));
   });
   // Timed: the time stage alone (Docs are built beforehand), each document on its own as the
   // creation times differ.
