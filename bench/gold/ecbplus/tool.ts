@@ -53,7 +53,8 @@ function loosePattern(words: string): RegExp {
   return new RegExp(parts.join(''), 'g');
 }
 
-export function locate(doc: EcbDoc, span: RawSpan): GoldSpan {
+/** Place a passage given by its words in a document's text (any document with an id and a text). */
+export function locate(doc: { id: string; text: string }, span: RawSpan): GoldSpan {
   const found: { start: number; end: number }[] = [];
   for (let i = doc.text.indexOf(span.text); i >= 0 && span.text.length > 0; i = doc.text.indexOf(span.text, i + 1)) {
     found.push({ start: i, end: i + span.text.length });
