@@ -53,6 +53,12 @@ export interface Quote {
   partial: boolean;
   /** Quotes of one statement across outlets share this id (see quotes/). */
   statement?: string;
+  /** Calibrated probability (0..1) that the attribution found is right; absent when no speaker
+   * was found at all. Below the attribution threshold `speaker` is null and `possibleSpeaker`
+   * holds the candidate: unknown beats wrong. */
+  speakerConfidence?: number;
+  /** The candidate speaker (entity id) of an attribution too uncertain to show as the speaker. */
+  possibleSpeaker?: string;
 }
 
 export type TimeAnchor = 'published' | 'text' | 'absolute';
@@ -94,6 +100,10 @@ export interface Position {
   attributedBy?: ('own' | 'writer' | 'third-party')[];
   /** For a group actor: entity ids of its members that the articles name. */
   members?: string[];
+  /** Calibrated probability (0..1) that the actor, stance and issue are right. */
+  confidence?: number;
+  /** True when `confidence` is below the threshold: shown as uncertain, collapsed by default. */
+  uncertain?: boolean;
 }
 
 export interface Condition {
@@ -101,6 +111,9 @@ export interface Condition {
   commitment: string;
   condition: string;
   evidence: Span[];
+  /** Calibrated probability (0..1) that this is a conditional commitment of this actor. */
+  confidence?: number;
+  uncertain?: boolean;
 }
 
 export interface Claim {
@@ -114,6 +127,21 @@ export interface Discrepancy {
   topic: string;
   claims: Claim[];
   explanation: string;
+  /** Calibrated probability (0..1) that the claims are about the same thing and really conflict. */
+  confidence?: number;
+  uncertain?: boolean;
+}
+
+/** One cue behind a framing figure: the outlet's words, where they are, and how sure Parley is
+ * that they are about this entity. */
+export interface FramingCue {
+  start: number;
+  end: number;
+  text: string;
+  /** −1..1: the cue's tone. */
+  weight: number;
+  confidence?: number;
+  uncertain?: boolean;
 }
 
 export interface Framing {
@@ -122,6 +150,8 @@ export interface Framing {
   tone: number;
   mentions: number;
   cues: string[];
+  /** The cues with their spans in `article` (an addition to the contract). */
+  cueSpans?: FramingCue[];
 }
 
 export interface Problem {
