@@ -99,6 +99,8 @@ ul.items li{margin:.35rem 0}
 td.neg{background:var(--neg)}td.pos{background:var(--pos)}
 .cues{display:block;font-size:.8rem;color:var(--muted)}
 .date{white-space:nowrap;font-weight:600}
+details.uncertain{margin:.8rem 0;padding:.3rem .6rem;border:1px dashed var(--line);border-radius:.4rem;color:var(--muted)}
+details.uncertain summary{cursor:pointer;font-size:.9rem}
 #passage{position:fixed;left:0;right:0;bottom:0;height:55vh;background:var(--bg);border-top:2px solid var(--accent);box-shadow:0 -4px 16px rgba(0,0,0,.12);display:flex;flex-direction:column;z-index:5}
 #passage[hidden]{display:none}
 .passage-bar{display:flex;gap:.6rem;align-items:flex-start;justify-content:space-between;padding:.5rem .8rem;border-bottom:1px solid var(--line);background:var(--soft)}
@@ -146,8 +148,17 @@ try{history.replaceState(null,'',location.pathname+location.search);}catch(err){
 var first=parse(location.hash);if(first)show(first,null);
 })();`;
 
-function section(id: string, title: string, body: string): string {
-  return `<section id="${id}"><h2>${escapeHtml(title)}</h2>\n${body}\n</section>`;
+/** Items under the confidence threshold: after the section, collapsed by default. */
+function uncertainBlock(story: Story, id: string): string {
+  const items = story.uncertain.get(id);
+  if (!items?.length) return '';
+  return `<details class="uncertain"><summary>Uncertain (${items.length}): below the confidence threshold — check the passage before using</summary><ul class="items">${items
+    .map((u) => `<li>${u.evidence[0] ? ref(u.evidence[0], escapeHtml(clip(u.text, 40))) : escapeHtml(clip(u.text, 40))} <span class="badge">confidence ${u.confidence.toFixed(2)}</span>${u.evidence.length > 1 ? ` ${refs(u.evidence.slice(1))}` : ''}</li>`)
+    .join('\n')}</ul></details>`;
+}
+
+function section(id: string, title: string, body: string, extra = ''): string {
+  return `<section id="${id}"><h2>${escapeHtml(title)}</h2>\n${body}${extra}\n</section>`;
 }
 
 function articlesSection(story: Story, brief: Brief): string {
@@ -303,7 +314,7 @@ export function renderHtml(brief: Brief): string {
 <div class="layout">
 <main>
 <header><h1>Parley brief</h1>${story.title ? `<p class="sub">${escapeHtml(story.title)}</p>` : ''}<p class="sub">Click any underlined item to read the passage it comes from.</p><nav class="toc">${toc}</nav></header>
-${parts.map(([id, title, body]) => section(id, title, body)).join('\n')}
+${parts.map(([id, title, body]) => section(id, title, body, uncertainBlock(story, id))).join('\n')}
 </main>
 <aside id="passage" hidden aria-label="Source passage"><div class="passage-bar"><div class="passage-head"></div><button id="close" type="button">Close</button></div><div class="passage-body" tabindex="0"></div></aside>
 </div>

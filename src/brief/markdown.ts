@@ -42,6 +42,20 @@ function clip(text: string, words = 40): string {
   return w.length <= words ? text.trim() : `${w.slice(0, words).join(' ')}…`;
 }
 
+/** Items under the confidence threshold: after the section, collapsed, each with its confidence. */
+function uncertainBlock(story: Story, section: string): string[] {
+  const items = story.uncertain.get(section);
+  if (!items?.length) return [];
+  return [
+    '<details><summary>Uncertain (' + items.length + '): below the confidence threshold — check the passage before using</summary>',
+    '',
+    ...items.map((u) => `- ${escapeMarkdown(clip(u.text, 40))} — confidence ${u.confidence.toFixed(2)} (${links(u.evidence)})`),
+    '',
+    '</details>',
+    '',
+  ];
+}
+
 function tone(t: number): string {
   return t > 0 ? `+${t.toFixed(2)}` : t.toFixed(2);
 }
@@ -104,6 +118,7 @@ export function renderMarkdown(brief: Brief): string {
       }
       out.push('');
     }
+    out.push(...uncertainBlock(story, 'positions'));
   }
 
   if (story.conditions) {
@@ -113,6 +128,7 @@ export function renderMarkdown(brief: Brief): string {
       out.push(`- **${escapeMarkdown(c.actor)}**: ${escapeMarkdown(c.commitment)} — _condition:_ ${escapeMarkdown(c.condition)} (${links(c.evidence)}; ${sourcesNote(c.sources, c.evidence.length, null)})`);
     }
     out.push('');
+    out.push(...uncertainBlock(story, 'conditions'));
   }
 
   if (story.timeline) {
@@ -136,6 +152,7 @@ export function renderMarkdown(brief: Brief): string {
       }
       out.push('');
     }
+    out.push(...uncertainBlock(story, 'quotes'));
   }
 
   if (story.events) {
@@ -156,6 +173,7 @@ export function renderMarkdown(brief: Brief): string {
       if (out[out.length - 1] === '>') out.pop();
       out.push('');
     }
+    out.push(...uncertainBlock(story, 'discrepancies'));
   }
 
   if (story.framing) {
@@ -176,6 +194,7 @@ export function renderMarkdown(brief: Brief): string {
       }
       out.push('');
     }
+    out.push(...uncertainBlock(story, 'framing'));
   }
 
   if (brief.problems.length > 0) {

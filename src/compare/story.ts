@@ -67,6 +67,14 @@ export interface StorySpeaker {
   statements: StoryStatement[];
 }
 
+/** An item below its confidence threshold: kept for the reader to check, shown apart and collapsed. */
+export interface UncertainItem {
+  /** What the item says, in words. */
+  text: string;
+  confidence: number;
+  evidence: Passage[];
+}
+
 export interface StoryEvent {
   type: string;
   text: string;
@@ -95,6 +103,9 @@ export interface Story {
   events: StoryEvent[] | null;
   discrepancies: (Discrepancy & { passages: Passage[] })[] | null;
   framing: StoryFraming[] | null;
+  /** Items under each section's confidence threshold, by section id (positions, conditions, quotes,
+   * discrepancies, framing). Absent sections have none. */
+  uncertain: Map<string, UncertainItem[]>;
   /** Article id → label, for the page's article list. */
   labels: Map<string, string>;
   /** Article id → a short unique tag ("MP" for Meridian Press), for dense tables. */
@@ -196,6 +207,7 @@ export function buildStory(brief: Brief): Story {
     matrix = new Map();
     const issueCount = new Map<string, number>();
     for (const p of brief.positions) {
+      if (p.uncertain) continue;
       issueCount.set(p.issue, (issueCount.get(p.issue) ?? 0) + 1);
       const actor = name(p.actor);
       if (!matrix.has(actor)) matrix.set(actor, new Map());
@@ -210,7 +222,7 @@ export function buildStory(brief: Brief): Story {
   }
 
   const conditions = brief.conditions
-    ? brief.conditions.map((c) => ({
+    ? brief.conditions.filter((c) => !c.uncertain).map((c) => ({
         actor: name(c.actor),
         commitment: c.commitment,
         condition: c.condition,
@@ -272,7 +284,7 @@ export function buildStory(brief: Brief): Story {
     : null;
 
   const discrepancies = brief.discrepancies
-    ? brief.discrepancies.map((d) => ({ ...d, passages: d.claims.map((c) => ({ article: c.article, start: c.start, end: c.end, label: labels.get(c.article) ?? c.article })) }))
+    ? brief.discrepancies.filter((d) => !d.uncertain).map((d) => ({ ...d, passages: d.claims.map((c) => ({ article: c.article, start: c.start, end: c.end, label: labels.get(c.article) ?? c.article })) }))
     : null;
 
   let framing: StoryFraming[] | null = null;
@@ -288,7 +300,7 @@ export function buildStory(brief: Brief): Story {
       rows.get(f.entity)!.cells.set(f.article, {
         tone: f.tone,
         mentions: f.mentions,
-        cues: f.cues,
+        cues: f.cueSpans ? f.cueSpans.filter((c) => !c.uncertain).map((c) => c.text) : f.cues,
         quotes,
         passage: first ? { ...first, label: labels.get(f.article) ?? f.article } : null,
       });
@@ -298,6 +310,8 @@ export function buildStory(brief: Brief): Story {
       .filter((r) => [...r.cells.values()].some((c) => c.quotes > 0 || c.cues.length > 0 || c.mentions >= 3))
       .sort((a, b) => sum(b) - sum(a));
   }
+
+  const uncertain = uncertainItems(brief, labels, name);
 
   return {
     title: storyTitle(brief, actors),
@@ -312,9 +326,41 @@ export function buildStory(brief: Brief): Story {
     events,
     discrepancies,
     framing,
+    uncertain,
     labels,
     tags: articleTags(brief.articles),
   };
+}
+
+/** Every item the brief marks uncertain, worded for a reader, least uncertain first. */
+function uncertainItems(brief: Brief, labels: Map<string, string>, name: (id: string | null) => string): Map<string, UncertainItem[]> {
+  const out = new Map<string, UncertainItem[]>();
+  const add = (section: string, item: UncertainItem) => {
+    if (!out.has(section)) out.set(section, []);
+    out.get(section)!.push(item);
+  };
+  const at = (spans: Span[]) => passages(spans, labels);
+  for (const p of brief.positions ?? []) {
+    if (p.uncertain) add('positions', { text: `${name(p.actor)} — ${p.stance}: ${p.issue}`, confidence: p.confidence ?? 0, evidence: at(p.evidence) });
+  }
+  for (const c of brief.conditions ?? []) {
+    if (c.uncertain) add('conditions', { text: `${name(c.actor)}: ${c.commitment} — condition: ${c.condition}`, confidence: c.confidence ?? 0, evidence: at(c.evidence) });
+  }
+  for (const q of brief.quotes ?? []) {
+    if (q.possibleSpeaker) {
+      add('quotes', { text: `“${q.text}” — possibly ${name(q.possibleSpeaker)}`, confidence: q.speakerConfidence ?? 0, evidence: at([q]) });
+    }
+  }
+  for (const d of brief.discrepancies ?? []) {
+    if (d.uncertain) add('discrepancies', { text: `${d.topic}: ${d.explanation}`, confidence: d.confidence ?? 0, evidence: d.claims.map((c) => ({ article: c.article, start: c.start, end: c.end, label: labels.get(c.article) ?? c.article })) });
+  }
+  for (const f of brief.framing ?? []) {
+    for (const c of f.cueSpans ?? []) {
+      if (c.uncertain) add('framing', { text: `${name(f.entity)}: “${c.text}” (${c.weight > 0 ? 'favourable' : 'unfavourable'})`, confidence: c.confidence ?? 0, evidence: at([{ article: f.article, start: c.start, end: c.end }]) });
+    }
+  }
+  for (const list of out.values()) list.sort((a, b) => b.confidence - a.confidence);
+  return out;
 }
 
 function sum(r: StoryFraming): number {

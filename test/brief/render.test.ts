@@ -58,3 +58,34 @@ test('a passage link survives any article id, in Markdown and in the page', () =
   assert.equal(decodeURIComponent(m[1]), 'report (final) [v2]');
   assert.equal(passageHash({ article: 'a&b', start: 1, end: 2 }), '#a=a%26b&s=1&e=2');
 });
+
+test('items under the confidence threshold leave the main views and appear collapsed as uncertain', () => {
+  const text = 'Meridia demands a ceasefire. Kestria may accept sanctions relief. “We will not sign,” an aide said.';
+  const b: Brief = {
+    ...minimal(),
+    articles: [{ ...minimal().articles[0], text }],
+    entities: [
+      { id: 'meridia', name: 'Meridia', type: 'place', aliases: [], roles: [], mentions: [{ article: 'a', start: 0, end: 7 }] },
+      { id: 'kestria', name: 'Kestria', type: 'place', aliases: [], roles: [], mentions: [{ article: 'a', start: 29, end: 36 }] },
+    ],
+    positions: [
+      { actor: 'meridia', issue: 'ceasefire', stance: 'demand', evidence: [{ article: 'a', start: 0, end: 28 }], confidence: 0.93 },
+      { actor: 'kestria', issue: 'sanctions relief', stance: 'support', evidence: [{ article: 'a', start: 29, end: 65 }], confidence: 0.41, uncertain: true },
+    ],
+    quotes: [{ id: 'q1', article: 'a', start: 67, end: 83, text: 'We will not sign', speaker: null, speakerText: 'an aide', cue: 'said', partial: false, speakerConfidence: 0.3, possibleSpeaker: 'kestria' }],
+  };
+  const md = renderMarkdown(b);
+  const matrix = md.slice(md.indexOf('## What each side wants'), md.indexOf('<details>'));
+  assert.match(matrix, /ceasefire/);
+  assert.doesNotMatch(matrix, /sanctions relief/, 'an uncertain position is not in the matrix');
+  assert.match(md, /<details><summary>Uncertain \(1\)[^\n]*\n\n- Kestria — support: sanctions relief — confidence 0\.41/);
+  assert.match(md, /- “We will not sign” — possibly Kestria — confidence 0\.30/);
+  const html = renderHtml(b);
+  const positions = /<section id="positions">([\s\S]*?)<\/section>/.exec(html)![1];
+  assert.match(positions, /<details class="uncertain"><summary>Uncertain \(1\)/);
+  assert.doesNotMatch(positions.slice(0, positions.indexOf('<details')), /sanctions relief/);
+  assert.doesNotMatch(positions, /<details[^>]* open/, 'collapsed by default');
+  const quotes = /<section id="quotes">([\s\S]*?)<\/section>/.exec(html)![1];
+  assert.match(quotes, /<h3>Unattributed or unnamed sources<\/h3>/, 'the quote itself stays, without a speaker');
+  assert.match(quotes, /possibly Kestria/);
+});
