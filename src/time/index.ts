@@ -3,9 +3,9 @@
 import type { Article, TimeExpression } from '../types.js';
 import type { TimeAnnotation } from '../annotations.js';
 import type { Doc } from '../text/doc.js';
-import { formatDay, parseIsoDate, type CalDate } from './calendar.js';
+import { formatDay, parseIsoDate } from './calendar.js';
 import { annotateDoc, type Found } from './detect.js';
-import { batchPrior, batchWindows, inferPublished, ownWindows, type DatedArticle } from './infer.js';
+import { batchPrior, batchWindows, inferPublished, ownWindows, sameStory, storyWords, type DatedArticle } from './infer.js';
 
 export { buildTimeline, type TimelineEntry } from './timeline.js';
 
@@ -20,30 +20,26 @@ export function annotateTimes(docs: Doc[]): { articles: Article[]; times: TimeAn
     }
   });
   const articles = docs.map((d) => d.article);
-  const dated: DatedArticle[] = [];
-  const batchDates: CalDate[] = [];
   const isDated = docs.map((doc) => parseIsoDate(doc.article.published) !== null);
-  docs.forEach((doc, i) => {
-    const published = parseIsoDate(doc.article.published);
-    if (!published) return;
-    dated.push({ doc, found: results[i].found });
-    batchDates.push(published);
-  });
+  const words = docs.map(storyWords);
   // Rounds: an article dated by inference can in turn date another ("Monday" in a wire copy
-  // whose dateline needs the batch's year). The batch's median stays that of the real dates.
-  const prior = batchPrior(batchDates);
+  // whose dateline needs the story's year). Only articles of the same story give clues: in a
+  // mixed batch, another story's dates say nothing about this one.
   for (let round = 0; round < 3; round++) {
-    const years = [...batchDates.map((d) => d.y), ...articles.flatMap((a, i) => (isDated[i] ? [] : parseIsoDate(a.published)?.y ?? []))];
-    const roundPrior = prior ?? batchPrior(articles.flatMap((a) => parseIsoDate(a.published) ?? []));
     let changed = false;
     docs.forEach((doc, i) => {
       if (isDated[i] || articles[i].publishedBasis === 'inferred') return;
+      const mates = docs.map((_, j) => j).filter((j) => j !== i && parseIsoDate(articles[j].published) !== null && sameStory(words[i], words[j]));
+      const mateDates = mates.map((j) => parseIsoDate(articles[j].published)!);
+      const dated: DatedArticle[] = mates.map((j) => ({ doc: docs[j], found: results[j].found }));
       try {
-        const inferred = inferPublished(ownWindows(doc, results[i].found, years, roundPrior), batchWindows(doc, results[i].found, dated), roundPrior);
+        const inferred = inferPublished(
+          ownWindows(doc, results[i].found, mateDates.map((d) => d.y), batchPrior(mateDates)),
+          batchWindows(doc, results[i].found, dated),
+        );
         if (!inferred) return;
         articles[i] = { ...doc.article, published: formatDay(inferred), publishedBasis: 'inferred' };
         results[i] = annotateDoc(doc, inferred);
-        dated.push({ doc, found: results[i].found });
         changed = true;
       } catch {
         // Inference is best effort: the article keeps its missing date and unresolved values.

@@ -1,6 +1,7 @@
 // Publication dates for undated articles, from what they say and what the dated articles of the
-// batch say. Each clue bounds the writing date; an article gets a date only when its clues agree
-// on a window of at most a week, and then the earliest day of it (basis "inferred").
+// same story say. Each clue bounds the writing date; an article gets a date only when its clues
+// fix one day (basis "inferred"). A window of several days is no date: a guess inside it was
+// wrong often enough to mislead a reader who sorts the coverage by day.
 import type { Doc } from '../text/doc.js';
 import { addDays, compareDates, daysBetween, formatDay, isoWeekday, isValidDate, valueDay, type CalDate } from './calendar.js';
 import type { Found } from './detect.js';
@@ -23,7 +24,6 @@ export interface DatedArticle {
   found: Found[];
 }
 
-const MAX_WINDOW_DAYS = 7;
 
 const lemmaCache = new WeakMap<Doc, Map<number, Set<string>>>();
 
@@ -222,25 +222,37 @@ function intersect(windows: Window[]): Bounds | null {
   return b;
 }
 
-/** The inferred writing date, or null when the clues do not pin it to a week. The batch's
- * clues come first; the article's own dates narrow them when they agree. Within the window, the
- * day nearest the batch's own publication dates (`prior`, articles on one story cluster in
- * time); without one, the bound that is a fact rather than a weekday's reach (an article about
- * "Monday's session" is dated that Monday, one announcing "Saturday, 7 June" the day before). */
-export function inferPublished(own: Window[], batch: Window[], prior: CalDate | null = null): CalDate | null {
+/** The inferred writing date: the one day the clues leave, or null. The batch's clues come first;
+ * the article's own dates narrow them when they agree. */
+export function inferPublished(own: Window[], batch: Window[]): CalDate | null {
   const candidates = [intersect([...batch, ...own]), batch.length > 0 ? intersect(batch) : null, batch.length === 0 ? intersect(own) : null];
   for (const c of candidates) {
-    if (!c || !c.lo || !c.hi) continue;
-    if (daysBetween(c.lo, c.hi) > MAX_WINDOW_DAYS - 1) continue;
-    if (!prior) {
-      if (c.loSoft && c.hiSoft) return addDays(c.lo, Math.floor(daysBetween(c.lo, c.hi) / 2));
-      return c.loSoft ? c.hi : c.lo;
-    }
-    if (compareDates(prior, c.lo) < 0) return c.lo;
-    if (compareDates(prior, c.hi) > 0) return c.hi;
-    return prior;
+    if (c?.lo && c.hi && compareDates(c.lo, c.hi) === 0) return c.lo;
   }
   return null;
+}
+
+/** The names an article uses (proper-noun lemmas, calendar words aside): what tells its story. */
+export function storyWords(doc: Doc): Set<string> {
+  const lx = lexicon();
+  const out = new Set<string>();
+  for (const t of doc.tokens) {
+    if (t.pos !== 'PROPN' || !/^\p{L}{3,}$/u.test(t.text)) continue;
+    const w = t.text.toLowerCase();
+    if (w in lx.weekdays || w in lx.months) continue;
+    out.add(w);
+  }
+  return out;
+}
+
+/** Two articles tell the same story when they share a good part of their names (at least three,
+ * or all of a short article's). */
+export function sameStory(a: Set<string>, b: Set<string>): boolean {
+  const small = a.size <= b.size ? a : b;
+  const large = small === a ? b : a;
+  let shared = 0;
+  for (const w of small) if (large.has(w)) shared++;
+  return shared > 0 && shared >= Math.min(3, Math.ceil(0.3 * small.size));
 }
 
 /** The median publication date of the dated articles. */
