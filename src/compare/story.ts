@@ -134,8 +134,10 @@ export function articleTags(articles: Article[]): Map<string, string> {
   );
 }
 
+/** An article is labelled by its outlet, else by its id (the file name it was read from): a
+ * title's initials named no outlet a reader could recognise. */
 export function articleLabel(a: Article): string {
-  return a.outlet ?? a.title ?? a.id;
+  return a.outlet ?? a.id;
 }
 
 /** Order and de-duplicate passages: one per article, first in text order. */

@@ -9,7 +9,9 @@ import { extractHtmlArticle } from './html/index.js';
 import { cleanPageCopy } from './plain/index.js';
 import { detectLanguage, languageName } from './language.js';
 import { idForFile, idForUrl, uniqueIds } from './ids.js';
-import { wordCount } from './plain/lines.js';
+import { toLines, wordCount } from './plain/lines.js';
+import { readFrontMatter } from './plain/frontmatter.js';
+import { knownOutlet, outletForUrl, outletNamedIn } from './outlets.js';
 
 export interface IngestOptions {
   /** Allow URLs whose host resolves to a loopback, private or link-local address (local use only). */
@@ -66,6 +68,11 @@ export async function ingest(inputs: string[], options: IngestOptions = {}): Pro
   const ids = uniqueIds(drafts.map((d) => d.baseId));
   const articles = drafts.map(({ baseId: _, ...rest }, i) => ({ id: ids[i], ...rest }));
   return { articles, problems };
+}
+
+/** A found outlet name, in the form a reader knows it when it is a known outlet. */
+function asKnownOutlet(outlet: string | null): string | null {
+  return outlet ? knownOutlet(outlet) : null;
 }
 
 /** Enough running text to be an article: a list of headlines or menu items is not one. */
@@ -143,7 +150,7 @@ async function toArticle(raw: Raw, problems: Problem[]): Promise<Draft | null> {
       baseId: raw.baseId,
       source: name,
       url: page.canonical ?? raw.url,
-      outlet: page.outlet,
+      outlet: page.outlet ?? outletForUrl(page.canonical ?? raw.url),
       title: page.title,
       authors: page.authors,
       published: page.published,
@@ -153,16 +160,24 @@ async function toArticle(raw: Raw, problems: Problem[]): Promise<Draft | null> {
       declaredLanguage: page.declaredLanguage,
     };
   } else {
-    const copy = cleanPageCopy(raw.content);
+    const front = readFrontMatter(raw.content);
+    for (const message of front?.problems ?? []) problems.push({ source: name, message });
+    const content = front ? front.body : raw.content;
+    const copy = cleanPageCopy(content);
+    const meta = front?.meta;
+    const url = meta?.url ?? raw.url;
+    const published = meta?.published ?? copy.published;
     draft = {
       baseId: raw.baseId,
       source: name,
-      url: raw.url,
-      outlet: copy.outlet,
-      title: copy.title,
-      authors: copy.authors,
-      published: copy.published,
-      publishedBasis: copy.published ? ('dateline' as PublishedBasis) : null,
+      url,
+      // The reader's front matter first; then an outlet the page names that we know, its own
+      // chrome, and the outlet its address belongs to.
+      outlet: meta?.outlet ?? asKnownOutlet(copy.outlet) ?? outletNamedIn(toLines(content)) ?? copy.outlet ?? outletForUrl(url),
+      title: meta?.title ?? copy.title,
+      authors: meta?.authors.length ? meta.authors : copy.authors,
+      published,
+      publishedBasis: meta?.published ? 'metadata' : published ? ('dateline' as PublishedBasis) : null,
       kind: null,
       text: copy.text,
       declaredLanguage: null,

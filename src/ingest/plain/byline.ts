@@ -1,5 +1,6 @@
 // Bylines: "By Jane Doe and John Roe", "…, writes Jane Doe", a closing "Jane Doe is a fellow at …".
 import { loadJson } from '../../util/data.js';
+import { knownOutlet } from '../outlets.js';
 
 const NAME_WORD = "(?:[A-Z\\u00C0-\\u024F][\\p{L}'’.-]*|de|da|van|von|der|al|bin|el|la|le|du|di|y)";
 const NAME = `[A-Z\\u00C0-\\u024F][\\p{L}'’.-]*(?:\\s+${NAME_WORD}){1,4}`;
@@ -38,7 +39,7 @@ export function cleanAuthorList(raw: string[]): string[] {
     s = s.replace(/\S+@\S+/g, '').replace(/https?:\/\/\S+/g, '');
     s = stripHonorifics(s.replace(ROLE_TAIL, ''));
     s = s.replace(/\s+(?:in|from|at|reporting from)\s+\p{Lu}[\p{L} .'-]*$/u, '');
-    for (let part of s.split(/\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\|)\s*/)) {
+    for (let part of s.split(/\s*(?:,|&|\b(?:and|AND|And)\b|\bund\b|\bet\b|\by\b|\|)\s*/)) {
       part = part.replace(/^[\s,;:.—–-]+|[\s,;:—–-]+$/g, '').trim();
       if (!part || part.length > 60) continue;
       const words = part.split(/\s+/);
@@ -123,6 +124,8 @@ function outletWords(): { words: Set<string>; strong: Set<string>; desk: RegExp 
  * Coastline newsroom" → "Radio Coastline").
  */
 export function organisationOf(segment: string, strict = false): string | null {
+  const known = knownOutlet(segment);
+  if (known) return known;
   const { words, strong, desk } = outletWords();
   let s = segment.replace(/\s*\([^)]*\)\s*$/, '').replace(/\s+/g, ' ').replace(/^the\s+(?=\p{Lu})/u, 'The ').trim();
   const hadDesk = desk.test(s);
@@ -169,7 +172,8 @@ export function readByline(line: string): Byline | null {
   const tagged = /<\/?[a-z][^>]*>/i.test(m[1]);
   let rest = m[1].replace(/<\/?[a-z][^>]*>/gi, ' ').replace(/\s+/g, ' ').trim();
   if (tagged && !rest) return { authors: [], outlet: null };
-  if (rest.split(/\s+/).length > 18 || /[.!?]\s+\p{Lu}/u.test(rest.replace(/\b(?:Dr|Prof|Mr|Mrs|Ms|St|Jr|Sr)\.\s/g, ''))) return null;
+  // Sentences are no byline; initials ("Sarah K. Lind", "J. R. Miller") and honorifics are not sentence ends.
+  if (rest.split(/\s+/).length > 18 || /[.!?]\s+\p{Lu}/u.test(rest.replace(/\b(?:Dr|Prof|Mr|Mrs|Ms|St|Jr|Sr|\p{Lu})\.\s/gu, ''))) return null;
   if (/[.!?]["”’]?$/.test(rest) && rest.split(/\s+/).length >= 6) return null;
   const extra: string[] = [];
   // "(reporting by X)", "with additional reporting by X"
