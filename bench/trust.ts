@@ -6,6 +6,7 @@
 //   npm run bench:trust                      dev split (development figures)
 //   npm run bench:trust -- --split test      held-out split: run once, do not read its errors
 //   npm run bench:trust -- --errors          list every wrong, missed and uncertain item (dev only)
+//   npm run bench:trust -- --set ecbplus     one gold set (ecbplus, negotiations)
 //   npm run bench:trust -- --only quotes     one section (quotes, positions, conditions, discrepancies, framing, trap, metadata)
 import { analyse } from '../src/pipeline.js';
 import type { Brief } from '../src/types.js';
@@ -15,10 +16,11 @@ import { issueMatches, nameMatches, precision, reliability, scoreConditions, sco
 import { textArticle } from './lib/article.js';
 
 const args = process.argv.slice(2);
-const split = (args[args.indexOf('--split') + 1] ?? 'dev') as Split;
-const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : null;
+const option = (name: string): string | null => (args.includes(name) ? (args[args.indexOf(name) + 1] ?? null) : null);
+const split = (option('--split') ?? 'dev') as Split;
+const only = option('--only');
 const showErrors = args.includes('--errors');
-if (!args.includes('--split')) args.push('--split', 'dev');
+const onlySet = option('--set');
 if (split !== 'dev' && split !== 'test') {
   console.error('--split must be dev or test');
   process.exit(2);
@@ -62,7 +64,7 @@ function printReliability(name: string, outcomes: Outcome[]): void {
 
 async function main(): Promise<void> {
   if (!ecbAvailable()) console.log('ECB+ is not in ../shared/datasets/ecbplus: ECB+ sub-topics skipped.');
-  const stories: TrustStory[] = [...ecbStories(split), ...(await negotiationStories(split))];
+  const stories: TrustStory[] = [...(onlySet !== 'negotiations' ? ecbStories(split) : []), ...(onlySet !== 'ecbplus' ? await negotiationStories(split) : [])];
   console.log(`bench:trust — split ${split} (${split === 'dev' ? 'DEVELOPMENT figures' : 'HELD-OUT figures: scored once, errors unread'})`);
   console.log(`  stories: ${stories.map((s) => s.name).join(', ')}`);
   const totals = new Map<string, { quotes: QuoteScore; positions: ItemScore; conditions: ItemScore; discrepancies: ItemScore; framing: ItemScore }>();

@@ -53,6 +53,8 @@ export function nameMatches(gold: string, entity: Entity | undefined): boolean {
     const gl = g[g.length - 1];
     const fl = f[f.length - 1];
     if (gl === fl && (g.length === 1 || f.length === 1 || g[0][0] === f[0][0])) return true;
+    // A given name alone names the person too ("Chela" for Chela Ortiz).
+    if (f.length === 1 && g.length >= 2 && f[0] === g[0] && f[0].length >= 3) return true;
     // Acronyms: "Los Angeles Police Department" = "LAPD".
     const initials = (t: string[]) => t.filter((w) => !STOP.has(w)).map((w) => w[0]).join('');
     if ((f.length === 1 && f[0].length >= 2 && f[0] === initials(g)) || (g.length === 1 && g[0].length >= 2 && g[0] === initials(f))) return true;

@@ -169,6 +169,7 @@ export function findMarkedSpans(text: string, paragraphs: Range[]): MarkedSpan[]
         // left in the paragraph, it is the closing mark.
         const closesHere =
           canClose(text, i, para, open.family) ||
+          misSpacedClose(text, i, open.at) ||
           (open.family === 'single' && c === '’' && pluralPossessiveOrClose(text, i, para) && !singleCloserAhead(text, i, para));
         if (closesHere) {
           const [s, e] = trimmed(text, open.at + 1, i);
@@ -201,6 +202,13 @@ export function findMarkedSpans(text: string, paragraphs: Range[]): MarkedSpan[]
     }
   }
   return spans;
+}
+
+/** “…deputy, "Sheriff Baca said”: a straight double mark typed with its space on the wrong side.
+ * While a straight quote is open, a straight mark right after a comma or a sentence end and a
+ * space closes it rather than opening another. */
+function misSpacedClose(text: string, i: number, openAt: number): boolean {
+  return text[i] === '"' && text[openAt] === '"' && i - openAt > 3 && /[,.?!]\s$/.test(text.slice(i - 2, i)) && /^\S/.test(text.slice(i + 1, i + 2));
 }
 
 /** A curly closing double mark later in the paragraph, before any new curly opening one. */

@@ -4,7 +4,7 @@
 import type { ArticleEntities, EntityMention } from '../annotations.js';
 import type { Doc } from '../text/doc.js';
 import { tokensIn, type Range } from './attribution.js';
-import { cues } from './cues.js';
+import { cues, givenNameGender } from './cues.js';
 
 export interface SpeakerRef {
   /** Article-local entity key, or null. */
@@ -89,14 +89,25 @@ export class SpeakerResolver {
     })();
   }
 
-  /** Gender from a title before a name (Ms Ruiz) and from the first possessive pronoun after it in the same sentence. */
+  /** Gender from a title before a name (Ms Ruiz), else from the given name of the person's
+   * fullest name when the name lists give it one gender (Bettie Page → f, Howard Hughes → m). */
   private learnGender(): void {
     const text = this.doc.text;
+    const fullName = new Map(this.entities.entities.map((e) => [e.key, e.name]));
     for (const c of this.candidates) {
       const key = this.keyOf(c);
       const before = text.slice(Math.max(0, c.start - 8), c.start);
       if (TITLES_M.test(before)) this.gender.set(key, 'm');
       else if (TITLES_F.test(before)) this.gender.set(key, 'f');
+    }
+    for (const c of this.candidates) {
+      const key = this.keyOf(c);
+      if (this.gender.has(key)) continue;
+      const name = (c.entity ? fullName.get(c.entity) : null) ?? text.slice(c.start, c.end);
+      const words = name.split(/\s+/);
+      if (words.length < 2 || (c.type !== 'person' && !c.personLike && c.entity)) continue;
+      const g = givenNameGender(words[0].replace(/[^\p{L}'-]/gu, ''));
+      if (g) this.gender.set(key, g);
     }
   }
 
