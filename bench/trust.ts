@@ -11,7 +11,7 @@
 import { analyse } from '../src/pipeline.js';
 import type { Brief } from '../src/types.js';
 import { ecbAvailable } from './lib/ecbplus.js';
-import { ecbStories, negotiationStories, trapItems, type Split, type TrustStory } from './lib/trust-gold.js';
+import { ecbStories, negotiationStories, outsideBody, trapItems, type Split, type TrustStory } from './lib/trust-gold.js';
 import { issueMatches, nameMatches, precision, reliability, scoreConditions, scoreDiscrepancies, scoreFraming, scorePositions, scoreQuotes, type ItemScore, type Outcome, type QuoteScore } from './lib/trust-score.js';
 import { textArticle } from './lib/article.js';
 
@@ -67,6 +67,7 @@ async function main(): Promise<void> {
   const stories: TrustStory[] = [...(onlySet !== 'negotiations' ? ecbStories(split) : []), ...(onlySet !== 'ecbplus' ? await negotiationStories(split) : [])];
   console.log(`bench:trust — split ${split} (${split === 'dev' ? 'DEVELOPMENT figures' : 'HELD-OUT figures: scored once, errors unread'})`);
   console.log(`  stories: ${stories.map((s) => s.name).join(', ')}`);
+  if (outsideBody.length) console.log(`  ${outsideBody.length} gold item(s) of our own stories lie outside the article body ingest keeps (headline, byline) and are not scored`);
   const totals = new Map<string, { quotes: QuoteScore; positions: ItemScore; conditions: ItemScore; discrepancies: ItemScore; framing: ItemScore }>();
   const metaErrors: string[] = [];
   let metaRight = 0;
