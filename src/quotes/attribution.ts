@@ -18,7 +18,7 @@ export interface Attribution {
   side: 'after' | 'before';
 }
 
-const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'i', 'we', 'it', 'you']);
 const OBJECT_PRONOUNS = new Set(['them', 'him', 'her', 'us', 'me', 'whom']);
 const NP_ADP = new Set(['of', 'at', 'for', 'from', 'with']);
 const SKIP_BEFORE_CUE = new Set(['also', 'later', 'then', 'first', 'again', 'further', 'previously', 'repeatedly', 'once', 'has', 'had', 'have', 'would', 'will', 'did', 'does', 'do', 'was', 'is', 'were', 'later', 'not', "n't", 'never', 'earlier', 'simply', 'only', 'just', 'merely', 'reportedly', 'publicly', 'privately', 'bluntly', 'flatly', 'angrily', 'quietly', 'separately']);

@@ -17,6 +17,8 @@ import { classify, headlineAttribution, introduction, type QuoteKind } from './c
 import { SpeakerResolver, type SpeakerRef } from './speaker.js';
 import { cues } from './cues.js';
 import { groupStatements } from './statements.js';
+import { findTurns, type Turn } from '../text/transcript.js';
+import { labelEntity } from './transcript.js';
 
 export interface DetailedQuote extends QuoteAnnotation {
   /** The name the speaker resolves to (for checking against gold without the entities stage). */
@@ -164,6 +166,7 @@ function run(doc: Doc, entities: ArticleEntities): DetailedQuote[] {
   });
 
   inheritAttributions(doc, work);
+  const turns = findTurns(doc);
 
   // Speakers to entities, in reading order, so a pronoun can fall back on the last speaker.
   const resolver = new SpeakerResolver(doc, entities, quoted);
@@ -183,6 +186,12 @@ function run(doc: Doc, entities: ArticleEntities): DetailedQuote[] {
       if (ref.referent) previous.push(ref);
     }
     const cue = w.attribution?.cue ?? null;
+    // In a transcript, "you" in a turn is whoever spoke the turn before: “You called it …” is the guest's phrase.
+    const turn = turnAt(turns, w.span.start);
+    if (turn && speakerSpan && /^you$/i.test(text.slice(speakerSpan.start, speakerSpan.end))) {
+      const addressee = previousSpeaker(turns, turn);
+      if (addressee) ref = { entity: labelEntity(addressee.label, entities), referent: { start: addressee.labelStart, end: addressee.labelEnd } };
+    }
     out.push({
       start: w.span.start,
       end: w.span.end,
@@ -196,7 +205,33 @@ function run(doc: Doc, entities: ArticleEntities): DetailedQuote[] {
       referent: ref.referent,
     });
   }
-  return out;
+  // Each turn of a transcript is its speaker's words, verbatim.
+  for (const t of turns) {
+    out.push({
+      start: t.start,
+      end: t.end,
+      text: text.slice(t.start, t.end),
+      speaker: labelEntity(t.label, entities),
+      speakerSpan: { start: t.labelStart, end: t.labelEnd },
+      speakerText: t.label,
+      cue: null,
+      cueSpan: null,
+      partial: false,
+      referent: { start: t.labelStart, end: t.labelEnd },
+    });
+  }
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+function turnAt(turns: Turn[], at: number): Turn | null {
+  return turns.find((t) => at >= t.start && at < t.end) ?? null;
+}
+
+/** The speaker of the last turn before this one that another label spoke. */
+function previousSpeaker(turns: Turn[], turn: Turn): Turn | null {
+  const i = turns.indexOf(turn);
+  for (let k = i - 1; k >= 0; k--) if (turns[k].label.toLowerCase() !== turn.label.toLowerCase()) return turns[k];
+  return null;
 }
 
 function firstWordAt(doc: Doc, a: number, b: number): number {
