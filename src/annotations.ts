@@ -61,6 +61,8 @@ export interface QuoteAnnotation {
   cue: string | null;
   cueSpan: { start: number; end: number } | null;
   partial: boolean;
+  /** Calibrated probability that `speaker` is right (attribution model); absent without a speaker. */
+  speakerConfidence?: number;
 }
 
 // ── time/ ────────────────────────────────────────────────────────────────────────────────────

@@ -133,6 +133,12 @@ export function speakerBefore(doc: Doc, ci: number, lo: number): Range | null {
     if (k >= lo && /^(who|which)$/i.test(tokens[k].text)) return antecedent(doc, k, lo);
   }
   while (j >= lo && (SKIP_BEFORE_CUE.has(lower(tokens[j])) || tokens[j].pos === 'ADV')) j--;
+  // "Sen. Dana Whitcomb (D-Ore.) said", "Ana Ruiz (pictured) said": a bracket between name and cue.
+  if (j >= lo && tokens[j].text === ')') {
+    let k = j - 1;
+    while (k >= lo && k > j - 10 && tokens[k].text !== '(' && tokens[k].text !== ')') k--;
+    if (k >= lo && tokens[k].text === '(') j = k - 1;
+  }
   let commaBeforeCue = false;
   if (j >= lo && tokens[j].text === ',') {
     commaBeforeCue = true;

@@ -17,18 +17,24 @@ import { classify, headlineAttribution, introduction, type QuoteKind } from './c
 import { SpeakerResolver, type SpeakerRef } from './speaker.js';
 import { cues } from './cues.js';
 import { groupStatements } from './statements.js';
+import { attributionFeatures } from './model/features.js';
+import { loadModel, score, type Features } from '../util/logistic.js';
 import { findTurns, type Turn } from '../text/transcript.js';
 import { labelEntity } from './transcript.js';
 
 export interface DetailedQuote extends QuoteAnnotation {
   /** The name the speaker resolves to (for checking against gold without the entities stage). */
   referent: { start: number; end: number } | null;
+  /** What the attribution confidence is computed from; null when no speaker was found. */
+  features: Features | null;
 }
 
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'inc', 'co', 'corp', 'ltd', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'capt', 'prof', 'no', 'vs', 'jan', 'feb', 'mar', 'apr', 'aug', 'sept', 'sep', 'oct', 'nov', 'dec', 'approx', 'dept', 'messrs', 'mt', 'ft', 'rev']);
 
 function isSentenceEnd(text: string, i: number): boolean {
   if (!/[.!?]/.test(text[i])) return false;
+  // "(D-Ore.)": an abbreviation closing a short bracket ends no sentence.
+  if (text[i + 1] === ')' && /\([^()]{0,15}$/.test(text.slice(Math.max(0, i - 16), i))) return false;
   let k = i + 1;
   while (k < text.length && /[”"’'»)]/.test(text[k])) k++;
   if (k < text.length && !/\s/.test(text[k])) return false;
@@ -79,12 +85,19 @@ interface Working {
   paragraph: number;
   kind: QuoteKind;
   attribution: Attribution | null;
+  /** Which rule gave the attribution: evidence for its confidence. */
+  via: string;
+  /** For an attribution carried from an earlier quote: how many paragraphs back it was given. */
+  gap: number;
 }
 
 /** Every direct quotation in the article, with speaker and cue where found. */
 export function findQuotes(doc: Doc, entities: ArticleEntities): QuoteAnnotation[] {
-  return findQuotesDetailed(doc, entities).map(({ referent: _referent, ...q }) => q);
+  const model = loadModel('attribution');
+  return findQuotesDetailed(doc, entities).map(({ referent: _referent, features, ...q }) => (features && q.speaker ? { ...q, speakerConfidence: round(score(model, features)) } : q));
 }
+
+const round = (p: number) => Math.round(p * 1000) / 1000;
 
 export function findQuotesDetailed(doc: Doc, entities: ArticleEntities): DetailedQuote[] {
   try {
@@ -141,13 +154,15 @@ function run(doc: Doc, entities: ArticleEntities): DetailedQuote[] {
     const after = span.unclosed || !trailingMayAttribute(text, span, firstWordAt(doc, ta, tb), kind) ? null : attributeAfter(doc, ta, tb, kind === 'full');
     const before = attributeBefore(doc, la, lb, maskedBefore);
     const tightAfter = after && after.cue && after.cue.start - (span.close + 1) <= 40 && after.speaker;
-    let attribution: Attribution | null;
-    if (kind === 'full') attribution = tightAfter ? after : before?.speaker ? before : (after ?? before);
-    else attribution = tightAfter ? after : before?.speaker ? before : (after ?? before);
+    let attribution: Attribution | null = tightAfter ? after : before?.speaker ? before : (after ?? before);
+    let via = !attribution ? 'none' : attribution === after ? (tightAfter ? 'after-tight' : 'after') : 'before';
     // "She also rejected the offer: “…”" / "Okafor: ‘…’" — a colon hands the quote to the clause subject.
     if ((!attribution || !attribution.speaker) && introduction(doc, paraOpen.start, span.open) === 'colon' && lb > la) {
       const subject = clauseSubject(doc, la, lb, maskedBefore);
-      if (subject) attribution = { cue: attribution?.cue ?? null, speaker: subject, side: 'before' };
+      if (subject) {
+        attribution = { cue: attribution?.cue ?? null, speaker: subject, side: 'before' };
+        via = 'colon';
+      }
     }
     // "Jobs extended an invitation to the label, “we have always …”": speech set off by a comma
     // after a clause with no reporting verb belongs to that clause's subject.
@@ -155,14 +170,20 @@ function run(doc: Doc, entities: ArticleEntities): DetailedQuote[] {
       let verb = -1;
       for (let k = lb - 1; k >= la; k--) if (!maskedBefore(k) && doc.tokens[k].pos === 'VERB') { verb = k; break; }
       const subject = (verb > la ? speakerBefore(doc, verb, la) : null) ?? clauseSubject(doc, la, lb, maskedBefore);
-      if (subject) attribution = { cue: null, speaker: subject, side: 'before' };
+      if (subject) {
+        attribution = { cue: null, speaker: subject, side: 'before' };
+        via = 'comma-clause';
+      }
     }
     // "Ruiz: Kestria ‘playing for time’" — a summary line that names its speaker before a colon.
     if ((!attribution || !attribution.speaker) && headlineAttribution(text, sentStart, span.open)) {
       const [ha, hb] = tokensIn(doc, sentStart, text.indexOf(':', sentStart));
-      if (hb > ha) attribution = { cue: null, speaker: { start: doc.tokens[ha].start, end: doc.tokens[hb - 1].end }, side: 'before' };
+      if (hb > ha) {
+        attribution = { cue: null, speaker: { start: doc.tokens[ha].start, end: doc.tokens[hb - 1].end }, side: 'before' };
+        via = 'headline';
+      }
     }
-    work.push({ span, paragraph: pOpen, kind, attribution });
+    work.push({ span, paragraph: pOpen, kind, attribution, via, gap: 0 });
   });
 
   inheritAttributions(doc, work);
@@ -190,8 +211,23 @@ function run(doc: Doc, entities: ArticleEntities): DetailedQuote[] {
     const turn = turnAt(turns, w.span.start);
     if (turn && speakerSpan && /^you$/i.test(text.slice(speakerSpan.start, speakerSpan.end))) {
       const addressee = previousSpeaker(turns, turn);
-      if (addressee) ref = { entity: labelEntity(addressee.label, entities), referent: { start: addressee.labelStart, end: addressee.labelEnd } };
+      if (addressee) ref = { entity: labelEntity(addressee.label, entities), referent: { start: addressee.labelStart, end: addressee.labelEnd }, how: 'addressee' };
     }
+    const features = ref.entity
+      ? attributionFeatures(doc, entities, {
+          via: w.via,
+          how: ref.how ?? null,
+          candidates: ref.candidates ?? null,
+          gap: w.gap,
+          partial: w.kind === 'partial',
+          multiParagraph: w.span.multiParagraph,
+          nested: quoted.some((r) => r.start < w.span.open && r.end > w.span.close + 1),
+          quote: { start: w.span.start, end: w.span.end },
+          speakerWords: speakerSpan,
+          cue: cue ? text.slice(cue.start, cue.end) : null,
+          entity: ref.entity,
+        })
+      : null;
     out.push({
       start: w.span.start,
       end: w.span.end,
@@ -203,21 +239,26 @@ function run(doc: Doc, entities: ArticleEntities): DetailedQuote[] {
       cueSpan: cue ? { start: cue.start, end: cue.end } : null,
       partial: w.kind === 'partial',
       referent: ref.referent,
+      features,
     });
   }
   // Each turn of a transcript is its speaker's words, verbatim.
   for (const t of turns) {
+    const speaker = labelEntity(t.label, entities);
     out.push({
       start: t.start,
       end: t.end,
       text: text.slice(t.start, t.end),
-      speaker: labelEntity(t.label, entities),
+      speaker,
       speakerSpan: { start: t.labelStart, end: t.labelEnd },
       speakerText: t.label,
       cue: null,
       cueSpan: null,
       partial: false,
       referent: { start: t.labelStart, end: t.labelEnd },
+      features: speaker
+        ? attributionFeatures(doc, entities, { via: 'turn', how: 'label', candidates: null, gap: 0, partial: false, multiParagraph: false, nested: false, quote: { start: t.start, end: t.end }, speakerWords: { start: t.labelStart, end: t.labelEnd }, cue: null, entity: speaker })
+        : null,
     });
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -286,6 +327,7 @@ function inheritAttributions(doc: Doc, work: Working[]): void {
         const speaker = before?.speaker ?? clauseSubject(doc, a, b);
         if (speaker) {
           w.attribution = { cue: before?.cue ?? null, speaker, side: 'before' };
+          w.via = 'para-colon';
           continue;
         }
       }
@@ -310,6 +352,7 @@ function inheritAttributions(doc: Doc, work: Working[]): void {
         const before = attributeBefore(doc, a, b, () => false);
         if (before?.speaker) {
           w.attribution = before;
+          w.via = 'prev-sentence';
           continue;
         }
       }
@@ -318,6 +361,7 @@ function inheritAttributions(doc: Doc, work: Working[]): void {
     for (let m = n - 1; m >= 0 && work[m].paragraph === w.paragraph && w.span.open - work[m].span.close < 400; m--) {
       if (work[m].attribution?.speaker) {
         w.attribution = work[m].attribution;
+        w.via = 'same-paragraph';
         break;
       }
     }
@@ -326,6 +370,7 @@ function inheritAttributions(doc: Doc, work: Working[]): void {
     const next = work[n + 1];
     if (next && next.paragraph === w.paragraph && next.attribution?.speaker && /^[\s,;—–-]*$/.test(text.slice(w.span.close + 1, next.span.open))) {
       w.attribution = next.attribution;
+      w.via = 'next-quote';
       continue;
     }
     // 5. Its words recur inside an attributed quote (a headline, a subheading or a pull quote that
@@ -337,6 +382,7 @@ function inheritAttributions(doc: Doc, work: Working[]): void {
         const source = work.find((o) => o !== w && o.attribution?.speaker && normalise(text.slice(o.span.start, o.span.end)).includes(own));
         if (source) {
           w.attribution = source.attribution;
+          w.via = 'repeated';
           continue;
         }
       }
@@ -345,9 +391,39 @@ function inheritAttributions(doc: Doc, work: Working[]): void {
     if (atParagraphStart && w.kind === 'full' && n > 0) {
       const prev = work[n - 1];
       const prevPara = doc.paragraphs[prev.paragraph];
-      if (prev.paragraph === w.paragraph - 1 && prev.attribution?.speaker && prevPara.end - prev.span.close < 120) w.attribution = prev.attribution;
+      if (prev.paragraph === w.paragraph - 1 && prev.attribution?.speaker && prevPara.end - prev.span.close < 120) {
+        w.attribution = prev.attribution;
+        w.via = 'previous-paragraph';
+        w.gap = 1;
+        continue;
+      }
+    }
+    // 7. A run of quotes: a quote that opens its paragraph continues the last speaker named a few
+    //    paragraphs up, as long as the writer's words between name no other speaker.
+    if (atParagraphStart && w.kind === 'full') {
+      let m = n - 1;
+      while (m >= 0 && !work[m].attribution?.speaker) m--;
+      const gap = m >= 0 ? w.paragraph - work[m].paragraph : Infinity;
+      if (m >= 0 && gap >= 1 && gap <= 4 && !otherSpeakerBetween(doc, work[m].span.close + 1, w.span.open, quoted, work[m].attribution!)) {
+        w.attribution = work[m].attribution;
+        w.via = 'run';
+        w.gap = gap;
+      }
     }
   }
+}
+
+/** Whether the writer's sentences in [from, to) report someone's words (a cue with a speaker) —
+ * someone other than the attribution's own words. */
+function otherSpeakerBetween(doc: Doc, from: number, to: number, quoted: Range[], current: Attribution): boolean {
+  for (const s of doc.sentences) {
+    if (s.end <= from || s.start >= to) continue;
+    const [a, b] = tokensIn(doc, Math.max(s.start, from), Math.min(s.end, to));
+    if (b <= a) continue;
+    const found = attributeBefore(doc, a, b, (i) => inside(doc.tokens[i].start, quoted));
+    if (found?.speaker && !(current.speaker && found.speaker.start === current.speaker.start)) return true;
+  }
+  return false;
 }
 
 function normalise(s: string): string {
@@ -358,18 +434,24 @@ function normalise(s: string): string {
  * statement across outlets with a shared `statement` id. */
 export function assembleQuotes(docs: Doc[], quotes: QuoteAnnotation[][], resolved: ResolvedEntities): Quote[] {
   const out: Quote[] = [];
+  const threshold = loadModel('attribution').threshold;
   docs.forEach((doc, i) => {
     (quotes[i] ?? []).forEach((q) => {
+      const speaker = q.speaker ? (resolved.globalId.get(q.speaker) ?? null) : null;
+      // Unknown beats wrong: an attribution under the threshold names no speaker, only a candidate.
+      const sure = speaker !== null && (q.speakerConfidence === undefined || q.speakerConfidence >= threshold);
       out.push({
         id: `q${out.length + 1}`,
         article: doc.article.id,
         start: q.start,
         end: q.end,
         text: q.text,
-        speaker: q.speaker ? (resolved.globalId.get(q.speaker) ?? null) : null,
+        speaker: sure ? speaker : null,
         speakerText: q.speakerText,
         cue: q.cue,
         partial: q.partial,
+        ...(q.speakerConfidence !== undefined && speaker ? { speakerConfidence: q.speakerConfidence } : {}),
+        ...(!sure && speaker ? { possibleSpeaker: speaker } : {}),
       });
     });
   });

@@ -11,6 +11,10 @@ export interface SpeakerRef {
   entity: string | null;
   /** The name the speaker resolves to (a mention, or the name words in the phrase), for checking. */
   referent: Range | null;
+  /** How the words were resolved (a name, a pronoun to the last speaker, a role…): evidence for the confidence. */
+  how?: string;
+  /** For a pronoun: how many compatible people it could have meant. */
+  candidates?: number;
 }
 
 /** A person-like name the quotes stage can see without the entities stage: a run of capitalised
@@ -145,14 +149,16 @@ export class SpeakerResolver {
       const pick = (list: EntityMention[]) => list[list.length - 1];
       const person = onHead.filter((m) => m.type === 'person');
       const chosen = person.length ? pick(person) : onHead.length ? pick(onHead) : null;
-      const ref = chosen ? { entity: chosen.entity, referent: { start: chosen.start, end: chosen.end } } : { entity: null, referent: name };
+      const ref: SpeakerRef = chosen
+        ? { entity: chosen.entity, referent: { start: chosen.start, end: chosen.end }, how: `name-${chosen.type}` }
+        : { entity: null, referent: name, how: 'name-unlinked' };
       this.spoke.add(chosen ? chosen.entity : this.textKey(name));
       return ref;
     }
     // A description the entities stage linked to a person ("the Turkish leader").
     const title = this.entities.mentions.find((m) => m.kind === 'title' && m.start < span.end && span.start < m.end);
-    if (title) return { entity: title.entity, referent: { start: title.start, end: title.end } };
-    return this.byRole(span) ?? { entity: null, referent: null };
+    if (title) return { entity: title.entity, referent: { start: title.start, end: title.end }, how: 'title' };
+    return this.byRole(span) ?? { entity: null, referent: null, how: 'description' };
   }
 
   /** "Meridia's foreign minister", "the envoy": a definite description that matches the role of
@@ -166,7 +172,7 @@ export class SpeakerResolver {
     if (matches.length !== 1) return this.byTitledMention(phrase);
     const e = matches[0];
     const m = e.mentions.map((i) => this.entities.mentions[i]).find((x) => x.kind === 'name');
-    return { entity: e.key, referent: m ? { start: m.start, end: m.end } : null };
+    return { entity: e.key, referent: m ? { start: m.start, end: m.end } : null, how: 'role' };
   }
 
   private possessive(m: Range): boolean {
@@ -258,11 +264,16 @@ export class SpeakerResolver {
     if (lastSpeaker?.referent && span.start - lastSpeaker.referent.end < 400 && !(lastSubject && lastSubject.start > lastSpeaker.referent.end)) {
       const ref = lastSpeaker.referent;
       const g = this.gender.get(lastSpeaker.entity ?? this.textKey(ref));
-      if (!g || g === gender) return { entity: lastSpeaker.entity, referent: ref };
+      if (!g || g === gender) return { entity: lastSpeaker.entity, referent: ref, how: 'pronoun-last-speaker', candidates: compatible.length };
     }
     let chosen: NameCandidate | undefined = lastSubject;
     chosen ??= compatible[compatible.length - 1];
-    return { entity: chosen.entity, referent: { start: chosen.start, end: chosen.end } };
+    return {
+      entity: chosen.entity,
+      referent: { start: chosen.start, end: chosen.end },
+      how: chosen === lastSubject ? 'pronoun-subject' : 'pronoun-nearest',
+      candidates: new Set(compatible.map((c) => this.keyOf(c))).size,
+    };
   }
 
   /** "it said", "the company said": the nearest organisation named as a subject before, else the nearest one. */
@@ -276,7 +287,7 @@ export class SpeakerResolver {
     if (orgs.length === 0) return { entity: null, referent: null };
     const subjects = orgs.filter((m) => this.isSubject(m));
     const chosen = subjects[subjects.length - 1] ?? orgs[orgs.length - 1];
-    return { entity: chosen.entity, referent: { start: chosen.start, end: chosen.end } };
+    return { entity: chosen.entity, referent: { start: chosen.start, end: chosen.end }, how: subjects.length ? 'organisation-subject' : 'organisation-nearest', candidates: new Set(orgs.map((m) => m.entity)).size };
   }
 
   /** A name at the start of its clause (after any title words or determiners before it). */
@@ -312,7 +323,7 @@ export class SpeakerResolver {
     }
     if (found.size !== 1) return null;
     const m = [...found.values()][0];
-    return { entity: m.entity, referent: { start: m.start, end: m.end } };
+    return { entity: m.entity, referent: { start: m.start, end: m.end }, how: 'titled-mention' };
   }
 
   /** Gender learned when a pronoun was resolved to a name, so a later "she" does not pick a "he". */

@@ -144,3 +144,10 @@ test('bad input does not throw', () => {
     assert.doesNotThrow(() => findQuotes(doc, noEntities(doc)));
   }
 });
+
+test('a party-and-state tag between the name and the cue: "Name (D-Ore.) said"', () => {
+  const a = run('“We will not wait for the minority,” Sen. Rebecca Tolliver (D-Ore.) said on Tuesday.');
+  assert.equal(a.name(a.quotes[0]), 'Rebecca Tolliver');
+  const b = run('Rep. Viktor Hale (R-Texas) said the text was “a blank check”.');
+  assert.equal(b.name(b.quotes[0]), 'Viktor Hale');
+});
