@@ -14,14 +14,8 @@ import { linkCandidates, type Candidate, type Scores } from './link.js';
 
 /** Find the entity mentions of one article and group them into article-local entities. */
 export function findEntities(doc: Doc): ArticleEntities {
-  const article = doc.article.id;
-  try {
-    return build(doc);
-  } catch (err) {
-    // A malformed document must not stop the batch: it gets no entities, and says why on stderr.
-    process.emitWarning(`entities: ${article}: ${(err as Error).message}`);
-    return { article, mentions: [], entities: [] };
-  }
+  // No catch here: the pipeline isolates articles and reports a failure as a problem.
+  return build(doc);
 }
 
 function build(doc: Doc): ArticleEntities {

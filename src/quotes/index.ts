@@ -99,14 +99,10 @@ export function findQuotes(doc: Doc, entities: ArticleEntities): QuoteAnnotation
 
 const round = (p: number) => Math.round(p * 1000) / 1000;
 
+/** As findQuotes, with each quote's referent. Throws on a failure: the pipeline isolates articles
+ * and reports the failure, so nothing here hides it. */
 export function findQuotesDetailed(doc: Doc, entities: ArticleEntities): DetailedQuote[] {
-  try {
-    return run(doc, entities);
-  } catch (err) {
-    // One odd article must not stop the batch; it simply yields no quotes.
-    if (process.env.PARLEY_DEBUG) throw err;
-    return [];
-  }
+  return run(doc, entities);
 }
 
 function paragraphOf(doc: Doc, at: number): number {
