@@ -36,7 +36,7 @@ export function demonymEntity(entities: ArticleEntities, text: string): string |
 }
 
 /** The entity a phrase names: the mention inside it that best stands for the phrase — a person or
- * organisation before a place ("Russian Foreign Minister Andrei Kozyrev" → Kozyrev), then the
+ * organisation before a place ("Karsian Foreign Minister Oleg Varin" → Varin), then the
  * longest. Null when the phrase holds no mention. */
 export function entityIn(entities: ArticleEntities, range: Range | null): string | null {
   if (!range) return null;

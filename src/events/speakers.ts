@@ -98,7 +98,7 @@ export function reportingOf(view: SentenceView): Reporting {
       return { reporter: npAfter(view, 2, comma, false), clauseStart: comma + 1, clauseEnd };
     }
   }
-  // "Netanyahu rejected the proposal, saying Israel would not…": the subject speaks.
+  // "Varin rejected the proposal, saying Karsia would not…": the subject speaks.
   for (let k = 2; k < clauseEnd - 1; k++) {
     const t = toks[k];
     if (toks[k - 1].lower !== ',' || t.pos !== 'VERB' || !/ing$/.test(t.lower) || !lex.reporting.has(t.lemma)) continue;
