@@ -1,9 +1,10 @@
 // NOTICE credits everything an installed Parley carries: every runtime dependency in package.json,
 // every package installed with them (package-lock.json), the data the build scripts derive from
-// development packages, and the corpora. A dependency added without a credit fails here.
+// development packages, every model file in data/models, and the corpora. A dependency or a model
+// added without a credit fails here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -50,6 +51,16 @@ test('NOTICE credits the model, the data sources and the corpora, with their lic
     const end = notice.indexOf('\n\n', at);
     const entry = notice.slice(at, end < 0 ? undefined : end);
     for (const need of needs) assert.ok(entry.includes(need), `${anchor.trim()}: "${need}" missing from its entry:\n${entry}`);
+  }
+});
+
+test('every shipped model file is credited in NOTICE with what it was trained on', () => {
+  const dir = join(root, 'data', 'models');
+  const models = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
+  for (const file of models) {
+    const at = notice.indexOf(`data/models/${file}`);
+    assert.ok(at >= 0, `data/models/${file} is not credited in NOTICE`);
+    assert.match(notice.slice(at, notice.indexOf('\n\n', at)), /[Tt]rained on/, `NOTICE does not say what data/models/${file} was trained on`);
   }
 });
 
