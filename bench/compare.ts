@@ -2,6 +2,7 @@
 // pipeline on each set folder as its own batch, locate every gold claim in the ingested text, and
 // score the brief's discrepancies. A prediction matches a gold item when its claims overlap the gold
 // claim spans in at least two different articles (strict: overlapping at least two different values).
+// The kind of discrepancy is not compared. Development figures; the output states both.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -121,6 +122,8 @@ const r = totals.gold ? totals.found / totals.gold : 0;
 const ps = totals.predicted ? totals.matchedStrict / totals.predicted : 0;
 const rs = totals.gold ? totals.foundStrict / totals.gold : 0;
 console.log(`bench:compare — ${sets.length} sets, ${totals.gold} gold discrepancies, ${gold.nonConflicts.length} non-conflicts (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+console.log('  DEVELOPMENT figures: the detectors were written while reading these sets and their errors; there is no held-out set.');
+console.log('  leniency: a prediction matches a gold discrepancy when its claims overlap the gold claims in two articles; the discrepancy\'s kind is ignored (recall by kind is by the gold item\'s kind), and only "strict" also needs two different gold values.');
 console.log(`  precision ${pct(totals.matched, totals.predicted)} (${totals.matched}/${totals.predicted})   recall ${pct(totals.found, totals.gold)} (${totals.found}/${totals.gold})   F1 ${f1(p, r)}`);
 console.log(`  strict:   precision ${pct(totals.matchedStrict, totals.predicted)}   recall ${pct(totals.foundStrict, totals.gold)}   F1 ${f1(ps, rs)}`);
 console.log(`  duplicate predictions: ${totals.duplicates}`);

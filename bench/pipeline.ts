@@ -8,7 +8,9 @@
 // `--pathological` adds a few deliberately awkward texts at sizes the unit tests avoid;
 // `--fuzz N` runs N seeded batches of random texts (test/robustness/fuzz-text.ts) and counts crashes;
 // `--extras-only` skips the three standard parts.
-// Per-stage figures come from analyse()'s `stage` hook, which times each step; the run also checks
+// Per-stage figures come from analyse()'s `stage` hook, which times each step. A stage that throws
+// is isolated by the pipeline into a problem naming the article and the stage; every such problem
+// is counted and printed as a crash. The run also checks
 // that a second, timed run gives exactly the brief of the first (the pipeline is deterministic).
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
@@ -18,7 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import { PACKAGE_ROOT } from '../src/util/data.js';
 import { rebuildMeantimeText } from './lib/meantime.js';
-import { analyse } from '../src/pipeline.js';
+import { analyse, failedStage } from '../src/pipeline.js';
 import { ingest } from '../src/ingest/index.js';
 import { renderHtml } from '../src/brief/html.js';
 import { renderMarkdown } from '../src/brief/markdown.js';
@@ -37,29 +39,26 @@ type Timings = Record<Stage, number>;
 
 const zero = (): Timings => Object.fromEntries(STAGES.map((s) => [s, 0])) as Timings;
 
-/** Thrown by the timed analyse(), naming the stage that threw. */
-class StageError extends Error {
-  constructor(
-    readonly stage: Stage,
-    override readonly cause: unknown,
-  ) {
-    super(`${stage}: ${(cause as Error)?.stack ?? cause}`);
-  }
-}
-
-/** analyse(), adding each stage's CPU milliseconds to `t` and naming the stage that threw. */
+/** analyse(), adding each stage's CPU milliseconds to `t`. A stage that throws no longer stops
+ * analyse(): it becomes a problem (failedStage() names the stage), which stageCrashes() counts. */
 function stagedAnalyse(articles: Article[], problems: Problem[], t: Timings): Brief {
   return analyse(articles, problems, {
     stage: (stage, run) => {
       const start = cpuMs();
       try {
         return run();
-      } catch (err) {
-        throw new StageError(stage, err);
       } finally {
         t[stage] += cpuMs() - start;
       }
     },
+  });
+}
+
+/** The problems in a brief that report a stage failure: each is a crash for this bench. */
+function stageCrashes(b: Brief): { stage: string; source: string; message: string }[] {
+  return b.problems.flatMap((p) => {
+    const stage = failedStage(p);
+    return stage ? [{ stage, source: p.source, message: p.message }] : [];
   });
 }
 
@@ -125,6 +124,7 @@ async function samples(): Promise<void> {
   } catch (err) {
     console.log(`  the timed run threw: ${(err as Error).message}`);
   }
+  const crashes = stageCrashes(again);
   const tRender = render(again);
   console.log(`  ${counts(first)}`);
   console.log(`  ingest: ${both(articles.length, tIngest, 'articles')}`);
@@ -133,6 +133,7 @@ async function samples(): Promise<void> {
   console.log(`  render brief.md + brief.html: ${ms(tRender.wall)} wall, ${ms(tRender.cpu)} CPU`);
   console.log(`  per stage: ${stageLine(t, articles.length)}`);
   console.log(`  a second, timed run gives exactly the same brief: ${deterministic ? 'yes' : 'NO'}`);
+  console.log(`  crashes (stage failures reported as problems): ${crashes.length}${crashes.length ? `\n    ${crashes.map((c) => c.message).join('\n    ')}` : ''}`);
   const v = integrityViolations(again);
   console.log(`  span/reference violations: ${v.length}${v.length ? `\n    ${v.slice(0, 10).join('\n    ')}` : ''}`);
 }
@@ -192,12 +193,12 @@ async function realPages(): Promise<void> {
       try {
         brief = stagedAnalyse([article], [], t);
       } catch (err) {
-        const e = err as StageError;
-        failures.push({ page, where: `analyse: ${e.stage ?? '?'}`, message: (e.cause as Error)?.stack ?? String(e.cause ?? err) });
+        failures.push({ page, where: 'analyse (threw out of analyse())', message: (err as Error)?.stack ?? String(err) });
         continue;
       } finally {
         add(tAnalyse, b());
       }
+      for (const c of stageCrashes(brief)) failures.push({ page, where: `analyse: ${c.stage}`, message: c.message });
       try {
         add(tRender, render(brief));
         // Real pages carry markup-like text too; none of it may come alive in brief.html.
@@ -205,7 +206,8 @@ async function realPages(): Promise<void> {
       } catch (err) {
         failures.push({ page, where: 'render', message: (err as Error)?.stack ?? String(err) });
       }
-      violations.push(...integrityViolations(brief).map((v) => `${page}: ${v}`));
+      // Stage failures are counted as crashes above, not as span violations.
+      violations.push(...integrityViolations({ ...brief, problems: [] }).map((v) => `${page}: ${v}`));
       if ((i + 1) % 30 === 0) process.stderr.write(`  … ${i + 1}/${paths.length} pages\n`);
     }
     const n = ingested.length;
@@ -228,12 +230,12 @@ async function realPages(): Promise<void> {
     const tq = zero();
     const q = stopwatch();
     try {
-      stagedAnalyse(quarter, [], tq);
+      const part = stagedAnalyse(quarter, [], tq);
       console.log(`  ${quarter.length} as one batch: analyse ${both(quarter.length, q(), 'articles')}`);
       console.log(`    per stage: ${stageLine(tq, quarter.length)}`);
+      for (const c of stageCrashes(part)) failures.push({ page: 'quarter batch', where: `analyse: ${c.stage} (${c.source})`, message: c.message });
     } catch (err) {
-      const e = err as StageError;
-      failures.push({ page: 'quarter batch', where: `analyse: ${e.stage ?? '?'}`, message: (e.cause as Error)?.stack ?? String(err) });
+      failures.push({ page: 'quarter batch', where: 'analyse (threw out of analyse())', message: (err as Error)?.stack ?? String(err) });
     }
     const tb = zero();
     const c = stopwatch();
@@ -243,13 +245,13 @@ async function realPages(): Promise<void> {
       console.log(`  all ${n} as one batch: analyse ${both(n, tAll, 'articles')}`);
       console.log(`    ${counts(all)}`);
       console.log(`    per stage: ${stageLine(tb, n)}`);
-      const bv = integrityViolations(all);
+      const bv = integrityViolations({ ...all, problems: [] });
       console.log(`  span/reference violations (batch): ${bv.length}${bv.length ? `\n    ${bv.slice(0, 10).join('\n    ')}` : ''}`);
+      for (const c of stageCrashes(all)) failures.push({ page: 'batch', where: `analyse: ${c.stage} (${c.source})`, message: c.message });
     } catch (err) {
-      const e = err as StageError;
-      failures.push({ page: 'batch', where: `analyse: ${e.stage ?? '?'}`, message: (e.cause as Error)?.stack ?? String(err) });
+      failures.push({ page: 'batch', where: 'analyse (threw out of analyse())', message: (err as Error)?.stack ?? String(err) });
     }
-    console.log(`  crashes (exceptions anywhere): ${failures.length}`);
+    console.log(`  crashes (exceptions anywhere, and stage failures the pipeline reported as problems): ${failures.length}`);
     for (const f of failures) console.log(`    ${f.page} in ${f.where}:\n      ${f.message.split('\n').slice(0, 6).join('\n      ')}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -293,9 +295,11 @@ function meantime(): void {
   const stop = stopwatch();
   for (const a of articles) {
     try {
-      violations += integrityViolations(stagedAnalyse([a], [], t)).length;
+      const b = stagedAnalyse([a], [], t);
+      violations += integrityViolations({ ...b, problems: [] }).length;
+      for (const c of stageCrashes(b)) failures.push(`${a.id} in ${c.stage}: ${c.message}`);
     } catch (err) {
-      failures.push(`${a.id} in ${(err as StageError).stage}: ${String((err as StageError).cause).split('\n')[0]}`);
+      failures.push(`${a.id} (threw out of analyse()): ${String((err as Error)?.stack ?? err).split('\n')[0]}`);
     }
   }
   const total = stop();
@@ -320,11 +324,12 @@ function pathological(): void {
     const article = textArticle('odd', text, { published: '2026-03-10', publishedBasis: 'metadata' });
     const stop = stopwatch();
     try {
-      stagedAnalyse([article], [], t);
+      const b = stagedAnalyse([article], [], t);
       const slowest = STAGES.reduce((a, b) => (t[a] >= t[b] ? a : b));
       console.log(`  ${name} (${text.length} chars): ${ms(stop().cpu)} CPU; slowest stage ${slowest} ${ms(t[slowest])} CPU`);
+      for (const c of stageCrashes(b)) console.log(`  ${name}: CRASH in ${c.stage}: ${c.message}`);
     } catch (err) {
-      console.log(`  ${name}: CRASH in ${(err as StageError).stage}: ${String((err as StageError).cause).split('\n')[0]}`);
+      console.log(`  ${name}: CRASH (threw out of analyse()): ${String((err as Error)?.stack ?? err).split('\n')[0]}`);
     }
   }
 }
@@ -347,13 +352,13 @@ function fuzz(batches: number): void {
     }));
     try {
       const b = stagedAnalyse(articles, [], t);
+      for (const c of stageCrashes(b)) failures.push(`seed ${seed} in ${c.stage}: ${c.message}`);
       render(b);
-      const v = integrityViolations(b);
+      const v = integrityViolations({ ...b, problems: [] });
       violations += v.length;
       if (v.length) failures.push(`seed ${seed}: ${v.length} span violations, e.g. ${v[0]}`);
     } catch (err) {
-      const e = err as StageError;
-      failures.push(`seed ${seed} in ${e.stage ?? 'render'}: ${String(e.cause ?? err).split('\n')[0]}`);
+      failures.push(`seed ${seed} (threw out of analyse() or render): ${String((err as Error)?.stack ?? err).split('\n')[0]}`);
     }
   }
   const total = stop();

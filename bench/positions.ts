@@ -1,6 +1,7 @@
 // Benchmark: positions and conditional commitments against the hand-annotated gold set in
 // bench/gold/positions/ (texts + gold.json; see its README.md for the matching rule, followed here).
-// Runs the whole pipeline (entities, quotes, time, events, resolve) on each text.
+// Runs the whole pipeline (entities, quotes, time, events, resolve) on each text. Development
+// figures; conditions are matched leniently (actor + evidence overlap), as the output says.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../src/util/data.js';
@@ -156,6 +157,8 @@ const pct = (a: number, b: number) => (b ? (a / b).toFixed(3) : 'n/a');
 const f1 = (p: number, r: number) => (p + r ? ((2 * p * r) / (p + r)).toFixed(3) : '0.000');
 
 console.log(`bench:positions — ${articles.length} texts, ${gold.positions.length} gold positions, ${gold.conditions.length} gold conditions (${dir})`);
+console.log('DEVELOPMENT figures: the rules were written while reading these texts and their errors; there is no held-out set.');
+console.log('leniency: actors match when one name form\'s words are all in another\'s, or on a person\'s surname; a position matches on actor + issue (synonym group or one shared content noun) + stance + evidence overlapping by one character; a condition matches on actor + evidence overlap alone (its commitment and condition wording are not scored).');
 const pP = strict.matchedPred / (predictedPositions.length || 1);
 const pR = strict.usedGold.size / (gold.positions.length || 1);
 console.log(`positions  precision ${pct(strict.matchedPred, predictedPositions.length)} (${strict.matchedPred}/${predictedPositions.length})  recall ${pct(strict.usedGold.size, gold.positions.length)} (${strict.usedGold.size}/${gold.positions.length})  F1 ${f1(pP, pR)}`);

@@ -8,6 +8,7 @@ import { dates } from './dates.js';
 import { speakers } from './speakers.js';
 import { officeDetector, titleDetector } from './titles.js';
 import { conditions } from './conditions.js';
+import { bare, type Isolate } from '../util/isolate.js';
 
 /** In order of precedence when two findings cover the same passages. */
 function detectors(): Detector[] {
@@ -19,16 +20,11 @@ function passages(d: FoundDiscrepancy): Set<string> {
   return new Set(d.claims.map((c) => `${c.article}:${c.sentence.index}`));
 }
 
-export function findDiscrepancies(ctx: Context): FoundDiscrepancy[] {
+export function findDiscrepancies(ctx: Context, isolate: Isolate = bare): FoundDiscrepancy[] {
   const kept: FoundDiscrepancy[] = [];
   for (const detector of detectors()) {
-    let found: FoundDiscrepancy[] = [];
-    try {
-      found = runDetector(detector, ctx);
-    } catch (err) {
-      // One detector tripping on odd input must not cost the brief the others' findings.
-      process.stderr.write(`parley: compare: ${detector.kind} discrepancies skipped: ${(err as Error).message}\n`);
-    }
+    // One detector tripping on odd input must not cost the brief the others' findings.
+    const found = isolate(`${detector.kind} discrepancies`, () => runDetector(detector, ctx), [], null);
     for (const d of found) {
       const mine = passages(d);
       // Same words read twice (e.g. "Foreign Minister X" as a title and as an office).

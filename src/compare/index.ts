@@ -9,6 +9,7 @@ import { findDiscrepancies } from './discrepancies.js';
 import { toDiscrepancy } from './claims.js';
 import { framing } from './framing.js';
 import { articleKind } from './kind.js';
+import { bare, type Isolate } from '../util/isolate.js';
 
 export interface Comparison {
   discrepancies: Discrepancy[];
@@ -17,23 +18,16 @@ export interface Comparison {
   kinds: Record<string, ArticleKind | null>;
 }
 
-export function compare(brief: Brief, docs: Doc[]): Comparison {
+/** Discrepancies, framing and article kinds. Each article's kind, the framing and each
+ * discrepancy detector run through `isolate`, so with the pipeline's one failing part leaves the
+ * rest of the comparison (and is reported); with the default it throws. */
+export function compare(brief: Brief, docs: Doc[], isolate: Isolate = bare): Comparison {
   const ctx = buildContext(brief, docs);
   const kinds: Record<string, ArticleKind | null> = {};
-  for (const a of ctx.articles) kinds[a.id] = a.doc.article.kind ?? guarded(`kind of ${a.id}`, null, () => articleKind(a).kind);
+  for (const a of ctx.articles) kinds[a.id] = a.doc.article.kind ?? isolate('article kind', () => articleKind(a).kind, null, a.id);
   return {
-    discrepancies: findDiscrepancies(ctx).map((d) => toDiscrepancy(d, ctx)),
-    framing: guarded('framing', [], () => framing(ctx)),
+    discrepancies: findDiscrepancies(ctx, isolate).map((d) => toDiscrepancy(d, ctx)),
+    framing: isolate('framing', () => framing(ctx), [], null),
     kinds,
   };
-}
-
-/** Bad input never crashes the batch: a part that fails is left out and said so on stderr. */
-function guarded<T>(what: string, fallback: T, run: () => T): T {
-  try {
-    return run();
-  } catch (err) {
-    process.stderr.write(`parley: compare: ${what} skipped: ${(err as Error).message}\n`);
-    return fallback;
-  }
 }

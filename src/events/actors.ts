@@ -14,14 +14,11 @@ let demonymCache: Map<string, string> | null = null;
 /** Lower-case demonym → lower-case country name ("russian" → "russia"), from world-countries. */
 export function demonymMap(): Map<string, string> {
   if (demonymCache) return demonymCache;
+  // world-countries is a dependency: if it cannot be loaded the install is broken, and that must show.
+  const require = createRequire(import.meta.url);
+  const countries = require('world-countries') as { name: { common: string }; demonyms?: { eng?: { m?: string; f?: string } } }[];
   demonymCache = new Map();
-  try {
-    const require = createRequire(import.meta.url);
-    const countries = require('world-countries') as { name: { common: string }; demonyms?: { eng?: { m?: string; f?: string } } }[];
-    for (const c of countries) for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) if (d) demonymCache.set(d.toLowerCase(), c.name.common.toLowerCase());
-  } catch {
-    // without the package, demonyms are not linked to their states
-  }
+  for (const c of countries) for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) if (d) demonymCache.set(d.toLowerCase(), c.name.common.toLowerCase());
   return demonymCache;
 }
 
@@ -39,7 +36,7 @@ export function demonymEntity(entities: ArticleEntities, text: string): string |
 }
 
 /** The entity a phrase names: the mention inside it that best stands for the phrase — a person or
- * organisation before a place ("Russian Foreign Minister Andrei Kozyrev" → Kozyrev), then the
+ * organisation before a place ("Karsian Foreign Minister Oleg Varin" → Varin), then the
  * longest. Null when the phrase holds no mention. */
 export function entityIn(entities: ArticleEntities, range: Range | null): string | null {
   if (!range) return null;

@@ -62,7 +62,7 @@ function isNominal(t: Tok): boolean {
   return t.pos === 'PROPN' || t.pos === 'NOUN' || t.pos === 'NUM' || (t.pos === 'PRON' && PRONOUN_SUBJECTS.has(t.lower)) || t.pos === 'X';
 }
 
-/** Words that may sit inside a noun phrase between nominals ("government of Sindh province",
+/** Words that may sit inside a noun phrase between nominals ("government of Tarsk province",
  * "Hungarian and Romanian officials", "Taiwan's Vice Foreign Minister", "U.S.-led"). */
 function isNpGlue(t: Tok): boolean {
   return (
@@ -100,7 +100,7 @@ export function npBefore(view: SentenceView, at: number, floor = 0): Chunk | nul
   }
   if (k < floor) return null;
   if (!isNominal(toks[k]) && !(toks[k].pos === 'ADJ' && /^[A-Z]/.test(toks[k].text))) {
-    // A closing parenthesis or quote after an acronym: "(APEC) forum" is handled as a nominal run.
+    // A closing parenthesis or quote after an acronym: "(NPC) forum" is handled as a nominal run.
     if (toks[k].lower === ')' ) {
       let j = k;
       while (j >= floor && toks[j].lower !== '(') j--;

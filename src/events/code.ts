@@ -72,7 +72,7 @@ function keysOf(t: Tok): string[] {
 }
 
 function isVerbLike(t: Tok, prev: Tok | undefined, lex: EventLexicon): boolean {
-  // A participle used as an adjective: "the occupied territories", "Israeli-occupied".
+  // A participle used as an adjective: "the occupied districts", "rebel-occupied".
   if (prev && (prev.pos === 'DET' || prev.lower === '-') && /(ed|en)$/.test(t.lower)) return false;
   if (t.pos === 'VERB') return true;
   if (t.pos === 'AUX' || t.pos === 'PUNCT' || t.pos === 'DET' || t.pos === 'ADP' || t.pos === 'PRON' || t.pos === 'CCONJ' || t.pos === 'NUM') return false;
@@ -197,7 +197,7 @@ function codeVerb(view: SentenceView, i: number, limit: number, lex: EventLexico
       else if (frame === 'intent') category = inner ? (comp.clause ? inner.category : lex.intentOf[inner.category] ?? inner.category) : ownCategory(key, lex);
       else category = inner ? inner.category : null;
       if (inner && comp.clause && (inner.modality === 'must' || inner.modality === 'should') && frame !== 'request') {
-        // "announced that Kagame must agree…": a demand on the clause subject.
+        // "announced that Varin must agree…": a demand on the clause subject.
         const c = base('DEMAND', null, inner.head);
         c.trigger = { from: i, to: inner.trigger.to };
         c.frameTarget = comp.target;
@@ -347,7 +347,7 @@ function findComplement(view: SentenceView, from: number, limit: number, frames:
       }
       if (!request) return null;
     }
-    // "demanded that the US cancel…" — but in "demanded an admission by Moscow that…" the clause
+    // "demanded that Velaria scrap…" — but in "demanded an admission by Moscow that…" the clause
     // belongs to the noun.
     if (t.lower === 'that' && (request || frames.includes('intent') || frames.includes('threat')) && toks.slice(from, k).every((x) => x.pos === 'ADV' || x.pos === 'PUNCT' || x.pos === 'NUM' || /^(on|today|yesterday)$/.test(x.lower) || /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(x.lower))) {
       const clause = clauseAfter(view, k + 1, limit, lex);
@@ -402,7 +402,7 @@ export function attributionStart(view: SentenceView, lex: EventLexicon): { at: n
  * comma; a clause opening the sentence ("If …, X will …") ends at its comma too. */
 function subordinateMask(toks: Tok[], limit: number): boolean[] {
   const mask = new Array<boolean>(toks.length).fill(false);
-  // A prepositional phrase opening the sentence ("In a letter handed over on Monday, …").
+  // A prepositional phrase opening the sentence ("In a note delivered on Monday, …").
   if (toks[0] && toks[0].pos === 'ADP') {
     const comma = toks.findIndex((t, k) => k < 16 && t.lower === ',');
     if (comma > 0) for (let m = 0; m < comma; m++) mask[m] = true;
@@ -451,14 +451,14 @@ export function codeSentence(view: SentenceView, lex: EventLexicon = eventLexico
       target = c.frameTarget;
       if (!target && c.head === c.trigger.from && c.trigger.to - c.trigger.from > 1) {
         // A light verb's indirect object sits before its noun: "sent the Karsian army 40
-        // trucks of food", "will give Tanzania a grant".
+        // trucks of food", "will give Karsia a loan".
         const early = npAfter(view, c.head + 1, c.trigger.to, true);
         if (early && early.to <= c.trigger.to - 1 && toks.slice(early.from, early.to).some((t) => t.pos === 'PROPN')) target = early;
       }
       target ??= npAfter(view, Math.max(headEnd, c.trigger.to), objEnd, true);
     }
     if (c.modality === 'must' || c.modality === 'should' || c.modality === 'has to') {
-      // "declared that China must drop barriers": a demand by the reporter on the clause subject.
+      // "declared that Karsia must lift its tariffs": a demand by the reporter on the clause subject.
       if (reporter && subject && subject !== reporter) {
         out.push({ category: 'DEMAND', mode: null, trigger: c.trigger, source: reporter, target: subject, negated: false, modality: null, reported, reporter, main });
         return;
@@ -516,7 +516,7 @@ export function codeSentence(view: SentenceView, lex: EventLexicon = eventLexico
       emit(coded, true);
       break;
     }
-    // "declared that China must drop barriers": whatever the verb, a "must" put on another party
+    // "declared that Karsia must lift its tariffs": whatever the verb, a "must" put on another party
     // by the reporter is a demand.
     if (reported && reporter && t.pos === 'VERB') {
       const pol = polarity(toks, k, reportingSubjectEnd);

@@ -724,7 +724,7 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       while (objFrom < limit && QUOTE_MARKS.has(toks[objFrom].lower)) objFrom++;
       while (objFrom < limit && /^(to|for|on|of|in|with)$/.test(toks[objFrom].lower)) objFrom++;
       if (objFrom < limit && toks[objFrom].pos === 'VERB') {
-        // "want to thank our teams": only a demanded action carries its object as the issue.
+        // "would like to thank the crews": only a demanded action carries its object as the issue.
         // An offer is of an action: "proposed using frozen assets", "offered to host talks";
         // so is what is agreed to ("agreed to hold a fifth round").
         // …and a refused action's object is opposed: "refusal to discuss the return of territory".

@@ -98,7 +98,7 @@ export function reportingOf(view: SentenceView): Reporting {
       return { reporter: npAfter(view, 2, comma, false), clauseStart: comma + 1, clauseEnd };
     }
   }
-  // "Netanyahu rejected the proposal, saying Israel would not…": the subject speaks.
+  // "Varin rejected the proposal, saying Karsia would not…": the subject speaks.
   for (let k = 2; k < clauseEnd - 1; k++) {
     const t = toks[k];
     if (toks[k - 1].lower !== ',' || t.pos !== 'VERB' || !/ing$/.test(t.lower) || !lex.reporting.has(t.lemma)) continue;
@@ -174,14 +174,10 @@ let capitalCache: Map<string, string> | null = null;
 /** Lower-case capital → lower-case country ("kyiv" → "ukraine"). */
 function capitals(): Map<string, string> {
   if (capitalCache) return capitalCache;
+  const require = createRequire(import.meta.url);
+  const countries = require('world-countries') as { name: { common: string }; capital?: string[] }[];
   capitalCache = new Map();
-  try {
-    const require = createRequire(import.meta.url);
-    const countries = require('world-countries') as { name: { common: string }; capital?: string[] }[];
-    for (const c of countries) for (const cap of c.capital ?? []) capitalCache.set(cap.toLowerCase(), c.name.common.toLowerCase());
-  } catch {
-    // without the package, capitals are not linked to their states
-  }
+  for (const c of countries) for (const cap of c.capital ?? []) capitalCache.set(cap.toLowerCase(), c.name.common.toLowerCase());
   return capitalCache;
 }
 
@@ -189,14 +185,10 @@ let countryCache: Set<string> | null = null;
 /** Lower-case common and official names of states. */
 function countryNames(): Set<string> {
   if (countryCache) return countryCache;
+  const require = createRequire(import.meta.url);
+  const countries = require('world-countries') as { name: { common: string; official: string } }[];
   countryCache = new Set();
-  try {
-    const require = createRequire(import.meta.url);
-    const countries = require('world-countries') as { name: { common: string; official: string } }[];
-    for (const c of countries) for (const n of [c.name.common, c.name.official]) countryCache.add(n.toLowerCase());
-  } catch {
-    // without the package, no place counts as a state
-  }
+  for (const c of countries) for (const n of [c.name.common, c.name.official]) countryCache.add(n.toLowerCase());
   return countryCache;
 }
 
@@ -204,16 +196,12 @@ let demonymCache: Map<string, string> | null = null;
 /** Lower-case demonym → lower-case country name ("french" → "france"). */
 function demonyms(): Map<string, string> {
   if (demonymCache) return demonymCache;
+  const require = createRequire(import.meta.url);
+  const countries = require('world-countries') as { name: { common: string }; demonyms?: { eng?: { m?: string; f?: string } } }[];
   demonymCache = new Map();
-  try {
-    const require = createRequire(import.meta.url);
-    const countries = require('world-countries') as { name: { common: string }; demonyms?: { eng?: { m?: string; f?: string } } }[];
-    for (const c of countries) {
-      const name = c.name.common.toLowerCase();
-      for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) if (d) demonymCache.set(d.toLowerCase(), name);
-    }
-  } catch {
-    // world-countries missing: affiliation falls back to name matching only.
+  for (const c of countries) {
+    const name = c.name.common.toLowerCase();
+    for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) if (d) demonymCache.set(d.toLowerCase(), name);
   }
   return demonymCache;
 }

@@ -9,7 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import type { LookupFunction } from 'node:net';
 import { pipeline, type Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import { refusalFor, resolveHost, type Resolved } from './hosts.js';
+import { connectAddress, isLocalhostName, refusalFor, resolveHost, type Resolved } from './hosts.js';
 import { decodeText } from './decode.js';
 
 export interface FetchOptions {
@@ -17,9 +17,9 @@ export interface FetchOptions {
   maxBytes: number;
   timeoutMs: number;
   maxRedirects?: number;
-  /** The host policy (default: refuse names and addresses that are not public); replaceable so tests can check every hop. */
-  checkHost?: (hostname: string) => Promise<string | null>;
-  /** Name resolution (default: the system resolver); replaceable so tests can play a rebinding resolver. */
+  /** Name resolution (default: the system resolver); replaceable so tests can play a rebinding
+   * resolver. The host policy applies to whatever it answers, and there is no way to replace the
+   * policy itself. */
   resolve?: (hostname: string) => Promise<Resolved[]>;
 }
 
@@ -89,27 +89,16 @@ export async function fetchPage(input: string, options: FetchOptions): Promise<F
   }
 }
 
-/** Resolve the hop's host once, apply the host policy, and return the address to connect to. */
+/** Resolve the hop's host once, apply the host policy to every address it gave, and return the
+ * address to connect to. The same lookup answers both, so the policy judges where the socket goes. */
 async function pinAddress(url: URL, options: FetchOptions): Promise<Resolved> {
   const host = url.hostname;
   const refuse = (why: string) =>
     new FetchProblem(
       `refused to fetch: ${why}. Parley does not fetch local or private-network addresses by default; if you trust this address, rerun with --allow-private-hosts (library: allowPrivateHosts: true), or save the page to a file and pass that`,
     );
-  if (!options.allowPrivateHosts && options.checkHost) {
-    let why: string | null;
-    try {
-      why = await options.checkHost(host);
-    } catch {
-      throw new FetchProblem(`cannot resolve the host ${host}; check the address and your connection`);
-    }
-    if (why) throw refuse(why);
-  }
-  // A name under .localhost is refused before any lookup.
-  if (!options.allowPrivateHosts && !options.checkHost) {
-    const why = /^localhost$|\.localhost$/i.test(host) ? refusalFor(host, []) : null;
-    if (why) throw refuse(why);
-  }
+  // localhost is refused before any lookup: no need to ask DNS about this machine.
+  if (!options.allowPrivateHosts && isLocalhostName(host)) throw refuse(refusalFor(host, []) ?? `${host} is this machine`);
   let addresses: Resolved[];
   try {
     addresses = await resolveHost(host, options.resolve);
@@ -117,11 +106,11 @@ async function pinAddress(url: URL, options: FetchOptions): Promise<Resolved> {
     throw new FetchProblem(`cannot resolve the host ${host}; check the address and your connection`);
   }
   if (!addresses.length) throw new FetchProblem(`cannot resolve the host ${host}; check the address and your connection`);
-  if (!options.allowPrivateHosts && !options.checkHost) {
+  if (!options.allowPrivateHosts) {
     const why = refusalFor(host, addresses);
     if (why) throw refuse(why);
   }
-  return addresses[0];
+  return connectAddress(addresses[0]);
 }
 
 /** One GET to the pinned address; TLS still verifies the certificate for the URL's host name. */

@@ -146,6 +146,12 @@ async function toArticle(raw: Raw, problems: Problem[]): Promise<Draft | null> {
   let draft: Omit<Draft, 'language'> & { declaredLanguage: string | null };
   if (raw.format === 'html') {
     const page = extractHtmlArticle(raw.content, raw.url);
+    if (page.extractionError) {
+      problems.push({
+        source: name,
+        message: `the article extractor failed on this page (${page.extractionError}), so its text was read from the whole page and may include menus or comments; save the article's text into a .txt file for a cleaner read, and please report the page`,
+      });
+    }
     draft = {
       baseId: raw.baseId,
       source: name,

@@ -40,8 +40,9 @@ export async function expandInputs(inputs: string[]): Promise<Expanded> {
       continue;
     }
     if (info.isDirectory()) {
-      const found = await walk(input, new Set());
-      if (found.length === 0) {
+      const before = problems.length;
+      const found = await walk(input, new Set(), problems);
+      if (found.length === 0 && problems.length === before) {
         problems.push({ source: input, message: `the directory has no .txt, .html or .htm files; point Parley at the folder holding the articles` });
       }
       sources.push(...found.map((path) => ({ kind: 'file' as const, path })));
@@ -52,20 +53,19 @@ export async function expandInputs(inputs: string[]): Promise<Expanded> {
   return { sources, problems };
 }
 
-/** Article files under `dir`, sorted, hidden entries skipped, symlink loops cut. */
-async function walk(dir: string, seen: Set<string>): Promise<string[]> {
+/** Article files under `dir`, sorted, hidden entries skipped, symlink loops cut. A folder that
+ * cannot be listed, or an article file that cannot be looked at, is a problem: it may hold the
+ * articles the user meant. */
+async function walk(dir: string, seen: Set<string>, problems: Expanded['problems']): Promise<string[]> {
   let real: string;
-  try {
-    real = await realpath(dir);
-  } catch {
-    return [];
-  }
-  if (seen.has(real)) return [];
-  seen.add(real);
   let entries;
   try {
+    real = await realpath(dir);
+    if (seen.has(real)) return [];
+    seen.add(real);
     entries = await readdir(dir, { withFileTypes: true });
-  } catch {
+  } catch (err) {
+    problems.push({ source: dir, message: `the folder could not be read: ${fileError(err)}` });
     return [];
   }
   const names = entries.map((e) => e.name).filter((n) => !n.startsWith('.')).sort();
@@ -75,10 +75,12 @@ async function walk(dir: string, seen: Set<string>): Promise<string[]> {
     let info;
     try {
       info = await stat(path);
-    } catch {
+    } catch (err) {
+      // Other names (a dangling link to who knows what) are not articles; an article file is.
+      if (ARTICLE_EXTENSIONS.has(extname(name).toLowerCase())) problems.push({ source: path, message: fileError(err) });
       continue;
     }
-    if (info.isDirectory()) out.push(...(await walk(path, seen)));
+    if (info.isDirectory()) out.push(...(await walk(path, seen, problems)));
     else if (info.isFile() && ARTICLE_EXTENSIONS.has(extname(name).toLowerCase())) out.push(path);
   }
   return out;

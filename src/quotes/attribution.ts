@@ -69,7 +69,7 @@ function inCompound(doc: Doc, k: number): boolean {
 }
 
 /** A capitalised word inside a sentence that wink-nlp tagged as a verb or modal but that opens a
- * name ("Will Moy", "Mark Warner"): followed by a proper noun. */
+ * name ("Will Dorne", "Mark Lyle"): followed by a proper noun. */
 function namePart(doc: Doc, k: number): boolean {
   const t = doc.tokens[k];
   const prev = doc.tokens[k - 1];
@@ -172,15 +172,15 @@ export function speakerBefore(doc: Doc, ci: number, lo: number): Range | null {
   if (segments.length === 0) return null;
   // A phrase cut off from the cue by a comma is the speaker only when it stands as the clause's
   // subject (bounded on its left): "…,” the EU's foreign policy chief, Kaja Lind, said"; not
-  // "hinting at the incident, saying".
+  // "alluding to the dispute, saying".
   if (commaBeforeCue && !boundedLeft) {
-    // Only a name set off by commas on both sides ("…, Pavel Drozd, said"), not "alongside Paulson, said".
+    // Only a name set off by commas on both sides ("…, Pavel Drozd, said"), not "alongside Varga, said".
     const [sa, sb] = segments[0];
     const allNames = tokens.slice(sa, sb + 1).every((x) => x.pos === 'PROPN' || /^\p{Lu}/u.test(x.text));
     if (!allNames || segments.length < 2) return null;
     return range(doc, sa, sb);
   }
-  // Leading time phrases are no part of the speaker ("At the time, the agency said").
+  // Leading time phrases are no part of the speaker ("Back then, the ministry said").
   let last = segments.length - 1;
   while (last > 0 && TIME_HEADS.test(tokens[segments[last][1]].text)) last--;
   let first = boundedLeft ? segments[last][0] : segments[0][0];
@@ -207,7 +207,7 @@ function antecedent(doc: Doc, who: number, lo: number): Range | null {
 }
 
 /** The noun phrase starting at token `i` ("said Lena Fischer, a researcher"; "said a former colleague
- * at the Meridian foreign ministry"; "said the general secretary of the union Unite, Tony Woodley"). */
+ * at the Meridian foreign ministry"; "said the head of the dockers' union Portline, Edda Kraal"). */
 export function speakerAfter(doc: Doc, i: number, hi: number): Range | null {
   const tokens = doc.tokens;
   let k = i;
@@ -228,7 +228,7 @@ export function speakerAfter(doc: Doc, i: number, hi: number): Range | null {
   // Time words glued to the phrase ("said Foreign Minister Ilya Sorokin on Monday") stop at the ADP; a
   // trailing weekday or month written as a name is dropped.
   while (end > i && /^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)$/i.test(tokens[end].text)) end--;
-  // Apposition that is a name: "…, Tony Woodley." when the head had no person name.
+  // Apposition that is a name: "…, Edda Kraal." when the head had no person name.
   if (k < hi && tokens[k].text === ',' && k + 1 < hi) {
     let m = k + 1;
     while (m < hi && tokens[m].pos === 'PROPN') m++;
@@ -256,7 +256,7 @@ export function clauseSubject(doc: Doc, lo: number, hi: number, masked: (i: numb
     let k = start;
     while (k < hi && tokens[k].text !== ',') k++;
     if (k >= hi) {
-      // No comma: "Regarding the bankruptcy process he said" — take the last subject pronoun before a verb.
+      // No comma: "On the ferry dispute she said" — take the last subject pronoun before a verb.
       for (let m = start; m < hi; m++) if (tokens[m].pos === 'PRON' && SUBJECT_PRONOUNS.has(lower(tokens[m]))) return range(doc, m, m);
       return null;
     }
@@ -326,7 +326,7 @@ export function attributeAfter(doc: Doc, a: number, b: number, anyVerb = true): 
         if (speaker) return { cue: range(doc, ci, cueEnd), speaker, side: 'after' };
         continue;
       }
-      // "Detik.com quoted Djamal as saying"
+      // "Kurier.example quoted Halvorsen as saying"
       if (/^quot/i.test(tokens[ci].text)) {
         const sp = speakerAfter(doc, ci + 1, b);
         if (sp) return { cue: range(doc, ci, cueEnd), speaker: sp, side: 'after' };
@@ -336,13 +336,13 @@ export function attributeAfter(doc: Doc, a: number, b: number, anyVerb = true): 
     }
     if (found.length) break;
   }
-  // A cue word right after the quote even when tagged a noun ("…,” claims writer John Ostrower).
+  // A cue word right after the quote even when tagged a noun ("…,” claims columnist Piet Alders).
   if (i < b && cueLemma(tokens[i].lemma, tokens[i].text) && !cues().weakVerbs.has(cueLemma(tokens[i].lemma, tokens[i].text)!)) {
     const sp = speakerAfter(doc, i + 1, b);
     if (sp) return { cue: range(doc, i, i), speaker: sp, side: 'after' };
   }
   if (!anyVerb) return null;
-  // Any verb right after a set-off quote attributes it ("…,” enthused Scott Fancher / “…,” Morimoto beamed).
+  // Any verb right after a set-off quote attributes it ("…,” enthused Ines Vallo / “…,” Okonkwo beamed).
   for (let k = i; k < Math.min(b, i + 6); k++) {
     const t = tokens[k];
     if (t.pos !== 'VERB' || /ing$/i.test(t.text)) continue;
@@ -355,7 +355,7 @@ export function attributeAfter(doc: Doc, a: number, b: number, anyVerb = true): 
     }
     break;
   }
-  // No verb at all: “…,” Jesse Toprak, an analyst for Edmunds.
+  // No verb at all: “…,” Mira Dahl, an analyst at Fenwick Research.
   let m = i;
   while (m < b && tokens[m].pos === 'PROPN') m++;
   if (m > i + 1 && (m >= b || tokens[m].text === ',' || TERMINAL.test(tokens[m].text))) return { cue: null, speaker: range(doc, i, m - 1), side: 'after' };
@@ -421,7 +421,7 @@ function agentlessPassive(doc: Doc, i: number): boolean {
   return lower(doc.tokens[i + 1] ?? doc.tokens[i]) !== 'by';
 }
 
-/** "was praised by Jobs as …": the agent of a passive cue speaks. */
+/** "was hailed by Varga as …": the agent of a passive cue speaks. */
 function passiveAgent(doc: Doc, ci: number, b: number): Range | null {
   const prev = doc.tokens[ci - 1];
   const next = doc.tokens[ci + 1];
@@ -446,7 +446,7 @@ function isNounCuePhrase(doc: Doc, r: Range): boolean {
   return !!head && cues().nounCues.has(head.lemma) && !doc.tokens.slice(a, b).some((t) => t.pos === 'PROPN' && t !== head);
 }
 
-/** "A statement from Apple Computer" / "Statement from the Kestrian foreign ministry" → the owner. */
+/** "A statement from Norvik Shipping" / "Statement from the Kestrian foreign ministry" → the owner. */
 export function ownerOf(doc: Doc, r: Range): Range | null {
   const [a, b] = tokensIn(doc, r.start, r.end);
   for (let i = a; i < b; i++) {

@@ -49,7 +49,7 @@ export function termMarkedAfter(text: string, close: number, ceiling: number): b
 }
 
 /** "called" right before the span (an article may sit between) with a person-like subject:
- * "what he called a “New GM”", "Steve called podcasting “…”"; not "The plan, called “Way Forward”". */
+ * "what she called a “fresh start”", "Varga called the truce “…”"; not "The plan, called “Open Water”". */
 export function calledBySomeone(doc: Doc, floor: number, open: number): boolean {
   const [a, b] = tokensIn(doc, Math.max(floor, open - 120), open);
   let k = b - 1;
@@ -124,19 +124,19 @@ export function classify(input: ClassifyInput): QuoteKind {
   const sentenceInside = /[.!?][”"’']?\s+\p{Lu}/u.test(body) || /[.!?,][”"’']?$/.test(body);
 
   if (termMarkedBefore(text, paragraph.start, open) || termMarkedAfter(text, close, paragraph.end)) return 'term';
-  // "the “one country, two systems” formula", "a “deferred termination” package": the span names a thing.
+  // "the “land for calm” formula", "a “deferred termination” package": the span names a thing.
   const nextWord = (/^\s+([\p{L}]+)/u.exec(text.slice(close + 1, close + 30))?.[1] ?? '').toLowerCase();
   const lastWord = (words[words.length - 1] ?? '').toLowerCase();
   if (words.length <= 5 && intro !== 'start' && intro !== 'colon' && intro !== 'cueComma' && (cues().labelHeads.has(nextWord) || (words.length <= 4 && cues().labelHeads.has(lastWord)))) return 'term';
-  // "a free case, or “bumper,”": an alternative name for what the writer just named.
+  // "a mooring fee, or “berth charge,”": an alternative name for what the writer just named.
   if (/,\s*or\s*$/.test(text.slice(Math.max(paragraph.start, open - 6), open)) && words.length <= 3) return 'term';
 
   // After "he said," the quote is set off as speech whatever its first letter ("…,” he said, “but …”).
   if (intro === 'cueComma') return 'full';
   if (intro === 'comma' && capitalised && !nameLike(body)) return 'full';
-  // "…, “we have always loved the Beatles, and …”": speech set off by a comma, opening with a pronoun.
+  // "…, “we have always trusted the mediators, and …”": speech set off by a comma, opening with a pronoun.
   if (intro === 'comma' && words.length >= 5 && /^(i|we|you|he|she|it|they|this|there)\b/i.test(body)) return 'full';
-  // said "this is a pivotal moment." — a whole sentence quoted straight after the verb.
+  // said "this is the week that decides it." — a whole sentence quoted straight after the verb.
   const wholeSentence = /[.!?]$/.test(body) && words.length >= 5;
   if ((intro === 'start' || intro === 'colon' || intro === 'cue') && (capitalised || intro === 'start' || (intro === 'cue' && wholeSentence))) {
     // A capitalised name standing alone in a sentence of the writer's ("The “Big Three” automakers")

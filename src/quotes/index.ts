@@ -99,14 +99,10 @@ export function findQuotes(doc: Doc, entities: ArticleEntities): QuoteAnnotation
 
 const round = (p: number) => Math.round(p * 1000) / 1000;
 
+/** As findQuotes, with each quote's referent. Throws on a failure: the pipeline isolates articles
+ * and reports the failure, so nothing here hides it. */
 export function findQuotesDetailed(doc: Doc, entities: ArticleEntities): DetailedQuote[] {
-  try {
-    return run(doc, entities);
-  } catch (err) {
-    // One odd article must not stop the batch; it simply yields no quotes.
-    if (process.env.PARLEY_DEBUG) throw err;
-    return [];
-  }
+  return run(doc, entities);
 }
 
 function paragraphOf(doc: Doc, at: number): number {
@@ -164,7 +160,7 @@ function run(doc: Doc, entities: ArticleEntities): DetailedQuote[] {
         via = 'colon';
       }
     }
-    // "Jobs extended an invitation to the label, “we have always …”": speech set off by a comma
+    // "Varga sent word to the mediators, “we have always …”": speech set off by a comma
     // after a clause with no reporting verb belongs to that clause's subject.
     if (!attribution && kind === 'full' && lb > la && /,\s*$/.test(text.slice(sentStart, span.open))) {
       let verb = -1;
@@ -299,7 +295,7 @@ function trailingMayAttribute(text: string, span: MarkedSpan, nextWordAt: number
   return lowerWord;
 }
 
-/** "A statement on Apple's website": the words name a document; its owner is the speaker. */
+/** "A statement on the ministry's website": the words name a document; its owner is the speaker. */
 function isStatementPhrase(doc: Doc, r: Range): boolean {
   const first = doc.text.slice(r.start, r.end).toLowerCase().match(/[\p{L}]+/gu) ?? [];
   return first.slice(0, 3).some((w) => cues().nounCues.has(w));

@@ -99,7 +99,7 @@ function trimmed(text: string, start: number, end: number): [number, number] {
   return [start, end];
 }
 
-/** A straight single mark is far more often an apostrophe or a stray (O 'Reilly) than a quote mark:
+/** A straight single mark is far more often an apostrophe or a stray (O 'Dowd) than a quote mark:
  * it opens only when a plausible closing one follows within the paragraph. */
 function hasCloserAhead(text: string, i: number, para: Range): boolean {
   const limit = Math.min(para.end, i + 400);

@@ -1,6 +1,6 @@
 // From the words naming a speaker to an article-local entity: a name through the entities stage's
 // mentions, a pronoun through the nearest compatible person before it, a description ("a Western
-// diplomat", "two people familiar with the talks") to nobody.
+// diplomat", "two officials close to the negotiations") to nobody.
 import type { ArticleEntities, EntityMention } from '../annotations.js';
 import type { Doc } from '../text/doc.js';
 import { tokensIn, type Range } from './attribution.js';
@@ -94,7 +94,7 @@ export class SpeakerResolver {
   }
 
   /** Gender from a title before a name (Ms Ruiz), else from the given name of the person's
-   * fullest name when the name lists give it one gender (Bettie Page → f, Howard Hughes → m). */
+   * fullest name when the name lists give it one gender (Greta Lind → f, Tomas Berg → m). */
   private learnGender(): void {
     const text = this.doc.text;
     const fullName = new Map(this.entities.entities.map((e) => [e.key, e.name]));
@@ -187,7 +187,7 @@ export class SpeakerResolver {
     // Runs of proper nouns not followed by a possessive; the last such run is the head when the
     // phrase ends with it or with an apposition after it.
     let head: Range | null = null;
-    // "Ralph Crosby, EADS's North America CEO": a name first, then a description of it.
+    // "Marta Selve, Norvik's Asia chief": a name first, then a description of it.
     {
       let j = a;
       while (j < b && (tokens[j].pos === 'PROPN' || (/^\p{Lu}/u.test(tokens[j].text) && tokens[j].pos !== 'DET' && tokens[j].pos !== 'PRON') || (j > a && /^['’.]/.test(tokens[j].text) && (tokens[j].text.length > 1 || /^\p{Lu}/u.test(tokens[j + 1]?.text ?? ''))))) j++;

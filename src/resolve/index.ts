@@ -8,6 +8,7 @@ import type { ArticleEntities, LocalEntity, ResolvedEntities } from '../annotati
 import type { Entity, EntityType, Span } from '../types.js';
 import { foldName, sameGivenName, sameSurname, skeleton, splitPersonName, translit } from './names.js';
 import { placeKey } from './places.js';
+import { bare, type Isolate } from '../util/isolate.js';
 
 interface Local {
   index: number;
@@ -45,15 +46,13 @@ function formKey(form: string): string {
 }
 
 /** Merge article-local entities that name the same actor into global entities. */
-export function resolveEntities(perArticle: ArticleEntities[], _docs: Doc[]): ResolvedEntities {
+export function resolveEntities(perArticle: ArticleEntities[], _docs: Doc[], isolate: Isolate = bare): ResolvedEntities {
   const locals: Local[] = [];
   perArticle.forEach((art, ai) => {
     for (const entity of art.entities) {
-      try {
-        locals.push(describe(locals.length, art, ai, entity));
-      } catch (err) {
-        process.emitWarning(`resolve: ${art.article}: ${(err as Error).message}`);
-      }
+      // An entity that cannot be described stays out of the merge (and is reported), not the batch.
+      const local = isolate(`entity "${entity.name}"`, () => describe(locals.length, art, ai, entity), null, art.article);
+      if (local) locals.push(local);
     }
   });
   const clusters = new Clusters(locals);

@@ -146,7 +146,7 @@ export function resolveFound(
 ): void {
   const valueOf = new Map<Candidate, string | null>();
   const anchorOf = new Map<Candidate, TimeAnnotation['anchor']>();
-  // Clock times read the value of a date that may come after them ("16:15 UTC, June 1st"):
+  // Clock times read the value of a date that may come after them ("09:40 UTC, March 3rd"):
   // dates first, then times. Both passes walk the text in order to know the last date named.
   for (const timesPass of [false, true]) {
     let previous: CalDate | null = null;

@@ -6,19 +6,17 @@ import type { Doc } from '../text/doc.js';
 import { formatDay, parseIsoDate } from './calendar.js';
 import { annotateDoc, type Found } from './detect.js';
 import { batchPrior, batchWindows, inferPublished, ownWindows, sameStory, storyWords, type DatedArticle } from './infer.js';
+import { bare, type Isolate } from '../util/isolate.js';
 
 export { buildTimeline, type TimelineEntry } from './timeline.js';
 
 /** Time expressions of every article, and the articles with inferred publication dates where
- * theirs were missing. Article texts are never changed; a failing article gets no expressions. */
-export function annotateTimes(docs: Doc[]): { articles: Article[]; times: TimeAnnotation[][] } {
-  const results = docs.map((doc) => {
-    try {
-      return annotateDoc(doc, parseIsoDate(doc.article.published));
-    } catch {
-      return { annotations: [] as TimeAnnotation[], found: [] as Found[] };
-    }
-  });
+ * theirs were missing. Article texts are never changed. Each article's expressions and its date
+ * inference run through `isolate`: with the pipeline's, a failing article gets no expressions
+ * (or keeps its missing date) and the failure is reported; with the default, it throws. */
+export function annotateTimes(docs: Doc[], isolate: Isolate = bare): { articles: Article[]; times: TimeAnnotation[][] } {
+  const none = (): { annotations: TimeAnnotation[]; found: Found[] } => ({ annotations: [], found: [] });
+  const results = docs.map((doc) => isolate('time expressions', () => annotateDoc(doc, parseIsoDate(doc.article.published)), none(), doc.article.id));
   const articles = docs.map((d) => d.article);
   const isDated = docs.map((doc) => parseIsoDate(doc.article.published) !== null);
   const words = docs.map(storyWords);
@@ -32,18 +30,23 @@ export function annotateTimes(docs: Doc[]): { articles: Article[]; times: TimeAn
       const mates = docs.map((_, j) => j).filter((j) => j !== i && parseIsoDate(articles[j].published) !== null && sameStory(words[i], words[j]));
       const mateDates = mates.map((j) => parseIsoDate(articles[j].published)!);
       const dated: DatedArticle[] = mates.map((j) => ({ doc: docs[j], found: results[j].found }));
-      try {
-        const inferred = inferPublished(
-          ownWindows(doc, results[i].found, mateDates.map((d) => d.y), batchPrior(mateDates)),
-          batchWindows(doc, results[i].found, dated),
-        );
-        if (!inferred) return;
-        articles[i] = { ...doc.article, published: formatDay(inferred), publishedBasis: 'inferred' };
-        results[i] = annotateDoc(doc, inferred);
-        changed = true;
-      } catch {
-        // Inference is best effort: the article keeps its missing date and unresolved values.
-      }
+      const inferred = isolate(
+        'publication date inference',
+        () => {
+          const day = inferPublished(
+            ownWindows(doc, results[i].found, mateDates.map((d) => d.y), batchPrior(mateDates)),
+            batchWindows(doc, results[i].found, dated),
+          );
+          // Both or neither: a date without the values resolved against it would disagree with them.
+          return day ? { day, result: annotateDoc(doc, day) } : null;
+        },
+        null,
+        doc.article.id,
+      );
+      if (!inferred) return;
+      articles[i] = { ...doc.article, published: formatDay(inferred.day), publishedBasis: 'inferred' };
+      results[i] = inferred.result;
+      changed = true;
     });
     if (!changed) break;
   }

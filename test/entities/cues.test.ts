@@ -91,9 +91,9 @@ test('capitals alone that spell a small town are an acronym: "the GAO" is no Mal
 });
 
 test('names listed with a clear product share its reading; a listed company keeps its own cue', () => {
-  const found = entitiesOf('Besides the iPod Classic, Nano and Shuffle, they showed a phone. The iPod Classic, Halvex and Brightcore Inc. were mentioned.');
-  assert.equal(entityAt(found, 'Nano')?.type, 'other');
-  assert.equal(entityAt(found, 'Shuffle')?.type, 'other');
+  const found = entitiesOf('Besides the eLumo Classic, Mini and Flex, they showed a phone. The eLumo Classic, Halvex and Brightcore Inc. were mentioned.');
+  assert.equal(entityAt(found, 'Mini')?.type, 'other');
+  assert.equal(entityAt(found, 'Flex')?.type, 'other');
   assert.equal(entityAt(found, 'Brightcore Inc.')?.type, 'organization');
 });
 
@@ -112,7 +112,7 @@ test('a product in quotation marks after its model number: 787 "Dreamliner", 787
 });
 
 test('"Black Monday": an adjective naming a day is no entity', () => {
-  const found = entitiesOf('Markets fell on what is known as Black Monday, a black day for traders.');
+  const found = entitiesOf('Markets fell on what is known as Black Thursday, a black day for traders.');
   assert.equal(found.mentions.find((m) => m.text === 'Black'), undefined, JSON.stringify(found.mentions));
 });
 
@@ -143,10 +143,10 @@ test('letters glued to a currency sign are a currency code, not a name: "AU$ 52.
   assert.equal(found.mentions.find((m) => m.text === 'AU'), undefined, JSON.stringify(found.mentions));
 });
 
-test('a given name right after a legal form starts a person: "chairman of Chrysler LLC Jim Press"', () => {
-  const found = entitiesOf('"It is too early," said the vice president and chairman of Halvex LLC Jim Press.');
+test('a given name right after a legal form starts a person: "chairman of Halvex LLC Tom Reyes"', () => {
+  const found = entitiesOf('"It is too early," said the deputy head and chairman of Halvex LLC Tom Reyes.');
   assert.equal(entityAt(found, 'Halvex LLC')?.type, 'organization');
-  assert.equal(entityAt(found, 'Jim Press')?.type, 'person');
+  assert.equal(entityAt(found, 'Tom Reyes')?.type, 'person');
 });
 
 test('a product noun right before a name makes it a product: "web browser Safari"', () => {
@@ -182,7 +182,7 @@ test('"Brightcore announces Pellucid, …": a reporting verb with its own subjec
 });
 
 test('a dotted role abbreviation is no name; "Service for the …" keeps one organisation name', () => {
-  const found = entitiesOf("He stepped down as Halvex's C.E.O. last year. The order came from the Federal Service for the Financial Markets, which regulates trading.");
+  const found = entitiesOf("He stepped down as Halvex's C.E.O. last year. The order came from the Federal Service for the Inland Waterways, which regulates shipping.");
   assert.equal(found.mentions.find((m) => m.text === 'C.E.O.'), undefined, JSON.stringify(found.mentions));
-  assert.equal(entityAt(found, 'Federal Service for the Financial Markets')?.type, 'organization');
+  assert.equal(entityAt(found, 'Federal Service for the Inland Waterways')?.type, 'organization');
 });

@@ -124,19 +124,19 @@ test('"Bank of America executives": the tail of a longer name is no group modifi
   assert.equal(entityAt(found, 'Bank of America')?.type, 'organization');
 });
 
-test('possessives and apostrophes inside names: People\'s Republic of China, O\' Leary; a title word as surname', () => {
-  const found = entitiesOf("Envoys of the People's Republic of China signed. Ryanair chief Michael O' Leary spoke. Martin Luther King marched. Emperor Naruhito and King Abdullah met.");
+test('possessives and apostrophes inside names: People\'s Republic of China, O\' Dowd; a title word as surname', () => {
+  const found = entitiesOf("Envoys of the People's Republic of China signed. Halvex chief Michael O' Dowd spoke. Martin Luther King marched. Emperor Naruhito and King Abdullah met.");
   const texts = found.mentions.map((m) => m.text);
   assert.equal(entityAt(found, "People's Republic of China")?.type, 'place', JSON.stringify(texts));
-  assert.equal(entityAt(found, "Michael O' Leary")?.type, 'person', JSON.stringify(texts));
+  assert.equal(entityAt(found, "Michael O' Dowd")?.type, 'person', JSON.stringify(texts));
   assert.equal(entityAt(found, 'Martin Luther King')?.type, 'person', JSON.stringify(texts));
   assert.equal(entityAt(found, 'Abdullah')?.type, 'person', JSON.stringify(texts));
 });
 
-test('"and" joins the words of one body, not two bodies: European Aeronautic Defence and Space Company', () => {
-  const found = entitiesOf('European Aeronautic Defence and Space Company EADS N.V. said it would bid. Halvex and Brightcore Group both fell.');
+test('"and" joins the words of one body, not two bodies: Northern Rail and Port Authority', () => {
+  const found = entitiesOf('Northern Rail and Port Authority NRPA Ltd. said it would bid. Halvex and Brightcore Group both fell.');
   const texts = found.mentions.map((m) => m.text);
-  assert.ok(texts.includes('European Aeronautic Defence and Space Company EADS N.V.'), JSON.stringify(texts));
+  assert.ok(texts.includes('Northern Rail and Port Authority NRPA Ltd.'), JSON.stringify(texts));
   assert.ok(!texts.some((t) => /Halvex and/.test(t)), JSON.stringify(texts));
 });
 

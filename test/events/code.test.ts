@@ -43,7 +43,7 @@ test('an intent to cooperate is AGREE; an intent to harm is THREATEN', () => {
 });
 
 test('negation: a refused cooperation becomes REJECT; a plain negated act stays negated', () => {
-  const r = code('Kestria says it will not accept any more inspectors.');
+  const r = code('Kestria says it will not accept more inspectors.');
   assert.equal(r.category, 'REJECT');
   assert.equal(r.negated, false);
   const n = code('The army did not attack the village.');

@@ -1,26 +1,11 @@
-// Small units: address policy, ids, byte decoding, HTML → text with paragraph breaks, language.
+// Small units (the address policy has test/ingest/hosts.test.ts): ids, byte decoding, HTML → text with paragraph breaks, language.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { nonPublicReason, checkHost } from '../../src/ingest/hosts.js';
 import { idForFile, idForUrl, slugify, uniqueIds } from '../../src/ingest/ids.js';
 import { decodeText, looksLikeHtml, sniff } from '../../src/ingest/decode.js';
 import { domToText, type NodeLike } from '../../src/ingest/html/text.js';
 import { parseDocument } from '../../src/ingest/html/extract.js';
 import { detectLanguage } from '../../src/ingest/language.js';
-
-test('non-public addresses, IPv4 and IPv6', () => {
-  for (const ip of ['127.0.0.1', '10.0.0.8', '172.20.1.1', '192.168.1.1', '169.254.169.254', '0.0.0.0', '100.64.0.1', '::1', 'fe80::1', 'fd12::3', '::ffff:127.0.0.1', '::ffff:10.0.0.1']) {
-    assert.notEqual(nonPublicReason(ip), null, ip);
-  }
-  for (const ip of ['93.184.216.34', '8.8.8.8', '172.32.0.1', '2606:4700::1111']) assert.equal(nonPublicReason(ip), null, ip);
-});
-
-test('checkHost refuses localhost names and literal private addresses without DNS', async () => {
-  assert.match((await checkHost('localhost')) ?? '', /loopback/);
-  assert.match((await checkHost('api.localhost')) ?? '', /loopback/);
-  assert.match((await checkHost('[::1]')) ?? '', /loopback/);
-  assert.equal(await checkHost('8.8.8.8'), null);
-});
 
 test('ids: file base names, URL slugs, uniqueness', () => {
   assert.equal(idForFile('reports/geneva talks.html'), 'geneva talks');

@@ -5,6 +5,13 @@ import assert from 'node:assert/strict';
 import { ingest } from '../../src/ingest/index.js';
 import { fetchPage, FetchProblem } from '../../src/ingest/fetch.js';
 import { ARTICLE_HTML, startServer } from './helpers.js';
+import { installFakeNetwork } from './fake-net.js';
+
+// news.example resolves to a public address whose sockets reach the local server; the dead end is
+// public too but leads to a loopback address nothing listens on.
+const FAKE_PUBLIC = '93.184.215.14';
+const FAKE_DEAD_END = '93.184.215.15';
+installFakeNetwork({ names: { 'news.example': FAKE_PUBLIC }, route: { [FAKE_PUBLIC]: '127.0.0.1', [FAKE_DEAD_END]: '127.0.0.2' } });
 
 test('by default a URL on 127.0.0.1, localhost or a private range is refused without a request', async () => {
   const server = await startServer((_req, res) => res.end(ARTICLE_HTML));
@@ -43,22 +50,30 @@ test('redirects are followed by hand up to the limit', async () => {
 
 test('every redirect hop is checked against the host policy', async () => {
   const server = await startServer((req, res) => {
-    if (req.url === '/start') {
-      res.writeHead(301, { location: `http://localhost:${new URL(server.base).port}/inside` });
+    const to = /^\/start\/(.*)$/.exec(req.url ?? '')?.[1];
+    if (to !== undefined) {
+      res.writeHead(301, { location: `http://${decodeURIComponent(to)}:${port}/inside` });
       res.end();
     } else {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end(ARTICLE_HTML);
     }
   });
+  const port = new URL(server.base).port;
   try {
-    // A policy that trusts 127.0.0.1 but not "localhost": the first hop passes, the second must not.
-    const checkHost = async (host: string) => (host === '127.0.0.1' ? null : `${host} is not allowed`);
-    await assert.rejects(
-      fetchPage(`${server.base}/start`, { allowPrivateHosts: false, maxBytes: 1e6, timeoutMs: 5000, checkHost }),
-      /refused to fetch: localhost is not allowed/,
-    );
-    assert.deepEqual(server.requests, ['/start']);
+    // The first hop is a public-looking name (the fake network carries it to the local server);
+    // the second names loopback in one spelling or another and must be refused before a request.
+    for (const target of ['localhost', '127.0.0.1', '127.1', '2130706433', '[::ffff:127.0.0.1]', '[::ffff:7f00:1]', '[::1]', '[64:ff9b::7f00:1]', '[::7f00:1]']) {
+      server.requests.length = 0;
+      await assert.rejects(
+        fetchPage(`http://news.example:${port}/start/${encodeURIComponent(target)}`, { allowPrivateHosts: false, maxBytes: 1e6, timeoutMs: 5000 }),
+        /refused to fetch: .*(loopback|this machine)/,
+        target,
+      );
+      assert.deepEqual(server.requests, [`/start/${encodeURIComponent(target)}`], target);
+    }
+    const ok = await fetchPage(`http://news.example:${port}/start/${encodeURIComponent('[::ffff:7f00:1]')}`, { allowPrivateHosts: true, maxBytes: 1e6, timeoutMs: 5000 });
+    assert.equal(ok.url, `http://127.0.0.1:${port}/inside`.replace('127.0.0.1', '[::ffff:7f00:1]'));
   } finally {
     await server.close();
   }
@@ -185,20 +200,18 @@ test('DNS rebinding: each hop is resolved once and the connection goes to the ch
     return { calls, resolve };
   };
   try {
-    // A policy that trusts the name; the page is read from the first answer (the local server),
-    // never from the address a second lookup would give.
-    const a = rebinding('127.0.0.1', '10.255.255.1');
-    const page = await fetchPage(`http://news.example:${port}/story`, {
-      allowPrivateHosts: false, maxBytes: 1e6, timeoutMs: 3000, checkHost: async () => null, resolve: a.resolve,
-    });
+    // A public first answer passes the policy; the page is read from it (the fake network carries
+    // it to the local server), never from the private address a second lookup would give.
+    const a = rebinding(FAKE_PUBLIC, '10.255.255.1');
+    const page = await fetchPage(`http://news.example:${port}/story`, { allowPrivateHosts: false, maxBytes: 1e6, timeoutMs: 3000, resolve: a.resolve });
     assert.equal(page.contentType, 'html');
     assert.deepEqual(a.calls, ['news.example']);
     assert.deepEqual(hosts, [`news.example:${port}`]);
-    // The default policy: a public first answer passes; a later private answer is never used, so
-    // the local server is not reached.
-    const b = rebinding('192.0.2.1', '127.0.0.1');
+    // A public first answer that leads nowhere: the later loopback answer is never used, so the
+    // local server is not reached.
+    const b = rebinding(FAKE_DEAD_END, '127.0.0.1');
     await assert.rejects(
-      fetchPage(`http://news.example:${port}/story`, { allowPrivateHosts: false, maxBytes: 1e6, timeoutMs: 500, resolve: b.resolve }),
+      fetchPage(`http://news.example:${port}/story`, { allowPrivateHosts: false, maxBytes: 1e6, timeoutMs: 1000, resolve: b.resolve }),
       FetchProblem,
     );
     assert.deepEqual(b.calls, ['news.example']);
@@ -207,7 +220,7 @@ test('DNS rebinding: each hop is resolved once and the connection goes to the ch
     const c = rebinding('127.0.0.1', '127.0.0.1');
     await assert.rejects(
       fetchPage(`http://news.example:${port}/story`, { allowPrivateHosts: false, maxBytes: 1e6, timeoutMs: 500, resolve: c.resolve }),
-      /refused to fetch: news\.example resolves to 127\.0\.0\.1, a loopback address/,
+      /refused to fetch: news\.example resolves to 127\.0\.0\.1, not a public address \(loopback\)/,
     );
     assert.equal(hosts.length, 1);
   } finally {

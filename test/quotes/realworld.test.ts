@@ -57,17 +57,17 @@ test('"they said" of a company', () => {
 });
 
 test('the agent of a passive cue speaks; an agentless passive names no one', () => {
-  const a = run('The new phone was praised by Jobs as "the biggest leap we have taken".', [{ forms: ['Jobs'], type: 'person' }]);
-  assert.equal(a.name(0), 'Jobs');
-  const b = run('The new phone is claimed to be "a revolutionary device" by many.', [{ forms: ['Jobs'], type: 'person' }]);
+  const a = run('The new ferry line was hailed by Varga as "the best step we have taken in years".', [{ forms: ['Varga'], type: 'person' }]);
+  assert.equal(a.name(0), 'Varga');
+  const b = run('The new ferry line is claimed to be "a turning point" by many.', [{ forms: ['Varga'], type: 'person' }]);
   assert.equal(b.quotes[0]?.speaker ?? null, null);
 });
 
 test('a participle cue belongs to the clause subject, not to the noun before it', () => {
-  const { name } = run('Jobs resigned in a letter to the board of directors stating, "I have always said I would tell you."', [
-    { forms: ['Jobs'], type: 'person' },
+  const { name } = run('Varga stepped down in a letter to the steering committee stating, "I promised long ago to tell you first."', [
+    { forms: ['Varga'], type: 'person' },
   ]);
-  assert.equal(name(0), 'Jobs');
+  assert.equal(name(0), 'Varga');
 });
 
 test('a paragraph that is only a quote takes the speaker reported in the paragraph before', () => {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { parseHTML } from 'linkedom';
 import type { Brief, Span } from '../../src/types.js';
+import { failedStage } from '../../src/pipeline.js';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 export const FIXTURES = join(ROOT, 'test', 'fixtures', 'robustness');
@@ -117,6 +118,9 @@ export function integrityViolations(brief: Brief): string[] {
   });
   brief.problems.forEach((p, i) => {
     if (!p.source || !p.message) out.push(`problems ${i}: empty source or message`);
+    // A stage that threw is isolated into a problem so the batch goes on; for these checks it is
+    // still a crash.
+    if (failedStage(p)) out.push(`problems ${i}: stage failed: ${p.message}`);
   });
   return out;
 }

@@ -10,6 +10,8 @@ import { cleanAuthorList, parseByLine } from '../plain/byline.js';
 
 export interface HtmlArticle extends PageMetadata {
   text: string;
+  /** Readability threw on the page (the text was read from the whole page instead), or null. */
+  extractionError: string | null;
   publishedBasis: PublishedBasis | null;
 }
 
@@ -22,14 +24,17 @@ export function extractHtmlArticle(html: string, url: string | null): HtmlArticl
   // Readability mutates the document; keep what the fallbacks need first.
   // Without a date in the metadata, the page's own dateline is in its visible header.
   const pageText = meta.published === null && document.body ? domToText(document.body as unknown as NodeLike) : null;
-  let body: ReturnType<typeof extractBody>;
-  try {
-    // Readability's scoring is quadratic in nesting depth; real articles nest a few dozen levels.
-    if (document.body && nestsDeeperThan(document.body as unknown as NodeLike, MAX_DEPTH)) throw new Error('nested too deeply');
-    body = extractBody(document);
-  } catch {
-    // Readability can fail on pathological markup (very deep nesting); the page-text route below still works.
-    body = { text: '', title: null, byline: null };
+  let body: ReturnType<typeof extractBody> = { text: '', title: null, byline: null };
+  let extractionError: string | null = null;
+  // Readability's scoring is quadratic in nesting depth; real articles nest a few dozen levels.
+  // Past that, or when Readability throws, the page-text route below reads the page instead; a
+  // throw is reported, since it may be a bug and the text may then carry page furniture.
+  if (!(document.body && nestsDeeperThan(document.body as unknown as NodeLike, MAX_DEPTH))) {
+    try {
+      body = extractBody(document);
+    } catch (err) {
+      extractionError = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    }
   }
 
   let text = body.text;
@@ -57,6 +62,7 @@ export function extractHtmlArticle(html: string, url: string | null): HtmlArticl
 
   return {
     ...meta,
+    extractionError,
     title: meta.title ?? body.title ?? copy?.title ?? null,
     authors,
     published,

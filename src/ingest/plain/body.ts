@@ -93,7 +93,7 @@ export function filterBody(
 
 function isShouted(line: string): boolean {
   const letters = line.match(/\p{L}/gu) ?? [];
-  // Capitalised subheads are short questions or labels ("WHO IS THE FRONT-RUNNER?").
+  // Capitalised subheads are short questions or labels ("WHO LEADS THE RACE?").
   if (wordCount(line) < 6 || letters.length < 25 || /[?:]["”’]?$/.test(line)) return false;
   const upper = letters.filter((c) => c !== c.toLowerCase()).length;
   return upper / letters.length > 0.9;

@@ -1,6 +1,6 @@
-// The night as a part of a day: "overnight", "overnight into Sunday", "in the early hours of
-// Sunday", "the small hours of yesterday". TIMEX3 has NI for night; the early hours belong to
-// the day they open ("the early hours of Sunday" → the Sunday, TNI).
+// The night as a part of a day: "overnight", "overnight into Thursday", "in the early hours of
+// Thursday", "the small hours of yesterday". TIMEX3 has NI for night; the early hours belong to
+// the day they open ("the early hours of Thursday" → the Thursday, TNI).
 import { addDays, formatDay } from '../calendar.js';
 import { matches, type Candidate, type Scan } from '../candidate.js';
 import { lexicon } from '../lexicon.js';

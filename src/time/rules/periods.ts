@@ -1,6 +1,6 @@
 // Weeks, months, years, weekends, quarters, halves and seasons named relative to the writer's
 // now or with a year: "next week" → 2025-W24, "last month", "earlier this year", "the end of
-// the year", "this weekend", "the first quarter of 2009", "third-quarter", "spring 2009", "last summer".
+// the year", "this weekend", "the first quarter of 2031", "third-quarter", "spring 2031", "last summer".
 import { addDays, daysInMonth, formatMonth, formatWeek, isoWeekday, pad, type CalDate } from '../calendar.js';
 import { matches, type Candidate, type Direction, type Scan } from '../candidate.js';
 import { lexicon } from '../lexicon.js';

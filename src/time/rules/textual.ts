@@ -17,7 +17,7 @@ export function shiftYears(value: string, years: number): string | null {
 
 export function textual(scan: Scan): Candidate[] {
   const out: Candidate[] = [];
-  // "the same month a year ago", "the same period last year": the period just named, a year back.
+  // "the same period last year" or "the same month a year ago": the period just named, a year back.
   const samePeriod = /\bthe\s+same\s+(?:month|period|quarter|week|time|day)\s+(?:of\s+)?(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|the\s+(?:previous|prior|last)\s+year|the\s+year\s+before|(?:one|a)\s+year\s+prior)\b/gi;
   for (const { start, end } of matches(scan, samePeriod)) {
     out.push({

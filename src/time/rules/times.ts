@@ -1,4 +1,4 @@
-// Clock times, with their zone when given: "9pm", "09:15 CEST", "0800 UTC", "6:40 p.m. (GMT +8)",
+// Clock times, with their zone when given: "9pm", "09:15 CEST", "0800 UTC", "7:25 p.m. (GMT +3)",
 // "noon". The date comes from a date next to it, else from the anchor.
 import { matches, type Candidate, type Scan } from '../candidate.js';
 import { lexicon } from '../lexicon.js';
