@@ -452,6 +452,12 @@ export function ownerOf(doc: Doc, r: Range): Range | null {
   for (let i = a; i < b; i++) {
     const w = lower(doc.tokens[i]);
     if ((w === 'from' || w === 'by' || w === 'of') && i + 1 < b) return { start: doc.tokens[i + 1].start, end: r.end };
+    // "Willoughby's letter", "the district attorney's release": the owner before the possessive.
+    if (isPossessive(doc.tokens[i]) && i > a && i + 1 < b && cues().nounCues.has(doc.tokens[i + 1].lemma)) {
+      let s = a;
+      while (s < i && doc.tokens[s].pos === 'DET') s++;
+      if (s < i) return { start: doc.tokens[s].start, end: doc.tokens[i - 1].end };
+    }
     if (w === 'on' && i + 2 < b && doc.tokens[i + 1].pos === 'PROPN' && isPossessive(doc.tokens[i + 2])) return { start: doc.tokens[i + 1].start, end: doc.tokens[i + 1].end };
   }
   return null;

@@ -297,8 +297,9 @@ function trailingMayAttribute(text: string, span: MarkedSpan, nextWordAt: number
 
 /** "A statement on the ministry's website": the words name a document; its owner is the speaker. */
 function isStatementPhrase(doc: Doc, r: Range): boolean {
-  const first = doc.text.slice(r.start, r.end).toLowerCase().match(/[\p{L}]+/gu) ?? [];
-  return first.slice(0, 3).some((w) => cues().nounCues.has(w));
+  const words = doc.text.slice(r.start, r.end).toLowerCase().match(/[\p{L}]+/gu) ?? [];
+  // "A statement from X" (a cue first) or "X's letter" (a cue as the head).
+  return words.slice(0, 3).some((w) => cues().nounCues.has(w)) || cues().nounCues.has(words[words.length - 1] ?? '');
 }
 
 /** Quotes without attribution of their own take it from their neighbours, in the ways news copy

@@ -142,10 +142,10 @@ export class SpeakerResolver {
     }
     let name = this.namedHead(span);
     // A person the entities stage found in the phrase, when the phrase's own head is no name of a person.
-    const persons = this.entities.mentions.filter((m) => m.type === 'person' && m.start >= span.start && m.end <= span.end && !this.possessive(m) && !this.modifier(m));
+    const persons = this.entities.mentions.filter((m) => m.type === 'person' && m.start >= span.start && m.end <= span.end && !(m.end < span.end && this.possessive(m)) && !this.modifier(m));
     if (persons.length && !(name && persons.some((m) => m.start < name!.end && name!.start < m.end))) name = { start: persons[persons.length - 1].start, end: persons[persons.length - 1].end };
     if (name) {
-      const onHead = this.entities.mentions.filter((m) => m.start < name.end && name.start < m.end && !this.possessive(m));
+      const onHead = this.entities.mentions.filter((m) => m.start < name.end && name.start < m.end && !(m.end < span.end && this.possessive(m)));
       const pick = (list: EntityMention[]) => list[list.length - 1];
       const person = onHead.filter((m) => m.type === 'person');
       const chosen = person.length ? pick(person) : onHead.length ? pick(onHead) : null;
@@ -204,7 +204,9 @@ export class SpeakerResolver {
         if (ORG_SUFFIX.test(tokens[j - 1].text) && !ORG_SUFFIX.test(tokens[j].text) && j - 1 > i && j + 1 < b && /^\p{Lu}/u.test(tokens[j].text)) break;
         j++;
       }
-      const possessive = j < tokens.length && /^['’]s?$/.test(tokens[j].text);
+      // A possessive inside the phrase makes the name a modifier ("Kestria's minister"); one just
+      // after it is the owner of a document the phrase was cut from ("Hale's letter").
+      const possessive = j < b && /^['’]s?$/.test(tokens[j].text);
       // A capitalised run followed by a common noun is a modifier ("Western diplomat", "Delhi auto parts supplier").
       const nextIsNoun = j < b && (tokens[j].pos === 'NOUN' || tokens[j].pos === 'ADJ') && /^\p{Ll}/u.test(tokens[j].text);
       const titleOnly = cues().titleWords.has(tokens[j - 1].text.toLowerCase()) && j < b;

@@ -151,3 +151,10 @@ test('a party-and-state tag between the name and the cue: "Name (D-Ore.) said"',
   const b = run('Rep. Viktor Hale (R-Texas) said the text was “a blank check”.');
   assert.equal(b.name(b.quotes[0]), 'Viktor Hale');
 });
+
+test('a document speaks for its owner: "Hale\'s letter said" and "a statement from Kestria"', () => {
+  const a = run('“The talks are over,” Viktor Hale\'s letter said.');
+  assert.equal(a.name(a.quotes[0]), 'Viktor Hale');
+  const b = run('A statement from Kestria said: “We remain at the table.”');
+  assert.equal(b.name(b.quotes[0]), 'Kestria');
+});
