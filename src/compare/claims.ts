@@ -2,8 +2,11 @@
 // that links claims about the same fact across articles and keeps the groups where they disagree.
 import type { Claim, Discrepancy } from '../types.js';
 import type { Context, SentenceInfo } from './context.js';
+import { jaccard, sharedActions, sharedCount } from './context.js';
+import type { Features } from '../util/logistic.js';
+import { rate } from './confidence.js';
 
-export type DiscrepancyKind = 'date' | 'number' | 'speaker' | 'title' | 'office' | 'condition';
+export type DiscrepancyKind = 'date' | 'number' | 'speaker' | 'title' | 'office' | 'condition' | 'document' | 'commitment';
 
 export interface FactClaim {
   kind: DiscrepancyKind;
@@ -30,6 +33,10 @@ export interface FoundDiscrepancy {
   topic: string;
   claims: FactClaim[];
   explanation: string;
+  /** How the claims were linked and how far apart they are: what the discrepancy model scores. */
+  features: Features;
+  /** A count that may have changed as the story developed (a toll that rose). */
+  evolving: boolean;
 }
 
 export interface Detector {
@@ -43,6 +50,10 @@ export interface Detector {
   /** Optional blocking: claims are compared only when they share one of these keys (a necessary
    * condition of sameFact), so that large batches do not compare every pair. */
   blockKeys?(c: FactClaim): Iterable<string>;
+  /** Features of one conflicting pair beyond the shared ones (how the detector linked them). */
+  pairFeatures?(a: FactClaim, b: FactClaim, ctx: Context): Features;
+  /** Whether the disagreement may be a figure that changed over time. */
+  evolving?(claims: FactClaim[], ctx: Context): boolean;
 }
 
 /** The pairs (x < y, indices into ids) worth comparing within one bucket. Claims of one article
@@ -102,6 +113,33 @@ export function explain(claims: FactClaim[], ctx: Context, subject: string): str
   return `The outlets disagree on ${subject}: ${parts.join('; ')}.`;
 }
 
+/** Features every kind shares: how much the conflicting sentences have in common, how many
+ * outlets stand on each side, hedges. The detector adds its own linking evidence. */
+function groupFeatures(detector: Detector, members: FactClaim[], pairs: [FactClaim, FactClaim][], ctx: Context): Features {
+  const x: Features = { [`kind:${detector.kind}`]: 1 };
+  const max = (k: string, v: number): void => {
+    x[k] = Math.max(x[k] ?? 0, v);
+  };
+  for (const [a, b] of pairs) {
+    max('link:jaccard', jaccard(a.sentence.lemmas, b.sentence.lemmas));
+    max('link:sharedEntities', Math.min(sharedCount(a.sentence.entities, b.sentence.entities), 3) / 3);
+    max('link:sharedActions', Math.min(sharedActions(a.sentence, b.sentence), 3) / 3);
+    for (const [k, v] of Object.entries(detector.pairFeatures?.(a, b, ctx) ?? {})) max(k, v);
+  }
+  const byValue = new Map<string, Set<string>>();
+  for (const c of members) {
+    if (!byValue.has(c.value)) byValue.set(c.value, new Set());
+    byValue.get(c.value)!.add(ctx.sources.groupOf.get(c.article) ?? c.article);
+  }
+  const sides = [...byValue.values()].map((v) => v.size).sort((p, q) => q - p);
+  x['sides:values'] = Math.min(byValue.size, 4) / 4;
+  x['sides:smaller'] = Math.min(sides[1] ?? 0, 3) / 3;
+  x['sides:larger'] = Math.min(sides[0] ?? 0, 5) / 5;
+  x['sides:lone'] = (sides[1] ?? 0) <= 1 ? 1 : 0;
+  x.hedged = members.some((c) => /\b(about|around|some|nearly|almost|roughly|approximately|at least|more than|up to|reportedly|allegedly)\b/i.test(c.sentence.text)) ? 1 : 0;
+  return x;
+}
+
 /** Link claims about one fact across articles; keep the connected groups that hold a contradiction. */
 export function runDetector(detector: Detector, ctx: Context): FoundDiscrepancy[] {
   const claims = detector.extract(ctx);
@@ -113,6 +151,7 @@ export function runDetector(detector: Detector, ctx: Context): FoundDiscrepancy[
   const parent = claims.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   const conflicting = new Set<number>();
+  const conflictPairs: [number, number][] = [];
   for (const ids of buckets.values()) {
     for (const [x, y] of candidatePairs(detector, claims, ids)) {
       const a = claims[x];
@@ -123,6 +162,7 @@ export function runDetector(detector: Detector, ctx: Context): FoundDiscrepancy[
       if (a.value !== b.value && detector.conflict(a, b, ctx)) {
         conflicting.add(x);
         conflicting.add(y);
+        conflictPairs.push([x, y]);
       }
     }
   }
@@ -157,8 +197,18 @@ export function runDetector(detector: Detector, ctx: Context): FoundDiscrepancy[
       members.push(c);
     }
     if (new Set(members.map((c) => c.article)).size < 2) continue;
+    // The same value in every outlet is corroboration, however the values were keyed ("Reid's
+    // representative" and "Tara Reid's representative").
+    if (new Set(members.map((c) => c.display.toLowerCase())).size < 2) continue;
     const topic = detector.topic(members, ctx);
-    out.push({ kind: detector.kind, topic, claims: members, explanation: explain(members, ctx, topic) });
+    const inGroup = new Set(ids);
+    const pairs = conflictPairs.filter(([x, y]) => inGroup.has(x) && inGroup.has(y)).map(([x, y]): [FactClaim, FactClaim] => [claims[x], claims[y]]);
+    const evolving = detector.evolving?.(members, ctx) ?? false;
+    const features = groupFeatures(detector, members, pairs, ctx);
+    if (evolving) features.evolving = 1;
+    let explanation = explain(members, ctx, topic);
+    if (evolving) explanation = `${explanation.slice(0, -1)} — this may reflect updates as the story developed.`;
+    out.push({ kind: detector.kind, topic, claims: members, explanation, features, evolving });
   }
   return out;
 }
@@ -171,5 +221,8 @@ export function toClaim(c: FactClaim, ctx: Context): Claim {
 }
 
 export function toDiscrepancy(d: FoundDiscrepancy, ctx: Context): Discrepancy {
-  return { topic: d.topic, claims: d.claims.map((c) => toClaim(c, ctx)), explanation: d.explanation };
+  const { confidence, uncertain } = rate('discrepancies', d.features);
+  const out: Discrepancy = { topic: d.topic, claims: d.claims.map((c) => toClaim(c, ctx)), explanation: d.explanation, confidence };
+  if (uncertain) out.uncertain = true;
+  return out;
 }

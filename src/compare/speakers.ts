@@ -19,6 +19,40 @@ export function speakerKey(q: Quote, ctx: Context): string | null {
   return personKey(ctx, q.article, -1, -1, text);
 }
 
+/** The speaker a conflict may rest on: an attribution Parley is sure of (a resolved speaker, not a
+ * `possibleSpeaker`), to a person or body named in the quote's own sentences outside the quote.
+ * "…,” he said" or a role ("Reid's rep") leaves the conflict resting on Parley's own guess, and the
+ * brief then shows none: a quote the brief misattributed must not become a discrepancy. */
+export function certainSpeaker(q: Quote, ctx: Context): string | null {
+  if (!q.speaker || q.possibleSpeaker) return null;
+  const type = ctx.entityType.get(q.speaker);
+  if (type !== 'person' && type !== 'organization') return null;
+  const a = ctx.byId.get(q.article);
+  if (!a) return null;
+  const first = sentenceAt(a.doc, q.start);
+  const last = sentenceAt(a.doc, Math.max(q.start, q.end - 1));
+  if (first < 0 || last < 0) return null;
+  const from = a.doc.sentences[first].start;
+  const to = a.doc.sentences[last].end;
+  const outside = (m: { start: number; end: number }): boolean => m.end <= q.start || m.start >= q.end;
+  if (a.mentions.some((m) => m.entity === q.speaker && m.start >= from && m.end <= to && outside(m))) return q.speaker;
+  // "X spoke to us. He said: “…”" — named in the sentence just before, with a pronoun or nothing
+  // between: kept, but the model knows the attribution crossed a sentence.
+  if (first > 0) {
+    const prev = a.doc.sentences[first - 1];
+    const between = a.doc.text.slice(prev.end, q.start);
+    const otherName = a.mentions.some((m) => m.start >= prev.end && m.end <= to && outside(m) && m.entity !== q.speaker && ctx.entityType.get(m.entity) === 'person');
+    if (!otherName && a.mentions.some((m) => m.entity === q.speaker && m.start >= prev.start && m.end <= prev.end) && between.length < 400) {
+      previousSentence.add(q);
+      return q.speaker;
+    }
+  }
+  return null;
+}
+
+/** Quotes whose certain speaker is named only in the sentence before. */
+const previousSentence = new WeakSet<Quote>();
+
 function speakerName(key: string, q: Quote, ctx: Context): string {
   if (key.startsWith('name:')) return q.speakerText ?? key.slice(5);
   return ctx.entityName.get(key) ?? q.speakerText ?? key;
@@ -35,7 +69,7 @@ export const speakers: Detector = {
     const out: FactClaim[] = [];
     for (const a of ctx.articles) {
       for (const q of a.quotes) {
-        const key = speakerKey(q, ctx);
+        const key = certainSpeaker(q, ctx);
         if (!key) continue;
         // Very short fragments ("a reasonable start") are echoed by many speakers; not one statement.
         if ((q.text.match(/[\p{L}\p{N}]+/gu) ?? []).length < 4) continue;
@@ -77,5 +111,13 @@ export const speakers: Detector = {
   },
   topic(claims) {
     return `who said ${claims[0].subject}`;
+  },
+  pairFeatures(a, b) {
+    const qa = (a as FactClaim & { quote?: Quote }).quote!;
+    const qb = (b as FactClaim & { quote?: Quote }).quote!;
+    return {
+      'speaker:previousSentence': previousSentence.has(qa) || previousSentence.has(qb) ? 1 : 0,
+      'speaker:sameStatement': qa.statement && qa.statement === qb.statement ? 1 : 0,
+    };
   },
 };

@@ -80,7 +80,13 @@ export function affiliationKey(text: string): string {
 
 function sameAffiliation(a: string, b: string): boolean {
   const n = Math.min(a.length, b.length, 5);
-  return n >= 4 && a.slice(0, n) === b.slice(0, n);
+  if (n >= 4 && a.slice(0, n) === b.slice(0, n)) return true;
+  // "Reid's" and "Tara Reid's": the same owner named in full or by surname.
+  const last = (x: string): string => x.split(' ').pop() ?? x;
+  const la = last(a);
+  const lb = last(b);
+  const m = Math.min(la.length, lb.length, 5);
+  return (a.includes(' ') || b.includes(' ')) && m >= 3 && la.slice(0, m) === lb.slice(0, m);
 }
 
 interface ParsedTitle {
@@ -338,7 +344,8 @@ export function compatible(a: TitleMention, b: TitleMention): boolean {
   if (a.affiliation && b.affiliation && !sameAffiliation(a.affiliation, b.affiliation)) return false;
   const wa = a.core.split(' ');
   const wb = b.core.split(' ');
-  const rank = (ws: string[]): string => ws.filter((w) => V().rk.has(w)).sort().join(' ');
+  // An acting or interim holder is commonly called by the post itself ("director" / "acting director").
+  const rank = (ws: string[]): string => ws.filter((w) => V().rk.has(w) && w !== 'acting' && w !== 'interim').sort().join(' ');
   if (rank(wa) !== rank(wb)) return false;
   return wa.every((w) => wb.includes(w)) || wb.every((w) => wa.includes(w));
 }
@@ -363,7 +370,7 @@ function holdsCompatible(all: TitleMention[], article: string, person: string, t
 
 /** "foreign minister (Velarian)": the normalised title, with the country or body when given. */
 function describe(t: TitleMention): string {
-  return `${t.historical ? 'former ' : ''}${t.core}`;
+  return `${t.historical ? 'former ' : ''}${t.core}${t.affiliationText ? ` (${t.affiliationText.replace(/[’']s$/, '')})` : ''}`;
 }
 
 /** One person, titles that cannot all be true. */
