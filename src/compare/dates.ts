@@ -179,9 +179,9 @@ export const dates: Detector = {
     const la = ca.local;
     const lb = cb.local;
     if (la.repeat !== lb.repeat || la.future !== lb.future) return false;
-    const h = sameHappening(ca.happening, cb.happening);
-    // Two different actors or objects for the same verb: two happenings.
-    if (ca.happening.verb && ca.happening.verb === cb.happening.verb && !h.same && (h.subject === false && ca.happening.subject && cb.happening.subject)) return false;
+    const h = sameHappening(ctx, ca.happening, cb.happening, a.sentence, b.sentence);
+    // Two different actors for the same verb: two happenings.
+    if (ca.happening.verb && ca.happening.verb === cb.happening.verb && !h.same && !h.subject && ca.happening.subject && cb.happening.subject) return false;
     if (h.same) return true;
     // A year or a month alone dates many things in a life; it takes the same verb said of the
     // same actor (above) to be one happening.
@@ -208,10 +208,10 @@ export const dates: Detector = {
     const words = stems.map((stemmed) => wordFor(claims, stemmed));
     return words.length ? `date of the event (${words.slice(0, 3).map((w) => `“${w}”`).join(', ')})` : 'date of the event';
   },
-  pairFeatures(a, b) {
+  pairFeatures(a, b, ctx) {
     const ca = a as WhenClaim;
     const cb = b as WhenClaim;
-    const h = sameHappening(ca.happening, cb.happening);
+    const h = sameHappening(ctx, ca.happening, cb.happening, a.sentence, b.sentence);
     const grains = [ca.grain, cb.grain].sort().join('-');
     return {
       [`date:grain:${grains}`]: 1,

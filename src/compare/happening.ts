@@ -2,7 +2,8 @@
 // figure ("indicted in 1969" → indict), the actor that verb is said of (its subject, or the last
 // person named before a pronoun subject), and what it acts on. Two outlets' claims are about the
 // same happening when these agree, whatever else their sentences share.
-import type { ArticleInfo, Context } from './context.js';
+import type { ArticleInfo, Context, SentenceInfo } from './context.js';
+import { foldName } from '../text/fold.js';
 import { contentStem } from './context.js';
 import { childrenOf, governingVerb, headOf, labelOf, objectsOf, parseOf, subjectOf } from './syntax.js';
 
@@ -56,7 +57,9 @@ export function happeningAt(ctx: Context, a: ArticleInfo, token: number): Happen
   if (v < 0) return out;
   out.verb = contentStem(doc.tokens[v]) ?? (doc.tokens[v].lemma || doc.tokens[v].text).toLowerCase();
   const s = subjectOf(p, v);
-  if (s >= 0) {
+  // The value's own phrase as subject ("Fifteen diplomats were expelled") names what is counted,
+  // not who acted.
+  if (s >= 0 && s !== token && headOf(p, token) !== s) {
     const word = doc.tokens[s].text.toLowerCase();
     if (PRONOUNS.has(word)) {
       out.subject = lastPersonBefore(ctx, a, doc.tokens[s].start);
@@ -77,13 +80,31 @@ export function happeningAt(ctx: Context, a: ArticleInfo, token: number): Happen
   return out;
 }
 
-/** Whether two happenings can be the same one: the same verb, and no different actor or object. */
-export function sameHappening(x: Happening, y: Happening): { same: boolean; subject: boolean; object: boolean } {
-  const subject = !!x.subject && x.subject === y.subject;
-  const objectShared = (!!x.object.entity && x.object.entity === y.object.entity) || [...x.object.stems].some((s) => y.object.stems.has(s));
+/** Whether two entity ids name one actor: the same id, or two people the entities stage kept
+ * apart whose names end in the same surname ("Page" / "Bettie Page"). */
+export function sameActor(ctx: Context, x: string | null, y: string | null): boolean {
+  if (!x || !y) return false;
+  if (x === y) return true;
+  if (ctx.entityType.get(x) !== 'person' || ctx.entityType.get(y) !== 'person') return false;
+  const last = (id: string): string => foldName(ctx.entityName.get(id) ?? '').split(/\s+/).pop() ?? '';
+  const lx = last(x);
+  return lx.length >= 3 && lx === last(y);
+}
+
+/** Whether two happenings can be the same one: the same verb said of the same actor or acting on
+ * the same thing, and no different actor or object. A clause whose subject was not read takes an
+ * actor named in its sentence. */
+export function sameHappening(ctx: Context, x: Happening, y: Happening, sx?: SentenceInfo, sy?: SentenceInfo): { same: boolean; subject: boolean; object: boolean } {
+  let subject = sameActor(ctx, x.subject, y.subject);
+  if (!subject && (!x.subject || !y.subject)) {
+    const named = x.subject ?? y.subject;
+    const other = x.subject ? sy : sx;
+    if (named && other) subject = [...other.entities].some((e) => sameActor(ctx, e, named));
+  }
+  const objectShared = sameActor(ctx, x.object.entity, y.object.entity) || (!!x.object.entity && x.object.entity === y.object.entity) || [...x.object.stems].some((s) => y.object.stems.has(s));
   if (!x.verb || x.verb !== y.verb) return { same: false, subject, object: objectShared };
-  if (x.subject && y.subject && x.subject !== y.subject) return { same: false, subject, object: objectShared };
+  if (x.subject && y.subject && !sameActor(ctx, x.subject, y.subject)) return { same: false, subject: false, object: objectShared };
   // "married Billy Neal in 1943" and "married Armond Walterson in 1958" are two marriages.
-  if (x.object.entity && y.object.entity && x.object.entity !== y.object.entity) return { same: false, subject, object: false };
+  if (x.object.entity && y.object.entity && !sameActor(ctx, x.object.entity, y.object.entity) && x.object.entity !== y.object.entity) return { same: false, subject, object: false };
   return { same: subject || objectShared, subject, object: objectShared };
 }

@@ -5,7 +5,7 @@ import type { Context } from './context.js';
 import { sameWords } from './corroboration.js';
 import type { Detector, FactClaim } from './claims.js';
 import { sentenceAt } from '../text/doc.js';
-import { foldName, personKey, surname } from './people.js';
+import { foldName, personKey, sameSpelling, surname } from './people.js';
 
 const UNNAMED = /^(a|an|the|one|two|some|several|another|senior|western|officials?|diplomats?|sources?)\b/i;
 
@@ -106,8 +106,12 @@ export const speakers: Detector = {
     if (qa.statement && qa.statement === qb.statement) return true;
     return sameWords(qa.text, qb.text);
   },
-  conflict(a, b) {
-    return a.value !== b.value;
+  conflict(a, b, ctx) {
+    if (a.value === b.value) return false;
+    // "Heffner" and "Hugh Hefner", "Locke" and "Gary Locke": one person spelt or named two ways.
+    const na = ctx.entityName.get(a.value) ?? a.value;
+    const nb = ctx.entityName.get(b.value) ?? b.value;
+    return !sameSpelling(surname(na), surname(nb));
   },
   topic(claims) {
     return `who said ${claims[0].subject}`;

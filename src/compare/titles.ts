@@ -453,6 +453,8 @@ export function officeDetector(): Detector {
       const out: FactClaim[] = [];
       for (const t of all) {
         if (!uniquePost(t)) continue;
+        // A holder the entities stage does not know as a person ("President March …") is a misread name.
+        if (ctx.entityType.get(t.person) !== 'person' && !t.person.startsWith('name:')) continue;
         out.push({
           kind: 'office',
           article: t.article,
