@@ -132,10 +132,14 @@ function groupFeatures(detector: Detector, members: FactClaim[], pairs: [FactCla
     byValue.get(c.value)!.add(ctx.sources.groupOf.get(c.article) ?? c.article);
   }
   const sides = [...byValue.values()].map((v) => v.size).sort((p, q) => q - p);
-  x['sides:values'] = Math.min(byValue.size, 4) / 4;
   x['sides:smaller'] = Math.min(sides[1] ?? 0, 3) / 3;
-  x['sides:larger'] = Math.min(sides[0] ?? 0, 5) / 5;
   x['sides:lone'] = (sides[1] ?? 0) <= 1 ? 1 : 0;
+  // Whether the claims were tied by the grammar (the same verb said of the same actor or object)
+  // or only by shared words.
+  const verb = (x['link:sameVerb'] ?? 0) > 0;
+  const who = (x['link:sameActor'] ?? 0) > 0 || (x['link:sameObject'] ?? 0) > 0;
+  if (verb && who) x['link:happening'] = 1;
+  else if (!verb && !who && (x['link:jaccard'] ?? 0) < 0.3) x['link:wordsOnly'] = 1;
   x.hedged = members.some((c) => /\b(about|around|some|nearly|almost|roughly|approximately|at least|more than|up to|reportedly|allegedly)\b/i.test(c.sentence.text)) ? 1 : 0;
   return x;
 }
@@ -180,6 +184,27 @@ export function runDetector(detector: Detector, ctx: Context): FoundDiscrepancy[
     const disputed = new Set(ids.filter((i) => conflicting.has(i)).map((i) => claims[i].value));
     const disputedSentences = new Set(ids.filter((i) => disputed.has(claims[i].value)).map((i) => `${claims[i].article}:${claims[i].sentence.index}`));
     ids = ids.filter((i) => disputed.has(claims[i].value) || disputedSentences.has(`${claims[i].article}:${claims[i].sentence.index}`));
+    // An outlet does not contradict itself: when one article gives the group two values in
+    // different sentences, the group has gathered two happenings ("indicted in 1969" and "indicted
+    // in 1990"). That article keeps only the value most of the group gives, or nothing on a tie.
+    const count = new Map<string, number>();
+    for (const i of ids) count.set(claims[i].value, (count.get(claims[i].value) ?? 0) + 1);
+    const perArticle = new Map<string, number[]>();
+    for (const i of ids) {
+      if (!perArticle.has(claims[i].article)) perArticle.set(claims[i].article, []);
+      perArticle.get(claims[i].article)!.push(i);
+    }
+    const dropped = new Set<number>();
+    for (const list of perArticle.values()) {
+      const values = new Set(list.map((i) => claims[i].value));
+      const sentences = new Set(list.map((i) => claims[i].sentence.index));
+      if (values.size < 2 || sentences.size < 2) continue;
+      const ranked = [...values].sort((u, v) => (count.get(v) ?? 0) - (count.get(u) ?? 0));
+      const keep = (count.get(ranked[0]) ?? 0) > (count.get(ranked[1]) ?? 0) ? ranked[0] : null;
+      for (const i of list) if (claims[i].value !== keep) dropped.add(i);
+    }
+    ids = ids.filter((i) => !dropped.has(i));
+    if (!ids.some((i) => conflicting.has(i))) continue;
     // One claim per article and value: the first in the article is enough to show it. Two values
     // read from one sentence ("deputy prime minister and foreign minister") are shown as one claim.
     const seen = new Set<string>();
@@ -205,6 +230,10 @@ export function runDetector(detector: Detector, ctx: Context): FoundDiscrepancy[
     const pairs = conflictPairs.filter(([x, y]) => inGroup.has(x) && inGroup.has(y)).map(([x, y]): [FactClaim, FactClaim] => [claims[x], claims[y]]);
     const evolving = detector.evolving?.(members, ctx) ?? false;
     const features = groupFeatures(detector, members, pairs, ctx);
+    // How crowded the claims' bucket is: many figures of one unit per article (a long obituary's
+    // years) make "the same unit" weak evidence of the same fact.
+    const bucketSize = buckets.get(members[0].bucket)?.length ?? members.length;
+    features['bucket:perArticle'] = Math.min(bucketSize / Math.max(1, ctx.articles.length), 4) / 4;
     if (evolving) features.evolving = 1;
     let explanation = explain(members, ctx, topic);
     if (evolving) explanation = `${explanation.slice(0, -1)} — this may reflect updates as the story developed.`;

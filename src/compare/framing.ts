@@ -302,12 +302,14 @@ export function cueFeatures(c: ToneCue, ctx: Context): Features {
   const x: Features = {
     [`rel:${c.relation}`]: 1,
     [`via:${c.via}`]: 1,
-    [`relvia:${c.relation}:${c.via}`]: 1,
     weight: Math.abs(c.weight),
     positive: c.weight > 0 ? 1 : 0,
     negated: c.negated ? 1 : 0,
     distance: Math.min(c.distance, 20) / 10,
-    [`type:${ctx.entityType.get(c.entity) ?? 'other'}`]: 1,
+    // An actor the entities stage named by one word ("Charles" for a full name) or by a common
+    // noun is often not the actor a reader would name.
+    person: ctx.entityType.get(c.entity) === 'person' ? 1 : 0,
+    oneWordName: (ctx.entityName.get(c.entity) ?? '').trim().split(/\s+/).length === 1 ? 1 : 0,
   };
   return x;
 }

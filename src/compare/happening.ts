@@ -106,5 +106,7 @@ export function sameHappening(ctx: Context, x: Happening, y: Happening, sx?: Sen
   if (x.subject && y.subject && !sameActor(ctx, x.subject, y.subject)) return { same: false, subject: false, object: objectShared };
   // "married Billy Neal in 1943" and "married Armond Walterson in 1958" are two marriages.
   if (x.object.entity && y.object.entity && !sameActor(ctx, x.object.entity, y.object.entity) && x.object.entity !== y.object.entity) return { same: false, subject, object: false };
+  // "signed a bill" and "signed an executive order": two signings.
+  if (x.object.stems.size && y.object.stems.size && !objectShared) return { same: false, subject, object: false };
   return { same: subject || objectShared, subject, object: objectShared };
 }

@@ -1,7 +1,7 @@
 // Figures that outlets give for one fact ("40 missiles" vs "25 missiles"). A figure with a qualifier
 // is a range: "more than 40" does not contradict "45", "up to 240" does not contradict "240".
 import type { Context, SentenceInfo } from './context.js';
-import { contentStem, differentPlaces, sameFact, sharedCount, stem, stemsIn } from './context.js';
+import { contentStem, differentPlaces, jaccard, sameFact, sharedCount, stem, stemsIn } from './context.js';
 import type { Detector, FactClaim } from './claims.js';
 import { loadJson } from '../util/data.js';
 import { tokenIndexAt, type Doc, type Token } from '../text/doc.js';
@@ -295,6 +295,17 @@ export const numbers: Detector = {
     const hb = (b as NumberClaim).happening;
     // Counts said of two different actors ("X released 50", "Y released 40") are two counts.
     if (ha.subject && hb.subject && !sameActor(ctx, ha.subject, hb.subject)) return false;
+    // In long real articles two sentences share a unit and a word or two by chance ("five
+    // families" / "four other families"): a count, or a duration, needs the grammar to tie the two
+    // (the same verb, actor or object) or sentences that overlap in earnest. Casualty tolls,
+    // sums and measures keep the looser test below.
+    const plain = !Object.values(q().casualties).includes(a.bucket) && !Object.values(q().currencies).includes(a.bucket) && !q().measures.includes(a.bucket);
+    if (plain || isTimeUnit(a.bucket.split('|')[0])) {
+      const h = sameHappening(ctx, ha, hb, a.sentence, b.sentence);
+      const tied = h.same || h.subject || h.object || (!!ha.verb && ha.verb === hb.verb);
+      const j = jaccard(a.sentence.lemmas, b.sentence.lemmas);
+      if (!tied && j < 0.3 && !(j >= 0.2 && sharedCount(a.sentence.entities, b.sentence.entities) >= 1)) return false;
+    }
     // The same counted thing in one story is usually the same quantity; a shared word besides the
     // unit (or a shared actor) guards against two different counts of it.
     if (sameFact(a.sentence, b.sentence, 0.2)) return true;

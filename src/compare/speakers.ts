@@ -4,7 +4,8 @@ import type { Quote } from '../types.js';
 import type { Context } from './context.js';
 import { sameWords } from './corroboration.js';
 import type { Detector, FactClaim } from './claims.js';
-import { sentenceAt } from '../text/doc.js';
+import { sentenceAt, tokenIndexAt } from '../text/doc.js';
+import { headOf, labelOf, parseOf } from './syntax.js';
 import { foldName, personKey, sameSpelling, surname } from './people.js';
 
 const UNNAMED = /^(a|an|the|one|two|some|several|another|senior|western|officials?|diplomats?|sources?)\b/i;
@@ -42,7 +43,18 @@ export function certainSpeaker(q: Quote, ctx: Context): string | null {
     const prev = a.doc.sentences[first - 1];
     const between = a.doc.text.slice(prev.end, q.start);
     const otherName = a.mentions.some((m) => m.start >= prev.end && m.end <= to && outside(m) && m.entity !== q.speaker && ctx.entityType.get(m.entity) === 'person');
-    if (!otherName && a.mentions.some((m) => m.entity === q.speaker && m.start >= prev.start && m.end <= prev.end) && between.length < 400) {
+    // Only the subject of the sentence before carries over to "he said" ("X spoke to us. He
+    // said …"); a name elsewhere in it ("He did not say what X …") does not.
+    const p = parseOf(a.doc, a.mentions);
+    const isSubject = (m: { start: number; end: number }): boolean => {
+      for (let k = tokenIndexAt(a.doc, m.start); k < a.doc.tokens.length && a.doc.tokens[k].start < m.end; k++) {
+        let h = k;
+        for (let n = 0; n < 3 && h >= 0 && ['compound', 'flat', 'appos'].includes(labelOf(p, h)); n++) h = headOf(p, h);
+        if (h >= 0 && /^nsubj/.test(labelOf(p, h))) return true;
+      }
+      return false;
+    };
+    if (!otherName && a.mentions.some((m) => m.entity === q.speaker && m.start >= prev.start && m.end <= prev.end && isSubject(m)) && between.length < 400) {
       previousSentence.add(q);
       return q.speaker;
     }

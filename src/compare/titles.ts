@@ -402,8 +402,13 @@ export function titleDetector(): Detector {
       const ta = (a as TitleClaim).title;
       const tb = (b as TitleClaim).title;
       if (compatible(ta, tb)) return false;
-      // Not a contradiction when each outlet also gives the other's title.
-      return !holdsCompatible(all, b.article, tb.person, ta) || !holdsCompatible(all, a.article, ta.person, tb);
+      // The same post said of two bodies is a contradiction only when both bodies are named in
+      // full: "UCS" and "Union" (of Concerned Scientists) are one body cut two ways.
+      const core = (t: TitleMention): string => t.core.split(' ').pop() ?? '';
+      if (core(ta) === core(tb) && ta.affiliationText && tb.affiliationText && !(ta.affiliationText.includes(' ') && tb.affiliationText.includes(' '))) return false;
+      // Not a contradiction when either outlet also gives the other's title: one outlet naming two
+      // posts and another naming one of them agree.
+      return !holdsCompatible(all, b.article, tb.person, ta) && !holdsCompatible(all, a.article, ta.person, tb);
     },
     topic(claims) {
       const t = (claims[0] as TitleClaim).title;
@@ -454,7 +459,7 @@ export function officeDetector(): Detector {
       for (const t of all) {
         if (!uniquePost(t)) continue;
         // A holder the entities stage does not know as a person ("President March …") is a misread name.
-        if (ctx.entityType.get(t.person) !== 'person' && !t.person.startsWith('name:')) continue;
+        if (ctx.entityType.get(t.person) !== 'person' && !(t.person.startsWith('name:') && /^\p{Lu}[\p{L}’'-]+(\s+\p{Lu}[\p{L}’'-]+)+$/u.test(t.name))) continue;
         out.push({
           kind: 'office',
           article: t.article,
