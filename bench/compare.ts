@@ -1,6 +1,7 @@
 // Discrepancy benchmark on our own fictional gold set (bench/gold/compare, see its README): run the
 // pipeline on each set folder as its own batch, locate every gold claim in the ingested text, and
-// score the brief's discrepancies. A prediction matches a gold item when its claims overlap the gold
+// score the discrepancies the brief shows by default (those marked uncertain are counted apart).
+// `--errors` lists the missed gold items. A prediction matches a gold item when its claims overlap the gold
 // claim spans in at least two different articles (strict: overlapping at least two different values).
 // The kind of discrepancy is not compared. Development figures; the output states both.
 import { existsSync, readFileSync } from 'node:fs';
@@ -71,13 +72,20 @@ const traps: string[] = [];
 const falsePositives: string[] = [];
 const missing: string[] = [];
 const started = Date.now();
+const missed: string[] = [];
+const showErrors = process.argv.includes('--errors');
+let uncertainCount = 0;
+let uncertainRight = 0;
 
 for (const set of sets) {
   let predicted: Discrepancy[] = [];
+  let uncertain: Discrepancy[] = [];
   let articles = new Map<string, Article>();
   try {
     const b = await brief([join(dir, set)]);
-    predicted = b.discrepancies ?? [];
+    // What a reader sees by default: items under the confidence threshold are collapsed as uncertain.
+    predicted = (b.discrepancies ?? []).filter((d) => !d.uncertain);
+    uncertain = (b.discrepancies ?? []).filter((d) => d.uncertain);
     articles = new Map(b.articles.map((a) => [a.id, a]));
   } catch (err) {
     console.log(`${set}: the pipeline failed: ${(err as Error).message}`);
@@ -86,6 +94,10 @@ for (const set of sets) {
   const nonConflicts = locate(gold.nonConflicts.filter((d) => d.set === set), articles, missing);
   const foundBy = new Set<number>();
   let setFound = 0;
+  for (const d of uncertain) {
+    uncertainCount++;
+    if (items.some((item) => matches(d, item, false))) uncertainRight++;
+  }
   for (const d of predicted) {
     totals.predicted++;
     const hits = items.map((item, i) => (matches(d, item, false) ? i : -1)).filter((i) => i >= 0);
@@ -101,6 +113,7 @@ for (const set of sets) {
     }
   }
   items.forEach((item, i) => {
+    if (!foundBy.has(i)) missed.push(`${set}: ${item.kind} "${item.topic}"`);
     const k = item.kind ?? '?';
     if (!byKind.has(k)) byKind.set(k, { gold: 0, found: 0 });
     byKind.get(k)!.gold++;
@@ -133,4 +146,6 @@ console.log('  by set:');
 for (const line of bySet) console.log(line);
 if (traps.length) console.log(`  predictions on non-conflicts (${traps.length}):\n    ${traps.join('\n    ')}`);
 if (falsePositives.length) console.log(`  other unmatched predictions (${falsePositives.length}):\n    ${falsePositives.join('\n    ')}`);
+console.log(`  uncertain (collapsed, not counted above): ${uncertainCount}, of which real ${uncertainRight}`);
+if (showErrors && missed.length) console.log(`  missed (${missed.length}):\n    ${missed.join('\n    ')}`);
 if (missing.length) console.log(`  gold claims not found in the ingested text (${missing.length}):\n    ${missing.slice(0, 20).join('\n    ')}`);

@@ -2,8 +2,11 @@
 // that links claims about the same fact across articles and keeps the groups where they disagree.
 import type { Claim, Discrepancy } from '../types.js';
 import type { Context, SentenceInfo } from './context.js';
+import { jaccard, sharedActions, sharedCount } from './context.js';
+import type { Features } from '../util/logistic.js';
+import { rate } from './confidence.js';
 
-export type DiscrepancyKind = 'date' | 'number' | 'speaker' | 'title' | 'office' | 'condition';
+export type DiscrepancyKind = 'date' | 'number' | 'speaker' | 'title' | 'office' | 'condition' | 'document' | 'commitment';
 
 export interface FactClaim {
   kind: DiscrepancyKind;
@@ -30,6 +33,10 @@ export interface FoundDiscrepancy {
   topic: string;
   claims: FactClaim[];
   explanation: string;
+  /** How the claims were linked and how far apart they are: what the discrepancy model scores. */
+  features: Features;
+  /** A count that may have changed as the story developed (a toll that rose). */
+  evolving: boolean;
 }
 
 export interface Detector {
@@ -43,6 +50,10 @@ export interface Detector {
   /** Optional blocking: claims are compared only when they share one of these keys (a necessary
    * condition of sameFact), so that large batches do not compare every pair. */
   blockKeys?(c: FactClaim): Iterable<string>;
+  /** Features of one conflicting pair beyond the shared ones (how the detector linked them). */
+  pairFeatures?(a: FactClaim, b: FactClaim, ctx: Context): Features;
+  /** Whether the disagreement may be a figure that changed over time. */
+  evolving?(claims: FactClaim[], ctx: Context): boolean;
 }
 
 /** The pairs (x < y, indices into ids) worth comparing within one bucket. Claims of one article
@@ -102,6 +113,37 @@ export function explain(claims: FactClaim[], ctx: Context, subject: string): str
   return `The outlets disagree on ${subject}: ${parts.join('; ')}.`;
 }
 
+/** Features every kind shares: how much the conflicting sentences have in common, how many
+ * outlets stand on each side, hedges. The detector adds its own linking evidence. */
+function groupFeatures(detector: Detector, members: FactClaim[], pairs: [FactClaim, FactClaim][], ctx: Context): Features {
+  const x: Features = { [`kind:${detector.kind}`]: 1 };
+  const max = (k: string, v: number): void => {
+    x[k] = Math.max(x[k] ?? 0, v);
+  };
+  for (const [a, b] of pairs) {
+    max('link:jaccard', jaccard(a.sentence.lemmas, b.sentence.lemmas));
+    max('link:sharedEntities', Math.min(sharedCount(a.sentence.entities, b.sentence.entities), 3) / 3);
+    max('link:sharedActions', Math.min(sharedActions(a.sentence, b.sentence), 3) / 3);
+    for (const [k, v] of Object.entries(detector.pairFeatures?.(a, b, ctx) ?? {})) max(k, v);
+  }
+  const byValue = new Map<string, Set<string>>();
+  for (const c of members) {
+    if (!byValue.has(c.value)) byValue.set(c.value, new Set());
+    byValue.get(c.value)!.add(ctx.sources.groupOf.get(c.article) ?? c.article);
+  }
+  const sides = [...byValue.values()].map((v) => v.size).sort((p, q) => q - p);
+  x['sides:smaller'] = Math.min(sides[1] ?? 0, 3) / 3;
+  x['sides:lone'] = (sides[1] ?? 0) <= 1 ? 1 : 0;
+  // Whether the claims were tied by the grammar (the same verb said of the same actor or object)
+  // or only by shared words.
+  const verb = (x['link:sameVerb'] ?? 0) > 0;
+  const who = (x['link:sameActor'] ?? 0) > 0 || (x['link:sameObject'] ?? 0) > 0;
+  if (verb && who) x['link:happening'] = 1;
+  else if (!verb && !who && (x['link:jaccard'] ?? 0) < 0.3) x['link:wordsOnly'] = 1;
+  x.hedged = members.some((c) => /\b(about|around|some|nearly|almost|roughly|approximately|at least|more than|up to|reportedly|allegedly)\b/i.test(c.sentence.text)) ? 1 : 0;
+  return x;
+}
+
 /** Link claims about one fact across articles; keep the connected groups that hold a contradiction. */
 export function runDetector(detector: Detector, ctx: Context): FoundDiscrepancy[] {
   const claims = detector.extract(ctx);
@@ -113,6 +155,7 @@ export function runDetector(detector: Detector, ctx: Context): FoundDiscrepancy[
   const parent = claims.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   const conflicting = new Set<number>();
+  const conflictPairs: [number, number][] = [];
   for (const ids of buckets.values()) {
     for (const [x, y] of candidatePairs(detector, claims, ids)) {
       const a = claims[x];
@@ -123,6 +166,7 @@ export function runDetector(detector: Detector, ctx: Context): FoundDiscrepancy[
       if (a.value !== b.value && detector.conflict(a, b, ctx)) {
         conflicting.add(x);
         conflicting.add(y);
+        conflictPairs.push([x, y]);
       }
     }
   }
@@ -140,6 +184,27 @@ export function runDetector(detector: Detector, ctx: Context): FoundDiscrepancy[
     const disputed = new Set(ids.filter((i) => conflicting.has(i)).map((i) => claims[i].value));
     const disputedSentences = new Set(ids.filter((i) => disputed.has(claims[i].value)).map((i) => `${claims[i].article}:${claims[i].sentence.index}`));
     ids = ids.filter((i) => disputed.has(claims[i].value) || disputedSentences.has(`${claims[i].article}:${claims[i].sentence.index}`));
+    // An outlet does not contradict itself: when one article gives the group two values in
+    // different sentences, the group has gathered two happenings ("indicted in 1969" and "indicted
+    // in 1990"). That article keeps only the value most of the group gives, or nothing on a tie.
+    const count = new Map<string, number>();
+    for (const i of ids) count.set(claims[i].value, (count.get(claims[i].value) ?? 0) + 1);
+    const perArticle = new Map<string, number[]>();
+    for (const i of ids) {
+      if (!perArticle.has(claims[i].article)) perArticle.set(claims[i].article, []);
+      perArticle.get(claims[i].article)!.push(i);
+    }
+    const dropped = new Set<number>();
+    for (const list of perArticle.values()) {
+      const values = new Set(list.map((i) => claims[i].value));
+      const sentences = new Set(list.map((i) => claims[i].sentence.index));
+      if (values.size < 2 || sentences.size < 2) continue;
+      const ranked = [...values].sort((u, v) => (count.get(v) ?? 0) - (count.get(u) ?? 0));
+      const keep = (count.get(ranked[0]) ?? 0) > (count.get(ranked[1]) ?? 0) ? ranked[0] : null;
+      for (const i of list) if (claims[i].value !== keep) dropped.add(i);
+    }
+    ids = ids.filter((i) => !dropped.has(i));
+    if (!ids.some((i) => conflicting.has(i))) continue;
     // One claim per article and value: the first in the article is enough to show it. Two values
     // read from one sentence ("deputy prime minister and foreign minister") are shown as one claim.
     const seen = new Set<string>();
@@ -157,8 +222,22 @@ export function runDetector(detector: Detector, ctx: Context): FoundDiscrepancy[
       members.push(c);
     }
     if (new Set(members.map((c) => c.article)).size < 2) continue;
+    // The same value in every outlet is corroboration, however the values were keyed ("Reid's
+    // representative" and "Tara Reid's representative").
+    if (new Set(members.map((c) => c.display.toLowerCase())).size < 2) continue;
     const topic = detector.topic(members, ctx);
-    out.push({ kind: detector.kind, topic, claims: members, explanation: explain(members, ctx, topic) });
+    const inGroup = new Set(ids);
+    const pairs = conflictPairs.filter(([x, y]) => inGroup.has(x) && inGroup.has(y)).map(([x, y]): [FactClaim, FactClaim] => [claims[x], claims[y]]);
+    const evolving = detector.evolving?.(members, ctx) ?? false;
+    const features = groupFeatures(detector, members, pairs, ctx);
+    // How crowded the claims' bucket is: many figures of one unit per article (a long obituary's
+    // years) make "the same unit" weak evidence of the same fact.
+    const bucketSize = buckets.get(members[0].bucket)?.length ?? members.length;
+    features['bucket:perArticle'] = Math.min(bucketSize / Math.max(1, ctx.articles.length), 4) / 4;
+    if (evolving) features.evolving = 1;
+    let explanation = explain(members, ctx, topic);
+    if (evolving) explanation = `${explanation.slice(0, -1)} — this may reflect updates as the story developed.`;
+    out.push({ kind: detector.kind, topic, claims: members, explanation, features, evolving });
   }
   return out;
 }
@@ -171,5 +250,8 @@ export function toClaim(c: FactClaim, ctx: Context): Claim {
 }
 
 export function toDiscrepancy(d: FoundDiscrepancy, ctx: Context): Discrepancy {
-  return { topic: d.topic, claims: d.claims.map((c) => toClaim(c, ctx)), explanation: d.explanation };
+  const { confidence, uncertain } = rate('discrepancies', d.features);
+  const out: Discrepancy = { topic: d.topic, claims: d.claims.map((c) => toClaim(c, ctx)), explanation: d.explanation, confidence };
+  if (uncertain) out.uncertain = true;
+  return out;
 }

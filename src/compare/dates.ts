@@ -4,18 +4,13 @@
 import type { Context, SentenceInfo } from './context.js';
 import { differentPlaces, jaccard, sharedActions, sharedCount, stemsIn } from './context.js';
 import type { Detector, FactClaim } from './claims.js';
-
-const DAY = /^(\d{4}-\d{2}-\d{2})/;
+import { happeningAt, sameHappening, type Happening } from './happening.js';
+import { tokenIndexAt } from '../text/doc.js';
 
 /** Words that mark another occurrence of the same kind of event: a date on "talks resume" is not
  * the date of the talks that began. */
 const REPEAT = /\b(again|resume[ds]?|resuming|next|another|second|third|further|follow-up|new round|re-?convene)\b/i;
 const FUTURE = /\b(will|shall|would|'ll|is due|are due|is expected|are expected|is scheduled|are scheduled|is set to|are set to|plans? to|planned)\b/i;
-
-function dayValue(value: string | null): string | null {
-  const m = value ? DAY.exec(value) : null;
-  return m ? m[1] : null;
-}
 
 function weekday(day: string): string {
   const d = new Date(`${day}T12:00:00Z`);
@@ -74,6 +69,66 @@ function localContext(ctx: Context, article: string, s: SentenceInfo, t: { start
   return { ...stems, text, repeat: REPEAT.test(text), future: FUTURE.test(text) };
 }
 
+/** What a time expression fixes, at each grain it fixes it: a day, a weekday named in the text
+ * (which stays comparable when no publication date resolves it), a month, a year, a decade. */
+export interface When {
+  day: string | null;
+  weekday: string | null;
+  month: string | null;
+  year: string | null;
+  decade: string | null;
+}
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY_SHORT: Record<string, string> = { sun: 'sunday', mon: 'monday', tue: 'tuesday', tues: 'tuesday', wed: 'wednesday', thu: 'thursday', thur: 'thursday', thurs: 'thursday', fri: 'friday', sat: 'saturday' };
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+export function whenOf(value: string | null, text: string): When | null {
+  const w: When = { day: null, weekday: null, month: null, year: null, decade: null };
+  const v = value ?? '';
+  let m: RegExpExecArray | null;
+  if ((m = /^(\d{4})-(\d{2})-(\d{2})/.exec(v))) {
+    w.day = m[0];
+    w.month = `${m[1]}-${m[2]}`;
+    w.year = m[1];
+  } else if ((m = /^(\d{4})-(\d{2})$/.exec(v))) {
+    w.month = m[0];
+    w.year = m[1];
+  } else if ((m = /^(\d{4})$/.exec(v))) w.year = m[1];
+  else if ((m = /^(\d{3})(X|0s)$/.exec(v))) w.decade = m[1];
+  const lower = text.toLowerCase();
+  const named = /\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday|sun|mon|tues?|wed|thu(?:rs?)?|fri|sat)\b\.?/.exec(lower);
+  if (named) w.weekday = WEEKDAY_SHORT[named[1]] ?? named[1];
+  else if (w.day) w.weekday = WEEKDAYS[new Date(`${w.day}T12:00:00Z`).getUTCDay()];
+  if (!w.month) {
+    const month = new RegExp(`\\b(${MONTHS.join('|')})\\b`).exec(lower);
+    if (month) w.month = `${w.year ?? '----'}-${String(MONTHS.indexOf(month[1]) + 1).padStart(2, '0')}`;
+  }
+  // Relative words the time stage could not resolve ("yesterday", "last week") fix nothing comparable.
+  if (!w.day && !w.weekday && !w.month && !w.year && !w.decade) return null;
+  return w;
+}
+
+/** Whether two dates for one happening cannot both be right. Compatible precision ("1950" and
+ * "October 1950", "the 1940s" and 1947) is not a conflict. */
+export function whenConflict(a: When, b: When): boolean {
+  if (a.day && b.day) return a.day !== b.day;
+  if (a.weekday && b.weekday && a.weekday !== b.weekday) return true;
+  if (a.year && b.year && a.year !== b.year) return true;
+  if (a.decade && b.year && !b.year.startsWith(a.decade)) return true;
+  if (b.decade && a.year && !a.year.startsWith(b.decade)) return true;
+  if (a.month && b.month && (a.year === b.year || !a.year || !b.year) && a.month.slice(-2) !== b.month.slice(-2)) return true;
+  return false;
+}
+
+function describeWhen(w: When, text: string): string {
+  if (w.day) return weekday(w.day);
+  const t = text.trim().replace(/^(on|in|at|by|from|during)\s+/i, '');
+  return t;
+}
+
+type WhenClaim = DateClaim & { when: When; happening: Happening; grain: 'day' | 'weekday' | 'month' | 'year' };
+
 export const dates: Detector = {
   kind: 'date',
   extract(ctx: Context): FactClaim[] {
@@ -82,27 +137,34 @@ export const dates: Detector = {
       for (const s of a.sentences) {
         for (const t of s.times) {
           if (t.type === 'DURATION' || t.type === 'SET') continue;
-          const day = dayValue(t.value);
-          if (!day) continue;
+          const text = a.doc.text.slice(t.start, t.end);
+          const when = whenOf(t.value, text);
+          if (!when) continue;
           // "TALVIK, Nov 18 (Meridian Press) -": the dateline dates the report, not an event.
           if (/^[\p{Lu}][\p{Lu} .'’-]*,\s*$/u.test(a.doc.text.slice(s.start, t.start))) continue;
+          // A heading or a date line standing alone dates the page.
+          if (s.end - s.start < t.end - t.start + 25 && !/\b(on|in|at)\b/i.test(s.text)) continue;
           const local = localContext(ctx, a.id, s, t);
           if (local.actions.size === 0) continue;
           // A finished event dated after the article was published is a misread relative date
           // ("Tuesday's agreement" read forward from a Friday), not a claim the outlet made.
           const published = a.doc.article.published?.slice(0, 10);
-          if (published && day > published && !local.future) continue;
-          const claim: DateClaim = {
+          if (when.day && published && when.day > published && !local.future) continue;
+          const grain = when.day ? 'day' : when.weekday ? 'weekday' : when.month && !when.month.startsWith('-') ? 'month' : when.year || when.decade ? 'year' : 'month';
+          const claim: WhenClaim = {
             kind: 'date',
             article: a.id,
             sentence: s,
             start: t.start,
             end: t.end,
-            value: day,
-            display: weekday(day),
+            value: `${when.day ?? ''}|${when.weekday ?? ''}|${when.month ?? ''}|${when.year ?? when.decade ?? ''}`,
+            display: describeWhen(when, text),
             subject: [...local.actions].slice(0, 3).join(' '),
             bucket: 'date',
             local,
+            when,
+            grain,
+            happening: happeningAt(ctx, a, tokenIndexAt(a.doc, t.start)),
           };
           out.push(claim);
         }
@@ -112,9 +174,18 @@ export const dates: Detector = {
   },
   sameFact(a, b, ctx) {
     if (differentPlaces(ctx, a.sentence, b.sentence)) return false;
-    const la = (a as DateClaim).local;
-    const lb = (b as DateClaim).local;
+    const ca = a as WhenClaim;
+    const cb = b as WhenClaim;
+    const la = ca.local;
+    const lb = cb.local;
     if (la.repeat !== lb.repeat || la.future !== lb.future) return false;
+    const h = sameHappening(ctx, ca.happening, cb.happening, a.sentence, b.sentence);
+    // Two different actors for the same verb: two happenings.
+    if (ca.happening.verb && ca.happening.verb === cb.happening.verb && !h.same && !h.subject && ca.happening.subject && cb.happening.subject) return false;
+    if (h.same) return true;
+    // A year or a month alone dates many things in a life; it takes the same verb said of the
+    // same actor (above) to be one happening.
+    if (ca.grain === 'year' || cb.grain === 'year' || ca.grain === 'month' || cb.grain === 'month') return false;
     // The same action next to the date, and enough of the rest to be sure it is the same occurrence.
     const actions = sharedActions(la, lb);
     if (actions === 0) return false;
@@ -124,16 +195,32 @@ export const dates: Detector = {
     return local >= 3 || (local >= 2 && (j >= 0.15 || entities >= 1)) || j >= 0.35;
   },
   conflict(a, b) {
-    return a.value !== b.value;
+    return whenConflict((a as WhenClaim).when, (b as WhenClaim).when);
   },
-  // sameFact needs an action of one among the other's words, so a shared word is necessary; the
-  // sentence-level fallback (j ≥ 0.35) implies one too.
-  blockKeys: (c) => new Set([...(c as DateClaim).local.lemmas, ...c.sentence.lemmas]),
+  // sameFact needs an action of one among the other's words, or the same verb, so a shared word
+  // is necessary; the sentence-level fallback (j ≥ 0.35) implies one too.
+  blockKeys: (c) => new Set([...(c as DateClaim).local.lemmas, ...c.sentence.lemmas, `verb:${(c as WhenClaim).happening.verb}`]),
   topic(claims) {
     const locals = claims.map((c) => (c as DateClaim).local);
     const shared = [...locals[0].actions].filter((x) => locals.every((l) => l.actions.has(x)));
-    const words = shared.map((stemmed) => wordFor(claims, stemmed));
+    const verb = (claims[0] as WhenClaim).happening.verb;
+    const stems = shared.length ? shared : verb && claims.every((c) => (c as WhenClaim).happening.verb === verb) ? [verb] : [];
+    const words = stems.map((stemmed) => wordFor(claims, stemmed));
     return words.length ? `date of the event (${words.slice(0, 3).map((w) => `“${w}”`).join(', ')})` : 'date of the event';
+  },
+  pairFeatures(a, b, ctx) {
+    const ca = a as WhenClaim;
+    const cb = b as WhenClaim;
+    const h = sameHappening(ctx, ca.happening, cb.happening, a.sentence, b.sentence);
+    const grains = [ca.grain, cb.grain].sort().join('-');
+    return {
+      [`date:grain:${grains}`]: 1,
+      'link:sameVerb': ca.happening.verb && ca.happening.verb === cb.happening.verb ? 1 : 0,
+      'link:sameActor': h.subject ? 1 : 0,
+      'link:sameObject': h.object ? 1 : 0,
+      'link:pronoun': ca.happening.pronoun || cb.happening.pronoun ? 1 : 0,
+      'link:localWords': Math.min(sharedCount(ca.local.lemmas, cb.local.lemmas), 6) / 6,
+    };
   },
 };
 

@@ -9,10 +9,12 @@ import { speakers } from './speakers.js';
 import { officeDetector, titleDetector } from './titles.js';
 import { conditions } from './conditions.js';
 import { bare, type Isolate } from '../util/isolate.js';
+import { documents } from './documents.js';
+import { commitments } from './commitments.js';
 
 /** In order of precedence when two findings cover the same passages. */
 function detectors(): Detector[] {
-  return [speakers, officeDetector(), titleDetector(), dates, numbers, conditions];
+  return [speakers, officeDetector(), titleDetector(), dates, numbers, conditions, documents, commitments];
 }
 
 /** The sentences a finding rests on: an office and a title read from the same sentences are one finding. */

@@ -1,10 +1,11 @@
 // Figures that outlets give for one fact ("40 missiles" vs "25 missiles"). A figure with a qualifier
 // is a range: "more than 40" does not contradict "45", "up to 240" does not contradict "240".
 import type { Context, SentenceInfo } from './context.js';
-import { differentPlaces, sameFact, sharedCount, stem, stemsIn } from './context.js';
+import { contentStem, differentPlaces, jaccard, sameFact, sharedCount, stem, stemsIn } from './context.js';
 import type { Detector, FactClaim } from './claims.js';
 import { loadJson } from '../util/data.js';
-import type { Doc, Token } from '../text/doc.js';
+import { tokenIndexAt, type Doc, type Token } from '../text/doc.js';
+import { happeningAt, sameActor, sameHappening, type Happening } from './happening.js';
 
 interface Quantities {
   numberWords: Record<string, number>;
@@ -14,6 +15,14 @@ interface Quantities {
   unitSynonyms: Record<string, string>;
   measures: string[];
   casualties: Record<string, string>;
+  timeUnits?: string[];
+  ageWords?: string[];
+}
+
+/** Units that measure how long something lasted: a duration is compared only with durations of the
+ * same thing ("17 days of talks", "a 12-year sentence"), never with another duration in the story. */
+function isTimeUnit(unit: string): boolean {
+  return (q().timeUnits ?? []).includes(unit);
 }
 
 export interface Figure {
@@ -27,6 +36,10 @@ export interface Figure {
   qualifierText: string | null;
   /** Whole phrase text, qualifier and unit included. */
   text: string;
+  /** For durations and shares: what is measured ("talks", "sentence", "enrichment"), else null. */
+  measured?: string | null;
+  /** Token index of the figure. */
+  token?: number;
 }
 
 const FRACTION = /\b(half|third|thirds|quarter|quarters|tenth|fifth|percent|per cent|%|most|some|many|all|none|each|fraction|majority)\s+of(\s+(the|its|their|those|these))?\s*$/i;
@@ -187,15 +200,58 @@ export function figuresIn(doc: Doc, s: SentenceInfo, quoted: [number, number][] 
     if (value < 3 && !cur && unit !== 'percent') continue;
     const qual = qualifierBefore(doc, i, sentence.firstToken);
     if (qual) start = qual.start;
-    out.push({ start, end, value, unit, qualifier: qual?.qualifier ?? null, qualifierText: qual?.text ?? null, text: doc.text.slice(start, end) });
+    let measured: string | null = null;
+    if (isTimeUnit(unit) || unit === 'percent') {
+      const m = measuredThing(doc, i, end, sentence.firstToken, sentence.endToken);
+      // "a 29-year-old": an age, not a duration.
+      if (m === 'age') unit = 'age';
+      else measured = m;
+    }
+    out.push({ start, end, value, unit, qualifier: qual?.qualifier ?? null, qualifierText: qual?.text ?? null, text: doc.text.slice(start, end), measured, token: i });
   }
   return out;
+}
+
+/** What a duration or a share measures: the noun it is compounded with ("12-year sentence", "60%
+ * enrichment"), the noun after "of" ("17 days of talks", "52 percent of voters"), or the noun
+ * it is "of" ("a cap of 60 percent"). Null when the phrase does not say; then the governing verb
+ * decides (see `measuredKey`). */
+function measuredThing(doc: Doc, i: number, end: number, first: number, last: number): string | null {
+  const toks = doc.tokens;
+  let k = i;
+  while (k < last && toks[k].end <= end) k++;
+  const ages = new Set(q().ageWords ?? []);
+  if (toks[k]?.text === '-' && ages.has(toks[k + 1]?.text.toLowerCase() ?? '')) return 'age';
+  if (ages.has(toks[k]?.text.toLowerCase() ?? '')) return 'age';
+  if (toks[k]?.text === '-') k++;
+  const noun = (from: number): string | null => {
+    for (let j = from; j < last && j < from + 4; j++) {
+      const t = toks[j];
+      if (t.pos === 'NOUN' || t.pos === 'PROPN') {
+        // The last noun of a compound run ("inspection visits").
+        let h = j;
+        while (h + 1 < last && (toks[h + 1].pos === 'NOUN') && h < j + 3) h++;
+        return contentStem(toks[h]);
+      }
+      if (!['DET', 'ADJ', 'NUM', 'PRON'].includes(t.pos) && t.text !== '-') return null;
+    }
+    return null;
+  };
+  if (k < last && toks[k].pos === 'NOUN') return noun(k);
+  if (k < last && toks[k].text.toLowerCase() === 'of') return noun(k + 1);
+  // "a cap of 60 percent", "a turnout of 52%"
+  let b = i - 1;
+  while (b > first && ['ADV', 'ADP'].includes(toks[b].pos) && toks[b].text.toLowerCase() !== 'of') b--;
+  if (toks[b]?.text.toLowerCase() === 'of' && b - 1 >= first && toks[b - 1].pos === 'NOUN') return contentStem(toks[b - 1]);
+  return null;
 }
 
 function formatValue(n: number): string {
   return n.toLocaleString('en-GB');
 }
 
+
+type NumberClaim = FactClaim & { happening: Happening; measured: string | null };
 
 export const numbers: Detector = {
   kind: 'number',
@@ -205,7 +261,19 @@ export const numbers: Detector = {
       for (const s of a.sentences) {
         for (const f of figuresIn(a.doc, s, a.quoted)) {
           const shown = `${f.qualifierText ? `${f.qualifierText} ` : ''}${formatValue(f.value)} ${f.unit === 'percent' ? 'percent' : f.value === 1 ? f.unit : plural(f.unit)}`;
+          const happening = happeningAt(ctx, a, f.token ?? tokenIndexAt(a.doc, f.start));
+          // A duration or a share is compared only with one of the same thing: "17 days of talks"
+          // with "18 days of talks", a poll's share never with an enrichment cap.
+          let bucket = f.unit;
+          let measured = f.measured ?? null;
+          if ((isTimeUnit(f.unit) || f.unit === 'percent') && !measured) measured = happening.verb ? `verb:${happening.verb}` : null;
+          if (isTimeUnit(f.unit) || f.unit === 'percent') {
+            if (!measured) continue;
+            bucket = `${f.unit}|${measured}`;
+          }
           out.push({
+            happening,
+            measured,
             kind: 'number',
             article: a.id,
             sentence: s,
@@ -214,8 +282,8 @@ export const numbers: Detector = {
             value: `${f.qualifier ?? 'exact'}:${f.value}`,
             display: shown,
             subject: f.unit,
-            bucket: f.unit,
-          });
+            bucket,
+          } as NumberClaim);
         }
       }
     }
@@ -223,6 +291,21 @@ export const numbers: Detector = {
   },
   sameFact(a, b, ctx) {
     if (differentPlaces(ctx, a.sentence, b.sentence)) return false;
+    const ha = (a as NumberClaim).happening;
+    const hb = (b as NumberClaim).happening;
+    // Counts said of two different actors ("X released 50", "Y released 40") are two counts.
+    if (ha.subject && hb.subject && !sameActor(ctx, ha.subject, hb.subject)) return false;
+    // In long real articles two sentences share a unit and a word or two by chance ("five
+    // families" / "four other families"): a count, or a duration, needs the grammar to tie the two
+    // (the same verb, actor or object) or sentences that overlap in earnest. Casualty tolls,
+    // sums and measures keep the looser test below.
+    const plain = !Object.values(q().casualties).includes(a.bucket) && !Object.values(q().currencies).includes(a.bucket) && !q().measures.includes(a.bucket);
+    if (plain || isTimeUnit(a.bucket.split('|')[0])) {
+      const h = sameHappening(ctx, ha, hb, a.sentence, b.sentence);
+      const tied = h.same || h.subject || h.object || (!!ha.verb && ha.verb === hb.verb);
+      const j = jaccard(a.sentence.lemmas, b.sentence.lemmas);
+      if (!tied && j < 0.3 && !(j >= 0.2 && sharedCount(a.sentence.entities, b.sentence.entities) >= 1)) return false;
+    }
     // The same counted thing in one story is usually the same quantity; a shared word besides the
     // unit (or a shared actor) guards against two different counts of it.
     if (sameFact(a.sentence, b.sentence, 0.2)) return true;
@@ -252,8 +335,36 @@ export const numbers: Detector = {
     if (valuesIn(a).some((v) => rangesOverlap([v, v], range(fb))) || valuesIn(b).some((v) => rangesOverlap([v, v], range(fa)))) return false;
     return true;
   },
+  pairFeatures(a, b, ctx) {
+    const ha = (a as NumberClaim).happening;
+    const hb = (b as NumberClaim).happening;
+    const fa = parse(a.value);
+    const fb = parse(b.value);
+    const h = sameHappening(ctx, ha, hb, a.sentence, b.sentence);
+    const hi = Math.max(fa.value, fb.value);
+    return {
+      'link:sameVerb': ha.verb && ha.verb === hb.verb ? 1 : 0,
+      'link:sameActor': h.subject ? 1 : 0,
+      'link:sameObject': h.object ? 1 : 0,
+      'number:measured': (a as NumberClaim).measured ? 1 : 0,
+      'number:duration': isTimeUnit(a.bucket.split('|')[0]) ? 1 : 0,
+      'number:percent': a.bucket.startsWith('percent') ? 1 : 0,
+      'number:distance': hi > 0 ? Math.abs(fa.value - fb.value) / hi : 0,
+      'number:qualified': fa.qualifier || fb.qualifier ? 1 : 0,
+      'number:casualty': Object.values(q().casualties).includes(a.bucket) ? 1 : 0,
+    };
+  },
+  evolving(claims, ctx) {
+    // A toll or a running count that outlets published at different times may have grown.
+    const unit = claims[0].bucket;
+    const running = Object.values(q().casualties).includes(unit) || claims.some((c) => RUNNING.test(c.sentence.text));
+    const times = new Set(claims.map((c) => ctx.byId.get(c.article)?.doc.article.published?.slice(0, 13) ?? ''));
+    return running && (times.size > 1 || times.has(''));
+  },
   topic(claims) {
+    const measured = (claims[0] as NumberClaim).measured;
     const unit = claims[0].subject;
+    if (measured && !measured.startsWith('verb:')) return unit === 'percent' ? `percentage (${wordIn(claims, measured)})` : `number of ${plural(unit)} (${wordIn(claims, measured)})`;
     if (Object.values(q().currencies).includes(unit)) return `sum in ${plural(unit)}`;
     if (unit === 'percent') return 'percentage';
     if (['killed', 'injured', 'arrested', 'missing', 'displaced', 'evacuated', 'abducted'].includes(unit)) return `number ${unit}`;
@@ -279,6 +390,18 @@ function articleFigures(ctx: Context, article: string): Figure[] {
 function parse(value: string): Pick<Figure, 'value' | 'qualifier'> {
   const [qual, v] = value.split(':');
   return { value: Number(v), qualifier: qual === 'exact' ? null : (qual as Figure['qualifier']) };
+}
+
+/** Words that mark a running count: a figure "so far" or one that "rose to" may be updated. */
+const RUNNING = /\b(rose|risen|climbed|so far|has reached|latest|toll|updated|at least)\b/i;
+
+/** The word behind a stem, as the text writes it. */
+function wordIn(claims: FactClaim[], stemmed: string): string {
+  for (const c of claims) {
+    const m = new RegExp(`\\b(${stemmed.replace(/[^\p{L}\p{N}]/gu, '')}\\p{L}*)`, 'iu').exec(c.sentence.text);
+    if (m) return m[1].toLowerCase();
+  }
+  return stemmed;
 }
 
 function plural(noun: string): string {

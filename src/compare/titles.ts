@@ -80,7 +80,13 @@ export function affiliationKey(text: string): string {
 
 function sameAffiliation(a: string, b: string): boolean {
   const n = Math.min(a.length, b.length, 5);
-  return n >= 4 && a.slice(0, n) === b.slice(0, n);
+  if (n >= 4 && a.slice(0, n) === b.slice(0, n)) return true;
+  // "Reid's" and "Tara Reid's": the same owner named in full or by surname.
+  const last = (x: string): string => x.split(' ').pop() ?? x;
+  const la = last(a);
+  const lb = last(b);
+  const m = Math.min(la.length, lb.length, 5);
+  return (a.includes(' ') || b.includes(' ')) && m >= 3 && la.slice(0, m) === lb.slice(0, m);
 }
 
 interface ParsedTitle {
@@ -338,7 +344,8 @@ export function compatible(a: TitleMention, b: TitleMention): boolean {
   if (a.affiliation && b.affiliation && !sameAffiliation(a.affiliation, b.affiliation)) return false;
   const wa = a.core.split(' ');
   const wb = b.core.split(' ');
-  const rank = (ws: string[]): string => ws.filter((w) => V().rk.has(w)).sort().join(' ');
+  // An acting or interim holder is commonly called by the post itself ("director" / "acting director").
+  const rank = (ws: string[]): string => ws.filter((w) => V().rk.has(w) && w !== 'acting' && w !== 'interim').sort().join(' ');
   if (rank(wa) !== rank(wb)) return false;
   return wa.every((w) => wb.includes(w)) || wb.every((w) => wa.includes(w));
 }
@@ -363,7 +370,7 @@ function holdsCompatible(all: TitleMention[], article: string, person: string, t
 
 /** "foreign minister (Velarian)": the normalised title, with the country or body when given. */
 function describe(t: TitleMention): string {
-  return `${t.historical ? 'former ' : ''}${t.core}`;
+  return `${t.historical ? 'former ' : ''}${t.core}${t.affiliationText ? ` (${t.affiliationText.replace(/[’']s$/, '')})` : ''}`;
 }
 
 /** One person, titles that cannot all be true. */
@@ -395,8 +402,13 @@ export function titleDetector(): Detector {
       const ta = (a as TitleClaim).title;
       const tb = (b as TitleClaim).title;
       if (compatible(ta, tb)) return false;
-      // Not a contradiction when each outlet also gives the other's title.
-      return !holdsCompatible(all, b.article, tb.person, ta) || !holdsCompatible(all, a.article, ta.person, tb);
+      // The same post said of two bodies is a contradiction only when both bodies are named in
+      // full: "UCS" and "Union" (of Concerned Scientists) are one body cut two ways.
+      const core = (t: TitleMention): string => t.core.split(' ').pop() ?? '';
+      if (core(ta) === core(tb) && ta.affiliationText && tb.affiliationText && !(ta.affiliationText.includes(' ') && tb.affiliationText.includes(' '))) return false;
+      // Not a contradiction when either outlet also gives the other's title: one outlet naming two
+      // posts and another naming one of them agree.
+      return !holdsCompatible(all, b.article, tb.person, ta) && !holdsCompatible(all, a.article, ta.person, tb);
     },
     topic(claims) {
       const t = (claims[0] as TitleClaim).title;
@@ -446,6 +458,8 @@ export function officeDetector(): Detector {
       const out: FactClaim[] = [];
       for (const t of all) {
         if (!uniquePost(t)) continue;
+        // A holder the entities stage does not know as a person ("President March …") is a misread name.
+        if (ctx.entityType.get(t.person) !== 'person' && !(t.person.startsWith('name:') && /^\p{Lu}[\p{L}’'-]+(\s+\p{Lu}[\p{L}’'-]+)+$/u.test(t.name))) continue;
         out.push({
           kind: 'office',
           article: t.article,

@@ -9,12 +9,13 @@ function entity(id: string, name: string, ...arts: Article[]): Entity {
   return { id, name, type: 'organization', aliases: [], roles: [], mentions };
 }
 
+/** The tone the grammar's cues give an actor, before any confidence threshold (the shipped model
+ * decides which cues a reader sees; these tests are about which words are the actor's at all). */
 function toneFor(text: string, who = 'Eastland'): { tone: number; cues: string[] } {
   const a = article('a', text);
   const entities = [entity('east', 'Eastland', a), entity('west', 'Westland', a)];
-  const rows = framing(context(briefOf([a], { entities })).ctx);
-  const row = rows.find((r) => r.entity === (who === 'Eastland' ? 'east' : 'west'));
-  return { tone: row?.tone ?? 0, cues: row?.cues ?? [] };
+  const cues = toneCues(context(briefOf([a], { entities })).ctx.articles[0]).filter((c) => c.entity === (who === 'Eastland' ? 'east' : 'west'));
+  return { tone: toneOf(cues.map((c) => c.weight)), cues: cues.map((c) => c.word) };
 }
 
 test('"peace" near an actor says nothing about the actor', () => {
