@@ -221,6 +221,7 @@ function run(doc: Doc, entities: ArticleEntities): DetailedQuote[] {
           quote: { start: w.span.start, end: w.span.end },
           speakerWords: speakerSpan,
           cue: cue ? text.slice(cue.start, cue.end) : null,
+          cueSpan: cue,
           entity: ref.entity,
         })
       : null;
@@ -253,7 +254,7 @@ function run(doc: Doc, entities: ArticleEntities): DetailedQuote[] {
       partial: false,
       referent: { start: t.labelStart, end: t.labelEnd },
       features: speaker
-        ? attributionFeatures(doc, entities, { via: 'turn', how: 'label', candidates: null, gap: 0, partial: false, multiParagraph: false, nested: false, quote: { start: t.start, end: t.end }, speakerWords: { start: t.labelStart, end: t.labelEnd }, cue: null, entity: speaker })
+        ? attributionFeatures(doc, entities, { via: 'turn', how: 'label', candidates: null, gap: 0, partial: false, multiParagraph: false, nested: false, quote: { start: t.start, end: t.end }, speakerWords: { start: t.labelStart, end: t.labelEnd }, cue: null, cueSpan: null, entity: speaker })
         : null,
     });
   }

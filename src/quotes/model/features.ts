@@ -5,6 +5,8 @@ import type { Features } from '../../util/logistic.js';
 import type { Doc } from '../../text/doc.js';
 import type { ArticleEntities } from '../../annotations.js';
 import { cues, cueLemma } from '../cues.js';
+import { firstTokenAtOrAfter } from '../../text/doc.js';
+import { agentOf, subjectOf } from '../../syntax/index.js';
 
 export interface AttributionFacts {
   /** Which rule found the attribution (after-tight, before, run, turn, …). */
@@ -21,6 +23,8 @@ export interface AttributionFacts {
   quote: { start: number; end: number };
   speakerWords: { start: number; end: number } | null;
   cue: string | null;
+  /** Where the cue is, to ask the parse who its subject is. */
+  cueSpan: { start: number; end: number } | null;
   entity: string | null;
 }
 
@@ -57,6 +61,20 @@ export function attributionFeatures(doc: Doc, entities: ArticleEntities, f: Attr
     const distance = f.speakerWords.start >= f.quote.end ? f.speakerWords.start - f.quote.end : f.quote.start - f.speakerWords.end;
     x[`distance:${bucket(distance, [20, 80, 300], ['<20', '<80', '<300', '300+'])}`] = 1;
   } else x['speaker-words:none'] = 1;
+  // A second opinion from the dependency parse: is the speaker the cue verb's subject (or a
+  // passive's agent)? Agreement between the rules and the parse is evidence; disagreement is doubt.
+  if (f.cueSpan && f.speakerWords) {
+    const verb = firstTokenAtOrAfter(doc.tokens, f.cueSpan.start);
+    if (verb < doc.tokens.length && doc.tokens[verb].start < f.cueSpan.end) {
+      let who = subjectOf(doc, verb);
+      if (who < 0) who = agentOf(doc, verb);
+      if (who < 0) x['parse:no-subject'] = 1;
+      else {
+        const t = doc.tokens[who];
+        x[t.start >= f.speakerWords.start && t.end <= f.speakerWords.end ? 'parse:subject-agrees' : 'parse:subject-differs'] = 1;
+      }
+    }
+  }
   const entity = f.entity ? entities.entities.find((e) => e.key === f.entity) : undefined;
   x[`entity:${entity?.type ?? 'none'}`] = 1;
   if (entity) {
