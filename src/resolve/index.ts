@@ -13,7 +13,7 @@ import type { Doc } from '../text/doc.js';
 import type { ArticleEntities, ResolvedEntities } from '../annotations.js';
 import type { Entity, EntityType } from '../types.js';
 import { foldName } from './names.js';
-import { BatchContext, bestRelation, blockingKeys, describeLocal, FEATURES, findRun, pairFeatures, personRelation, shortFormTie, type FeatureName, type LocalView } from './model/features.js';
+import { BatchContext, bestRelation, blockingKeys, describeLocal, findRun, pairFeatures, personRelation, shortFormTie, type BestRelation, type LocalView } from './model/features.js';
 import { loadModel, probability, type CorefModel } from './model/scorer.js';
 import { averageLink, type ScoredPair } from './cluster.js';
 import { roleRelation } from './roles.js';
@@ -88,18 +88,18 @@ export function prepareBatch(perArticle: ArticleEntities[], docs: Doc[], isolate
     const id = a * n + b;
     if (seen.has(id)) return;
     seen.add(id);
+    const best = bestRelation(locals[a], locals[b]);
+    // Sharing a blocking key is not yet a relation between names ("Mom" / "Mommy" share a consonant
+    // skeleton): such pairs are not scored at all.
+    if (best.rel === 'none' && !sameCountry(locals[a], locals[b])) return;
     if (locals[a].article === locals[b].article) {
-      if (!sameArticlePair(locals[a], locals[b], byArticle)) return;
+      if (!sameArticlePair(locals[a], locals[b], byArticle, best)) return;
       sameArticle.add(id);
     }
     // A short form two actors share equally ("Miliband": Ed and David, each in one article) is
     // left alone unless a shared role says which: the batch cannot tell, so neither can we.
-    if (shortFormTie(locals[a], locals[b], context)) return;
-    const features = pairFeatures(locals[a], locals[b], context);
-    // Sharing a blocking key is not yet a relation between names ("Mom" / "Mommy" share a consonant
-    // skeleton): such pairs are not scored at all.
-    if (!hasNameRelation(features) && !sameCountry(locals[a], locals[b])) return;
-    pairs.push({ a, b, features });
+    if (shortFormTie(locals[a], locals[b], context, best)) return;
+    pairs.push({ a, b, features: pairFeatures(locals[a], locals[b], context, best) });
   };
   for (const list of blocks.values()) {
     if (list.length < 2) continue;
@@ -120,9 +120,8 @@ export function prepareBatch(perArticle: ArticleEntities[], docs: Doc[], isolate
  * constraint. A short form that fits two of the article's names ("Miliband" beside "Ed Miliband"
  * and "David Miliband") stays apart: the article itself could not say which.
  */
-function sameArticlePair(a: Local, b: Local, byArticle: Map<string, Local[]>): boolean {
+function sameArticlePair(a: Local, b: Local, byArticle: Map<string, Local[]>, rel: BestRelation): boolean {
   if (a.type === 'group' || b.type === 'group') return false;
-  const rel = bestRelation(a, b);
   if (rel.rel === 'exact' || rel.rel === 'compact' || rel.rel === 'spelling') return true;
   if (a.type === 'person' || b.type === 'person') {
     const pr = personRelation(a, b);
@@ -149,8 +148,6 @@ export function resolveEntities(perArticle: ArticleEntities[], docs: Doc[], isol
 
 export const sameCountry = (a: Local, b: Local) => !!a.country && a.country === b.country;
 
-const RELATION_FEATURES = ['exact_multi', 'exact_single', 'spelling', 'compact', 'acronym', 'typo', 'suffix', 'prefix', 'inside', 'overlap'].map((f) => FEATURES.indexOf(f as FeatureName));
-const hasNameRelation = (f: Float64Array) => RELATION_FEATURES.some((i) => f[i] !== 0);
 
 /** Score and cluster a prepared batch (training scores one batch under many models and thresholds). */
 export function resolveBatch(batch: PreparedBatch, options: ResolveOptions = {}): ResolvedEntities {

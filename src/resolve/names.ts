@@ -150,9 +150,19 @@ export function osaDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** Whether two strings are at most one edit (or one swap of neighbours) apart. */
+/** Whether two strings are at most one edit (or one swap of neighbours) apart, in linear time. */
 export function withinOneEdit(a: string, b: string): boolean {
-  return Math.abs(a.length - b.length) <= 1 && osaDistance(a, b) <= 1;
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    // One substitution, or two neighbours swapped.
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  return short.slice(i) === long.slice(i + 1);
 }
 
 const isInitial = (s: string) => foldName(s).replace(/\./g, '').length === 1;
@@ -178,8 +188,8 @@ export function sameGivenName(a: string, b: string): boolean {
 export type GivenRelation = 'same' | 'initial' | 'prefix' | 'shared-start' | 'slip' | 'different';
 
 export function givenRelation(a: string, b: string): GivenRelation {
+  if (isInitial(a) || isInitial(b)) return isInitial(a) && isInitial(b) ? (sameGivenName(a, b) ? 'same' : 'different') : sameGivenName(a, b) ? 'initial' : 'different';
   if (sameGivenName(a, b)) return 'same';
-  if (isInitial(a) || isInitial(b)) return 'different';
   const fa = foldName(a).replace(/[^a-z]/g, '');
   const fb = foldName(b).replace(/[^a-z]/g, '');
   if (!fa || !fb) return 'different';

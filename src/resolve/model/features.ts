@@ -209,7 +209,8 @@ export function describeLocal(index: number, art: ArticleEntities, articleIndex:
     }
   }
   const folded = foldName(entity.name);
-  const author = entity.type === 'person' && [...authors].some((a) => a === folded || (folded.includes(' ') && a.includes(folded)) || (!folded.includes(' ') && a.split(' ').pop() === folded));
+  // A byline gives a full name; a bare surname in the text is more often someone the story is about.
+  const author = entity.type !== 'place' && entity.type !== 'group' && folded.includes(' ') && [...authors].some((a) => a === folded || a.endsWith(` ${folded}`) || folded.endsWith(` ${a}`));
   const country = entity.type !== 'person' && entity.type !== 'group' ? placeKey([...forms]) : null;
   return {
     index,
@@ -489,8 +490,7 @@ export function givenNamesRelation(a: string[], b: string[]): GivenRelation {
     let foundRank = rank.length;
     // Prefer an exact match further on over a weak one here ("J. Mark" / "Mark").
     for (let j = k; j < long.length; j++) {
-      let rel = givenRelation(g, long[j]);
-      if (rel === 'same' && (g.length === 1 || long[j].length === 1) && g !== long[j]) rel = 'initial';
+      const rel = givenRelation(g, long[j]);
       const r = rank.indexOf(rel);
       if (r < foundRank) {
         found = j;
@@ -541,6 +541,7 @@ export const FEATURES = [
   'context',
   'context_none',
   'context_none_single',
+  'namesakes',
   'author_mismatch',
   'same_article',
   'same_article_part',
@@ -549,14 +550,17 @@ export const FEATURES = [
 
 export type FeatureName = (typeof FEATURES)[number];
 
+const FEATURE_INDEX = new Map<FeatureName, number>(FEATURES.map((f, i) => [f, i]));
+
 /** The feature vector of a candidate pair, in FEATURES order. */
-export function pairFeatures(a: LocalView, b: LocalView, ctx: BatchContext): Float64Array {
+export type BestRelation = ReturnType<typeof bestRelation>;
+
+export function pairFeatures(a: LocalView, b: LocalView, ctx: BatchContext, best: BestRelation = bestRelation(a, b)): Float64Array {
   const f = new Float64Array(FEATURES.length);
   const set = (name: FeatureName, v = 1) => {
-    f[FEATURES.indexOf(name)] = v;
+    f[FEATURE_INDEX.get(name)!] = v;
   };
   set('bias');
-  const best = bestRelation(a, b);
   const w = nameWords();
   switch (best.rel) {
     case 'exact':
@@ -596,9 +600,9 @@ export function pairFeatures(a: LocalView, b: LocalView, ctx: BatchContext): Flo
       if (h.holders >= 2) set(h.leads ? 'short_leading' : 'short_contested');
     }
   }
+  const roles = roleRelation(a.roles, b.roles);
   const pr = personRelation(a, b);
   if (pr.given !== null) {
-    const roles = roleRelation(a.roles, b.roles);
     const rel = pr.given;
     if (rel === 'same') set('given_same');
     else if (rel === 'initial') set('given_initial');
@@ -613,11 +617,12 @@ export function pairFeatures(a: LocalView, b: LocalView, ctx: BatchContext): Flo
   if (a.type === b.type) set('type_same');
   else if (person(a.type) !== person(b.type)) set('type_person_other');
   else if ((a.type === 'place') !== (b.type === 'place')) set('type_place_org');
-  const roles = roleRelation(a.roles, b.roles);
   if (roles === 'shared') set('role_shared');
   else if (roles === 'conflict') set('role_conflict');
   const c = ctx.context(a, b);
   set('context', c);
+  // Two offices and not one other name in common: namesakes in two stories of one batch.
+  if (roles === 'conflict' && c === 0) set('namesakes');
   if (c === 0) set(best.single ? 'context_none_single' : 'context_none');
   if (a.author !== b.author) set('author_mismatch');
   if (a.article === b.article) set(best.rel === 'prefix' || best.rel === 'suffix' || best.rel === 'inside' ? 'same_article_part' : 'same_article');
@@ -627,10 +632,8 @@ export function pairFeatures(a: LocalView, b: LocalView, ctx: BatchContext): Flo
   return f;
 }
 
-
 /** A short form whose longer holders tie for the most articles, with no shared role to choose one. */
-export function shortFormTie(a: LocalView, b: LocalView, ctx: BatchContext): boolean {
-  const best = bestRelation(a, b);
+export function shortFormTie(a: LocalView, b: LocalView, ctx: BatchContext, best: BestRelation = bestRelation(a, b)): boolean {
   if ((best.rel !== 'suffix' && best.rel !== 'prefix') || !best.short || !best.long) return false;
   const longSide = a.names.includes(best.long) ? a : b;
   const word = best.short.content[best.rel === 'prefix' ? 0 : best.short.content.length - 1];
@@ -649,7 +652,8 @@ export function blockingKeys(l: LocalView): string[] {
     keys.add(`f:${n.key}`);
     keys.add(`x:${n.keys.join('')}`);
     if (n.acronym) keys.add(`a:${n.acronym}`);
-    if (n.content.length >= 2 && n.initials.length >= 2 && n.initials.length <= 6) keys.add(`a:${n.initials}`);
+    // Organisations meet their acronyms; people's initials ("J. K.") would only gather namesakes.
+    if (l.type !== 'person' && n.content.length >= 2 && n.initials.length >= 2 && n.initials.length <= 6) keys.add(`a:${n.initials}`);
     const last = n.content[n.content.length - 1];
     if (last) {
       // Surnames meet across romanisations by their consonant skeleton, and across one typing
