@@ -36,6 +36,7 @@ const PRIOR: Partial<Record<FeatureName, number>> = {
   prefix_place: -2,
   short_contested: -3,
   namesakes: -6,
+  of_tail: -2,
   bare_role_match: 3,
 };
 

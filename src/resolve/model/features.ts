@@ -419,7 +419,12 @@ export function formRelation(x: NameForm, y: NameForm): { rel: NameRelation; sho
   const none = { short: null, long: null, at: -1 };
   if (x.key === y.key) return { rel: 'exact', ...none };
   if (x.keys.length === y.keys.length && x.keys.every((k, i) => closeWord(k, y.keys[i]))) return { rel: 'spelling', ...none };
-  if (x.content.length > 0 && x.content.length === y.content.length && x.content.every((k, i) => fittingWord(k, y.content[i]))) return { rel: 'spelling', ...none };
+  // Word by word, ignoring only a generation ("Arcade Comeaux Jr" / "Arcade Comeaux") and letting an
+  // initial stand for a word ("J. Smith" / "John Smith"); common words count here ("Surrey Police"
+  // is not "Surrey").
+  const gx = x.keys.filter((_, i) => !(i > 0 && nameWords().suffixes.has(x.words[i])));
+  const gy = y.keys.filter((_, i) => !(i > 0 && nameWords().suffixes.has(y.words[i])));
+  if (gx.length > 0 && gx.length === gy.length && gx.every((k, i) => fittingWord(k, gy[i]))) return { rel: 'spelling', ...none };
   if (x.keys.join('') === y.keys.join('')) return { rel: 'compact', ...none };
   if (x.acronym && y.words.length >= 2 && y.initials === x.acronym) return { rel: 'acronym', short: x, long: y, at: 0 };
   if (y.acronym && x.words.length >= 2 && x.initials === y.acronym) return { rel: 'acronym', short: y, long: x, at: 0 };
