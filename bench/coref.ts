@@ -11,7 +11,8 @@
 // Two scopes: all named mentions (the definition above; ECB+ leaves many repeated names, such as a
 // news agency cited in six articles, in no coreference relation, which makes each a singleton of
 // its own), and only mentions ECB+ puts in a coreference relation, whose identity it annotates.
-// "Parley resolution on gold mentions" runs the same resolver with the gold names as the entity
+// "resolver before #11" is the union-find resolver this one replaced (bench/lib/resolve-before.ts),
+// on the same entity stage output. "Parley resolution on gold mentions" runs the same resolver with the gold names as the entity
 // stage's output (bench/lib/ecbtopics.ts goldMentionRun): resolution apart from mention finding.
 //
 // Training topics are the development set; validation topics (2, 5, 12, 18, 21, 23, 34, 35) are
@@ -19,12 +20,13 @@
 // entities of the training topics only. `--dev` / `--heldout` run one side.
 import { performance } from 'node:perf_hooks';
 import { resolveEntities } from '../src/resolve/index.js';
+import { resolveEntitiesBefore } from './lib/resolve-before.js';
 import { ecbAvailable } from './lib/ecbplus.js';
 import { goldMentionRun, multiArticle, runTopics, topicClusterings, validationTopic, type TopicRun } from './lib/ecbtopics.js';
 import { addTallies, emptyTallies, scoreClusterings, scores, type Clustering, type CorefTallies } from './lib/coref-score.js';
 
-type Tallies = { parley: CorefTallies; goldMentions: CorefTallies; lastToken: CorefTallies; sameString: CorefTallies };
-const newTallies = (): Tallies => ({ parley: emptyTallies(), goldMentions: emptyTallies(), lastToken: emptyTallies(), sameString: emptyTallies() });
+type Tallies = { parley: CorefTallies; before: CorefTallies; goldMentions: CorefTallies; lastToken: CorefTallies; sameString: CorefTallies };
+const newTallies = (): Tallies => ({ parley: emptyTallies(), before: emptyTallies(), goldMentions: emptyTallies(), lastToken: emptyTallies(), sameString: emptyTallies() });
 
 interface Side {
   topics: number[];
@@ -82,12 +84,15 @@ function main() {
     // The same resolver over the gold names themselves: resolution apart from mention finding.
     const gold = goldMentionRun(run);
     const resolvedGold = resolveEntities(gold.entities, gold.docs);
+    const resolvedBefore = resolveEntitiesBefore(run.entities, run.docs);
 
     for (const linkedOnly of [false, true]) {
       const t = linkedOnly ? side.linked : side.all;
       const { key, response, lastToken, sameString, missed } = topicClusterings(run, resolved.globalId, linkedOnly);
       const g = topicClusterings(gold, resolvedGold.globalId, linkedOnly);
+      const before = topicClusterings(run, resolvedBefore.globalId, linkedOnly);
       addTallies(t.parley, scoreClusterings(key, response));
+      addTallies(t.before, scoreClusterings(before.key, before.response));
       addTallies(t.goldMentions, scoreClusterings(g.key, g.response));
       addTallies(t.lastToken, scoreClusterings(key, lastToken));
       addTallies(t.sameString, scoreClusterings(key, sameString));
@@ -123,6 +128,7 @@ function main() {
       console.log(`    ${'system'.padEnd(34)}   MUC P/R/F1          B³ P/R/F1           CEAF-e P/R/F1       CoNLL F1`);
       for (const [sys, x] of [
         ['Parley', t.parley],
+        ['Parley, resolver before #11', t.before],
         ['same last token', t.lastToken],
         ['same string', t.sameString],
         ['Parley resolution on gold mentions', t.goldMentions],

@@ -16,7 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { dataPath } from '../../src/util/data.js';
 import { prepareBatch, resolveBatch, sameCountry, type PreparedBatch } from '../../src/resolve/index.js';
 import { FEATURES, type FeatureName } from '../../src/resolve/model/features.js';
-import type { CorefModel } from '../../src/resolve/model/scorer.js';
+import { probability, type CorefModel } from '../../src/resolve/model/scorer.js';
 import { ecbAvailable, ECB_VALIDATION_TOPICS } from '../lib/ecbplus.js';
 import { goldMentionRun, localLabels, runTopics, topicClusterings, validationTopic, type TopicRun } from '../lib/ecbtopics.js';
 import { addTallies, emptyTallies, scoreClusterings, scores } from '../lib/coref-score.js';
@@ -104,13 +104,27 @@ function main() {
   // relation); the choice maximises the mean of the four CoNLL F1.
   const folds = parley.map((_, i) => i % FOLDS);
   let best = { lambda: LAMBDAS[0], threshold: THRESHOLDS[0], f: -1, parley: 0, gold: 0, parleyLinked: 0, goldLinked: 0 };
+  const reliabilityOf = new Map<number, number[][]>();
   for (const lambda of LAMBDAS) {
+    // Cross-validated pair probabilities against labels, in tenths: [pairs, same actor] per bin.
+    const bins = Array.from({ length: 10 }, () => [0, 0]);
+    reliabilityOf.set(lambda, bins);
     const tallies = views.map(() => THRESHOLDS.map(() => emptyTallies()));
     const linked = views.map(() => THRESHOLDS.map(() => emptyTallies()));
     for (let k = 0; k < FOLDS; k++) {
       const weights = fit(
         data.flatMap((d) => d.filter((_, i) => folds[i] !== k)),
         lambda,
+      );
+      data.forEach((d) =>
+        d.forEach((ex, i) => {
+          if (folds[i] !== k) return;
+          ex.xs.forEach((x, n) => {
+            const b = bins[Math.min(9, Math.floor(probability({ features: [...FEATURES], weights, threshold: 0 }, x) * 10))];
+            b[0]++;
+            b[1] += ex.ys[n];
+          });
+        }),
       );
       views.forEach((runs, v) =>
         runs.forEach((run, i) => {
@@ -169,6 +183,7 @@ function main() {
       },
       inSampleConll: { parleyMentions: pct(inSample[0]), goldMentions: pct(inSample[1]) },
       logLoss: Math.round(loss * 10000) / 10000,
+      reliability: reliabilityOf.get(best.lambda)!.map(([n, pos], i) => [i / 10, (i + 1) / 10, n, n ? Math.round((pos / n) * 1000) / 1000 : null]),
     },
   };
   writeFileSync(dataPath('models/coref.json'), `${JSON.stringify(file, null, 1)}\n`);
@@ -178,6 +193,8 @@ function main() {
       `in-sample ${(100 * inSample[0]).toFixed(1)} / ${(100 * inSample[1]).toFixed(1)}; log loss ${loss.toFixed(4)}`,
   );
   for (let i = 0; i < FEATURES.length; i++) console.log(`  ${FEATURES[i].padEnd(22)} ${model.weights[i].toFixed(3)}`);
+  console.log('cross-validated pair probability → share of pairs that are one actor:');
+  for (const [from, to, n, share] of file.training.reliability) console.log(`  ${Number(from).toFixed(1)}–${Number(to).toFixed(1)}  ${String(n).padStart(5)} pairs  ${share === null ? '—' : Number(share).toFixed(3)}`);
   console.log(`wrote data/models/coref.json in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }
 
