@@ -37,6 +37,7 @@ const PRIOR: Partial<Record<FeatureName, number>> = {
   short_contested: -3,
   namesakes: -6,
   of_tail: -2,
+  compact: 2,
   bare_role_match: 3,
 };
 
