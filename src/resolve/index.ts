@@ -112,10 +112,11 @@ export function prepareBatch(perArticle: ArticleEntities[], docs: Doc[], isolate
 
 /**
  * Two entities of one article are kept apart by that article, unless the split is the typer's, not
- * the writer's: the same name ("Tara Reid's" beside "Tara Reid", "Microsoft Corp." beside
- * "Microsoft", a spelling slip), one person's fuller and shorter names ("Fred LaRue" / "Frederick
- * C. LaRue"), or a shorter form that lies inside only one of the article's other names ("Reid"
- * beside "Tara Reid", "Colts" beside a headline fused into "Colts Clinch Playoff Spot"). Such pairs
+ * the writer's: the same name ("Rosa Quintero's" beside "Rosa Quintero", "Norvalis Corp."
+ * beside "Norvalis", a spelling slip), one person's fuller and shorter names ("Fred Amundsen" /
+ * "Frederick C. Amundsen"), or a shorter form that lies inside only one of the article's other
+ * names ("Quintero" beside "Rosa Quintero", "Harriers" beside a headline fused into "Harriers
+ * Clinch Title"). Such pairs
  * are scored like any other, with their own features; every other pair of one article is a
  * constraint. A short form that fits two of the article's names ("Miliband" beside "Ed Miliband"
  * and "David Miliband") stays apart: the article itself could not say which.
@@ -126,7 +127,7 @@ function sameArticlePair(a: Local, b: Local, byArticle: Map<string, Local[]>, re
   if (a.type === 'person' || b.type === 'person') {
     const pr = personRelation(a, b);
     if ((pr.given === 'same' || pr.given === 'initial' || pr.given === 'prefix') && pr.generation === 'same') return true;
-    // "W. Mark Felt Sr." beside "W. Mark Felt": an elder is often named plainly; a Jr. is not his father.
+    // "W. Paul Abara Sr." beside "W. Paul Abara": an elder is often named plainly; a Jr. is not his father.
     if ((pr.given === 'same' || pr.given === 'initial') && pr.generation === 'one' && [a, b].some((l) => l.people.some((v) => v.generation === 'sr'))) return true;
   }
   if ((rel.rel !== 'suffix' && rel.rel !== 'prefix' && rel.rel !== 'inside') || !rel.short) return false;

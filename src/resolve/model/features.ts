@@ -137,7 +137,7 @@ function personView(text: string): PersonView | null {
 }
 
 /**
- * The person a longer run names after a title inside it: "Angels GM Tony Reagins" → "Tony Reagins",
+ * The person a longer run names after a title inside it: "Harbour Authority Chief Rosa Quintero" → "Rosa Quintero",
  * "Secretary of State John Kerry" → "John Kerry". Typers leave such titles and team names in a
  * name; the tail after the last title word is the person other outlets name.
  */
@@ -240,8 +240,8 @@ interface Holder {
 
 /**
  * The longer names that a short form could stand for, grouped into the actors they are likely to
- * be: "Tony Reagins" and "Angels GM Tony Reagins" are one holder of "Reagins" (one ends the other),
- * "Fred LaRue" and "Frederick C. LaRue" one (compatible given names), "Ed Miliband" and "David
+ * be: "Rosa Quintero" and "Harbour Authority Chief Rosa Quintero" are one holder of "Quintero" (one ends the other),
+ * "Fred Amundsen" and "Frederick C. Amundsen" one (compatible given names), "Ed Miliband" and "David
  * Miliband" two. A holder leads when more articles name it than any other.
  */
 class Holders {
@@ -419,9 +419,9 @@ export function formRelation(x: NameForm, y: NameForm): { rel: NameRelation; sho
   const none = { short: null, long: null, at: -1 };
   if (x.key === y.key) return { rel: 'exact', ...none };
   if (x.keys.length === y.keys.length && x.keys.every((k, i) => closeWord(k, y.keys[i]))) return { rel: 'spelling', ...none };
-  // Word by word, ignoring only a generation ("Arcade Comeaux Jr" / "Arcade Comeaux") and letting an
-  // initial stand for a word ("J. Smith" / "John Smith"); common words count here ("Surrey Police"
-  // is not "Surrey").
+  // Word by word, ignoring only a generation ("Paul Abara Jr" / "Paul Abara") and letting an
+  // initial stand for a word ("J. Smith" / "John Smith"); common words count here ("Harwick Police"
+  // is not "Harwick").
   const gx = x.keys.filter((_, i) => !(i > 0 && nameWords().suffixes.has(x.words[i])));
   const gy = y.keys.filter((_, i) => !(i > 0 && nameWords().suffixes.has(y.words[i])));
   if (gx.length > 0 && gx.length === gy.length && gx.every((k, i) => fittingWord(k, gy[i]))) return { rel: 'spelling', ...none };
@@ -592,7 +592,7 @@ export function pairFeatures(a: LocalView, b: LocalView, ctx: BatchContext, best
     if (bare && roleRelation(a.roles, b.roles) === 'shared') set('bare_role_match');
     const lastLong = best.long.words[best.long.words.length - 1];
     if (best.rel === 'prefix' && w.institutionHeads.has(lastLong)) set('prefix_institution');
-    // "Dubai" / "Dubai Media City": a place lends its name to what lies in it.
+    // "Valport" / "Valport Media City": a place lends its name to what lies in it.
     if (best.rel === 'prefix' && (shortSide.type === 'place' || shortSide.country)) set('prefix_place');
     // "Commission of Turkmenistan" / "Turkmenistan": the short name is what the long one is "of".
     const ofAt = best.long.words.lastIndexOf('of');
@@ -631,8 +631,8 @@ export function pairFeatures(a: LocalView, b: LocalView, ctx: BatchContext, best
   if (c === 0) set(best.single ? 'context_none_single' : 'context_none');
   if (a.author !== b.author) set('author_mismatch');
   if (a.article === b.article) set(best.rel === 'prefix' || best.rel === 'suffix' || best.rel === 'inside' ? 'same_article_part' : 'same_article');
-  // The match rests on another form than either entity's own name ("Microsoft Word" whose
-  // article also said "Microsoft"): the typer may have fused two things.
+  // The match rests on another form than either entity's own name ("Norvalis Maps" whose
+  // article also said "Norvalis"): the typer may have fused two things.
   if (best.x && best.y && (best.x !== a.names[0] || best.y !== b.names[0])) set('alias_only');
   return f;
 }
