@@ -1,376 +1,298 @@
 // resolve/: one global entity per real actor across articles, from the per-article annotations only.
-// Same-name forms merge; people merge when surname spellings agree (transliteration, diacritics)
-// and given names agree or one side gives the surname alone and only one person fits. Two entities
-// that one article keeps apart are never merged, and every merge is checked against every member
-// of both sides, so "John Kerry" and "John Kirby" can never meet through a third name.
+//
+// Scored clustering. Candidate pairs of article-local entities come from blocking keys on name
+// structure (same form, spelling key, surname skeleton, one-letter slips, acronyms, shared
+// distinguishing words, country); each pair is scored by a logistic model over evidence for and
+// against (model/features.ts, weights in data/models/coref.json); clusters merge by average link
+// above the model's threshold. Some evidence is decisive and acts as a constraint instead of a
+// weight: two entities one article keeps apart, two different countries, two people whose surnames
+// or given names differ, a reporter's byline and a subject of a story, and bare surnames holding
+// different offices with no full name to join. Every merge is checked against every member of
+// both sides, so "John Kerry" and "John Kirby" can never meet through a third name.
 import type { Doc } from '../text/doc.js';
-import type { ArticleEntities, LocalEntity, ResolvedEntities } from '../annotations.js';
-import type { Entity, EntityType, Span } from '../types.js';
-import { foldName, sameGivenName, sameSurname, skeleton, splitPersonName, translit } from './names.js';
-import { placeKey } from './places.js';
+import type { ArticleEntities, ResolvedEntities } from '../annotations.js';
+import type { Entity, EntityType } from '../types.js';
+import { foldName } from './names.js';
+import { BatchContext, bestRelation, blockingKeys, describeLocal, findRun, pairFeatures, personRelation, shortFormTie, type BestRelation, type LocalView } from './model/features.js';
+import { loadModel, probability, type CorefModel } from './model/scorer.js';
+import { averageLink, type ScoredPair } from './cluster.js';
+import { roleRelation } from './roles.js';
 import { bare, type Isolate } from '../util/isolate.js';
 
-interface Local {
-  index: number;
-  article: string;
-  articleIndex: number;
-  entity: LocalEntity;
-  spans: Span[];
-  /** Every surface form: name, aliases and mention texts (names only). */
-  forms: string[];
-  /** Folded forms, "the" and corporate endings dropped. */
-  keys: Set<string>;
-  /** Person with a given name and a surname in some form. */
-  full: { given: string[]; surname: string; surnameHead: string } | null;
-  /** Surname-only person. */
-  surnameOnly: string | null;
-  /** Space- and hyphen-free spelling key of the full name ("kimjongun"). */
-  compact: string | null;
-  /** The text of each name mention, whitespace collapsed (with repeats, for counting). */
-  mentionForms: string[];
-  /** Typed an organisation in its article, taken as a person here. */
-  retyped?: boolean;
-  /** Country code when a form names a country. */
-  country: string | null;
+type Local = LocalView;
+
+export interface ResolveOptions {
+  /** Another model than the shipped one (training and tests). */
+  model?: CorefModel;
+  /** Another merge threshold than the model's. */
+  threshold?: number;
+  /** Told of each merge a constraint refused: the local keys of the two clusters' first members (diagnostics). */
+  onRefuse?: (a: string, b: string, score: number, reason: string) => void;
 }
 
-const CORPORATE = /\s+(?:inc\.?|corp\.?|corporation|co\.?|company|ltd\.?|llc|plc|ag|gmbh|s\.?a\.?|n\.?v\.?|group|holdings)$/;
-
-function formKey(form: string): string {
-  return foldName(form)
-    .replace(/^the /, '')
-    .replace(/[’']s$/, '')
-    .replace(CORPORATE, '')
-    .replace(/[.]/g, '')
-    .trim();
+export interface CandidatePair {
+  a: number;
+  b: number;
+  features: Float64Array;
 }
 
-/** Merge article-local entities that name the same actor into global entities. */
-export function resolveEntities(perArticle: ArticleEntities[], _docs: Doc[], isolate: Isolate = bare): ResolvedEntities {
+export interface PreparedBatch {
+  locals: Local[];
+  context: BatchContext;
+  pairs: CandidatePair[];
+  /** Pairs of one article that may still be one entity (pair id a·n+b, a < b): see sameArticlePair. */
+  sameArticle: Set<number>;
+}
+
+/** A block larger than this is scored along a window, not all pairs: a name every article repeats
+ * still links each mention to its neighbours, and average link closes the rest. */
+const BLOCK_ALL_PAIRS = 300;
+const BLOCK_WINDOW = 40;
+
+/** Describe every local entity of the batch and score-ready candidate pairs between them. */
+export function prepareBatch(perArticle: ArticleEntities[], docs: Doc[], isolate: Isolate = bare): PreparedBatch {
+  const authorsOf = new Map<string, Set<string>>();
+  for (const d of docs) authorsOf.set(d.article.id, new Set((d.article.authors ?? []).map((a) => foldName(a))));
   const locals: Local[] = [];
   perArticle.forEach((art, ai) => {
+    const authors = authorsOf.get(art.article) ?? new Set<string>();
     for (const entity of art.entities) {
       // An entity that cannot be described stays out of the merge (and is reported), not the batch.
-      const local = isolate(`entity "${entity.name}"`, () => describe(locals.length, art, ai, entity), null, art.article);
+      const local = isolate(`entity "${entity.name}"`, () => describeLocal(locals.length, art, ai, entity, authors), null, art.article);
       if (local) locals.push(local);
     }
   });
-  const clusters = new Clusters(locals);
-
-  // 1. The same name form (places also by country: "US" = "United States"). For people only full
-  //    names count here: a bare surname is handled in step 3.
-  const byKey = new Map<string, number[]>();
+  const context = new BatchContext(locals);
+  const blocks = new Map<string, number[]>();
   for (const l of locals) {
-    // "the Foreign Ministry" in two articles may be two countries' ministries: no merge by name.
-    if (isGenericInstitution(l)) continue;
-    const keys = l.entity.type === 'person' ? (l.full ? [...l.keys].filter((k) => k.includes(' ')) : []) : [...l.keys];
-    // Places, organisations and things share one key space: the same name merges whatever the type.
-    const space = l.entity.type === 'person' || l.entity.type === 'group' ? l.entity.type : 'thing';
-    if (l.country) keys.push(`place:${l.country}`);
-    if (l.compact) keys.push(`compact:${l.compact}`);
-    for (const k of keys) {
-      const list = byKey.get(`${space}|${k}`) ?? [];
-      list.push(l.index);
-      byKey.set(`${space}|${k}`, list);
+    const space = l.type === 'group' ? 'g' : 'n';
+    for (const k of blockingKeys(l)) {
+      const key = `${space}|${k}`;
+      const list = blocks.get(key);
+      if (list) list.push(l.index);
+      else blocks.set(key, [l.index]);
     }
   }
-  for (const list of byKey.values()) for (let i = 1; i < list.length; i++) clusters.tryUnion(list[0], list[i]);
-
-  // 2. People with given name and surname: spelling variants of both.
-  const people = locals.filter((l) => l.entity.type === 'person' && l.full);
-  const bySurnameInitial = new Map<string, Local[]>();
-  for (const p of people) {
-    const k = surnameBucket(p.full!.surnameHead);
-    const list = bySurnameInitial.get(k) ?? [];
-    list.push(p);
-    bySurnameInitial.set(k, list);
+  const seen = new Set<number>();
+  const pairs: CandidatePair[] = [];
+  const sameArticle = new Set<number>();
+  const n = locals.length;
+  const byArticle = new Map<string, Local[]>();
+  for (const l of locals) {
+    const list = byArticle.get(l.article);
+    if (list) list.push(l);
+    else byArticle.set(l.article, [l]);
   }
-  for (const group of bySurnameInitial.values()) {
-    for (let i = 0; i < group.length; i++) {
-      for (let j = i + 1; j < group.length; j++) {
-        if (samePerson(group[i], group[j])) clusters.tryUnion(group[i].index, group[j].index);
-      }
+  const consider = (i: number, j: number) => {
+    const [a, b] = i < j ? [i, j] : [j, i];
+    const id = a * n + b;
+    if (seen.has(id)) return;
+    seen.add(id);
+    const best = bestRelation(locals[a], locals[b]);
+    // Sharing a blocking key is not yet a relation between names ("Mom" / "Mommy" share a consonant
+    // skeleton): such pairs are not scored at all.
+    if (best.rel === 'none' && !sameCountry(locals[a], locals[b])) return;
+    if (locals[a].article === locals[b].article) {
+      if (!sameArticlePair(locals[a], locals[b], byArticle, best)) return;
+      sameArticle.add(id);
     }
-  }
-
-  // Same surnames share a consonant skeleton, so candidates are looked up by it.
-  const peopleBySkeleton = new Map<string, Local[]>();
-  for (const p of people) {
-    const k = surnameBucket(p.full!.surnameHead);
-    const list = peopleBySkeleton.get(k) ?? [];
-    list.push(p);
-    peopleBySkeleton.set(k, list);
-  }
-
-  // 2b. A two- or three-word name typed as an organisation in one article for lack of cues
-  //     ("Moammar Qaddafi arrived") joins the person another outlet names the same way.
-  for (const o of locals) {
-    if (o.entity.type !== 'organization' && o.entity.type !== 'other') continue;
-    const words = o.entity.name.split(/\s+/);
-    if (words.length < 2 || words.length > 3 || o.keys.size > 2) continue;
-    const split = splitPersonName(o.entity.name);
-    if (split.given.length === 0) continue;
-    const probe: Local = { ...o, full: split, compact: translit(o.entity.name.replace(/[\s-]+/g, '')) };
-    const matches = new Set<number>();
-    for (const p of peopleBySkeleton.get(surnameBucket(split.surnameHead)) ?? []) if (p.article !== o.article && samePerson(probe, p)) matches.add(clusters.find(p.index));
-    if (matches.size !== 1) continue;
-    o.full = probe.full;
-    o.compact = probe.compact;
-    o.retyped = true;
-    clusters.retype(o.index, 'person');
-    clusters.tryUnion([...matches][0], o.index);
-  }
-
-  // 3. A surname alone joins the one person cluster with that surname, if only one fits; bare
-  //    surnames with no full name anywhere join each other.
-  const bare = locals.filter((l) => l.entity.type === 'person' && l.surnameOnly);
-  for (const s of bare) {
-    const candidates = new Set<number>();
-    for (const p of peopleBySkeleton.get(surnameBucket(s.surnameOnly!)) ?? []) if (sameSurname(s.surnameOnly!, p.full!.surnameHead) && p.article !== s.article) candidates.add(clusters.find(p.index));
-    let targets = [...candidates];
-    if (targets.length > 1 && s.entity.roles.length > 0) {
-      // Roles can tell two namesakes apart: "Kim, the foreign minister".
-      const withRole = targets.filter((t) => clusters.members(t).some((m) => m.entity.roles.some((r) => s.entity.roles.includes(r))));
-      if (withRole.length === 1) targets = withRole;
-    }
-    if (targets.length === 1) clusters.tryUnion(targets[0], s.index);
-    else if (targets.length === 0) {
-      // Two bare surnames with different roles ("Kim, the minister" / "Kim, the general") stay apart.
-      const rolesAgree = (a: Local, b: Local) => a.entity.roles.length === 0 || b.entity.roles.length === 0 || a.entity.roles.some((r) => b.entity.roles.includes(r));
-      for (const o of bare) if (o !== s && o.article !== s.article && sameSurname(o.surnameOnly!, s.surnameOnly!) && rolesAgree(o, s)) clusters.tryUnion(o.index, s.index);
-    }
-  }
-
-  // 4. Short forms and acronyms of organisations and places: "Lockheed" / "Lockheed Martin",
-  //    "Senate" / "United States Senate", "GM" / "General Motors" — only when one cluster fits.
-  const things = locals.filter((l) => l.entity.type !== 'person' && l.entity.type !== 'group');
-  const localsByKey = new Map<string, Local[]>();
-  const keysByWord = new Map<string, Set<string>>();
-  const keysByInitials = new Map<string, Set<string>>();
-  const index = (map: Map<string, Set<string>>, k: string, v: string) => {
-    const set = map.get(k) ?? new Set<string>();
-    set.add(v);
-    map.set(k, set);
+    // A short form two actors share equally ("Miliband": Ed and David, each in one article) is
+    // left alone unless a shared role says which: the batch cannot tell, so neither can we.
+    if (shortFormTie(locals[a], locals[b], context, best)) return;
+    pairs.push({ a, b, features: pairFeatures(locals[a], locals[b], context, best) });
   };
-  for (const l of things) {
-    for (const k of l.keys) {
-      const words = k.split(' ');
-      if (words.length < 2) continue;
-      const list = localsByKey.get(k) ?? [];
-      list.push(l);
-      localsByKey.set(k, list);
-      index(keysByWord, words[0], k);
-      index(keysByWord, words[words.length - 1], k);
-      index(keysByInitials, initials(words), k);
-    }
+  for (const list of blocks.values()) {
+    if (list.length < 2) continue;
+    const reach = list.length <= BLOCK_ALL_PAIRS ? list.length : BLOCK_WINDOW;
+    for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length && y <= x + reach; y++) consider(list[x], list[y]);
   }
-  // The longer names a short form could stand for, computed once per short form.
-  const longerOf = new Map<string, string[]>();
-  const longerKeys = (k: string, acronym: boolean): string[] => {
-    const memo = `${acronym ? 'A' : 'W'}|${k}`;
-    let out = longerOf.get(memo);
-    if (out) return out;
-    const words = k.split(' ');
-    out = [];
-    for (const w of new Set([words[0], words[words.length - 1]])) {
-      for (const lk of keysByWord.get(w) ?? []) if (lk.length > k.length && (lk.startsWith(`${k} `) || lk.endsWith(` ${k}`))) out.push(lk);
-    }
-    if (acronym) out.push(...(keysByInitials.get(k) ?? []));
-    longerOf.set(memo, out);
-    return out;
-  };
-  for (const t of things) {
-    if (isGenericInstitution(t)) continue;
-    const root = clusters.find(t.index);
-    const found = new Set<number>();
-    const acronym = t.forms.some((f) => /^[A-Z]{2,5}$/.test(f.replace(/\./g, '')));
-    for (const k of t.keys) {
-      const words = k.split(' ');
-      if (words.length > 2) continue;
-      for (const lk of longerKeys(k, acronym && words.length === 1)) for (const l of localsByKey.get(lk) ?? []) found.add(clusters.find(l.index));
-      if (found.size > 2) break;
-    }
-    found.delete(root);
-    if (found.size === 1) clusters.tryUnion(root, [...found][0]);
-  }
-
-  return clusters.output();
+  pairs.sort((p, q) => p.a - q.a || p.b - q.b);
+  return { locals, context, pairs, sameArticle };
 }
 
-/** Words of institutions every country has; a name made only of them names no one in particular. */
-const GENERIC = new Set(
-  'foreign defence defense interior finance justice health economy economic trade energy ministry affairs office parliament government cabinet senate congress assembly national security council supreme constitutional court central bank general staff army navy air force forces police guard border service services intelligence presidential administration committee commission state department federal public prosecutor prosecutors military armed the of and for'.split(' '),
-);
-
-function isGenericInstitution(l: Local): boolean {
-  if (l.entity.type !== 'organization' && l.entity.type !== 'other') return false;
-  return l.forms.every((f) => formKey(f).split(/\s+/).every((w) => GENERIC.has(w)));
+/**
+ * Two entities of one article are kept apart by that article, unless the split is the typer's, not
+ * the writer's: the same name ("Rosa Quintero's" beside "Rosa Quintero", "Norvalis Corp."
+ * beside "Norvalis", a spelling slip), one person's fuller and shorter names ("Fred Amundsen" /
+ * "Frederick C. Amundsen"), or a shorter form that lies inside only one of the article's other
+ * names ("Quintero" beside "Rosa Quintero", "Harriers" beside a headline fused into "Harriers
+ * Clinch Title"). Such pairs
+ * are scored like any other, with their own features; every other pair of one article is a
+ * constraint. A short form that fits two of the article's names ("Miliband" beside "Ed Miliband"
+ * and "David Miliband") stays apart: the article itself could not say which.
+ */
+function sameArticlePair(a: Local, b: Local, byArticle: Map<string, Local[]>, rel: BestRelation): boolean {
+  if (a.type === 'group' || b.type === 'group') return false;
+  if (rel.rel === 'exact' || rel.rel === 'compact' || rel.rel === 'spelling') return true;
+  if (a.type === 'person' || b.type === 'person') {
+    const pr = personRelation(a, b);
+    if ((pr.given === 'same' || pr.given === 'initial' || pr.given === 'prefix') && pr.generation === 'same') return true;
+    // "W. Paul Abara Sr." beside "W. Paul Abara": an elder is often named plainly; a Jr. is not his father.
+    if ((pr.given === 'same' || pr.given === 'initial') && pr.generation === 'one' && [a, b].some((l) => l.people.some((v) => v.generation === 'sr'))) return true;
+  }
+  if ((rel.rel !== 'suffix' && rel.rel !== 'prefix' && rel.rel !== 'inside') || !rel.short) return false;
+  const short = rel.short.content;
+  const shortSide = a.names.includes(rel.short) ? a : b;
+  let holders = 0;
+  for (const other of byArticle.get(a.article) ?? []) {
+    if (other === shortSide || other.type === 'group') continue;
+    if (other.names.some((n) => n.content.length > short.length && findRun(short, n.content) >= 0)) holders++;
+    if (holders > 1) return false;
+  }
+  return holders === 1;
 }
 
-const surnameBucket = (surname: string) => skeleton(translit(surname));
-
-const initials = (words: string[]) =>
-  words
-    .filter((w) => !['of', 'the', 'and', 'for', '&', 'on', 'de'].includes(w))
-    .map((w) => w[0])
-    .join('');
-
-function describe(index: number, art: ArticleEntities, articleIndex: number, entity: LocalEntity): Local {
-  const spans: Span[] = [];
-  const forms = new Set<string>([entity.name, ...entity.aliases]);
-  const mentionForms: string[] = [];
-  for (const i of entity.mentions) {
-    const m = art.mentions[i];
-    if (!m) continue;
-    spans.push({ article: art.article, start: m.start, end: m.end });
-    if (m.kind === 'name') {
-      const form = m.text.replace(/\s+/g, ' ').trim();
-      forms.add(form);
-      mentionForms.push(form);
-    }
-  }
-  const keys = new Set([...forms].map(formKey).filter(Boolean));
-  let full: Local['full'] = null;
-  let surnameOnly: string | null = null;
-  let compact: string | null = null;
-  if (entity.type === 'person') {
-    const longest = [...forms].sort((a, b) => b.split(/\s+/).length - a.split(/\s+/).length)[0] ?? entity.name;
-    const split = splitPersonName(longest);
-    if (split.given.length > 0 && split.surname) {
-      full = split;
-      compact = translit(longest.replace(/[\s-]+/g, ''));
-    } else if (split.surname) surnameOnly = split.surnameHead;
-  }
-  const country = entity.type !== 'person' && entity.type !== 'group' ? placeKey([...forms]) : null;
-  return { index, article: art.article, articleIndex, entity, spans, forms: [...forms], keys, full, surnameOnly, compact, mentionForms, country };
+/** Merge article-local entities that name the same actor into global entities. */
+export function resolveEntities(perArticle: ArticleEntities[], docs: Doc[], isolate: Isolate = bare, options: ResolveOptions = {}): ResolvedEntities {
+  return resolveBatch(prepareBatch(perArticle, docs, isolate), options);
 }
 
-function samePerson(a: Local, b: Local): boolean {
-  if (a.article === b.article) return false;
-  if (!sameSurname(a.full!.surnameHead, b.full!.surnameHead)) return false;
-  // Every given name of the shorter form must match one of the longer, in order ("Recep Tayyip Erdoğan" / "Tayyip Erdoğan").
-  const [short, long] = a.full!.given.length <= b.full!.given.length ? [a.full!.given, b.full!.given] : [b.full!.given, a.full!.given];
-  let k = 0;
-  for (const g of short) {
-    while (k < long.length && !sameGivenName(g, long[k])) k++;
-    if (k === long.length) return false;
-    k++;
-  }
-  return true;
-}
+export const sameCountry = (a: Local, b: Local) => !!a.country && a.country === b.country;
 
-/** Two people who cannot be one person: different given names, or different surnames. */
-function conflict(a: Local, b: Local): boolean {
-  if (a.full && b.full) return !samePerson(a, b) && a.compact !== b.compact;
-  const sa = a.full?.surnameHead ?? a.surnameOnly;
-  const sb = b.full?.surnameHead ?? b.surnameOnly;
-  return !!sa && !!sb && !sameSurname(sa, sb);
+
+/** Score and cluster a prepared batch (training scores one batch under many models and thresholds). */
+export function resolveBatch(batch: PreparedBatch, options: ResolveOptions = {}): ResolvedEntities {
+  const model = options.model ?? loadModel();
+  const threshold = options.threshold ?? model.threshold;
+  // One country is one actor whatever outlets call it ("US", "United States", "America"): decisive
+  // evidence, so not left to the model (ECB+ annotates a country once per event it locates).
+  const scored: ScoredPair[] = batch.pairs.map((p) => ({ a: p.a, b: p.b, p: sameCountry(batch.locals[p.a], batch.locals[p.b]) ? 1 : probability(model, p.features) }));
+  const refused = options.onRefuse;
+  const onRefuse = refused ? (x: number, y: number, score: number, reason: string) => refused(batch.locals[x].key, batch.locals[y].key, score, reason) : undefined;
+  return output(batch.locals, clusterLocals(batch.locals, scored, threshold, batch.sameArticle, onRefuse));
 }
 
 interface ClusterState {
-  members: Local[];
-  articles: Set<string>;
-  types: Set<EntityType>;
-  people: Local[];
+  /** Article → its local entities in the cluster. */
+  articles: Map<string, number[]>;
   countries: Set<string>;
+  /** Distinct people by name, for the name-conflict check. */
+  people: Map<string, Local>;
+  authors: boolean;
+  subjects: boolean;
+  /** Holds a person named with a given name, not only a bare surname. */
+  fullName: boolean;
+  roles: string[];
+  hasPerson: boolean;
 }
 
-/** People merge only with people and groups with groups; places, organisations and things with
- * each other, since outlets type a seat of power or a product maker either way. */
-const compatibleTypes = (a: EntityType, b: EntityType) => a === b || (a !== 'person' && b !== 'person' && a !== 'group' && b !== 'group');
+/** Cluster ids (representative local index) per local, under the hard constraints. */
+export function clusterLocals(
+  locals: Local[],
+  scored: ScoredPair[],
+  threshold: number,
+  sameArticle: Set<number>,
+  refused?: (x: number, y: number, score: number, reason: string) => void,
+): number[] {
+  const n = locals.length;
+  const mayShare = (p: number, q: number) => sameArticle.has(p < q ? p * n + q : q * n + p);
+  return averageLink<ClusterState>(locals.length, scored, threshold, {
+    init(i) {
+      const l = locals[i];
+      const people = new Map<string, Local>();
+      if (l.people.length > 0 || l.bare) people.set(`${l.type}|${l.names[0]?.key ?? l.key}`, l);
+      return {
+        articles: new Map([[l.article, [i]]]),
+        countries: new Set(l.country ? [l.country] : []),
+        people,
+        authors: l.author,
+        subjects: !l.author,
+        fullName: l.type === 'person' && l.people.length > 0,
+        roles: l.type === 'person' ? [...l.roles] : [],
+        hasPerson: l.type === 'person',
+      };
+    },
+    refused,
+    conflict(x, y) {
+      for (const [a, xs] of x.articles) {
+        const ys = y.articles.get(a);
+        if (ys) for (const p of xs) for (const q of ys) if (!mayShare(p, q)) return `one article keeps ${locals[p].key} and ${locals[q].key} apart`;
+      }
+      for (const c of x.countries) for (const d of y.countries) if (c !== d) return `countries ${c} and ${d}`;
+      // A country is never a person, whatever one typer made of "Jordan" or "Georgia".
+      if ((x.hasPerson && y.countries.size > 0) || (y.hasPerson && x.countries.size > 0)) return 'a person and a country';
+      if ((x.authors && y.subjects) || (x.subjects && y.authors)) return 'a byline and a subject';
+      for (const p of x.people.values()) for (const q of y.people.values()) if (peopleDiffer(p, q)) return `people ${p.entity.name} and ${q.entity.name}`;
+      // Bare surnames that hold different offices are two people unless a full name joins them.
+      if (!x.fullName && !y.fullName && x.hasPerson && y.hasPerson && roleRelation(x.roles, y.roles) === 'conflict') return 'bare surnames in different offices';
+      return null;
+    },
+    merge(x, y) {
+      for (const [a, ys] of y.articles) {
+        const xs = x.articles.get(a);
+        if (xs) xs.push(...ys);
+        else x.articles.set(a, [...ys]);
+      }
+      for (const c of y.countries) x.countries.add(c);
+      for (const [k, p] of y.people) x.people.set(k, p);
+      x.authors ||= y.authors;
+      x.subjects ||= y.subjects;
+      x.fullName ||= y.fullName;
+      x.hasPerson ||= y.hasPerson;
+      x.roles.push(...y.roles);
+      return x;
+    },
+  });
+}
 
-class Clusters {
-  private parent: number[];
-  private lists: Map<number, ClusterState>;
-  constructor(locals: Local[]) {
-    this.parent = locals.map((_, i) => i);
-    this.lists = new Map(
-      locals.map((l, i) => [
-        i,
-        { members: [l], articles: new Set([l.article]), types: new Set([l.entity.type]), people: l.entity.type === 'person' ? [l] : [], countries: new Set(l.country ? [l.country] : []) },
-      ]),
-    );
-  }
-  find(i: number): number {
-    while (this.parent[i] !== i) {
-      this.parent[i] = this.parent[this.parent[i]];
-      i = this.parent[i];
+/** Two people who cannot be one: one of them typed a person, and their surnames differ, or their
+ * given names differ (an initial, a short form, a shared start or one slip is not a difference),
+ * or one is Jr. and the other Sr. */
+function peopleDiffer(p: Local, q: Local): boolean {
+  if (p.type !== 'person' && q.type !== 'person') return false;
+  if (p.people.length > 0 && q.people.length > 0) {
+    const r = personRelation(p, q);
+    // A bare word may be a given name used alone or an organisation's short form: only full names clash.
+    if (r.given === null) {
+      // "Kim Jong-un" / "Kim Jong Un": one name cut into other pieces is not another surname.
+      const rel = bestRelation(p, q).rel;
+      if (rel === 'exact' || rel === 'compact' || rel === 'spelling') return false;
+      return p.type === 'person' && q.type === 'person';
     }
-    return i;
+    return r.given === 'different' || r.generation === 'differs';
   }
-  members(root: number): Local[] {
-    return this.lists.get(this.find(root))?.members ?? [];
-  }
-  /** Take a lone local entity as another type (before it is merged). */
-  retype(i: number, type: EntityType) {
-    const c = this.lists.get(this.find(i))!;
-    if (c.members.length !== 1) return;
-    c.types = new Set([type]);
-    if (type === 'person') c.people = [...c.members];
-  }
-  /** Union unless the sides share an article, have incompatible types, or hold people who differ. */
-  tryUnion(a: number, b: number): boolean {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra === rb) return true;
-    const ca = this.lists.get(ra)!;
-    const cb = this.lists.get(rb)!;
-    for (const art of ca.articles) if (cb.articles.has(art)) return false;
-    for (const x of ca.types) for (const y of cb.types) if (!compatibleTypes(x, y)) return false;
-    for (const x of ca.people) for (const y of cb.people) if (conflict(x, y)) return false;
-    // Without a full name on either side, bare surnames whose roles share nothing are two people.
-    if (ca.people.length > 0 && cb.people.length > 0 && !ca.people.some((p) => p.full) && !cb.people.some((p) => p.full)) {
-      const ra = ca.people.flatMap((p) => p.entity.roles);
-      const rb = cb.people.flatMap((p) => p.entity.roles);
-      if (ra.length > 0 && rb.length > 0 && !ra.some((r) => rb.includes(r))) return false;
+  return false;
+}
+
+function output(locals: Local[], clusterOf: number[]): ResolvedEntities {
+  const byRoot = new Map<number, Local[]>();
+  locals.forEach((l, i) => {
+    const r = clusterOf[i];
+    const list = byRoot.get(r);
+    if (list) list.push(l);
+    else byRoot.set(r, [l]);
+  });
+  const roots = [...byRoot.keys()].sort((a, b) => a - b);
+  const entities: Entity[] = [];
+  const globalId = new Map<string, string>();
+  const used = new Set<string>();
+  for (const r of roots) {
+    const members = byRoot.get(r)!.sort((a, b) => a.articleIndex - b.articleIndex || a.index - b.index);
+    const type = majorityType(members);
+    const forms = members.flatMap((m) => m.forms);
+    const name = fullest(forms, members);
+    const seen = new Set<string>([name]);
+    const aliases: string[] = [];
+    for (const f of forms) {
+      if (seen.has(f)) continue;
+      seen.add(f);
+      aliases.push(f);
     }
-    // Two different countries never merge ("Korea" may join "South Korea" only if it names no other).
-    for (const x of ca.countries) for (const y of cb.countries) if (x !== y) return false;
-    const [keep, drop] = ra < rb ? [ra, rb] : [rb, ra];
-    const k = this.lists.get(keep)!;
-    const d = this.lists.get(drop)!;
-    this.parent[drop] = keep;
-    k.members.push(...d.members);
-    for (const art of d.articles) k.articles.add(art);
-    for (const t of d.types) k.types.add(t);
-    for (const c of d.countries) k.countries.add(c);
-    k.people.push(...d.people);
-    this.lists.delete(drop);
-    return true;
-  }
-  output(): ResolvedEntities {
-    const roots = [...this.lists.keys()].sort((a, b) => a - b);
-    const entities: Entity[] = [];
-    const globalId = new Map<string, string>();
-    const used = new Set<string>();
-    for (const r of roots) {
-      const members = this.lists.get(r)!.members.sort((a, b) => a.articleIndex - b.articleIndex || a.index - b.index);
-      const type = majorityType(members);
-      const forms = members.flatMap((m) => m.forms);
-      const name = fullest(forms, members);
-      const seen = new Set<string>([name]);
-      const aliases: string[] = [];
-      for (const f of forms) {
-        if (seen.has(f)) continue;
-        seen.add(f);
-        aliases.push(f);
-      }
-      const roles: string[] = [];
-      const roleSeen = new Set<string>();
-      for (const m of members) for (const role of m.entity.roles) if (!roleSeen.has(role.toLowerCase())) (roleSeen.add(role.toLowerCase()), roles.push(role));
-      const mentions = members.flatMap((m) => m.spans);
-      let id = slug(name) || 'entity';
-      if (used.has(id)) {
-        let n = 2;
-        while (used.has(`${id}-${n}`)) n++;
-        id = `${id}-${n}`;
-      }
-      used.add(id);
-      entities.push({ id, name, type, aliases, roles, mentions });
-      for (const m of members) globalId.set(m.entity.key, id);
+    const roles: string[] = [];
+    const roleSeen = new Set<string>();
+    for (const m of members) for (const role of m.entity.roles) if (!roleSeen.has(role.toLowerCase())) (roleSeen.add(role.toLowerCase()), roles.push(role));
+    const mentions = members.flatMap((m) => m.spans);
+    let id = slug(name) || 'entity';
+    if (used.has(id)) {
+      let k = 2;
+      while (used.has(`${id}-${k}`)) k++;
+      id = `${id}-${k}`;
     }
-    return { entities, globalId };
+    used.add(id);
+    entities.push({ id, name, type, aliases, roles, mentions });
+    for (const m of members) globalId.set(m.entity.key, id);
   }
+  return { entities, globalId };
 }
 
 /** The type most outlets give, except that a place typed as such by a third of the articles is a
@@ -381,7 +303,7 @@ function majorityType(members: Local[]): EntityType {
   if (places > 0 && places * 3 >= places + orgs && places + orgs === members.length) return 'place';
   const count = new Map<EntityType, number>();
   for (const m of members) {
-    const t = m.retyped ? 'person' : m.entity.type;
+    const t = m.entity.type;
     count.set(t, (count.get(t) ?? 0) + m.spans.length + 0.5);
   }
   return [...count.entries()].sort((a, b) => b[1] - a[1])[0][0];
