@@ -8,6 +8,7 @@ import { loadJson } from '../util/data.js';
 import { NEGATORS, PhraseIndex, isTimeWord, textOf, npAfter, npBefore, subjectBefore, sentenceView, type Chunk, type SentenceView, type Tok } from './clause.js';
 import { conditionsInSentence, type ConditionFound } from './conditions.js';
 import { ActorResolver, reportingOf, unfoldParenthetical, type Reporting } from './speakers.js';
+import { insufficientAfter, isLimitationNoun, limitationAt, limitationOf, negatingFrameBefore, offerFrameBefore, type Limitation } from './polarity.js';
 
 interface IssuesFile {
   issues: Record<string, string[]>;
@@ -138,6 +139,8 @@ function cueBefore(toks: Tok[], issue: IssueMention, floor: number): Cue | null 
     if (ADVERBIAL_PREPOSITIONS.has(t.lower) && end - 1 > floor && /^(NOUN|PROPN)$/.test(toks[end - 2].pos)) return null;
     // A cue does not reach into another clause: "accept a ceasefire before it captures more territory".
     if (CLAUSE_STOP.has(t.lower) || /^(but|while|whereas|although|before|after|until|because|since|when|unless|if|once)$/.test(t.lower)) return null;
+    // "scrap its tax or face new duties": a coordinated verb takes the issue after it.
+    if (/^(or|and)$/.test(t.lower) && toks[end]?.pos === 'VERB' && end < issue.from) return null;
     // Another clause's verb between cue and issue is fine ("ready to sign a ceasefire"); a new
     // subject after a comma is not.
     beforeCues();
@@ -247,13 +250,13 @@ export function passiveAfter(toks: Tok[], issue: IssueMention, limit: number): C
 }
 
 function negatedBefore(toks: Tok[], at: number, floor: number): boolean {
+  // "refused to accept", "is unlikely to back", "has no intention of lifting"
+  if (negatingFrameBefore(toks, at, floor)) return true;
   // "has no objection to", "there is no support for": "no" negates a noun cue right after it.
   if (toks[at]?.pos === 'NOUN' && at - 1 >= floor && toks[at - 1].lower === 'no') return true;
   for (let k = at - 1; k >= Math.max(floor, at - 4); k--) {
     const t = toks[k];
     if (NEGATORS.has(t.lower) && t.lower !== 'no') return true;
-    // "is unlikely to accept", "reluctant to back"
-    if (/^(unlikely|reluctant|unwilling|loath|hesitant)$/.test(t.lower) && toks[k + 1]?.lower === 'to') return true;
     if (t.lower === 'longer' && toks[k - 1]?.lower === 'no') return true;
     if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.lower === ',') return false;
   }
@@ -281,6 +284,11 @@ function isAttributive(toks: Tok[], k: number): boolean {
 /** "would rather stay in opposition than accept a 2035 date": the cue is refused. */
 function ratherThan(toks: Tok[], at: number): boolean {
   return toks[at - 1]?.lower === 'than' && toks.slice(Math.max(0, at - 12), at).some((t) => t.lower === 'rather');
+}
+
+let lightVerbCache: Set<string> | null = null;
+function lightVerbs(): Set<string> {
+  return (lightVerbCache ??= new Set(loadJson<{ lightVerbs?: string[] }>('events/stances.json').lightVerbs ?? []));
 }
 
 let futureOfferCache: Set<string> | null = null;
@@ -345,6 +353,13 @@ function facesAfter(toks: Tok[], at: number): boolean {
 function subjectOf(view: SentenceView, cueFrom: number, floor: number): Chunk | null {
   const toks = view.tokens;
   let k = cueFrom;
+  // "raised no objection to", "voiced strong support for": a light verb's determiner and
+  // adjectives stand between it and the noun cue.
+  if (toks[cueFrom]?.pos === 'NOUN') {
+    let j = cueFrom;
+    while (j > floor && /^(DET|ADJ)$/.test(toks[j - 1].pos)) j--;
+    if (j < cueFrom && j > floor && /^(VERB|AUX)$/.test(toks[j - 1].pos) && lightVerbs().has(toks[j - 1].lemma)) k = j;
+  }
   // Walk left over the verb group ("would be ready to", "has repeatedly", "was prepared to").
   // Quote marks too: 'Moscow "does not rule out" a meeting'.
   while (k > floor && (/^(VERB|AUX|ADV|PART|ADJ)$/.test(toks[k - 1].pos) || QUOTE_MARKS.has(toks[k - 1].lower)) && !(toks[k - 1].pos === 'ADJ' && /^[A-Z]/.test(toks[k - 1].text)) && !/^(to)$/.test(toks[k - 1].lower)) k--;
@@ -357,7 +372,48 @@ function subjectOf(view: SentenceView, cueFrom: number, floor: number): Chunk | 
     while (k > floor && toks[k - 1].pos !== 'VERB') k--;
     k = Math.max(floor, k - 1);
   }
-  return subjectBefore(view, k, floor) ?? subjectBefore(view, cueFrom, floor);
+  const found = subjectBefore(view, k, floor) ?? subjectBefore(view, cueFrom, floor);
+  if (found || !/^(and|but)$/.test(toks[k - 1]?.lower ?? '')) return found;
+  // "The ministers backed the call and warned that…": a coordinated verb shares the subject of
+  // the first verb of the sentence.
+  for (let v = floor + 1; v < k - 1; v++) {
+    if (toks[v].pos !== 'VERB' && toks[v].pos !== 'AUX') continue;
+    const first = subjectBefore(view, v, floor);
+    if (first) return first;
+  }
+  return null;
+}
+
+/** Who takes a stance by limiting an issue, or null when the frame leaves its polarity unclear.
+ * One representation (data/events/stances.json, _note_limitation): wanting X limited — demanding,
+ * backing, aiming at, urging or doing the limiting — opposes X. An offer or commitment to limit
+ * (often one's own X), a refusal of the limitation, a negated or conditional one: no position. */
+function limitedStance(view: SentenceView, lim: Limitation, issueFrom: number, floor: number, conditions: ConditionFound[]): { stance: Stance; subject: Chunk | null; from: number; outer: Cue | null; condition: boolean } | null {
+  const toks = view.tokens;
+  const anchor = lim.after ? issueFrom : lim.from;
+  const cond = conditions.find((c) => inside(c.commitment, anchor) || inside(c.condition, anchor));
+  if (cond) {
+    // "would cap enrichment provided that…": the limitation is what is conditionally offered;
+    // "…unless Washington lifts its tariff": the party setting the condition wants it limited.
+    if (negatedBefore(toks, anchor, floor)) return null;
+    if (inside(cond.condition, anchor)) return { stance: 'oppose', subject: cond.subject, from: Math.min(anchor, lim.from), outer: null, condition: true };
+    if (cond.ultimatum) return null;
+    return { stance: 'conditional', subject: cond.subject, from: Math.min(anchor, lim.from), outer: null, condition: true };
+  }
+  if (negatedBefore(toks, anchor, floor) || offerFrameBefore(toks, anchor)) return null;
+  const outer = cueBefore(toks, { issue: '', from: anchor, to: anchor }, floor);
+  if (outer) {
+    if (outer.stance !== 'support' && outer.stance !== 'demand') return null;
+    if (negatedBefore(toks, outer.from, floor)) return null;
+  }
+  // Limiting one's own X with no one asking for it reads as a concession, not as opposition.
+  if (!outer && !lim.after && toks.slice(lim.to, issueFrom).some((t) => /^(its|their|our|my)$/.test(t.lower))) return null;
+  const anchorOfSubject = outer ? outer.from : anchor;
+  // "Iran must curb enrichment, the minister said": the speaker wants it limited.
+  if (!outer && obligedBefore(toks, anchor)) return { stance: 'oppose', subject: null, from: Math.min(anchor, lim.from), outer, condition: false };
+  let subject = subjectOf(view, anchorOfSubject, floor);
+  if (subject && inside(subject, issueFrom)) subject = null;
+  return { stance: 'oppose', subject, from: Math.min(anchorOfSubject, lim.from), outer, condition: false };
 }
 
 function inside(c: Chunk, k: number): boolean {
@@ -422,6 +478,17 @@ function literalIssue(words: Tok[]): string | null {
   if (GENERIC_HEADS.has(head.lemma) && ofAt < 0) return null;
   if (kept.every((t) => t.pos === 'PROPN' || t.pos === 'ADP')) return null;
   return kept.map((t) => (t === head && t.pos === 'NOUN' ? t.lemma : t.pos === 'PROPN' ? t.text : t.lower)).join(' ');
+}
+
+/** "the government's offer of new protections", "a proposal for talks": the phrase after the
+ * offer or demand noun, which names what is offered or asked for. */
+function offeredIn(toks: Tok[], object: Chunk): Chunk | null {
+  for (let k = object.from; k + 1 < object.to; k++) {
+    if (toks[k].pos !== 'NOUN' || !(OFFER_NOUNS.has(toks[k].lemma) || DEMAND_NOUNS.has(toks[k].lemma))) continue;
+    if (!/^(of|for)$/.test(toks[k + 1].lower) || k + 2 >= object.to) return null;
+    return { from: k + 2, to: object.to };
+  }
+  return null;
 }
 
 /** "the release of all civilians": carry a noun phrase through "of" and its complement. */
@@ -505,12 +572,44 @@ export function findPositions(doc: Doc, entities: ArticleEntities, quotes: Quote
   return out;
 }
 
+/** How a stance was read: the features of the confidence model (see docs/models/positions.md). */
+export interface Reading {
+  /** The rule that found it. */
+  path: 'seed' | 'grown' | 'limitation' | 'outer' | 'relative' | 'previous' | 'antecedent' | 'membership' | 'committed' | 'venue';
+  /** What kind of word carries the stance. */
+  cueKind: 'verb' | 'noun' | 'adj' | 'after' | 'passive' | 'committed' | 'limitation' | 'condition';
+  /** Tokens between the cue and the issue. */
+  distance: number;
+  negated: boolean;
+  limitation: boolean;
+  insufficient: boolean;
+  /** Read through a request frame ("urged X to…", "demanded that X…"). */
+  request: boolean;
+  /** Inside a conditional commitment or its condition. */
+  condition: boolean;
+  /** An obligation laid on another party ("X must…"): the speaker's demand. */
+  obliged: boolean;
+}
+
+function reading(path: Reading['path'], extra: Partial<Reading> = {}): Reading {
+  return { path, cueKind: 'verb', distance: 0, negated: false, limitation: false, insufficient: false, request: false, condition: false, obliged: false, ...extra };
+}
+
+function cueKindOf(toks: Tok[], cue: Cue | null, after = false, passive = false): Reading['cueKind'] {
+  if (!cue) return 'committed';
+  if (passive) return 'passive';
+  if (after) return 'after';
+  const t = toks[cue.from];
+  return t.pos === 'NOUN' ? 'noun' : t.pos === 'ADJ' ? 'adj' : 'verb';
+}
+
 export interface SentencePosition {
   issue: string;
   stance: Stance;
   subject: Chunk | null;
   span: Chunk;
   cue: string;
+  how?: Reading;
   /** The object is a definite "the offer", "the proposal", "the demand": its issue is that of
    * the latest such stance before it in the article (filled in by findPositions); issue is ''. */
   refersTo?: 'offer' | 'demand' | 'previous' | 'antecedent';
@@ -571,8 +670,18 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
   if (toks.some((t) => t.lower === '?')) return [];
   // An issue word inside a condition marker is no issue ("in exchange for").
   const mentions = issuesIn(view).filter((m) => m.to <= limit && !conditions.some((c) => m.from < c.marker.to && c.marker.from < m.to) && !(toks[m.from - 1]?.lower === 'in' && /^(exchange|return)$/.test(toks[m.from].lower)));
+  // Mentions read by the limitation rule, whether or not it took a stance: no other rule reads them.
+  const limitedMentions = new Set<number>();
   for (const m of mentions) {
-    let cue = cueBefore(toks, m, Math.max(floor, reporting.clauseStart > m.from ? 0 : reporting.clauseStart));
+    const mFloor = Math.max(floor, reporting.clauseStart > m.from ? 0 : reporting.clauseStart);
+    const lim = limitationOf(toks, m.from, m.to, mFloor);
+    if (lim) {
+      limitedMentions.add(m.from);
+      const l = limitedStance(view, lim, m.from, mFloor, conditions);
+      if (l) out.push({ issue: m.issue, stance: l.stance, subject: l.subject, span: { from: Math.min(l.from, m.from), to: Math.max(m.to, lim.to) }, cue: textOf(view, lim.from, lim.to).toLowerCase(), how: reading('limitation', { limitation: true, cueKind: l.outer ? cueKindOf(toks, l.outer) : 'limitation', distance: Math.max(0, m.from - lim.to), condition: l.condition }) });
+      continue;
+    }
+    let cue = cueBefore(toks, m, mFloor);
     let subjectAnchor: number | null = cue ? cue.from : null;
     let passive = false;
     if (!cue) {
@@ -601,8 +710,16 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     }
     // "insistence on zero enrichment": demanding none of it is opposing it.
     if (stance && toks[m.from - 1]?.lower === 'zero' && (stance === 'demand' || stance === 'support')) stance = 'oppose';
+    let negated = false;
     if (cue && stance && (cue.stance as string) !== 'concede' && cue.words !== 'no' && (negatedBefore(toks, cue.from, floor) || ratherThan(toks, cue.from))) {
+      negated = true;
       stance = relinquishing(cue.words) ? (pursuitBetween(toks, cue.to, m.to) ? 'support' : 'demand') : stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
+    }
+    // "rejected the plan as not enough": what is refused as too little is demanded, in full.
+    let insufficient = false;
+    if (cue && !negated && cue.stance === 'oppose' && stance === 'oppose' && insufficientAfter(toks, m.to, limit)) {
+      stance = 'demand';
+      insufficient = true;
     }
     // A conditional commitment around the issue.
     const cond = conditions.find((c) => inside(c.commitment, m.from) || inside(c.condition, m.from));
@@ -643,26 +760,50 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     }
     if (subject && inside(subject, m.from)) subject = null;
     // "Ukraine must accept a ceasefire, Grinev said": what another party must do, the speaker demands.
+    let obliged = false;
     if (cue && !cond && request === null && obligedBefore(toks, cue.from) && !(subject && FIRST_PERSON_SUBJECT.test(textOf(view, subject.from, subject.to)))) {
       stance = stance === 'oppose' ? 'oppose' : 'demand';
       subject = null;
+      obliged = true;
     }
     const from = Math.min(m.from, cue ? cue.from : m.from, cond ? Math.min(cond.commitment.from, cond.condition.from) : m.from);
     const to = Math.max(m.to, cue ? cue.to : m.to);
-    out.push({ issue: m.issue, stance, subject, span: { from, to }, cue: cue?.words ?? cond?.shape ?? '' });
-    // "The ministers backed Kyiv's call for a ceasefire": the outer verb's subject takes a stance too.
-    if (cue && toks[cue.from].pos === 'NOUN' && (/^('s|’s|s)$/.test(toks[cue.from - 1]?.lower ?? '') || /^(PROPN|NOUN)$/.test(toks[cue.from - 1]?.pos ?? ''))) {
-      // "backed Kyiv's call for…", "supported the AU call for…"
-      const owner = npBefore(view, cue.from, 0);
+    const how = reading('seed', {
+      cueKind: cond && !cue ? 'condition' : cueKindOf(toks, cue, cue !== null && cue.from >= m.to && !passive, passive),
+      distance: cue ? Math.max(0, cue.from >= m.to ? cue.from - m.to : m.from - cue.to) : 0,
+      negated,
+      insufficient,
+      request: request !== null && !fromCondition,
+      condition: cond !== undefined,
+      obliged,
+    });
+    const main: SentencePosition = { issue: m.issue, stance, subject, span: { from, to }, cue: cue?.words ?? cond?.shape ?? '', how };
+    // "The ministers backed Kyiv's call for a ceasefire", "rejected the offer of a pay rise as too
+    // little": the verb before a noun cue takes its own stance on the issue.
+    const nounCue = cue !== null && toks[cue.from].pos === 'NOUN';
+    const possessed = nounCue && (/^('s|’s|s)$/.test(toks[cue!.from - 1]?.lower ?? '') || /^(PROPN|NOUN)$/.test(toks[cue!.from - 1]?.pos ?? ''));
+    const determined = nounCue && !possessed && toks[cue!.from - 1]?.pos === 'DET';
+    let outerPosition: SentencePosition | null = null;
+    if (cue && (possessed || determined)) {
+      // "backed Kyiv's call for…", "supported the AU call for…", "rejected the offer of…"
+      const owner = possessed ? npBefore(view, cue.from, 0) : { from: cue.from - 1, to: cue.from };
       if (owner) {
         const outer = cueBefore(toks, { issue: m.issue, from: owner.from, to: owner.to }, reporting.clauseStart > owner.from ? 0 : reporting.clauseStart);
         if (outer && outer.to >= owner.from - 1) {
           let outerStance: Stance | null = outer.stance === 'support' || outer.stance === 'offer' ? 'support' : outer.stance;
-          if (negatedBefore(toks, outer.from, 0)) outerStance = outerStance === 'support' ? 'oppose' : outerStance === 'oppose' ? 'support' : null;
-          if (outerStance) out.push({ issue: m.issue, stance: outerStance, subject: subjectOf(view, outer.from, reporting.clauseStart > outer.from ? 0 : reporting.clauseStart), span: { from: outer.from, to }, cue: outer.words });
+          const outerNegated = negatedBefore(toks, outer.from, 0);
+          if (outerNegated) outerStance = outerStance === 'support' ? 'oppose' : outerStance === 'oppose' ? 'support' : null;
+          const short = outerStance === 'oppose' && !outerNegated && insufficientAfter(toks, m.to, limit);
+          if (short) outerStance = 'demand';
+          if (outerStance && (outerStance as string) !== 'concede') {
+            outerPosition = { issue: m.issue, stance: outerStance, subject: subjectOf(view, outer.from, reporting.clauseStart > outer.from ? 0 : reporting.clauseStart), span: { from: outer.from, to }, cue: outer.words, how: reading('outer', { cueKind: cueKindOf(toks, outer), distance: m.from - outer.to, negated: outerNegated, insufficient: short }) };
+          }
         }
       }
     }
+    // "the offer of a pay rise" names no one who offers it: only the outer verb's stance is kept.
+    if (!(determined && outerPosition)) out.push(main);
+    if (outerPosition) out.push(outerPosition);
   }
   // Every other stance cue with a noun-phrase object: the object is the issue, taken from the
   // text when the seed vocabulary does not name it ("ruled out a wealth tax").
@@ -686,8 +827,9 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
         if (head) {
           let stance: Stance | null = p.value as Stance;
           if ((p.value as string) === 'concede') stance = 'offer';
-          if (negatedBefore(toks, k, 0)) stance = stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
-          if (stance) out.push({ issue: '', stance, subject: head.subject, span: { from: head.from, to: k + p.length }, cue: cueText, refersTo: head.refersTo });
+          const negated = negatedBefore(toks, k, 0);
+          if (negated) stance = stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
+          if (stance) out.push({ issue: '', stance, subject: head.subject, span: { from: head.from, to: k + p.length }, cue: cueText, refersTo: head.refersTo, how: reading('relative', { cueKind: cueKindOf(toks, { stance, from: k, to: k + p.length, words: cueText }), negated }) });
           break;
         }
       }
@@ -700,12 +842,13 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       // named last in the sentence before (filled in by findPositions).
       if (demonstrativeObject(toks, objFrom, limit) && !addressees().has(cueText)) {
         let stance: Stance | null = p.value as Stance;
-        if ((p.value as string) === 'concede') stance = negatedBefore(toks, k, 0) ? 'demand' : 'offer';
-        else if (negatedBefore(toks, k, 0)) stance = stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
+        const negated = negatedBefore(toks, k, 0);
+        if ((p.value as string) === 'concede') stance = negated ? 'demand' : 'offer';
+        else if (negated) stance = stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
         if (stance && !conditions.some((c) => inside(c.condition, k) || inside(c.commitment, k))) {
           let subject = subjectOf(view, k, reporting.clauseStart > k ? 0 : reporting.clauseStart);
           if (subject && inside(subject, k)) subject = null;
-          out.push({ issue: '', stance, subject, span: { from: k, to: objFrom + 1 }, cue: cueText, refersTo: 'previous' });
+          out.push({ issue: '', stance, subject, span: { from: k, to: objFrom + 1 }, cue: cueText, refersTo: 'previous', how: reading('previous', { cueKind: cueKindOf(toks, { stance, from: k, to: k + p.length, words: cueText }), negated }) });
         }
         break;
       }
@@ -723,6 +866,14 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       // 'does not "rule out" a meeting': quote marks around the cue are no break.
       while (objFrom < limit && QUOTE_MARKS.has(toks[objFrom].lower)) objFrom++;
       while (objFrom < limit && /^(to|for|on|of|in|with)$/.test(toks[objFrom].lower)) objFrom++;
+      // "wants to curb immigration", "called for a cap on prices": the limitation rule reads it.
+      {
+        let j = objFrom;
+        while (j < limit && /^(DET|ADJ|NUM)$/.test(toks[j].pos)) j++;
+        if (j < limit && limitationAt(toks, j)) break;
+      }
+      // "refused to rule out new sanctions": the inner cue, negated by the frame, reads it.
+      if (objFrom < limit && toks[objFrom].pos === 'VERB' && negatingFrameBefore(toks, objFrom, k) && beforeCues().at(toks, objFrom).length) break;
       if (objFrom < limit && toks[objFrom].pos === 'VERB') {
         // "would like to thank the crews": only a demanded action carries its object as the issue.
         // An offer is of an action: "proposed using frozen assets", "offered to host talks";
@@ -748,21 +899,36 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
         const seed = mentions.find((m) => m.from >= venue.from && m.from < venue.to);
         if (seed && p.value === 'offer' && !usedCues.has(k)) {
           const stance: Stance = negatedBefore(toks, k, 0) ? 'oppose' : 'offer';
-          out.push({ issue: seed.issue, stance, subject: subjectOf(view, k, reporting.clauseStart > k ? 0 : reporting.clauseStart), span: { from: k, to: venue.to }, cue: cueText });
+          out.push({ issue: seed.issue, stance, subject: subjectOf(view, k, reporting.clauseStart > k ? 0 : reporting.clauseStart), span: { from: k, to: venue.to }, cue: cueText, how: reading('venue', { negated: stance === 'oppose' }) });
           k = venue.to - 1;
           break;
         }
         object = venue;
       }
       if (mentions.some((m) => m.from >= object.from && m.from < object.to + 3 && !ADVERBIAL_PREPOSITIONS.has(toks[m.from - 1]?.lower ?? ''))) break;
-      const issue = issueFromPhrase(toks.slice(object.from, object.to));
+      // "rejected the government's offer of new protections": the issue is what was offered.
+      const offered = offeredIn(toks, object);
+      if (offered) object = offered;
+      // "demanded enrichment limits": the limited thing is the issue (see limitedStance).
+      const limited = object.to - object.from >= 2 && isLimitationNoun(toks[object.to - 1]) && /^(NOUN|PROPN|ADJ)$/.test(toks[object.to - 2].pos);
+      const issue = issueFromPhrase(toks.slice(object.from, limited ? object.to - 1 : object.to));
       // "Ukraine welcomed the offer": the issue is that of the offer made just before.
       const refersTo = issue ? undefined : referenceOf(toks.slice(objFrom, object.to));
       if (!issue && !refersTo) break;
       let stance: Stance | null = p.value as Stance;
-      if ((p.value as string) === 'concede') stance = negatedBefore(toks, k, 0) ? 'demand' : 'offer';
-      else if (negatedBefore(toks, k, 0) || ratherThan(toks, k)) stance = relinquishing(cueText) ? (pursuitBetween(toks, k + p.length, object.to) ? 'support' : 'demand') : stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
+      const negated = negatedBefore(toks, k, 0) || ratherThan(toks, k);
+      if ((p.value as string) === 'concede') stance = negated ? 'demand' : 'offer';
+      else if (negated) stance = relinquishing(cueText) ? (pursuitBetween(toks, k + p.length, object.to) ? 'support' : 'demand') : stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
       if (!stance) break;
+      // "demanded enrichment limits" opposes enrichment; refusing or offering limits says nothing
+      // sure about it (see limitedStance).
+      if (limited) {
+        if (negated || (stance !== 'demand' && stance !== 'support')) break;
+        stance = 'oppose';
+      }
+      // "rejected the offer as not enough": a demand for (more of) what was offered.
+      const insufficient = !negated && !limited && p.value === 'oppose' && stance === 'oppose' && insufficientAfter(toks, object.to, limit);
+      if (insufficient) stance = 'demand';
       let subject = subjectOf(view, k, reporting.clauseStart > k ? 0 : reporting.clauseStart);
       const cond = conditions.find((c) => inside(c.commitment, k) || inside(c.condition, k));
       if (cond) {
@@ -772,14 +938,36 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
         } else if (!cond.ultimatum && (stance === 'support' || stance === 'offer')) stance = 'conditional';
       }
       if (subject && inside(subject, k)) subject = null;
-      if (!cond && obligedBefore(toks, k) && !(subject && FIRST_PERSON_SUBJECT.test(textOf(view, subject.from, subject.to)))) {
+      const obliged = !cond && obligedBefore(toks, k) && !(subject && FIRST_PERSON_SUBJECT.test(textOf(view, subject.from, subject.to)));
+      if (obliged) {
         stance = stance === 'oppose' ? 'oppose' : 'demand';
         subject = null;
       }
-      out.push({ issue: issue ?? '', stance, subject, span: { from: k, to: object.to }, cue: cueText, ...(refersTo ? { refersTo } : {}) });
+      const how = reading(refersTo ? 'previous' : 'grown', { cueKind: cueKindOf(toks, { stance, from: k, to: k + p.length, words: cueText }), distance: object.from - (k + p.length), negated, limitation: limited, insufficient, request, condition: cond !== undefined, obliged });
+      out.push({ issue: issue ?? '', stance, subject, span: { from: k, to: object.to }, cue: cueText, ...(refersTo ? { refersTo } : {}), how });
       k = object.to - 1;
       break;
     }
+  }
+  // "wants to curb immigration", "called for a cap on gas prices": the limited thing, grown from
+  // the text, is opposed (see limitedStance).
+  for (let k = 0; k < limit; k++) {
+    const n = limitationAt(toks, k);
+    if (!n || out.some((o) => o.span.from <= k && k < o.span.to)) continue;
+    if (n === 1 && isAttributive(toks, k)) continue;
+    let objFrom = k + n;
+    while (objFrom < limit && QUOTE_MARKS.has(toks[objFrom].lower)) objFrom++;
+    const np = npAfter(view, objFrom, Math.min(limit, objFrom + 8), false);
+    if (!np || toks.slice(objFrom, np.from).some((t) => !/^(DET|ADJ|NUM)$/.test(t.pos) && !/^(its|their|his|her|our|my|your)$/.test(t.lower))) continue;
+    if (mentions.some((m) => m.from >= np.from && m.from < np.to + 3)) continue;
+    const object = extendOf(view, np, limit);
+    const issue = issueFromPhrase(toks.slice(object.from, object.to));
+    if (!issue) continue;
+    const floorK = reporting.clauseStart > k ? 0 : reporting.clauseStart;
+    const l = limitedStance(view, { from: k, to: k + n, after: false }, object.from, floorK, conditions);
+    if (!l) continue;
+    out.push({ issue, stance: l.stance, subject: l.subject, span: { from: l.from, to: object.to }, cue: textOf(view, k, k + n).toLowerCase(), how: reading('limitation', { limitation: true, cueKind: l.outer ? cueKindOf(toks, l.outer) : 'limitation', distance: object.from - k - n, condition: l.condition }) });
+    k = object.to - 1;
   }
   // "they would be imposed if the summit collapsed": a pronoun subject of a modal passive stands
   // for the issue named last before (filled in by findPositions).
@@ -796,7 +984,7 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     if (cond && !cond.ultimatum) stance = 'conditional';
     let subject: Chunk | null = null;
     if (toks[cue.to]?.lower === 'by') subject = npAfter(view, cue.to + 1, Math.min(limit, cue.to + 7));
-    out.push({ issue: '', stance, subject, span: { from: k, to: cue.to }, cue: cue.words, refersTo: 'antecedent' });
+    out.push({ issue: '', stance, subject, span: { from: k, to: cue.to }, cue: cue.words, refersTo: 'antecedent', how: reading('antecedent', { cueKind: 'passive', negated: negatedBefore(toks, cue.from, k), condition: cond !== undefined }) });
   }
   // "Moscow wants Ukraine out of NATO", "keep Britain out of the EU": the actor opposes the
   // other party's membership of the named body.
@@ -815,7 +1003,7 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     const seed = issuePhrases().at(tokensOf(`${body} membership`), 0)[0];
     const issue = seed?.value ?? `${body} membership`;
     const stance: Stance = negatedBefore(toks, k, 0) ? 'support' : 'oppose';
-    out.push({ issue, stance, subject: subjectOf(view, k, reporting.clauseStart > k ? 0 : reporting.clauseStart), span: { from: k, to: e }, cue: `${toks[k].lemma} out of` });
+    out.push({ issue, stance, subject: subjectOf(view, k, reporting.clauseStart > k ? 0 : reporting.clauseStart), span: { from: k, to: e }, cue: `${toks[k].lemma} out of`, how: reading('membership', { negated: stance === 'support' }) });
   }
   // A commitment to act ("will host a conference", "would free 200 soldiers"): an offer.
   const taken = new Set(out.map((o) => o.span.from));
@@ -833,15 +1021,22 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     const object = extendOf(view, np, limit);
     if (out.some((o) => o.span.from <= object.from && object.from < o.span.to + 3)) continue;
     const seed = mentions.find((m) => m.from >= object.from && m.from < object.to + 2);
+    if (seed && limitedMentions.has(seed.from)) continue;
     const issue = seed ? seed.issue : issueFromPhrase(toks.slice(object.from, object.to));
     if (!issue) continue;
     const cond = conditions.find((c) => inside(c.commitment, k));
     const stance: Stance = cond && !cond.ultimatum ? 'conditional' : committed === 'negated' ? 'oppose' : 'offer';
     const floor = reporting.clauseStart > k ? 0 : reporting.clauseStart;
-    out.push({ issue, stance, subject: cond?.subject ?? subjectOf(view, k, floor), span: { from: k, to: object.to }, cue: toks[k].lemma });
+    out.push({ issue, stance, subject: cond?.subject ?? subjectOf(view, k, floor), span: { from: k, to: object.to }, cue: toks[k].lemma, how: reading('committed', { cueKind: 'committed', negated: committed === 'negated', condition: cond !== undefined, distance: object.from - k - 1 }) });
   }
   // "Russia would face further sanctions": who faces a measure is its target, not its holder;
   // the stance is whoever says so (the reporter or the quote's speaker).
-  for (const o of out) if (o.subject && facesAfter(toks, o.subject.to)) o.subject = null;
+  // "…and warned that Russia would face sanctions": whoever governs the "that" clause.
+  for (const o of out) {
+    if (!o.subject || !facesAfter(toks, o.subject.to)) continue;
+    const that = o.subject.from - 1;
+    const governor = toks[that]?.lower === 'that' && toks[that - 1]?.pos === 'VERB' ? subjectOf(view, that - 1, 0) : null;
+    o.subject = governor && !inside(governor, o.subject.from) ? governor : null;
+  }
   return out;
 }

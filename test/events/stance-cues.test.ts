@@ -47,7 +47,9 @@ test('"preferred" is a cue of support', () => {
 test('not giving something up insists on it; committing to a measure against another party backs it', () => {
   assert.ok(found('Iran will not give up enrichment.').includes('nuclear enrichment/demand/Iran'));
   // …while a plain negated support cue still opposes
-  assert.ok(found('Iran will not accept enrichment limits.').some((x) => x.startsWith('nuclear enrichment/oppose')));
+  assert.ok(found('Iran will not accept a ceasefire.').some((x) => x.startsWith('ceasefire/oppose')));
+  // Refusing limits on enrichment does not oppose enrichment (see polarity.test.ts).
+  assert.ok(!found('Iran will not accept enrichment limits.').some((x) => x.startsWith('nuclear enrichment/oppose')));
   assert.ok(found('The EU will retaliate on April 1.').includes('retaliatory measures/support/EU'));
 });
 
