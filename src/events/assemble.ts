@@ -3,6 +3,9 @@
 import type { Doc } from '../text/doc.js';
 import type { ArticleEvents, ResolvedEntities } from '../annotations.js';
 import type { Condition, Event, Position, Span } from '../types.js';
+import type { PositionFound } from './positions.js';
+import type { ConditionWithAttribution } from './conditions.js';
+import { applyConfidence, conditionFeatures, positionFeatures } from './confidence.js';
 
 function words(s: string): Set<string> {
   return new Set(s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2));
@@ -73,7 +76,7 @@ export function assemble(docs: Doc[], perArticle: ArticleEvents[], resolved: Res
   const events = groups.map((g, n) => ({ ...g.event, id: `ev${n + 1}` }));
 
   // ── positions: one per (actor, issue, stance); the actor's own words first, analysts last ──
-  const positions = new Map<string, { position: Position; ranks: number[]; members: Set<string> }>();
+  const positions = new Map<string, { position: Position; ranks: number[]; members: Set<string>; readings: PositionFound[] }>();
   perArticle.forEach((ae, i) => {
     const doc = docs[i];
     if (!doc) return;
@@ -81,7 +84,7 @@ export function assemble(docs: Doc[], perArticle: ArticleEvents[], resolved: Res
       const actor = global(p.actor);
       if (!actor) continue;
       const key = `${actor}\u0000${p.issue}\u0000${p.stance}`;
-      const entry = positions.get(key) ?? { position: { actor, issue: p.issue, stance: p.stance, evidence: [] }, ranks: [], members: new Set<string>() };
+      const entry = positions.get(key) ?? { position: { actor, issue: p.issue, stance: p.stance, evidence: [] }, ranks: [], members: new Set<string>(), readings: [] };
       for (const m of p.members ?? []) {
         const g = global(m);
         if (g && g !== actor) entry.members.add(g);
@@ -90,20 +93,29 @@ export function assemble(docs: Doc[], perArticle: ArticleEvents[], resolved: Res
       if (!entry.position.evidence.some((s) => s.article === span.article && s.start === span.start && s.end === span.end)) {
         entry.position.evidence.push(span);
         entry.ranks.push(ATTRIBUTION_RANK[p.attributedBy]);
+        entry.readings.push(p as PositionFound);
       }
       positions.set(key, entry);
     }
   });
-  const positionList = [...positions.values()].map(({ position, ranks, members }) => {
+  const entityById = new Map(resolved.entities.map((e) => [e.id, e]));
+  const negative = new Set([...positions.values()].filter((x) => x.position.stance === 'oppose').map((x) => `${x.position.actor}\u0000${x.position.issue}`));
+  const positive = new Set([...positions.values()].filter((x) => x.position.stance !== 'oppose').map((x) => `${x.position.actor}\u0000${x.position.issue}`));
+  const positionList = [...positions.values()].map(({ position, ranks, members, readings }) => {
     // Stable sort: within one rank, the order the articles were read in.
     const order = position.evidence.map((_, k) => k).sort((a, b) => ranks[a] - ranks[b]);
     const out: Position = { ...position, evidence: order.map((k) => position.evidence[k]), attributedBy: order.map((k) => ATTRIBUTION_NAMES[ranks[k]]) };
     if (members.size) out.members = [...members];
+    // The same actor both for and against one issue: at least one reading is wrong.
+    const pair = `${out.actor}\u0000${out.issue}`;
+    const conflict = out.stance === 'oppose' ? positive.has(pair) : negative.has(pair);
+    const articles = new Set(out.evidence.map((e) => e.article)).size;
+    applyConfidence('positions', out, positionFeatures(out, order.map((k) => readings[k]), entityById.get(out.actor), articles, conflict));
     return out;
   });
 
   // ── conditions: same actor and much the same commitment and condition ──
-  const conditions: { condition: Condition; words: Set<string> }[] = [];
+  const conditions: { condition: Condition; words: Set<string>; found: ConditionWithAttribution[] }[] = [];
   perArticle.forEach((ae, i) => {
     const doc = docs[i];
     if (!doc) return;
@@ -113,10 +125,16 @@ export function assemble(docs: Doc[], perArticle: ArticleEvents[], resolved: Res
       const w = words(`${c.commitment} ${c.condition}`);
       const span: Span = { article: doc.article.id, start: c.start, end: c.end };
       const same = conditions.find((x) => x.condition.actor === actor && jaccard(x.words, w) >= 0.5);
-      if (same) addSpan(same.condition.evidence, span);
-      else conditions.push({ condition: { actor, commitment: c.commitment, condition: c.condition, evidence: [span] }, words: w });
+      if (same) {
+        addSpan(same.condition.evidence, span);
+        same.found.push(c as ConditionWithAttribution);
+      } else conditions.push({ condition: { actor, commitment: c.commitment, condition: c.condition, evidence: [span] }, words: w, found: [c as ConditionWithAttribution] });
     }
   });
 
+  for (const c of conditions) {
+    const articles = new Set(c.condition.evidence.map((e) => e.article)).size;
+    applyConfidence('conditions', c.condition, conditionFeatures(c.condition, c.found, entityById.get(c.condition.actor), articles));
+  }
   return { events, positions: positionList, conditions: conditions.map((c) => c.condition) };
 }

@@ -5,7 +5,8 @@ import type { Doc } from '../text/doc.js';
 import type { ArticleEntities, ConditionAnnotation, QuoteAnnotation } from '../annotations.js';
 import { loadJson } from '../util/data.js';
 import { NEGATORS, PhraseIndex, subjectBefore as npBefore, sentenceView, textOf, type Chunk, type SentenceView, type Tok } from './clause.js';
-import { ActorResolver, reportingOf, type Attribution, type Reporting } from './speakers.js';
+import { ActorResolver, reportingOf, type ActorVia, type Attribution, type Reporting } from './speakers.js';
+import { canHoldStance } from './actors.js';
 
 interface ConditionsFile {
   markers: Record<string, string[]>;
@@ -265,6 +266,20 @@ function conditionsUncached(view: SentenceView, reporting: Reporting): Condition
 export interface ConditionWithAttribution extends ConditionAnnotation {
   shape: string;
   attributedBy: Attribution;
+  /** How it was read: what the confidence model scores. */
+  how?: {
+    via: ActorVia;
+    inQuote: boolean;
+    /** A modal in the commitment ("will", "would"): a commitment rather than a habit or a fact. */
+    modal: boolean;
+    /** "would have … if … had": what did not happen. */
+    counterfactual: boolean;
+    /** A past-tense commitment without a modal: narration more than a commitment. */
+    past: boolean;
+    negated: boolean;
+    /** "we"/"I" commit. */
+    firstPerson: boolean;
+  };
   /** Where the commitment and the condition are in the text. */
   commitmentSpan: { start: number; end: number };
   conditionSpan: { start: number; end: number };
@@ -279,10 +294,14 @@ export function findConditions(doc: Doc, entities: ArticleEntities, quotes: Quot
     const reporting = reportingOf(view);
     for (const c of conditionsInSentence(view, reporting)) {
       const actor = resolver.resolve(view, c.subject, reporting);
-      if (!actor) continue;
+      if (!actor || !canHoldStance(entities.entities.find((e) => e.key === actor.key))) continue;
       const toks = view.tokens;
       const from = Math.min(c.commitment.from, c.condition.from, c.marker.from);
       const to = Math.max(c.commitment.to, c.condition.to, c.marker.to);
+      const commitment = toks.slice(c.commitment.from, c.commitment.to);
+      const modal = commitment.some((t) => /^(will|would|'ll|shall|could|can|wo|ca|must)$/.test(t.lower)) || toks.slice(Math.max(0, c.commitment.from - 4), c.commitment.from).some((t) => /^(will|would|'ll|shall)$/.test(t.lower));
+      const commitmentText = textOf(view, c.commitment.from, c.commitment.to);
+      const conditionText = textOf(view, c.condition.from, c.condition.to);
       out.push({
         actor: actor.key,
         commitment: textOf(view, c.commitment.from, c.commitment.to),
@@ -293,6 +312,15 @@ export function findConditions(doc: Doc, entities: ArticleEntities, quotes: Quot
         attributedBy: actor.attributedBy,
         commitmentSpan: { start: toks[c.commitment.from].start, end: toks[c.commitment.to - 1].end },
         conditionSpan: { start: toks[c.condition.from].start, end: toks[c.condition.to - 1].end },
+        how: {
+          via: actor.via ?? 'name',
+          inQuote: quotes.some((q) => q.start <= toks[from].start && toks[to - 1].end <= q.end),
+          modal,
+          counterfactual: /\b(would|could|might)(n't| not)? have\b/i.test(commitmentText) || /^(\w+ )?(had|were)\b/i.test(conditionText),
+          past: !modal && commitment.some((t) => /^(was|were|did|had)$/.test(t.lower) || (t.pos === 'VERB' && /ed$/.test(t.lower))),
+          negated: commitment.some((t) => NEGATORS.has(t.lower)),
+          firstPerson: commitment.some((t) => /^(we|i)$/.test(t.lower)) || (c.subject !== null && /^(we|i)$/i.test(textOf(view, c.subject.from, c.subject.to))),
+        },
       });
     }
   }

@@ -7,7 +7,8 @@ import type { Stance } from '../types.js';
 import { loadJson } from '../util/data.js';
 import { NEGATORS, PhraseIndex, isTimeWord, textOf, npAfter, npBefore, subjectBefore, sentenceView, type Chunk, type SentenceView, type Tok } from './clause.js';
 import { conditionsInSentence, type ConditionFound } from './conditions.js';
-import { ActorResolver, reportingOf, unfoldParenthetical, type Reporting } from './speakers.js';
+import { ActorResolver, reportingOf, unfoldParenthetical, type ActorVia, type Reporting } from './speakers.js';
+import { canHoldStance } from './actors.js';
 import { insufficientAfter, isLimitationNoun, limitationAt, limitationOf, negatingFrameBefore, offerFrameBefore, type Limitation } from './polarity.js';
 
 interface IssuesFile {
@@ -506,6 +507,38 @@ function extendOf(view: SentenceView, np: Chunk, limit: number): Chunk {
 export interface PositionFound extends PositionAnnotation {
   /** Cue words, for inspection. */
   cue: string;
+  /** How the stance, the issue and the actor were read: what the confidence model scores. */
+  how?: Reading & {
+    via: ActorVia;
+    /** The issue is a canonical issue of the seed vocabulary (not grown from the text). */
+    seed: boolean;
+    /** The stance is inside quotation marks (the actor's quoted words, or a quoted fragment). */
+    inQuote: boolean;
+    /** A modal verb ("will", "would", "could") in the stated stance. */
+    modal: boolean;
+    /** No subject phrase: the actor came from the reporter, the quote's speaker or the document's voice. */
+    subjectless: boolean;
+    /** Words between the subject phrase and the stance. */
+    subjectGap: number;
+    /** How many stances the sentence holds (a crowded sentence is read less surely). */
+    sentencePositions: number;
+  };
+}
+
+let seedIssueCache: Set<string> | null = null;
+function isSeedIssue(issue: string): boolean {
+  return (seedIssueCache ??= new Set(Object.keys(loadJson<IssuesFile>('events/issues.json').issues))).has(issue);
+}
+
+/** Is [start, end) inside a short quoted fragment built into the writer's sentence? */
+function quotedFragment(text: string, quotes: QuoteAnnotation[], start: number, end: number): boolean {
+  for (const q of quotes) {
+    const overlap = Math.min(q.end, end) - Math.max(q.start, start);
+    if (overlap > 0 && q.partial) return true;
+  }
+  // Quote marks around the object even when the quotes stage saw no quotation there.
+  const inner = text.slice(start, end);
+  return /["“”]/.test(inner) && (inner.match(/["“”]/g) ?? []).length >= 2;
 }
 
 /** Positions of one article. */
@@ -518,7 +551,8 @@ export function findPositions(doc: Doc, entities: ArticleEntities, quotes: Quote
     const view = unfoldParenthetical(raw) ?? raw;
     const reporting = reportingOf(view);
     const conditions = conditionsInSentence(view, reporting);
-    for (const p of positionsInSentence(view, reporting, conditions)) {
+    const inSentence = positionsInSentence(view, reporting, conditions);
+    for (const p of inSentence) {
       const toks = view.tokens;
       if (p.refersTo === 'antecedent') {
         // A subject pronoun takes the seed issue named last in the two sentences before, else
@@ -550,18 +584,37 @@ export function findPositions(doc: Doc, entities: ArticleEntities, quotes: Quote
       }
       // A span reaching into a moved parenthetical has no single stretch of text.
       if (toks[p.span.to - 1].end <= toks[p.span.from].start) continue;
+      const start = toks[p.span.from].start;
+      const end = toks[p.span.to - 1].end;
+      const quote = quotes.find((q) => q.start <= start && end <= q.end) ?? null;
+      // "called the deal 'a giant bag of money'": a quoted fragment is someone's words, not an
+      // issue a reader recognises; a seed issue inside it still is one.
+      if (!isSeedIssue(p.issue) && quotedFragment(doc.text, quotes, start, end)) continue;
+      const modal = toks.slice(p.span.from, p.span.to).some((t) => MODAL_WORDS.test(t.lower)) || (p.subject !== null && toks.slice(p.subject.to, p.span.from).some((t) => MODAL_WORDS.test(t.lower)));
       const actors = resolver.resolveAll(view, p.subject, reporting);
       for (const actor of actors) {
+      // The actor must be a party: not an event, a tournament or a pronoun tagged as a name.
+      if (!canHoldStance(entities.entities.find((e) => e.key === actor.key))) continue;
       const key = `${actor.key}|${p.issue}|${p.stance}`;
       if (out.some((o) => `${o.actor}|${o.issue}|${o.stance}` === key && o.start >= view.start && o.end <= view.end)) continue;
       const found: PositionFound = {
         actor: actor.key,
         issue: p.issue,
         stance: p.stance,
-        start: toks[p.span.from].start,
-        end: toks[p.span.to - 1].end,
+        start,
+        end,
         attributedBy: actor.attributedBy,
         cue: p.cue,
+        how: {
+          ...(p.how ?? reading('seed')),
+          via: actor.via ?? 'name',
+          seed: isSeedIssue(p.issue),
+          inQuote: quote !== null,
+          modal,
+          subjectless: p.subject === null,
+          subjectGap: p.subject ? Math.max(0, p.span.from - p.subject.to) : 0,
+          sentencePositions: inSentence.length,
+        },
       };
       const m = members.get(actor.key);
       if (m) found.members = m;
@@ -587,12 +640,14 @@ export interface Reading {
   request: boolean;
   /** Inside a conditional commitment or its condition. */
   condition: boolean;
+  /** Read from inside the condition: what a party makes its commitment depend on. */
+  inCondition: boolean;
   /** An obligation laid on another party ("X must…"): the speaker's demand. */
   obliged: boolean;
 }
 
 function reading(path: Reading['path'], extra: Partial<Reading> = {}): Reading {
-  return { path, cueKind: 'verb', distance: 0, negated: false, limitation: false, insufficient: false, request: false, condition: false, obliged: false, ...extra };
+  return { path, cueKind: 'verb', distance: 0, negated: false, limitation: false, insufficient: false, request: false, condition: false, inCondition: false, obliged: false, ...extra };
 }
 
 function cueKindOf(toks: Tok[], cue: Cue | null, after = false, passive = false): Reading['cueKind'] {
@@ -678,7 +733,7 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     if (lim) {
       limitedMentions.add(m.from);
       const l = limitedStance(view, lim, m.from, mFloor, conditions);
-      if (l) out.push({ issue: m.issue, stance: l.stance, subject: l.subject, span: { from: Math.min(l.from, m.from), to: Math.max(m.to, lim.to) }, cue: textOf(view, lim.from, lim.to).toLowerCase(), how: reading('limitation', { limitation: true, cueKind: l.outer ? cueKindOf(toks, l.outer) : 'limitation', distance: Math.max(0, m.from - lim.to), condition: l.condition }) });
+      if (l) out.push({ issue: m.issue, stance: l.stance, subject: l.subject, span: { from: Math.min(l.from, m.from), to: Math.max(m.to, lim.to) }, cue: textOf(view, lim.from, lim.to).toLowerCase(), how: reading('limitation', { limitation: true, cueKind: l.outer ? cueKindOf(toks, l.outer) : 'limitation', distance: Math.max(0, m.from - lim.to), condition: l.condition, inCondition: l.condition && l.stance === 'oppose' }) });
       continue;
     }
     let cue = cueBefore(toks, m, mFloor);
@@ -775,6 +830,7 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       insufficient,
       request: request !== null && !fromCondition,
       condition: cond !== undefined,
+      inCondition: fromCondition,
       obliged,
     });
     const main: SentencePosition = { issue: m.issue, stance, subject, span: { from, to }, cue: cue?.words ?? cond?.shape ?? '', how };
@@ -943,7 +999,7 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
         stance = stance === 'oppose' ? 'oppose' : 'demand';
         subject = null;
       }
-      const how = reading(refersTo ? 'previous' : 'grown', { cueKind: cueKindOf(toks, { stance, from: k, to: k + p.length, words: cueText }), distance: object.from - (k + p.length), negated, limitation: limited, insufficient, request, condition: cond !== undefined, obliged });
+      const how = reading(refersTo ? 'previous' : 'grown', { cueKind: cueKindOf(toks, { stance, from: k, to: k + p.length, words: cueText }), distance: object.from - (k + p.length), negated, limitation: limited, insufficient, request, condition: cond !== undefined, inCondition: cond !== undefined && inside(cond.condition, k), obliged });
       out.push({ issue: issue ?? '', stance, subject, span: { from: k, to: object.to }, cue: cueText, ...(refersTo ? { refersTo } : {}), how });
       k = object.to - 1;
       break;
@@ -966,7 +1022,7 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     const floorK = reporting.clauseStart > k ? 0 : reporting.clauseStart;
     const l = limitedStance(view, { from: k, to: k + n, after: false }, object.from, floorK, conditions);
     if (!l) continue;
-    out.push({ issue, stance: l.stance, subject: l.subject, span: { from: l.from, to: object.to }, cue: textOf(view, k, k + n).toLowerCase(), how: reading('limitation', { limitation: true, cueKind: l.outer ? cueKindOf(toks, l.outer) : 'limitation', distance: object.from - k - n, condition: l.condition }) });
+    out.push({ issue, stance: l.stance, subject: l.subject, span: { from: l.from, to: object.to }, cue: textOf(view, k, k + n).toLowerCase(), how: reading('limitation', { limitation: true, cueKind: l.outer ? cueKindOf(toks, l.outer) : 'limitation', distance: object.from - k - n, condition: l.condition, inCondition: l.condition && l.stance === 'oppose' }) });
     k = object.to - 1;
   }
   // "they would be imposed if the summit collapsed": a pronoun subject of a modal passive stands
