@@ -61,6 +61,9 @@ export function negatingFrameBefore(toks: Tok[], at: number, floor: number): boo
   return false;
 }
 
+/** Heads whose "of" passes a limitation on to what they measure: "limit the number of staff". */
+const QUANTITY_OF = /^(number|size|level|amount|use|scope|share|volume|scale|pace|flow|quantity|total)$/;
+
 export interface Limitation {
   from: number;
   to: number;
@@ -70,7 +73,15 @@ export interface Limitation {
 
 /** A limitation phrase starting at k ("rein in", "a cap on" from "cap"), or 0. */
 export function limitationAt(toks: Tok[], k: number): number {
-  const found = lists().limitation.at(toks, k)[0];
+  let found = lists().limitation.at(toks, k)[0];
+  // A gerund the tagger did not reduce: "proposed freezing the number of troops".
+  if (!found && /ing$/.test(toks[k].lower)) {
+    for (const lemma of gerundStems(toks[k].lower)) {
+      found = lists().limitation.at([{ ...toks[k], lemma, pos: 'VERB' }, ...toks.slice(k + 1)], 0)[0];
+      if (found) break;
+    }
+    if (found) return found.length === 1 && !/^(DET|ADJ|NOUN|NUM)$/.test(toks[k + 1]?.pos ?? '') && !/^(its|their|his|her|our)$/.test(toks[k + 1]?.lower ?? '') ? 0 : found.length;
+  }
   if (!found) return 0;
   const t = toks[k];
   // One word is a limitation only as a verb ("curb immigration") or a noun with its complement
@@ -88,10 +99,12 @@ export function limitationAt(toks: Tok[], k: number): number {
  * determiner, possessor or adjective between: "limit Iran's enrichment", "curbs on new
  * settlements"), or a limitation noun just after it ("enrichment limits"). */
 export function limitationOf(toks: Tok[], from: number, to: number, floor: number): Limitation | null {
-  for (let end = from; end >= Math.max(floor + 1, from - 4); end--) {
+  for (let end = from; end >= Math.max(floor + 1, from - 6); end--) {
     if (end < from) {
       const t = toks[end];
-      const glue = t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || /^(percent|per|cent|%)$/.test(t.lower) || /^(its|their|his|her|our|my|your|'s|’s)$/.test(t.lower) || (t.pos === 'PROPN' && /^('s|’s)$/.test(toks[end + 1]?.lower ?? ''));
+      // Determiners, possessors, adjectives, compound nouns ("the arms embargo") and a quantity's
+      // "of" ("the number of foreign troops") stand between a limitation and what it limits.
+      const glue = t.pos === 'DET' || t.pos === 'ADJ' || t.pos === 'NUM' || t.pos === 'NOUN' || /^(percent|per|cent|%)$/.test(t.lower) || /^(its|their|his|her|our|my|your|'s|’s)$/.test(t.lower) || (t.pos === 'PROPN' && /^('s|’s)$/.test(toks[end + 1]?.lower ?? '')) || (t.lower === 'of' && QUANTITY_OF.test(toks[end - 1]?.lemma ?? ''));
       if (!glue) break;
     }
     for (let start = Math.max(floor, end - lists().maxLimitation); start < end; start++) {
@@ -136,4 +149,12 @@ export function offerFrameBefore(toks: Tok[], at: number): boolean {
     if (!(t.pos === 'ADV' || t.pos === 'PART' || /^(not|n't|never|also|then)$/.test(t.lower))) return false;
   }
   return false;
+}
+
+/** Verb forms a gerund may come from: "freezing" → freez, freeze; "capping" → cap. */
+function gerundStems(word: string): string[] {
+  const stem = word.slice(0, -3);
+  const out = [stem, `${stem}e`];
+  if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2]) out.push(stem.slice(0, -1));
+  return out;
 }

@@ -140,6 +140,12 @@ function cueBefore(toks: Tok[], issue: IssueMention, floor: number): Cue | null 
     if (ADVERBIAL_PREPOSITIONS.has(t.lower) && end - 1 > floor && /^(NOUN|PROPN)$/.test(toks[end - 2].pos)) return null;
     // A cue does not reach into another clause: "accept a ceasefire before it captures more territory".
     if (CLAUSE_STOP.has(t.lower) || /^(but|while|whereas|although|before|after|until|because|since|when|unless|if|once)$/.test(t.lower)) return null;
+    // "proposed freezing the number of troops in the buffer zone": a limitation between them
+    // governs what follows it (the limitation rule reads it), not the cue before.
+    if (end < issue.from && limitationAt(toks, end - 1)) return null;
+    // "promised that the civilians will be covered in the talks": a complement clause has its own
+    // predicate (a request frame reads "demanded that…").
+    if (t.lower === 'that' && end < issue.from && toks[end - 2]?.pos === 'VERB') return null;
     // "scrap its tax or face new duties": a coordinated verb takes the issue after it.
     if (/^(or|and)$/.test(t.lower) && toks[end]?.pos === 'VERB' && end < issue.from) return null;
     // Another clause's verb between cue and issue is fine ("ready to sign a ceasefire"); a new
@@ -287,6 +293,16 @@ function ratherThan(toks: Tok[], at: number): boolean {
   return toks[at - 1]?.lower === 'than' && toks.slice(Math.max(0, at - 12), at).some((t) => t.lower === 'rather');
 }
 
+let actionNounCache: Map<string, string> | null = null;
+/** The noun of an action verb ("release" → release, "withdraw" → withdrawal), from the verbs lexicon. */
+function actionNoun(lemma: string): string | null {
+  if (!actionNounCache) {
+    actionNounCache = new Map();
+    for (const [noun, verb] of Object.entries(loadJson<{ nominalizations?: Record<string, string> }>('events/verbs.json').nominalizations ?? {})) if (!actionNounCache.has(verb)) actionNounCache.set(verb, noun);
+  }
+  return actionNounCache.get(lemma) ?? null;
+}
+
 let lightVerbCache: Set<string> | null = null;
 function lightVerbs(): Set<string> {
   return (lightVerbCache ??= new Set(loadJson<{ lightVerbs?: string[] }>('events/stances.json').lightVerbs ?? []));
@@ -385,11 +401,10 @@ function subjectOf(view: SentenceView, cueFrom: number, floor: number): Chunk | 
   return null;
 }
 
-/** Who takes a stance by limiting an issue, or null when the frame leaves its polarity unclear.
- * One representation (data/events/stances.json, _note_limitation): wanting X limited — demanding,
- * backing, aiming at, urging or doing the limiting — opposes X. An offer or commitment to limit
- * (often one's own X), a refusal of the limitation, a negated or conditional one: no position. */
-function limitedStance(view: SentenceView, lim: Limitation, issueFrom: number, floor: number, conditions: ConditionFound[]): { stance: Stance; subject: Chunk | null; from: number; outer: Cue | null; condition: boolean } | null {
+/** Who takes a stance by limiting an issue, and on what (see stances.json, _note_limitation):
+ * whoever wants X limited opposes X; whoever refuses the limitation opposes the limitation itself
+ * (`refused`); a withdrawn demand for it is no position (null). */
+function limitedStance(view: SentenceView, lim: Limitation, issueFrom: number, floor: number, conditions: ConditionFound[]): { stance: Stance; subject: Chunk | null; from: number; outer: Cue | null; condition: boolean; refused: boolean } | null {
   const toks = view.tokens;
   const anchor = lim.after ? issueFrom : lim.from;
   const cond = conditions.find((c) => inside(c.commitment, anchor) || inside(c.condition, anchor));
@@ -397,24 +412,52 @@ function limitedStance(view: SentenceView, lim: Limitation, issueFrom: number, f
     // "would cap enrichment provided that…": the limitation is what is conditionally offered;
     // "…unless Washington lifts its tariff": the party setting the condition wants it limited.
     if (negatedBefore(toks, anchor, floor)) return null;
-    if (inside(cond.condition, anchor)) return { stance: 'oppose', subject: cond.subject, from: Math.min(anchor, lim.from), outer: null, condition: true };
+    if (inside(cond.condition, anchor)) return { stance: 'oppose', subject: cond.subject, from: Math.min(anchor, lim.from), outer: null, condition: true, refused: false };
     if (cond.ultimatum) return null;
-    return { stance: 'conditional', subject: cond.subject, from: Math.min(anchor, lim.from), outer: null, condition: true };
+    return { stance: 'conditional', subject: cond.subject, from: Math.min(anchor, lim.from), outer: null, condition: true, refused: false };
   }
-  if (negatedBefore(toks, anchor, floor) || offerFrameBefore(toks, anchor)) return null;
   const outer = cueBefore(toks, { issue: '', from: anchor, to: anchor }, floor);
+  // A negation between the cue (if any) and the limitation: "wants not to cap…", "never agreed to limit…".
+  let refused = negatedBefore(toks, anchor, outer ? outer.to : floor);
   if (outer) {
-    if (outer.stance !== 'support' && outer.stance !== 'demand') return null;
-    if (negatedBefore(toks, outer.from, floor)) return null;
+    // "dropped its insistence on a cut": the demand is withdrawn, no stance is left.
+    if (toks[outer.from].pos === 'NOUN' && relinquishedBefore(toks, outer.from)) return null;
+    const outerNegated = negatedBefore(toks, outer.from, floor);
+    // "rejected any cap", "did not back limits": the limitation is refused; "did not reject
+    // limits" backs it.
+    if ((outer.stance === 'oppose') !== outerNegated) refused = !refused;
   }
-  // Limiting one's own X with no one asking for it reads as a concession, not as opposition.
-  if (!outer && !lim.after && toks.slice(lim.to, issueFrom).some((t) => /^(its|their|our|my)$/.test(t.lower))) return null;
   const anchorOfSubject = outer ? outer.from : anchor;
   // "Iran must curb enrichment, the minister said": the speaker wants it limited.
-  if (!outer && obligedBefore(toks, anchor)) return { stance: 'oppose', subject: null, from: Math.min(anchor, lim.from), outer, condition: false };
+  if (!outer && !refused && obligedBefore(toks, anchor)) return { stance: 'oppose', subject: null, from: Math.min(anchor, lim.from), outer, condition: false, refused };
   let subject = subjectOf(view, anchorOfSubject, floor);
   if (subject && inside(subject, issueFrom)) subject = null;
-  return { stance: 'oppose', subject, from: Math.min(anchorOfSubject, lim.from), outer, condition: false };
+  return { stance: 'oppose', subject, from: Math.min(anchorOfSubject, lim.from), outer, condition: false, refused };
+}
+
+let limitationNameCache: Map<string, string> | null = null;
+/** "cap on monitoring mission": the issue a refused limitation names. */
+function limitationIssue(toks: Tok[], lim: Limitation, issue: string): string {
+  limitationNameCache ??= new Map(Object.entries(loadJson<{ limitationAsIssue?: Record<string, string> }>('events/stances.json').limitationAsIssue ?? {}));
+  const words = toks.slice(lim.from, lim.to);
+  const key = [words[0].lemma, ...words.slice(1).map((t) => t.lower)].join(' ');
+  const name = lim.after ? `${issue} ${words[0].lower}` : `${limitationNameCache.get(key) ?? words.map((t) => t.lower).join(' ')} ${issue}`;
+  // "lifting of sanctions" is a seed issue of its own: sanctions relief.
+  const seed = issuePhrases().at(tokensOf(name), 0).find((p) => p.length === name.split(' ').length);
+  return seed?.value ?? name;
+}
+
+let relinquishNounCache: string[][] | null = null;
+/** "dropped its insistence on", "abandoned their demand for": a verb withdrawing the noun cue at `at`. */
+function relinquishedBefore(toks: Tok[], at: number): boolean {
+  relinquishNounCache ??= (loadJson<{ relinquishNoun?: string[] }>('events/stances.json').relinquishNoun ?? []).map((w) => w.split(' '));
+  let k = at - 1;
+  while (k >= 0 && (toks[k].pos === 'ADJ' || toks[k].pos === 'DET' || /^(its|their|his|her|our|my)$/.test(toks[k].lower))) k--;
+  for (const w of relinquishNounCache) {
+    const from = k - w.length + 1;
+    if (from >= 0 && w.every((x, i) => toks[from + i].lemma === x || toks[from + i].lower === x)) return true;
+  }
+  return false;
 }
 
 function inside(c: Chunk, k: number): boolean {
@@ -431,6 +474,10 @@ export function issueFromPhrase(words: Tok[]): string | null {
   // "50 billion dollars of gas", "a share of the revenue": a quantity's issue is what it measures.
   const of = words.findIndex((t) => t.lower === 'of');
   if (of > 0 && words.slice(0, of).some((t) => QUANTITY_HEADS.has(t.lemma) || QUANTITY_HEADS.has(t.lower))) return issueFromPhrase(words.slice(of + 1));
+  // "the treaty", "the deal": a definite reference to the instrument under negotiation, named by
+  // findPositions from the article (see instrumentsOf).
+  const bare = words.filter((t) => t.pos !== 'PUNCT');
+  if (bare.length === 2 && /^(the|this)$/.test(bare[0].lower) && INSTRUMENT_HEADS.has(bare[1].lemma)) return `the ${bare[1].lemma}`;
   const label = literalIssue(words);
   if (!label) return null;
   const vocabulary = issueVocabulary();
@@ -438,6 +485,23 @@ export function issueFromPhrase(words: Tok[]): string | null {
   const head = headOf(words);
   if (head && vocabulary.dropHeads.has(head)) return null;
   return (head && vocabulary.heads.get(head)) ?? label;
+}
+
+const INSTRUMENT_HEADS = new Set(['treaty', 'agreement', 'accord', 'pact', 'deal', 'framework', 'protocol', 'convention', 'charter']);
+
+/** Instruments the article names ("the Kestrel Strait Security Agreement", "the Geneva
+ * framework"), most mentioned first: what "the treaty" or "the deal" refers to. */
+function instrumentsOf(text: string): string[] {
+  const counts = new Map<string, number>();
+  const re = /\b((?:[A-Z][\p{L}'’-]+\s+){1,5})(Agreement|Treaty|Accord|Pact|Deal|Framework|Protocol|Convention|Charter|agreement|treaty|accord|pact|deal|framework|protocol)\b/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const words = m[1].trim().split(/\s+/);
+    while (words.length && /^(The|A|An|This|That|Its|Their|His|Her|Our|On|In|Under|After|Before|By|For|Of|And|But)$/.test(words[0])) words.shift();
+    if (!words.length) continue;
+    const name = `${words.join(' ')} ${m[2]}`;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([n]) => n);
 }
 
 const QUANTITY_HEADS = new Set(['percent', 'per', 'cent', 'dollar', 'euro', 'pound', 'yuan', 'rouble', 'ruble', 'billion', 'million', 'trillion', 'thousand', 'hundred', 'tonne', 'ton', 'barrel', 'amount', 'share', 'portion', 'half', 'third', 'quarter', 'number', 'volume', 'quantity', 'bulk', 'rest', 'lot']);
@@ -525,6 +589,19 @@ export interface PositionFound extends PositionAnnotation {
   };
 }
 
+let frameHeadCache: Set<string> | null = null;
+/** "a framework for a ceasefire", "the text of the accord": the document noun whose complement
+ * holds the mention at `from`; a stance before it is on the document, not on the mention. */
+function frameHeadBefore(toks: Tok[], from: number): number | null {
+  frameHeadCache ??= new Set(loadJson<{ frameHeads?: string[] }>('events/issues.json').frameHeads ?? []);
+  // Back over the determiners and adjectives of the mention, and over earlier members of a
+  // coordination ("a framework for a ceasefire and a prisoner exchange").
+  let k = from - 1;
+  while (k >= Math.max(0, from - 10) && (/^(DET|ADJ|NUM|NOUN|CCONJ)$/.test(toks[k].pos) || toks[k].lower === ',')) k--;
+  if (k < 1 || !/^(for|on|of)$/.test(toks[k].lower)) return null;
+  return toks[k - 1].pos === 'NOUN' && frameHeadCache.has(toks[k - 1].lemma) ? k - 1 : null;
+}
+
 let seedIssueCache: Set<string> | null = null;
 function isSeedIssue(issue: string): boolean {
   return (seedIssueCache ??= new Set(Object.keys(loadJson<IssuesFile>('events/issues.json').issues))).has(issue);
@@ -546,6 +623,7 @@ export function findPositions(doc: Doc, entities: ArticleEntities, quotes: Quote
   const out: PositionFound[] = [];
   const resolver = new ActorResolver(doc, entities, quotes);
   const members = new Map(entities.entities.filter((e) => e.members && e.members.length).map((e) => [e.key, e.members!]));
+  let instruments: string[] | null = null;
   for (let s = 0; s < doc.sentences.length; s++) {
     const raw = sentenceView(doc, s);
     const view = unfoldParenthetical(raw) ?? raw;
@@ -582,6 +660,15 @@ export function findPositions(doc: Doc, entities: ArticleEntities, quotes: Quote
         if (!earlier) continue;
         p.issue = earlier.issue;
       }
+      // "the treaty": the instrument the article names; with none, only a word a reader can
+      // place on its own ("treaty", "accord") is kept, not "the deal" or "the agreement".
+      if (p.issue.startsWith('the ')) {
+        const head = p.issue.slice(4);
+        const named = (instruments ??= instrumentsOf(doc.text))[0];
+        if (named) p.issue = named;
+        else if (/^(agreement|deal)$/.test(head)) continue;
+        else p.issue = head;
+      }
       // A span reaching into a moved parenthetical has no single stretch of text.
       if (toks[p.span.to - 1].end <= toks[p.span.from].start) continue;
       const start = toks[p.span.from].start;
@@ -590,6 +677,8 @@ export function findPositions(doc: Doc, entities: ArticleEntities, quotes: Quote
       // "called the deal 'a giant bag of money'": a quoted fragment is someone's words, not an
       // issue a reader recognises; a seed issue inside it still is one.
       if (!isSeedIssue(p.issue) && quotedFragment(doc.text, quotes, start, end)) continue;
+      // "Nobody signs a ceasefire because…": a negative quantifier holds no stance.
+      if (p.subject && /^(nobody|no one|none|nothing|neither|no-one)$/i.test(textOf(view, p.subject.from, p.subject.to))) continue;
       const modal = toks.slice(p.span.from, p.span.to).some((t) => MODAL_WORDS.test(t.lower)) || (p.subject !== null && toks.slice(p.subject.to, p.span.from).some((t) => MODAL_WORDS.test(t.lower)));
       const actors = resolver.resolveAll(view, p.subject, reporting);
       for (const actor of actors) {
@@ -729,11 +818,14 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
   const limitedMentions = new Set<number>();
   for (const m of mentions) {
     const mFloor = Math.max(floor, reporting.clauseStart > m.from ? 0 : reporting.clauseStart);
+    // "agreed on a framework for a ceasefire": the stance is on the framework (read below).
+    const frame = frameHeadBefore(toks, m.from);
+    if (frame !== null && cueBefore(toks, { issue: m.issue, from: frame, to: frame + 1 }, mFloor)) continue;
     const lim = limitationOf(toks, m.from, m.to, mFloor);
     if (lim) {
       limitedMentions.add(m.from);
       const l = limitedStance(view, lim, m.from, mFloor, conditions);
-      if (l) out.push({ issue: m.issue, stance: l.stance, subject: l.subject, span: { from: Math.min(l.from, m.from), to: Math.max(m.to, lim.to) }, cue: textOf(view, lim.from, lim.to).toLowerCase(), how: reading('limitation', { limitation: true, cueKind: l.outer ? cueKindOf(toks, l.outer) : 'limitation', distance: Math.max(0, m.from - lim.to), condition: l.condition, inCondition: l.condition && l.stance === 'oppose' }) });
+      if (l) out.push({ issue: l.refused ? limitationIssue(toks, lim, m.issue) : m.issue, stance: l.stance, subject: l.subject, span: { from: Math.min(l.from, m.from), to: Math.max(m.to, lim.to) }, cue: textOf(view, lim.from, lim.to).toLowerCase(), how: reading('limitation', { limitation: true, cueKind: l.outer ? cueKindOf(toks, l.outer) : 'limitation', distance: Math.max(0, m.from - lim.to), condition: l.condition, inCondition: l.condition && l.stance === 'oppose' }) });
       continue;
     }
     let cue = cueBefore(toks, m, mFloor);
@@ -930,12 +1022,20 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       }
       // "refused to rule out new sanctions": the inner cue, negated by the frame, reads it.
       if (objFrom < limit && toks[objFrom].pos === 'VERB' && negatingFrameBefore(toks, objFrom, k) && beforeCues().at(toks, objFrom).length) break;
+      // "called on parliament to reject the framework": the requested stance decides.
+      let inner: { value: string; length: number } | undefined;
+      // "supports releasing the frozen funds": the action backed names the issue.
+      let action: string | null = null;
       if (objFrom < limit && toks[objFrom].pos === 'VERB') {
         // "would like to thank the crews": only a demanded action carries its object as the issue.
         // An offer is of an action: "proposed using frozen assets", "offered to host talks";
         // so is what is agreed to ("agreed to hold a fifth round").
         // …and a refused action's object is opposed: "refusal to discuss the return of territory".
-        if (!request && p.value !== 'offer' && p.value !== 'oppose' && !(p.value === 'support' && /^(agree|commit|sign|vote)/.test(cueText))) break;
+        const gerund = p.value === 'support' && /ing$/.test(toks[objFrom].lower) && objFrom === k + p.length;
+        if (!request && !gerund && p.value !== 'offer' && p.value !== 'oppose' && !(p.value === 'support' && /^(agree|commit|sign|vote)/.test(cueText))) break;
+        if (request) inner = beforeCues().at(toks, objFrom)[0];
+        if (gerund) action = actionNoun(toks[objFrom].lemma);
+        objFrom += inner && inner.length > 1 ? inner.length - 1 : 0;
         objFrom++;
         // "to keep supplying air-defence systems": a verb of continuation keeps its gerund's object.
         if (objFrom + 1 < limit && /^(keep|continue|resume)$/.test(toks[objFrom - 1].lemma) && toks[objFrom].pos === 'VERB' && /ing$/.test(toks[objFrom].lower)) objFrom++;
@@ -943,6 +1043,11 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
         if (objFrom < limit && /^(up|over|back|down|out|off)$/.test(toks[objFrom].lower) && toks[objFrom].pos !== 'VERB') objFrom++;
       }
       while (objFrom < limit && QUOTE_MARKS.has(toks[objFrom].lower)) objFrom++;
+      // "agreed on Thursday on a framework": a time phrase between the cue and its object.
+      while (objFrom < limit && (isTimeWord(toks[objFrom]) || (toks[objFrom].lower === 'on' && toks[objFrom + 1] && isTimeWord(toks[objFrom + 1])))) {
+        objFrom++;
+        if (toks[objFrom] && /^(on|in|at)$/.test(toks[objFrom].lower) && !isTimeWord(toks[objFrom + 1] ?? toks[objFrom])) objFrom++;
+      }
       const np = npAfter(view, objFrom, Math.min(limit, objFrom + 8), false);
       if (!np || toks.slice(objFrom, np.from).some((t) => !/^(DET|ADJ|NUM)$/.test(t.pos) && !/^(its|their|his|her|our|my|your)$/.test(t.lower))) break;
       // "a demand both the union … reject": a noun cue before a clause heads a relative clause.
@@ -961,13 +1066,14 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
         }
         object = venue;
       }
-      if (mentions.some((m) => m.from >= object.from && m.from < object.to + 3 && !ADVERBIAL_PREPOSITIONS.has(toks[m.from - 1]?.lower ?? ''))) break;
+      if (mentions.some((m) => m.from >= object.from && m.from < object.to + 3 && !ADVERBIAL_PREPOSITIONS.has(toks[m.from - 1]?.lower ?? '') && frameHeadBefore(toks, m.from) !== object.to - 1)) break;
       // "rejected the government's offer of new protections": the issue is what was offered.
       const offered = offeredIn(toks, object);
       if (offered) object = offered;
       // "demanded enrichment limits": the limited thing is the issue (see limitedStance).
       const limited = object.to - object.from >= 2 && isLimitationNoun(toks[object.to - 1]) && /^(NOUN|PROPN|ADJ)$/.test(toks[object.to - 2].pos);
-      const issue = issueFromPhrase(toks.slice(object.from, limited ? object.to - 1 : object.to));
+      let issue = issueFromPhrase(toks.slice(object.from, limited ? object.to - 1 : object.to));
+      if (issue && action && !issue.startsWith(action)) issue = `${action} of ${issue}`;
       // "Ukraine welcomed the offer": the issue is that of the offer made just before.
       const refersTo = issue ? undefined : referenceOf(toks.slice(objFrom, object.to));
       if (!issue && !refersTo) break;
@@ -976,12 +1082,20 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       if ((p.value as string) === 'concede') stance = negated ? 'demand' : 'offer';
       else if (negated) stance = relinquishing(cueText) ? (pursuitBetween(toks, k + p.length, object.to) ? 'support' : 'demand') : stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
       if (!stance) break;
+      if (request && inner && inner.value !== 'concede') {
+        const innerNegated = negatedBefore(toks, objFrom - inner.length, k + p.length);
+        stance = (inner.value === 'oppose') !== innerNegated ? 'oppose' : 'demand';
+      }
       // "demanded enrichment limits" opposes enrichment; refusing or offering limits says nothing
       // sure about it (see limitedStance).
+      let refusedLimit = false;
       if (limited) {
-        if (negated || (stance !== 'demand' && stance !== 'support')) break;
+        // "demanded enrichment limits" opposes enrichment; "rejected enrichment limits" opposes
+        // the limits (see limitedStance).
+        refusedLimit = stance === 'oppose';
         stance = 'oppose';
       }
+      if (refusedLimit && issue) issue = limitationIssue(toks, { from: object.to - 1, to: object.to, after: true }, issue);
       // "rejected the offer as not enough": a demand for (more of) what was offered.
       const insufficient = !negated && !limited && p.value === 'oppose' && stance === 'oppose' && insufficientAfter(toks, object.to, limit);
       if (insufficient) stance = 'demand';
@@ -1020,9 +1134,10 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     const issue = issueFromPhrase(toks.slice(object.from, object.to));
     if (!issue) continue;
     const floorK = reporting.clauseStart > k ? 0 : reporting.clauseStart;
-    const l = limitedStance(view, { from: k, to: k + n, after: false }, object.from, floorK, conditions);
+    const lim: Limitation = { from: k, to: k + n, after: false };
+    const l = limitedStance(view, lim, object.from, floorK, conditions);
     if (!l) continue;
-    out.push({ issue, stance: l.stance, subject: l.subject, span: { from: l.from, to: object.to }, cue: textOf(view, k, k + n).toLowerCase(), how: reading('limitation', { limitation: true, cueKind: l.outer ? cueKindOf(toks, l.outer) : 'limitation', distance: object.from - k - n, condition: l.condition, inCondition: l.condition && l.stance === 'oppose' }) });
+    out.push({ issue: l.refused ? limitationIssue(toks, lim, issue) : issue, stance: l.stance, subject: l.subject, span: { from: l.from, to: object.to }, cue: textOf(view, k, k + n).toLowerCase(), how: reading('limitation', { limitation: true, cueKind: l.outer ? cueKindOf(toks, l.outer) : 'limitation', distance: object.from - k - n, condition: l.condition, inCondition: l.condition && l.stance === 'oppose' }) });
     k = object.to - 1;
   }
   // "they would be imposed if the summit collapsed": a pronoun subject of a modal passive stands

@@ -541,6 +541,12 @@ export class ActorResolver {
   private stateForEnvoys(key: string): string | null {
     const e = this.entities.entities.find((x) => x.key === key);
     if (!e || (e.type !== 'group' && e.type !== 'other' && e.type !== 'organization')) return null;
+    // "Beshtar's delegation", "Aldavia's government": the state it speaks for, when the article names it.
+    const owned = /^(.+?)['’]s\s+(\S+)$/.exec(e.name);
+    if (owned && (ROLE_HEADS.has(owned[2].toLowerCase()) || SIDE_NOUNS.has(owned[2].toLowerCase()))) {
+      const state = this.entities.entities.find((x) => x.key !== key && x.type === 'place' && [x.name, ...x.aliases].some((n) => n.toLowerCase() === owned[1].toLowerCase()));
+      if (state) return state.key;
+    }
     const words = e.name.toLowerCase().split(/\s+/);
     if (words.length < 2 || !words.slice(1).every((w) => ROLE_HEADS.has(w) || SIDE_NOUNS.has(w))) return null;
     const state = demonymEntity(this.entities, words[0]);

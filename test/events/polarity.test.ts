@@ -70,14 +70,20 @@ test('limitation: wanting X limited opposes X', () => {
   never('The president\'s stated goal is to curb immigration.', 'immigration', 'support');
 });
 
-test('limitation whose polarity the frame leaves unclear takes no stance', () => {
-  // An offer to limit one's own X is a concession, not opposition to X.
-  nothingOn('Tehran offered to cap its enrichment at 3.67 percent.', 'nuclear enrichment');
-  nothingOn('Iran offered to freeze enrichment.', 'nuclear enrichment');
-  nothingOn('Washington offered to lift sanctions.', 'sanctions');
-  // Refusing a limitation: neither "oppose X" nor a sure "support X".
-  nothingOn('Iran rejected any limits on enrichment.', 'nuclear enrichment');
-  nothingOn('Iran will not accept enrichment limits.', 'nuclear enrichment');
+test('limitation offered or agreed to still opposes X; a refused limitation is itself opposed', () => {
+  // The gold's convention: whoever limits X — even its own X, even as an offer — opposes (more of) X.
+  has('Tehran offered to cap its enrichment at 3.67 percent.', 'nuclear enrichment', 'oppose', 'Tehran');
+  has('The relief agency agreed to limit the number of staff it keeps in the capital.', 'staff', 'oppose');
+  has('Vostria has proposed freezing the number of foreign troops at current levels.', 'peacekeepers', 'oppose', 'Vostria');
+  never('Vostria has proposed freezing the number of foreign troops at current levels.', 'peacekeepers', 'offer');
+  // Refusing a limitation opposes the limitation, never "supports X" nor "opposes X".
+  has('Iran rejected any limits on enrichment.', 'limits on nuclear enrichment', 'oppose', 'Iran');
+  never('Iran rejected any limits on enrichment.', 'nuclear enrichment', 'oppose');
+  never('Iran rejected any limits on enrichment.', 'nuclear enrichment', 'support');
+  has('Beshtar never agreed to any cap on the monitoring mission.', 'cap on peacekeepers', 'oppose', 'Beshtar');
+  has('Iran will not accept enrichment limits.', 'nuclear enrichment limits', 'oppose', 'Iran');
+  // A withdrawn demand for a limitation is no position at all.
+  nothingOn('The IMF mission has dropped its insistence on an immediate cut in fuel subsidies.', 'fuel subsidy');
   // "tax cuts" is a policy of its own, not a limitation of taxes.
   has('Democrats vowed to block the tax cuts.', 'tax cut', 'oppose', 'Democrats');
 });
