@@ -99,20 +99,21 @@ export function dateIn(times: TimeAnnotation[], start: number, end: number, at: 
 }
 
 interface NotActorsFile {
-  notActors: { lastWords: string[]; names: string[] };
+  notActors: { lastWords: string[]; names: string[]; firstWords?: string[] };
 }
-let notActorCache: { last: Set<string>; names: Set<string> } | null = null;
+let notActorCache: { last: Set<string>; names: Set<string>; first: Set<string> } | null = null;
 /** A name that can hold a stance: a person, organisation, group or place acting as a state —
  * never a pronoun tagged as a name ("I'm") or an event ("the World Cup"). */
 export function canHoldStance(entity: { name: string; type: string } | undefined): boolean {
   if (!entity || entity.type === 'other') return false;
   if (!notActorCache) {
     const f = loadJson<NotActorsFile>('events/actor-nouns.json').notActors;
-    notActorCache = { last: new Set(f.lastWords), names: new Set(f.names) };
+    notActorCache = { last: new Set(f.lastWords), names: new Set(f.names), first: new Set(f.firstWords ?? []) };
   }
   const name = entity.name.toLowerCase().replace(/[’]/g, "'").trim();
   const words = name.split(/\s+/);
   if (notActorCache.names.has(name) || notActorCache.names.has(words[0]) && words.length === 1) return false;
   if (entity.type !== 'person' && words.length > 1 && notActorCache.last.has(words[words.length - 1])) return false;
+  if (entity.type !== 'person' && notActorCache.first.has(words[0])) return false;
   return /\p{L}/u.test(name);
 }

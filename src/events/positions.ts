@@ -174,6 +174,8 @@ function cueAfter(toks: Tok[], issue: IssueMention, limit: number): Cue | null {
   for (let k = issue.to; k < Math.min(limit, issue.to + 6); k++) {
     if (CLAUSE_STOP.has(toks[k].lower) || toks[k].lower === ',') return null;
     const p = afterCues().at(toks, k)[0];
+    // "spent the talks arguing that any withdrawal must be…": another verb or clause intervenes.
+    if (!p && (toks[k].pos === 'VERB' || toks[k].lower === 'that')) return null;
     if (p) return { stance: p.value as Stance, from: k, to: k + p.length, words: p.words.join(' ') };
   }
   return null;
@@ -334,6 +336,8 @@ function requestBefore(toks: Tok[], at: number, floor: number): number | null {
   requestCache ??= (loadJson<{ request: string[] }>('events/stances.json').request ?? []).map((r) => r.split(' '));
   for (let k = at - 1; k >= Math.max(floor, at - 10); k--) {
     if (CLAUSE_STOP.has(toks[k].lower)) return null;
+    // "asked not to be named because the talks…": a subordinate clause is not the request's.
+    if (/^(because|since|while|although|though|when|whereas|after|before|if|unless)$/.test(toks[k].lower)) return null;
     for (const r of requestCache) {
       if (k + r.length > at) continue;
       let ok = true;
@@ -791,6 +795,9 @@ export function demonstrativeObject(toks: Tok[], at: number, limit: number): boo
   return next.pos === 'ADV' && /ly$/.test(next.lower) && (at + 2 >= limit || toks[at + 2].pos === 'PUNCT');
 }
 
+/** What carries an offer rather than being the thing offered: rejected as too little, it names no demand. */
+const VEHICLE_HEADS = new Set(['letter', 'offer', 'proposal', 'plan', 'package', 'gesture', 'concession', 'step', 'measure', 'bonus', 'deal', 'text', 'draft', 'statement', 'pledge', 'promise', 'assurance', 'assurances']);
+
 const OFFER_NOUNS = new Set(['offer', 'proposal', 'plan', 'idea', 'initiative', 'sequence', 'compromise', 'formula', 'package', 'suggestion', 'deal']);
 const DEMAND_NOUNS = new Set(['demand', 'request', 'ultimatum', 'call', 'condition', 'conditions', 'precondition']);
 
@@ -925,7 +932,9 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       inCondition: fromCondition,
       obliged,
     });
-    const main: SentencePosition = { issue: m.issue, stance, subject, span: { from, to }, cue: cue?.words ?? cond?.shape ?? '', how };
+    // "welcomed the accord": a definite instrument word names the article's instrument.
+    const instrument = m.to - m.from === 1 && INSTRUMENT_HEADS.has(toks[m.from].lemma) && /^(the|this)$/.test(toks[m.from - 1]?.lower ?? '');
+    const main: SentencePosition = { issue: instrument ? `the ${toks[m.from].lemma}` : m.issue, stance, subject, span: { from, to }, cue: cue?.words ?? cond?.shape ?? '', how };
     // "The ministers backed Kyiv's call for a ceasefire", "rejected the offer of a pay rise as too
     // little": the verb before a noun cue takes its own stance on the issue.
     const nounCue = cue !== null && toks[cue.from].pos === 'NOUN';
@@ -1072,7 +1081,9 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       if (offered) object = offered;
       // "demanded enrichment limits": the limited thing is the issue (see limitedStance).
       const limited = object.to - object.from >= 2 && isLimitationNoun(toks[object.to - 1]) && /^(NOUN|PROPN|ADJ)$/.test(toks[object.to - 2].pos);
-      let issue = issueFromPhrase(toks.slice(object.from, limited ? object.to - 1 : object.to));
+      // "the treaty", "the deal": resolved to the instrument the article names (findPositions).
+      const definite = object.to - object.from === 1 && INSTRUMENT_HEADS.has(toks[object.from].lemma) && /^(the|this)$/.test(toks[object.from - 1]?.lower ?? '');
+      let issue = definite ? `the ${toks[object.from].lemma}` : issueFromPhrase(toks.slice(object.from, limited ? object.to - 1 : object.to));
       if (issue && action && !issue.startsWith(action)) issue = `${action} of ${issue}`;
       // "Ukraine welcomed the offer": the issue is that of the offer made just before.
       const refersTo = issue ? undefined : referenceOf(toks.slice(objFrom, object.to));
@@ -1098,7 +1109,11 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       if (refusedLimit && issue) issue = limitationIssue(toks, { from: object.to - 1, to: object.to, after: true }, issue);
       // "rejected the offer as not enough": a demand for (more of) what was offered.
       const insufficient = !negated && !limited && p.value === 'oppose' && stance === 'oppose' && insufficientAfter(toks, object.to, limit);
-      if (insufficient) stance = 'demand';
+      if (insufficient) {
+        // "dismissed the letter as not enough": what is demanded is something else, not named here.
+        if (!offered && VEHICLE_HEADS.has(toks[object.to - 1].lemma)) break;
+        stance = 'demand';
+      }
       let subject = subjectOf(view, k, reporting.clauseStart > k ? 0 : reporting.clauseStart);
       const cond = conditions.find((c) => inside(c.commitment, k) || inside(c.condition, k));
       if (cond) {
