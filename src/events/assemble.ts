@@ -3,7 +3,7 @@
 import type { Doc } from '../text/doc.js';
 import type { ArticleEvents, ResolvedEntities } from '../annotations.js';
 import type { Condition, Event, Position, Span } from '../types.js';
-import type { PositionFound } from './positions.js';
+import { instrumentsOf, type PositionFound } from './positions.js';
 import type { ConditionWithAttribution } from './conditions.js';
 import { applyConfidence, conditionFeatures, positionFeatures } from './confidence.js';
 
@@ -77,12 +77,28 @@ export function assemble(docs: Doc[], perArticle: ArticleEvents[], resolved: Res
 
   // ── positions: one per (actor, issue, stance); the actor's own words first, analysts last ──
   const positions = new Map<string, { position: Position; ranks: number[]; members: Set<string>; readings: PositionFound[] }>();
+  // "the treaty" in an article that names no instrument: the one the story names most; with
+  // none, only a word a reader can place on its own ("treaty", "accord"), not "the deal".
+  let storyInstrument: string | null | undefined;
+  const instrument = (label: string): string | null => {
+    storyInstrument ??= (() => {
+      const counts = new Map<string, number>();
+      for (const d of docs) for (const [k, name] of instrumentsOf(d.text).entries()) counts.set(name, (counts.get(name) ?? 0) + 1 / (k + 1));
+      return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+    })();
+    if (storyInstrument) return storyInstrument;
+    const head = label.slice(4);
+    return /^(agreement|deal)$/.test(head) ? null : head;
+  };
   perArticle.forEach((ae, i) => {
     const doc = docs[i];
     if (!doc) return;
-    for (const p of ae.positions) {
-      const actor = global(p.actor);
+    for (const raw of ae.positions) {
+      const actor = global(raw.actor);
       if (!actor) continue;
+      const issue = raw.issue.startsWith('the ') ? instrument(raw.issue) : raw.issue;
+      if (!issue) continue;
+      const p = issue === raw.issue ? raw : { ...raw, issue };
       const key = `${actor}\u0000${p.issue}\u0000${p.stance}`;
       const entry = positions.get(key) ?? { position: { actor, issue: p.issue, stance: p.stance, evidence: [] }, ranks: [], members: new Set<string>(), readings: [] };
       for (const m of p.members ?? []) {

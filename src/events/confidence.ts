@@ -57,6 +57,10 @@ export function positionFeatures(position: Position, readings: PositionFound[], 
     if (how.subjectGap > 4) f['subjectFar'] = 1;
     if (how.sentencePositions >= 3) f['crowded'] = 1;
   }
+  // Which words carried the stance, and which seed issue it is on: some cues ("oppose",
+  // "campaign against") state a stance outright, others ("want", "sign") only suggest one.
+  if (lead?.cue) f[`cueWords=${lead.cue.toLowerCase()}`] = 1;
+  if (how?.seed) f[`issue=${position.issue}`] = 1;
   const words = position.issue.split(/\s+/).filter(Boolean);
   f[words.length === 1 ? 'issueWords=1' : words.length === 2 ? 'issueWords=2' : 'issueWords=3+'] = 1;
   if (/\b\p{Lu}/u.test(position.issue) && !how?.seed) f['issueProper'] = 1;

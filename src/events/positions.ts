@@ -127,11 +127,11 @@ const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’', '``', "''"]);
 const BE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being']);
 
 /** The stance cue governing an issue mention: the nearest cue before it in its clause. */
-function cueBefore(toks: Tok[], issue: IssueMention, floor: number): Cue | null {
+function cueBefore(toks: Tok[], issue: IssueMention, floor: number, wide = false): Cue | null {
   // An issue that is itself a verb phrase ("withdraw its troops") has its own predicate: only a
   // cue right before it governs it ("ready to withdraw its troops").
   // ("occupied territory" is a participle before its noun, not a verb phrase)
-  const verbPhrase = toks[issue.from]?.pos === 'VERB' && !/^(NOUN|PROPN)$/.test(toks[issue.from + 1]?.pos ?? '');
+  const verbPhrase = !wide && toks[issue.from]?.pos === 'VERB' && !/^(NOUN|PROPN)$/.test(toks[issue.from + 1]?.pos ?? '');
   const reach = verbPhrase ? 3 : 12;
   for (let end = issue.from; end > Math.max(floor, issue.from - reach); end--) {
     const t = toks[end - 1];
@@ -420,7 +420,9 @@ function limitedStance(view: SentenceView, lim: Limitation, issueFrom: number, f
     if (cond.ultimatum) return null;
     return { stance: 'conditional', subject: cond.subject, from: Math.min(anchor, lim.from), outer: null, condition: true, refused: false };
   }
-  const outer = cueBefore(toks, { issue: '', from: anchor, to: anchor }, floor);
+  // The limitation is a verb with its own object: the cue before it may stand further off
+  // ("wanted the Senate to limit the deployment").
+  const outer = cueBefore(toks, { issue: '', from: anchor, to: anchor }, floor, true);
   // A negation between the cue (if any) and the limitation: "wants not to cap…", "never agreed to limit…".
   let refused = negatedBefore(toks, anchor, outer ? outer.to : floor);
   if (outer) {
@@ -491,11 +493,11 @@ export function issueFromPhrase(words: Tok[]): string | null {
   return (head && vocabulary.heads.get(head)) ?? label;
 }
 
-const INSTRUMENT_HEADS = new Set(['treaty', 'agreement', 'accord', 'pact', 'deal', 'framework', 'protocol', 'convention', 'charter']);
+export const INSTRUMENT_HEADS = new Set(['treaty', 'agreement', 'accord', 'pact', 'deal', 'framework', 'protocol', 'convention', 'charter']);
 
 /** Instruments the article names ("the Kestrel Strait Security Agreement", "the Geneva
  * framework"), most mentioned first: what "the treaty" or "the deal" refers to. */
-function instrumentsOf(text: string): string[] {
+export function instrumentsOf(text: string): string[] {
   const counts = new Map<string, number>();
   const re = /\b((?:[A-Z][\p{L}'’-]+\s+){1,5})(Agreement|Treaty|Accord|Pact|Deal|Framework|Protocol|Convention|Charter|agreement|treaty|accord|pact|deal|framework|protocol)\b/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -664,14 +666,11 @@ export function findPositions(doc: Doc, entities: ArticleEntities, quotes: Quote
         if (!earlier) continue;
         p.issue = earlier.issue;
       }
-      // "the treaty": the instrument the article names; with none, only a word a reader can
-      // place on its own ("treaty", "accord") is kept, not "the deal" or "the agreement".
+      // "the treaty": the instrument the article names; with none, the one the story names
+      // (assembleEvents resolves the label `the treaty` then).
       if (p.issue.startsWith('the ')) {
-        const head = p.issue.slice(4);
         const named = (instruments ??= instrumentsOf(doc.text))[0];
         if (named) p.issue = named;
-        else if (/^(agreement|deal)$/.test(head)) continue;
-        else p.issue = head;
       }
       // A span reaching into a moved parenthetical has no single stretch of text.
       if (toks[p.span.to - 1].end <= toks[p.span.from].start) continue;

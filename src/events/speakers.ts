@@ -676,6 +676,8 @@ export class ActorResolver {
       via = 'voice';
     }
     if (!key) return null;
+    // "Beshtar's delegation", "the Ukrainian delegation": the state they speak for.
+    key = this.stateForEnvoys(key) ?? key;
     let attributedBy: Attribution = 'writer';
     const labelled = this.paragraphSpeaker(view);
     if (quote) {

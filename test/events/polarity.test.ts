@@ -80,7 +80,7 @@ test('limitation offered or agreed to still opposes X; a refused limitation is i
   has('Iran rejected any limits on enrichment.', 'limits on nuclear enrichment', 'oppose', 'Iran');
   never('Iran rejected any limits on enrichment.', 'nuclear enrichment', 'oppose');
   never('Iran rejected any limits on enrichment.', 'nuclear enrichment', 'support');
-  has('Beshtar never agreed to any cap on the monitoring mission.', 'cap on peacekeepers', 'oppose', 'Beshtar');
+  has('Beshtar never agreed to any cap on the monitoring mission.', 'cap on monitoring mission', 'oppose', 'Beshtar');
   has('Iran will not accept enrichment limits.', 'nuclear enrichment limits', 'oppose', 'Iran');
   // A withdrawn demand for a limitation is no position at all.
   nothingOn('The IMF mission has dropped its insistence on an immediate cut in fuel subsidies.', 'fuel subsidy');
