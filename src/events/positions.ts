@@ -433,12 +433,27 @@ function limitedStance(view: SentenceView, lim: Limitation, issueFrom: number, f
     // limits" backs it.
     if ((outer.stance === 'oppose') !== outerNegated) refused = !refused;
   }
+  // "Firefighters cut the gates", "his fat stopped a dozen bullets": a limitation told as a past
+  // act, with no cue, modal or infinitive around it, is narration, not a stance.
+  if (!outer && !lim.after && !refused && pastNarration(toks, anchor)) return null;
   const anchorOfSubject = outer ? outer.from : anchor;
   // "Iran must curb enrichment, the minister said": the speaker wants it limited.
   if (!outer && !refused && obligedBefore(toks, anchor)) return { stance: 'oppose', subject: null, from: Math.min(anchor, lim.from), outer, condition: false, refused };
   let subject = subjectOf(view, anchorOfSubject, floor);
   if (subject && inside(subject, issueFrom)) subject = null;
   return { stance: 'oppose', subject, from: Math.min(anchorOfSubject, lim.from), outer, condition: false, refused };
+}
+
+/** A verb told as a finished act: past tense, no modal, no "to" or auxiliary of intent before it. */
+function pastNarration(toks: Tok[], at: number): boolean {
+  const t = toks[at];
+  if (!/(ed|cut|set|put|shut|halted|froze|stopped|lifted|capped|curbed|eased)$/.test(t.lower) || /ing$/.test(t.lower)) return false;
+  for (let k = at - 1; k >= Math.max(0, at - 4); k--) {
+    const w = toks[k].lower;
+    if (MODAL_WORDS.test(w) || w === 'to' || /^(will|would|could|should|must|might|may|shall)$/.test(w)) return false;
+    if (!(toks[k].pos === 'ADV' || toks[k].pos === 'AUX' || toks[k].pos === 'PART')) break;
+  }
+  return true;
 }
 
 let limitationNameCache: Map<string, string> | null = null;
@@ -974,6 +989,8 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       if (toks[k].pos === 'NOUN' && toks[k + p.length]?.lower === 'of') break;
       if (p.length === 1 && isAttributive(toks, k)) break;
       if (k > 0 && toks.slice(k, k + p.length).some((t) => t.pos === 'PROPN')) break;
+      // "the 'America's Most Wanted' show": a capitalised cue mid-sentence is part of a title.
+      if (k > 0 && /^[A-Z]/.test(toks[k].text) && !QUOTE_MARKS.has(toks[k - 1].lower) && toks[k - 1].lower !== ':' && !/^[.!?]$/.test(toks[k - 1].lower)) break;
       if (p.length === 1 && k > 0 && toks[k].pos !== 'NOUN' && (toks[k - 1].pos === 'DET' || /^(its|their|his|her|our|my|your)$/.test(toks[k - 1].lower))) break;
       let objFrom = k + p.length;
       // "a demand both the union and the opposition reject", "a proposal Berglund dismissed as…":
@@ -1197,7 +1214,9 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     const offerVerb = futureOffers().has(toks[k].lemma);
     // Any committed verb inside the commitment of a condition states a conditional position on
     // its object ("would vote down the budget unless…").
-    const boundVerb = !offerVerb && conditions.some((c) => !c.ultimatum && inside(c.commitment, k));
+    // …or a stance verb ("would vote down the budget unless…"); a verb of narration ("would tell
+    // the world", "would move a flower pot") is no commitment on a negotiated issue.
+    const boundVerb = !offerVerb && beforeCues().at(toks, k).length > 0 && conditions.some((c) => !c.ultimatum && inside(c.commitment, k));
     if (!offerVerb && !boundVerb) continue;
     const committed = commitmentBefore(toks, k);
     if (!committed) continue;

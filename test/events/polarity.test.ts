@@ -88,6 +88,13 @@ test('limitation offered or agreed to still opposes X; a refused limitation is i
   has('Democrats vowed to block the tax cuts.', 'tax cut', 'oppose', 'Democrats');
 });
 
+test('a limitation told as a finished act is narration, not a stance', () => {
+  nothingOn('Firefighters cut the gates to free them.', 'gate');
+  nothingOn('The crew lifted the barrier at noon.', 'barrier');
+  // …while an aim to limit is one.
+  has('The council wants to cut the subsidies.', 'subsidy', 'oppose', 'council');
+});
+
 test('limitation inside a conditional commitment is conditional; in its condition it is opposed', () => {
   has('Iran is prepared to cap enrichment provided that sanctions on its oil are lifted.', 'nuclear enrichment', 'conditional');
   has('The bloc will impose duties unless Washington lifts its 50 percent tariff.', 'tariffs', 'oppose');
