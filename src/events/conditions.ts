@@ -115,6 +115,9 @@ function clauseStartBefore(toks: Tok[], marker: number, reporting: Reporting): n
     if (/^(but|while|whereas|although)$/.test(toks[k].lower) && k < marker - 1) return k + 1;
     // "…backed Kyiv's call and threatened new sanctions unless…": the second predicate only.
     if (toks[k].lower === 'and' && toks[k + 1]?.pos === 'VERB' && k < marker - 2) return k + 1;
+    // "…now backs a negotiated outcome, and its minister said Riyadh would support… as long as":
+    // a coordinated clause with a subject of its own.
+    if (toks[k].lower === 'and' && toks[k - 1]?.lower === ',' && /^(DET|PRON|PROPN|NOUN)$/.test(toks[k + 1]?.pos ?? '') && toks.slice(k + 1, marker).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return k + 1;
   }
   return start;
 }

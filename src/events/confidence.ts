@@ -5,6 +5,7 @@
 // data/models/positions.json and data/models/conditions.json (see docs/models/).
 import type { Condition, Entity, Position } from '../types.js';
 import { loadModel, score, type Features, type LogisticModel } from '../util/logistic.js';
+import { loadJson } from '../util/data.js';
 import type { PositionFound } from './positions.js';
 import type { ConditionWithAttribution } from './conditions.js';
 import { placeIsState } from './speakers.js';
@@ -14,6 +15,11 @@ const registry = new WeakMap<object, Features>();
 
 export function featuresOf(item: object): Features | undefined {
   return registry.get(item);
+}
+
+let explicitCache: Set<string> | null = null;
+function explicitCues(): Set<string> {
+  return (explicitCache ??= new Set(loadJson<{ explicit?: string[] }>('events/stances.json').explicit ?? []));
 }
 
 const models = new Map<string, LogisticModel | null>();
@@ -57,10 +63,12 @@ export function positionFeatures(position: Position, readings: PositionFound[], 
     if (how.subjectGap > 4) f['subjectFar'] = 1;
     if (how.sentencePositions >= 3) f['crowded'] = 1;
   }
-  // Which words carried the stance, and which seed issue it is on: some cues ("oppose",
-  // "campaign against") state a stance outright, others ("want", "sign") only suggest one.
-  if (lead?.cue) f[`cueWords=${lead.cue.toLowerCase()}`] = 1;
-  if (how?.seed) f[`issue=${position.issue}`] = 1;
+  // Some cues ("oppose", "campaign against") state a stance outright, others ("want", "sign")
+  // only suggest one.
+  if (lead?.cue && explicitCues().has(lead.cue.toLowerCase())) f['explicitCue'] = 1;
+  // The plain reading: a stance word with the actor as its subject and the issue as its object,
+  // outside conditions, negation and quotes-within-quotes — where the rules are surest.
+  if (how && !how.condition && !how.negated && how.distance <= 3 && how.subjectGap <= 4 && !how.inCondition && (how.path === 'seed' || how.path === 'grown' || how.path === 'limitation') && (how.via === 'name' || how.via === 'pronoun' || how.via === 'compound' || how.via === 'demonym')) f['plain'] = 1;
   const words = position.issue.split(/\s+/).filter(Boolean);
   f[words.length === 1 ? 'issueWords=1' : words.length === 2 ? 'issueWords=2' : 'issueWords=3+'] = 1;
   if (/\b\p{Lu}/u.test(position.issue) && !how?.seed) f['issueProper'] = 1;

@@ -80,6 +80,11 @@ function verbIssues(): Set<string> {
   return (verbIssueCache ??= new Set(loadJson<{ verbs?: string[] }>('events/issues.json').verbs ?? []));
 }
 
+let modifiedCache: Set<string> | null = null;
+function modifiedNouns(): Set<string> {
+  return (modifiedCache ??= new Set(loadJson<{ modifiedNouns?: string[] }>('events/issues.json').modifiedNouns ?? []));
+}
+
 export interface IssueMention {
   issue: string;
   from: number;
@@ -104,6 +109,12 @@ export function issuesIn(view: SentenceView): IssueMention[] {
     if (p && p.length === 1 && toks[k].pos === 'VERB' && toks[k + 1]?.lower === 'from' && PROCESS_NOUNS.test(toks.slice(k + 2, k + 5).find((t) => t.pos === 'NOUN')?.lemma ?? '')) continue;
     // "withdraw the threat", "withdraw its offer": a transitive withdrawal of anything but forces.
     if (p && p.length === 1 && toks[k].lemma === 'withdraw' && /^(DET|ADJ|NOUN|NUM|PRON)$/.test(toks[k + 1]?.pos ?? '') && !/^(troop|force|soldier|army|unit|personnel|fighter|contingent|military)$/.test(toks.slice(k + 1, k + 5).find((t) => t.pos === 'NOUN')?.lemma ?? '')) continue;
+    // "a ceasefire line", "sanctions monitors": the issue word modifies another noun, which is
+    // what the phrase is about.
+    if (p && modifiedNouns().has(toks[k + p.length]?.lemma ?? '') && toks[k + p.length]?.pos === 'NOUN') {
+      k += p.length - 1;
+      continue;
+    }
     if (p) {
       out.push({ issue: p.value, from: k, to: k + p.length });
       k += p.length - 1;
@@ -833,6 +844,8 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
   const out: SentencePosition[] = [];
   // A question takes no stance ("Will you suspend the strike?").
   if (toks.some((t) => t.lower === '?')) return [];
+  // "Had Veldora accepted a partial swap in June, …": a counterfactual says what did not happen.
+  if (/^(had|were)$/.test(toks[0]?.lower ?? '') && /^(PROPN|NOUN|DET|PRON)$/.test(toks[1]?.pos ?? '') && toks.some((t) => t.lower === ',')) return [];
   // An issue word inside a condition marker is no issue ("in exchange for").
   const mentions = issuesIn(view).filter((m) => m.to <= limit && !conditions.some((c) => m.from < c.marker.to && c.marker.from < m.to) && !(toks[m.from - 1]?.lower === 'in' && /^(exchange|return)$/.test(toks[m.from].lower)));
   // Mentions read by the limitation rule, whether or not it took a stance: no other rule reads them.
