@@ -8,6 +8,7 @@ import { PACKAGE_ROOT } from '../../src/util/data.js';
 import { analyse } from '../../src/pipeline.js';
 import type { Article, Brief, Condition, Entity, Position } from '../../src/types.js';
 import { textArticle } from './article.js';
+import type { TrustStory } from './trust-gold.js';
 
 export interface GoldPosition {
   text: string;
@@ -206,4 +207,27 @@ export function matchConditions(run: PositionsGoldRun, predicted: PredictedCondi
     onNonCondition.push((run.gold.nonConditions ?? []).some((n) => n.text === pc.text && overlapsGold(c.evidence, pc.text, goldSpan(run, n.text, n.evidence))));
   }
   return { usedGold, matched, onNonCondition };
+}
+
+/** The hand-written gold in the trust gold's shape, one story per text (aliases become extra gold
+ * names, so that an entity named by any of them matches), so that bench/lib/trust-score.ts can
+ * judge its briefs by the same rules as the blind gold. */
+export function asTrustStories(run: PositionsGoldRun): TrustStory[] {
+  const out: TrustStory[] = [];
+  for (const a of run.articles) {
+    const span = (evidence: string) => {
+      const s = goldSpan(run, a.id, evidence);
+      return s ? { doc: a.id, start: s[0], end: s[1] } : null;
+    };
+    const positions = run.gold.positions.filter((g) => g.text === a.id).flatMap((g) => {
+      const s = span(g.evidence);
+      return s ? [g.actor, ...(g.aliases ?? [])].map((actor) => ({ ...s, actor, issue: g.issue, stance: g.stance })) : [];
+    });
+    const conditions = run.gold.conditions.filter((g) => g.text === a.id).flatMap((g) => {
+      const s = span(g.evidence);
+      return s ? [g.actor, ...(g.aliases ?? [])].map((actor) => ({ ...s, actor, commitment: g.commitment, condition: g.condition })) : [];
+    });
+    out.push({ name: a.id, set: 'negotiations', split: 'dev', articles: [a], quotes: [], nonQuotes: [], discrepancies: [], positions, conditions, framing: [] });
+  }
+  return out;
 }

@@ -174,6 +174,9 @@ function conditionsUncached(view: SentenceView, reporting: Reporting): Condition
       if (m.words[0] === 'should' && !((k === 0 || /^(,|that|and|but)$/.test(prev?.lower ?? '') || QUOTE_MARKS.has(prev?.lower ?? '')) && /^(DET|PROPN|NOUN|PRON)$/.test(toks[after]?.pos ?? ''))) continue;
       if (m.words[0] === 'once' && k > 0 && prev && prev.pos !== 'PUNCT' && prev.lower !== 'but' && prev.lower !== 'and' && !(prev.pos === 'PROPN' || prev.pos === 'NOUN' || prev.pos === 'ADV' || prev.pos === 'VERB')) continue;
       if (m.words[0] === 'or' && !/^(face|else|risk|we|they|it|there|be)$/.test(m.words[1] ?? '')) continue;
+      // "officials are subject to the law", "the deal is contingent on…" described, not committed to:
+      // only a commitment clause with a verb of its own binds ("will sign, subject to approval").
+      if ((m.shape === 'subject-to' || m.shape === 'on-condition') && /^(is|are|was|were|be|been|being|remain|remains)$/.test(prev?.lower ?? '')) continue;
 
       const quoteOpens = QUOTE_MARKS.has(prev?.lower ?? '') && (k === 1 || /^[,:;]$/.test(toks[k - 2]?.lower ?? '') || k - 1 <= reporting.clauseStart);
       const opensClause = k === 0 || k <= reporting.clauseStart || CLAUSE_BREAK.has(prev?.lower ?? '') || quoteOpens || prev?.lower === ',' && m.kind === 'modalMain' && firstVerb(toks, 0, k) < 0;

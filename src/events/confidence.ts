@@ -60,6 +60,8 @@ export function positionFeatures(position: Position, readings: PositionFound[], 
     if (how.seed) f['seed'] = 1;
     for (const k of ['negated', 'limitation', 'insufficient', 'request', 'condition', 'inCondition', 'obliged', 'modal', 'inQuote', 'subjectless'] as const) if (how[k]) f[k] = 1;
     if (how.distance > 3) f['far'] = 1;
+    // The actor came from a pronoun, a role noun, a quote's speaker or "we": resolved, not named.
+    if (!['name', 'compound', 'demonym'].includes(how.via)) f['actorIndirect'] = 1;
     if (how.subjectGap > 4) f['subjectFar'] = 1;
     if (how.sentencePositions >= 3) f['crowded'] = 1;
   }
@@ -71,6 +73,8 @@ export function positionFeatures(position: Position, readings: PositionFound[], 
   if (how && !how.condition && !how.negated && how.distance <= 3 && how.subjectGap <= 4 && !how.inCondition && (how.path === 'seed' || how.path === 'grown' || how.path === 'limitation') && (how.via === 'name' || how.via === 'pronoun' || how.via === 'compound' || how.via === 'demonym')) f['plain'] = 1;
   const words = position.issue.split(/\s+/).filter(Boolean);
   f[words.length === 1 ? 'issueWords=1' : words.length === 2 ? 'issueWords=2' : 'issueWords=3+'] = 1;
+  // The surest reading of all: a plain clause, an explicit stance word, a short or seed issue.
+  if (f.plain && f.explicitCue && (how?.seed || words.length <= 2)) f['plainExplicit'] = 1;
   if (/\b\p{Lu}/u.test(position.issue) && !how?.seed) f['issueProper'] = 1;
   if (/\b(of|for|to|on)\b/.test(position.issue)) f['issueOf'] = 1;
   if (position.evidence.length > 1) f['evidence>1'] = 1;
@@ -79,6 +83,8 @@ export function positionFeatures(position: Position, readings: PositionFound[], 
   if (conflict) f['conflict'] = 1;
   return f;
 }
+
+const STRONG_SHAPES = new Set(['provided-that', 'only-if', 'on-condition', 'unless', 'in-exchange-for', 'subject-to', 'precondition', 'ultimatum', 'not-without']);
 
 /** Features of one condition from the findings behind its evidence. */
 export function conditionFeatures(condition: Condition, found: ConditionWithAttribution[], entity: Entity | undefined, articles: number): Features {
@@ -93,6 +99,9 @@ export function conditionFeatures(condition: Condition, found: ConditionWithAttr
       for (const k of ['inQuote', 'modal', 'counterfactual', 'past', 'negated', 'firstPerson'] as const) if (lead.how[k]) f[k] = 1;
     }
   }
+  // Markers that can only state a condition ("provided that", "in exchange for") against those
+  // that often do not ("if", "once", "until", "as long as").
+  if (lead && STRONG_SHAPES.has(lead.shape)) f['strongShape'] = 1;
   const count = (s: string) => s.split(/\s+/).filter(Boolean).length;
   const c = count(condition.commitment);
   const k = count(condition.condition);
