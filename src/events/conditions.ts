@@ -172,6 +172,8 @@ function conditionsUncached(view: SentenceView, reporting: Reporting): Condition
       // "Should Russia refuse, we will…", "Decides that, should the parties fail, it will…": an
       // inverted condition opens its clause and is followed by its subject.
       if (m.words[0] === 'should' && !((k === 0 || /^(,|that|and|but)$/.test(prev?.lower ?? '') || QUOTE_MARKS.has(prev?.lower ?? '')) && /^(DET|PROPN|NOUN|PRON)$/.test(toks[after]?.pos ?? ''))) continue;
+      // "once again", "once more": an adverb, not a condition.
+      if (m.words[0] === 'once' && /^(again|more)$/.test(toks[after]?.lower ?? '')) continue;
       if (m.words[0] === 'once' && k > 0 && prev && prev.pos !== 'PUNCT' && prev.lower !== 'but' && prev.lower !== 'and' && !(prev.pos === 'PROPN' || prev.pos === 'NOUN' || prev.pos === 'ADV' || prev.pos === 'VERB')) continue;
       if (m.words[0] === 'or' && !/^(face|else|risk|we|they|it|there|be)$/.test(m.words[1] ?? '')) continue;
       // "officials are subject to the law", "the deal is contingent on…" described, not committed to:
@@ -218,6 +220,12 @@ function conditionsUncached(view: SentenceView, reporting: Reporting): Condition
         // "no truce before…" / "will not sign until…" — but not "before the talks, he said".
       }
       if (m.kind === 'modalMain' && !hasCommitmentCue(toks, commitment.from, commitment.to, cues)) continue;
+      // "Without it, we…": a condition that is only a pronoun names nothing a reader can use.
+      if (condition.to - condition.from === 1 && /^(it|that|this|them|him|her|these|those)$/.test(toks[condition.from].lower)) continue;
+      // "it would not have been possible without…": what did not happen commits no one, whatever the marker.
+      if (/\b(would|could|might)(n't| not)? have\b/i.test(textOf(view, commitment.from, commitment.to))) continue;
+      // A commitment of forty words or more is a paragraph of someone's argument, not a commitment.
+      if (commitment.to - commitment.from >= 40) continue;
       // Counterfactuals and hypotheticals: "we would have lost if we had accepted", "if I were…".
       if (m.kind === 'modalMain' && (/\b(would|could|might) have\b/i.test(textOf(view, commitment.from, commitment.to)) || /^(\w+ )?(were|had)\b/i.test(textOf(view, condition.from, condition.to)))) continue;
       // "if they are to meet demand": a purpose, not a condition of a commitment.

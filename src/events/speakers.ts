@@ -102,6 +102,11 @@ export function reportingOf(view: SentenceView): Reporting {
   for (let k = 2; k < clauseEnd - 1; k++) {
     const t = toks[k];
     if (toks[k - 1].lower !== ',' || t.pos !== 'VERB' || !/ing$/.test(t.lower) || !lex.reporting.has(t.lemma)) continue;
+    // '"…," she said, adding that…': the one who said it adds it (not a "we" inside the quote).
+    if (k >= 3 && toks[k - 2].pos === 'VERB' && lex.reporting.has(toks[k - 2].lemma)) {
+      const said = npBefore(view, k - 2, 0);
+      if (said) return { reporter: said, clauseStart: toks[k + 1]?.lower === 'that' ? k + 2 : k + 1, clauseEnd };
+    }
     const first = toks.findIndex((x) => x.pos === 'VERB' || x.pos === 'AUX');
     const subj = first > 0 && first < k ? subjectBefore(view, first, 0) : null;
     if (subj) return { reporter: subj, clauseStart: toks[k + 1]?.lower === 'that' ? k + 2 : k + 1, clauseEnd };
