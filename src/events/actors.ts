@@ -115,5 +115,7 @@ export function canHoldStance(entity: { name: string; type: string } | undefined
   if (notActorCache.names.has(name) || notActorCache.names.has(words[0]) && words.length === 1) return false;
   if (entity.type !== 'person' && words.length > 1 && notActorCache.last.has(words[words.length - 1])) return false;
   if (entity.type !== 'person' && notActorCache.first.has(words[0])) return false;
+  // "BLOW TO GOVERNMENT": a headline in capitals, not a name (acronyms are one word).
+  if (words.length >= 3 && entity.name === entity.name.toUpperCase() && words.some((w) => /^(to|of|the|for|in|on|at|as|with|and)$/.test(w))) return false;
   return /\p{L}/u.test(name);
 }

@@ -115,6 +115,11 @@ export function assemble(docs: Doc[], perArticle: ArticleEvents[], resolved: Res
     }
   });
   const entityById = new Map(resolved.entities.map((e) => [e.id, e]));
+  // How much of what the articles say is about a negotiation: the share of positions on issues
+  // of the seed vocabulary. Coverage of a trial or a transfer saga gives few, and stances read
+  // from it are less often right.
+  const allReadings = [...positions.values()].flatMap((x) => x.readings);
+  const seedShare = allReadings.length ? allReadings.filter((r) => r.how?.seed).length / allReadings.length : 0;
   const negative = new Set([...positions.values()].filter((x) => x.position.stance === 'oppose').map((x) => `${x.position.actor}\u0000${x.position.issue}`));
   const positive = new Set([...positions.values()].filter((x) => x.position.stance !== 'oppose').map((x) => `${x.position.actor}\u0000${x.position.issue}`));
   const positionList = [...positions.values()].map(({ position, ranks, members, readings }) => {
@@ -126,7 +131,7 @@ export function assemble(docs: Doc[], perArticle: ArticleEvents[], resolved: Res
     const pair = `${out.actor}\u0000${out.issue}`;
     const conflict = out.stance === 'oppose' ? positive.has(pair) : negative.has(pair);
     const articles = new Set(out.evidence.map((e) => e.article)).size;
-    applyConfidence('positions', out, positionFeatures(out, order.map((k) => readings[k]), entityById.get(out.actor), articles, conflict));
+    applyConfidence('positions', out, positionFeatures(out, order.map((k) => readings[k]), entityById.get(out.actor), articles, conflict, seedShare));
     return out;
   });
 

@@ -46,8 +46,9 @@ function actorFeatures(f: Features, entity: Entity | undefined): void {
 
 /** Features of one position from the readings behind its evidence (the lead reading is the
  * actor's own words when there are any). */
-export function positionFeatures(position: Position, readings: PositionFound[], entity: Entity | undefined, articles: number, conflict: boolean): Features {
+export function positionFeatures(position: Position, readings: PositionFound[], entity: Entity | undefined, articles: number, conflict: boolean, seedShare = 0): Features {
   const f: Features = {};
+  if (seedShare > 0) f['seedShare'] = Math.round(seedShare * 1000) / 1000;
   const lead = readings[0];
   const how = lead?.how;
   f[`stance=${position.stance}`] = 1;

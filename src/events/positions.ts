@@ -157,6 +157,8 @@ function cueBefore(toks: Tok[], issue: IssueMention, floor: number, wide = false
     // "promised that the civilians will be covered in the talks": a complement clause has its own
     // predicate (a request frame reads "demanded that…").
     if (t.lower === 'that' && end < issue.from && toks[end - 2]?.pos === 'VERB') return null;
+    // "has yet to sign on, and negotiations…": a coordinated clause after a comma is another's.
+    if (t.lower === 'and' && toks[end - 2]?.lower === ',' && end < issue.from) return null;
     // "scrap its tax or face new duties": a coordinated verb takes the issue after it.
     if (/^(or|and)$/.test(t.lower) && toks[end]?.pos === 'VERB' && end < issue.from) return null;
     // Another clause's verb between cue and issue is fine ("ready to sign a ceasefire"); a new
@@ -169,6 +171,11 @@ function cueBefore(toks: Tok[], issue: IssueMention, floor: number, wide = false
         // A participle modifying a noun is no stance: "their proposed wealth tax", "frozen assets".
         if (p.words.length === 1 && start > 0 && (toks[start - 1].pos === 'DET' || /^(its|their|his|her|our|my|your)$/.test(toks[start - 1].lower))) continue;
         if (p.words.length === 1 && isAttributive(toks, start)) continue;
+        // "back in talks", "a no-confidence vote": one word is a cue only as a verb, an adjective
+        // or one of the noun cues.
+        // (A noun followed by a determiner is a verb the tagger missed: "the G7 backs a ceasefire".)
+        const verbLike = toks[start].pos === 'NOUN' && (toks[start + 1]?.pos === 'DET' || /^(its|their|his|her|our)$/.test(toks[start + 1]?.lower ?? ''));
+        if (p.words.length === 1 && !/^(VERB|ADJ)$/.test(toks[start].pos) && !verbLike && toks[start - 1]?.lower !== 'to' && !(toks[start].pos === 'NOUN' && nounCues().has(p.words[0])) && p.words[0] !== 'no' && p.words[0] !== 'against') continue;
         // Not inside a name: "Rapid Support Forces".
         if (toks.slice(start, end).some((t) => t.pos === 'PROPN' && start > 0)) continue;
         // "no" only as a determiner right before the issue ("no ceasefire").
@@ -1051,6 +1058,9 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       objFrom = pastAside(toks, objFrom, limit);
       // 'does not "rule out" a meeting': quote marks around the cue are no break.
       while (objFrom < limit && QUOTE_MARKS.has(toks[objFrom].lower)) objFrom++;
+      // A noun cue takes its object through "of", "for", "on" or "to" ("offer of talks"), never
+      // bare ("the Nationals' offer sets the bar") nor through "in" ("offer in the history of…").
+      if (toks[k].pos === 'NOUN' && p.length === 1 && objFrom === k + 1 && !/^(of|for|on|to)$/.test(toks[objFrom]?.lower ?? '')) break;
       while (objFrom < limit && /^(to|for|on|of|in|with)$/.test(toks[objFrom].lower)) objFrom++;
       // "wants to curb immigration", "called for a cap on prices": the limitation rule reads it.
       {
