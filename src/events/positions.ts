@@ -1082,6 +1082,9 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
         const gerund = p.value === 'support' && /ing$/.test(toks[objFrom].lower) && objFrom === k + p.length;
         if (!request && !gerund && p.value !== 'offer' && p.value !== 'oppose' && !(p.value === 'support' && /^(agree|commit|sign|vote)/.test(cueText))) break;
         if (request) inner = beforeCues().at(toks, objFrom)[0];
+        // "urged Tehran to explain traces of uranium": a requested act that is neither a stance nor
+        // an offer of the lexicon ("release", "withdraw") names no issue by its object.
+        if (request && !inner && !futureOffers().has(toks[objFrom].lemma)) break;
         if (gerund) action = actionNoun(toks[objFrom].lemma);
         objFrom += inner && inner.length > 1 ? inner.length - 1 : 0;
         objFrom++;

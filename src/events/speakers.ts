@@ -256,6 +256,8 @@ function isThirdPartyPhrase(phrase: string): boolean {
 const SIDE_NOUNS = new Set(['parliament', 'cabinet', 'leadership', 'office', 'spokesman', 'spokeswoman', 'spokesperson', 'aides', 'aide', 'staff', 'lawyers', 'allies', 'party', 'government', 'country', 'side', 'union', 'delegation', 'movement', 'administration', 'team', 'group', 'coalition', 'alliance', 'organisation', 'organization', 'ministry', 'company', 'federation', 'bloc', 'camp', 'state', 'nation', 'people']);
 /** Heads of phrases that stand for a state or body: "the administration", "the army". */
 const ROLE_HEADS = new Set(['administration', 'army', 'military', 'president', 'negotiators', 'negotiator', 'officials', 'forces', 'parliament', 'cabinet', 'leadership', 'presidency', 'regime', 'authorities', 'envoy', 'diplomats', 'mediators']);
+/** Groups that a place name qualifies without being them ("Sarvania rebels"). */
+const NON_STATE_GROUPS = /^(rebels?|militants?|insurgents?|separatists?|fighters?|guerrillas?|militias?|protesters?|opposition|dissidents?|exiles?|hardliners?)$/;
 const THIRD_PERSON_HUMAN = new Set(['he', 'she', 'him', 'her', 'his']);
 const THIRD_PERSON_OTHER = new Set(['it', 'they', 'its', 'their', 'them']);
 
@@ -471,6 +473,14 @@ export class ActorResolver {
     }
     const who = this.withoutLocation(view, c);
     this.via = 'name';
+    // "Sarvania rebels", "Ukrainian opposition": a place naming whose fighters or opponents they
+    // are, not the state itself; the body those nouns refer to, if the article names one.
+    const last = toks[who.to - 1];
+    if (who.to - who.from >= 2 && last.pos === 'NOUN' && NON_STATE_GROUPS.test(last.lower)) {
+      const kin = this.bodyByNoun(last.lemma, toks[c.from].start) ?? this.bodyByNoun(last.lower, toks[c.from].start);
+      this.via = 'head-noun';
+      return kin;
+    }
     const named = this.entityOf(view, who);
     if (!named) this.via = 'demonym';
     const direct = named ?? demonymEntity(this.entities, textOf(view, who.from, who.to)) ?? this.bodyByAdjective(view, who);
