@@ -14,6 +14,8 @@
 //   npm run train:positions              write data/models/positions.json and conditions.json
 //   npm run train:positions -- --dry     print the figures, write nothing
 //   npm run train:positions -- --dump    also list every example with its score (dev only)
+//   npm run train:positions -- --features all   train on every computed feature, to compare
+//   npm run train:positions -- --select  greedy forward feature selection (printed only)
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyse } from '../src/pipeline.js';
