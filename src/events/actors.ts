@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 // From phrases to entities: the entity a source/target phrase names, the place an event happened
 // and its date, read from the entities and time annotations of the same article.
 import type { ArticleEntities, EntityMention, TimeAnnotation } from '../annotations.js';
+import { loadJson } from '../util/data.js';
 
 interface Range {
   start: number;
@@ -95,4 +96,26 @@ export function dateIn(times: TimeAnnotation[], start: number, end: number, at: 
     if (!best || Math.abs(t.start - at) < Math.abs(best.start - at)) best = t;
   }
   return best ? best.value : null;
+}
+
+interface NotActorsFile {
+  notActors: { lastWords: string[]; names: string[]; firstWords?: string[] };
+}
+let notActorCache: { last: Set<string>; names: Set<string>; first: Set<string> } | null = null;
+/** A name that can hold a stance: a person, organisation, group or place acting as a state —
+ * never a pronoun tagged as a name ("I'm") or an event ("the World Cup"). */
+export function canHoldStance(entity: { name: string; type: string } | undefined): boolean {
+  if (!entity || entity.type === 'other') return false;
+  if (!notActorCache) {
+    const f = loadJson<NotActorsFile>('events/actor-nouns.json').notActors;
+    notActorCache = { last: new Set(f.lastWords), names: new Set(f.names), first: new Set(f.firstWords ?? []) };
+  }
+  const name = entity.name.toLowerCase().replace(/[’]/g, "'").trim();
+  const words = name.split(/\s+/);
+  if (notActorCache.names.has(name) || notActorCache.names.has(words[0]) && words.length === 1) return false;
+  if (entity.type !== 'person' && words.length > 1 && notActorCache.last.has(words[words.length - 1])) return false;
+  if (entity.type !== 'person' && notActorCache.first.has(words[0])) return false;
+  // "BLOW TO GOVERNMENT": a headline in capitals, not a name (acronyms are one word).
+  if (words.length >= 3 && entity.name === entity.name.toUpperCase() && words.some((w) => /^(to|of|the|for|in|on|at|as|with|and)$/.test(w))) return false;
+  return /\p{L}/u.test(name);
 }

@@ -3,6 +3,9 @@
 import type { Doc } from '../text/doc.js';
 import type { ArticleEvents, ResolvedEntities } from '../annotations.js';
 import type { Condition, Event, Position, Span } from '../types.js';
+import { instrumentsOf, type PositionFound } from './positions.js';
+import type { ConditionWithAttribution } from './conditions.js';
+import { applyConfidence, conditionFeatures, positionFeatures } from './confidence.js';
 
 function words(s: string): Set<string> {
   return new Set(s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2));
@@ -73,15 +76,31 @@ export function assemble(docs: Doc[], perArticle: ArticleEvents[], resolved: Res
   const events = groups.map((g, n) => ({ ...g.event, id: `ev${n + 1}` }));
 
   // ── positions: one per (actor, issue, stance); the actor's own words first, analysts last ──
-  const positions = new Map<string, { position: Position; ranks: number[]; members: Set<string> }>();
+  const positions = new Map<string, { position: Position; ranks: number[]; members: Set<string>; readings: PositionFound[] }>();
+  // "the treaty" in an article that names no instrument: the one the story names most; with
+  // none, only a word a reader can place on its own ("treaty", "accord"), not "the deal".
+  let storyInstrument: string | null | undefined;
+  const instrument = (label: string): string | null => {
+    storyInstrument ??= (() => {
+      const counts = new Map<string, number>();
+      for (const d of docs) for (const [k, name] of instrumentsOf(d.text).entries()) counts.set(name, (counts.get(name) ?? 0) + 1 / (k + 1));
+      return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+    })();
+    if (storyInstrument) return storyInstrument;
+    const head = label.slice(4);
+    return /^(agreement|deal)$/.test(head) ? null : head;
+  };
   perArticle.forEach((ae, i) => {
     const doc = docs[i];
     if (!doc) return;
-    for (const p of ae.positions) {
-      const actor = global(p.actor);
+    for (const raw of ae.positions) {
+      const actor = global(raw.actor);
       if (!actor) continue;
+      const issue = raw.issue.startsWith('the ') ? instrument(raw.issue) : raw.issue;
+      if (!issue) continue;
+      const p = issue === raw.issue ? raw : { ...raw, issue };
       const key = `${actor}\u0000${p.issue}\u0000${p.stance}`;
-      const entry = positions.get(key) ?? { position: { actor, issue: p.issue, stance: p.stance, evidence: [] }, ranks: [], members: new Set<string>() };
+      const entry = positions.get(key) ?? { position: { actor, issue: p.issue, stance: p.stance, evidence: [] }, ranks: [], members: new Set<string>(), readings: [] };
       for (const m of p.members ?? []) {
         const g = global(m);
         if (g && g !== actor) entry.members.add(g);
@@ -90,20 +109,34 @@ export function assemble(docs: Doc[], perArticle: ArticleEvents[], resolved: Res
       if (!entry.position.evidence.some((s) => s.article === span.article && s.start === span.start && s.end === span.end)) {
         entry.position.evidence.push(span);
         entry.ranks.push(ATTRIBUTION_RANK[p.attributedBy]);
+        entry.readings.push(p as PositionFound);
       }
       positions.set(key, entry);
     }
   });
-  const positionList = [...positions.values()].map(({ position, ranks, members }) => {
+  const entityById = new Map(resolved.entities.map((e) => [e.id, e]));
+  // How much of what the articles say is about a negotiation: the share of positions on issues
+  // of the seed vocabulary. Coverage of a trial or a transfer saga gives few, and stances read
+  // from it are less often right.
+  const allReadings = [...positions.values()].flatMap((x) => x.readings);
+  const seedShare = allReadings.length ? allReadings.filter((r) => r.how?.seed).length / allReadings.length : 0;
+  const negative = new Set([...positions.values()].filter((x) => x.position.stance === 'oppose').map((x) => `${x.position.actor}\u0000${x.position.issue}`));
+  const positive = new Set([...positions.values()].filter((x) => x.position.stance !== 'oppose').map((x) => `${x.position.actor}\u0000${x.position.issue}`));
+  const positionList = [...positions.values()].map(({ position, ranks, members, readings }) => {
     // Stable sort: within one rank, the order the articles were read in.
     const order = position.evidence.map((_, k) => k).sort((a, b) => ranks[a] - ranks[b]);
     const out: Position = { ...position, evidence: order.map((k) => position.evidence[k]), attributedBy: order.map((k) => ATTRIBUTION_NAMES[ranks[k]]) };
     if (members.size) out.members = [...members];
+    // The same actor both for and against one issue: at least one reading is wrong.
+    const pair = `${out.actor}\u0000${out.issue}`;
+    const conflict = out.stance === 'oppose' ? positive.has(pair) : negative.has(pair);
+    const articles = new Set(out.evidence.map((e) => e.article)).size;
+    applyConfidence('positions', out, positionFeatures(out, order.map((k) => readings[k]), entityById.get(out.actor), articles, conflict, seedShare));
     return out;
   });
 
   // ── conditions: same actor and much the same commitment and condition ──
-  const conditions: { condition: Condition; words: Set<string> }[] = [];
+  const conditions: { condition: Condition; words: Set<string>; found: ConditionWithAttribution[] }[] = [];
   perArticle.forEach((ae, i) => {
     const doc = docs[i];
     if (!doc) return;
@@ -113,10 +146,16 @@ export function assemble(docs: Doc[], perArticle: ArticleEvents[], resolved: Res
       const w = words(`${c.commitment} ${c.condition}`);
       const span: Span = { article: doc.article.id, start: c.start, end: c.end };
       const same = conditions.find((x) => x.condition.actor === actor && jaccard(x.words, w) >= 0.5);
-      if (same) addSpan(same.condition.evidence, span);
-      else conditions.push({ condition: { actor, commitment: c.commitment, condition: c.condition, evidence: [span] }, words: w });
+      if (same) {
+        addSpan(same.condition.evidence, span);
+        same.found.push(c as ConditionWithAttribution);
+      } else conditions.push({ condition: { actor, commitment: c.commitment, condition: c.condition, evidence: [span] }, words: w, found: [c as ConditionWithAttribution] });
     }
   });
 
+  for (const c of conditions) {
+    const articles = new Set(c.condition.evidence.map((e) => e.article)).size;
+    applyConfidence('conditions', c.condition, conditionFeatures(c.condition, c.found, entityById.get(c.condition.actor), articles));
+  }
   return { events, positions: positionList, conditions: conditions.map((c) => c.condition) };
 }

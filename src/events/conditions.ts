@@ -5,7 +5,8 @@ import type { Doc } from '../text/doc.js';
 import type { ArticleEntities, ConditionAnnotation, QuoteAnnotation } from '../annotations.js';
 import { loadJson } from '../util/data.js';
 import { NEGATORS, PhraseIndex, subjectBefore as npBefore, sentenceView, textOf, type Chunk, type SentenceView, type Tok } from './clause.js';
-import { ActorResolver, reportingOf, type Attribution, type Reporting } from './speakers.js';
+import { ActorResolver, reportingOf, type ActorVia, type Attribution, type Reporting } from './speakers.js';
+import { canHoldStance } from './actors.js';
 
 interface ConditionsFile {
   markers: Record<string, string[]>;
@@ -114,6 +115,9 @@ function clauseStartBefore(toks: Tok[], marker: number, reporting: Reporting): n
     if (/^(but|while|whereas|although)$/.test(toks[k].lower) && k < marker - 1) return k + 1;
     // "…backed Kyiv's call and threatened new sanctions unless…": the second predicate only.
     if (toks[k].lower === 'and' && toks[k + 1]?.pos === 'VERB' && k < marker - 2) return k + 1;
+    // "…now backs a negotiated outcome, and its minister said Riyadh would support… as long as":
+    // a coordinated clause with a subject of its own.
+    if (toks[k].lower === 'and' && toks[k - 1]?.lower === ',' && /^(DET|PRON|PROPN|NOUN)$/.test(toks[k + 1]?.pos ?? '') && toks.slice(k + 1, marker).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return k + 1;
   }
   return start;
 }
@@ -168,8 +172,13 @@ function conditionsUncached(view: SentenceView, reporting: Reporting): Condition
       // "Should Russia refuse, we will…", "Decides that, should the parties fail, it will…": an
       // inverted condition opens its clause and is followed by its subject.
       if (m.words[0] === 'should' && !((k === 0 || /^(,|that|and|but)$/.test(prev?.lower ?? '') || QUOTE_MARKS.has(prev?.lower ?? '')) && /^(DET|PROPN|NOUN|PRON)$/.test(toks[after]?.pos ?? ''))) continue;
+      // "once again", "once more": an adverb, not a condition.
+      if (m.words[0] === 'once' && /^(again|more)$/.test(toks[after]?.lower ?? '')) continue;
       if (m.words[0] === 'once' && k > 0 && prev && prev.pos !== 'PUNCT' && prev.lower !== 'but' && prev.lower !== 'and' && !(prev.pos === 'PROPN' || prev.pos === 'NOUN' || prev.pos === 'ADV' || prev.pos === 'VERB')) continue;
       if (m.words[0] === 'or' && !/^(face|else|risk|we|they|it|there|be)$/.test(m.words[1] ?? '')) continue;
+      // "officials are subject to the law", "the deal is contingent on…" described, not committed to:
+      // only a commitment clause with a verb of its own binds ("will sign, subject to approval").
+      if ((m.shape === 'subject-to' || m.shape === 'on-condition') && /^(is|are|was|were|be|been|being|remain|remains)$/.test(prev?.lower ?? '')) continue;
 
       const quoteOpens = QUOTE_MARKS.has(prev?.lower ?? '') && (k === 1 || /^[,:;]$/.test(toks[k - 2]?.lower ?? '') || k - 1 <= reporting.clauseStart);
       const opensClause = k === 0 || k <= reporting.clauseStart || CLAUSE_BREAK.has(prev?.lower ?? '') || quoteOpens || prev?.lower === ',' && m.kind === 'modalMain' && firstVerb(toks, 0, k) < 0;
@@ -211,6 +220,12 @@ function conditionsUncached(view: SentenceView, reporting: Reporting): Condition
         // "no truce before…" / "will not sign until…" — but not "before the talks, he said".
       }
       if (m.kind === 'modalMain' && !hasCommitmentCue(toks, commitment.from, commitment.to, cues)) continue;
+      // "Without it, we…": a condition that is only a pronoun names nothing a reader can use.
+      if (condition.to - condition.from === 1 && /^(it|that|this|them|him|her|these|those)$/.test(toks[condition.from].lower)) continue;
+      // "it would not have been possible without…": what did not happen commits no one, whatever the marker.
+      if (/\b(would|could|might)(n't| not)? have\b/i.test(textOf(view, commitment.from, commitment.to))) continue;
+      // A commitment of forty words or more is a paragraph of someone's argument, not a commitment.
+      if (commitment.to - commitment.from >= 40) continue;
       // Counterfactuals and hypotheticals: "we would have lost if we had accepted", "if I were…".
       if (m.kind === 'modalMain' && (/\b(would|could|might) have\b/i.test(textOf(view, commitment.from, commitment.to)) || /^(\w+ )?(were|had)\b/i.test(textOf(view, condition.from, condition.to)))) continue;
       // "if they are to meet demand": a purpose, not a condition of a commitment.
@@ -265,6 +280,20 @@ function conditionsUncached(view: SentenceView, reporting: Reporting): Condition
 export interface ConditionWithAttribution extends ConditionAnnotation {
   shape: string;
   attributedBy: Attribution;
+  /** How it was read: what the confidence model scores. */
+  how?: {
+    via: ActorVia;
+    inQuote: boolean;
+    /** A modal in the commitment ("will", "would"): a commitment rather than a habit or a fact. */
+    modal: boolean;
+    /** "would have … if … had": what did not happen. */
+    counterfactual: boolean;
+    /** A past-tense commitment without a modal: narration more than a commitment. */
+    past: boolean;
+    negated: boolean;
+    /** "we"/"I" commit. */
+    firstPerson: boolean;
+  };
   /** Where the commitment and the condition are in the text. */
   commitmentSpan: { start: number; end: number };
   conditionSpan: { start: number; end: number };
@@ -279,10 +308,14 @@ export function findConditions(doc: Doc, entities: ArticleEntities, quotes: Quot
     const reporting = reportingOf(view);
     for (const c of conditionsInSentence(view, reporting)) {
       const actor = resolver.resolve(view, c.subject, reporting);
-      if (!actor) continue;
+      if (!actor || !canHoldStance(entities.entities.find((e) => e.key === actor.key))) continue;
       const toks = view.tokens;
       const from = Math.min(c.commitment.from, c.condition.from, c.marker.from);
       const to = Math.max(c.commitment.to, c.condition.to, c.marker.to);
+      const commitment = toks.slice(c.commitment.from, c.commitment.to);
+      const modal = commitment.some((t) => /^(will|would|'ll|shall|could|can|wo|ca|must)$/.test(t.lower)) || toks.slice(Math.max(0, c.commitment.from - 4), c.commitment.from).some((t) => /^(will|would|'ll|shall)$/.test(t.lower));
+      const commitmentText = textOf(view, c.commitment.from, c.commitment.to);
+      const conditionText = textOf(view, c.condition.from, c.condition.to);
       out.push({
         actor: actor.key,
         commitment: textOf(view, c.commitment.from, c.commitment.to),
@@ -293,6 +326,15 @@ export function findConditions(doc: Doc, entities: ArticleEntities, quotes: Quot
         attributedBy: actor.attributedBy,
         commitmentSpan: { start: toks[c.commitment.from].start, end: toks[c.commitment.to - 1].end },
         conditionSpan: { start: toks[c.condition.from].start, end: toks[c.condition.to - 1].end },
+        how: {
+          via: actor.via ?? 'name',
+          inQuote: quotes.some((q) => q.start <= toks[from].start && toks[to - 1].end <= q.end),
+          modal,
+          counterfactual: /\b(would|could|might)(n't| not)? have\b/i.test(commitmentText) || /^(\w+ )?(had|were)\b/i.test(conditionText),
+          past: !modal && commitment.some((t) => /^(was|were|did|had)$/.test(t.lower) || (t.pos === 'VERB' && /ed$/.test(t.lower))),
+          negated: commitment.some((t) => NEGATORS.has(t.lower)),
+          firstPerson: commitment.some((t) => /^(we|i)$/.test(t.lower)) || (c.subject !== null && /^(we|i)$/i.test(textOf(view, c.subject.from, c.subject.to))),
+        },
       });
     }
   }

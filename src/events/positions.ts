@@ -7,7 +7,9 @@ import type { Stance } from '../types.js';
 import { loadJson } from '../util/data.js';
 import { NEGATORS, PhraseIndex, isTimeWord, textOf, npAfter, npBefore, subjectBefore, sentenceView, type Chunk, type SentenceView, type Tok } from './clause.js';
 import { conditionsInSentence, type ConditionFound } from './conditions.js';
-import { ActorResolver, reportingOf, unfoldParenthetical, type Reporting } from './speakers.js';
+import { ActorResolver, reportingOf, unfoldParenthetical, type ActorVia, type Reporting } from './speakers.js';
+import { canHoldStance } from './actors.js';
+import { insufficientAfter, isLimitationNoun, limitationAt, limitationOf, negatingFrameBefore, offerFrameBefore, type Limitation } from './polarity.js';
 
 interface IssuesFile {
   issues: Record<string, string[]>;
@@ -78,6 +80,11 @@ function verbIssues(): Set<string> {
   return (verbIssueCache ??= new Set(loadJson<{ verbs?: string[] }>('events/issues.json').verbs ?? []));
 }
 
+let modifiedCache: Set<string> | null = null;
+function modifiedNouns(): Set<string> {
+  return (modifiedCache ??= new Set(loadJson<{ modifiedNouns?: string[] }>('events/issues.json').modifiedNouns ?? []));
+}
+
 export interface IssueMention {
   issue: string;
   from: number;
@@ -102,6 +109,12 @@ export function issuesIn(view: SentenceView): IssueMention[] {
     if (p && p.length === 1 && toks[k].pos === 'VERB' && toks[k + 1]?.lower === 'from' && PROCESS_NOUNS.test(toks.slice(k + 2, k + 5).find((t) => t.pos === 'NOUN')?.lemma ?? '')) continue;
     // "withdraw the threat", "withdraw its offer": a transitive withdrawal of anything but forces.
     if (p && p.length === 1 && toks[k].lemma === 'withdraw' && /^(DET|ADJ|NOUN|NUM|PRON)$/.test(toks[k + 1]?.pos ?? '') && !/^(troop|force|soldier|army|unit|personnel|fighter|contingent|military)$/.test(toks.slice(k + 1, k + 5).find((t) => t.pos === 'NOUN')?.lemma ?? '')) continue;
+    // "a ceasefire line", "sanctions monitors": the issue word modifies another noun, which is
+    // what the phrase is about.
+    if (p && modifiedNouns().has(toks[k + p.length]?.lemma ?? '') && toks[k + p.length]?.pos === 'NOUN') {
+      k += p.length - 1;
+      continue;
+    }
     if (p) {
       out.push({ issue: p.value, from: k, to: k + p.length });
       k += p.length - 1;
@@ -125,11 +138,11 @@ const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’', '``', "''"]);
 const BE = new Set(['is', 'was', 'were', 'are', 'be', 'been', 'being']);
 
 /** The stance cue governing an issue mention: the nearest cue before it in its clause. */
-function cueBefore(toks: Tok[], issue: IssueMention, floor: number): Cue | null {
+function cueBefore(toks: Tok[], issue: IssueMention, floor: number, wide = false): Cue | null {
   // An issue that is itself a verb phrase ("withdraw its troops") has its own predicate: only a
   // cue right before it governs it ("ready to withdraw its troops").
   // ("occupied territory" is a participle before its noun, not a verb phrase)
-  const verbPhrase = toks[issue.from]?.pos === 'VERB' && !/^(NOUN|PROPN)$/.test(toks[issue.from + 1]?.pos ?? '');
+  const verbPhrase = !wide && toks[issue.from]?.pos === 'VERB' && !/^(NOUN|PROPN)$/.test(toks[issue.from + 1]?.pos ?? '');
   const reach = verbPhrase ? 3 : 12;
   for (let end = issue.from; end > Math.max(floor, issue.from - reach); end--) {
     const t = toks[end - 1];
@@ -138,6 +151,16 @@ function cueBefore(toks: Tok[], issue: IssueMention, floor: number): Cue | null 
     if (ADVERBIAL_PREPOSITIONS.has(t.lower) && end - 1 > floor && /^(NOUN|PROPN)$/.test(toks[end - 2].pos)) return null;
     // A cue does not reach into another clause: "accept a ceasefire before it captures more territory".
     if (CLAUSE_STOP.has(t.lower) || /^(but|while|whereas|although|before|after|until|because|since|when|unless|if|once)$/.test(t.lower)) return null;
+    // "proposed freezing the number of troops in the buffer zone": a limitation between them
+    // governs what follows it (the limitation rule reads it), not the cue before.
+    if (end < issue.from && limitationAt(toks, end - 1)) return null;
+    // "promised that the civilians will be covered in the talks": a complement clause has its own
+    // predicate (a request frame reads "demanded that…").
+    if (t.lower === 'that' && end < issue.from && toks[end - 2]?.pos === 'VERB') return null;
+    // "has yet to sign on, and negotiations…": a coordinated clause after a comma is another's.
+    if (t.lower === 'and' && toks[end - 2]?.lower === ',' && end < issue.from) return null;
+    // "scrap its tax or face new duties": a coordinated verb takes the issue after it.
+    if (/^(or|and)$/.test(t.lower) && toks[end]?.pos === 'VERB' && end < issue.from) return null;
     // Another clause's verb between cue and issue is fine ("ready to sign a ceasefire"); a new
     // subject after a comma is not.
     beforeCues();
@@ -148,6 +171,11 @@ function cueBefore(toks: Tok[], issue: IssueMention, floor: number): Cue | null 
         // A participle modifying a noun is no stance: "their proposed wealth tax", "frozen assets".
         if (p.words.length === 1 && start > 0 && (toks[start - 1].pos === 'DET' || /^(its|their|his|her|our|my|your)$/.test(toks[start - 1].lower))) continue;
         if (p.words.length === 1 && isAttributive(toks, start)) continue;
+        // "back in talks", "a no-confidence vote": one word is a cue only as a verb, an adjective
+        // or one of the noun cues.
+        // (A noun followed by a determiner is a verb the tagger missed: "the G7 backs a ceasefire".)
+        const verbLike = toks[start].pos === 'NOUN' && (toks[start + 1]?.pos === 'DET' || /^(its|their|his|her|our)$/.test(toks[start + 1]?.lower ?? ''));
+        if (p.words.length === 1 && !/^(VERB|ADJ)$/.test(toks[start].pos) && !verbLike && toks[start - 1]?.lower !== 'to' && !(toks[start].pos === 'NOUN' && nounCues().has(p.words[0])) && p.words[0] !== 'no' && p.words[0] !== 'against') continue;
         // Not inside a name: "Rapid Support Forces".
         if (toks.slice(start, end).some((t) => t.pos === 'PROPN' && start > 0)) continue;
         // "no" only as a determiner right before the issue ("no ceasefire").
@@ -164,6 +192,8 @@ function cueAfter(toks: Tok[], issue: IssueMention, limit: number): Cue | null {
   for (let k = issue.to; k < Math.min(limit, issue.to + 6); k++) {
     if (CLAUSE_STOP.has(toks[k].lower) || toks[k].lower === ',') return null;
     const p = afterCues().at(toks, k)[0];
+    // "spent the talks arguing that any withdrawal must be…": another verb or clause intervenes.
+    if (!p && (toks[k].pos === 'VERB' || toks[k].lower === 'that')) return null;
     if (p) return { stance: p.value as Stance, from: k, to: k + p.length, words: p.words.join(' ') };
   }
   return null;
@@ -247,13 +277,13 @@ export function passiveAfter(toks: Tok[], issue: IssueMention, limit: number): C
 }
 
 function negatedBefore(toks: Tok[], at: number, floor: number): boolean {
+  // "refused to accept", "is unlikely to back", "has no intention of lifting"
+  if (negatingFrameBefore(toks, at, floor)) return true;
   // "has no objection to", "there is no support for": "no" negates a noun cue right after it.
   if (toks[at]?.pos === 'NOUN' && at - 1 >= floor && toks[at - 1].lower === 'no') return true;
   for (let k = at - 1; k >= Math.max(floor, at - 4); k--) {
     const t = toks[k];
     if (NEGATORS.has(t.lower) && t.lower !== 'no') return true;
-    // "is unlikely to accept", "reluctant to back"
-    if (/^(unlikely|reluctant|unwilling|loath|hesitant)$/.test(t.lower) && toks[k + 1]?.lower === 'to') return true;
     if (t.lower === 'longer' && toks[k - 1]?.lower === 'no') return true;
     if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.lower === ',') return false;
   }
@@ -283,6 +313,21 @@ function ratherThan(toks: Tok[], at: number): boolean {
   return toks[at - 1]?.lower === 'than' && toks.slice(Math.max(0, at - 12), at).some((t) => t.lower === 'rather');
 }
 
+let actionNounCache: Map<string, string> | null = null;
+/** The noun of an action verb ("release" → release, "withdraw" → withdrawal), from the verbs lexicon. */
+function actionNoun(lemma: string): string | null {
+  if (!actionNounCache) {
+    actionNounCache = new Map();
+    for (const [noun, verb] of Object.entries(loadJson<{ nominalizations?: Record<string, string> }>('events/verbs.json').nominalizations ?? {})) if (!actionNounCache.has(verb)) actionNounCache.set(verb, noun);
+  }
+  return actionNounCache.get(lemma) ?? null;
+}
+
+let lightVerbCache: Set<string> | null = null;
+function lightVerbs(): Set<string> {
+  return (lightVerbCache ??= new Set(loadJson<{ lightVerbs?: string[] }>('events/stances.json').lightVerbs ?? []));
+}
+
 let futureOfferCache: Set<string> | null = null;
 function futureOffers(): Set<string> {
   return (futureOfferCache ??= new Set(loadJson<{ futureOffer?: string[] }>('events/stances.json').futureOffer ?? []));
@@ -309,6 +354,8 @@ function requestBefore(toks: Tok[], at: number, floor: number): number | null {
   requestCache ??= (loadJson<{ request: string[] }>('events/stances.json').request ?? []).map((r) => r.split(' '));
   for (let k = at - 1; k >= Math.max(floor, at - 10); k--) {
     if (CLAUSE_STOP.has(toks[k].lower)) return null;
+    // "asked not to be named because the talks…": a subordinate clause is not the request's.
+    if (/^(because|since|while|although|though|when|whereas|after|before|if|unless)$/.test(toks[k].lower)) return null;
     for (const r of requestCache) {
       if (k + r.length > at) continue;
       let ok = true;
@@ -345,6 +392,13 @@ function facesAfter(toks: Tok[], at: number): boolean {
 function subjectOf(view: SentenceView, cueFrom: number, floor: number): Chunk | null {
   const toks = view.tokens;
   let k = cueFrom;
+  // "raised no objection to", "voiced strong support for": a light verb's determiner and
+  // adjectives stand between it and the noun cue.
+  if (toks[cueFrom]?.pos === 'NOUN') {
+    let j = cueFrom;
+    while (j > floor && /^(DET|ADJ)$/.test(toks[j - 1].pos)) j--;
+    if (j < cueFrom && j > floor && /^(VERB|AUX)$/.test(toks[j - 1].pos) && lightVerbs().has(toks[j - 1].lemma)) k = j;
+  }
   // Walk left over the verb group ("would be ready to", "has repeatedly", "was prepared to").
   // Quote marks too: 'Moscow "does not rule out" a meeting'.
   while (k > floor && (/^(VERB|AUX|ADV|PART|ADJ)$/.test(toks[k - 1].pos) || QUOTE_MARKS.has(toks[k - 1].lower)) && !(toks[k - 1].pos === 'ADJ' && /^[A-Z]/.test(toks[k - 1].text)) && !/^(to)$/.test(toks[k - 1].lower)) k--;
@@ -357,7 +411,92 @@ function subjectOf(view: SentenceView, cueFrom: number, floor: number): Chunk | 
     while (k > floor && toks[k - 1].pos !== 'VERB') k--;
     k = Math.max(floor, k - 1);
   }
-  return subjectBefore(view, k, floor) ?? subjectBefore(view, cueFrom, floor);
+  const found = subjectBefore(view, k, floor) ?? subjectBefore(view, cueFrom, floor);
+  if (found || !/^(and|but)$/.test(toks[k - 1]?.lower ?? '')) return found;
+  // "The ministers backed the call and warned that…": a coordinated verb shares the subject of
+  // the first verb of the sentence.
+  for (let v = floor + 1; v < k - 1; v++) {
+    if (toks[v].pos !== 'VERB' && toks[v].pos !== 'AUX') continue;
+    const first = subjectBefore(view, v, floor);
+    if (first) return first;
+  }
+  return null;
+}
+
+/** Who takes a stance by limiting an issue, and on what (see stances.json, _note_limitation):
+ * whoever wants X limited opposes X; whoever refuses the limitation opposes the limitation itself
+ * (`refused`); a withdrawn demand for it is no position (null). */
+function limitedStance(view: SentenceView, lim: Limitation, issueFrom: number, floor: number, conditions: ConditionFound[]): { stance: Stance; subject: Chunk | null; from: number; outer: Cue | null; condition: boolean; refused: boolean } | null {
+  const toks = view.tokens;
+  const anchor = lim.after ? issueFrom : lim.from;
+  const cond = conditions.find((c) => inside(c.commitment, anchor) || inside(c.condition, anchor));
+  if (cond) {
+    // "would cap enrichment provided that…": the limitation is what is conditionally offered;
+    // "…unless Washington lifts its tariff": the party setting the condition wants it limited.
+    if (negatedBefore(toks, anchor, floor)) return null;
+    if (inside(cond.condition, anchor)) return { stance: 'oppose', subject: cond.subject, from: Math.min(anchor, lim.from), outer: null, condition: true, refused: false };
+    if (cond.ultimatum) return null;
+    return { stance: 'conditional', subject: cond.subject, from: Math.min(anchor, lim.from), outer: null, condition: true, refused: false };
+  }
+  // The limitation is a verb with its own object: the cue before it may stand further off
+  // ("wanted the Senate to limit the deployment").
+  const outer = cueBefore(toks, { issue: '', from: anchor, to: anchor }, floor, true);
+  // A negation between the cue (if any) and the limitation: "wants not to cap…", "never agreed to limit…".
+  let refused = negatedBefore(toks, anchor, outer ? outer.to : floor);
+  if (outer) {
+    // "dropped its insistence on a cut": the demand is withdrawn, no stance is left.
+    if (toks[outer.from].pos === 'NOUN' && relinquishedBefore(toks, outer.from)) return null;
+    const outerNegated = negatedBefore(toks, outer.from, floor);
+    // "rejected any cap", "did not back limits": the limitation is refused; "did not reject
+    // limits" backs it.
+    if ((outer.stance === 'oppose') !== outerNegated) refused = !refused;
+  }
+  // "Firefighters cut the gates", "his fat stopped a dozen bullets": a limitation told as a past
+  // act, with no cue, modal or infinitive around it, is narration, not a stance.
+  if (!outer && !lim.after && !refused && pastNarration(toks, anchor)) return null;
+  const anchorOfSubject = outer ? outer.from : anchor;
+  // "Iran must curb enrichment, the minister said": the speaker wants it limited.
+  if (!outer && !refused && obligedBefore(toks, anchor)) return { stance: 'oppose', subject: null, from: Math.min(anchor, lim.from), outer, condition: false, refused };
+  let subject = subjectOf(view, anchorOfSubject, floor);
+  if (subject && inside(subject, issueFrom)) subject = null;
+  return { stance: 'oppose', subject, from: Math.min(anchorOfSubject, lim.from), outer, condition: false, refused };
+}
+
+/** A verb told as a finished act: past tense, no modal, no "to" or auxiliary of intent before it. */
+function pastNarration(toks: Tok[], at: number): boolean {
+  const t = toks[at];
+  if (!/(ed|cut|set|put|shut|halted|froze|stopped|lifted|capped|curbed|eased)$/.test(t.lower) || /ing$/.test(t.lower)) return false;
+  for (let k = at - 1; k >= Math.max(0, at - 4); k--) {
+    const w = toks[k].lower;
+    if (MODAL_WORDS.test(w) || w === 'to' || /^(will|would|could|should|must|might|may|shall)$/.test(w)) return false;
+    if (!(toks[k].pos === 'ADV' || toks[k].pos === 'AUX' || toks[k].pos === 'PART')) break;
+  }
+  return true;
+}
+
+let limitationNameCache: Map<string, string> | null = null;
+/** "cap on monitoring mission": the issue a refused limitation names. */
+function limitationIssue(toks: Tok[], lim: Limitation, issue: string): string {
+  limitationNameCache ??= new Map(Object.entries(loadJson<{ limitationAsIssue?: Record<string, string> }>('events/stances.json').limitationAsIssue ?? {}));
+  const words = toks.slice(lim.from, lim.to);
+  const key = [words[0].lemma, ...words.slice(1).map((t) => t.lower)].join(' ');
+  const name = lim.after ? `${issue} ${words[0].lower}` : `${limitationNameCache.get(key) ?? words.map((t) => t.lower).join(' ')} ${issue}`;
+  // "lifting of sanctions" is a seed issue of its own: sanctions relief.
+  const seed = issuePhrases().at(tokensOf(name), 0).find((p) => p.length === name.split(' ').length);
+  return seed?.value ?? name;
+}
+
+let relinquishNounCache: string[][] | null = null;
+/** "dropped its insistence on", "abandoned their demand for": a verb withdrawing the noun cue at `at`. */
+function relinquishedBefore(toks: Tok[], at: number): boolean {
+  relinquishNounCache ??= (loadJson<{ relinquishNoun?: string[] }>('events/stances.json').relinquishNoun ?? []).map((w) => w.split(' '));
+  let k = at - 1;
+  while (k >= 0 && (toks[k].pos === 'ADJ' || toks[k].pos === 'DET' || /^(its|their|his|her|our|my)$/.test(toks[k].lower))) k--;
+  for (const w of relinquishNounCache) {
+    const from = k - w.length + 1;
+    if (from >= 0 && w.every((x, i) => toks[from + i].lemma === x || toks[from + i].lower === x)) return true;
+  }
+  return false;
 }
 
 function inside(c: Chunk, k: number): boolean {
@@ -374,6 +513,10 @@ export function issueFromPhrase(words: Tok[]): string | null {
   // "50 billion dollars of gas", "a share of the revenue": a quantity's issue is what it measures.
   const of = words.findIndex((t) => t.lower === 'of');
   if (of > 0 && words.slice(0, of).some((t) => QUANTITY_HEADS.has(t.lemma) || QUANTITY_HEADS.has(t.lower))) return issueFromPhrase(words.slice(of + 1));
+  // "the treaty", "the deal": a definite reference to the instrument under negotiation, named by
+  // findPositions from the article (see instrumentsOf).
+  const bare = words.filter((t) => t.pos !== 'PUNCT');
+  if (bare.length === 2 && /^(the|this)$/.test(bare[0].lower) && INSTRUMENT_HEADS.has(bare[1].lemma)) return `the ${bare[1].lemma}`;
   const label = literalIssue(words);
   if (!label) return null;
   const vocabulary = issueVocabulary();
@@ -381,6 +524,23 @@ export function issueFromPhrase(words: Tok[]): string | null {
   const head = headOf(words);
   if (head && vocabulary.dropHeads.has(head)) return null;
   return (head && vocabulary.heads.get(head)) ?? label;
+}
+
+export const INSTRUMENT_HEADS = new Set(['treaty', 'agreement', 'accord', 'pact', 'deal', 'framework', 'protocol', 'convention', 'charter']);
+
+/** Instruments the article names ("the Kestrel Strait Security Agreement", "the Geneva
+ * framework"), most mentioned first: what "the treaty" or "the deal" refers to. */
+export function instrumentsOf(text: string): string[] {
+  const counts = new Map<string, number>();
+  const re = /\b((?:[A-Z][\p{L}'’-]+\s+){1,5})(Agreement|Treaty|Accord|Pact|Deal|Framework|Protocol|Convention|Charter|agreement|treaty|accord|pact|deal|framework|protocol)\b/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const words = m[1].trim().split(/\s+/);
+    while (words.length && /^(The|A|An|This|That|Its|Their|His|Her|Our|On|In|Under|After|Before|By|For|Of|And|But)$/.test(words[0])) words.shift();
+    if (!words.length) continue;
+    const name = `${words.join(' ')} ${m[2]}`;
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([n]) => n);
 }
 
 const QUANTITY_HEADS = new Set(['percent', 'per', 'cent', 'dollar', 'euro', 'pound', 'yuan', 'rouble', 'ruble', 'billion', 'million', 'trillion', 'thousand', 'hundred', 'tonne', 'ton', 'barrel', 'amount', 'share', 'portion', 'half', 'third', 'quarter', 'number', 'volume', 'quantity', 'bulk', 'rest', 'lot']);
@@ -424,6 +584,17 @@ function literalIssue(words: Tok[]): string | null {
   return kept.map((t) => (t === head && t.pos === 'NOUN' ? t.lemma : t.pos === 'PROPN' ? t.text : t.lower)).join(' ');
 }
 
+/** "the government's offer of new protections", "a proposal for talks": the phrase after the
+ * offer or demand noun, which names what is offered or asked for. */
+function offeredIn(toks: Tok[], object: Chunk): Chunk | null {
+  for (let k = object.from; k + 1 < object.to; k++) {
+    if (toks[k].pos !== 'NOUN' || !(OFFER_NOUNS.has(toks[k].lemma) || DEMAND_NOUNS.has(toks[k].lemma))) continue;
+    if (!/^(of|for)$/.test(toks[k + 1].lower) || k + 2 >= object.to) return null;
+    return { from: k + 2, to: object.to };
+  }
+  return null;
+}
+
 /** "the release of all civilians": carry a noun phrase through "of" and its complement. */
 function extendOf(view: SentenceView, np: Chunk, limit: number): Chunk {
   const toks = view.tokens;
@@ -439,6 +610,51 @@ function extendOf(view: SentenceView, np: Chunk, limit: number): Chunk {
 export interface PositionFound extends PositionAnnotation {
   /** Cue words, for inspection. */
   cue: string;
+  /** How the stance, the issue and the actor were read: what the confidence model scores. */
+  how?: Reading & {
+    via: ActorVia;
+    /** The issue is a canonical issue of the seed vocabulary (not grown from the text). */
+    seed: boolean;
+    /** The stance is inside quotation marks (the actor's quoted words, or a quoted fragment). */
+    inQuote: boolean;
+    /** A modal verb ("will", "would", "could") in the stated stance. */
+    modal: boolean;
+    /** No subject phrase: the actor came from the reporter, the quote's speaker or the document's voice. */
+    subjectless: boolean;
+    /** Words between the subject phrase and the stance. */
+    subjectGap: number;
+    /** How many stances the sentence holds (a crowded sentence is read less surely). */
+    sentencePositions: number;
+  };
+}
+
+let frameHeadCache: Set<string> | null = null;
+/** "a framework for a ceasefire", "the text of the accord": the document noun whose complement
+ * holds the mention at `from`; a stance before it is on the document, not on the mention. */
+function frameHeadBefore(toks: Tok[], from: number): number | null {
+  frameHeadCache ??= new Set(loadJson<{ frameHeads?: string[] }>('events/issues.json').frameHeads ?? []);
+  // Back over the determiners and adjectives of the mention, and over earlier members of a
+  // coordination ("a framework for a ceasefire and a prisoner exchange").
+  let k = from - 1;
+  while (k >= Math.max(0, from - 10) && (/^(DET|ADJ|NUM|NOUN|CCONJ)$/.test(toks[k].pos) || toks[k].lower === ',')) k--;
+  if (k < 1 || !/^(for|on|of)$/.test(toks[k].lower)) return null;
+  return toks[k - 1].pos === 'NOUN' && frameHeadCache.has(toks[k - 1].lemma) ? k - 1 : null;
+}
+
+let seedIssueCache: Set<string> | null = null;
+function isSeedIssue(issue: string): boolean {
+  return (seedIssueCache ??= new Set(Object.keys(loadJson<IssuesFile>('events/issues.json').issues))).has(issue);
+}
+
+/** Is [start, end) inside a short quoted fragment built into the writer's sentence? */
+function quotedFragment(text: string, quotes: QuoteAnnotation[], start: number, end: number): boolean {
+  for (const q of quotes) {
+    const overlap = Math.min(q.end, end) - Math.max(q.start, start);
+    if (overlap > 0 && q.partial) return true;
+  }
+  // Quote marks around the object even when the quotes stage saw no quotation there.
+  const inner = text.slice(start, end);
+  return /["“”]/.test(inner) && (inner.match(/["“”]/g) ?? []).length >= 2;
 }
 
 /** Positions of one article. */
@@ -446,12 +662,14 @@ export function findPositions(doc: Doc, entities: ArticleEntities, quotes: Quote
   const out: PositionFound[] = [];
   const resolver = new ActorResolver(doc, entities, quotes);
   const members = new Map(entities.entities.filter((e) => e.members && e.members.length).map((e) => [e.key, e.members!]));
+  let instruments: string[] | null = null;
   for (let s = 0; s < doc.sentences.length; s++) {
     const raw = sentenceView(doc, s);
     const view = unfoldParenthetical(raw) ?? raw;
     const reporting = reportingOf(view);
     const conditions = conditionsInSentence(view, reporting);
-    for (const p of positionsInSentence(view, reporting, conditions)) {
+    const inSentence = positionsInSentence(view, reporting, conditions);
+    for (const p of inSentence) {
       const toks = view.tokens;
       if (p.refersTo === 'antecedent') {
         // A subject pronoun takes the seed issue named last in the two sentences before, else
@@ -481,20 +699,47 @@ export function findPositions(doc: Doc, entities: ArticleEntities, quotes: Quote
         if (!earlier) continue;
         p.issue = earlier.issue;
       }
+      // "the treaty": the instrument the article names; with none, the one the story names
+      // (assembleEvents resolves the label `the treaty` then).
+      if (p.issue.startsWith('the ')) {
+        const named = (instruments ??= instrumentsOf(doc.text))[0];
+        if (named) p.issue = named;
+      }
       // A span reaching into a moved parenthetical has no single stretch of text.
       if (toks[p.span.to - 1].end <= toks[p.span.from].start) continue;
+      const start = toks[p.span.from].start;
+      const end = toks[p.span.to - 1].end;
+      const quote = quotes.find((q) => q.start <= start && end <= q.end) ?? null;
+      // "called the deal 'a giant bag of money'": a quoted fragment is someone's words, not an
+      // issue a reader recognises; a seed issue inside it still is one.
+      if (!isSeedIssue(p.issue) && quotedFragment(doc.text, quotes, start, end)) continue;
+      // "Nobody signs a ceasefire because…": a negative quantifier holds no stance.
+      if (p.subject && /^(nobody|no one|none|nothing|neither|no-one)$/i.test(textOf(view, p.subject.from, p.subject.to))) continue;
+      const modal = toks.slice(p.span.from, p.span.to).some((t) => MODAL_WORDS.test(t.lower)) || (p.subject !== null && toks.slice(p.subject.to, p.span.from).some((t) => MODAL_WORDS.test(t.lower)));
       const actors = resolver.resolveAll(view, p.subject, reporting);
       for (const actor of actors) {
+      // The actor must be a party: not an event, a tournament or a pronoun tagged as a name.
+      if (!canHoldStance(entities.entities.find((e) => e.key === actor.key))) continue;
       const key = `${actor.key}|${p.issue}|${p.stance}`;
       if (out.some((o) => `${o.actor}|${o.issue}|${o.stance}` === key && o.start >= view.start && o.end <= view.end)) continue;
       const found: PositionFound = {
         actor: actor.key,
         issue: p.issue,
         stance: p.stance,
-        start: toks[p.span.from].start,
-        end: toks[p.span.to - 1].end,
+        start,
+        end,
         attributedBy: actor.attributedBy,
         cue: p.cue,
+        how: {
+          ...(p.how ?? reading('seed')),
+          via: actor.via ?? 'name',
+          seed: isSeedIssue(p.issue),
+          inQuote: quote !== null,
+          modal,
+          subjectless: p.subject === null,
+          subjectGap: p.subject ? Math.max(0, p.span.from - p.subject.to) : 0,
+          sentencePositions: inSentence.length,
+        },
       };
       const m = members.get(actor.key);
       if (m) found.members = m;
@@ -505,12 +750,46 @@ export function findPositions(doc: Doc, entities: ArticleEntities, quotes: Quote
   return out;
 }
 
+/** How a stance was read: the features of the confidence model (see docs/models/positions.md). */
+export interface Reading {
+  /** The rule that found it. */
+  path: 'seed' | 'grown' | 'limitation' | 'outer' | 'relative' | 'previous' | 'antecedent' | 'membership' | 'committed' | 'venue';
+  /** What kind of word carries the stance. */
+  cueKind: 'verb' | 'noun' | 'adj' | 'after' | 'passive' | 'committed' | 'limitation' | 'condition';
+  /** Tokens between the cue and the issue. */
+  distance: number;
+  negated: boolean;
+  limitation: boolean;
+  insufficient: boolean;
+  /** Read through a request frame ("urged X to…", "demanded that X…"). */
+  request: boolean;
+  /** Inside a conditional commitment or its condition. */
+  condition: boolean;
+  /** Read from inside the condition: what a party makes its commitment depend on. */
+  inCondition: boolean;
+  /** An obligation laid on another party ("X must…"): the speaker's demand. */
+  obliged: boolean;
+}
+
+function reading(path: Reading['path'], extra: Partial<Reading> = {}): Reading {
+  return { path, cueKind: 'verb', distance: 0, negated: false, limitation: false, insufficient: false, request: false, condition: false, inCondition: false, obliged: false, ...extra };
+}
+
+function cueKindOf(toks: Tok[], cue: Cue | null, after = false, passive = false): Reading['cueKind'] {
+  if (!cue) return 'committed';
+  if (passive) return 'passive';
+  if (after) return 'after';
+  const t = toks[cue.from];
+  return t.pos === 'NOUN' ? 'noun' : t.pos === 'ADJ' ? 'adj' : 'verb';
+}
+
 export interface SentencePosition {
   issue: string;
   stance: Stance;
   subject: Chunk | null;
   span: Chunk;
   cue: string;
+  how?: Reading;
   /** The object is a definite "the offer", "the proposal", "the demand": its issue is that of
    * the latest such stance before it in the article (filled in by findPositions); issue is ''. */
   refersTo?: 'offer' | 'demand' | 'previous' | 'antecedent';
@@ -548,6 +827,9 @@ export function demonstrativeObject(toks: Tok[], at: number, limit: number): boo
   return next.pos === 'ADV' && /ly$/.test(next.lower) && (at + 2 >= limit || toks[at + 2].pos === 'PUNCT');
 }
 
+/** What carries an offer rather than being the thing offered: rejected as too little, it names no demand. */
+const VEHICLE_HEADS = new Set(['letter', 'offer', 'proposal', 'plan', 'package', 'gesture', 'concession', 'step', 'measure', 'bonus', 'deal', 'text', 'draft', 'statement', 'pledge', 'promise', 'assurance', 'assurances']);
+
 const OFFER_NOUNS = new Set(['offer', 'proposal', 'plan', 'idea', 'initiative', 'sequence', 'compromise', 'formula', 'package', 'suggestion', 'deal']);
 const DEMAND_NOUNS = new Set(['demand', 'request', 'ultimatum', 'call', 'condition', 'conditions', 'precondition']);
 
@@ -569,10 +851,25 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
   const out: SentencePosition[] = [];
   // A question takes no stance ("Will you suspend the strike?").
   if (toks.some((t) => t.lower === '?')) return [];
+  // "Had Veldora accepted a partial swap in June, …": a counterfactual says what did not happen.
+  if (/^(had|were)$/.test(toks[0]?.lower ?? '') && /^(PROPN|NOUN|DET|PRON)$/.test(toks[1]?.pos ?? '') && toks.some((t) => t.lower === ',')) return [];
   // An issue word inside a condition marker is no issue ("in exchange for").
   const mentions = issuesIn(view).filter((m) => m.to <= limit && !conditions.some((c) => m.from < c.marker.to && c.marker.from < m.to) && !(toks[m.from - 1]?.lower === 'in' && /^(exchange|return)$/.test(toks[m.from].lower)));
+  // Mentions read by the limitation rule, whether or not it took a stance: no other rule reads them.
+  const limitedMentions = new Set<number>();
   for (const m of mentions) {
-    let cue = cueBefore(toks, m, Math.max(floor, reporting.clauseStart > m.from ? 0 : reporting.clauseStart));
+    const mFloor = Math.max(floor, reporting.clauseStart > m.from ? 0 : reporting.clauseStart);
+    // "agreed on a framework for a ceasefire": the stance is on the framework (read below).
+    const frame = frameHeadBefore(toks, m.from);
+    if (frame !== null && cueBefore(toks, { issue: m.issue, from: frame, to: frame + 1 }, mFloor)) continue;
+    const lim = limitationOf(toks, m.from, m.to, mFloor);
+    if (lim) {
+      limitedMentions.add(m.from);
+      const l = limitedStance(view, lim, m.from, mFloor, conditions);
+      if (l) out.push({ issue: l.refused ? limitationIssue(toks, lim, m.issue) : m.issue, stance: l.stance, subject: l.subject, span: { from: Math.min(l.from, m.from), to: Math.max(m.to, lim.to) }, cue: textOf(view, lim.from, lim.to).toLowerCase(), how: reading('limitation', { limitation: true, cueKind: l.outer ? cueKindOf(toks, l.outer) : 'limitation', distance: Math.max(0, m.from - lim.to), condition: l.condition, inCondition: l.condition && l.stance === 'oppose' }) });
+      continue;
+    }
+    let cue = cueBefore(toks, m, mFloor);
     let subjectAnchor: number | null = cue ? cue.from : null;
     let passive = false;
     if (!cue) {
@@ -601,8 +898,16 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     }
     // "insistence on zero enrichment": demanding none of it is opposing it.
     if (stance && toks[m.from - 1]?.lower === 'zero' && (stance === 'demand' || stance === 'support')) stance = 'oppose';
+    let negated = false;
     if (cue && stance && (cue.stance as string) !== 'concede' && cue.words !== 'no' && (negatedBefore(toks, cue.from, floor) || ratherThan(toks, cue.from))) {
+      negated = true;
       stance = relinquishing(cue.words) ? (pursuitBetween(toks, cue.to, m.to) ? 'support' : 'demand') : stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
+    }
+    // "rejected the plan as not enough": what is refused as too little is demanded, in full.
+    let insufficient = false;
+    if (cue && !negated && cue.stance === 'oppose' && stance === 'oppose' && insufficientAfter(toks, m.to, limit)) {
+      stance = 'demand';
+      insufficient = true;
     }
     // A conditional commitment around the issue.
     const cond = conditions.find((c) => inside(c.commitment, m.from) || inside(c.condition, m.from));
@@ -643,26 +948,53 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     }
     if (subject && inside(subject, m.from)) subject = null;
     // "Ukraine must accept a ceasefire, Grinev said": what another party must do, the speaker demands.
+    let obliged = false;
     if (cue && !cond && request === null && obligedBefore(toks, cue.from) && !(subject && FIRST_PERSON_SUBJECT.test(textOf(view, subject.from, subject.to)))) {
       stance = stance === 'oppose' ? 'oppose' : 'demand';
       subject = null;
+      obliged = true;
     }
     const from = Math.min(m.from, cue ? cue.from : m.from, cond ? Math.min(cond.commitment.from, cond.condition.from) : m.from);
     const to = Math.max(m.to, cue ? cue.to : m.to);
-    out.push({ issue: m.issue, stance, subject, span: { from, to }, cue: cue?.words ?? cond?.shape ?? '' });
-    // "The ministers backed Kyiv's call for a ceasefire": the outer verb's subject takes a stance too.
-    if (cue && toks[cue.from].pos === 'NOUN' && (/^('s|’s|s)$/.test(toks[cue.from - 1]?.lower ?? '') || /^(PROPN|NOUN)$/.test(toks[cue.from - 1]?.pos ?? ''))) {
-      // "backed Kyiv's call for…", "supported the AU call for…"
-      const owner = npBefore(view, cue.from, 0);
+    const how = reading('seed', {
+      cueKind: cond && !cue ? 'condition' : cueKindOf(toks, cue, cue !== null && cue.from >= m.to && !passive, passive),
+      distance: cue ? Math.max(0, cue.from >= m.to ? cue.from - m.to : m.from - cue.to) : 0,
+      negated,
+      insufficient,
+      request: request !== null && !fromCondition,
+      condition: cond !== undefined,
+      inCondition: fromCondition,
+      obliged,
+    });
+    // "welcomed the accord": a definite instrument word names the article's instrument.
+    const instrument = m.to - m.from === 1 && INSTRUMENT_HEADS.has(toks[m.from].lemma) && /^(the|this)$/.test(toks[m.from - 1]?.lower ?? '');
+    const main: SentencePosition = { issue: instrument ? `the ${toks[m.from].lemma}` : m.issue, stance, subject, span: { from, to }, cue: cue?.words ?? cond?.shape ?? '', how };
+    // "The ministers backed Kyiv's call for a ceasefire", "rejected the offer of a pay rise as too
+    // little": the verb before a noun cue takes its own stance on the issue.
+    const nounCue = cue !== null && toks[cue.from].pos === 'NOUN';
+    const possessed = nounCue && (/^('s|’s|s)$/.test(toks[cue!.from - 1]?.lower ?? '') || /^(PROPN|NOUN)$/.test(toks[cue!.from - 1]?.pos ?? ''));
+    const determined = nounCue && !possessed && toks[cue!.from - 1]?.pos === 'DET';
+    let outerPosition: SentencePosition | null = null;
+    if (cue && (possessed || determined)) {
+      // "backed Kyiv's call for…", "supported the AU call for…", "rejected the offer of…"
+      const owner = possessed ? npBefore(view, cue.from, 0) : { from: cue.from - 1, to: cue.from };
       if (owner) {
         const outer = cueBefore(toks, { issue: m.issue, from: owner.from, to: owner.to }, reporting.clauseStart > owner.from ? 0 : reporting.clauseStart);
         if (outer && outer.to >= owner.from - 1) {
           let outerStance: Stance | null = outer.stance === 'support' || outer.stance === 'offer' ? 'support' : outer.stance;
-          if (negatedBefore(toks, outer.from, 0)) outerStance = outerStance === 'support' ? 'oppose' : outerStance === 'oppose' ? 'support' : null;
-          if (outerStance) out.push({ issue: m.issue, stance: outerStance, subject: subjectOf(view, outer.from, reporting.clauseStart > outer.from ? 0 : reporting.clauseStart), span: { from: outer.from, to }, cue: outer.words });
+          const outerNegated = negatedBefore(toks, outer.from, 0);
+          if (outerNegated) outerStance = outerStance === 'support' ? 'oppose' : outerStance === 'oppose' ? 'support' : null;
+          const short = outerStance === 'oppose' && !outerNegated && insufficientAfter(toks, m.to, limit);
+          if (short) outerStance = 'demand';
+          if (outerStance && (outerStance as string) !== 'concede') {
+            outerPosition = { issue: m.issue, stance: outerStance, subject: subjectOf(view, outer.from, reporting.clauseStart > outer.from ? 0 : reporting.clauseStart), span: { from: outer.from, to }, cue: outer.words, how: reading('outer', { cueKind: cueKindOf(toks, outer), distance: m.from - outer.to, negated: outerNegated, insufficient: short }) };
+          }
         }
       }
     }
+    // "the offer of a pay rise" names no one who offers it: only the outer verb's stance is kept.
+    if (!(determined && outerPosition)) out.push(main);
+    if (outerPosition) out.push(outerPosition);
   }
   // Every other stance cue with a noun-phrase object: the object is the issue, taken from the
   // text when the seed vocabulary does not name it ("ruled out a wealth tax").
@@ -677,6 +1009,8 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       if (toks[k].pos === 'NOUN' && toks[k + p.length]?.lower === 'of') break;
       if (p.length === 1 && isAttributive(toks, k)) break;
       if (k > 0 && toks.slice(k, k + p.length).some((t) => t.pos === 'PROPN')) break;
+      // "the 'America's Most Wanted' show": a capitalised cue mid-sentence is part of a title.
+      if (k > 0 && /^[A-Z]/.test(toks[k].text) && !QUOTE_MARKS.has(toks[k - 1].lower) && toks[k - 1].lower !== ':' && !/^[.!?]$/.test(toks[k - 1].lower)) break;
       if (p.length === 1 && k > 0 && toks[k].pos !== 'NOUN' && (toks[k - 1].pos === 'DET' || /^(its|their|his|her|our|my|your)$/.test(toks[k - 1].lower))) break;
       let objFrom = k + p.length;
       // "a demand both the union and the opposition reject", "a proposal Berglund dismissed as…":
@@ -686,8 +1020,9 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
         if (head) {
           let stance: Stance | null = p.value as Stance;
           if ((p.value as string) === 'concede') stance = 'offer';
-          if (negatedBefore(toks, k, 0)) stance = stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
-          if (stance) out.push({ issue: '', stance, subject: head.subject, span: { from: head.from, to: k + p.length }, cue: cueText, refersTo: head.refersTo });
+          const negated = negatedBefore(toks, k, 0);
+          if (negated) stance = stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
+          if (stance) out.push({ issue: '', stance, subject: head.subject, span: { from: head.from, to: k + p.length }, cue: cueText, refersTo: head.refersTo, how: reading('relative', { cueKind: cueKindOf(toks, { stance, from: k, to: k + p.length, words: cueText }), negated }) });
           break;
         }
       }
@@ -700,12 +1035,13 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       // named last in the sentence before (filled in by findPositions).
       if (demonstrativeObject(toks, objFrom, limit) && !addressees().has(cueText)) {
         let stance: Stance | null = p.value as Stance;
-        if ((p.value as string) === 'concede') stance = negatedBefore(toks, k, 0) ? 'demand' : 'offer';
-        else if (negatedBefore(toks, k, 0)) stance = stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
+        const negated = negatedBefore(toks, k, 0);
+        if ((p.value as string) === 'concede') stance = negated ? 'demand' : 'offer';
+        else if (negated) stance = stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
         if (stance && !conditions.some((c) => inside(c.condition, k) || inside(c.commitment, k))) {
           let subject = subjectOf(view, k, reporting.clauseStart > k ? 0 : reporting.clauseStart);
           if (subject && inside(subject, k)) subject = null;
-          out.push({ issue: '', stance, subject, span: { from: k, to: objFrom + 1 }, cue: cueText, refersTo: 'previous' });
+          out.push({ issue: '', stance, subject, span: { from: k, to: objFrom + 1 }, cue: cueText, refersTo: 'previous', how: reading('previous', { cueKind: cueKindOf(toks, { stance, from: k, to: k + p.length, words: cueText }), negated }) });
         }
         break;
       }
@@ -722,13 +1058,35 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       objFrom = pastAside(toks, objFrom, limit);
       // 'does not "rule out" a meeting': quote marks around the cue are no break.
       while (objFrom < limit && QUOTE_MARKS.has(toks[objFrom].lower)) objFrom++;
+      // A noun cue takes its object through "of", "for", "on" or "to" ("offer of talks"), never
+      // bare ("the Nationals' offer sets the bar") nor through "in" ("offer in the history of…").
+      if (toks[k].pos === 'NOUN' && p.length === 1 && objFrom === k + 1 && !/^(of|for|on|to)$/.test(toks[objFrom]?.lower ?? '')) break;
       while (objFrom < limit && /^(to|for|on|of|in|with)$/.test(toks[objFrom].lower)) objFrom++;
+      // "wants to curb immigration", "called for a cap on prices": the limitation rule reads it.
+      {
+        let j = objFrom;
+        while (j < limit && /^(DET|ADJ|NUM)$/.test(toks[j].pos)) j++;
+        if (j < limit && limitationAt(toks, j)) break;
+      }
+      // "refused to rule out new sanctions": the inner cue, negated by the frame, reads it.
+      if (objFrom < limit && toks[objFrom].pos === 'VERB' && negatingFrameBefore(toks, objFrom, k) && beforeCues().at(toks, objFrom).length) break;
+      // "called on parliament to reject the framework": the requested stance decides.
+      let inner: { value: string; length: number } | undefined;
+      // "supports releasing the frozen funds": the action backed names the issue.
+      let action: string | null = null;
       if (objFrom < limit && toks[objFrom].pos === 'VERB') {
         // "would like to thank the crews": only a demanded action carries its object as the issue.
         // An offer is of an action: "proposed using frozen assets", "offered to host talks";
         // so is what is agreed to ("agreed to hold a fifth round").
         // …and a refused action's object is opposed: "refusal to discuss the return of territory".
-        if (!request && p.value !== 'offer' && p.value !== 'oppose' && !(p.value === 'support' && /^(agree|commit|sign|vote)/.test(cueText))) break;
+        const gerund = p.value === 'support' && /ing$/.test(toks[objFrom].lower) && objFrom === k + p.length;
+        if (!request && !gerund && p.value !== 'offer' && p.value !== 'oppose' && !(p.value === 'support' && /^(agree|commit|sign|vote)/.test(cueText))) break;
+        if (request) inner = beforeCues().at(toks, objFrom)[0];
+        // "urged Tehran to explain traces of uranium": a requested act that is neither a stance nor
+        // an offer of the lexicon ("release", "withdraw") names no issue by its object.
+        if (request && !inner && !futureOffers().has(toks[objFrom].lemma)) break;
+        if (gerund) action = actionNoun(toks[objFrom].lemma);
+        objFrom += inner && inner.length > 1 ? inner.length - 1 : 0;
         objFrom++;
         // "to keep supplying air-defence systems": a verb of continuation keeps its gerund's object.
         if (objFrom + 1 < limit && /^(keep|continue|resume)$/.test(toks[objFrom - 1].lemma) && toks[objFrom].pos === 'VERB' && /ing$/.test(toks[objFrom].lower)) objFrom++;
@@ -736,6 +1094,11 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
         if (objFrom < limit && /^(up|over|back|down|out|off)$/.test(toks[objFrom].lower) && toks[objFrom].pos !== 'VERB') objFrom++;
       }
       while (objFrom < limit && QUOTE_MARKS.has(toks[objFrom].lower)) objFrom++;
+      // "agreed on Thursday on a framework": a time phrase between the cue and its object.
+      while (objFrom < limit && (isTimeWord(toks[objFrom]) || (toks[objFrom].lower === 'on' && toks[objFrom + 1] && isTimeWord(toks[objFrom + 1])))) {
+        objFrom++;
+        if (toks[objFrom] && /^(on|in|at)$/.test(toks[objFrom].lower) && !isTimeWord(toks[objFrom + 1] ?? toks[objFrom])) objFrom++;
+      }
       const np = npAfter(view, objFrom, Math.min(limit, objFrom + 8), false);
       if (!np || toks.slice(objFrom, np.from).some((t) => !/^(DET|ADJ|NUM)$/.test(t.pos) && !/^(its|their|his|her|our|my|your)$/.test(t.lower))) break;
       // "a demand both the union … reject": a noun cue before a clause heads a relative clause.
@@ -748,21 +1111,51 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
         const seed = mentions.find((m) => m.from >= venue.from && m.from < venue.to);
         if (seed && p.value === 'offer' && !usedCues.has(k)) {
           const stance: Stance = negatedBefore(toks, k, 0) ? 'oppose' : 'offer';
-          out.push({ issue: seed.issue, stance, subject: subjectOf(view, k, reporting.clauseStart > k ? 0 : reporting.clauseStart), span: { from: k, to: venue.to }, cue: cueText });
+          out.push({ issue: seed.issue, stance, subject: subjectOf(view, k, reporting.clauseStart > k ? 0 : reporting.clauseStart), span: { from: k, to: venue.to }, cue: cueText, how: reading('venue', { negated: stance === 'oppose' }) });
           k = venue.to - 1;
           break;
         }
         object = venue;
       }
-      if (mentions.some((m) => m.from >= object.from && m.from < object.to + 3 && !ADVERBIAL_PREPOSITIONS.has(toks[m.from - 1]?.lower ?? ''))) break;
-      const issue = issueFromPhrase(toks.slice(object.from, object.to));
+      if (mentions.some((m) => m.from >= object.from && m.from < object.to + 3 && !ADVERBIAL_PREPOSITIONS.has(toks[m.from - 1]?.lower ?? '') && frameHeadBefore(toks, m.from) !== object.to - 1)) break;
+      // "rejected the government's offer of new protections": the issue is what was offered.
+      const offered = offeredIn(toks, object);
+      if (offered) object = offered;
+      // "demanded enrichment limits": the limited thing is the issue (see limitedStance).
+      const limited = object.to - object.from >= 2 && isLimitationNoun(toks[object.to - 1]) && /^(NOUN|PROPN|ADJ)$/.test(toks[object.to - 2].pos);
+      // "the treaty", "the deal": resolved to the instrument the article names (findPositions).
+      const definite = object.to - object.from === 1 && INSTRUMENT_HEADS.has(toks[object.from].lemma) && /^(the|this)$/.test(toks[object.from - 1]?.lower ?? '');
+      let issue = definite ? `the ${toks[object.from].lemma}` : issueFromPhrase(toks.slice(object.from, limited ? object.to - 1 : object.to));
+      if (issue && action && !issue.startsWith(action)) issue = `${action} of ${issue}`;
       // "Ukraine welcomed the offer": the issue is that of the offer made just before.
       const refersTo = issue ? undefined : referenceOf(toks.slice(objFrom, object.to));
       if (!issue && !refersTo) break;
       let stance: Stance | null = p.value as Stance;
-      if ((p.value as string) === 'concede') stance = negatedBefore(toks, k, 0) ? 'demand' : 'offer';
-      else if (negatedBefore(toks, k, 0) || ratherThan(toks, k)) stance = relinquishing(cueText) ? (pursuitBetween(toks, k + p.length, object.to) ? 'support' : 'demand') : stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
+      const negated = negatedBefore(toks, k, 0) || ratherThan(toks, k);
+      if ((p.value as string) === 'concede') stance = negated ? 'demand' : 'offer';
+      else if (negated) stance = relinquishing(cueText) ? (pursuitBetween(toks, k + p.length, object.to) ? 'support' : 'demand') : stance === 'support' || stance === 'offer' ? 'oppose' : stance === 'oppose' ? 'support' : null;
       if (!stance) break;
+      if (request && inner && inner.value !== 'concede') {
+        const innerNegated = negatedBefore(toks, objFrom - inner.length, k + p.length);
+        stance = (inner.value === 'oppose') !== innerNegated ? 'oppose' : 'demand';
+      }
+      // "demanded enrichment limits" opposes enrichment; refusing or offering limits says nothing
+      // sure about it (see limitedStance).
+      let refusedLimit = false;
+      if (limited) {
+        // "demanded enrichment limits" opposes enrichment; "rejected enrichment limits" opposes
+        // the limits (see limitedStance).
+        refusedLimit = stance === 'oppose';
+        stance = 'oppose';
+      }
+      if (refusedLimit && issue) issue = limitationIssue(toks, { from: object.to - 1, to: object.to, after: true }, issue);
+      // "rejected the offer as not enough": a demand for (more of) what was offered.
+      const insufficient = !negated && !limited && p.value === 'oppose' && stance === 'oppose' && insufficientAfter(toks, object.to, limit);
+      if (insufficient) {
+        // "dismissed the letter as not enough": what is demanded is something else, not named here.
+        if (!offered && VEHICLE_HEADS.has(toks[object.to - 1].lemma)) break;
+        stance = 'demand';
+      }
       let subject = subjectOf(view, k, reporting.clauseStart > k ? 0 : reporting.clauseStart);
       const cond = conditions.find((c) => inside(c.commitment, k) || inside(c.condition, k));
       if (cond) {
@@ -772,14 +1165,37 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
         } else if (!cond.ultimatum && (stance === 'support' || stance === 'offer')) stance = 'conditional';
       }
       if (subject && inside(subject, k)) subject = null;
-      if (!cond && obligedBefore(toks, k) && !(subject && FIRST_PERSON_SUBJECT.test(textOf(view, subject.from, subject.to)))) {
+      const obliged = !cond && obligedBefore(toks, k) && !(subject && FIRST_PERSON_SUBJECT.test(textOf(view, subject.from, subject.to)));
+      if (obliged) {
         stance = stance === 'oppose' ? 'oppose' : 'demand';
         subject = null;
       }
-      out.push({ issue: issue ?? '', stance, subject, span: { from: k, to: object.to }, cue: cueText, ...(refersTo ? { refersTo } : {}) });
+      const how = reading(refersTo ? 'previous' : 'grown', { cueKind: cueKindOf(toks, { stance, from: k, to: k + p.length, words: cueText }), distance: object.from - (k + p.length), negated, limitation: limited, insufficient, request, condition: cond !== undefined, inCondition: cond !== undefined && inside(cond.condition, k), obliged });
+      out.push({ issue: issue ?? '', stance, subject, span: { from: k, to: object.to }, cue: cueText, ...(refersTo ? { refersTo } : {}), how });
       k = object.to - 1;
       break;
     }
+  }
+  // "wants to curb immigration", "called for a cap on gas prices": the limited thing, grown from
+  // the text, is opposed (see limitedStance).
+  for (let k = 0; k < limit; k++) {
+    const n = limitationAt(toks, k);
+    if (!n || out.some((o) => o.span.from <= k && k < o.span.to)) continue;
+    if (n === 1 && isAttributive(toks, k)) continue;
+    let objFrom = k + n;
+    while (objFrom < limit && QUOTE_MARKS.has(toks[objFrom].lower)) objFrom++;
+    const np = npAfter(view, objFrom, Math.min(limit, objFrom + 8), false);
+    if (!np || toks.slice(objFrom, np.from).some((t) => !/^(DET|ADJ|NUM)$/.test(t.pos) && !/^(its|their|his|her|our|my|your)$/.test(t.lower))) continue;
+    if (mentions.some((m) => m.from >= np.from && m.from < np.to + 3)) continue;
+    const object = extendOf(view, np, limit);
+    const issue = issueFromPhrase(toks.slice(object.from, object.to));
+    if (!issue) continue;
+    const floorK = reporting.clauseStart > k ? 0 : reporting.clauseStart;
+    const lim: Limitation = { from: k, to: k + n, after: false };
+    const l = limitedStance(view, lim, object.from, floorK, conditions);
+    if (!l) continue;
+    out.push({ issue: l.refused ? limitationIssue(toks, lim, issue) : issue, stance: l.stance, subject: l.subject, span: { from: l.from, to: object.to }, cue: textOf(view, k, k + n).toLowerCase(), how: reading('limitation', { limitation: true, cueKind: l.outer ? cueKindOf(toks, l.outer) : 'limitation', distance: object.from - k - n, condition: l.condition, inCondition: l.condition && l.stance === 'oppose' }) });
+    k = object.to - 1;
   }
   // "they would be imposed if the summit collapsed": a pronoun subject of a modal passive stands
   // for the issue named last before (filled in by findPositions).
@@ -796,7 +1212,7 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     if (cond && !cond.ultimatum) stance = 'conditional';
     let subject: Chunk | null = null;
     if (toks[cue.to]?.lower === 'by') subject = npAfter(view, cue.to + 1, Math.min(limit, cue.to + 7));
-    out.push({ issue: '', stance, subject, span: { from: k, to: cue.to }, cue: cue.words, refersTo: 'antecedent' });
+    out.push({ issue: '', stance, subject, span: { from: k, to: cue.to }, cue: cue.words, refersTo: 'antecedent', how: reading('antecedent', { cueKind: 'passive', negated: negatedBefore(toks, cue.from, k), condition: cond !== undefined }) });
   }
   // "Moscow wants Ukraine out of NATO", "keep Britain out of the EU": the actor opposes the
   // other party's membership of the named body.
@@ -815,7 +1231,7 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     const seed = issuePhrases().at(tokensOf(`${body} membership`), 0)[0];
     const issue = seed?.value ?? `${body} membership`;
     const stance: Stance = negatedBefore(toks, k, 0) ? 'support' : 'oppose';
-    out.push({ issue, stance, subject: subjectOf(view, k, reporting.clauseStart > k ? 0 : reporting.clauseStart), span: { from: k, to: e }, cue: `${toks[k].lemma} out of` });
+    out.push({ issue, stance, subject: subjectOf(view, k, reporting.clauseStart > k ? 0 : reporting.clauseStart), span: { from: k, to: e }, cue: `${toks[k].lemma} out of`, how: reading('membership', { negated: stance === 'support' }) });
   }
   // A commitment to act ("will host a conference", "would free 200 soldiers"): an offer.
   const taken = new Set(out.map((o) => o.span.from));
@@ -824,7 +1240,9 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     const offerVerb = futureOffers().has(toks[k].lemma);
     // Any committed verb inside the commitment of a condition states a conditional position on
     // its object ("would vote down the budget unless…").
-    const boundVerb = !offerVerb && conditions.some((c) => !c.ultimatum && inside(c.commitment, k));
+    // …or a stance verb ("would vote down the budget unless…"); a verb of narration ("would tell
+    // the world", "would move a flower pot") is no commitment on a negotiated issue.
+    const boundVerb = !offerVerb && beforeCues().at(toks, k).length > 0 && conditions.some((c) => !c.ultimatum && inside(c.commitment, k));
     if (!offerVerb && !boundVerb) continue;
     const committed = commitmentBefore(toks, k);
     if (!committed) continue;
@@ -833,15 +1251,22 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     const object = extendOf(view, np, limit);
     if (out.some((o) => o.span.from <= object.from && object.from < o.span.to + 3)) continue;
     const seed = mentions.find((m) => m.from >= object.from && m.from < object.to + 2);
+    if (seed && limitedMentions.has(seed.from)) continue;
     const issue = seed ? seed.issue : issueFromPhrase(toks.slice(object.from, object.to));
     if (!issue) continue;
     const cond = conditions.find((c) => inside(c.commitment, k));
     const stance: Stance = cond && !cond.ultimatum ? 'conditional' : committed === 'negated' ? 'oppose' : 'offer';
     const floor = reporting.clauseStart > k ? 0 : reporting.clauseStart;
-    out.push({ issue, stance, subject: cond?.subject ?? subjectOf(view, k, floor), span: { from: k, to: object.to }, cue: toks[k].lemma });
+    out.push({ issue, stance, subject: cond?.subject ?? subjectOf(view, k, floor), span: { from: k, to: object.to }, cue: toks[k].lemma, how: reading('committed', { cueKind: 'committed', negated: committed === 'negated', condition: cond !== undefined, distance: object.from - k - 1 }) });
   }
   // "Russia would face further sanctions": who faces a measure is its target, not its holder;
   // the stance is whoever says so (the reporter or the quote's speaker).
-  for (const o of out) if (o.subject && facesAfter(toks, o.subject.to)) o.subject = null;
+  // "…and warned that Russia would face sanctions": whoever governs the "that" clause.
+  for (const o of out) {
+    if (!o.subject || !facesAfter(toks, o.subject.to)) continue;
+    const that = o.subject.from - 1;
+    const governor = toks[that]?.lower === 'that' && toks[that - 1]?.pos === 'VERB' ? subjectOf(view, that - 1, 0) : null;
+    o.subject = governor && !inside(governor, o.subject.from) ? governor : null;
+  }
   return out;
 }

@@ -102,6 +102,11 @@ export function reportingOf(view: SentenceView): Reporting {
   for (let k = 2; k < clauseEnd - 1; k++) {
     const t = toks[k];
     if (toks[k - 1].lower !== ',' || t.pos !== 'VERB' || !/ing$/.test(t.lower) || !lex.reporting.has(t.lemma)) continue;
+    // '"…," she said, adding that…': the one who said it adds it (not a "we" inside the quote).
+    if (k >= 3 && toks[k - 2].pos === 'VERB' && lex.reporting.has(toks[k - 2].lemma)) {
+      const said = npBefore(view, k - 2, 0);
+      if (said) return { reporter: said, clauseStart: toks[k + 1]?.lower === 'that' ? k + 2 : k + 1, clauseEnd };
+    }
     const first = toks.findIndex((x) => x.pos === 'VERB' || x.pos === 'AUX');
     const subj = first > 0 && first < k ? subjectBefore(view, first, 0) : null;
     if (subj) return { reporter: subj, clauseStart: toks[k + 1]?.lower === 'that' ? k + 2 : k + 1, clauseEnd };
@@ -165,9 +170,13 @@ export function quoteAround(quotes: QuoteAnnotation[], start: number, end: numbe
   return null;
 }
 
+/** How an actor was found, for the confidence of what it holds. */
+export type ActorVia = 'name' | 'demonym' | 'apposition' | 'head-noun' | 'possessive' | 'pronoun' | 'first-person' | 'speaker' | 'voice' | 'compound';
+
 export interface ResolvedActor {
   key: string;
   attributedBy: Attribution;
+  via?: ActorVia;
 }
 
 let capitalCache: Map<string, string> | null = null;
@@ -190,6 +199,13 @@ function countryNames(): Set<string> {
   countryCache = new Set();
   for (const c of countries) for (const n of [c.name.common, c.name.official]) countryCache.add(n.toLowerCase());
   return countryCache;
+}
+
+/** Does a place name a state or its seat (a country, or a capital standing for it: "Kyiv")? */
+export function placeIsState(names: string[]): boolean {
+  const states = countryNames();
+  const caps = capitals();
+  return names.some((n) => states.has(n.toLowerCase()) || caps.has(n.toLowerCase()));
 }
 
 let demonymCache: Map<string, string> | null = null;
@@ -240,6 +256,8 @@ function isThirdPartyPhrase(phrase: string): boolean {
 const SIDE_NOUNS = new Set(['parliament', 'cabinet', 'leadership', 'office', 'spokesman', 'spokeswoman', 'spokesperson', 'aides', 'aide', 'staff', 'lawyers', 'allies', 'party', 'government', 'country', 'side', 'union', 'delegation', 'movement', 'administration', 'team', 'group', 'coalition', 'alliance', 'organisation', 'organization', 'ministry', 'company', 'federation', 'bloc', 'camp', 'state', 'nation', 'people']);
 /** Heads of phrases that stand for a state or body: "the administration", "the army". */
 const ROLE_HEADS = new Set(['administration', 'army', 'military', 'president', 'negotiators', 'negotiator', 'officials', 'forces', 'parliament', 'cabinet', 'leadership', 'presidency', 'regime', 'authorities', 'envoy', 'diplomats', 'mediators']);
+/** Groups that a place name qualifies without being them ("Sarvania rebels"). */
+const NON_STATE_GROUPS = /^(rebels?|militants?|insurgents?|separatists?|fighters?|guerrillas?|militias?|protesters?|opposition|dissidents?|exiles?|hardliners?)$/;
 const THIRD_PERSON_HUMAN = new Set(['he', 'she', 'him', 'her', 'his']);
 const THIRD_PERSON_OTHER = new Set(['it', 'they', 'its', 'their', 'them']);
 
@@ -412,8 +430,12 @@ export class ActorResolver {
     return m ? m.entity : null;
   }
 
+  /** How the last chunkActor() found its actor. */
+  private via: ActorVia = 'name';
+
   private chunkActor(view: SentenceView, c: Chunk, reporterKey: string | null, quote: QuoteAnnotation | null, reportingReporter = false, thirdPartyReporter = false): string | null {
     const toks = view.tokens;
+    this.via = 'pronoun';
     const pronoun = c.to - c.from === 1 && isPronoun(toks[c.from]) ? toks[c.from].lower : null;
     if (pronoun) {
       // The entities stage may already have linked the pronoun.
@@ -421,7 +443,11 @@ export class ActorResolver {
       if (linked && !FIRST_PERSON.has(pronoun)) return linked;
       if (FIRST_PERSON.has(pronoun)) {
         const speaker = quote ? quote.speaker ?? reporterKey : this.paragraphSpeaker(view) ?? reporterKey;
-        if (!speaker) return quote ? null : this.voice;
+        this.via = 'first-person';
+        if (!speaker) {
+          this.via = 'voice';
+          return quote ? null : this.voice;
+        }
         // A state official's "we" is the state; "I", or a party leader's "we", is the person.
         const side = this.affiliation.get(speaker);
         const sideIsState = side !== undefined && this.entities.entities.find((e) => e.key === side)?.type === 'place';
@@ -442,11 +468,24 @@ export class ActorResolver {
     if (c.from > 1 && /^(in|at)$/.test(toks[c.from - 1].lower)) {
       const owner = npBefore(view, c.from - 1, 0);
       const body = owner ? this.entities.mentions.find((m) => m.type !== 'place' && m.type !== 'person' && m.start >= toks[owner.from].start && m.end <= toks[owner.to - 1].end) : undefined;
+      this.via = 'name';
       if (body) return body.entity;
     }
     const who = this.withoutLocation(view, c);
-    const direct = this.entityOf(view, who) ?? demonymEntity(this.entities, textOf(view, who.from, who.to)) ?? this.bodyByAdjective(view, who);
+    this.via = 'name';
+    // "Sarvania rebels", "Ukrainian opposition": a place naming whose fighters or opponents they
+    // are, not the state itself; the body those nouns refer to, if the article names one.
+    const last = toks[who.to - 1];
+    if (who.to - who.from >= 2 && last.pos === 'NOUN' && NON_STATE_GROUPS.test(last.lower)) {
+      const kin = this.bodyByNoun(last.lemma, toks[c.from].start) ?? this.bodyByNoun(last.lower, toks[c.from].start);
+      this.via = 'head-noun';
+      return kin;
+    }
+    const named = this.entityOf(view, who);
+    if (!named) this.via = 'demonym';
+    const direct = named ?? demonymEntity(this.entities, textOf(view, who.from, who.to)) ?? this.bodyByAdjective(view, who);
     if (direct) return this.stateForEnvoys(direct) ?? direct;
+    this.via = 'apposition';
     // "The port operator, Aegean Terminal Holdings, has offered…"
     if (toks[c.to]?.lower === ',') {
       const app = npAfter(view, c.to + 1, Math.min(toks.length, c.to + 8), false);
@@ -458,10 +497,12 @@ export class ActorResolver {
     const head = [...toks.slice(c.from, c.to)].reverse().find((t) => t.pos === 'NOUN' || (t.pos === 'PROPN' && c.to - c.from <= 2));
     // "her party", "his government", "their delegation": the side of the person referred to.
     const possessive = toks[c.from].lower;
+    this.via = 'possessive';
     if (head && /^(her|his|their|its|our|my)$/.test(possessive) && SIDE_NOUNS.has(head.lemma)) {
       const person = FIRST_PERSON.has(possessive) ? quote?.speaker ?? this.paragraphSpeaker(view) : reporterKey ?? this.antecedent(view, possessive === 'her' || possessive === 'his' ? 'she' : 'they', toks[c.from].start);
       if (person) return this.affiliation.get(person) ?? person;
     }
+    this.via = 'head-noun';
     if (head) {
       const known = this.byHead.get(head.lemma) ?? this.byHead.get(head.lower);
       if (known) return known;
@@ -515,6 +556,12 @@ export class ActorResolver {
   private stateForEnvoys(key: string): string | null {
     const e = this.entities.entities.find((x) => x.key === key);
     if (!e || (e.type !== 'group' && e.type !== 'other' && e.type !== 'organization')) return null;
+    // "Beshtar's delegation", "Aldavia's government": the state it speaks for, when the article names it.
+    const owned = /^(.+?)['’]s\s+(\S+)$/.exec(e.name);
+    if (owned && (ROLE_HEADS.has(owned[2].toLowerCase()) || SIDE_NOUNS.has(owned[2].toLowerCase()))) {
+      const state = this.entities.entities.find((x) => x.key !== key && x.type === 'place' && [x.name, ...x.aliases].some((n) => n.toLowerCase() === owned[1].toLowerCase()));
+      if (state) return state.key;
+    }
     const words = e.name.toLowerCase().split(/\s+/);
     if (words.length < 2 || !words.slice(1).every((w) => ROLE_HEADS.has(w) || SIDE_NOUNS.has(w))) return null;
     const state = demonymEntity(this.entities, words[0]);
@@ -560,11 +607,11 @@ export class ActorResolver {
     const words = toks.slice(subject.from, subject.to).map((t) => t.lower).join(' ');
     if (/^(both|the two) (sides|parties|delegations|governments|countries|camps)$/.test(words) || (/^(sides|parties|delegations|governments|countries|camps)$/.test(words) && /(^|\s)(both|the two)$/.test(lead))) {
       const parties = this.mainParties();
-      if (parties.length === 2) return parties.map((key) => ({ key, attributedBy: first?.attributedBy ?? 'writer' }));
+      if (parties.length === 2) return parties.map((key) => ({ key, attributedBy: first?.attributedBy ?? 'writer', via: 'compound' as const }));
     }
     // "Russia and China said they opposed…": the pronoun stands for every reporter.
     if (subject.to - subject.from === 1 && /^(they|we)$/.test(toks[subject.from].lower) && reporting.reporter && toks.slice(reporting.reporter.from, reporting.reporter.to).some((t) => t.lower === 'and')) {
-      return this.resolveAll(view, reporting.reporter, { ...reporting, reporter: null }).map((a) => ({ ...a, attributedBy: 'own' as const }));
+      return this.resolveAll(view, reporting.reporter, { ...reporting, reporter: null }).map((a) => ({ ...a, attributedBy: 'own' as const, via: 'pronoun' as const }));
     }
     if (!toks.slice(subject.from, subject.to).some((t) => t.lower === 'and')) return first ? [first] : [];
     const keys: string[] = [];
@@ -578,7 +625,7 @@ export class ActorResolver {
       keys.push(m.entity);
     }
     if (keys.length < 2) return first ? [first] : [];
-    return keys.map((key) => ({ key, attributedBy: first?.attributedBy ?? 'writer' }));
+    return keys.map((key) => ({ key, attributedBy: first?.attributedBy ?? 'writer', via: 'compound' as const }));
   }
 
   private partiesCache: string[] | null = null;
@@ -618,22 +665,34 @@ export class ActorResolver {
       : '';
     const reporterKey = reporting.reporter ? this.chunkActor(view, reporting.reporter, null, null) : null;
     let key: string | null = null;
-    if (subject) key = this.chunkActor(view, subject, reporterKey, quote, reporting.reporter !== null, reporting.reporter !== null && isThirdPartyPhrase(reporterText));
+    let via: ActorVia = 'speaker';
+    if (subject) {
+      key = this.chunkActor(view, subject, reporterKey, quote, reporting.reporter !== null, reporting.reporter !== null && isThirdPartyPhrase(reporterText));
+      via = this.via;
+    }
     // "The minister said the government would…", "A direct meeting is not excluded" (in an
     // interview answer): an unnamed body or a thing speaks through whoever is speaking.
     if (!key && subject && !isPronoun(toks[subject.from])) {
       // "…assets in our jurisdictions will remain…": "our" is the document's own voice.
       const ours = toks.slice(subject.from, subject.to).some((t) => /^(our|we|us)$/.test(t.lower));
       const speaker = quote ? quote.speaker : reporterKey ?? this.paragraphSpeaker(view) ?? (ours ? this.voice : null);
-      if (speaker) key = speaker;
+      if (speaker) {
+        key = speaker;
+        via = 'speaker';
+      }
     }
     if (!key && !subject) key = quote?.speaker ?? reporterKey ?? (quote ? null : this.paragraphSpeaker(view));
     // A communiqué's operative clauses open with the verb: "Requests the Commission to…".
     // wink-nlp may tag such a verb as a proper noun; a plural-noun subject ("Officials said")
     // would be followed by its verb instead.
     const operative = toks[0] && /^[A-Z][a-z]+s$/.test(toks[0].text) && (toks[0].pos === 'VERB' || (toks[1] !== undefined && /^(DET|PRON|SCONJ|PART|ADJ|ADV)$/.test(toks[1].pos)));
-    if (!key && !subject && !quote && operative) key = this.voice;
+    if (!key && !subject && !quote && operative) {
+      key = this.voice;
+      via = 'voice';
+    }
     if (!key) return null;
+    // "Beshtar's delegation", "the Ukrainian delegation": the state they speak for.
+    key = this.stateForEnvoys(key) ?? key;
     let attributedBy: Attribution = 'writer';
     const labelled = this.paragraphSpeaker(view);
     if (quote) {
@@ -651,7 +710,7 @@ export class ActorResolver {
     } else if (subject && FIRST_PERSON.has(toks[subject.from].lower)) {
       attributedBy = 'own';
     }
-    return { key, attributedBy };
+    return { key, attributedBy, via };
   }
 }
 

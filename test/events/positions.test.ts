@@ -78,7 +78,7 @@ test('attribution: own words, the writer, and a third party', () => {
   const ps = findPositions(d, ents, []);
   const own = ps.find((p) => p.issue === 'ceasefire');
   const writer = ps.find((p) => p.issue === 'NATO membership');
-  const third = ps.find((p) => p.issue === 'sanctions');
+  const third = ps.find((p) => p.issue === 'sanctions relief');
   assert.equal(own?.actor, keyOf(ents, 'Ukraine'));
   assert.equal(own?.attributedBy, 'own');
   assert.equal(writer?.attributedBy, 'writer');
@@ -114,7 +114,7 @@ test('an interview answer: the labelled speaker, and a state official\'s "we" is
   const d = doc('Abbas Tavakoli, Iran\'s deputy foreign minister, spoke to us in Rome.\nTAVAKOLI: We demand sanctions relief first.\nTAVAKOLI: I support direct talks.');
   const ents = entities(d, [['Abbas Tavakoli', 'person', ['TAVAKOLI']], ['Iran', 'place'], ['Rome', 'place']]);
   const ps = findPositions(d, ents, []);
-  const relief = ps.find((p) => p.issue === 'sanctions');
+  const relief = ps.find((p) => p.issue === 'sanctions relief');
   const talks = ps.find((p) => p.issue === 'direct talks');
   assert.equal(relief?.actor, keyOf(ents, 'Iran'), JSON.stringify(ps));
   assert.equal(relief?.attributedBy, 'own');
@@ -158,7 +158,10 @@ test('the object of a refused action is opposed', () => {
 
 test('a modal passive with the issue as subject: the agent or the speaker holds the stance', () => {
   has('New sanctions would be imposed if the summit collapsed.', 'sanctions', 'conditional');
-  has('The sanctions would be lifted by Washington.', 'sanctions', 'oppose', 'Washington');
+  has('The sanctions would be imposed by Washington.', 'sanctions', 'support', 'Washington');
+  // Lifting is a limitation: committed to by the agent, its polarity is unclear (an offer of
+  // relief, not opposition to the measure), so it takes no stance.
+  assert.ok(!stances('The sanctions would be lifted by Washington.').some((p) => p.issue === 'sanctions'));
   // A past passive reports a fact, not a stance.
   assert.ok(!stances('Sanctions were imposed last year.').some((p) => p.issue === 'sanctions'));
 });
@@ -200,9 +203,9 @@ test('a pronoun subject of a modal passive takes the seed issue of the sentences
   const found = positionsInSentence(view('An official said they would be imposed if the summit collapsed.'));
   assert.ok(found.some((p) => p.refersTo === 'antecedent' && p.stance === 'conditional' && p.cue === 'impose'), JSON.stringify(found));
   assert.ok(!positionsInSentence(view('It was imposed last year.')).some((p) => p.refersTo === 'antecedent'));
-  const d = doc('Washington has drafted new sanctions on oil firms. Officials said they would be lifted by Washington.');
-  const e = entities(d, [['Washington', 'place']]);
-  const p = findPositions(d, e, []).find((x) => x.issue === 'sanctions' && x.stance === 'oppose' && d.text.slice(x.start, x.end).startsWith('they'));
+  const d = doc('Brussels has drafted new sanctions on oil firms. Officials said they would be imposed by Washington.');
+  const e = entities(d, [['Washington', 'place'], ['Brussels', 'place']]);
+  const p = findPositions(d, e, []).find((x) => x.issue === 'sanctions' && x.stance === 'support' && d.text.slice(x.start, x.end).startsWith('they'));
   assert.ok(p, JSON.stringify(findPositions(d, e, [])));
   assert.equal(p.actor, keyOf(e, 'Washington'));
 });

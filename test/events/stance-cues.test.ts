@@ -47,11 +47,15 @@ test('"preferred" is a cue of support', () => {
 test('not giving something up insists on it; committing to a measure against another party backs it', () => {
   assert.ok(found('Iran will not give up enrichment.').includes('nuclear enrichment/demand/Iran'));
   // …while a plain negated support cue still opposes
-  assert.ok(found('Iran will not accept enrichment limits.').some((x) => x.startsWith('nuclear enrichment/oppose')));
+  assert.ok(found('Iran will not accept a ceasefire.').some((x) => x.startsWith('ceasefire/oppose')));
+  // Refusing limits on enrichment does not oppose enrichment (see polarity.test.ts).
+  assert.ok(!found('Iran will not accept enrichment limits.').some((x) => x.startsWith('nuclear enrichment/oppose')));
   assert.ok(found('The EU will retaliate on April 1.').includes('retaliatory measures/support/EU'));
 });
 
-test('any committed verb in the commitment of a condition is a conditional position on its object', () => {
+test('a committed offer or stance verb in the commitment of a condition is a conditional position on its object', () => {
+  // A verb of narration is no commitment on an issue.
+  assert.ok(!found('The reporter would tell the editors if the source agreed.').some((x) => x.includes('/conditional')));
   assert.ok(found('The Social Democrats would concede the finance ministry if the Greens got a climate ministry.').some((x) => x.startsWith('finance ministry/conditional')));
   // without a condition, a plain committed "concede" is no position on its own
   assert.ok(!found('The Social Democrats would concede the finance ministry.').some((x) => x.includes('/conditional')));
