@@ -28,7 +28,7 @@ export interface ServeOptions {
 export interface Workspace {
   /** The address to open (with the token in it when there is one). */
   url: string;
-  /** The address without the token. */
+  /** http://host:port, without a path or the token. */
   origin: string;
   dataDir: string;
   token: string | null;
@@ -86,13 +86,13 @@ export async function startWorkspace(options: ServeOptions = {}): Promise<Worksp
     const port = (server.address() as AddressInfo).port;
     // A wildcard address is not one a browser can open; this machine's loopback is.
     const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
-    const origin = `http://${shownHost}:${port}/`;
+    const origin = `http://${shownHost}:${port}`;
     const resumed = await jobs.start();
     const runner = jobs;
     const opened = store;
     let closed = false;
     return {
-      url: token ? `${origin}?token=${token}` : origin,
+      url: token ? `${origin}/?token=${token}` : `${origin}/`,
       origin,
       dataDir,
       token,
@@ -134,7 +134,7 @@ function lock(dataDir: string): () => void {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const pid = Number(readFileSync(path, 'utf8'));
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
+      if (Number.isInteger(pid) && pid > 0 && alive(pid)) {
         throw new ServeUsageError(
           `another parley serve (process ${pid}) is using ${dataDir}; stop it, or pass --data with another folder (if no such server runs, delete ${path})`,
         );
