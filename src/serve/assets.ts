@@ -19,6 +19,7 @@ main.stories{max-width:960px;margin:0 auto;padding:1rem}
 form.inline{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.5rem 0 1rem}
 form.inline input{flex:1 1 16rem}
 input,textarea,button{font:inherit}
+input[type=file]{width:100%;font-size:.85rem}
 input,textarea{padding:.35rem .5rem;border:1px solid var(--line);border-radius:.3rem;max-width:100%}
 textarea{width:100%;resize:vertical}
 button{padding:.3rem .8rem;border:1px solid var(--accent);border-radius:.3rem;background:var(--accent);color:#fff;cursor:pointer}
