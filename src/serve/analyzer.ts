@@ -74,8 +74,10 @@ export const pipelineAnalyzer: Analyzer = {
 
   async combine(analyses, problems) {
     const byId = new Map(analyses.map((a) => [a.article.id, a]));
-    // analyse() gives each Doc the article with its inferred date: it gets a copy, so stored
-    // analyses stay as they were, and the copy tells whether the date changed.
+    // analyse() gives each Doc the article with its inferred date; the Doc handed over is the
+    // analysis' own (compare/ memoises its parse per Doc object, so a Doc kept in memory between
+    // jobs is parsed once), with its article set back to the one as given first. The stored
+    // (serialised) analysis is never touched.
     const given = new Map<string, Doc>();
     return analyse(
       analyses.map((a) => a.article),
@@ -87,9 +89,9 @@ export const pipelineAnalyzer: Analyzer = {
           switch (name) {
             case 'doc': {
               if (!a.doc) return run();
-              const doc = { ...a.doc, article: a.article };
-              given.set(a.article.id, doc);
-              return doc as T;
+              a.doc.article = a.article;
+              given.set(a.article.id, a.doc);
+              return a.doc as T;
             }
             case 'entities':
               return (a.entities as T) ?? run();

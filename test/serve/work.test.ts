@@ -31,11 +31,14 @@ async function briefOf(store: SqliteStore, storyId: number): Promise<Brief> {
   return JSON.parse((await store.getBrief(storyId))!.json) as Brief;
 }
 
-/** Stored analyses go through v8 serialisation; combining them must not care. */
+/** Stored analyses go through v8 serialisation; combining them must not care, nor combining the
+ * same analysis objects a second time (the worker keeps them in memory between jobs). */
 async function viaCache(analyzer: Analyzer, articles: Article[]): Promise<Brief> {
   const analyses = [];
   for (const a of articles) analyses.push(deserialize(serialize(await analyzer.analyseArticle(a))));
-  return analyzer.combine(analyses, []);
+  const first = await analyzer.combine(analyses, []);
+  assert.deepEqual(await analyzer.combine(analyses, []), first, 'combining the same analyses again gives the same brief');
+  return first;
 }
 
 test('combining stored per-article analyses gives exactly the brief of analysing from scratch', async () => {
@@ -80,7 +83,15 @@ test('a job reads pending inputs, analyses each article once, and later jobs reu
   assert.deepEqual(second, { revision: 3, articles: 3, analysed: 1, cached: 2, stored: true });
   const brief2 = await briefOf(store, s.id);
   const stored = (await store.articlesForWork(s.id)).map((r) => r.article!);
-  assert.deepEqual(brief2, analyse(stored));
+  const scratch = analyse(stored);
+  assert.deepEqual(brief2, scratch);
+  // Again and again with nothing changed: the analyses kept in memory (and the cross-article
+  // stages' memos on them) give the same brief every time.
+  for (let i = 0; i < 2; i++) {
+    await store.queueAnalysis(s.id);
+    assert.equal((await runStoryJob(store, pipelineAnalyzer, s.id, options))?.cached, 3);
+    assert.deepEqual(await briefOf(store, s.id), scratch);
+  }
 
   // Another Parley version misses every cached analysis.
   const upgraded: Analyzer = { ...pipelineAnalyzer, version: `${pipelineAnalyzer.version}+next` };
