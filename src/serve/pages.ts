@@ -45,7 +45,7 @@ export function statusMessage(story: StoryRecord, status: StoryStatus, progress:
   }
 }
 
-function layout(title: string, page: string, body: string, attrs: Record<string, string | number> = {}, script = true): string {
+function layout(title: string, page: string, body: string, attrs: Record<string, string | number> = {}, assets = true): string {
   const data = Object.entries(attrs)
     .map(([k, v]) => ` data-${k}="${escapeHtml(String(v))}"`)
     .join('');
@@ -57,11 +57,10 @@ function layout(title: string, page: string, body: string, attrs: Record<string,
 <meta name="referrer" content="no-referrer">
 <title>${escapeHtml(title)}</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="/static/app.css">
-</head>
+${assets ? '<link rel="stylesheet" href="/static/app.css">\n' : ''}</head>
 <body data-page="${page}"${data}>
 ${body}
-${script ? '<script src="/static/app.js"></script>\n' : ''}</body>
+${assets ? '<script src="/static/app.js"></script>\n' : ''}</body>
 </html>
 `;
 }
@@ -158,6 +157,8 @@ export function placeholderBrief(message: string): string {
 `;
 }
 
+/** Plain, with no stylesheet or script: it may be the answer to a request without the token,
+ * which could not load them either. */
 export function errorPage(status: number, message: string): string {
   return layout(`${status} — Parley`, 'error', `<header class="top"><h1>${status === 404 ? 'Not found' : 'Something went wrong'}</h1></header><main class="stories"><p>${escapeHtml(message)}</p><p><a href="/">Back to the stories</a></p></main>`, {}, false);
 }

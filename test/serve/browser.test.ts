@@ -210,3 +210,38 @@ test('article text full of markup stays text in the workspace', { skip, timeout:
     if (child) await child.exited;
   }
 });
+
+test('with --token: the printed address logs the browser in, and the pages, API calls and brief frame work', { skip, timeout: 180_000 }, async () => {
+  const data = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
+  const profile = mkdtempSync(join(tmpdir(), 'parley-chromium-'));
+  const token = 'e2e-token-0123456789abcdef';
+  let child: Child | null = null;
+  let context: BrowserContext | null = null;
+  try {
+    child = await startServe(['--data', data, '--port', '0', '--token', token]);
+    assert.ok(child.url.endsWith(`/?token=${token}`));
+    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    const { page, problems } = await tab(context, child.base);
+    // Without the token: refused.
+    const refused = await page.goto(`${child.base}/`);
+    assert.equal(refused?.status(), 401);
+    assert.match(await page.locator('body').textContent() ?? '', /needs its token/);
+    problems.length = 0; // the refused page's own 401 is logged as a console error
+    await page.goto(child.url);
+    assert.equal(page.url(), `${child.base}/`, 'the token leaves the address bar');
+    await page.getByLabel('New story').fill('Behind a token');
+    await page.getByRole('button', { name: 'Create story' }).click();
+    await page.waitForURL(/\/stories\/\d+$/);
+    await page.locator('#paste summary').click();
+    await page.locator('#text').fill(articleText(7));
+    await page.getByRole('button', { name: 'Add text' }).click();
+    await page.locator('#status.current').waitFor({ timeout: 120_000 });
+    await page.frameLocator('#brief').locator('#articles tbody tr').first().waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    await context?.close();
+    rmSync(profile, { recursive: true, force: true });
+    child?.proc.kill('SIGTERM');
+    if (child) await child.exited;
+  }
+});
