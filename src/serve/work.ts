@@ -108,7 +108,8 @@ export async function runStoryJob(
  * the cache of record; this only saves reading it.
  */
 const inMemory = new Map<string, ArticleAnalysis>();
-const IN_MEMORY_MAX = 2000;
+// A few hundred KB each in memory: enough for the stories one works on, bounded for a long-running server.
+const IN_MEMORY_MAX = 400;
 
 function remember(key: string, analysis: ArticleAnalysis): void {
   inMemory.delete(key);
