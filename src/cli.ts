@@ -1,14 +1,19 @@
 #!/usr/bin/env node
-// The command line: `parley brief <input...> [--out DIR] [--json]` as ../shared/BRIEF.md gives it.
+// The command line: `parley brief <input...> [--out DIR] [--json]` as ../shared/BRIEF.md gives it,
+// and `parley serve`, the workspace (src/serve/).
 import { parseArgs } from 'node:util';
 import { brief } from './pipeline.js';
 import { writeBrief } from './brief/write.js';
 
 const USAGE = `Usage: parley brief <input...> [--out DIR] [--json] [--allow-private-hosts]
                     [--max-bytes N] [--timeout SECONDS]
+       parley serve [--data DIR] [--port N] [--host H] [--token T]
+                    [--allow-private-hosts] [--max-bytes N] [--timeout SECONDS]
 
-Reads news articles about one negotiation and writes a brief whose every item
-links back to the passage it came from.
+brief: reads news articles about one negotiation and writes a brief whose every
+item links back to the passage it came from.
+serve: a workspace in the browser that keeps stories, takes articles as they
+come (link, pasted text, file) and keeps each story's brief up to date.
 
 Inputs:
   a file (.txt, .html, .htm), a directory (its .txt/.html/.htm files, recursively),
@@ -24,6 +29,17 @@ Options:
   --max-bytes N           largest file or page read, in bytes (default 10000000)
   --timeout SECONDS       how long to wait for one URL (default 20)
   -h, --help              show this help
+
+Options of serve:
+  --data DIR              where stories are kept (default ~/.parley)
+  --port N                port to listen on (default 4747; 0 for any free port)
+  --host H                address to listen on (default 127.0.0.1). Any address
+                          that is not loopback needs a token: --token, or one is
+                          generated and printed
+  --token T               a secret of 16+ characters every request must carry
+                          (the printed address sets it as a cookie)
+  --allow-private-hosts   let article links reach loopback, private and link-local
+                          addresses (refused by default; for local test servers)
 
 Exit status: 0 when at least one article was analysed, 1 when none could be,
 2 for a usage error.`;
@@ -61,6 +77,10 @@ async function main(argv: string[]): Promise<number> {
         'allow-private-hosts': { type: 'boolean', default: false },
         'max-bytes': { type: 'string' },
         timeout: { type: 'string' },
+        data: { type: 'string' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        token: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -73,7 +93,13 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const [command, ...inputs] = positionals;
+  if (command === 'serve') {
+    if (inputs.length) usageError(`serve takes no inputs (add articles in the browser); got "${inputs[0]}"`);
+    if (values.out || values.json) usageError('--out and --json belong to parley brief, not serve');
+    return serve(values);
+  }
   if (command !== 'brief') usageError(command ? `unknown command "${command}"` : 'no command given');
+  for (const flag of ['data', 'port', 'host', 'token'] as const) if (values[flag] !== undefined) usageError(`--${flag} belongs to parley serve, not brief`);
   if (inputs.length === 0) usageError('no input given');
 
   const maxBytes = positiveNumber(values['max-bytes'], '--max-bytes');
@@ -96,6 +122,58 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write('parley: no article could be analysed\n');
     return 1;
   }
+  return 0;
+}
+
+async function serve(values: {
+  data?: string;
+  port?: string;
+  host?: string;
+  token?: string;
+  'allow-private-hosts'?: boolean;
+  'max-bytes'?: string;
+  timeout?: string;
+}): Promise<number> {
+  const { startWorkspace, ServeUsageError, DEFAULT_PORT } = await import('./serve/index.js');
+  let port = DEFAULT_PORT;
+  if (values.port !== undefined) {
+    port = Number(values.port);
+    if (!/^\d+$/.test(values.port) || port > 65535) usageError(`--port needs a number from 0 to 65535, not "${values.port}"`);
+  }
+  const maxBytes = positiveNumber(values['max-bytes'], '--max-bytes');
+  const timeout = positiveNumber(values.timeout, '--timeout');
+  let workspace;
+  try {
+    workspace = await startWorkspace({
+      dataDir: values.data,
+      host: values.host,
+      port,
+      token: values.token ?? null,
+      allowPrivateHosts: values['allow-private-hosts'],
+      maxBytes,
+      timeoutMs: timeout === undefined ? undefined : timeout * 1000,
+    });
+  } catch (err) {
+    if (err instanceof ServeUsageError) {
+      process.stderr.write(`parley: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  const lines = [`Parley workspace: ${workspace.url}`, `Data folder: ${workspace.dataDir}`];
+  if (workspace.token) lines.push('Every request needs the token: open the address above once in each browser (it sets a cookie), or send "Authorization: Bearer <token>".');
+  if (workspace.resumed) lines.push(`Resuming ${workspace.resumed} interrupted analysis job${workspace.resumed === 1 ? '' : 's'}.`);
+  if (values['allow-private-hosts']) lines.push('Article links may reach loopback and private addresses (--allow-private-hosts).');
+  lines.push('Press Ctrl+C to stop.');
+  process.stdout.write(`${lines.join('\n')}\n`);
+  await new Promise<void>((done) => {
+    const stop = () => {
+      process.stderr.write('parley: stopping the workspace\n');
+      workspace.close().then(done, done);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
   return 0;
 }
 
