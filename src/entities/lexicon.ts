@@ -44,6 +44,31 @@ interface ContextData {
   corporatePossessed: string[];
 }
 
+interface WordsData {
+  calendarWords: string[];
+  openers: string[];
+  compoundTails: string[];
+  titleCaseLower: string[];
+  monthContext: string[];
+  nameParticles: string[];
+  legalForms: string[];
+  placeNouns: string[];
+  placeListPrepositions: string[];
+  motionVerbs: string[];
+  inNotPlace: string[];
+  launchFillers: string[];
+  determiners: string[];
+  temporalModifiers: string[];
+  listySuffixes: string[];
+  nameConnectors: string[];
+  percentWords: string[];
+  stateStyles: string[];
+  partyStateTags: string[];
+}
+
+/** The lists of data/entities/words.json as sets (see data/README.md for what each is for). */
+export type Words = { [K in keyof WordsData]: Set<string> };
+
 export interface PlaceInfo {
   /** Canonical key shared by every name of one place: ISO alpha-2 for a country, else "city:name". */
   key: string;
@@ -107,9 +132,21 @@ export interface Lexicon {
   corporatePossessed: Set<string>;
   /** Folded country name → display name, for place keys. */
   countryName: Map<string, string>;
+  words: Words;
 }
 
 let cached: Lexicon | null = null;
+
+function loadWords(): Words {
+  const data = loadJson<WordsData & { _notes?: string }>('entities/words.json');
+  const out: Partial<Words> = {};
+  for (const [k, v] of Object.entries(data)) {
+    if (!Array.isArray(v)) continue;
+    // Party-state tags keep their case ("Ky", "N.Y"): they are matched as written.
+    out[k as keyof WordsData] = new Set(k === 'partyStateTags' ? v : v.map((x) => x.toLowerCase()));
+  }
+  return out as Words;
+}
 
 const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
 
@@ -211,6 +248,7 @@ export function lexicon(): Lexicon {
     corporateNouns: lower(ctx.corporateNouns),
     corporatePossessed: lower(ctx.corporatePossessed),
     countryName,
+    words: loadWords(),
   };
   return cached;
 }

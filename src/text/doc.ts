@@ -142,7 +142,8 @@ function tokenizeWithWink(text: string, para: Paragraph): Tokenized {
       prev.lemma = text.slice(prev.start, end).toLowerCase();
       rawIndexOf.push(raw.length - 1);
     } else {
-      raw.push({ start, end, pos: pos[i], lemma: lemma[i] });
+      // wink-nlp gives some contractions ("cannot") no lemma; their lower-case form stands in.
+      raw.push({ start, end, pos: pos[i], lemma: lemma[i] ?? value.toLowerCase() });
       rawIndexOf.push(raw.length - 1);
     }
     cursor = at + value.length;
