@@ -10,10 +10,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { dataPath } from '../../src/util/data.js';
-import { featureDoc, tokenFeatures } from '../../src/entities/model/features.js';
+import { HashSink, featureDoc, tokenFeatures } from '../../src/entities/model/features.js';
 import { forwardBackward, pathProbability, viterbi, type Lattice } from '../../src/entities/model/decode.js';
 import { LABELS, NAME_TYPES, labelName, spansOf, tagsOf } from '../../src/entities/model/labels.js';
-import { encodeModel, hashFeature, type ModelWeights } from '../../src/entities/model/store.js';
+import { encodeModel, type ModelWeights } from '../../src/entities/model/store.js';
 import { MODEL_FILE } from '../../src/entities/model/tagger.js';
 import { ECB_DEV_TOPICS, ECB_VALIDATION_TOPICS, ecbAvailable } from '../lib/ecbplus.js';
 import { gumAvailable } from '../lib/gum-mentions.js';
@@ -33,9 +33,10 @@ const SEED = arg('--seed', 11);
 const MIN_COUNT = 2;
 const HEADLINES_PER_DOC = 2;
 
+/** Feature hash → dense id, and back. Features are known by their hashes only (see features.ts). */
 interface Dictionary {
-  ids: Map<string, number>;
-  names: string[];
+  ids: Map<number, number>;
+  hashes: number[];
 }
 
 function sentencesOf(d: NerDoc): number[] {
@@ -52,19 +53,21 @@ function sentencesOf(d: NerDoc): number[] {
   return out;
 }
 
-function sentenceFeatures(d: NerDoc, si: number): string[][] {
+function sentenceFeatures(d: NerDoc, si: number): number[][] {
   const fd = featureDoc(d.doc);
   const s = d.doc.sentences[si];
-  const out: string[][] = [];
+  const out: number[][] = [];
+  let current: number[] = [];
+  const sink = new HashSink((h) => current.push(h));
   for (let k = s.firstToken; k < s.endToken; k++) {
-    const f: string[] = [];
-    tokenFeatures(fd, k, f);
-    out.push(f);
+    current = [];
+    tokenFeatures(fd, k, sink);
+    out.push(current);
   }
   return out;
 }
 
-function encode(feats: string[][], dict: Dictionary, fixed: Int8Array): Example {
+function encode(feats: number[][], dict: Dictionary, fixed: Int8Array): Example {
   let total = 0;
   for (const f of feats) total += f.length;
   const ids = new Int32Array(total);
@@ -125,7 +128,7 @@ function decodeDoc(d: NerDoc, dict: Dictionary, m: Averaged, model: Perceptron, 
     const spans = spansOf(tags);
     const marg = temperature ? forwardBackward(lat, temperature) : null;
     for (const sp of spans) {
-      const prob = marg ? pathProbability(lat, marg, sp.first, tagsOf([{ first: 0, last: sp.last - sp.first, type: sp.type }], sp.last - sp.first + 1)) : 1;
+      const prob = marg ? pathProbability(marg, sp.first, tagsOf([{ first: 0, last: sp.last - sp.first, type: sp.type }], sp.last - sp.first + 1)) : 1;
       out.push({ start: d.doc.tokens[s.firstToken + sp.first].start, end: d.doc.tokens[s.firstToken + sp.last].end, type: NAME_TYPES[sp.type], prob });
     }
   });
@@ -153,8 +156,8 @@ function main() {
   const t1 = performance.now();
 
   // Features of every training sentence; keep those seen at least MIN_COUNT times.
-  const raw: { feats: string[][]; fixed: Int8Array }[] = [];
-  const counts = new Map<string, number>();
+  const raw: { feats: number[][]; fixed: Int8Array }[] = [];
+  const counts = new Map<number, number>();
   for (const d of train) {
     for (const si of sentencesOf(d)) {
       const s = d.doc.sentences[si];
@@ -163,21 +166,21 @@ function main() {
       raw.push({ feats, fixed: d.fixed.slice(s.firstToken, s.endToken) });
     }
   }
-  const dict: Dictionary = { ids: new Map(), names: [] };
-  for (const [f, c] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+  const dict: Dictionary = { ids: new Map(), hashes: [] };
+  for (const [f, c] of [...counts].sort((a, b) => a[0] - b[0])) {
     if (c < MIN_COUNT) continue;
-    dict.ids.set(f, dict.names.length);
-    dict.names.push(f);
+    dict.ids.set(f, dict.hashes.length);
+    dict.hashes.push(f);
   }
   const examples = raw.map((r) => encode(r.feats, dict, r.fixed));
   const t2 = performance.now();
   const tokens = examples.reduce((n, e) => n + e.fixed.length, 0);
   console.log(
     `data: ${gumTrain.length} GUM train + ${meantime.length} MEANTIME + ${ecbTrain.length} ECB+ (topics ${ECB_TRAIN_TOPICS.join(',')}) documents + ${headlines.length} headline copies; ` +
-      `${examples.length} sentences, ${tokens} tokens; ${dict.names.length} features (of ${counts.size} seen); read in ${((t1 - t0) / 1000).toFixed(1)} s, features in ${((t2 - t1) / 1000).toFixed(1)} s`,
+      `${examples.length} sentences, ${tokens} tokens; ${dict.hashes.length} features (of ${counts.size} seen); read in ${((t1 - t0) / 1000).toFixed(1)} s, features in ${((t2 - t1) / 1000).toFixed(1)} s`,
   );
 
-  const model = new Perceptron(dict.names.length);
+  const model = new Perceptron(dict.hashes.length);
   const rand = seeded(SEED);
   let best = { epoch: 0, f: -1, avg: null as Averaged | null };
   for (let epoch = 1; epoch <= EPOCHS; epoch++) {
@@ -265,31 +268,20 @@ function pack(dict: Dictionary, avg: Averaged, temperature: number, training: Re
   for (const v of avg.w) maxAbs = Math.max(maxAbs, Math.abs(v));
   const scale = maxAbs / 32767;
   const keep: number[] = [];
-  for (let f = 0; f < dict.names.length; f++) {
+  for (let f = 0; f < dict.hashes.length; f++) {
     let big = false;
     for (let y = 0; y < LABELS && !big; y++) if (Math.abs(avg.w[f * LABELS + y]) >= scale * 2) big = true;
     if (big) keep.push(f);
   }
-  // Sorted by hash, so the file does not depend on the order features were first seen. Two features
-  // with one hash share a row at run time, so their weights are summed into it.
-  const rows = new Map<number, Float64Array>();
-  for (const f of keep) {
-    const h = hashFeature(dict.names[f]);
-    const row = rows.get(h) ?? new Float64Array(LABELS);
-    for (let y = 0; y < LABELS; y++) row[y] += avg.w[f * LABELS + y];
-    rows.set(h, row);
-  }
-  const order = [...rows.keys()].sort((a, b) => a - b);
-  const hashes = Uint32Array.from(order);
-  const weights = new Int16Array(order.length * LABELS);
-  order.forEach((h, r) => {
-    const row = rows.get(h)!;
-    for (let y = 0; y < LABELS; y++) weights[r * LABELS + y] = Math.max(-32767, Math.min(32767, Math.round(row[y] / scale)));
+  // Ids were given in hash order, so the file does not depend on the order features were first seen.
+  const hashes = Uint32Array.from(keep.map((f) => dict.hashes[f]));
+  const weights = new Int16Array(keep.length * LABELS);
+  keep.forEach((f, r) => {
+    for (let y = 0; y < LABELS; y++) weights[r * LABELS + y] = Math.max(-32767, Math.min(32767, Math.round(avg.w[f * LABELS + y] / scale)));
   });
-  if (order.length < keep.length) console.log(`  ${keep.length - order.length} feature hash collisions merged`);
   const labels = Array.from({ length: LABELS }, (_, y) => labelName(y));
   return {
-    meta: { format: 'parley-ner-1', labels, temperature, scale, features: order.length, training },
+    meta: { format: 'parley-ner-1', labels, temperature, scale, features: keep.length, training },
     hashes,
     weights,
     transitions: Float32Array.from(avg.trans),

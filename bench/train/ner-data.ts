@@ -104,6 +104,9 @@ export function namePart(doc: Doc, first: number, last: number, type: NameType):
   let b = end;
   while (b >= first && !part(b)) b--;
   if (b < first) return null;
+  // "the Bush administration", "an Atlanta courthouse": a name that modifies a common noun is not
+  // what the mention names.
+  for (let k = b + 1; k <= end; k++) if (/^\p{Ll}/u.test(toks[k].text) && !join.has(words[k])) return null;
   let a = b;
   for (;;) {
     if (a - 1 >= first && part(a - 1)) {
@@ -281,10 +284,13 @@ export interface Participant {
 /**
  * The named participants of an ECB+ document, for scoring (bench:ner): markables tagged
  * HUMAN_PART_PER, HUMAN_PART_ORG, HUMAN_PART_GPE or LOC_* in the sentences the corpus lists as
- * annotated, reduced to their name part (namePart: "the actress Lindsay Lohan" → "Lindsay Lohan"),
- * and kept only when the name part holds a word that reads as a name: capitalised on a prose line
- * and not opening its sentence, or never written in lower case in the document ("Police said" is
- * no name; "Lohan said" is). GPE and LOC become places, as Parley types countries and cities.
+ * annotated, reduced to their name part (namePart: "the actress Lindsay Lohan" → "Lindsay Lohan";
+ * none when a name only modifies the head noun, "the Bush administration"), and kept only when the
+ * name part holds a word that reads as a name: on a prose line, capitalised and not opening its
+ * sentence, or opening it but never written in lower case in the document ("Police said" is no
+ * name; "Lohan said" is); on a headline or title-case line, a word the document also capitalises
+ * mid-sentence in prose ("Escapee" in a headline is no name). GPE and LOC become places, as Parley
+ * types countries and cities.
  */
 export function ecbNamedParticipants(e: EcbDoc, doc: Doc): Participant[] {
   const fd = featureDoc(doc);
@@ -303,7 +309,8 @@ export function ecbNamedParticipants(e: EcbDoc, doc: Doc): Participant[] {
     for (let k = part[0]; k <= part[1] && !named; k++) {
       if (!fd.cap[k]) continue;
       const w = fd.words[k];
-      if ((fd.lineKind[k] === 0 && !fd.initial[k]) || !fd.lower.has(w)) named = true;
+      if (fd.lineKind[k] !== 0) named = (fd.capMid.get(w) ?? 0) > 0;
+      else named = !fd.initial[k] || !fd.lower.has(w);
     }
     if (!named) continue;
     const start = doc.tokens[part[0]].start;

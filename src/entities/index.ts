@@ -10,7 +10,7 @@ import { demonymOf, localNames } from './local.js';
 import { cleanForm, fold } from './text.js';
 import { linkCandidates, type Candidate, type Scores } from './link.js';
 import { tagNames, type TaggedName } from './model/tagger.js';
-import { featureDoc, partyTag } from './model/features.js';
+import { partyTag } from './model/features.js';
 
 /** Find the entity mentions of one article and group them into article-local entities. */
 export function findEntities(doc: Doc): ArticleEntities {
@@ -151,11 +151,10 @@ function build(doc: Doc): ArticleEntities {
 function candidatesOf(doc: Doc, name: TaggedName, from: number): Candidate[] {
   const lex = lexicon();
   const toks = doc.tokens;
-  const fd = featureDoc(doc);
   let first = from;
   const last = name.last;
   // Kept rule: a party-state tag ("R-Ky") names no one (see docs/models/entities.md).
-  for (let i = first; i <= last; i++) if (partyTag(fd, i)) return [];
+  for (let i = first; i <= last; i++) if (partyTag(doc, i)) return [];
   // Kept rule: titles and honorifics are roles, never part of a name ("Secretary of State Mike Pompeo").
   let role: RoleMatch | null = null;
   for (;;) {

@@ -39,6 +39,16 @@ export interface FeatureDoc {
   capMid: Map<string, number>;
   /** Per token: inside a byline ("By Jane Roe and Ali Demir"). */
   byline: Uint8Array;
+  /** Per token: shape and short shape of its text. */
+  shape: string[];
+  shortShape: string[];
+  /** Per token: line kind and sentence-initial flag as one value ("k1i0"). */
+  where: string[];
+  lineEdgeS: string[];
+  /** Per token: context cues (contextCues). */
+  cues: string[][];
+  /** Folded capitalised word → what its occurrences across the article have around them. */
+  aggregate: Map<string, string[]>;
 }
 
 const LETTER = /\p{L}/u;
@@ -50,17 +60,24 @@ export function shape(text: string): string {
   let out = '';
   let prev = '';
   let run = 0;
-  for (const ch of text) {
-    const c = /\p{Lu}/u.test(ch) ? 'X' : /\p{Ll}/u.test(ch) ? 'x' : /\d/.test(ch) ? 'd' : ch === '’' || ch === '‘' ? "'" : ch === '–' || ch === '—' ? '-' : ch;
+  for (let i = 0; i < text.length && out.length < 8; i++) {
+    const code = text.charCodeAt(i);
+    let c: string;
+    if (code >= 65 && code <= 90) c = 'X';
+    else if (code >= 97 && code <= 122) c = 'x';
+    else if (code >= 48 && code <= 57) c = 'd';
+    else if (code < 128) c = text[i];
+    else {
+      const ch = text[i];
+      c = ch === '’' || ch === '‘' ? "'" : ch === '–' || ch === '—' ? '-' : ch.toLowerCase() !== ch ? 'X' : ch.toUpperCase() !== ch ? 'x' : ch;
+    }
     if (c === prev) {
-      run++;
-      if (run >= 2) continue;
+      if (++run >= 2) continue;
     } else {
       prev = c;
       run = 0;
     }
     out += c;
-    if (out.length >= 8) break;
   }
   return out;
 }
@@ -145,9 +162,62 @@ export function featureDoc(doc: Doc): FeatureDoc {
     }
   }
 
-  const fd: FeatureDoc = { doc, words, cap, lineKind, initial, lineEdge, lineSize, gaz: gazetteerTags(doc, words, cap, lex), lower, capMid, byline };
+  const gaz = gazetteerTags(doc, words, cap, lex);
+  const cues = contextCues(doc, words, cap, gaz);
+  const shapes = toks.map((t) => shape(t.text));
+  const fd: FeatureDoc = {
+    doc,
+    words,
+    cap,
+    lineKind,
+    initial,
+    lineEdge,
+    lineSize,
+    gaz,
+    lower,
+    capMid,
+    byline,
+    shape: shapes,
+    shortShape: shapes.map((x) => x.replace(/(.)\1+/g, '$1')),
+    where: Array.from(lineKind, (k, i) => `k${k}i${initial[i]}`),
+    lineEdgeS: Array.from(lineEdge, String),
+    cues,
+    aggregate: aggregateContexts(doc, words, cap, cues, lex),
+  };
   cache.set(doc, fd);
   return fd;
+}
+
+/** At most this many context values are gathered per word, in text order. */
+const AGGREGATE_LIMIT = 24;
+
+/**
+ * Context aggregation (Ratinov & Roth 2009): a name's type shows in some of its mentions more than
+ * others ("in Coron" types the town that "Coron was" leaves open), so every capitalised occurrence
+ * of a word sees the lower-case words before and after all its occurrences, their context cues, and
+ * whether it follows a given name or starts a longer run of capitals somewhere.
+ */
+function aggregateContexts(doc: Doc, words: string[], cap: Uint8Array, cues: string[][], lex: Lexicon): Map<string, string[]> {
+  const toks = doc.tokens;
+  const sets = new Map<string, Set<string>>();
+  for (let i = 0; i < toks.length; i++) {
+    if (!cap[i]) continue;
+    const w = words[i];
+    let set = sets.get(w);
+    if (!set) sets.set(w, (set = new Set()));
+    if (set.size >= AGGREGATE_LIMIT) continue;
+    const si = toks[i].sentence;
+    const prev = i > 0 && toks[i - 1].sentence === si ? i - 1 : -1;
+    const next = i + 1 < toks.length && toks[i + 1].sentence === si ? i + 1 : -1;
+    if (prev >= 0 && !cap[prev] && /^\p{Ll}/u.test(toks[prev].text)) set.add(`p:${words[prev]}`);
+    if (next >= 0 && !cap[next] && /^\p{Ll}|^'/u.test(toks[next].text)) set.add(`n:${words[next]}`);
+    if (prev >= 0 && cap[prev] && lex.givenNames.has(words[prev])) set.add('after-given');
+    if (next >= 0 && cap[next]) set.add('before-cap');
+    for (const c of cues[i]) set.add(c);
+  }
+  const out = new Map<string, string[]>();
+  for (const [w, set] of sets) out.set(w, [...set]);
+  return out;
 }
 
 const POSITION = ['B', 'I', 'L', 'U'];
@@ -227,95 +297,211 @@ function gazetteerTags(doc: Doc, words: string[], cap: Uint8Array, lex: Lexicon)
 
 const isVerb = (pos: string) => pos === 'VERB' || pos === 'AUX';
 
-/** The feature strings of token i, appended to `out`. */
-export function tokenFeatures(fd: FeatureDoc, i: number, out: string[]): void {
+// Features are hashed as they are made (FNV-1a over "prefix" + "value|value…"), so no feature string
+// is ever built on the hot path; a StringSink spells the same features out for tests and debugging,
+// and hashFeature(string) of what it spells equals what a HashSink computes.
+const OFFSET = 0x811c9dc5;
+const PRIME = 0x01000193;
+const BAR = 124; // '|'
+const prefixes = new Map<string, number>();
+
+function fnv(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), PRIME);
+  return h;
+}
+
+function prefixHash(p: string): number {
+  let h = prefixes.get(p);
+  if (h === undefined) {
+    h = fnv(OFFSET, p);
+    prefixes.set(p, h);
+  }
+  return h;
+}
+
+/** 32-bit FNV-1a of a feature string, the key of its weights. */
+export const hashFeature = (s: string): number => fnv(OFFSET, s) >>> 0;
+
+/** Receives the features of one token: a name ("b"), or a prefix with one to three values. */
+export interface Sink {
+  f(name: string): void;
+  f1(prefix: string, a: string): void;
+  f2(prefix: string, a: string, b: string): void;
+  f3(prefix: string, a: string, b: string, c: string): void;
+}
+
+/** Collects feature hashes; `onHash` sees each one. */
+export class HashSink implements Sink {
+  constructor(public onHash: (h: number) => void) {}
+  f(name: string) {
+    this.onHash(prefixHash(name) >>> 0);
+  }
+  f1(prefix: string, a: string) {
+    this.onHash(fnv(prefixHash(prefix), a) >>> 0);
+  }
+  f2(prefix: string, a: string, b: string) {
+    this.onHash(fnv(Math.imul(fnv(prefixHash(prefix), a) ^ BAR, PRIME), b) >>> 0);
+  }
+  f3(prefix: string, a: string, b: string, c: string) {
+    this.onHash(fnv(Math.imul(fnv(Math.imul(fnv(prefixHash(prefix), a) ^ BAR, PRIME), b) ^ BAR, PRIME), c) >>> 0);
+  }
+}
+
+/** Spells features out as strings. */
+export class StringSink implements Sink {
+  readonly out: string[] = [];
+  f(name: string) {
+    this.out.push(name);
+  }
+  f1(prefix: string, a: string) {
+    this.out.push(prefix + a);
+  }
+  f2(prefix: string, a: string, b: string) {
+    this.out.push(`${prefix}${a}|${b}`);
+  }
+  f3(prefix: string, a: string, b: string, c: string) {
+    this.out.push(`${prefix}${a}|${b}|${c}`);
+  }
+}
+
+const BOS = '<s>';
+const EOS = '</s>';
+const ROLE_END = new Set(['role:L', 'role:U']);
+
+/** The features of token i, given to `sink`. */
+export function tokenFeatures(fd: FeatureDoc, i: number, sink: Sink): void {
   const { doc, words } = fd;
   const toks = doc.tokens;
   const lex = lexicon();
   const t = toks[i];
   const s = doc.sentences[t.sentence];
-  const inSent = (k: number) => k >= s.firstToken && k < s.endToken;
+  const lo = s.firstToken;
+  const hi = s.endToken;
+  const has = (k: number) => k >= lo && k < hi;
   const w = words[i];
-  const word = (k: number) => (inSent(k) ? words[k] : k < s.firstToken ? '<s>' : '</s>');
-  const sh = shape(t.text);
-  const ss = shortShape(t.text);
   const cap = fd.cap[i];
-  const kind = fd.lineKind[i];
-  const init = fd.initial[i];
-  const where = `k${kind}i${init}`;
+  const capS = cap ? '1' : '0';
+  const where = fd.where[i];
+  const prevW = i - 1 >= lo ? words[i - 1] : BOS;
+  const nextW = i + 1 < hi ? words[i + 1] : EOS;
+  const ssPrev = i - 1 >= lo ? fd.shortShape[i - 1] : BOS;
+  const ssNext = i + 1 < hi ? fd.shortShape[i + 1] : EOS;
+  const ss = fd.shortShape[i];
 
-  out.push('b', `w=${w}`, `sh=${sh}`, `ss=${ss}`, `pos=${t.pos}`, `where=${where}`, `cap=${cap}|${where}`);
-  if (ALPHA.test(w) && w.length >= 4) out.push(`p3=${w.slice(0, 3)}`, `s3=${w.slice(-3)}`, `s4=${w.slice(-4)}`);
-  else if (ALPHA.test(w)) out.push(`s2=${w.slice(-2)}`);
-  out.push(`w-1=${word(i - 1)}`, `w+1=${word(i + 1)}`, `w-2=${word(i - 2)}`, `w+2=${word(i + 2)}`);
-  out.push(`ss-1=${inSent(i - 1) ? shortShape(toks[i - 1].text) : '<s>'}`, `ss+1=${inSent(i + 1) ? shortShape(toks[i + 1].text) : '</s>'}`);
-  out.push(`pos-1=${inSent(i - 1) ? toks[i - 1].pos : '<s>'}`, `pos+1=${inSent(i + 1) ? toks[i + 1].pos : '</s>'}`);
-  out.push(`pos|cap=${t.pos}|${cap}|${where}`, `w-1|ss=${word(i - 1)}|${ss}`, `ss|w+1=${ss}|${word(i + 1)}`);
-  out.push(`line=${fd.lineEdge[i]}|${fd.lineSize[i]}`, `line|cap=${fd.lineEdge[i]}|${fd.lineSize[i]}|${cap}`);
-  if (fd.byline[i]) out.push('byline');
+  sink.f('b');
+  sink.f1('w=', w);
+  sink.f1('sh=', fd.shape[i]);
+  sink.f1('ss=', ss);
+  sink.f1('pos=', t.pos);
+  sink.f1('where=', where);
+  sink.f2('cap=', capS, where);
+  if (w.length >= 4 && ALPHA.test(w)) {
+    sink.f1('p3=', w.slice(0, 3));
+    sink.f1('s3=', w.slice(-3));
+    sink.f1('s4=', w.slice(-4));
+  } else if (ALPHA.test(w)) sink.f1('s2=', w.slice(-2));
+  sink.f1('w-1=', prevW);
+  sink.f1('w+1=', nextW);
+  sink.f1('w-2=', i - 2 >= lo ? words[i - 2] : BOS);
+  sink.f1('w+2=', i + 2 < hi ? words[i + 2] : EOS);
+  sink.f1('ss-1=', ssPrev);
+  sink.f1('ss+1=', ssNext);
+  sink.f1('pos-1=', i - 1 >= lo ? toks[i - 1].pos : BOS);
+  sink.f1('pos+1=', i + 1 < hi ? toks[i + 1].pos : EOS);
+  sink.f3('pos|cap=', t.pos, capS, where);
+  sink.f2('w-1|ss=', prevW, ss);
+  sink.f2('ss|w+1=', ss, nextW);
+  sink.f2('line=', fd.lineEdgeS[i], fd.lineSize[i]);
+  sink.f3('line|cap=', fd.lineEdgeS[i], fd.lineSize[i], capS);
+  if (fd.byline[i]) sink.f('byline');
 
   if (cap) {
     // What the article does with the same word elsewhere decides most sentence-initial and headline words.
     const lowerSeen = fd.lower.has(w) || fd.lower.has(`${w}s`) || (w.endsWith('s') && fd.lower.has(w.slice(0, -1)));
-    const mid = (fd.capMid.get(w) ?? 0) - (init || kind !== PROSE ? 0 : 1);
-    out.push(`lower=${lowerSeen ? 1 : 0}|${where}`, `capmid=${bucket(mid)}|${where}`, `lower|capmid=${lowerSeen ? 1 : 0}|${bucket(mid)}`);
-    if (inSent(i + 1) && fd.cap[i + 1]) out.push(`capnext|${where}`);
-    if (inSent(i - 1) && fd.cap[i - 1]) out.push('capprev');
+    const mid = bucket((fd.capMid.get(w) ?? 0) - (fd.initial[i] || fd.lineKind[i] !== PROSE ? 0 : 1));
+    const lowerS = lowerSeen ? '1' : '0';
+    sink.f2('lower=', lowerS, where);
+    sink.f2('capmid=', mid, where);
+    sink.f2('lower|capmid=', lowerS, mid);
+    if (i + 1 < hi && fd.cap[i + 1]) sink.f1('capnext|', where);
+    if (i - 1 >= lo && fd.cap[i - 1]) sink.f('capprev');
+    for (const a of fd.aggregate.get(w) ?? []) sink.f1('agg=', a);
   }
 
   for (let d = -1; d <= 1; d++) {
     const k = i + d;
-    if (!inSent(k)) continue;
-    for (const g of fd.gaz[k]) out.push(`g${d}=${g}`);
+    if (!has(k)) continue;
+    const prefix = d < 0 ? 'g-1=' : d > 0 ? 'g+1=' : 'g0=';
+    for (const g of fd.gaz[k]) sink.f1(prefix, g);
   }
-  for (const g of fd.gaz[i]) out.push(`g|cap=${g}|${cap}|${init}`);
+  const gaz = fd.gaz[i];
+  for (const g of gaz) sink.f3('g|cap=', g, capS, fd.initial[i] ? '1' : '0');
+  // Pairs of lists a word is on ("given" and "city-big": "Francisco") let the model weigh them together.
+  for (let a = 0; a < gaz.length; a++) for (let b = a + 1; b < gaz.length; b++) sink.f2('gg=', gaz[a], gaz[b]);
 
-  // Context cues the hand rules weighed; the model learns how much each is worth.
-  const prev = inSent(i - 1) ? toks[i - 1] : null;
-  const next = inSent(i + 1) ? toks[i + 1] : null;
-  const roleEndsAt = (k: number) => inSent(k) && fd.gaz[k].some((g) => g === 'role:L' || g === 'role:U');
-  if (roleEndsAt(i - 1)) out.push('c:title-1');
-  if (prev?.text === ',' && roleEndsAt(i - 2)) out.push('c:title,');
-  if (inSent(i - 1) && fd.gaz[i - 1].includes('honorific')) out.push('c:honorific-1');
-  if (inSent(i - 2) && toks[i - 1].text === '.' && fd.gaz[i - 2].includes('honorific')) out.push('c:honorific-1');
-  if (next?.text === ',' && cap) {
-    const app = appositiveAfter(doc, i);
-    if (app.title) out.push('c:appos-title');
-    else if (app.personCue) out.push('c:appos-person');
-    if (app.thingCue) out.push('c:appos-which');
-  }
-  if (next && isVerb(next.pos) && lex.reportingVerbs.has(next.lemma)) out.push('c:say+1');
-  if (prev && prev.pos === 'VERB' && lex.reportingVerbs.has(prev.lemma)) out.push('c:say-1');
-  if (next && isVerb(next.pos) && lex.personVerbs.has(next.lemma)) out.push('c:pverb+1');
-  if (inSent(i - 2) && (words[i - 1] === 'of' || words[i - 1] === ',') && lex.words.placeNouns.has(words[i - 2])) out.push('c:placenoun-of');
-  if (prev && words[i - 1] === 'to') {
-    for (let k = i - 2; k >= s.firstToken && i - k <= 6; k--) {
-      if (toks[k].pos === 'VERB') {
-        if (lex.words.motionVerbs.has(toks[k].lemma)) out.push('c:motion-to');
-        break;
+  for (const c of fd.cues[i]) sink.f(c);
+}
+
+/** Context cues of every token: the evidence the hand rules weighed, as features. */
+function contextCues(doc: Doc, words: string[], cap: Uint8Array, gaz: string[][]): string[][] {
+  const toks = doc.tokens;
+  const lex = lexicon();
+  const out: string[][] = [];
+  const roleEndsAt = (k: number, s: number) => k >= 0 && toks[k].sentence === s && gaz[k].some((g) => ROLE_END.has(g));
+  for (let i = 0; i < toks.length; i++) {
+    const c: string[] = [];
+    out.push(c);
+    const t = toks[i];
+    const si = t.sentence;
+    const sent = doc.sentences[si];
+    const prev = i > sent.firstToken ? toks[i - 1] : null;
+    const next = i + 1 < sent.endToken ? toks[i + 1] : null;
+    if (roleEndsAt(i - 1, si)) c.push('c:title-1');
+    if (prev?.text === ',' && roleEndsAt(i - 2, si)) c.push('c:title,');
+    if (prev && gaz[i - 1].includes('honorific')) c.push('c:honorific-1');
+    else if (prev?.text === '.' && i - 2 >= sent.firstToken && gaz[i - 2].includes('honorific')) c.push('c:honorific-1');
+    if (next?.text === ',' && cap[i]) {
+      const app = appositiveAfter(doc, i);
+      if (app.title) c.push('c:appos-title');
+      else if (app.personCue) c.push('c:appos-person');
+      if (app.thingCue) c.push('c:appos-which');
+    }
+    if (next && isVerb(next.pos) && lex.reportingVerbs.has(next.lemma)) c.push('c:say+1');
+    if (prev && prev.pos === 'VERB' && lex.reportingVerbs.has(prev.lemma)) c.push('c:say-1');
+    if (next && isVerb(next.pos) && lex.personVerbs.has(next.lemma)) c.push('c:pverb+1');
+    if (i - 2 >= sent.firstToken && (words[i - 1] === 'of' || words[i - 1] === ',') && lex.words.placeNouns.has(words[i - 2])) c.push('c:placenoun-of');
+    if (prev && words[i - 1] === 'to') {
+      for (let k = i - 2; k >= sent.firstToken && i - k <= 6; k--) {
+        if (toks[k].pos === 'VERB') {
+          if (lex.words.motionVerbs.has(toks[k].lemma)) c.push('c:motion-to');
+          break;
+        }
       }
     }
+    if (prev && lex.placePrepositions.has(words[i - 1]) && next?.text === ',' && i + 2 < sent.endToken) {
+      const region = lex.places.get(words[i + 2]);
+      if (region && region.kind !== 'city') c.push('c:in-x-region');
+    }
+    if (i === 0 || toks[i - 1].sentence !== si || doc.sentences[toks[i - 1].sentence].paragraph !== sent.paragraph) {
+      if (/^\p{Lu}{3,}$/u.test(t.text) && next && /^[,(—–-]$/.test(next.text)) c.push('c:dateline');
+    }
+    // "Sen. Mitch McConnell (R-Ky.)": a party letter and a state abbreviation are no name.
+    if (partyTag(doc, i)) c.push('c:party-tag');
+    if (next && /^\d/.test(next.text)) c.push('c:num+1');
+    if (prev && /^\d/.test(prev.text)) c.push('c:num-1');
+    if (cap[i]) {
+      const possessive = !!next && (words[i + 1] === "'s" || words[i + 1] === "'");
+      if (organizationCue(doc, i, i, possessive) > 0) c.push('c:org');
+      if (productCue(doc, i, i, possessive) > 0) c.push('c:product');
+      if (indexCue(doc, i, i, possessive) > 0) c.push('c:index');
+    }
   }
-  if (prev && lex.placePrepositions.has(words[i - 1]) && next?.text === ',' && inSent(i + 2)) {
-    const region = lex.places.get(words[i + 2]);
-    if (region && region.kind !== 'city') out.push('c:in-x-region');
-  }
-  if (fd.lineEdge[i] & 1 && /^\p{Lu}{3,}$/u.test(t.text) && next && /^[,(—–-]$/.test(next.text)) out.push('c:dateline');
-  if (next && /^\d/.test(next.text)) out.push('c:num+1');
-  if (prev && /^\d/.test(prev.text)) out.push('c:num-1');
-  if (cap) {
-    const possessive = !!next && (words[i + 1] === "'s" || words[i + 1] === "'");
-    if (organizationCue(doc, i, i, possessive) > 0) out.push('c:org');
-    if (productCue(doc, i, i, possessive) > 0) out.push('c:product');
-    if (indexCue(doc, i, i, possessive) > 0) out.push('c:index');
-  }
-  // "Sen. Mitch McConnell (R-Ky.)": a party letter and a state abbreviation are no name.
-  if (partyTag(fd, i)) out.push('c:party-tag');
+  return out;
 }
 
 /** Token i is part of a party-state tag: "R-Ky", "D-N.Y", "I-Vt". */
-export function partyTag(fd: FeatureDoc, i: number): boolean {
-  const toks = fd.doc.tokens;
+export function partyTag(doc: Doc, i: number): boolean {
+  const toks = doc.tokens;
   const tags = lexicon().words.partyStateTags;
   const at = (k: number) => toks[k]?.text ?? '';
   const isParty = (k: number) => /^[DRI]$/.test(at(k));
@@ -324,16 +510,4 @@ export function partyTag(fd: FeatureDoc, i: number): boolean {
   if (isParty(i) && dash(i + 1) && isState(i + 2)) return true;
   if (isState(i) && dash(i - 1) && isParty(i - 2)) return true;
   return dash(i) && isParty(i - 1) && isState(i + 1);
-}
-
-/** Feature strings of every token of a document, per token. */
-export function documentFeatures(doc: Doc): string[][] {
-  const fd = featureDoc(doc);
-  const out: string[][] = [];
-  for (let i = 0; i < doc.tokens.length; i++) {
-    const f: string[] = [];
-    tokenFeatures(fd, i, f);
-    out.push(f);
-  }
-  return out;
 }

@@ -28,16 +28,6 @@ export interface ModelWeights {
   end: Float32Array;
 }
 
-/** 32-bit FNV-1a of a string's UTF-16 code units. */
-export function hashFeature(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 const MAGIC = 'PNER';
 
 export function encodeModel(m: ModelWeights): Buffer {

@@ -4,12 +4,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Doc } from '../../text/doc.js';
 import { dataPath } from '../../util/data.js';
-import { featureDoc, tokenFeatures } from './features.js';
+import { HashSink, featureDoc, tokenFeatures, type FeatureDoc } from './features.js';
 import { forwardBackward, pathProbability, viterbi, type Lattice } from './decode.js';
-import { B, I, L, LABELS, NAME_TYPES, U, label, spansOf } from './labels.js';
-import { decodeModel, hashFeature, type ModelWeights } from './store.js';
+import { B, I, L, LABELS as LABEL_COUNT, NAME_TYPES, U, label, spansOf } from './labels.js';
+import { decodeModel, type ModelWeights } from './store.js';
 
 export const MODEL_FILE = 'models/entities.bin.gz';
+
+const LABELS = LABEL_COUNT;
 
 export interface TaggedName {
   /** First and last token index (inclusive). */
@@ -39,20 +41,22 @@ export function loadModel(): Loaded {
   return loaded;
 }
 
-/** Emission scores of tokens [first, end) given their features. */
-function emissions(model: Loaded, features: string[][]): Float64Array {
+/** Emission scores of the tokens of one sentence: each feature hash adds its weight row. */
+function emissions(model: Loaded, fd: FeatureDoc, first: number, end: number): Float64Array {
   const { weights, rows } = model;
   const w = weights.weights;
   const scale = weights.meta.scale;
-  const em = new Float64Array(features.length * LABELS);
-  for (let i = 0; i < features.length; i++) {
-    const base = i * LABELS;
-    for (const f of features[i]) {
-      const r = rows.get(hashFeature(f));
-      if (r === undefined) continue;
-      const off = r * LABELS;
-      for (let y = 0; y < LABELS; y++) em[base + y] += w[off + y];
-    }
+  const em = new Float64Array((end - first) * LABELS);
+  let base = 0;
+  const sink = new HashSink((h) => {
+    const r = rows.get(h);
+    if (r === undefined) return;
+    const off = r * LABELS;
+    for (let y = 0; y < LABELS; y++) em[base + y] += w[off + y];
+  });
+  for (let i = first; i < end; i++) {
+    base = (i - first) * LABELS;
+    tokenFeatures(fd, i, sink);
     for (let y = 0; y < LABELS; y++) em[base + y] *= scale;
   }
   return em;
@@ -70,20 +74,14 @@ export function tagNames(doc: Doc): TaggedName[] {
     let any = false;
     for (let i = s.firstToken; i < s.endToken && !any; i++) any = fd.cap[i] === 1 || /^\p{Ll}{1,2}\p{Lu}/u.test(doc.tokens[i].text);
     if (!any) continue;
-    const features: string[][] = [];
-    for (let i = s.firstToken; i < s.endToken; i++) {
-      const f: string[] = [];
-      tokenFeatures(fd, i, f);
-      features.push(f);
-    }
-    const lattice: Lattice = { emissions: emissions(model, features), n, transitions: model.weights.transitions, start: model.weights.start, end: model.weights.end };
+    const lattice: Lattice = { emissions: emissions(model, fd, s.firstToken, s.endToken), n, transitions: model.weights.transitions, start: model.weights.start, end: model.weights.end };
     const tags = viterbi(lattice);
     const spans = spansOf(tags);
     if (spans.length === 0) continue;
     const marg = forwardBackward(lattice, model.weights.meta.temperature);
     for (const sp of spans) {
       const len = sp.last - sp.first + 1;
-      const probs = NAME_TYPES.map((_, t) => pathProbability(lattice, marg, sp.first, spanTags(t, len)));
+      const probs = NAME_TYPES.map((_, t) => pathProbability(marg, sp.first, spanTags(t, len)));
       out.push({ first: s.firstToken + sp.first, last: s.firstToken + sp.last, type: sp.type, probs });
     }
   }
