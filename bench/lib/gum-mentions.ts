@@ -3,6 +3,7 @@
 // the corpus's own train/dev/test split. Shared by the entity trainer and bench:ner.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lexicon } from '../../src/entities/lexicon.js';
 
 export const GUM_DIR = new URL('../../../shared/datasets/gum/', import.meta.url).pathname;
 
@@ -11,6 +12,8 @@ export interface GumToken {
   id: number;
   form: string;
   upos: string;
+  /** Morphological features ("Number=Plur"). */
+  feats: string;
   /** Index (into GumDoc.tokens) of the syntactic head, -1 for the root. */
   head: number;
   deprel: string;
@@ -134,7 +137,7 @@ export function parseGum(conllu: string, id: string): GumDoc {
     cursor = at + form.length;
     if (mwt && tid === mwt.to) mwt = null;
     const index = tokens.length;
-    tokens.push({ id: tid, form, upos: c[3], head: -1, deprel: c[7], start, end, sentence: sentences.length });
+    tokens.push({ id: tid, form, upos: c[3], feats: c[5], head: -1, deprel: c[7], start, end, sentence: sentences.length });
     heads.push(Number(c[6]));
     const ent = /(?:^|\|)Entity=([^|]*)/.exec(c[9])?.[1];
     if (!ent) continue;
@@ -200,7 +203,10 @@ const CAPITAL = /^\p{Lu}/u;
  * as a description of the name (deprel nmod:desc: "President", "Mr."), because Parley keeps titles
  * as roles. Persons, organisations and places keep their type; other named things are MISC. A name
  * that lies inside another mention's name ("California" in "University of California") is dropped:
- * Parley's mentions do not nest.
+ * Parley's mentions do not nest. As in the CoNLL and OntoNotes conventions, a person mention with a
+ * plural head ("Americans", "the Japanese") names a group, not a person: MISC (Parley makes such
+ * mentions groups); and a person mention whose name is only a title ("the King", "Mr. Chief
+ * Justice": every word a role or honorific of data/entities) is a title, not a name: dropped.
  */
 export function gumNames(doc: GumDoc): GumName[] {
   const toks = doc.tokens;
@@ -220,6 +226,11 @@ export function gumNames(doc: GumDoc): GumName[] {
         b++;
         continue;
       }
+      // "Terminal 1", "Chapter 11": a number right after a place's or body's name is part of it.
+      if (type !== 'PER' && b + 1 <= m.last && /^\d+$/.test(toks[b + 1].form) && toks[b + 1].upos === 'NUM') {
+        b++;
+        break;
+      }
       let k = b + 1;
       while (k <= m.last && connectors.has(toks[k].form.toLowerCase())) k++;
       if (k > b + 1 && part(k)) {
@@ -228,11 +239,20 @@ export function gumNames(doc: GumDoc): GumName[] {
       }
       break;
     }
-    named.push({ first: a, last: b, start: toks[a].start, end: toks[b].end, type });
+    if (type === 'PER' && onlyTitle(toks.slice(a, b + 1).map((t) => t.form))) continue;
+    const group = type === 'PER' && /(?:^|\|)Number=Plur(?:\||$)/.test(toks[h].feats);
+    named.push({ first: a, last: b, start: toks[a].start, end: toks[b].end, type: group ? 'MISC' : type });
   }
   // Outer names first; a name inside a kept one is dropped, and so is a second mention of the same span.
   named.sort((x, y) => y.end - y.start - (x.end - x.start) || x.start - y.start);
   const kept: GumName[] = [];
   for (const n of named) if (!kept.some((k) => k.start <= n.start && n.end <= k.end)) kept.push(n);
   return kept.sort((x, y) => x.start - y.start);
+}
+
+function onlyTitle(words: string[]): boolean {
+  const lex = lexicon();
+  const folded = words.map((w) => w.toLowerCase().replace(/\.$/, ''));
+  if (lex.roles.has(folded.join(' '))) return true;
+  return folded.every((w) => lex.roles.has(w) || lex.honorifics.has(w) || lex.honorifics.has(`${w}.`) || lex.roleModifiers.has(w));
 }

@@ -30,8 +30,8 @@ const arg = (name: string, fallback: number) => {
 };
 const EPOCHS = arg('--epochs', 12);
 const SEED = arg('--seed', 11);
-const MIN_COUNT = 2;
-const HEADLINES_PER_DOC = 2;
+const MIN_COUNT = arg('--min-count', 2);
+const HEADLINES_PER_DOC = arg('--headlines', 2);
 
 /** Feature hash → dense id, and back. Features are known by their hashes only (see features.ts). */
 interface Dictionary {

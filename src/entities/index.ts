@@ -203,15 +203,16 @@ function candidate(doc: Doc, name: TaggedName, first: number, last: number): Can
   const styled = stateStyled(key);
   const place = lex.places.get(key) ?? (styled ? lex.places.get(styled) : undefined);
   const localKey = styled && !place && localNames(doc).countries.has(styled) ? styled : key;
-  const asPlace = loc >= org && loc >= per && loc >= misc;
+  // Every mention of a gazetteer place shares its key, whatever the model made of each mention, so
+  // that linking sums their evidence into one type.
   if (seat) {
     c.country = seat.country;
-    if (seat.type === 'place' && asPlace) c.placeKey = key;
-  } else if (place && asPlace) {
+    if (seat.type === 'place') c.placeKey = key;
+  } else if (place) {
     c.placeKey = place.key;
     c.country = place.country;
     c.strongPlace = place.kind === 'country';
-  } else if (asPlace && localNames(doc).countries.has(localKey)) {
+  } else if (localNames(doc).countries.has(localKey)) {
     c.placeKey = `local:${localKey}`;
     c.country = `local:${localKey}`;
     c.strongPlace = true;
