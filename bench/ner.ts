@@ -6,11 +6,12 @@
 //   (definition: ecbNamedParticipants in bench/train/ner-data.ts); no precision: only participants are annotated;
 //   with --held-out, the same on the GUM test split and the ECB+ validation topics (score these once);
 //   throughput of both, and cross-document resolution on MEANTIME's corpus-level instances (model).
-// Options: --held-out, --errors rules|model (list the errors of one system on the dev sets).
+// Options: --held-out, --errors rules|model (list the errors of one system on the dev sets),
+// --ablate (what each kept rule of src/entities/rules.ts does on the dev sets).
 // Gold data stays in ../shared/datasets; a missing corpus is reported and skipped.
 import { performance } from 'node:perf_hooks';
 import { buildDoc, type Doc } from '../src/text/doc.js';
-import { findEntities } from '../src/entities/index.js';
+import { RULES, findEntities, type Rule } from '../src/entities/index.js';
 import { findEntities as findEntitiesByRules } from './baseline/rules/index.js';
 import { resolveEntities } from '../src/resolve/index.js';
 import type { ArticleEntities } from '../src/annotations.js';
@@ -23,9 +24,11 @@ import { textArticle } from './lib/article.js';
 
 type Gold = 'PER' | 'ORG' | 'LOC';
 const TYPE_OF: Partial<Record<EntityType, Gold>> = { person: 'PER', organization: 'ORG', place: 'LOC' };
-const SYSTEMS = { rules: findEntitiesByRules, model: findEntities } as const;
-type System = keyof typeof SYSTEMS;
+type Finder = (d: Doc) => ArticleEntities;
+const SYSTEMS: Record<string, Finder> = { rules: findEntitiesByRules, model: (d) => findEntities(d) };
+type System = string;
 const HELD_OUT = process.argv.includes('--held-out');
+const ABLATE = process.argv.includes('--ablate');
 const errorsOf = (() => {
   const i = process.argv.indexOf('--errors');
   return i >= 0 ? (process.argv[i + 1] as System) : null;
@@ -101,19 +104,25 @@ function listErrors(label: string, text: string, gold: Span[], pred: (Span & { t
   for (const g of gold) if (!pred.some((p) => g.start === p.start && g.end === p.end && g.type === p.type)) console.log(`  FN ${label} ${g.type} ${JSON.stringify(text.slice(g.start, g.end))} | ${ctx(text, g)}`);
 }
 
-function meantime(): { golds: MeantimeDoc[]; docs: Doc[]; found: Record<System, ArticleEntities[]> } | null {
+let meantimeData: { golds: MeantimeDoc[]; docs: Doc[] } | null = null;
+
+function meantime(systems: Record<string, Finder>, print = true): { golds: MeantimeDoc[]; docs: Doc[]; found: Record<System, ArticleEntities[]>; f1: Record<string, number> } | null {
   if (!meantimeAvailable()) {
     console.log('MEANTIME: ../shared/datasets/meantime-en is absent; skipped.');
     return null;
   }
-  const golds = loadMeantimeDocs();
-  const docs = golds.map((g) => buildDoc(textArticle(g.id, g.text, { outlet: 'Wikinews' })));
+  meantimeData ??= (() => {
+    const golds = loadMeantimeDocs();
+    return { golds, docs: golds.map((g) => buildDoc(textArticle(g.id, g.text, { outlet: 'Wikinews' }))) };
+  })();
+  const { golds, docs } = meantimeData;
   const found = {} as Record<System, ArticleEntities[]>;
+  const f1: Record<string, number> = {};
   const goldCount = golds.reduce((n, g) => n + g.names.filter((m) => TYPE_OF[toType(m.type)]).length, 0);
   const scoped = golds.reduce((n, g) => n + g.text.slice(0, g.scopeEnd).split(/\s+/).length, 0);
-  console.log(`\nMEANTIME English (DEVELOPMENT; the model also trains on these documents): ${golds.length} articles, ${goldCount} gold PER/ORG/LOC proper-name mentions in the annotated scope (${scoped} words)`);
-  for (const sys of Object.keys(SYSTEMS) as System[]) {
-    found[sys] = docs.map((d) => SYSTEMS[sys](d));
+  if (print) console.log(`\nMEANTIME English (DEVELOPMENT; the model also trains on these documents): ${golds.length} articles, ${goldCount} gold PER/ORG/LOC proper-name mentions in the annotated scope (${scoped} words)`);
+  for (const sys of Object.keys(systems)) {
+    found[sys] = docs.map((d) => systems[sys](d));
     const modes = { 'overlap, typed': blank(), 'exact, typed': blank(), 'overlap, untyped': blank() } as Record<string, Record<string, Counts>>;
     golds.forEach((g, i) => {
       const gold = g.names.filter((m) => ['PER', 'ORG', 'LOC'].includes(m.type)).map((m) => ({ start: m.start, end: m.end, type: m.type as Gold }));
@@ -122,48 +131,64 @@ function meantime(): { golds: MeantimeDoc[]; docs: Doc[]; found: Record<System, 
       score(gold, preds, true, true, modes['exact, typed']);
       score(gold, preds, false, false, modes['overlap, untyped']);
     });
-    for (const [mode, counts] of Object.entries(modes)) console.log(`  ${sys.padEnd(5)} ${mode.padEnd(17)} ${line(counts)}`);
+    f1[sys] = prf(modes['overlap, typed'].micro).f;
+    if (print) for (const [mode, counts] of Object.entries(modes)) console.log(`  ${sys.padEnd(5)} ${mode.padEnd(17)} ${line(counts)}`);
   }
-  return { golds, docs, found };
+  return { golds, docs, found, f1 };
 }
 
 const toType = (t: string): EntityType => (t === 'PER' ? 'person' : t === 'ORG' ? 'organization' : t === 'LOC' ? 'place' : 'other');
 
-function gum(split: GumSplit, label: string) {
+const gumData = new Map<GumSplit, { golds: ReturnType<typeof loadGumDocs>; docs: Doc[] }>();
+
+function gum(split: GumSplit, label: string, systems: Record<string, Finder>, print = true): Record<string, number> {
+  const f1: Record<string, number> = {};
   if (!gumAvailable()) {
     console.log('GUM: ../shared/datasets/gum is absent; skipped.');
-    return;
+    return f1;
   }
-  const golds = loadGumDocs(split);
-  const docs = golds.map((g) => buildDoc(textArticle(g.id, g.text)));
+  if (!gumData.has(split)) {
+    const golds = loadGumDocs(split);
+    gumData.set(split, { golds, docs: golds.map((g) => buildDoc(textArticle(g.id, g.text))) });
+  }
+  const { golds, docs } = gumData.get(split)!;
   const gold = golds.map((g) => gumNames(g).filter((n): n is typeof n & { type: Gold } => n.type !== 'MISC'));
   const n = gold.reduce((s, g) => s + g.length, 0);
-  console.log(`\nGUM ${split} (${label}): ${golds.length} documents, ${n} named person/organisation/place mentions; exact typed`);
-  for (const sys of Object.keys(SYSTEMS) as System[]) {
+  if (print) console.log(`\nGUM ${split} (${label}): ${golds.length} documents, ${n} named person/organisation/place mentions; exact typed`);
+  for (const sys of Object.keys(systems)) {
     const counts = blank();
     docs.forEach((d, i) => {
-      const preds = predicted(SYSTEMS[sys](d));
+      const preds = predicted(systems[sys](d));
       score(gold[i], preds, true, true, counts);
-      if (errorsOf === sys && split === 'dev') listErrors(golds[i].id, d.text, gold[i], preds);
+      if (print && errorsOf === sys && split === 'dev') listErrors(golds[i].id, d.text, gold[i], preds);
     });
-    console.log(`  ${sys.padEnd(5)} ${line(counts)}`);
+    f1[sys] = prf(counts.micro).f;
+    if (print) console.log(`  ${sys.padEnd(5)} ${line(counts)}`);
   }
+  return f1;
 }
 
-function ecb(topics: number[], label: string) {
+const ecbData = new Map<string, { ecbDocs: ReturnType<typeof loadEcbDocs>; docs: Doc[]; gold: Participant[][] }>();
+
+function ecb(topics: number[], label: string, systems: Record<string, Finder>, print = true): Record<string, { recall: number; typed: number }> {
+  const result: Record<string, { recall: number; typed: number }> = {};
   if (!ecbAvailable()) {
     console.log('ECB+: ../shared/datasets/ecbplus is absent; skipped.');
-    return;
+    return result;
   }
-  const ecbDocs = loadEcbDocs(topics);
-  const docs = ecbDocs.map((e) => buildDoc(textArticle(e.id, e.text)));
-  const gold: Participant[][] = ecbDocs.map((e, i) => ecbNamedParticipants(e, docs[i]));
+  const cacheKey = topics.join(',');
+  if (!ecbData.has(cacheKey)) {
+    const ecbDocs = loadEcbDocs(topics);
+    const docs = ecbDocs.map((e) => buildDoc(textArticle(e.id, e.text)));
+    ecbData.set(cacheKey, { ecbDocs, docs, gold: ecbDocs.map((e, i) => ecbNamedParticipants(e, docs[i])) });
+  }
+  const { ecbDocs, docs, gold } = ecbData.get(cacheKey)!;
   const n = gold.reduce((s, g) => s + g.length, 0);
-  console.log(`\nECB+ topics ${topics.join(',')} (${label}): ${ecbDocs.length} documents, ${n} named participants in the annotated sentences; recall (found = a name mention overlaps), right type among found`);
-  for (const sys of Object.keys(SYSTEMS) as System[]) {
+  if (print) console.log(`\nECB+ topics ${topics.join(',')} (${label}): ${ecbDocs.length} documents, ${n} named participants in the annotated sentences; recall (found = a name mention overlaps), right type among found`);
+  for (const sys of Object.keys(systems)) {
     const by: Record<string, { n: number; found: number; typed: number }> = {};
     docs.forEach((d, i) => {
-      const preds = predicted(SYSTEMS[sys](d));
+      const preds = predicted(systems[sys](d));
       for (const g of gold[i]) {
         for (const k of [g.type, 'all']) by[k] ??= { n: 0, found: 0, typed: 0 };
         let best: (typeof preds)[number] | null = null;
@@ -180,25 +205,30 @@ function ecb(topics: number[], label: string) {
           if (best) by[k].found++;
           if (best && best.type === g.type) by[k].typed++;
         }
-        if (errorsOf === sys && label.startsWith('dev') && (!best || best.type !== g.type)) console.log(`  ${best ? `TYPE ${best.type}` : 'MISS'} ${ecbDocs[i].id} ${g.type} ${JSON.stringify(d.text.slice(g.start, g.end))} | ${ctx(d.text, g)}`);
+        if (print && errorsOf === sys && label.startsWith('dev') && (!best || best.type !== g.type)) console.log(`  ${best ? `TYPE ${best.type}` : 'MISS'} ${ecbDocs[i].id} ${g.type} ${JSON.stringify(d.text.slice(g.start, g.end))} | ${ctx(d.text, g)}`);
       }
     });
     const part = (k: string) => {
       const c = by[k] ?? { n: 0, found: 0, typed: 0 };
       return `${k} recall ${(c.found / Math.max(1, c.n)).toFixed(3)} right type ${(c.typed / Math.max(1, c.found)).toFixed(3)} (${c.n})`;
     };
-    console.log(`  ${sys.padEnd(5)} ${['all', 'PER', 'ORG', 'LOC'].map(part).join(' | ')}`);
+    const all = by.all ?? { n: 0, found: 0, typed: 0 };
+    result[sys] = { recall: all.found / Math.max(1, all.n), typed: all.typed / Math.max(1, all.found) };
+    if (print) console.log(`  ${sys.padEnd(5)} ${['all', 'PER', 'ORG', 'LOC'].map(part).join(' | ')}`);
   }
+  return result;
 }
 
 function throughput(docs: Doc[]) {
-  console.log('\nThroughput on the MEANTIME articles (Doc building excluded; second pass, after JIT warm-up):');
-  for (const sys of Object.keys(SYSTEMS) as System[]) {
+  console.log('\nThroughput on the MEANTIME articles (Doc building excluded; fresh Docs each pass, so nothing cached; second pass, after JIT warm-up):');
+  const fresh = () => docs.map((d) => buildDoc(d.article));
+  for (const sys of Object.keys(SYSTEMS)) {
     const timings: { wall: number; cpu: number }[] = [];
     for (let pass = 0; pass < 2; pass++) {
+      const batch = fresh();
       const w0 = performance.now();
       const c0 = process.cpuUsage();
-      for (const d of docs) SYSTEMS[sys](d);
+      for (const d of batch) SYSTEMS[sys](d);
       const c = process.cpuUsage(c0);
       timings.push({ wall: performance.now() - w0, cpu: (c.user + c.system) / 1000 });
     }
@@ -264,13 +294,31 @@ function crossDocument(golds: MeantimeDoc[], docs: Doc[], found: ArticleEntities
   );
 }
 
+/** What each kept rule does on the dev sets: the model with every rule, then without each one. */
+function ablate() {
+  const systems: Record<string, Finder> = { all: (d) => findEntities(d) };
+  for (const r of RULES) systems[r] = (d) => findEntities(d, { without: new Set<Rule>([r]) });
+  const mt = meantime(systems, false)?.f1 ?? {};
+  const g = gum('dev', 'dev', systems, false);
+  const e = ecb(ECB_DEV_TOPICS, 'dev', systems, false);
+  const fmt = (x: number | undefined, base: number | undefined) => (x === undefined || base === undefined ? '   n/a' : (x - base >= 0 ? '+' : '') + (x - base).toFixed(3));
+  console.log('\nAblation on the dev sets: the model with all kept rules, and the change when one rule is left out');
+  console.log('  (MEANTIME typed overlap micro F1 | GUM dev exact typed micro F1 | ECB+ dev recall | ECB+ dev right type)');
+  console.log(`  ${'all rules'.padEnd(16)} ${mt.all?.toFixed(3)} | ${g.all?.toFixed(3)} | ${e.all?.recall.toFixed(3)} | ${e.all?.typed.toFixed(3)}`);
+  for (const r of RULES) console.log(`  without ${r.padEnd(16)} ${fmt(mt[r], mt.all)} | ${fmt(g[r], g.all)} | ${fmt(e[r]?.recall, e.all?.recall)} | ${fmt(e[r]?.typed, e.all?.typed)}`);
+}
+
 function main() {
-  const mt = meantime();
-  gum('dev', 'dev');
-  ecb(ECB_DEV_TOPICS, 'dev: training topics set aside, never trained on');
+  if (ABLATE) {
+    ablate();
+    return;
+  }
+  const mt = meantime(SYSTEMS);
+  gum('dev', 'dev', SYSTEMS);
+  ecb(ECB_DEV_TOPICS, 'dev: training topics set aside, never trained on', SYSTEMS);
   if (HELD_OUT) {
-    gum('test', 'HELD OUT');
-    ecb(ECB_VALIDATION_TOPICS, 'HELD OUT: validation topics');
+    gum('test', 'HELD OUT', SYSTEMS);
+    ecb(ECB_VALIDATION_TOPICS, 'HELD OUT: validation topics', SYSTEMS);
   } else console.log('\n(held-out sets — GUM test, ECB+ validation topics — not scored; pass --held-out to score them once)');
   if (mt) {
     throughput(mt.docs);

@@ -217,10 +217,23 @@ export function gumNames(doc: GumDoc): GumName[] {
     const type = TYPE[m.etype] ?? 'MISC';
     const part = (k: number) => k >= m.first && k <= m.last && toks[k].deprel !== 'nmod:desc' && toks[k].upos !== 'DET' && toks[k].upos !== 'PUNCT' && (toks[k].upos === 'PROPN' || CAPITAL.test(toks[k].form));
     if (toks[h].deprel === 'nmod:desc') continue;
-    let a = h;
-    while (part(a - 1) && toks[a - 1].sentence === toks[h].sentence) a--;
-    let b = h;
     const connectors = type === 'PER' ? PERSON_CONNECTORS : BODY_CONNECTORS;
+    let a = h;
+    for (;;) {
+      if (part(a - 1)) {
+        a--;
+        continue;
+      }
+      // "Newfoundland and Labrador Court of Appeal": connectors join name words on the left too.
+      let k = a - 1;
+      while (k >= m.first && connectors.has(toks[k].form.toLowerCase()) && toks[k].form.toLowerCase() !== 'the') k--;
+      if (k < a - 1 && part(k)) {
+        a = k;
+        continue;
+      }
+      break;
+    }
+    let b = h;
     for (;;) {
       if (part(b + 1)) {
         b++;

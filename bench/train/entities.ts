@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { dataPath } from '../../src/util/data.js';
-import { HashSink, featureDoc, tokenFeatures } from '../../src/entities/model/features.js';
+import { GAZETTEER_FAMILIES, HashSink, LEXICAL_FAMILIES, featureDoc, tokenFeatures } from '../../src/entities/model/features.js';
 import { forwardBackward, pathProbability, viterbi, type Lattice } from '../../src/entities/model/decode.js';
 import { LABELS, NAME_TYPES, labelName, spansOf, tagsOf } from '../../src/entities/model/labels.js';
 import { encodeModel, type ModelWeights } from '../../src/entities/model/store.js';
@@ -32,6 +32,15 @@ const EPOCHS = arg('--epochs', 12);
 const SEED = arg('--seed', 11);
 const MIN_COUNT = arg('--min-count', 2);
 const HEADLINES_PER_DOC = arg('--headlines', 2);
+/** Passive-aggressive steps instead of perceptron steps (--pa C). */
+const PA = arg('--pa', 0);
+/** Chance that a training sentence is seen without its lexical (or, independently, gazetteer) features. */
+const DROP = arg('--drop', 0);
+/** Models trained on different sentence orders and averaged (--runs K). */
+const RUNS = arg('--runs', 1);
+const VERBOSE = process.argv.includes('--verbose');
+/** How many times each GUM training sentence is seen per epoch. */
+const GUM_WEIGHT = arg('--gum-weight', 1);
 
 /** Feature hash → dense id, and back. Features are known by their hashes only (see features.ts). */
 interface Dictionary {
@@ -53,34 +62,42 @@ function sentencesOf(d: NerDoc): number[] {
   return out;
 }
 
-function sentenceFeatures(d: NerDoc, si: number): number[][] {
+/** Per token: feature hashes, and the family bit of each (1 lexical, 2 gazetteer, 0 other). */
+function sentenceFeatures(d: NerDoc, si: number): { hashes: number[]; families: number[] }[] {
   const fd = featureDoc(d.doc);
   const s = d.doc.sentences[si];
-  const out: number[][] = [];
-  let current: number[] = [];
-  const sink = new HashSink((h) => current.push(h));
+  const out: { hashes: number[]; families: number[] }[] = [];
+  let current = { hashes: [] as number[], families: [] as number[] };
+  const sink = new HashSink((h, family) => {
+    current.hashes.push(h);
+    current.families.push(LEXICAL_FAMILIES.has(family) ? 1 : GAZETTEER_FAMILIES.has(family) ? 2 : 0);
+  });
   for (let k = s.firstToken; k < s.endToken; k++) {
-    current = [];
+    current = { hashes: [], families: [] };
     tokenFeatures(fd, k, sink);
     out.push(current);
   }
   return out;
 }
 
-function encode(feats: number[][], dict: Dictionary, fixed: Int8Array): Example {
+function encode(feats: { hashes: number[]; families: number[] }[], dict: Dictionary, fixed: Int8Array): Example {
   let total = 0;
-  for (const f of feats) total += f.length;
+  for (const f of feats) total += f.hashes.length;
   const ids = new Int32Array(total);
+  const families = new Uint8Array(total);
   const offsets = new Int32Array(feats.length + 1);
   let j = 0;
   feats.forEach((f, k) => {
     offsets[k] = j;
-    for (const s of f) ids[j++] = dict.ids.get(s) ?? -1;
+    f.hashes.forEach((h, q) => {
+      families[j] = f.families[q];
+      ids[j++] = dict.ids.get(h) ?? -1;
+    });
   });
   offsets[feats.length] = j;
   let complete = true;
   for (const y of fixed) if (y < 0) complete = false;
-  return { feats: ids, offsets, fixed, complete };
+  return { feats: ids, families, offsets, fixed, complete };
 }
 
 interface Counts {
@@ -152,17 +169,17 @@ function main() {
   const headlines = [...gumTrain, ...meantime].map((d) => headlineCopies(d, HEADLINES_PER_DOC)).filter((d): d is NerDoc => d !== null);
   const gumDev = gumNerDocs('dev');
   const ecbDev = ecbNerDocs(ECB_DEV_TOPICS);
-  const train = [...gumTrain, ...meantime, ...ecbTrain, ...headlines];
+  const train = [...Array.from({ length: GUM_WEIGHT }, () => gumTrain).flat(), ...meantime, ...ecbTrain, ...headlines];
   const t1 = performance.now();
 
   // Features of every training sentence; keep those seen at least MIN_COUNT times.
-  const raw: { feats: number[][]; fixed: Int8Array }[] = [];
+  const raw: { feats: { hashes: number[]; families: number[] }[]; fixed: Int8Array }[] = [];
   const counts = new Map<number, number>();
   for (const d of train) {
     for (const si of sentencesOf(d)) {
       const s = d.doc.sentences[si];
       const feats = sentenceFeatures(d, si);
-      for (const f of feats) for (const x of f) counts.set(x, (counts.get(x) ?? 0) + 1);
+      for (const f of feats) for (const x of f.hashes) counts.set(x, (counts.get(x) ?? 0) + 1);
       raw.push({ feats, fixed: d.fixed.slice(s.firstToken, s.endToken) });
     }
   }
@@ -180,21 +197,41 @@ function main() {
       `${examples.length} sentences, ${tokens} tokens; ${dict.hashes.length} features (of ${counts.size} seen); read in ${((t1 - t0) / 1000).toFixed(1)} s, features in ${((t2 - t1) / 1000).toFixed(1)} s`,
   );
 
-  const model = new Perceptron(dict.hashes.length);
-  const rand = seeded(SEED);
-  let best = { epoch: 0, f: -1, avg: null as Averaged | null };
-  for (let epoch = 1; epoch <= EPOCHS; epoch++) {
-    let wrong = 0;
-    for (const ex of shuffle(examples, rand)) if (model.learn(ex)) wrong++;
-    const avg = model.averaged();
+  // RUNS models on different sentence orders, their averaged weights averaged again: the order a
+  // perceptron sees sentences in moves dev F1 by a point or two, and the mean of several orders
+  // does not depend on one lucky or unlucky order.
+  let model = new Perceptron(dict.hashes.length);
+  const runs: Averaged[] = [];
+  const devF1 = (m: Averaged) => {
     const c: Record<string, Counts> = {};
-    for (const d of gumDev) scoreNames(d.names, decodeDoc(d, dict, avg, model, null), c);
-    const f = f1(c['PER+ORG+LOC']).f;
-    console.log(`epoch ${epoch}: ${wrong} of ${examples.length} sentences wrong; GUM dev PER+ORG+LOC exact F1 ${f.toFixed(3)} (${((performance.now() - t2) / 1000).toFixed(0)} s)`);
-    if (f > best.f) best = { epoch, f, avg };
+    for (const d of gumDev) scoreNames(d.names, decodeDoc(d, dict, m, model, null), c);
+    return f1(c['PER+ORG+LOC']).f;
+  };
+  for (let run = 0; run < RUNS; run++) {
+    model = new Perceptron(dict.hashes.length);
+    const rand = seeded(SEED + run);
+    for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+      let wrong = 0;
+      for (const ex of shuffle(examples, rand)) {
+        // Feature bagging: now and then a sentence is learnt without its word forms or its gazetteers.
+        const hidden = (rand() < DROP ? 1 : 0) | (rand() < DROP ? 2 : 0);
+        if (model.learn(ex, { pa: PA > 0, cap: PA, hidden })) wrong++;
+      }
+      if (epoch === EPOCHS || VERBOSE) console.log(`run ${run + 1} epoch ${epoch}: ${wrong} of ${examples.length} sentences wrong; GUM dev PER+ORG+LOC exact F1 ${devF1(model.averaged()).toFixed(3)} (${((performance.now() - t2) / 1000).toFixed(0)} s)`);
+    }
+    runs.push(model.averaged());
   }
-  const avg = best.avg!;
-  console.log(`kept epoch ${best.epoch} (best GUM dev F1)`);
+  const mean = (pick: (a: Averaged) => Float64Array) => {
+    const out = new Float64Array(pick(runs[0]).length);
+    for (const r of runs) {
+      const v = pick(r);
+      for (let i = 0; i < out.length; i++) out[i] += v[i] / runs.length;
+    }
+    return out;
+  };
+  const avg: Averaged = { w: mean((r) => r.w), trans: mean((r) => r.trans), start: mean((r) => r.start), end: mean((r) => r.end) };
+  const best = { epoch: EPOCHS, f: devF1(avg) };
+  console.log(`mean of ${RUNS} runs × ${EPOCHS} epochs: GUM dev PER+ORG+LOC exact F1 ${best.f.toFixed(3)}`);
 
   // Temperature: the divisor of the scores that makes span probabilities honest on GUM dev.
   const scored: { prob: number; right: boolean }[][] = [];
@@ -245,7 +282,8 @@ function main() {
 
   if (process.argv.includes('--no-write')) return;
   const weights = pack(dict, avg, bestT.t, {
-    epochs: best.epoch,
+    epochs: EPOCHS,
+    runs: RUNS,
     seed: SEED,
     sentences: examples.length,
     tokens,

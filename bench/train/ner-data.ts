@@ -211,12 +211,13 @@ export function ecbNerDoc(e: EcbDoc): NerDoc {
   return d;
 }
 
-/** A headline-style copy of a sentence: every word capitalised except short function words. */
-export function titleCase(s: string): string {
+/** A headline-style copy of a sentence: every word capitalised, except short function words in
+ * the style most outlets use (`every` capitalises those too, as some outlets do). */
+export function titleCase(s: string, every = false): string {
   const small = lexicon().words.titleCaseLower;
   let first = true;
   return s.replace(/\p{L}[\p{L}'’]*/gu, (w) => {
-    const keep = !first && small.has(w.toLowerCase());
+    const keep = !every && !first && small.has(w.toLowerCase());
     first = false;
     return keep ? w : w[0].toUpperCase() + w.slice(1);
   });
@@ -246,10 +247,10 @@ export function headlineCopies(d: NerDoc, perDoc: number): NerDoc | null {
   if (picked.length === 0) return null;
   let prefix = '';
   const shifts: { from: number; to: number; start: number; end: number }[] = [];
-  for (const p of picked) {
+  picked.forEach((p, k) => {
     shifts.push({ from: p.start, to: prefix.length, start: p.start, end: p.end });
-    prefix += `${titleCase(doc.text.slice(p.start, p.end))}\n`;
-  }
+    prefix += `${titleCase(doc.text.slice(p.start, p.end), k % 2 === 1)}\n`;
+  });
   const copy = newDoc(`${d.id}#headlines`, d.corpus, prefix + doc.text);
   for (const sh of shifts) {
     for (const n of d.names) {

@@ -10,17 +10,20 @@ import { demonymOf, localNames } from './local.js';
 import { cleanForm, fold } from './text.js';
 import { linkCandidates, type Candidate, type Scores } from './link.js';
 import { tagNames, type TaggedName } from './model/tagger.js';
-import { partyTag } from './model/features.js';
+import { leadingTitle, spanRules, typeRules, type EntityOptions } from './rules.js';
+
+export type { EntityOptions, Rule } from './rules.js';
+export { RULES } from './rules.js';
 
 /** Find the entity mentions of one article and group them into article-local entities. */
-export function findEntities(doc: Doc): ArticleEntities {
+export function findEntities(doc: Doc, options: EntityOptions = {}): ArticleEntities {
   // No catch here: the pipeline isolates articles and reports a failure as a problem.
-  return build(doc);
+  return build(doc, options);
 }
 
-function build(doc: Doc): ArticleEntities {
+function build(doc: Doc, options: EntityOptions): ArticleEntities {
   const article = doc.article.id;
-  const names = tagNames(doc);
+  const names = spanRules(doc, tagNames(doc), options);
   const inName = new Uint8Array(doc.tokens.length);
   for (const n of names) for (let i = n.first; i <= n.last; i++) inName[i] = 1;
   const isName = (i: number) => inName[i] === 1;
@@ -40,9 +43,10 @@ function build(doc: Doc): ArticleEntities {
       if (first > name.last || !isName(first)) continue;
     }
     if (pageFurniture(doc, first, name.last)) continue;
-    for (const c of candidatesOf(doc, name, first)) candidates.push(c);
+    const c = candidateOf(doc, name, first, options);
+    if (c) candidates.push(c);
   }
-  const clusters = linkCandidates(candidates);
+  const clusters = linkCandidates(candidates, { firstNames: !options.without?.has('first-names') });
 
   // Title-only references link to the one person the article gives that role, if there is one.
   const mentions: { start: number; end: number; text: string; type: EntityType; kind: MentionKind; cluster: number }[] = [];
@@ -146,37 +150,21 @@ function build(doc: Doc): ArticleEntities {
 }
 
 
-/** Turn one name the model found into candidates: a title or honorific at its start becomes the
- * person's role; the probabilities of its types become the evidence that linking adds up. */
-function candidatesOf(doc: Doc, name: TaggedName, from: number): Candidate[] {
-  const lex = lexicon();
-  const toks = doc.tokens;
-  let first = from;
-  const last = name.last;
-  // Kept rule: a party-state tag ("R-Ky") names no one (see docs/models/entities.md).
-  for (let i = first; i <= last; i++) if (partyTag(doc, i)) return [];
-  // Kept rule: titles and honorifics are roles, never part of a name ("Secretary of State Mike Pompeo").
-  let role: RoleMatch | null = null;
-  for (;;) {
-    if (first < last && isHonorific(toks, first)) {
-      first = toks[first + 1]?.text === '.' && first + 1 < last ? first + 2 : first + 1;
-      continue;
-    }
-    const title = first < last ? titleAt(doc, first, last) : null;
-    if (title && title.last < last && !lex.places.has(fold(doc.text.slice(toks[first].start, toks[last].end)))) {
-      role = title;
-      first = title.last + 1;
-      continue;
-    }
-    break;
-  }
-  const c = candidate(doc, name, first, last);
-  if (!c) return [];
+/** Turn one name the model found into a candidate: a title or honorific at its start becomes the
+ * person's role; the probabilities of its types are the evidence that linking adds up, unless a
+ * kept rule settles the type (rules.ts). */
+function candidateOf(doc: Doc, name: TaggedName, from: number, options: EntityOptions): Candidate | null {
+  const { first, role } = leadingTitle(doc, name, from, options);
+  const c = candidate(doc, name, first, name.last);
+  if (!c) return null;
   if (role) {
     addRole(c, role, role.country);
-    c.score.person = Math.max(c.score.person, 1 - c.score.organization - c.score.place - c.score.other);
+    const others = c.score.organization + c.score.place + c.score.other;
+    c.score.person = Math.max(c.score.person, 1 - others);
   }
-  return [c];
+  typeRules(doc, c, options);
+  c.strongPerson = c.score.person >= Math.max(c.score.organization, c.score.place, c.score.other);
+  return c;
 }
 
 function candidate(doc: Doc, name: TaggedName, first: number, last: number): Candidate | null {
@@ -217,7 +205,6 @@ function candidate(doc: Doc, name: TaggedName, first: number, last: number): Can
     c.country = `local:${localKey}`;
     c.strongPlace = true;
   }
-  c.strongPerson = per >= org && per >= loc && per >= misc;
   const before = titleBefore(doc, first);
   if (before) addRole(c, before, before.country);
   const app = appositiveAfter(doc, last);

@@ -72,7 +72,7 @@ const initials = (words: string[]) =>
     .map((w) => w[0])
     .join('');
 
-export function linkCandidates(cands: Candidate[]): Cluster[] {
+export function linkCandidates(cands: Candidate[], options: { firstNames?: boolean } = {}): Cluster[] {
   const lex = lexicon();
   const groups = new Map<string, Group>();
   for (const c of cands) {
@@ -104,6 +104,13 @@ export function linkCandidates(cands: Candidate[]): Cluster[] {
       const n = g.words.length;
       const suffix = g.words.every((w, k) => w === l.words[l.words.length - n + k]);
       const prefix = g.words.every((w, k) => w === l.words[k]);
+      // "Isabel" for "Isabel Ruiz": a lone given name that starts exactly one person's name (kept
+      // rule first-names, docs/models/entities.md).
+      if (options.firstNames && lType === 'person' && prefix && n === 1 && lex.givenNames.has(g.words[0]) && !g.members.some((m) => m.score.organization >= LIKELY || m.score.other >= LIKELY)) {
+        targets.add(root(li));
+        personTargets.add(root(li));
+        continue;
+      }
       // "Zelensky" for "Volodymyr Zelenskiy": one letter apart in a long surname.
       const variant = n === 1 && g.words[0].length >= 6 && oneEditApart(g.words[0], l.words[l.words.length - 1]);
       if (lType === 'person' && (suffix || variant) && !g.members.some((m) => m.score.organization >= LIKELY || m.score.other >= LIKELY)) {

@@ -330,22 +330,27 @@ export interface Sink {
   f3(prefix: string, a: string, b: string, c: string): void;
 }
 
-/** Collects feature hashes; `onHash` sees each one. */
+/** Collects feature hashes; `onHash` sees each one with the feature's prefix (its family). */
 export class HashSink implements Sink {
-  constructor(public onHash: (h: number) => void) {}
+  constructor(public onHash: (h: number, family: string) => void) {}
   f(name: string) {
-    this.onHash(prefixHash(name) >>> 0);
+    this.onHash(prefixHash(name) >>> 0, name);
   }
   f1(prefix: string, a: string) {
-    this.onHash(fnv(prefixHash(prefix), a) >>> 0);
+    this.onHash(fnv(prefixHash(prefix), a) >>> 0, prefix);
   }
   f2(prefix: string, a: string, b: string) {
-    this.onHash(fnv(Math.imul(fnv(prefixHash(prefix), a) ^ BAR, PRIME), b) >>> 0);
+    this.onHash(fnv(Math.imul(fnv(prefixHash(prefix), a) ^ BAR, PRIME), b) >>> 0, prefix);
   }
   f3(prefix: string, a: string, b: string, c: string) {
-    this.onHash(fnv(Math.imul(fnv(Math.imul(fnv(prefixHash(prefix), a) ^ BAR, PRIME), b) ^ BAR, PRIME), c) >>> 0);
+    this.onHash(fnv(Math.imul(fnv(Math.imul(fnv(prefixHash(prefix), a) ^ BAR, PRIME), b) ^ BAR, PRIME), c) >>> 0, prefix);
   }
 }
+
+/** Feature families that training hides now and then (feature bagging), so that context features
+ * learn to carry a decision when a word is unseen or a gazetteer is wrong about it. */
+export const LEXICAL_FAMILIES = new Set(['w=', 'p3=', 's3=', 's4=', 's2=', 'sh=']);
+export const GAZETTEER_FAMILIES = new Set(['g0=', 'g-1=', 'g+1=', 'g|cap=', 'gg=']);
 
 /** Spells features out as strings. */
 export class StringSink implements Sink {
@@ -372,12 +377,10 @@ const ROLE_END = new Set(['role:L', 'role:U']);
 export function tokenFeatures(fd: FeatureDoc, i: number, sink: Sink): void {
   const { doc, words } = fd;
   const toks = doc.tokens;
-  const lex = lexicon();
   const t = toks[i];
   const s = doc.sentences[t.sentence];
   const lo = s.firstToken;
   const hi = s.endToken;
-  const has = (k: number) => k >= lo && k < hi;
   const w = words[i];
   const cap = fd.cap[i];
   const capS = cap ? '1' : '0';
@@ -430,7 +433,7 @@ export function tokenFeatures(fd: FeatureDoc, i: number, sink: Sink): void {
 
   for (let d = -1; d <= 1; d++) {
     const k = i + d;
-    if (!has(k)) continue;
+    if (k < lo || k >= hi) continue;
     const prefix = d < 0 ? 'g-1=' : d > 0 ? 'g+1=' : 'g0=';
     for (const g of fd.gaz[k]) sink.f1(prefix, g);
   }
@@ -485,6 +488,11 @@ function contextCues(doc: Doc, words: string[], cap: Uint8Array, gaz: string[][]
     if (i === 0 || toks[i - 1].sentence !== si || doc.sentences[toks[i - 1].sentence].paragraph !== sent.paragraph) {
       if (/^\p{Lu}{3,}$/u.test(t.text) && next && /^[,(—–-]$/.test(next.text)) c.push('c:dateline');
     }
+    // The first personal pronoun after a name often refers back to it: "Brightcore said it…".
+    if (cap[i]) {
+      const pron = pronounAfter(doc, words, i);
+      if (pron) c.push(`c:pron-${pron}`);
+    }
     // "Sen. Mitch McConnell (R-Ky.)": a party letter and a state abbreviation are no name.
     if (partyTag(doc, i)) c.push('c:party-tag');
     if (next && /^\d/.test(next.text)) c.push('c:num+1');
@@ -499,15 +507,44 @@ function contextCues(doc: Doc, words: string[], cap: Uint8Array, gaz: string[][]
   return out;
 }
 
+const PRONOUNS: Record<string, string> = { he: 'he', him: 'he', his: 'he', she: 'she', her: 'she', hers: 'she', it: 'it', its: 'it', they: 'they', them: 'they', their: 'they' };
+
+/** The first personal pronoun in the rest of the sentence after token i (at most ten tokens), as
+ * he, she, it or they; null when none. */
+function pronounAfter(doc: Doc, words: string[], i: number): string | null {
+  const toks = doc.tokens;
+  const si = toks[i].sentence;
+  for (let k = i + 1; k < toks.length && k <= i + 10 && toks[k].sentence === si; k++) {
+    const p = PRONOUNS[words[k]];
+    if (p && toks[k].pos === 'PRON') return p;
+    if (p && (words[k] === 'his' || words[k] === 'its' || words[k] === 'their' || words[k] === 'her')) return p;
+  }
+  return null;
+}
+
 /** Token i is part of a party-state tag: "R-Ky", "D-N.Y", "I-Vt". */
 export function partyTag(doc: Doc, i: number): boolean {
   const toks = doc.tokens;
-  const tags = lexicon().words.partyStateTags;
-  const at = (k: number) => toks[k]?.text ?? '';
-  const isParty = (k: number) => /^[DRI]$/.test(at(k));
-  const isState = (k: number) => tags.has(at(k).replace(/\.$/, ''));
-  const dash = (k: number) => /^[-–]$/.test(at(k)) && toks[k - 1]?.end === toks[k].start && toks[k].end === toks[k + 1]?.start;
-  if (isParty(i) && dash(i + 1) && isState(i + 2)) return true;
-  if (isState(i) && dash(i - 1) && isParty(i - 2)) return true;
-  return dash(i) && isParty(i - 1) && isState(i + 1);
+  const t = toks[i].text;
+  // Cheap test first: this runs for every token.
+  if (t.length > 5 || !(/^[DRI]$/.test(t) || t === '-' || t === '–' || /^\p{Lu}/u.test(t))) return false;
+  if (isParty(toks, i) && dashAt(toks, i + 1) && isState(toks, i + 2)) return true;
+  if (isState(toks, i) && dashAt(toks, i - 1) && isParty(toks, i - 2)) return true;
+  return dashAt(toks, i) && isParty(toks, i - 1) && isState(toks, i + 1);
+}
+
+function isParty(toks: Doc['tokens'], k: number): boolean {
+  const t = toks[k]?.text;
+  return t === 'D' || t === 'R' || t === 'I';
+}
+
+function isState(toks: Doc['tokens'], k: number): boolean {
+  const t = toks[k]?.text;
+  return !!t && lexicon().words.partyStateTags.has(t.replace(/\.$/, ''));
+}
+
+/** A dash glued to the tokens on both sides. */
+function dashAt(toks: Doc['tokens'], k: number): boolean {
+  const t = toks[k];
+  return !!t && (t.text === '-' || t.text === '–') && toks[k - 1]?.end === t.start && t.end === toks[k + 1]?.start;
 }

@@ -62,8 +62,20 @@ function emissions(model: Loaded, fd: FeatureDoc, first: number, end: number): F
   return em;
 }
 
-/** The names the model finds in a document, sentence by sentence, in text order. */
+const tagged = new WeakMap<Doc, TaggedName[]>();
+
+/** The names the model finds in a document, sentence by sentence, in text order (computed once
+ * per Doc; callers must not change the result). */
 export function tagNames(doc: Doc): TaggedName[] {
+  let out = tagged.get(doc);
+  if (!out) {
+    out = tag(doc);
+    tagged.set(doc, out);
+  }
+  return out;
+}
+
+function tag(doc: Doc): TaggedName[] {
   const model = loadModel();
   const fd = featureDoc(doc);
   const out: TaggedName[] = [];
