@@ -18,7 +18,7 @@ import { MODEL_FILE } from '../../src/entities/model/tagger.js';
 import { ECB_DEV_TOPICS, ECB_VALIDATION_TOPICS, ecbAvailable } from '../lib/ecbplus.js';
 import { gumAvailable } from '../lib/gum-mentions.js';
 import { meantimeAvailable } from '../lib/meantime.js';
-import { ecbNerDocs, gumNerDocs, headlineCopies, meantimeNerDocs, type GoldName, type NerDoc } from './ner-data.js';
+import { ecbNerDocs, gumNerDocs, headlineCopies, meantimeNerDocs, pseudonymised, type GoldName, type NerDoc } from './ner-data.js';
 import { Perceptron, seeded, shuffle, type Example } from './perceptron.js';
 
 const ALL_ECB_TOPICS = Array.from({ length: 35 }, (_, i) => i + 1);
@@ -39,6 +39,8 @@ const DROP = arg('--drop', 0);
 /** Models trained on different sentence orders and averaged (--runs K). */
 const RUNS = arg('--runs', 1);
 const VERBOSE = process.argv.includes('--verbose');
+/** Add copies of GUM and MEANTIME documents with invented names (--pseudonyms 1). */
+const PSEUDONYMS = arg('--pseudonyms', 0);
 /** How many times each GUM training sentence is seen per epoch. */
 const GUM_WEIGHT = arg('--gum-weight', 1);
 
@@ -169,7 +171,9 @@ function main() {
   const headlines = [...gumTrain, ...meantime].map((d) => headlineCopies(d, HEADLINES_PER_DOC)).filter((d): d is NerDoc => d !== null);
   const gumDev = gumNerDocs('dev');
   const ecbDev = ecbNerDocs(ECB_DEV_TOPICS);
-  const train = [...Array.from({ length: GUM_WEIGHT }, () => gumTrain).flat(), ...meantime, ...ecbTrain, ...headlines];
+  const nameRand = seeded(SEED * 7919);
+  const pseudonyms = PSEUDONYMS ? [...gumTrain, ...meantime].map((d) => pseudonymised(d, nameRand)).filter((d): d is NerDoc => d !== null) : [];
+  const train = [...Array.from({ length: GUM_WEIGHT }, () => gumTrain).flat(), ...meantime, ...ecbTrain, ...headlines, ...pseudonyms];
   const t1 = performance.now();
 
   // Features of every training sentence; keep those seen at least MIN_COUNT times.
@@ -193,7 +197,7 @@ function main() {
   const t2 = performance.now();
   const tokens = examples.reduce((n, e) => n + e.fixed.length, 0);
   console.log(
-    `data: ${gumTrain.length} GUM train + ${meantime.length} MEANTIME + ${ecbTrain.length} ECB+ (topics ${ECB_TRAIN_TOPICS.join(',')}) documents + ${headlines.length} headline copies; ` +
+    `data: ${gumTrain.length} GUM train + ${meantime.length} MEANTIME + ${ecbTrain.length} ECB+ (topics ${ECB_TRAIN_TOPICS.join(',')}) documents + ${headlines.length} headline copies + ${pseudonyms.length} copies with invented names; ` +
       `${examples.length} sentences, ${tokens} tokens; ${dict.hashes.length} features (of ${counts.size} seen); read in ${((t1 - t0) / 1000).toFixed(1)} s, features in ${((t2 - t1) / 1000).toFixed(1)} s`,
   );
 

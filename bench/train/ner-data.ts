@@ -323,3 +323,63 @@ export function ecbNamedParticipants(e: EcbDoc, doc: Doc): Participant[] {
   }
   return out;
 }
+
+const CONSONANTS = 'bdfgklmnprstvz';
+const VOWELS = 'aeiou';
+
+/**
+ * A copy of a document with every word of its gold names replaced, wherever it occurs, by an
+ * invented word of the same length and capitalisation ("Boeing" → "Tavoli"), so gold offsets
+ * carry over. The model learns from the copy to type a name it has never seen by its context and
+ * shape, as it must for most names in new coverage, instead of leaning on memorised words and
+ * gazetteers alone.
+ */
+export function pseudonymised(d: NerDoc, rand: () => number): NerDoc | null {
+  const { doc } = d;
+  const replace = new Map<string, string>();
+  for (const n of d.names) {
+    for (let k = lowerBound(doc, n.start); k < doc.tokens.length && doc.tokens[k].start < n.end; k++) {
+      const t = doc.tokens[k].text;
+      if (!/^\p{Lu}\p{L}+$/u.test(t) || replace.has(t)) continue;
+      let w = '';
+      for (let c = 0; c < t.length; c++) {
+        const pool = c % 2 === 0 ? CONSONANTS : VOWELS;
+        const ch = pool[Math.floor(rand() * pool.length)];
+        w += /\p{Lu}/u.test(t[c]) ? ch.toUpperCase() : ch;
+      }
+      replace.set(t, w);
+    }
+  }
+  if (replace.size === 0) return null;
+  let text = '';
+  let at = 0;
+  for (const t of doc.tokens) {
+    const r = replace.get(t.text);
+    if (!r) continue;
+    text += doc.text.slice(at, t.start) + r;
+    at = t.end;
+  }
+  text += doc.text.slice(at);
+  const copy = newDoc(`${d.id}#pseudonyms`, d.corpus, text);
+  // Same lengths, so the gold carries over by offset; re-place it on the copy's own tokens.
+  for (const n of d.names) {
+    const r = tokensOf(copy.doc, n.start, n.end);
+    if (r) place(copy, r[0], r[1], n.type);
+  }
+  d.doc.tokens.forEach((t, k) => {
+    if (d.fixed[k] !== 0) return;
+    const r = tokensOf(copy.doc, t.start, t.end);
+    if (r && r[0] === r[1] && copy.fixed[r[0]] < 0) copy.fixed[r[0]] = 0;
+  });
+  // Only sentences that hold a replaced name teach anything new.
+  copy.sentences = [];
+  copy.doc.sentences.forEach((s, si) => {
+    for (let k = s.firstToken; k < s.endToken; k++) {
+      if (copy.fixed[k] > 0) {
+        copy.sentences!.push(si);
+        return;
+      }
+    }
+  });
+  return copy;
+}

@@ -162,7 +162,7 @@ function candidateOf(doc: Doc, name: TaggedName, from: number, options: EntityOp
     const others = c.score.organization + c.score.place + c.score.other;
     c.score.person = Math.max(c.score.person, 1 - others);
   }
-  typeRules(doc, c, options);
+  if (!typeRules(doc, c, options) && name.byRule) return null;
   c.strongPerson = c.score.person >= Math.max(c.score.organization, c.score.place, c.score.other);
   return c;
 }

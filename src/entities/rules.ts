@@ -10,10 +10,11 @@ import { fold } from './text.js';
 import { titleAt } from './titles.js';
 import { indexCue, organizationCue, productCue } from './cues.js';
 import type { Candidate, Scores } from './link.js';
-import { featureDoc, partyTag } from './model/features.js';
-import type { TaggedName } from './model/tagger.js';
+import { PROSE, featureDoc, partyTag } from './model/features.js';
+import { spanProbabilities, type TaggedName } from './model/tagger.js';
 
 export const RULES = [
+  'mid-sentence-capitals',
   'function-words',
   'party-tags',
   'joined-names',
@@ -52,9 +53,10 @@ const personProbs = (p: number[]) => {
 };
 
 /** Rules on the spans the tagger found: trim, split, join or drop them. */
-export function spanRules(doc: Doc, names: TaggedName[], o: EntityOptions): TaggedName[] {
+export function spanRules(doc: Doc, tagged: TaggedName[], o: EntityOptions): TaggedName[] {
   const lex = lexicon();
   const toks = doc.tokens;
+  const names = on(o, 'mid-sentence-capitals') ? withCapitalRuns(doc, tagged) : tagged;
   let out: TaggedName[] = [];
   for (const n of names) {
     let { first, last } = n;
@@ -86,6 +88,50 @@ export function spanRules(doc: Doc, names: TaggedName[], o: EntityOptions): Tagg
   if (on(o, 'joined-names')) out = joinNames(doc, out);
   if (on(o, 'plural-titles')) out = pluralTitles(doc, out);
   return out;
+}
+
+/**
+ * A run of capitalised words inside a prose sentence that the tagger left out ("a Toyota
+ * spokesman", "the Sandai stock index") is offered as a name, with the probabilities the model
+ * gives that exact span; it is kept only when a type rule's cue settles it (typeRules), since on
+ * the dev sets most such runs the tagger left out are rightly left out. Not a title, honorific,
+ * nationality, calendar word, unit or function word, and not a run that touches a name the tagger
+ * found (its boundary was the model's decision).
+ */
+function withCapitalRuns(doc: Doc, tagged: TaggedName[]): TaggedName[] {
+  const lex = lexicon();
+  const fd = featureDoc(doc);
+  const toks = doc.tokens;
+  const covered = new Uint8Array(toks.length);
+  for (const n of tagged) for (let k = Math.max(0, n.first - 1); k <= Math.min(toks.length - 1, n.last + 1); k++) covered[k] = 1;
+  const eligible = (k: number) => {
+    if (!fd.cap[k] || fd.initial[k] || fd.lineKind[k] !== PROSE || covered[k] || fd.byline[k]) return false;
+    const w = fd.words[k];
+    if (w === 'i' || lex.stopCapitalized.has(w) || lex.notNames.has(w) || lex.words.calendarWords.has(w.replace(/\.$/, ''))) return false;
+    return !fd.gaz[k].some((g) => g.startsWith('role:') || g === 'honorific' || g === 'demonym' || g === 'demonyms');
+  };
+  const added: TaggedName[] = [];
+  for (let k = 0; k < toks.length; k++) {
+    if (!eligible(k)) continue;
+    let e = k;
+    while (e + 1 < toks.length && toks[e + 1].sentence === toks[k].sentence && eligible(e + 1)) e++;
+    // Only a whole run of capitals: "France" in "Air France" is part of a name, not one.
+    const capBefore = k > 0 && toks[k - 1].sentence === toks[k].sentence && fd.cap[k - 1] === 1;
+    const capAfter = e + 1 < toks.length && toks[e + 1].sentence === toks[e].sentence && fd.cap[e + 1] === 1;
+    if (capBefore || capAfter || fd.gaz[k].includes('legal')) {
+      k = e;
+      continue;
+    }
+    const p = spanProbabilities(doc, k, e);
+    const total = p ? p.reduce((a, b) => a + b, 0) : 0;
+    if (p && total > 0) {
+      const probs = p.map((x) => x / total);
+      added.push({ first: k, last: e, type: probs.indexOf(Math.max(...probs)), probs, byRule: true });
+    }
+    k = e;
+  }
+  if (added.length === 0) return tagged;
+  return [...tagged, ...added].sort((a, b) => a.first - b.first);
 }
 
 /** "People's Republic of China", "Michael O' Leary": names the tokenizer cut at an apostrophe. */
@@ -201,10 +247,12 @@ const ONE_HOT: Record<string, Scores> = {
   other: { person: 0, organization: 0, place: 0, other: 1 },
 };
 
-/** Rules that settle a candidate's type from a strong cue: the candidate's evidence becomes that type. */
-export function typeRules(doc: Doc, c: Candidate, o: EntityOptions): void {
+/** Rules that settle a candidate's type from a strong cue: the candidate's evidence becomes that
+ * type. Returns whether one did. */
+export function typeRules(doc: Doc, c: Candidate, o: EntityOptions): boolean {
   const type = ruleType(doc, c, o);
   if (type) c.score = { ...ONE_HOT[type] };
+  return type !== null;
 }
 
 function ruleType(doc: Doc, c: Candidate, o: EntityOptions): EntityType | null {

@@ -190,6 +190,30 @@ export function buildDoc(article: Article): Doc {
   return { article, text, paragraphs, sentences, tokens };
 }
 
+/** The first id wink-nlp gives a word outside its vocabulary: ids below it are vocabulary words. */
+let firstUnknownId = -1;
+
+/**
+ * Whether each word (lower case, letters only) is in wink-nlp's English vocabulary. A capitalised
+ * word whose lower-case form is an ordinary English word ("Results", "Doctors", "Talks") is a name
+ * less often than one that is not ("Obama", "Coron"); the entities model reads this as a feature.
+ * One wink-nlp pass for all the words; a word it splits or changes counts as unknown.
+ */
+export function vocabularyWords(words: string[]): boolean[] {
+  if (firstUnknownId < 0) firstUnknownId = (nlp.readDoc('qzxqzxqzq').tokens().out(its.uniqueId) as unknown as number[])[0];
+  const out = new Array<boolean>(words.length).fill(false);
+  const simple = words.map((w, i) => [w, i] as const).filter(([w]) => /^\p{Ll}+$/u.test(w));
+  if (simple.length === 0) return out;
+  const wdoc = nlp.readDoc(simple.map(([w]) => w).join(' '));
+  const values = wdoc.tokens().out(its.value) as string[];
+  const ids = wdoc.tokens().out(its.uniqueId) as unknown as number[];
+  if (values.length !== simple.length) return out;
+  simple.forEach(([w, i], k) => {
+    out[i] = values[k] === w && ids[k] < firstUnknownId;
+  });
+  return out;
+}
+
 /** Index of the first token that starts at or after `offset` (tokens.length if none). */
 export function firstTokenAtOrAfter(tokens: Token[], offset: number): number {
   let lo = 0;

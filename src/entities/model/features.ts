@@ -5,7 +5,7 @@
 // after, a reporting verb, "the town of", a legal form). Pure: the same Doc gives the same strings.
 // Words are folded (typographic apostrophes, quotes and dashes read as ASCII), so "Obama’s" and
 // "Obama's" look alike to the model.
-import type { Doc } from '../../text/doc.js';
+import { vocabularyWords, type Doc } from '../../text/doc.js';
 import { lexicon, type Lexicon } from '../lexicon.js';
 import { foldedTokens, isAcronym, isCapitalised } from '../text.js';
 import { appositiveAfter } from '../titles.js';
@@ -49,6 +49,8 @@ export interface FeatureDoc {
   cues: string[][];
   /** Folded capitalised word → what its occurrences across the article have around them. */
   aggregate: Map<string, string[]>;
+  /** Folded capitalised words whose lower-case form is an ordinary English word (wink-nlp's vocabulary). */
+  vocabulary: Set<string>;
 }
 
 const LETTER = /\p{L}/u;
@@ -183,9 +185,16 @@ export function featureDoc(doc: Doc): FeatureDoc {
     lineEdgeS: Array.from(lineEdge, String),
     cues,
     aggregate: aggregateContexts(doc, words, cap, cues, lex),
+    vocabulary: vocabularyOf(words, cap),
   };
   cache.set(doc, fd);
   return fd;
+}
+
+function vocabularyOf(words: string[], cap: Uint8Array): Set<string> {
+  const distinct = [...new Set(words.filter((_, i) => cap[i]))];
+  const known = vocabularyWords(distinct);
+  return new Set(distinct.filter((_, k) => known[k]));
 }
 
 /** At most this many context values are gathered per word, in text order. */
@@ -426,6 +435,11 @@ export function tokenFeatures(fd: FeatureDoc, i: number, sink: Sink): void {
     sink.f2('lower=', lowerS, where);
     sink.f2('capmid=', mid, where);
     sink.f2('lower|capmid=', lowerS, mid);
+    // An ordinary English word capitalised ("Results", "Doctors") is a name less often than a word
+    // the vocabulary lacks ("Coron"), most of all at a line or sentence start.
+    const dict = fd.vocabulary.has(w) ? '1' : '0';
+    sink.f2('dict=', dict, where);
+    sink.f3('dict|lower=', dict, lowerS, where);
     if (i + 1 < hi && fd.cap[i + 1]) sink.f1('capnext|', where);
     if (i - 1 >= lo && fd.cap[i - 1]) sink.f('capprev');
     for (const a of fd.aggregate.get(w) ?? []) sink.f1('agg=', a);

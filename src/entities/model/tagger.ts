@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Doc } from '../../text/doc.js';
 import { dataPath } from '../../util/data.js';
 import { HashSink, featureDoc, tokenFeatures, type FeatureDoc } from './features.js';
-import { forwardBackward, pathProbability, viterbi, type Lattice } from './decode.js';
+import { forwardBackward, pathProbability, viterbi, type Lattice, type Marginals } from './decode.js';
 import { B, I, L, LABELS as LABEL_COUNT, NAME_TYPES, U, label, spansOf } from './labels.js';
 import { decodeModel, type ModelWeights } from './store.js';
 
@@ -21,6 +21,8 @@ export interface TaggedName {
   type: number;
   /** Probability of this exact span with each type (PER, ORG, LOC, MISC); they sum to at most 1. */
   probs: number[];
+  /** Found by a kept rule rather than decoded by the tagger (rules.ts, mid-sentence-capitals). */
+  byRule?: boolean;
 }
 
 interface Loaded {
@@ -62,41 +64,72 @@ function emissions(model: Loaded, fd: FeatureDoc, first: number, end: number): F
   return em;
 }
 
-const tagged = new WeakMap<Doc, TaggedName[]>();
+interface Tagged {
+  names: TaggedName[];
+  /** Sentence index → its lattice (only sentences that could hold a name). */
+  lattices: Map<number, Lattice>;
+  marginals: Map<number, Marginals>;
+}
+
+const tagged = new WeakMap<Doc, Tagged>();
+
+function tagging(doc: Doc): Tagged {
+  let t = tagged.get(doc);
+  if (!t) {
+    t = tag(doc);
+    tagged.set(doc, t);
+  }
+  return t;
+}
 
 /** The names the model finds in a document, sentence by sentence, in text order (computed once
  * per Doc; callers must not change the result). */
 export function tagNames(doc: Doc): TaggedName[] {
-  let out = tagged.get(doc);
-  if (!out) {
-    out = tag(doc);
-    tagged.set(doc, out);
-  }
-  return out;
+  return tagging(doc).names;
 }
 
-function tag(doc: Doc): TaggedName[] {
+/**
+ * The model's probability that tokens first..last (one sentence) are exactly one name of each
+ * type, whatever it decoded there; null when the sentence holds no capital. Lets a kept rule that
+ * finds a name the tagger left out ask the model what type it is.
+ */
+export function spanProbabilities(doc: Doc, first: number, last: number): number[] | null {
+  const t = tagging(doc);
+  const si = doc.tokens[first].sentence;
+  const lattice = t.lattices.get(si);
+  if (!lattice || doc.tokens[last].sentence !== si) return null;
+  let marg = t.marginals.get(si);
+  if (!marg) {
+    marg = forwardBackward(lattice, loadModel().weights.meta.temperature);
+    t.marginals.set(si, marg);
+  }
+  const a = first - doc.sentences[si].firstToken;
+  return NAME_TYPES.map((_, type) => pathProbability(marg!, a, spanTags(type, last - first + 1)));
+}
+
+function tag(doc: Doc): Tagged {
   const model = loadModel();
   const fd = featureDoc(doc);
-  const out: TaggedName[] = [];
-  for (const s of doc.sentences) {
+  const out: Tagged = { names: [], lattices: new Map(), marginals: new Map() };
+  doc.sentences.forEach((s, si) => {
     const n = s.endToken - s.firstToken;
-    if (n === 0) continue;
-    // Sentences without a capital or a digit hold no name the model could find; skip the work.
+    if (n === 0) return;
+    // Sentences without a capital hold no name the model could find; skip the work.
     let any = false;
     for (let i = s.firstToken; i < s.endToken && !any; i++) any = fd.cap[i] === 1 || /^\p{Ll}{1,2}\p{Lu}/u.test(doc.tokens[i].text);
-    if (!any) continue;
+    if (!any) return;
     const lattice: Lattice = { emissions: emissions(model, fd, s.firstToken, s.endToken), n, transitions: model.weights.transitions, start: model.weights.start, end: model.weights.end };
-    const tags = viterbi(lattice);
-    const spans = spansOf(tags);
-    if (spans.length === 0) continue;
+    out.lattices.set(si, lattice);
+    const spans = spansOf(viterbi(lattice));
+    if (spans.length === 0) return;
     const marg = forwardBackward(lattice, model.weights.meta.temperature);
+    out.marginals.set(si, marg);
     for (const sp of spans) {
       const len = sp.last - sp.first + 1;
       const probs = NAME_TYPES.map((_, t) => pathProbability(marg, sp.first, spanTags(t, len)));
-      out.push({ first: s.firstToken + sp.first, last: s.firstToken + sp.last, type: sp.type, probs });
+      out.names.push({ first: s.firstToken + sp.first, last: s.firstToken + sp.last, type: sp.type, probs });
     }
-  }
+  });
   return out;
 }
 
