@@ -7,10 +7,10 @@ import { lexicon } from './lexicon.js';
 import { appositiveAfter, titleAt, titleBefore, titleReferences, type RoleMatch } from './titles.js';
 import { findGroups } from './groups.js';
 import { demonymOf, localNames } from './local.js';
-import { cleanForm, fold } from './text.js';
+import { cleanForm, fold, isAcronym } from './text.js';
 import { linkCandidates, type Candidate, type Scores } from './link.js';
 import { tagNames, type TaggedName } from './model/tagger.js';
-import { leadingTitle, spanRules, typeRules, type EntityOptions } from './rules.js';
+import { documentRules, leadingTitle, spanRules, typeRules, type EntityOptions } from './rules.js';
 
 export type { EntityOptions, Rule } from './rules.js';
 export { RULES } from './rules.js';
@@ -27,7 +27,8 @@ function build(doc: Doc, options: EntityOptions): ArticleEntities {
   const inName = new Uint8Array(doc.tokens.length);
   for (const n of names) for (let i = n.first; i <= n.last; i++) inName[i] = 1;
   const isName = (i: number) => inName[i] === 1;
-  const groups = findGroups(doc, isName);
+  // A group's modifier ("the G7 foreign ministers") may be a code the tagger does not take for a name.
+  const groups = findGroups(doc, (i) => isName(i) || isAcronym(doc.tokens[i].text) || /^\p{Lu}+\d+$/u.test(doc.tokens[i].text));
   const inGroup = new Uint8Array(doc.tokens.length);
   for (const g of groups) for (let i = g.firstToken; i <= g.lastToken; i++) inGroup[i] = 1;
 
@@ -46,6 +47,7 @@ function build(doc: Doc, options: EntityOptions): ArticleEntities {
     const c = candidateOf(doc, name, first, options);
     if (c) candidates.push(c);
   }
+  documentRules(doc, candidates, options);
   const clusters = linkCandidates(candidates, { firstNames: !options.without?.has('first-names') });
 
   // Title-only references link to the one person the article gives that role, if there is one.

@@ -64,6 +64,7 @@ interface WordsData {
   percentWords: string[];
   stateStyles: string[];
   partyStateTags: string[];
+  stateBodies: string[];
 }
 
 /** The lists of data/entities/words.json as sets (see data/README.md for what each is for). */

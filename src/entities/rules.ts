@@ -6,7 +6,8 @@
 import type { Doc } from '../text/doc.js';
 import type { EntityType } from '../types.js';
 import { lexicon } from './lexicon.js';
-import { fold } from './text.js';
+import { fold, isAcronym } from './text.js';
+import { localNames } from './local.js';
 import { titleAt } from './titles.js';
 import { indexCue, organizationCue, productCue } from './cues.js';
 import type { Candidate, Scores } from './link.js';
@@ -15,6 +16,12 @@ import { spanProbabilities, type TaggedName } from './model/tagger.js';
 
 export const RULES = [
   'mid-sentence-capitals',
+  'headline-support',
+  'possessive-split',
+  'place-lists',
+  'lone-names',
+  'body-heads',
+  'offices-of-state',
   'function-words',
   'party-tags',
   'joined-names',
@@ -56,16 +63,47 @@ const personProbs = (p: number[]) => {
 export function spanRules(doc: Doc, tagged: TaggedName[], o: EntityOptions): TaggedName[] {
   const lex = lexicon();
   const toks = doc.tokens;
-  const names = on(o, 'mid-sentence-capitals') ? withCapitalRuns(doc, tagged) : tagged;
+  const fd = featureDoc(doc);
+  let names = on(o, 'mid-sentence-capitals') ? withCapitalRuns(doc, tagged) : tagged;
+  if (on(o, 'local-countries')) names = withLocalCountries(doc, names);
   let out: TaggedName[] = [];
   for (const n of names) {
     let { first, last } = n;
-    // "In Donbas", "He": a capitalised function word at a headline's or sentence's edge is no part of a name.
+    // "In Donbas", "He", "and Government": a capitalised function word at a headline's or
+    // sentence's edge, or a lower-case word at a name's edge, is no part of the name.
     if (on(o, 'function-words')) {
-      const fn = (k: number) => FUNCTION_POS.has(toks[k].pos) && lex.stopCapitalized.has(fold(toks[k].text));
+      const fn = (k: number) => (FUNCTION_POS.has(toks[k].pos) && lex.stopCapitalized.has(fold(toks[k].text))) || (/^\p{Ll}/u.test(toks[k].text) && !lex.words.nameParticles.has(fold(toks[k].text)) && !/^\p{Ll}{1,2}\p{Lu}/u.test(toks[k].text));
       while (first <= last && fn(first)) first++;
       while (last >= first && fn(last) && !/^\p{Lu}{2,}$/u.test(toks[last].text)) last--;
       if (first > last) continue;
+    }
+    // "Halvex's C.E.O.": a dotted role abbreviation is a title, not a name.
+    if (on(o, 'titles') && first === last && /\./.test(toks[first].text) && lex.roles.has(fold(toks[first].text).replace(/\./g, ''))) continue;
+    // "Minister of International Trade": words after an office that all belong to its portfolio
+    // name no one; "Minister for Refugees Filippo Grandi" keeps the holder after them.
+    if (on(o, 'titles') && first >= 2 && ['of', 'for'].includes(fold(toks[first - 1].text)) && portfolioWord(doc, first)) {
+      let k = first;
+      while (k <= last && portfolioWord(doc, k)) k++;
+      if (k > last) continue;
+      if (!lex.givenNames.has(fold(toks[k].text))) {
+        out.push(retyped(doc, n, first, last));
+        continue;
+      }
+      first = k;
+    }
+    // "UN High Commissioner": a title that ends a span names no one; the body before it is a name.
+    // Not "Court of Justice" (a connector before the title word makes it part of a body's name) nor
+    // "Martin Luther King" (one title word after a given name and another name is a surname).
+    if (on(o, 'titles')) {
+      let cut = -1;
+      for (let k = first; k <= last && cut < 0; k++) {
+        const t = titleAt(doc, k, last + 1);
+        if (t && t.last === last) cut = k;
+      }
+      const connected = cut > first && lex.words.nameConnectors.has(fold(toks[cut - 1].text));
+      const surname = cut === last && lex.givenNames.has(fold(toks[first].text)) && last - first >= 2;
+      if (cut === first && !n.byRule && titleAt(doc, first, last + 1)?.first === first) continue;
+      if (cut > first && !connected && !surname) last = cut - 1;
     }
     // "(R-Ky.)": a party letter and a state abbreviation name no one.
     if (on(o, 'party-tags')) {
@@ -83,7 +121,32 @@ export function spanRules(doc: Doc, tagged: TaggedName[], o: EntityOptions): Tag
         continue;
       }
     }
-    out.push(first === n.first && last === n.last ? n : { ...n, first, last });
+    // Part 3 of issue 11: on a headline or title-case line capitals say nothing, so a name there
+    // needs support: a word the article also capitalises inside a prose sentence, a gazetteer
+    // entry, or an acronym ("Talks Resume As Ceasefire Holds" names nothing).
+    if (on(o, 'headline-support') && fd.lineKind[first] !== PROSE) {
+      let support = false;
+      for (let k = first; k <= last && !support; k++) {
+        const w = fd.words[k];
+        support = (fd.capMid.get(w) ?? 0) > 0 || isAcronym(toks[k].text) || fd.gaz[k].some((g) => SUPPORTING_LISTS.test(g));
+      }
+      if (!support) continue;
+    }
+    // "The AU's Peace and Security Council", "Russia's Foreign Ministry": after an acronym or a
+    // known place, a possessive ends one name and starts another ("King's College" stays whole).
+    if (on(o, 'possessive-split')) {
+      let cut = -1;
+      for (let k = first + 1; k < last && cut < 0; k++) {
+        if (!POSSESSIVE.test(toks[k].text) || lex.connectorHeads.has(`${fold(toks[k - 1].text)}'s`)) continue;
+        const owner = fold(doc.text.slice(toks[first].start, toks[k - 1].end));
+        if (isAcronym(toks[k - 1].text) || lex.places.has(owner) || lex.seats.has(owner)) cut = k;
+      }
+      if (cut > 0) {
+        out.push(retyped(doc, n, first, cut - 1));
+        first = cut + 1;
+      }
+    }
+    out.push(first === n.first && last === n.last ? n : retyped(doc, n, first, last));
   }
   if (on(o, 'joined-names')) out = joinNames(doc, out);
   if (on(o, 'plural-titles')) out = pluralTitles(doc, out);
@@ -133,6 +196,35 @@ function withCapitalRuns(doc: Doc, tagged: TaggedName[]): TaggedName[] {
   if (added.length === 0) return tagged;
   return [...tagged, ...added].sort((a, b) => a.first - b.first);
 }
+
+/** A span whose edges a rule moved, typed again by the model for its new extent. */
+function retyped(doc: Doc, n: TaggedName, first: number, last: number): TaggedName {
+  const p = spanProbabilities(doc, first, last);
+  const total = p ? p.reduce((a, b) => a + b, 0) : 0;
+  if (!p || total <= 0) return { ...n, first, last };
+  const probs = p.map((x) => x / total);
+  return { ...n, first, last, probs, type: probs.indexOf(Math.max(...probs)) };
+}
+
+/** Gazetteer tags that vouch for a headline word being a name (see features.ts gazetteerTags). */
+const SUPPORTING_LISTS = /^(?:country|region|city-big|city-mid|seat-org|seat-place|demonym|localcountry|given)(?::|$)/;
+
+/** "Karsia rejected the offer": a country the article names with its own adjective ("Karsian
+ * troops") is a name even where the tagger, seeing an unfamiliar word, left it out. */
+function withLocalCountries(doc: Doc, names: TaggedName[]): TaggedName[] {
+  const local = localNames(doc);
+  if (local.countries.size === 0) return names;
+  const fd = featureDoc(doc);
+  const covered = new Uint8Array(doc.tokens.length);
+  for (const n of names) for (let k = n.first; k <= n.last; k++) covered[k] = 1;
+  const added: TaggedName[] = [];
+  fd.words.forEach((w, k) => {
+    if (fd.cap[k] && !covered[k] && local.countries.has(w)) added.push({ first: k, last: k, type: 2, probs: [0, 0, 1, 0], byRule: true });
+  });
+  return added.length ? [...names, ...added].sort((a, b) => a.first - b.first) : names;
+}
+
+const portfolioWord = (doc: Doc, k: number) => lexicon().portfolioWords.has(fold(doc.tokens[k].text));
 
 /** "People's Republic of China", "Michael O' Leary": names the tokenizer cut at an apostrophe. */
 function joinNames(doc: Doc, names: TaggedName[]): TaggedName[] {
@@ -187,11 +279,13 @@ function pluralTitles(doc: Doc, names: TaggedName[]): TaggedName[] {
     if (end >= 0) {
       if (end >= n.last) continue;
       const rest = end + 1;
+      // "Heads of State and Government": a lower-case word goes on with the title.
+      if (/^\p{Ll}/u.test(toks[rest].text) && !['of', 'for', 'on'].includes(fold(toks[rest].text))) continue;
       // "Ministers of Canada": what the office holders come from is a name of its own, not a person.
       if (['of', 'for', 'on'].includes(fold(toks[rest].text))) {
         let k = rest + 1;
         if (k <= n.last && fold(toks[k].text) === 'the') k++;
-        if (k <= n.last) out.push({ ...n, first: k });
+        if (k <= n.last) out.push(retyped(doc, n, k, n.last));
         continue;
       }
       out.push({ ...n, first: rest, type: 0, probs: personProbs(n.probs) });
@@ -203,7 +297,9 @@ function pluralTitles(doc: Doc, names: TaggedName[]): TaggedName[] {
       const between = toks.slice(prev.last + 1, n.first).map((t) => fold(t.text));
       if (between.every((w) => w === ',' || w === 'and') && prev.type === 0) {
         out.push({ ...n, type: 0, probs: personProbs(n.probs) });
-        if (!between.includes('and')) continue;
+        // "and" closes the list: what follows it is no longer named by the title.
+        if (between.includes('and')) listAfterTitle = -1;
+        continue;
       }
     }
     listAfterTitle = -1;
@@ -224,7 +320,9 @@ export function leadingTitle(doc: Doc, n: TaggedName, first: number, o: EntityOp
   for (;;) {
     if (first >= last) break;
     const w = fold(toks[first].text);
-    if (lex.honorifics.has(w) || (lex.honorifics.has(`${w}.`) && toks[first + 1]?.text === '.')) {
+    // "Royal Highness": a word that makes the honorific after it part of a stack.
+    const royal = w === 'royal' && first + 1 < last && lex.honorifics.has(fold(toks[first + 1].text));
+    if (royal || lex.honorifics.has(w) || (lex.honorifics.has(`${w}.`) && toks[first + 1]?.text === '.')) {
       first = toks[first + 1]?.text === '.' && first + 1 < last ? first + 2 : first + 1;
       continue;
     }
@@ -275,6 +373,15 @@ function ruleType(doc: Doc, c: Candidate, o: EntityOptions): EntityType | null {
   if (on(o, 'market-indices') && indexCue(doc, first, last, c.possessive) >= 3) return 'other';
   if (on(o, 'products') && !person && productCue(doc, first, last, c.possessive) >= 2 && !place) return 'other';
   if (on(o, 'company-context') && !person && organizationCue(doc, first, last, c.possessive) >= 3 && place?.kind !== 'country') return 'organization';
+  // "the European Council", "Kiel Institute": a name whose last word is a body's head noun.
+  // Heads of state bodies ("government", "commission") are left to the model: both training
+  // corpora often type a government or an EU body as a place.
+  if (on(o, 'body-heads') && words.length >= 2 && !place && lex.orgSuffixes.has(lastWord) && lastWord.length >= 4 && !lex.words.listySuffixes.has(lastWord) && !lex.words.stateBodies.has(lastWord) && !person) return 'organization';
+  // "Brennmark's defence secretary", "Kestria's chief negotiator": offices only a state has.
+  if (on(o, 'offices-of-state') && c.possessive && !seat && !person) {
+    const office = titleAt(doc, last + 2, Math.min(toks.length, last + 8));
+    if (office && /^(?:leader\.(?:pm|monarch|chancellor|supreme)|minister|military|legislator|diplomat|negotiator)/.test(office.role.cls)) return 'place';
+  }
   if (on(o, 'place-nouns') && !seat) {
     const next = toks[last + 1];
     const before = toks[first - 1];
@@ -283,4 +390,56 @@ function ruleType(doc: Doc, c: Candidate, o: EntityOptions): EntityType | null {
     if ((nounAfter || nounOf) && !person) return 'place';
   }
   return null;
+}
+
+const PERSON_SUPPORT = new Set(['c:title-1', 'c:title,', 'c:honorific-1', 'c:appos-title', 'c:appos-person', 'c:say-1', 'c:pron-he', 'c:pron-she', 'after-given']);
+
+/** Rules that weigh a candidate against the rest of the article. */
+export function documentRules(doc: Doc, cands: Candidate[], o: EntityOptions): void {
+  const lex = lexicon();
+  const toks = doc.tokens;
+  const fd = featureDoc(doc);
+  if (on(o, 'lone-names')) {
+    // A person is introduced by a full name, a title or a description; a lone unfamiliar word the
+    // article never gives a first name, title, "he" or "she" is more likely a body or a place
+    // ("Brightcore unveiled its phone") than a person. The model's next reading decides which.
+    for (const c of cands) {
+      const s = c.score;
+      if (c.words.length !== 1 || s.person < Math.max(s.organization, s.place, s.other) || c.roles.length > 0) continue;
+      const w = c.words[0];
+      if (lex.givenNames.has(w) || fd.byline[c.first]) continue;
+      const cues = new Set([...(fd.aggregate.get(w) ?? []), ...fd.cues[c.first]]);
+      if ([...PERSON_SUPPORT].some((x) => cues.has(x))) continue;
+      if (cands.some((x) => x !== c && x.words.length >= 2 && (x.words[x.words.length - 1] === w || x.words[0] === w))) continue;
+      const rest = { organization: s.organization, place: s.place, other: s.other };
+      const top = (Object.keys(rest) as (keyof typeof rest)[]).reduce((a, b) => (rest[b] > rest[a] ? b : a));
+      c.score = { ...ONE_HOT[top] };
+    }
+  }
+  if (on(o, 'place-lists')) {
+    // "in Genoa and Antwerp": after a place preposition, a coordinated list with a known place is a
+    // list of places ("a stake in Rosneft and London" is not: "in" there places nothing).
+    let i = 0;
+    while (i < cands.length) {
+      let j = i;
+      while (j + 1 < cands.length && coordinated(doc, cands[j], cands[j + 1])) j++;
+      if (j > i) {
+        const list = cands.slice(i, j + 1);
+        const prep = fold(toks[list[0].first - 1]?.text ?? '');
+        const before = fold(toks[list[0].first - 2]?.text ?? '');
+        const hasAnd = toks.slice(list[list.length - 2].last + 1, list[list.length - 1].first).some((t) => /^(?:and|or)$/i.test(t.text));
+        const known = list.some((c) => c.placeKey && !c.placeKey.startsWith('local:') && c.score.place >= Math.max(c.score.organization, c.score.person));
+        if (hasAnd && known && lex.words.placeListPrepositions.has(prep) && !lex.words.inNotPlace.has(before)) {
+          for (const c of list) if (c.score.place < Math.max(c.score.organization, c.score.person, c.score.other) && c.roles.length === 0) c.score = { ...ONE_HOT.place };
+        }
+      }
+      i = j + 1;
+    }
+  }
+}
+
+function coordinated(doc: Doc, a: Candidate, b: Candidate): boolean {
+  const toks = doc.tokens;
+  if (toks[a.last].sentence !== toks[b.first].sentence || b.first <= a.last + 1 || b.first - a.last > 3) return false;
+  return toks.slice(a.last + 1, b.first).every((t) => /^(?:,|and|or|the)$/i.test(t.text));
 }
