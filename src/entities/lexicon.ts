@@ -65,6 +65,7 @@ interface WordsData {
   stateStyles: string[];
   partyStateTags: string[];
   stateBodies: string[];
+  commonWords: string[];
 }
 
 /** The lists of data/entities/words.json as sets (see data/README.md for what each is for). */
@@ -134,6 +135,8 @@ export interface Lexicon {
   /** Folded country name → display name, for place keys. */
   countryName: Map<string, string>;
   words: Words;
+  /** Folded names of news agencies (data/compare/wires.json): organisations whatever the sentence says. */
+  agencies: Set<string>;
 }
 
 let cached: Lexicon | null = null;
@@ -250,6 +253,7 @@ export function lexicon(): Lexicon {
     corporatePossessed: lower(ctx.corporatePossessed),
     countryName,
     words: loadWords(),
+    agencies: new Set(loadJson<{ agencies: { forms: string[] }[] }>('compare/wires.json').agencies.flatMap((a) => a.forms.map((f) => fold(f)))),
   };
   return cached;
 }

@@ -19,8 +19,11 @@ export const RULES = [
   'headline-support',
   'possessive-split',
   'place-lists',
-  'lone-names',
+  'lone-persons',
+  'lone-places',
   'body-heads',
+  'news-agencies',
+  'place-led-names',
   'offices-of-state',
   'function-words',
   'party-tags',
@@ -124,13 +127,25 @@ export function spanRules(doc: Doc, tagged: TaggedName[], o: EntityOptions): Tag
     // Part 3 of issue 11: on a headline or title-case line capitals say nothing, so a name there
     // needs support: a word the article also capitalises inside a prose sentence, a gazetteer
     // entry, or an acronym ("Talks Resume As Ceasefire Holds" names nothing).
+    // A span across unsupported words is cut into its supported stretches ("Zelenskiy Meets Trump"
+    // → "Zelenskiy", "Trump"); a word the vocabulary lacks and the article never writes in lower
+    // case supports itself ("Zelenskiy"), an ordinary word does not ("Meets", "Talks").
     if (on(o, 'headline-support') && fd.lineKind[first] !== PROSE) {
-      let support = false;
-      for (let k = first; k <= last && !support; k++) {
+      const supported = (k: number) => {
         const w = fd.words[k];
-        support = (fd.capMid.get(w) ?? 0) > 0 || isAcronym(toks[k].text) || fd.gaz[k].some((g) => SUPPORTING_LISTS.test(g));
+        if ((fd.capMid.get(w) ?? 0) > 0 || isAcronym(toks[k].text) || fd.gaz[k].some((g) => SUPPORTING_LISTS.test(g))) return true;
+        return fd.cap[k] === 1 && !fd.vocabulary.has(w) && !fd.lower.has(w);
+      };
+      let k = first;
+      while (k <= last) {
+        while (k <= last && !supported(k)) k++;
+        if (k > last) break;
+        let e = k;
+        while (e + 1 <= last && (supported(e + 1) || (lex.words.nameConnectors.has(fd.words[e + 1]) && e + 2 <= last && supported(e + 2)))) e++;
+        out.push(k === first && e === last ? n : retyped(doc, n, k, e));
+        k = e + 1;
       }
-      if (!support) continue;
+      continue;
     }
     // "The AU's Peace and Security Council", "Russia's Foreign Ministry": after an acronym or a
     // known place, a possessive ends one name and starts another ("King's College" stays whole).
@@ -189,7 +204,9 @@ function withCapitalRuns(doc: Doc, tagged: TaggedName[]): TaggedName[] {
     const total = p ? p.reduce((a, b) => a + b, 0) : 0;
     if (p && total > 0) {
       const probs = p.map((x) => x / total);
-      added.push({ first: k, last: e, type: probs.indexOf(Math.max(...probs)), probs, byRule: true });
+      // A known place or an acronym in brackets after a name ("General Motors (GM)") needs no further cue.
+      const known = lex.places.has(fold(doc.text.slice(toks[k].start, toks[e].end))) || (k === e && isAcronym(toks[k].text) && toks[k - 1]?.text === '(' && toks[e + 1]?.text === ')');
+      added.push({ first: k, last: e, type: probs.indexOf(Math.max(...probs)), probs, byRule: !known });
     }
     k = e;
   }
@@ -335,14 +352,31 @@ export function leadingTitle(doc: Doc, n: TaggedName, first: number, o: EntityOp
     role = title;
     first = rest;
   }
+  // "High Commissioner for Refugees Filippo Grandi": the office before the portfolio is the holder's.
+  if (!role && first >= 3) {
+    let k = first - 1;
+    while (k >= 0 && portfolioWord(doc, k)) k--;
+    if (k < first - 1 && k >= 1 && ['of', 'for'].includes(fold(toks[k].text))) {
+      for (let a = Math.max(0, k - lex.roleMaxWords); a < k; a++) {
+        const t = titleAt(doc, a, k);
+        if (t && t.last === k - 1) {
+          role = t;
+          break;
+        }
+      }
+    }
+  }
   return { first, role };
 }
 
+/** The evidence a rule's cue gives its type: it outweighs the model's reading of two other
+ * mentions of the same entity, which linking adds up (link.ts). */
+const RULE_WEIGHT = 2;
 const ONE_HOT: Record<string, Scores> = {
-  person: { person: 1, organization: 0, place: 0, other: 0 },
-  organization: { person: 0, organization: 1, place: 0, other: 0 },
-  place: { person: 0, organization: 0, place: 1, other: 0 },
-  other: { person: 0, organization: 0, place: 0, other: 1 },
+  person: { person: RULE_WEIGHT, organization: 0, place: 0, other: 0 },
+  organization: { person: 0, organization: RULE_WEIGHT, place: 0, other: 0 },
+  place: { person: 0, organization: 0, place: RULE_WEIGHT, other: 0 },
+  other: { person: 0, organization: 0, place: 0, other: RULE_WEIGHT },
 };
 
 /** Rules that settle a candidate's type from a strong cue: the candidate's evidence becomes that
@@ -363,6 +397,12 @@ function ruleType(doc: Doc, c: Candidate, o: EntityOptions): EntityType | null {
   const person = s.person >= Math.max(s.organization, s.place, s.other);
   const place = lex.places.get(key);
   const seat = lex.seats.get(key);
+  if (on(o, 'news-agencies') && lex.agencies.has(key)) return 'organization';
+  // "London Heathrow", "Washington Mutual": a name led by a country or a city of millions is no person's.
+  if (on(o, 'place-led-names') && person && words.length >= 2 && c.roles.length === 0) {
+    const lead = lex.places.get(words[0]);
+    if (lead && (lead.kind === 'country' || lead.population >= 5_000_000)) return bestOf(s, ['organization', 'place', 'other']);
+  }
   // Parley's convention: a country is a place, whatever it does in the sentence.
   if (on(o, 'countries') && place?.kind === 'country' && !seat) return 'place';
   if (on(o, 'seats') && seat) return seat.type;
@@ -392,6 +432,11 @@ function ruleType(doc: Doc, c: Candidate, o: EntityOptions): EntityType | null {
   return null;
 }
 
+function bestOf(s: Scores, types: (keyof Scores)[]): keyof Scores {
+  return types.reduce((a, b) => (s[b] > s[a] ? b : a));
+}
+
+const PLACE_SUPPORT = new Set(['c:placenoun-of', 'c:motion-to', 'c:in-x-region', 'c:dateline', 'p:in', 'p:near', 'p:at', 'p:across', 'p:outside', 'p:inside', 'n:river', 'n:region', 'n:province', 'n:city', 'n:town', 'n:village', 'n:district']);
 const PERSON_SUPPORT = new Set(['c:title-1', 'c:title,', 'c:honorific-1', 'c:appos-title', 'c:appos-person', 'c:say-1', 'c:pron-he', 'c:pron-she', 'after-given']);
 
 /** Rules that weigh a candidate against the rest of the article. */
@@ -399,7 +444,7 @@ export function documentRules(doc: Doc, cands: Candidate[], o: EntityOptions): v
   const lex = lexicon();
   const toks = doc.tokens;
   const fd = featureDoc(doc);
-  if (on(o, 'lone-names')) {
+  if (on(o, 'lone-persons')) {
     // A person is introduced by a full name, a title or a description; a lone unfamiliar word the
     // article never gives a first name, title, "he" or "she" is more likely a body or a place
     // ("Brightcore unveiled its phone") than a person. The model's next reading decides which.
@@ -407,13 +452,21 @@ export function documentRules(doc: Doc, cands: Candidate[], o: EntityOptions): v
       const s = c.score;
       if (c.words.length !== 1 || s.person < Math.max(s.organization, s.place, s.other) || c.roles.length > 0) continue;
       const w = c.words[0];
-      if (lex.givenNames.has(w) || fd.byline[c.first]) continue;
-      const cues = new Set([...(fd.aggregate.get(w) ?? []), ...fd.cues[c.first]]);
-      if ([...PERSON_SUPPORT].some((x) => cues.has(x))) continue;
+      if (lex.givenNames.has(w) || fd.byline[c.first] || personSupport(doc, c)) continue;
       if (cands.some((x) => x !== c && x.words.length >= 2 && (x.words[x.words.length - 1] === w || x.words[0] === w))) continue;
-      const rest = { organization: s.organization, place: s.place, other: s.other };
-      const top = (Object.keys(rest) as (keyof typeof rest)[]).reduce((a, b) => (rest[b] > rest[a] ? b : a));
-      c.score = { ...ONE_HOT[top] };
+      c.score = { ...ONE_HOT[notPerson(doc, c, cands)] };
+    }
+  }
+  if (on(o, 'lone-places')) {
+    // "sent a letter to Brightcore": "to" reads as a destination to the model, but without a verb of
+    // movement, an unfamiliar word that no gazetteer, place noun, "in", "near" or "at" ever places
+    // is more likely a body. Only title-case words after "to" (acronyms such as "EU" are left alone).
+    for (const c of cands) {
+      const s = c.score;
+      if (c.words.length !== 1 || s.place < Math.max(s.organization, s.person, s.other) || c.placeKey) continue;
+      if (!/^\p{Lu}\p{Ll}+$/u.test(c.text) || fd.vocabulary.has(c.words[0]) || placeSupport(doc, c)) continue;
+      if (cands.some((x) => x !== c && x.words.length >= 2 && x.words.includes(c.words[0]))) continue;
+      c.score = { ...ONE_HOT[personSupport(doc, c) ? 'person' : s.other > s.organization ? 'other' : 'organization'] };
     }
   }
   if (on(o, 'place-lists')) {
@@ -436,6 +489,34 @@ export function documentRules(doc: Doc, cands: Candidate[], o: EntityOptions): v
       i = j + 1;
     }
   }
+}
+
+function cuesOf(doc: Doc, c: Candidate): Set<string> {
+  const fd = featureDoc(doc);
+  return new Set([...(fd.aggregate.get(c.words[0]) ?? []), ...fd.cues[c.first]]);
+}
+
+function personSupport(doc: Doc, c: Candidate): boolean {
+  const cues = cuesOf(doc, c);
+  return [...PERSON_SUPPORT].some((x) => cues.has(x));
+}
+
+/** Something places this one-word name: a cue ("the town of X", "in X", "flew to X") or the region
+ * after it ("Stiles, Texas"). */
+function placeSupport(doc: Doc, c: Candidate): boolean {
+  const cues = cuesOf(doc, c);
+  if ([...PLACE_SUPPORT].some((x) => cues.has(x))) return true;
+  const toks = doc.tokens;
+  const region = toks[c.last + 1]?.text === ',' ? lexicon().places.get(fold(toks[c.last + 2]?.text ?? '')) : undefined;
+  return !!region && region.kind !== 'city';
+}
+
+/** The reading of a lone name that is not a person: a place if something places it, a thing if
+ * the model leans that way, else a body. */
+function notPerson(doc: Doc, c: Candidate, _cands: Candidate[]): keyof Scores {
+  const s = c.score;
+  if (c.placeKey || placeSupport(doc, c)) return 'place';
+  return s.other > Math.max(s.organization, s.place) ? 'other' : 'organization';
 }
 
 function coordinated(doc: Doc, a: Candidate, b: Candidate): boolean {

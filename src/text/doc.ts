@@ -42,6 +42,9 @@ export interface Doc {
 
 const nlp = winkNLP(model);
 const its = nlp.its;
+/** The id wink-nlp gives the first word outside its vocabulary that it meets; every later unknown
+ * word gets a higher one, so ids below it are vocabulary words. Read before any document is. */
+const firstUnknownId = (nlp.readDoc('qzxqzxqzq').tokens().out(its.uniqueId) as unknown as number[])[0];
 
 const LETTERS = /^\p{L}+$/u;
 
@@ -190,8 +193,6 @@ export function buildDoc(article: Article): Doc {
   return { article, text, paragraphs, sentences, tokens };
 }
 
-/** The first id wink-nlp gives a word outside its vocabulary: ids below it are vocabulary words. */
-let firstUnknownId = -1;
 
 /**
  * Whether each word (lower case, letters only) is in wink-nlp's English vocabulary. A capitalised
@@ -200,7 +201,6 @@ let firstUnknownId = -1;
  * One wink-nlp pass for all the words; a word it splits or changes counts as unknown.
  */
 export function vocabularyWords(words: string[]): boolean[] {
-  if (firstUnknownId < 0) firstUnknownId = (nlp.readDoc('qzxqzxqzq').tokens().out(its.uniqueId) as unknown as number[])[0];
   const out = new Array<boolean>(words.length).fill(false);
   const simple = words.map((w, i) => [w, i] as const).filter(([w]) => /^\p{Ll}+$/u.test(w));
   if (simple.length === 0) return out;

@@ -194,7 +194,9 @@ export function featureDoc(doc: Doc): FeatureDoc {
 function vocabularyOf(words: string[], cap: Uint8Array): Set<string> {
   const distinct = [...new Set(words.filter((_, i) => cap[i]))];
   const known = vocabularyWords(distinct);
-  return new Set(distinct.filter((_, k) => known[k]));
+  // Ordinary words of conflict news that wink-nlp's vocabulary lacks ("ceasefire").
+  const common = lexicon().words.commonWords;
+  return new Set(distinct.filter((w, k) => known[k] || common.has(w)));
 }
 
 /** At most this many context values are gathered per word, in text order. */
