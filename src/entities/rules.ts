@@ -23,6 +23,7 @@ export const RULES = [
   'lone-places',
   'body-heads',
   'news-agencies',
+  'said-x',
   'place-led-names',
   'offices-of-state',
   'function-words',
@@ -69,6 +70,8 @@ export function spanRules(doc: Doc, tagged: TaggedName[], o: EntityOptions): Tag
   const fd = featureDoc(doc);
   let names = on(o, 'mid-sentence-capitals') ? withCapitalRuns(doc, tagged) : tagged;
   if (on(o, 'local-countries')) names = withLocalCountries(doc, names);
+  if (on(o, 'bylines')) names = withBylineNames(doc, names);
+  if (on(o, 'headline-support')) names = withHeadlineNames(doc, names);
   let out: TaggedName[] = [];
   for (const n of names) {
     let { first, last } = n;
@@ -130,12 +133,8 @@ export function spanRules(doc: Doc, tagged: TaggedName[], o: EntityOptions): Tag
     // A span across unsupported words is cut into its supported stretches ("Zelenskiy Meets Trump"
     // → "Zelenskiy", "Trump"); a word the vocabulary lacks and the article never writes in lower
     // case supports itself ("Zelenskiy"), an ordinary word does not ("Meets", "Talks").
-    if (on(o, 'headline-support') && fd.lineKind[first] !== PROSE) {
-      const supported = (k: number) => {
-        const w = fd.words[k];
-        if ((fd.capMid.get(w) ?? 0) > 0 || isAcronym(toks[k].text) || fd.gaz[k].some((g) => SUPPORTING_LISTS.test(g))) return true;
-        return fd.cap[k] === 1 && !fd.vocabulary.has(w) && !fd.lower.has(w);
-      };
+    if (on(o, 'headline-support') && fd.lineKind[first] !== PROSE && !fd.byline[first]) {
+      const supported = (k: number) => headlineSupported(doc, k);
       let k = first;
       while (k <= last) {
         while (k <= last && !supported(k)) k++;
@@ -203,7 +202,9 @@ function withCapitalRuns(doc: Doc, tagged: TaggedName[]): TaggedName[] {
     const p = spanProbabilities(doc, k, e);
     const total = p ? p.reduce((a, b) => a + b, 0) : 0;
     if (p && total > 0) {
-      const probs = p.map((x) => x / total);
+      // The model's own probabilities, not renormalised: for a span it did not decode they are
+      // small, so linking leans on the article's other mentions to type it.
+      const probs = p;
       // A known place or an acronym in brackets after a name ("General Motors (GM)") needs no further cue.
       const known = lex.places.has(fold(doc.text.slice(toks[k].start, toks[e].end))) || (k === e && isAcronym(toks[k].text) && toks[k - 1]?.text === '(' && toks[e + 1]?.text === ')');
       added.push({ first: k, last: e, type: probs.indexOf(Math.max(...probs)), probs, byRule: !known });
@@ -219,12 +220,63 @@ function retyped(doc: Doc, n: TaggedName, first: number, last: number): TaggedNa
   const p = spanProbabilities(doc, first, last);
   const total = p ? p.reduce((a, b) => a + b, 0) : 0;
   if (!p || total <= 0) return { ...n, first, last };
-  const probs = p.map((x) => x / total);
-  return { ...n, first, last, probs, type: probs.indexOf(Math.max(...probs)) };
+  return { ...n, first, last, probs: p, type: p.indexOf(Math.max(...p)) };
+}
+
+/** "By Gemma Platt and Jo Lee, World Affairs Reporter": each name of a byline is a person's, whole. */
+function withBylineNames(doc: Doc, names: TaggedName[]): TaggedName[] {
+  const fd = featureDoc(doc);
+  const toks = doc.tokens;
+  const byline: TaggedName[] = [];
+  for (let k = 0; k < toks.length; k++) {
+    if (!fd.byline[k] || !fd.cap[k]) continue;
+    let e = k;
+    while (e + 1 < toks.length && fd.byline[e + 1] && !/^(?:and|&)$/i.test(toks[e + 1].text) && (fd.cap[e + 1] || lexicon().words.nameParticles.has(fd.words[e + 1]))) e++;
+    if (e > k) byline.push({ first: k, last: e, type: 0, probs: [1, 0, 0, 0], byRule: true });
+    k = e;
+  }
+  if (byline.length === 0) return names;
+  const kept = names.filter((n) => !byline.some((b) => n.first <= b.last && b.first <= n.last));
+  return [...kept, ...byline].sort((a, b) => a.first - b.first);
+}
+
+/** Words of a headline or title-case line that support themselves as names (see headline-support
+ * in spanRules) and that the tagger left out ("Zelensky" in "Putin and Zelensky to Meet"). */
+function withHeadlineNames(doc: Doc, names: TaggedName[]): TaggedName[] {
+  const fd = featureDoc(doc);
+  const toks = doc.tokens;
+  const covered = new Uint8Array(toks.length);
+  for (const n of names) for (let k = Math.max(0, n.first - 1); k <= Math.min(toks.length - 1, n.last + 1); k++) covered[k] = 1;
+  const added: TaggedName[] = [];
+  for (let k = 0; k < toks.length; k++) {
+    if (fd.lineKind[k] === PROSE || fd.byline[k] || covered[k] || !fd.cap[k] || !headlineSupported(doc, k) || FUNCTION_POS.has(toks[k].pos)) continue;
+    if (fd.gaz[k].some((g) => g.startsWith('role:') || g === 'honorific' || g === 'demonym' || g === 'demonyms' || g === 'calendar')) continue;
+    let e = k;
+    while (e + 1 < toks.length && toks[e + 1].sentence === toks[k].sentence && !covered[e + 1] && fd.cap[e + 1] && headlineSupported(doc, e + 1)) e++;
+    const p = spanProbabilities(doc, k, e);
+    const total = p ? p.reduce((a, b) => a + b, 0) : 0;
+    if (p && total > 0) {
+      added.push({ first: k, last: e, type: p.indexOf(Math.max(...p)), probs: p });
+    }
+    k = e;
+  }
+  return added.length ? [...names, ...added].sort((a, b) => a.first - b.first) : names;
+}
+
+/** On a headline or title-case line: a word the article also capitalises inside a prose sentence,
+ * a gazetteer entry, an acronym, or a word the vocabulary lacks that the article never writes in
+ * lower case ("Zelenskiy"); an ordinary word ("Meets", "Talks") is not. */
+function headlineSupported(doc: Doc, k: number): boolean {
+  const fd = featureDoc(doc);
+  const w = fd.words[k];
+  if ((fd.capMid.get(w) ?? 0) > 0 || isAcronym(doc.tokens[k].text) || fd.gaz[k].some((g) => SUPPORTING_LISTS.test(g))) return true;
+  // The given-name list holds ordinary words too ("Meet", "Will"): it vouches only for other words.
+  if (fd.gaz[k].includes('given') && !fd.vocabulary.has(w)) return true;
+  return fd.cap[k] === 1 && !fd.vocabulary.has(w) && !fd.lower.has(w);
 }
 
 /** Gazetteer tags that vouch for a headline word being a name (see features.ts gazetteerTags). */
-const SUPPORTING_LISTS = /^(?:country|region|city-big|city-mid|seat-org|seat-place|demonym|localcountry|given)(?::|$)/;
+const SUPPORTING_LISTS = /^(?:country|region|city-big|city-mid|seat-org|seat-place|demonym|localcountry)(?::|$)/;
 
 /** "Karsia rejected the offer": a country the article names with its own adjective ("Karsian
  * troops") is a name even where the tagger, seeing an unfamiliar word, left it out. */
@@ -243,13 +295,22 @@ function withLocalCountries(doc: Doc, names: TaggedName[]): TaggedName[] {
 
 const portfolioWord = (doc: Doc, k: number) => lexicon().portfolioWords.has(fold(doc.tokens[k].text));
 
-/** "People's Republic of China", "Michael O' Leary": names the tokenizer cut at an apostrophe. */
+/** "People's Republic of China", "Michael O' Leary": names the tokenizer cut at an apostrophe;
+ * "Federal Service for the Financial Markets": a body's head noun, "of/for/on (the)", and a name
+ * are one name. */
 function joinNames(doc: Doc, names: TaggedName[]): TaggedName[] {
   const lex = lexicon();
   const toks = doc.tokens;
   const out: TaggedName[] = [];
   for (const n of names) {
     const prev = out[out.length - 1];
+    if (prev && n.first > prev.last + 1 && n.first - prev.last <= 3 && toks[prev.last].sentence === toks[n.first].sentence && lex.connectorHeads.has(fold(toks[prev.last].text)) && !n.byRule) {
+      const between = toks.slice(prev.last + 1, n.first).map((t) => fold(t.text));
+      if (['of', 'for', 'on'].includes(between[0]) && (between.length === 1 || (between.length === 2 && between[1] === 'the'))) {
+        out[out.length - 1] = retyped(doc, prev, prev.first, n.last);
+        continue;
+      }
+    }
     if (prev && n.first === prev.last + 2) {
       const mid = toks[prev.last + 1];
       const joinsBody = POSSESSIVE.test(mid.text) && lex.connectorHeads.has(`${fold(toks[prev.last].text)}'s`);
@@ -265,6 +326,19 @@ function joinNames(doc: Doc, names: TaggedName[]): TaggedName[] {
       continue;
     }
     out.push(n);
+  }
+  // A body's head noun, then "of/for/on (the)" and capitalised words the tagger left out.
+  for (let i = 0; i < out.length; i++) {
+    const n = out[i];
+    if (!lex.connectorHeads.has(fold(toks[n.last].text))) continue;
+    let k = n.last + 1;
+    if (!['of', 'for', 'on'].includes(fold(toks[k]?.text ?? '')) || toks[k].sentence !== toks[n.last].sentence) continue;
+    k++;
+    if (fold(toks[k]?.text ?? '') === 'the') k++;
+    let e = k - 1;
+    const fd = featureDoc(doc);
+    while (e + 1 < toks.length && toks[e + 1].sentence === toks[n.last].sentence && fd.cap[e + 1] && !FUNCTION_POS.has(toks[e + 1].pos) && (i + 1 >= out.length || e + 1 < out[i + 1].first)) e++;
+    if (e >= k) out[i] = retyped(doc, n, n.first, e);
   }
   return out;
 }
@@ -387,6 +461,9 @@ export function typeRules(doc: Doc, c: Candidate, o: EntityOptions): boolean {
   return type !== null;
 }
 
+/** Names some mention of which holds a state office ("Kestria's chief negotiator"), per document. */
+const stateNames = new WeakMap<Doc, Set<string>>();
+
 function ruleType(doc: Doc, c: Candidate, o: EntityOptions): EntityType | null {
   const lex = lexicon();
   const toks = doc.tokens;
@@ -398,6 +475,16 @@ function ruleType(doc: Doc, c: Candidate, o: EntityOptions): EntityType | null {
   const place = lex.places.get(key);
   const seat = lex.seats.get(key);
   if (on(o, 'news-agencies') && lex.agencies.has(key)) return 'organization';
+  // '"…," said Lavrov.': an inverted reporting clause names a person, not a body: nothing after
+  // the name but punctuation, and no subject of its own before the verb.
+  if (on(o, 'said-x') && first >= 1 && !isAcronym(c.text) && !place && !seat && !lex.orgSuffixes.has(lastWord)) {
+    const verb = toks[first - 1];
+    const before = toks[first - 2];
+    const next = toks[last + 1];
+    const subject = !!before && before.sentence === verb.sentence && ['PROPN', 'NOUN', 'PRON'].includes(before.pos);
+    const ends = !next || next.sentence !== toks[last].sentence || /^[,.;:]$/.test(next.text);
+    if (verb.sentence === toks[first].sentence && verb.pos === 'VERB' && lex.reportingVerbs.has(verb.lemma) && !subject && ends && !c.possessive) return 'person';
+  }
   // "London Heathrow", "Washington Mutual": a name led by a country or a city of millions is no person's.
   if (on(o, 'place-led-names') && person && words.length >= 2 && c.roles.length === 0) {
     const lead = lex.places.get(words[0]);
@@ -407,6 +494,8 @@ function ruleType(doc: Doc, c: Candidate, o: EntityOptions): EntityType | null {
   if (on(o, 'countries') && place?.kind === 'country' && !seat) return 'place';
   if (on(o, 'seats') && seat) return seat.type;
   if (on(o, 'local-countries') && c.placeKey?.startsWith('local:')) return 'place';
+  // "Brennmark's defence secretary", "Kestria's chief negotiator": offices only a state has.
+  if (on(o, 'offices-of-state') && !seat && stateOffice(doc).has(key)) return 'place';
   if (on(o, 'legal-forms') && words.length >= 2 && lex.words.legalForms.has(lastWord)) return 'organization';
   if (on(o, 'bylines') && fd.byline[first] && words.length >= 2 && !lex.orgSuffixes.has(lastWord)) return 'person';
   if (on(o, 'datelines') && fd.cues[first].includes('c:dateline') && first === last) return 'place';
@@ -417,11 +506,6 @@ function ruleType(doc: Doc, c: Candidate, o: EntityOptions): EntityType | null {
   // Heads of state bodies ("government", "commission") are left to the model: both training
   // corpora often type a government or an EU body as a place.
   if (on(o, 'body-heads') && words.length >= 2 && !place && lex.orgSuffixes.has(lastWord) && lastWord.length >= 4 && !lex.words.listySuffixes.has(lastWord) && !lex.words.stateBodies.has(lastWord) && !person) return 'organization';
-  // "Brennmark's defence secretary", "Kestria's chief negotiator": offices only a state has.
-  if (on(o, 'offices-of-state') && c.possessive && !seat && !person) {
-    const office = titleAt(doc, last + 2, Math.min(toks.length, last + 8));
-    if (office && /^(?:leader\.(?:pm|monarch|chancellor|supreme)|minister|military|legislator|diplomat|negotiator)/.test(office.role.cls)) return 'place';
-  }
   if (on(o, 'place-nouns') && !seat) {
     const next = toks[last + 1];
     const before = toks[first - 1];
@@ -491,6 +575,26 @@ export function documentRules(doc: Doc, cands: Candidate[], o: EntityOptions): v
   }
 }
 
+/** Folded names written with a possessive and an office only a state has, anywhere in the article:
+ * such a name is a country in all its mentions ("Kestria's losses" too). */
+function stateOffice(doc: Doc): Set<string> {
+  let names = stateNames.get(doc);
+  if (names) return names;
+  names = new Set();
+  stateNames.set(doc, names);
+  const toks = doc.tokens;
+  for (let k = 1; k + 1 < toks.length; k++) {
+    if (!POSSESSIVE.test(toks[k].text) || !/^\p{Lu}/u.test(toks[k - 1].text)) continue;
+    const office = titleAt(doc, k + 1, Math.min(toks.length, k + 7));
+    if (!office || !/^(?:leader\.(?:pm|monarch|chancellor|supreme)|minister|military|legislator|diplomat|negotiator)/.test(office.role.cls)) continue;
+    let a = k - 1;
+    while (a > 0 && toks[a - 1].sentence === toks[k].sentence && /^\p{Lu}/u.test(toks[a - 1].text) && k - a < 3) a--;
+    names.add(fold(doc.text.slice(toks[a].start, toks[k - 1].end)));
+    names.add(fold(toks[k - 1].text));
+  }
+  return names;
+}
+
 function cuesOf(doc: Doc, c: Candidate): Set<string> {
   const fd = featureDoc(doc);
   return new Set([...(fd.aggregate.get(c.words[0]) ?? []), ...fd.cues[c.first]]);
@@ -498,7 +602,9 @@ function cuesOf(doc: Doc, c: Candidate): Set<string> {
 
 function personSupport(doc: Doc, c: Candidate): boolean {
   const cues = cuesOf(doc, c);
-  return [...PERSON_SUPPORT].some((x) => cues.has(x));
+  if ([...PERSON_SUPPORT].some((x) => cues.has(x))) return true;
+  // "Lyons said": a reporting verb after the name, unless "it" refers back to it ("Brightcore said it…").
+  return cues.has('c:say+1') && !cues.has('c:pron-it');
 }
 
 /** Something places this one-word name: a cue ("the town of X", "in X", "flew to X") or the region
