@@ -27,8 +27,10 @@ export interface Candidate {
   possessive: boolean;
   /** A country name: never a surname. */
   strongPlace: boolean;
-  /** A title, honorific, appositive or given name says this is a person; weak cues alone never do. */
+  /** The model's reading (or a rule's) makes this a person: the surname of a longer name may link to it. */
   strongPerson: boolean;
+  /** A kept rule's cue settled the type (rules.ts); later document rules leave it alone. */
+  settled?: boolean;
 }
 
 export interface Cluster {

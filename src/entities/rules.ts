@@ -26,6 +26,7 @@ export const RULES = [
   'said-x',
   'place-led-names',
   'offices-of-state',
+  'office-of-body',
   'function-words',
   'party-tags',
   'joined-names',
@@ -70,6 +71,7 @@ export function spanRules(doc: Doc, tagged: TaggedName[], o: EntityOptions): Tag
   const fd = featureDoc(doc);
   let names = on(o, 'mid-sentence-capitals') ? withCapitalRuns(doc, tagged) : tagged;
   if (on(o, 'local-countries')) names = withLocalCountries(doc, names);
+  if (on(o, 'countries')) names = withCountries(doc, names);
   if (on(o, 'bylines')) names = withBylineNames(doc, names);
   if (on(o, 'headline-support')) names = withHeadlineNames(doc, names);
   let out: TaggedName[] = [];
@@ -223,6 +225,33 @@ function retyped(doc: Doc, n: TaggedName, first: number, last: number): TaggedNa
   return { ...n, first, last, probs: p, type: p.indexOf(Math.max(...p)) };
 }
 
+/** "Russia and Security Council members spoke": a country's name is a name wherever it stands,
+ * sentence-initial or not, even where the tagger left it out. */
+function withCountries(doc: Doc, names: TaggedName[]): TaggedName[] {
+  const fd = featureDoc(doc);
+  const covered = new Uint8Array(doc.tokens.length);
+  for (const n of names) for (let k = n.first; k <= n.last; k++) covered[k] = 1;
+  const added: TaggedName[] = [];
+  for (let k = 0; k < doc.tokens.length; k++) {
+    if (covered[k] || !fd.cap[k] || fd.lineKind[k] !== PROSE) continue;
+    const tag = fd.gaz[k].find((g) => g.startsWith('country:'));
+    if (tag !== 'country:U' && tag !== 'country:B') continue;
+    let e = k;
+    if (tag === 'country:B') while (e + 1 < doc.tokens.length && fd.gaz[e + 1].some((g) => g === 'country:I' || g === 'country:L')) e++;
+    let free = true;
+    for (let q = k; q <= e; q++) if (covered[q]) free = false;
+    // Not part of a longer name ("Air France") nor a modifier ("US automakers"), which is how the
+    // tagger, following MEANTIME, leaves a country out.
+    const toks = doc.tokens;
+    const before = toks[k - 1];
+    const after = toks[e + 1];
+    const inName = (!!before && before.sentence === toks[k].sentence && fd.cap[k - 1] === 1) || (!!after && after.sentence === toks[e].sentence && (fd.cap[e + 1] === 1 || after.pos === 'NOUN' || after.pos === 'ADJ'));
+    if (free && !inName) added.push({ first: k, last: e, type: 2, probs: [0, 0, 1, 0] });
+    k = e;
+  }
+  return added.length ? [...names, ...added].sort((a, b) => a.first - b.first) : names;
+}
+
 /** "By Gemma Platt and Jo Lee, World Affairs Reporter": each name of a byline is a person's, whole. */
 function withBylineNames(doc: Doc, names: TaggedName[]): TaggedName[] {
   const fd = featureDoc(doc);
@@ -316,7 +345,8 @@ function joinNames(doc: Doc, names: TaggedName[]): TaggedName[] {
       const joinsBody = POSSESSIVE.test(mid.text) && lex.connectorHeads.has(`${fold(toks[prev.last].text)}'s`);
       const irish = APOSTROPHE.test(mid.text) && /^[OD]$/.test(toks[prev.last].text) && mid.start === toks[prev.last].end;
       if ((joinsBody || irish) && toks[prev.last].sentence === toks[n.first].sentence) {
-        out[out.length - 1] = { ...n, first: prev.first, probs: irish ? personProbs(n.probs) : n.probs };
+        const probs = irish ? personProbs(n.probs) : n.probs;
+        out[out.length - 1] = { first: prev.first, last: n.last, probs, type: probs.indexOf(Math.max(...probs)) };
         continue;
       }
     }
@@ -457,7 +487,10 @@ const ONE_HOT: Record<string, Scores> = {
  * type. Returns whether one did. */
 export function typeRules(doc: Doc, c: Candidate, o: EntityOptions): boolean {
   const type = ruleType(doc, c, o);
-  if (type) c.score = { ...ONE_HOT[type] };
+  if (type) {
+    c.score = { ...ONE_HOT[type] };
+    c.settled = true;
+  }
   return type !== null;
 }
 
@@ -506,12 +539,30 @@ function ruleType(doc: Doc, c: Candidate, o: EntityOptions): EntityType | null {
   // Heads of state bodies ("government", "commission") are left to the model: both training
   // corpora often type a government or an EU body as a place.
   if (on(o, 'body-heads') && words.length >= 2 && !place && lex.orgSuffixes.has(lastWord) && lastWord.length >= 4 && !lex.words.listySuffixes.has(lastWord) && !lex.words.stateBodies.has(lastWord) && !person) return 'organization';
+  // "the Head of Mossad", "the Secretary of the African Union": what an office is "of", when it is
+  // no place, is the body that has the office.
+  if (on(o, 'office-of-body') && !place && !seat && first >= 2 && c.score.person < Math.max(c.score.organization, c.score.place, c.score.other)) {
+    let k = first - 1;
+    if (fold(toks[k].text) === 'the') k--;
+    if (k >= 1 && fold(toks[k].text) === 'of' && toks[k].sentence === toks[first].sentence) {
+      const role = (() => {
+        for (let a = Math.max(0, k - lex.roleMaxWords); a < k; a++) {
+          const t = titleAt(doc, a, k);
+          if (t && t.last === k - 1) return t;
+        }
+        return null;
+      })();
+      if (role) return 'organization';
+    }
+  }
   if (on(o, 'place-nouns') && !seat) {
     const next = toks[last + 1];
     const before = toks[first - 1];
     const nounAfter = !!next && next.sentence === toks[last].sentence && /^\p{Ll}/u.test(next.text) && lex.words.placeNouns.has(fold(next.text)) && !c.possessive;
     const nounOf = !!before && first >= 2 && (fold(before.text) === 'of' || before.text === ',') && lex.words.placeNouns.has(fold(toks[first - 2].text)) && toks[first - 2].sentence === toks[first].sentence;
-    if ((nounAfter || nounOf) && !person) return 'place';
+    // "the Mira river" is a place even where the model read a person; "the town of X" only when
+    // the model does not see a person ("the son of Ali").
+    if (nounAfter || (nounOf && !person)) return 'place';
   }
   return null;
 }
@@ -534,7 +585,7 @@ export function documentRules(doc: Doc, cands: Candidate[], o: EntityOptions): v
     // ("Brightcore unveiled its phone") than a person. The model's next reading decides which.
     for (const c of cands) {
       const s = c.score;
-      if (c.words.length !== 1 || s.person < Math.max(s.organization, s.place, s.other) || c.roles.length > 0) continue;
+      if (c.settled || c.words.length !== 1 || s.person < Math.max(s.organization, s.place, s.other) || c.roles.length > 0) continue;
       const w = c.words[0];
       if (lex.givenNames.has(w) || fd.byline[c.first] || personSupport(doc, c)) continue;
       if (cands.some((x) => x !== c && x.words.length >= 2 && (x.words[x.words.length - 1] === w || x.words[0] === w))) continue;
@@ -547,7 +598,7 @@ export function documentRules(doc: Doc, cands: Candidate[], o: EntityOptions): v
     // is more likely a body. Only title-case words after "to" (acronyms such as "EU" are left alone).
     for (const c of cands) {
       const s = c.score;
-      if (c.words.length !== 1 || s.place < Math.max(s.organization, s.person, s.other) || c.placeKey) continue;
+      if (c.settled || c.words.length !== 1 || s.place < Math.max(s.organization, s.person, s.other) || c.placeKey) continue;
       if (!/^\p{Lu}\p{Ll}+$/u.test(c.text) || fd.vocabulary.has(c.words[0]) || placeSupport(doc, c)) continue;
       if (cands.some((x) => x !== c && x.words.length >= 2 && x.words.includes(c.words[0]))) continue;
       c.score = { ...ONE_HOT[personSupport(doc, c) ? 'person' : s.other > s.organization ? 'other' : 'organization'] };
@@ -567,7 +618,7 @@ export function documentRules(doc: Doc, cands: Candidate[], o: EntityOptions): v
         const hasAnd = toks.slice(list[list.length - 2].last + 1, list[list.length - 1].first).some((t) => /^(?:and|or)$/i.test(t.text));
         const known = list.some((c) => c.placeKey && !c.placeKey.startsWith('local:') && c.score.place >= Math.max(c.score.organization, c.score.person));
         if (hasAnd && known && lex.words.placeListPrepositions.has(prep) && !lex.words.inNotPlace.has(before)) {
-          for (const c of list) if (c.score.place < Math.max(c.score.organization, c.score.person, c.score.other) && c.roles.length === 0) c.score = { ...ONE_HOT.place };
+          for (const c of list) if (!c.settled && c.score.place < Math.max(c.score.organization, c.score.person, c.score.other) && c.roles.length === 0) c.score = { ...ONE_HOT.place };
         }
       }
       i = j + 1;
