@@ -165,6 +165,7 @@ function candidateOf(doc: Doc, name: TaggedName, from: number, options: EntityOp
     c.score.person = Math.max(c.score.person, 1 - others);
   }
   if (!typeRules(doc, c, options) && name.byRule) return null;
+  if (name.settled) c.settled = true;
   c.strongPerson = c.score.person >= Math.max(c.score.organization, c.score.place, c.score.other);
   return c;
 }

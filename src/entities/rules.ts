@@ -34,6 +34,7 @@ export const RULES = [
   'plural-titles',
   'titles',
   'countries',
+  'gazetteer-spans',
   'seats',
   'local-countries',
   'legal-forms',
@@ -164,6 +165,7 @@ export function spanRules(doc: Doc, tagged: TaggedName[], o: EntityOptions): Tag
     }
     out.push(first === n.first && last === n.last ? n : retyped(doc, n, first, last));
   }
+  if (on(o, 'gazetteer-spans')) out = wholePlaces(doc, out);
   if (on(o, 'joined-names')) out = joinNames(doc, out);
   if (on(o, 'plural-titles')) out = pluralTitles(doc, out);
   return out;
@@ -183,21 +185,39 @@ function withCapitalRuns(doc: Doc, tagged: TaggedName[]): TaggedName[] {
   const toks = doc.tokens;
   const covered = new Uint8Array(toks.length);
   for (const n of tagged) for (let k = Math.max(0, n.first - 1); k <= Math.min(toks.length - 1, n.last + 1); k++) covered[k] = 1;
+  // A known place of several words ("St. Louis") is found whole, before single words are looked at.
+  const placeEnd = (k: number) => {
+    const tag = fd.gaz[k].find((g) => /^(?:city-[a-z]+|region|country):[BU]$/.test(g));
+    if (!tag) return -1;
+    let e = k;
+    if (tag.endsWith(':B')) while (e + 1 < toks.length && fd.gaz[e + 1].some((g) => /^(?:city-[a-z]+|region|country):[IL]$/.test(g))) e++;
+    return e;
+  };
   const eligible = (k: number) => {
-    if (!fd.cap[k] || fd.initial[k] || fd.lineKind[k] !== PROSE || covered[k] || fd.byline[k]) return false;
+    // An acronym is written in capitals wherever it stands, so it counts at a sentence start too.
+    if (!fd.cap[k] || (fd.initial[k] && !isAcronym(toks[k].text)) || fd.lineKind[k] !== PROSE || covered[k] || fd.byline[k]) return false;
     const w = fd.words[k];
     if (w === 'i' || lex.stopCapitalized.has(w) || lex.notNames.has(w) || lex.words.calendarWords.has(w.replace(/\.$/, ''))) return false;
     return !fd.gaz[k].some((g) => g.startsWith('role:') || g === 'honorific' || g === 'demonym' || g === 'demonyms');
   };
   const added: TaggedName[] = [];
   for (let k = 0; k < toks.length; k++) {
-    if (!eligible(k)) continue;
-    let e = k;
-    while (e + 1 < toks.length && toks[e + 1].sentence === toks[k].sentence && eligible(e + 1)) e++;
-    // Only a whole run of capitals: "France" in "Air France" is part of a name, not one.
-    const capBefore = k > 0 && toks[k - 1].sentence === toks[k].sentence && fd.cap[k - 1] === 1;
-    const capAfter = e + 1 < toks.length && toks[e + 1].sentence === toks[e].sentence && fd.cap[e + 1] === 1;
-    if (capBefore || capAfter || fd.gaz[k].includes('legal')) {
+    let pe = !covered[k] && fd.cap[k] && !fd.initial[k] && fd.lineKind[k] === PROSE ? placeEnd(k) : -1;
+    // A place that modifies a noun ("US automakers", "the Long Beach plant") is left out, as the
+    // tagger learnt from MEANTIME, which does not annotate it.
+    if (pe >= 0 && pe + 1 < toks.length && toks[pe + 1].sentence === toks[k].sentence && (toks[pe + 1].pos === 'NOUN' || toks[pe + 1].pos === 'ADJ') && /^\p{Ll}/u.test(toks[pe + 1].text)) pe = -1;
+    if (pe < 0 && !eligible(k)) continue;
+    let e = pe >= 0 ? pe : k;
+    while (pe < 0 && e + 1 < toks.length && toks[e + 1].sentence === toks[k].sentence && eligible(e + 1)) e++;
+    // Only a whole run of capitals: "France" in "Air France" is part of a name, not one (a title
+    // beside it is no part of a name: "UN High Commissioner").
+    const titleWord = (q: number) => fd.gaz[q].some((g) => g.startsWith('role:') || g === 'honorific');
+    const capBefore = k > 0 && toks[k - 1].sentence === toks[k].sentence && fd.cap[k - 1] === 1 && !titleWord(k - 1);
+    const capAfter = e + 1 < toks.length && toks[e + 1].sentence === toks[e].sentence && fd.cap[e + 1] === 1 && !titleWord(e + 1);
+    // A modifier of a noun ("US automakers") is left out, as for places above, unless the noun
+    // makes it a company ("a Toyota spokesman").
+    const modifier = pe < 0 && e + 1 < toks.length && toks[e + 1].sentence === toks[e].sentence && (toks[e + 1].pos === 'NOUN' || toks[e + 1].pos === 'ADJ') && /^\p{Ll}/u.test(toks[e + 1].text) && organizationCue(doc, k, e, false) < 3;
+    if (capBefore || capAfter || modifier || fd.gaz[k].includes('legal')) {
       k = e;
       continue;
     }
@@ -225,6 +245,21 @@ function retyped(doc: Doc, n: TaggedName, first: number, last: number): TaggedNa
   return { ...n, first, last, probs: p, type: p.indexOf(Math.max(...p)) };
 }
 
+/** "in St. Louis": a span inside a known place of several words ("Louis") grows to the whole
+ * place, and the model types the grown span. */
+function wholePlaces(doc: Doc, names: TaggedName[]): TaggedName[] {
+  const fd = featureDoc(doc);
+  const toks = doc.tokens;
+  return names.map((n) => {
+    let a = n.first;
+    let b = n.last;
+    const inPlace = (k: number) => fd.gaz[k].some((g) => /^(?:city-[a-z]+|region|country|seat-[a-z]+):[BIL]$/.test(g));
+    while (a > 0 && toks[a - 1].sentence === toks[a].sentence && inPlace(a - 1) && fd.gaz[a].some((g) => /:[IL]$/.test(g))) a--;
+    while (b + 1 < toks.length && toks[b + 1].sentence === toks[b].sentence && inPlace(b + 1) && fd.gaz[b].some((g) => /:[BI]$/.test(g))) b++;
+    return a === n.first && b === n.last ? n : retyped(doc, n, a, b);
+  });
+}
+
 /** "Russia and Security Council members spoke": a country's name is a name wherever it stands,
  * sentence-initial or not, even where the tagger left it out. */
 function withCountries(doc: Doc, names: TaggedName[]): TaggedName[] {
@@ -246,7 +281,7 @@ function withCountries(doc: Doc, names: TaggedName[]): TaggedName[] {
     const before = toks[k - 1];
     const after = toks[e + 1];
     const inName = (!!before && before.sentence === toks[k].sentence && fd.cap[k - 1] === 1) || (!!after && after.sentence === toks[e].sentence && (fd.cap[e + 1] === 1 || after.pos === 'NOUN' || after.pos === 'ADJ'));
-    if (free && !inName) added.push({ first: k, last: e, type: 2, probs: [0, 0, 1, 0] });
+    if (free && !inName) added.push({ first: k, last: e, type: 2, probs: [0, 0, 1, 0], settled: true });
     k = e;
   }
   return added.length ? [...names, ...added].sort((a, b) => a.first - b.first) : names;
@@ -261,7 +296,7 @@ function withBylineNames(doc: Doc, names: TaggedName[]): TaggedName[] {
     if (!fd.byline[k] || !fd.cap[k]) continue;
     let e = k;
     while (e + 1 < toks.length && fd.byline[e + 1] && !/^(?:and|&)$/i.test(toks[e + 1].text) && (fd.cap[e + 1] || lexicon().words.nameParticles.has(fd.words[e + 1]))) e++;
-    if (e > k) byline.push({ first: k, last: e, type: 0, probs: [1, 0, 0, 0], byRule: true });
+    if (e > k) byline.push({ first: k, last: e, type: 0, probs: [1, 0, 0, 0], settled: true });
     k = e;
   }
   if (byline.length === 0) return names;
@@ -317,7 +352,7 @@ function withLocalCountries(doc: Doc, names: TaggedName[]): TaggedName[] {
   for (const n of names) for (let k = n.first; k <= n.last; k++) covered[k] = 1;
   const added: TaggedName[] = [];
   fd.words.forEach((w, k) => {
-    if (fd.cap[k] && !covered[k] && local.countries.has(w)) added.push({ first: k, last: k, type: 2, probs: [0, 0, 1, 0], byRule: true });
+    if (fd.cap[k] && !covered[k] && local.countries.has(w)) added.push({ first: k, last: k, type: 2, probs: [0, 0, 1, 0], settled: true });
   });
   return added.length ? [...names, ...added].sort((a, b) => a.first - b.first) : names;
 }
@@ -409,7 +444,7 @@ function pluralTitles(doc: Doc, names: TaggedName[]): TaggedName[] {
         if (k <= n.last) out.push(retyped(doc, n, k, n.last));
         continue;
       }
-      out.push({ ...n, first: rest, type: 0, probs: personProbs(n.probs) });
+      out.push({ ...n, first: rest, type: 0, probs: personProbs(n.probs), settled: true });
       listAfterTitle = toks[rest].sentence;
       continue;
     }
@@ -417,7 +452,7 @@ function pluralTitles(doc: Doc, names: TaggedName[]): TaggedName[] {
     if (prev && listAfterTitle === toks[n.first].sentence && n.first > prev.last && n.first - prev.last <= 3) {
       const between = toks.slice(prev.last + 1, n.first).map((t) => fold(t.text));
       if (between.every((w) => w === ',' || w === 'and') && prev.type === 0) {
-        out.push({ ...n, type: 0, probs: personProbs(n.probs) });
+        out.push({ ...n, type: 0, probs: personProbs(n.probs), settled: true });
         // "and" closes the list: what follows it is no longer named by the title.
         if (between.includes('and')) listAfterTitle = -1;
         continue;
@@ -438,6 +473,8 @@ export function leadingTitle(doc: Doc, n: TaggedName, first: number, o: EntityOp
   const last = n.last;
   let role: ReturnType<typeof titleAt> = null;
   const personish = n.probs[0] >= Math.max(n.probs[1], n.probs[2], n.probs[3]);
+  // "St. Louis", "Prince Edward Island": a known place keeps its title-like first word.
+  if (lex.places.has(fold(doc.text.slice(toks[first].start, toks[last].end)))) return { first, role };
   for (;;) {
     if (first >= last) break;
     const w = fold(toks[first].text);
@@ -459,7 +496,7 @@ export function leadingTitle(doc: Doc, n: TaggedName, first: number, o: EntityOp
   // "High Commissioner for Refugees Filippo Grandi": the office before the portfolio is the holder's.
   if (!role && first >= 3) {
     let k = first - 1;
-    while (k >= 0 && portfolioWord(doc, k)) k--;
+    while (k >= 0 && portfolioWord(doc, k) && !['of', 'for'].includes(fold(toks[k].text))) k--;
     if (k < first - 1 && k >= 1 && ['of', 'for'].includes(fold(toks[k].text))) {
       for (let a = Math.max(0, k - lex.roleMaxWords); a < k; a++) {
         const t = titleAt(doc, a, k);
@@ -539,19 +576,19 @@ function ruleType(doc: Doc, c: Candidate, o: EntityOptions): EntityType | null {
   // Heads of state bodies ("government", "commission") are left to the model: both training
   // corpora often type a government or an EU body as a place.
   if (on(o, 'body-heads') && words.length >= 2 && !place && lex.orgSuffixes.has(lastWord) && lastWord.length >= 4 && !lex.words.listySuffixes.has(lastWord) && !lex.words.stateBodies.has(lastWord) && !person) return 'organization';
+  // "UN High Commissioner", "NATO Secretary General": an acronym right before an office is its body.
+  if (on(o, 'office-of-body') && isAcronym(c.text) && !place && titleAt(doc, last + 1, Math.min(toks.length, last + 6))) return 'organization';
   // "the Head of Mossad", "the Secretary of the African Union": what an office is "of", when it is
   // no place, is the body that has the office.
   if (on(o, 'office-of-body') && !place && !seat && first >= 2 && c.score.person < Math.max(c.score.organization, c.score.place, c.score.other)) {
     let k = first - 1;
     if (fold(toks[k].text) === 'the') k--;
     if (k >= 1 && fold(toks[k].text) === 'of' && toks[k].sentence === toks[first].sentence) {
-      const role = (() => {
-        for (let a = Math.max(0, k - lex.roleMaxWords); a < k; a++) {
-          const t = titleAt(doc, a, k);
-          if (t && t.last === k - 1) return t;
-        }
-        return null;
-      })();
+      let role = false;
+      for (let a = Math.max(0, k - lex.roleMaxWords); a < k && !role; a++) {
+        const t = titleAt(doc, a, k);
+        role = (!!t && t.last === k - 1) || pluralTitleEnd(doc, a, k - 1) === k - 1;
+      }
       if (role) return 'organization';
     }
   }
@@ -585,7 +622,7 @@ export function documentRules(doc: Doc, cands: Candidate[], o: EntityOptions): v
     // ("Brightcore unveiled its phone") than a person. The model's next reading decides which.
     for (const c of cands) {
       const s = c.score;
-      if (c.settled || c.words.length !== 1 || s.person < Math.max(s.organization, s.place, s.other) || c.roles.length > 0) continue;
+      if (c.settled || c.words.length !== 1 || s.person < Math.max(s.organization, s.place, s.other) || c.roles.length > 0 || fd.lineKind[c.first] !== PROSE) continue;
       const w = c.words[0];
       if (lex.givenNames.has(w) || fd.byline[c.first] || personSupport(doc, c)) continue;
       if (cands.some((x) => x !== c && x.words.length >= 2 && (x.words[x.words.length - 1] === w || x.words[0] === w))) continue;
@@ -598,7 +635,7 @@ export function documentRules(doc: Doc, cands: Candidate[], o: EntityOptions): v
     // is more likely a body. Only title-case words after "to" (acronyms such as "EU" are left alone).
     for (const c of cands) {
       const s = c.score;
-      if (c.settled || c.words.length !== 1 || s.place < Math.max(s.organization, s.person, s.other) || c.placeKey) continue;
+      if (c.settled || c.words.length !== 1 || s.place < Math.max(s.organization, s.person, s.other) || c.placeKey || fd.lineKind[c.first] !== PROSE) continue;
       if (!/^\p{Lu}\p{Ll}+$/u.test(c.text) || fd.vocabulary.has(c.words[0]) || placeSupport(doc, c)) continue;
       if (cands.some((x) => x !== c && x.words.length >= 2 && x.words.includes(c.words[0]))) continue;
       c.score = { ...ONE_HOT[personSupport(doc, c) ? 'person' : s.other > s.organization ? 'other' : 'organization'] };

@@ -21,8 +21,11 @@ export interface TaggedName {
   type: number;
   /** Probability of this exact span with each type (PER, ORG, LOC, MISC); they sum to at most 1. */
   probs: number[];
-  /** Found by a kept rule rather than decoded by the tagger (rules.ts, mid-sentence-capitals). */
+  /** Found by a kept rule rather than decoded by the tagger (rules.ts, mid-sentence-capitals):
+   * kept only when a type rule settles it. */
   byRule?: boolean;
+  /** A kept rule fixed the type; document rules leave it alone. */
+  settled?: boolean;
 }
 
 interface Loaded {
