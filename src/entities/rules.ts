@@ -24,6 +24,7 @@ export const RULES = [
   'body-heads',
   'news-agencies',
   'said-x',
+  'person-verbs',
   'place-led-names',
   'offices-of-state',
   'office-of-body',
@@ -194,8 +195,10 @@ function withCapitalRuns(doc: Doc, tagged: TaggedName[]): TaggedName[] {
     return e;
   };
   const eligible = (k: number) => {
-    // An acronym is written in capitals wherever it stands, so it counts at a sentence start too.
-    if (!fd.cap[k] || (fd.initial[k] && !isAcronym(toks[k].text)) || fd.lineKind[k] !== PROSE || covered[k] || fd.byline[k]) return false;
+    // An acronym is written in capitals wherever it stands, so it counts at a sentence start too, as
+    // does a word the vocabulary lacks and the article never writes in lower case ("Berlusconi").
+    const initialName = isAcronym(toks[k].text) || (!fd.vocabulary.has(fd.words[k]) && !fd.lower.has(fd.words[k]));
+    if (!fd.cap[k] || (fd.initial[k] && !initialName) || fd.lineKind[k] !== PROSE || covered[k] || fd.byline[k]) return false;
     const w = fd.words[k];
     if (w === 'i' || lex.stopCapitalized.has(w) || lex.notNames.has(w) || lex.words.calendarWords.has(w.replace(/\.$/, ''))) return false;
     return !fd.gaz[k].some((g) => g.startsWith('role:') || g === 'honorific' || g === 'demonym' || g === 'demonyms');
@@ -559,6 +562,11 @@ function ruleType(doc: Doc, c: Candidate, o: EntityOptions): EntityType | null {
   if (on(o, 'place-led-names') && person && words.length >= 2 && c.roles.length === 0) {
     const lead = lex.places.get(words[0]);
     if (lead && (lead.kind === 'country' || lead.population >= 5_000_000)) return bestOf(s, ['organization', 'place', 'other']);
+  }
+  // "Berlusconi greeted him", "Moammar Qaddafi arrived": verbs only people do, right after a plain name.
+  if (on(o, 'person-verbs') && words.length <= 3 && !place && !seat && !isAcronym(c.text) && !c.possessive && !lex.orgSuffixes.has(lastWord)) {
+    const next = toks[last + 1];
+    if (next && next.sentence === toks[last].sentence && (next.pos === 'VERB' || next.pos === 'AUX') && lex.personVerbs.has(next.lemma)) return 'person';
   }
   // Parley's convention: a country is a place, whatever it does in the sentence.
   if (on(o, 'countries') && place?.kind === 'country' && !seat) return 'place';
