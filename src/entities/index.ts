@@ -39,7 +39,7 @@ function build(doc: Doc, options: EntityOptions): ArticleEntities {
     if (inGroup[first]) {
       // "the G7 Foreign Ministers of the European Union": what follows the group and its "of" is a name.
       while (first <= name.last && inGroup[first]) first++;
-      if (first <= name.last && /^(?:of|for)$/i.test(doc.tokens[first].text)) first++;
+      if (first <= name.last && lexicon().words.officePrepositions.has(fold(doc.tokens[first].text))) first++;
       if (first <= name.last && /^the$/i.test(doc.tokens[first].text)) first++;
       if (first > name.last || !isName(first)) continue;
     }
@@ -118,10 +118,10 @@ function build(doc: Doc, options: EntityOptions): ArticleEntities {
     const sentence = doc.sentences[sentenceAt(doc, m.start)];
     if (!sentence) continue;
     const after = doc.text.slice(m.end, sentence.end);
-    const cue = /^\s*,?\s*(?:(?:which|who) (?:is|was|are|were) )?(?:led by|headed by|represented by|including|such as|among them)\s/i.exec(after);
+    const cue = memberCue(after);
     if (!cue) continue;
-    const from = m.end + cue[0].length;
-    const stop = after.slice(cue[0].length).search(/[;.:(]|,\s+(?!and\b)\p{Ll}/u);
+    const from = m.end + cue;
+    const stop = after.slice(cue).search(/[;.:(]|,\s+(?!and\b)\p{Ll}/u);
     const to = stop < 0 ? sentence.end : from + stop;
     const named = out.filter((x) => x.start >= from && x.end <= to && x.type === 'person').map((x) => x.entity);
     if (named.length === 0) continue;
@@ -229,6 +229,14 @@ function stateStyled(key: string): string | undefined {
   return undefined;
 }
 
+/** Length of the cue that introduces a group's members (", led by", ", which is headed by"), or 0. */
+function memberCue(after: string): number {
+  const lead = /^\s*,?\s*(?:(?:which|who) (?:is|was|are|were) )?/i.exec(after)![0];
+  const rest = after.slice(lead.length).toLowerCase();
+  for (const cue of lexicon().words.groupMemberCues) if (rest.startsWith(cue) && /^\s/.test(rest.slice(cue.length))) return lead.length + cue.length + 1;
+  return 0;
+}
+
 /** "Share Facebook X WhatsApp Email", a line that reads "Subscribe" or "Most Read": words of a web
  * page's furniture left in a copied text name no actor. A single such word counts only when it fills
  * a line of such words, so "Facebook said" keeps its company. */
@@ -291,7 +299,7 @@ function addRole(c: Candidate, title: RoleMatch, country: string | null) {
 function extendRole(doc: Doc, c: Candidate, title: RoleMatch) {
   const toks = doc.tokens;
   let k = title.last + 1;
-  if (k >= toks.length || !['of', 'at', 'for'].includes(fold(toks[k].text))) return;
+  if (k >= toks.length || !lexicon().words.roleObjectPrepositions.has(fold(toks[k].text))) return;
   const startK = k;
   while (k < toks.length && k - startK < 8 && toks[k].sentence === toks[title.last].sentence && !/^[,.;:()"“”]$/.test(toks[k].text)) k++;
   if (k === startK + 1) return;

@@ -66,6 +66,26 @@ interface WordsData {
   partyStateTags: string[];
   stateBodies: string[];
   commonWords: string[];
+  bylineOpeners: string[];
+  groupMemberCues: string[];
+  statementNouns: string[];
+  indexMoveFillers: string[];
+  indexLevelPrepositions: string[];
+  moneyWords: string[];
+  passiveAuxiliaries: string[];
+  beForms: string[];
+  stakeNouns: string[];
+  stakePrepositions: string[];
+  clauseAfterHead: string[];
+  chiefTitles: string[];
+  officePrepositions: string[];
+  roleObjectPrepositions: string[];
+  coordinators: string[];
+  stateStyleModifiers: string[];
+  stateOfficeClasses: string[];
+  capitalisedParticles: string[];
+  personalPronouns: string[];
+  demonymEndings: string[];
 }
 
 /** The lists of data/entities/words.json as sets (see data/README.md for what each is for). */
@@ -154,15 +174,27 @@ function loadWords(): Words {
 
 const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
 
-/** Country names that world-countries keeps only inside a longer official form ("Republic of Turkey"). */
-function shortForms(name: string): string[] {
-  const m = /^(?:the )?(?:(?:federal |islamic |democratic |people's |socialist |united |arab |hashemite |plurinational |bolivarian |co-operative |oriental |independent )*(?:republic|kingdom|state|states|federation|commonwealth|principality|emirate|sultanate|grand duchy) of )(?:the )?(.+)$/i.exec(name);
-  return m ? [m[1]] : [];
+/** Country names that world-countries keeps only inside a longer official form ("Republic of
+ * Turkey"): the formal style, with its modifiers ("Islamic Republic of"), taken off the front. */
+function shortForms(name: string, words: Words): string[] {
+  let rest = name.toLowerCase().replace(/^the /, '');
+  for (;;) {
+    const m = /^(\S+) /.exec(rest);
+    if (!m || !words.stateStyleModifiers.has(m[1])) break;
+    rest = rest.slice(m[0].length);
+  }
+  for (const style of words.stateStyles) {
+    if (!rest.startsWith(`${style} of `)) continue;
+    const short = name.slice(name.length - rest.length + style.length + 4).replace(/^the /i, '');
+    return short ? [short] : [];
+  }
+  return [];
 }
 
 export function lexicon(): Lexicon {
   if (cached) return cached;
   const ctx = loadJson<ContextData>('entities/context.json');
+  const words = loadWords();
   const places = new Map<string, PlaceInfo>();
   const demonyms = new Map<string, { country: string; plural: boolean }>();
   const countryName = new Map<string, string>();
@@ -177,7 +209,7 @@ export function lexicon(): Lexicon {
     const info: PlaceInfo = { key: c.cca2, country: c.cca2, kind: 'country', population: Number.MAX_SAFE_INTEGER };
     countryName.set(c.cca2, c.name.common);
     const names = [c.name.common, c.name.official, ...c.altSpellings];
-    for (const n of [...names]) names.push(...shortForms(n));
+    for (const n of [...names]) names.push(...shortForms(n, words));
     for (const n of names) {
       // Two-letter codes other than a few used in prose ("US", "UK") would swallow acronyms.
       if (/^[A-Z]{2,3}$/.test(n) && !['US', 'UK', 'UAE', 'USA', 'DRC', 'PRC', 'ROK', 'DPRK'].includes(n)) continue;
@@ -252,7 +284,7 @@ export function lexicon(): Lexicon {
     corporateNouns: lower(ctx.corporateNouns),
     corporatePossessed: lower(ctx.corporatePossessed),
     countryName,
-    words: loadWords(),
+    words,
     agencies: new Set(loadJson<{ agencies: { forms: string[] }[] }>('compare/wires.json').agencies.flatMap((a) => a.forms.map((f) => fold(f)))),
   };
   return cached;

@@ -660,7 +660,7 @@ export function documentRules(doc: Doc, cands: Candidate[], o: EntityOptions): v
         const list = cands.slice(i, j + 1);
         const prep = fold(toks[list[0].first - 1]?.text ?? '');
         const before = fold(toks[list[0].first - 2]?.text ?? '');
-        const hasAnd = toks.slice(list[list.length - 2].last + 1, list[list.length - 1].first).some((t) => /^(?:and|or)$/i.test(t.text));
+        const hasAnd = toks.slice(list[list.length - 2].last + 1, list[list.length - 1].first).some((t) => lex.words.coordinators.has(fold(t.text)));
         const known = list.some((c) => c.placeKey && !c.placeKey.startsWith('local:') && c.score.place >= Math.max(c.score.organization, c.score.person));
         if (hasAnd && known && lex.words.placeListPrepositions.has(prep) && !lex.words.inNotPlace.has(before)) {
           for (const c of list) if (!c.settled && c.score.place < Math.max(c.score.organization, c.score.person, c.score.other) && c.roles.length === 0) c.score = { ...ONE_HOT.place };
@@ -682,7 +682,7 @@ function stateOffice(doc: Doc): Set<string> {
   for (let k = 1; k + 1 < toks.length; k++) {
     if (!POSSESSIVE.test(toks[k].text) || !/^\p{Lu}/u.test(toks[k - 1].text)) continue;
     const office = titleAt(doc, k + 1, Math.min(toks.length, k + 7));
-    if (!office || !/^(?:leader\.(?:pm|monarch|chancellor|supreme)|minister|military|legislator|diplomat|negotiator)/.test(office.role.cls)) continue;
+    if (!office || ![...lexicon().words.stateOfficeClasses].some((cls) => office.role.cls === cls || office.role.cls.startsWith(`${cls}.`) || office.role.cls.startsWith(`${cls}-`))) continue;
     let a = k - 1;
     while (a > 0 && toks[a - 1].sentence === toks[k].sentence && /^\p{Lu}/u.test(toks[a - 1].text) && k - a < 3) a--;
     names.add(fold(doc.text.slice(toks[a].start, toks[k - 1].end)));

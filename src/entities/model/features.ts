@@ -155,9 +155,10 @@ export function featureDoc(doc: Doc): FeatureDoc {
 
   const byline = new Uint8Array(n);
   for (const para of doc.paragraphs) {
-    if (!/^(?:by|reporting by|written by)\s+\p{Lu}/iu.test(doc.text.slice(para.start, para.end))) continue;
-    let i = toks.findIndex((t) => t.start >= para.start);
-    while (i >= 0 && i < n && toks[i].end <= para.end && /^(?:by|reporting|written)$/i.test(toks[i].text)) i++;
+    const line = doc.text.slice(para.start, para.end);
+    const opener = [...lex.words.bylineOpeners].find((o) => line.toLowerCase().startsWith(`${o} `) && /^\p{Lu}/u.test(line.slice(o.length + 1)));
+    if (!opener) continue;
+    let i = toks.findIndex((t) => t.start >= para.start + opener.length);
     for (; i >= 0 && i < n && toks[i].end <= para.end; i++) {
       if (/^(?:,|\||—|-)$/.test(toks[i].text)) break;
       byline[i] = 1;
@@ -523,7 +524,12 @@ function contextCues(doc: Doc, words: string[], cap: Uint8Array, gaz: string[][]
   return out;
 }
 
-const PRONOUNS: Record<string, string> = { he: 'he', him: 'he', his: 'he', she: 'she', her: 'she', hers: 'she', it: 'it', its: 'it', they: 'they', them: 'they', their: 'they' };
+/** Personal pronoun → the one it stands for ("him" → "he"), from data/entities/words.json. */
+let pronouns: Map<string, string> | null = null;
+function pronounOf(w: string): string | undefined {
+  pronouns ??= new Map([...lexicon().words.personalPronouns].map((x) => x.split(':') as [string, string]));
+  return pronouns.get(w);
+}
 
 /** The first personal pronoun in the rest of the sentence after token i (at most ten tokens), as
  * he, she, it or they; null when none. */
@@ -531,7 +537,7 @@ function pronounAfter(doc: Doc, words: string[], i: number): string | null {
   const toks = doc.tokens;
   const si = toks[i].sentence;
   for (let k = i + 1; k < toks.length && k <= i + 10 && toks[k].sentence === si; k++) {
-    const p = PRONOUNS[words[k]];
+    const p = pronounOf(words[k]);
     if (p && toks[k].pos === 'PRON') return p;
     if (p && (words[k] === 'his' || words[k] === 'its' || words[k] === 'their' || words[k] === 'her')) return p;
   }
