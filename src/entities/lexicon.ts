@@ -86,6 +86,8 @@ interface WordsData {
   capitalisedParticles: string[];
   personalPronouns: string[];
   demonymEndings: string[];
+  venuePrepositions: string[];
+  venueHeads: string[];
 }
 
 /** The lists of data/entities/words.json as sets (see data/README.md for what each is for). */

@@ -19,9 +19,11 @@ export const RULES = [
   'headline-support',
   'possessive-split',
   'place-lists',
+  'product-lists',
   'lone-persons',
   'lone-places',
   'body-heads',
+  'venues',
   'news-agencies',
   'said-x',
   'person-verbs',
@@ -29,6 +31,7 @@ export const RULES = [
   'offices-of-state',
   'office-of-body',
   'function-words',
+  'ordinary-openers',
   'party-tags',
   'joined-names',
   'flights',
@@ -82,10 +85,20 @@ export function spanRules(doc: Doc, tagged: TaggedName[], o: EntityOptions): Tag
     // "In Donbas", "He", "and Government": a capitalised function word at a headline's or
     // sentence's edge, or a lower-case word at a name's edge, is no part of the name.
     if (on(o, 'function-words')) {
-      const fn = (k: number) => (FUNCTION_POS.has(toks[k].pos) && lex.stopCapitalized.has(fold(toks[k].text))) || (/^\p{Ll}/u.test(toks[k].text) && !lex.words.nameParticles.has(fold(toks[k].text)) && !/^\p{Ll}{1,2}\p{Lu}/u.test(toks[k].text));
+      const fn = (k: number) => (FUNCTION_POS.has(toks[k].pos) && lex.stopCapitalized.has(fold(toks[k].text))) || (/^\p{Ll}/u.test(toks[k].text) && !lex.words.nameParticles.has(fold(toks[k].text)) && !/^\p{Ll}{1,2}\p{Lu}/u.test(toks[k].text)) || !/[\p{L}\p{N}]/u.test(toks[k].text);
       while (first <= last && fn(first)) first++;
       while (last >= first && fn(last) && !/^\p{Lu}{2,}$/u.test(toks[last].text)) last--;
       if (first > last) continue;
+    }
+    // Issue 11, part 3: an ordinary English word opening a line or a sentence ("Results",
+    // "Doctors said") that the article never capitalises inside a sentence and no gazetteer
+    // knows is no name by its capital alone.
+    if (on(o, 'ordinary-openers') && first === last && fd.initial[first] && !n.settled && /^\p{Lu}\p{Ll}+$/u.test(toks[first].text)) {
+      const w = fd.words[first];
+      const elsewhere = names.some((x) => x !== n && x.last > x.first && fd.words.slice(x.first, x.last + 1).includes(w));
+      const cues = new Set([...(fd.aggregate.get(w) ?? []), ...fd.cues[first]]);
+      const person = [...PERSON_SUPPORT].some((x) => cues.has(x));
+      if (fd.vocabulary.has(w) && (fd.capMid.get(w) ?? 0) === 0 && !elsewhere && !person && !fd.gaz[first].some((g) => SUPPORTING_LISTS.test(g) || g === 'given')) continue;
     }
     // "Halvex's C.E.O.": a dotted role abbreviation is a title, not a name.
     if (on(o, 'titles') && first === last && /\./.test(toks[first].text) && lex.roles.has(fold(toks[first].text).replace(/\./g, ''))) continue;
@@ -219,7 +232,7 @@ function withCapitalRuns(doc: Doc, tagged: TaggedName[]): TaggedName[] {
     const capAfter = e + 1 < toks.length && toks[e + 1].sentence === toks[e].sentence && fd.cap[e + 1] === 1 && !titleWord(e + 1);
     // A modifier of a noun ("US automakers") is left out, as for places above, unless the noun
     // makes it a company ("a Toyota spokesman").
-    const modifier = pe < 0 && e + 1 < toks.length && toks[e + 1].sentence === toks[e].sentence && (toks[e + 1].pos === 'NOUN' || toks[e + 1].pos === 'ADJ') && /^\p{Ll}/u.test(toks[e + 1].text) && organizationCue(doc, k, e, false) < 3;
+    const modifier = pe < 0 && e + 1 < toks.length && toks[e + 1].sentence === toks[e].sentence && (toks[e + 1].pos === 'NOUN' || toks[e + 1].pos === 'ADJ') && /^\p{Ll}/u.test(toks[e + 1].text) && organizationCue(doc, k, e, false) < 3 && indexCue(doc, k, e, false) < 3;
     if (capBefore || capAfter || modifier || fd.gaz[k].includes('legal')) {
       k = e;
       continue;
@@ -570,7 +583,14 @@ function ruleType(doc: Doc, c: Candidate, o: EntityOptions): EntityType | null {
   }
   // Parley's convention: a country is a place, whatever it does in the sentence.
   if (on(o, 'countries') && place?.kind === 'country' && !seat) return 'place';
-  if (on(o, 'seats') && seat) return seat.type;
+  // A seat of power speaks for its government ("the Kremlin said"), but where something happens
+  // at or in it, it is the place ("talks at the Élysée Palace", "a speech from the White House").
+  if (on(o, 'seats') && seat) {
+    let k = first - 1;
+    if (fold(toks[k]?.text ?? '') === 'the') k--;
+    const prep = k >= 0 && toks[k].sentence === toks[first].sentence ? fold(toks[k].text) : '';
+    return lex.placePrepositions.has(prep) || lex.words.venuePrepositions.has(prep) ? 'place' : seat.type;
+  }
   if (on(o, 'local-countries') && c.placeKey?.startsWith('local:')) return 'place';
   // "Brennmark's defence secretary", "Kestria's chief negotiator": offices only a state has.
   if (on(o, 'offices-of-state') && !seat && stateOffice(doc).has(key)) return 'place';
@@ -583,7 +603,14 @@ function ruleType(doc: Doc, c: Candidate, o: EntityOptions): EntityType | null {
   // "the European Council", "Kiel Institute": a name whose last word is a body's head noun.
   // Heads of state bodies ("government", "commission") are left to the model: both training
   // corpora often type a government or an EU body as a place.
-  if (on(o, 'body-heads') && words.length >= 2 && !place && lex.orgSuffixes.has(lastWord) && lastWord.length >= 4 && !lex.words.listySuffixes.has(lastWord) && !lex.words.stateBodies.has(lastWord) && !person) return 'organization';
+  // "talks at the Euxinograd Palace", "a rally in Freedom Square": a venue after "at"/"in" is a place.
+  if (on(o, 'venues') && words.length >= 2 && lex.words.venueHeads.has(lastWord)) {
+    let k = first - 1;
+    if (fold(toks[k]?.text ?? '') === 'the') k--;
+    const prep = k >= 0 && toks[k].sentence === toks[first].sentence ? fold(toks[k].text) : '';
+    if (lex.placePrepositions.has(prep) || lex.words.venuePrepositions.has(prep)) return 'place';
+  }
+  if (on(o, 'body-heads') && words.length >= 2 && !place && lex.orgSuffixes.has(lastWord) && lastWord.length >= 4 && !lex.words.listySuffixes.has(lastWord) && !lex.words.stateBodies.has(lastWord) && !lex.words.venueHeads.has(lastWord) && !person) return 'organization';
   // "UN High Commissioner", "NATO Secretary General": an acronym right before an office is its body.
   if (on(o, 'office-of-body') && isAcronym(c.text) && !place && titleAt(doc, last + 1, Math.min(toks.length, last + 6))) return 'organization';
   // "the Head of Mossad", "the Secretary of the African Union": what an office is "of", when it is
@@ -647,6 +674,19 @@ export function documentRules(doc: Doc, cands: Candidate[], o: EntityOptions): v
       if (!/^\p{Lu}\p{Ll}+$/u.test(c.text) || fd.vocabulary.has(c.words[0]) || placeSupport(doc, c)) continue;
       if (cands.some((x) => x !== c && x.words.length >= 2 && x.words.includes(c.words[0]))) continue;
       c.score = { ...ONE_HOT[personSupport(doc, c) ? 'person' : s.other > s.organization ? 'other' : 'organization'] };
+    }
+  }
+  if (on(o, 'product-lists')) {
+    // "the iPod Classic, Nano and Shuffle": names coordinated with a clear product, with no cue of
+    // their own, are products too ("Brightcore Inc." in such a list keeps its legal form).
+    let i = 0;
+    while (i < cands.length) {
+      let j = i;
+      while (j + 1 < cands.length && coordinated(doc, cands[j], cands[j + 1])) j++;
+      const list = cands.slice(i, j + 1);
+      const clear = list.some((c) => c.score.other >= 0.5 && c.score.other > Math.max(c.score.organization, c.score.place, c.score.person));
+      if (j > i && clear) for (const c of list) if (!c.settled && Math.max(c.score.organization, c.score.place, c.score.person) < 0.5) c.score = { ...ONE_HOT.other };
+      i = j + 1;
     }
   }
   if (on(o, 'place-lists')) {

@@ -142,8 +142,9 @@ export function featureDoc(doc: Doc): FeatureDoc {
     while (k < s.endToken && lex.words.openers.has(toks[k].text)) k++;
     if (k < s.endToken) initial[k] = 1;
   }
-  // After an opening quote or a colon inside a sentence, a capital says as little as at its start.
-  for (let i = 1; i < n; i++) if (toks[i].sentence === toks[i - 1].sentence && (toks[i - 1].text === ':' || /^["“‘]$/.test(toks[i - 1].text))) initial[i] = 1;
+  // After an opening quote, a colon or a dash inside a sentence ("VARNA (Wire) — Talks resumed"),
+  // a capital says as little as at its start.
+  for (let i = 1; i < n; i++) if (toks[i].sentence === toks[i - 1].sentence && (toks[i - 1].text === ':' || /^["“‘—–]$/.test(toks[i - 1].text))) initial[i] = 1;
 
   const lower = new Set<string>();
   const capMid = new Map<string, number>();
@@ -426,6 +427,9 @@ export function tokenFeatures(fd: FeatureDoc, i: number, sink: Sink): void {
   sink.f3('pos|cap=', t.pos, capS, where);
   sink.f2('w-1|ss=', prevW, ss);
   sink.f2('ss|w+1=', ss, nextW);
+  // Whether a token is glued to its neighbours tells a hyphen inside a name ("Jean-Paul") from a
+  // dash between clauses ("Pompeo – speaking").
+  if (!/[\p{L}\p{N}]/u.test(t.text)) sink.f2('glue=', i > lo && toks[i - 1].end === t.start ? '1' : '0', i + 1 < hi && toks[i + 1].start === t.end ? '1' : '0');
   sink.f2('line=', fd.lineEdgeS[i], fd.lineSize[i]);
   sink.f3('line|cap=', fd.lineEdgeS[i], fd.lineSize[i], capS);
   if (fd.byline[i]) sink.f('byline');
@@ -549,10 +553,13 @@ export function partyTag(doc: Doc, i: number): boolean {
   const toks = doc.tokens;
   const t = toks[i].text;
   // Cheap test first: this runs for every token.
-  if (t.length > 5 || !(/^[DRI]$/.test(t) || t === '-' || t === '–' || /^\p{Lu}/u.test(t))) return false;
+  if (t.length > 5 || !(/^[DRI]$/.test(t) || t === '-' || t === '–' || t === '.' || /^\p{Lu}/u.test(t))) return false;
   if (isParty(toks, i) && dashAt(toks, i + 1) && isState(toks, i + 2)) return true;
-  if (isState(toks, i) && dashAt(toks, i - 1) && isParty(toks, i - 2)) return true;
-  return dashAt(toks, i) && isParty(toks, i - 1) && isState(toks, i + 1);
+  if (dashAt(toks, i) && isParty(toks, i - 1) && isState(toks, i + 1)) return true;
+  // A token inside the state abbreviation: walk back over the glued tokens to the dash.
+  let k = i;
+  while (k > 0 && toks[k - 1].end === toks[k].start && !dashAt(toks, k - 1) && i - k < 3) k--;
+  return k > 1 && dashAt(toks, k - 1) && isParty(toks, k - 2) && isState(toks, k);
 }
 
 function isParty(toks: Doc['tokens'], k: number): boolean {
@@ -560,9 +567,16 @@ function isParty(toks: Doc['tokens'], k: number): boolean {
   return t === 'D' || t === 'R' || t === 'I';
 }
 
+/** A state abbreviation starts at token k, possibly cut by the tokenizer ("N" "." "Y."). */
 function isState(toks: Doc['tokens'], k: number): boolean {
-  const t = toks[k]?.text;
-  return !!t && lexicon().words.partyStateTags.has(t.replace(/\.$/, ''));
+  const tags = lexicon().words.partyStateTags;
+  let text = '';
+  for (let q = k; q < toks.length && q < k + 4; q++) {
+    if (q > k && toks[q].start !== toks[q - 1].end) break;
+    text += toks[q].text;
+    if (tags.has(text.replace(/\.$/, ''))) return true;
+  }
+  return false;
 }
 
 /** A dash glued to the tokens on both sides. */
