@@ -37,7 +37,7 @@ const PA = arg('--pa', 0);
 /** Chance that a training sentence is seen without its lexical (or, independently, gazetteer) features. */
 const DROP = arg('--drop', 0);
 /** Models trained on different sentence orders and averaged (--runs K). */
-const RUNS = arg('--runs', 1);
+const RUNS = arg('--runs', 3);
 const VERBOSE = process.argv.includes('--verbose');
 /** Add copies of GUM and MEANTIME documents with invented names (--pseudonyms 1). */
 const PSEUDONYMS = arg('--pseudonyms', 0);

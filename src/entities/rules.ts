@@ -100,6 +100,19 @@ export function spanRules(doc: Doc, tagged: TaggedName[], o: EntityOptions): Tag
       const person = [...PERSON_SUPPORT].some((x) => cues.has(x));
       if (fd.vocabulary.has(w) && (fd.capMid.get(w) ?? 0) === 0 && !elsewhere && !person && !fd.gaz[first].some((g) => SUPPORTING_LISTS.test(g) || g === 'given')) continue;
     }
+    // "Minister of International Trade" names no one; "Minister of International Trade Priya
+    // Anand" names the holder after the portfolio (leadingTitle gives her the office).
+    if (on(o, 'titles')) {
+      const office = titleAt(doc, first, last + 1);
+      if (office && office.first === first && office.last + 1 < last && lex.words.officePrepositions.has(fold(toks[office.last + 1].text))) {
+        let k = office.last + 2;
+        if (fold(toks[k].text) === 'the') k++;
+        let p = k;
+        while (p <= last && portfolioWord(doc, p)) p++;
+        if (p > k && p > last) continue;
+        if (p > k && lex.givenNames.has(fold(toks[p].text))) first = p;
+      }
+    }
     // "Halvex's C.E.O.": a dotted role abbreviation is a title, not a name.
     if (on(o, 'titles') && first === last && /\./.test(toks[first].text) && lex.roles.has(fold(toks[first].text).replace(/\./g, ''))) continue;
     // "Minister of International Trade": words after an office that all belong to its portfolio

@@ -223,7 +223,7 @@ function aggregateContexts(doc: Doc, words: string[], cap: Uint8Array, cues: str
     const prev = i > 0 && toks[i - 1].sentence === si ? i - 1 : -1;
     const next = i + 1 < toks.length && toks[i + 1].sentence === si ? i + 1 : -1;
     if (prev >= 0 && !cap[prev] && /^\p{Ll}/u.test(toks[prev].text)) set.add(`p:${words[prev]}`);
-    if (next >= 0 && !cap[next] && /^\p{Ll}|^'/u.test(toks[next].text)) set.add(`n:${words[next]}`);
+    if (next >= 0 && !cap[next] && /^\p{Ll}|^'/u.test(words[next])) set.add(`n:${words[next]}`);
     if (prev >= 0 && cap[prev] && lex.givenNames.has(words[prev])) set.add('after-given');
     if (next >= 0 && cap[next]) set.add('before-cap');
     for (const c of cues[i]) set.add(c);
