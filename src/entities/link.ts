@@ -115,7 +115,10 @@ export function linkCandidates(cands: Candidate[], options: { firstNames?: boole
       }
       // "Zelensky" for "Volodymyr Zelenskiy": one letter apart in a long surname.
       const variant = n === 1 && g.words[0].length >= 6 && oneEditApart(g.words[0], l.words[l.words.length - 1]);
-      if (lType === 'person' && (suffix || variant) && !g.members.some((m) => m.score.organization >= LIKELY || m.score.other >= LIKELY)) {
+      // Not a short form the article's own evidence reads as a place more than a person ("Coron"
+      // beside an old place name "Penon de Coron" the model half took for a person).
+      const placeLike = g.score.place > g.score.person;
+      if (lType === 'person' && (suffix || variant) && !placeLike && !g.members.some((m) => m.score.organization >= LIKELY || m.score.other >= LIKELY)) {
         targets.add(root(li));
         personTargets.add(root(li));
         continue;

@@ -672,8 +672,11 @@ export function documentRules(doc: Doc, cands: Candidate[], o: EntityOptions): v
       const s = c.score;
       if (c.settled || c.words.length !== 1 || s.person < Math.max(s.organization, s.place, s.other) || c.roles.length > 0 || fd.lineKind[c.first] !== PROSE) continue;
       const w = c.words[0];
-      if (lex.givenNames.has(w) || fd.byline[c.first] || personSupport(doc, c)) continue;
-      if (cands.some((x) => x !== c && x.words.length >= 2 && (x.words[x.words.length - 1] === w || x.words[0] === w))) continue;
+      // A given name stays a person unless something places it ("in Coron", "Coron, Palawan").
+      if ((lex.givenNames.has(w) && !placeSupport(doc, c)) || fd.byline[c.first] || personSupport(doc, c)) continue;
+      // The surname or first name of a longer person's name ("Penon de Coron", an old place name, does not count).
+      const isPerson = (x: Candidate) => x.score.person >= Math.max(x.score.organization, x.score.place, x.score.other);
+      if (cands.some((x) => x !== c && x.words.length >= 2 && isPerson(x) && (x.words[x.words.length - 1] === w || x.words[0] === w))) continue;
       c.score = { ...ONE_HOT[notPerson(doc, c, cands)] };
     }
   }
