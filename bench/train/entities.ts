@@ -10,7 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { dataPath } from '../../src/util/data.js';
-import { GAZETTEER_FAMILIES, HashSink, LEXICAL_FAMILIES, featureDoc, tokenFeatures } from '../../src/entities/model/features.js';
+import { HashSink, featureDoc, tokenFeatures } from '../../src/entities/model/features.js';
 import { forwardBackward, pathProbability, viterbi, type Lattice } from '../../src/entities/model/decode.js';
 import { LABELS, NAME_TYPES, labelName, spansOf, tagsOf } from '../../src/entities/model/labels.js';
 import { encodeModel, type ModelWeights } from '../../src/entities/model/store.js';
@@ -18,7 +18,7 @@ import { MODEL_FILE } from '../../src/entities/model/tagger.js';
 import { ECB_DEV_TOPICS, ECB_VALIDATION_TOPICS, ecbAvailable } from '../lib/ecbplus.js';
 import { gumAvailable } from '../lib/gum-mentions.js';
 import { meantimeAvailable } from '../lib/meantime.js';
-import { ecbNerDocs, gumNerDocs, headlineCopies, meantimeNerDocs, pseudonymised, type GoldName, type NerDoc } from './ner-data.js';
+import { ecbNerDocs, gumNerDocs, headlineCopies, meantimeNerDocs, type GoldName, type NerDoc } from './ner-data.js';
 import { Perceptron, seeded, shuffle, type Example } from './perceptron.js';
 
 const ALL_ECB_TOPICS = Array.from({ length: 35 }, (_, i) => i + 1);
@@ -32,17 +32,9 @@ const EPOCHS = arg('--epochs', 12);
 const SEED = arg('--seed', 11);
 const MIN_COUNT = arg('--min-count', 2);
 const HEADLINES_PER_DOC = arg('--headlines', 2);
-/** Passive-aggressive steps instead of perceptron steps (--pa C). */
-const PA = arg('--pa', 0);
-/** Chance that a training sentence is seen without its lexical (or, independently, gazetteer) features. */
-const DROP = arg('--drop', 0);
 /** Models trained on different sentence orders and averaged (--runs K). */
 const RUNS = arg('--runs', 3);
 const VERBOSE = process.argv.includes('--verbose');
-/** Add copies of GUM and MEANTIME documents with invented names (--pseudonyms 1). */
-const PSEUDONYMS = arg('--pseudonyms', 0);
-/** How many times each GUM training sentence is seen per epoch. */
-const GUM_WEIGHT = arg('--gum-weight', 1);
 
 /** Feature hash → dense id, and back. Features are known by their hashes only (see features.ts). */
 interface Dictionary {
@@ -64,42 +56,35 @@ function sentencesOf(d: NerDoc): number[] {
   return out;
 }
 
-/** Per token: feature hashes, and the family bit of each (1 lexical, 2 gazetteer, 0 other). */
-function sentenceFeatures(d: NerDoc, si: number): { hashes: number[]; families: number[] }[] {
+/** Per token of a sentence: its feature hashes. */
+function sentenceFeatures(d: NerDoc, si: number): number[][] {
   const fd = featureDoc(d.doc);
   const s = d.doc.sentences[si];
-  const out: { hashes: number[]; families: number[] }[] = [];
-  let current = { hashes: [] as number[], families: [] as number[] };
-  const sink = new HashSink((h, family) => {
-    current.hashes.push(h);
-    current.families.push(LEXICAL_FAMILIES.has(family) ? 1 : GAZETTEER_FAMILIES.has(family) ? 2 : 0);
-  });
+  const out: number[][] = [];
+  let current: number[] = [];
+  const sink = new HashSink((h) => current.push(h));
   for (let k = s.firstToken; k < s.endToken; k++) {
-    current = { hashes: [], families: [] };
+    current = [];
     tokenFeatures(fd, k, sink);
     out.push(current);
   }
   return out;
 }
 
-function encode(feats: { hashes: number[]; families: number[] }[], dict: Dictionary, fixed: Int8Array): Example {
+function encode(feats: number[][], dict: Dictionary, fixed: Int8Array): Example {
   let total = 0;
-  for (const f of feats) total += f.hashes.length;
+  for (const f of feats) total += f.length;
   const ids = new Int32Array(total);
-  const families = new Uint8Array(total);
   const offsets = new Int32Array(feats.length + 1);
   let j = 0;
   feats.forEach((f, k) => {
     offsets[k] = j;
-    f.hashes.forEach((h, q) => {
-      families[j] = f.families[q];
-      ids[j++] = dict.ids.get(h) ?? -1;
-    });
+    for (const h of f) ids[j++] = dict.ids.get(h) ?? -1;
   });
   offsets[feats.length] = j;
   let complete = true;
   for (const y of fixed) if (y < 0) complete = false;
-  return { feats: ids, families, offsets, fixed, complete };
+  return { feats: ids, offsets, fixed, complete };
 }
 
 interface Counts {
@@ -171,19 +156,17 @@ function main() {
   const headlines = [...gumTrain, ...meantime].map((d) => headlineCopies(d, HEADLINES_PER_DOC)).filter((d): d is NerDoc => d !== null);
   const gumDev = gumNerDocs('dev');
   const ecbDev = ecbNerDocs(ECB_DEV_TOPICS);
-  const nameRand = seeded(SEED * 7919);
-  const pseudonyms = PSEUDONYMS ? [...gumTrain, ...meantime].map((d) => pseudonymised(d, nameRand)).filter((d): d is NerDoc => d !== null) : [];
-  const train = [...Array.from({ length: GUM_WEIGHT }, () => gumTrain).flat(), ...meantime, ...ecbTrain, ...headlines, ...pseudonyms];
+  const train = [...gumTrain, ...meantime, ...ecbTrain, ...headlines];
   const t1 = performance.now();
 
   // Features of every training sentence; keep those seen at least MIN_COUNT times.
-  const raw: { feats: { hashes: number[]; families: number[] }[]; fixed: Int8Array }[] = [];
+  const raw: { feats: number[][]; fixed: Int8Array }[] = [];
   const counts = new Map<number, number>();
   for (const d of train) {
     for (const si of sentencesOf(d)) {
       const s = d.doc.sentences[si];
       const feats = sentenceFeatures(d, si);
-      for (const f of feats) for (const x of f.hashes) counts.set(x, (counts.get(x) ?? 0) + 1);
+      for (const f of feats) for (const x of f) counts.set(x, (counts.get(x) ?? 0) + 1);
       raw.push({ feats, fixed: d.fixed.slice(s.firstToken, s.endToken) });
     }
   }
@@ -197,7 +180,7 @@ function main() {
   const t2 = performance.now();
   const tokens = examples.reduce((n, e) => n + e.fixed.length, 0);
   console.log(
-    `data: ${gumTrain.length} GUM train + ${meantime.length} MEANTIME + ${ecbTrain.length} ECB+ (topics ${ECB_TRAIN_TOPICS.join(',')}) documents + ${headlines.length} headline copies + ${pseudonyms.length} copies with invented names; ` +
+    `data: ${gumTrain.length} GUM train + ${meantime.length} MEANTIME + ${ecbTrain.length} ECB+ (topics ${ECB_TRAIN_TOPICS.join(',')}) documents + ${headlines.length} headline copies; ` +
       `${examples.length} sentences, ${tokens} tokens; ${dict.hashes.length} features (of ${counts.size} seen); read in ${((t1 - t0) / 1000).toFixed(1)} s, features in ${((t2 - t1) / 1000).toFixed(1)} s`,
   );
 
@@ -216,11 +199,7 @@ function main() {
     const rand = seeded(SEED + run);
     for (let epoch = 1; epoch <= EPOCHS; epoch++) {
       let wrong = 0;
-      for (const ex of shuffle(examples, rand)) {
-        // Feature bagging: now and then a sentence is learnt without its word forms or its gazetteers.
-        const hidden = (rand() < DROP ? 1 : 0) | (rand() < DROP ? 2 : 0);
-        if (model.learn(ex, { pa: PA > 0, cap: PA, hidden })) wrong++;
-      }
+      for (const ex of shuffle(examples, rand)) if (model.learn(ex)) wrong++;
       if (epoch === EPOCHS || VERBOSE) console.log(`run ${run + 1} epoch ${epoch}: ${wrong} of ${examples.length} sentences wrong; GUM dev PER+ORG+LOC exact F1 ${devF1(model.averaged()).toFixed(3)} (${((performance.now() - t2) / 1000).toFixed(0)} s)`);
     }
     runs.push(model.averaged());

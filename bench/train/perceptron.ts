@@ -11,8 +11,6 @@ import { viterbi, type Lattice } from '../../src/entities/model/decode.js';
 export interface Example {
   /** Feature ids of every token, flattened; token k's ids are feats[offsets[k]..offsets[k+1]). */
   feats: Int32Array;
-  /** Per entry of feats: the family bit it belongs to (1 lexical, 2 gazetteer, 0 other). */
-  families: Uint8Array;
   offsets: Int32Array;
   /** Known tag per token, -1 when unknown. */
   fixed: Int8Array;
@@ -37,14 +35,14 @@ export class Perceptron {
     this.u = new Float64Array(features * LABELS);
   }
 
-  emissions(ex: { feats: Int32Array; offsets: Int32Array; families?: Uint8Array }, w: Float64Array = this.w, hidden = 0): Float64Array {
+  emissions(ex: { feats: Int32Array; offsets: Int32Array }, w: Float64Array = this.w): Float64Array {
     const n = ex.offsets.length - 1;
     const em = new Float64Array(n * LABELS);
     for (let k = 0; k < n; k++) {
       const base = k * LABELS;
       for (let j = ex.offsets[k]; j < ex.offsets[k + 1]; j++) {
         const f = ex.feats[j];
-        if (f < 0 || (hidden && ex.families && ex.families[j] & hidden)) continue;
+        if (f < 0) continue;
         const off = f * LABELS;
         for (let y = 0; y < LABELS; y++) em[base + y] += w[off + y];
       }
@@ -52,73 +50,50 @@ export class Perceptron {
     return em;
   }
 
-  lattice(ex: Example, hidden = 0): Lattice {
-    return { emissions: this.emissions(ex, this.w, hidden), n: ex.offsets.length - 1, transitions: this.trans, start: this.start, end: this.end };
+  lattice(ex: Example): Lattice {
+    return { emissions: this.emissions(ex), n: ex.offsets.length - 1, transitions: this.trans, start: this.start, end: this.end };
   }
 
-  /** One learning step; returns whether the prediction was wrong. The step is 1 for the plain
-   * perceptron; passive-aggressive (1-best MIRA) takes the smallest step that puts the gold path a
-   * Hamming-loss margin above the prediction, capped at `cap`. */
-  learn(ex: Example, mode: { pa: boolean; cap: number; hidden?: number } = { pa: false, cap: 1 }): boolean {
-    const hidden = mode.hidden ?? 0;
-    const lat = this.lattice(ex, hidden);
+  /** One perceptron step; returns whether the prediction was wrong. */
+  learn(ex: Example): boolean {
+    const lat = this.lattice(ex);
     const pred = viterbi(lat);
     const gold = ex.complete ? ex.fixed : viterbi(lat, ex.fixed);
     const n = lat.n;
     let wrong = false;
     for (let k = 0; k < n && !wrong; k++) if (pred[k] !== gold[k]) wrong = true;
     if (wrong) {
-      let step = 1;
-      if (mode.pa) {
-        let loss = 0;
-        let margin = 0;
-        let norm = 0;
-        for (let k = 0; k < n; k++) {
-          if (gold[k] === pred[k]) continue;
-          loss++;
-          margin += lat.emissions[k * LABELS + gold[k]] - lat.emissions[k * LABELS + pred[k]];
-          norm += 2 * (ex.offsets[k + 1] - ex.offsets[k]);
-        }
-        for (let k = 1; k < n; k++) {
-          if (gold[k] === pred[k] && gold[k - 1] === pred[k - 1]) continue;
-          margin += this.trans[gold[k - 1] * LABELS + gold[k]] - this.trans[pred[k - 1] * LABELS + pred[k]];
-          norm += 2;
-        }
-        margin += this.start[gold[0]] - this.start[pred[0]] + this.end[gold[n - 1]] - this.end[pred[n - 1]];
-        step = Math.min(mode.cap, Math.max(0, loss - margin) / Math.max(1, norm));
-      }
-      const c = this.c * step;
-      const one = step;
+      const c = this.c;
       for (let k = 0; k < n; k++) {
         const g = gold[k];
         const p = pred[k];
         if (g !== p) {
           for (let j = ex.offsets[k]; j < ex.offsets[k + 1]; j++) {
             const f = ex.feats[j];
-            if (f < 0 || (hidden && ex.families[j] & hidden)) continue;
-            this.w[f * LABELS + g] += one;
+            if (f < 0) continue;
+            this.w[f * LABELS + g] += 1;
             this.u[f * LABELS + g] += c;
-            this.w[f * LABELS + p] -= one;
+            this.w[f * LABELS + p] -= 1;
             this.u[f * LABELS + p] -= c;
           }
         }
         if (k > 0 && (g !== p || gold[k - 1] !== pred[k - 1])) {
-          this.trans[gold[k - 1] * LABELS + g] += one;
+          this.trans[gold[k - 1] * LABELS + g] += 1;
           this.transU[gold[k - 1] * LABELS + g] += c;
-          this.trans[pred[k - 1] * LABELS + p] -= one;
+          this.trans[pred[k - 1] * LABELS + p] -= 1;
           this.transU[pred[k - 1] * LABELS + p] -= c;
         }
       }
       if (gold[0] !== pred[0]) {
-        this.start[gold[0]] += one;
+        this.start[gold[0]] += 1;
         this.startU[gold[0]] += c;
-        this.start[pred[0]] -= one;
+        this.start[pred[0]] -= 1;
         this.startU[pred[0]] -= c;
       }
       if (gold[n - 1] !== pred[n - 1]) {
-        this.end[gold[n - 1]] += one;
+        this.end[gold[n - 1]] += 1;
         this.endU[gold[n - 1]] += c;
-        this.end[pred[n - 1]] -= one;
+        this.end[pred[n - 1]] -= 1;
         this.endU[pred[n - 1]] -= c;
       }
     }

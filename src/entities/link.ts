@@ -117,7 +117,7 @@ export function linkCandidates(cands: Candidate[], options: { firstNames?: boole
       const variant = n === 1 && g.words[0].length >= 6 && oneEditApart(g.words[0], l.words[l.words.length - 1]);
       // Not a short form the article's own evidence reads as a place more than a person ("Coron"
       // beside an old place name "Penon de Coron" the model half took for a person).
-      const placeLike = g.score.place > g.score.person;
+      const placeLike = g.score.place > g.score.person && g.score.place >= LIKELY * g.members.length;
       if (lType === 'person' && (suffix || variant) && !placeLike && !g.members.some((m) => m.score.organization >= LIKELY || m.score.other >= LIKELY)) {
         targets.add(root(li));
         personTargets.add(root(li));

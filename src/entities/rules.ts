@@ -245,7 +245,7 @@ function withCapitalRuns(doc: Doc, tagged: TaggedName[]): TaggedName[] {
     const capAfter = e + 1 < toks.length && toks[e + 1].sentence === toks[e].sentence && fd.cap[e + 1] === 1 && !titleWord(e + 1);
     // A modifier of a noun ("US automakers") is left out, as for places above, unless the noun
     // makes it a company ("a Toyota spokesman").
-    const modifier = pe < 0 && e + 1 < toks.length && toks[e + 1].sentence === toks[e].sentence && (toks[e + 1].pos === 'NOUN' || toks[e + 1].pos === 'ADJ') && /^\p{Ll}/u.test(toks[e + 1].text) && organizationCue(doc, k, e, false) < 3 && indexCue(doc, k, e, false) < 3;
+    const modifier = pe < 0 && e + 1 < toks.length && toks[e + 1].sentence === toks[e].sentence && (toks[e + 1].pos === 'NOUN' || toks[e + 1].pos === 'ADJ') && /^\p{Ll}/u.test(toks[e + 1].text) && organizationCue(doc, k, e, false) < 3 && indexCue(doc, k, e, false) < 3 && !lex.words.placeNouns.has(fd.words[e + 1]);
     if (capBefore || capAfter || modifier || fd.gaz[k].includes('legal')) {
       k = e;
       continue;

@@ -194,6 +194,8 @@ export function buildDoc(article: Article): Doc {
 }
 
 
+const vocabularyCache = new Map<string, boolean>();
+
 /**
  * Whether each word (lower case, letters only) is in wink-nlp's English vocabulary. A capitalised
  * word whose lower-case form is an ordinary English word ("Results", "Doctors", "Talks") is a name
@@ -202,14 +204,21 @@ export function buildDoc(article: Article): Doc {
  */
 export function vocabularyWords(words: string[]): boolean[] {
   const out = new Array<boolean>(words.length).fill(false);
-  const simple = words.map((w, i) => [w, i] as const).filter(([w]) => /^\p{Ll}+$/u.test(w));
+  // Most words recur from article to article: answers are kept (the cache is dropped when large).
+  const simple = words.map((w, i) => [w, i] as const).filter(([w, i]) => {
+    const known = vocabularyCache.get(w);
+    if (known !== undefined) out[i] = known;
+    return known === undefined && /^\p{Ll}+$/u.test(w);
+  });
   if (simple.length === 0) return out;
   const wdoc = nlp.readDoc(simple.map(([w]) => w).join(' '));
   const values = wdoc.tokens().out(its.value) as string[];
   const ids = wdoc.tokens().out(its.uniqueId) as unknown as number[];
   if (values.length !== simple.length) return out;
+  if (vocabularyCache.size > 200_000) vocabularyCache.clear();
   simple.forEach(([w, i], k) => {
     out[i] = values[k] === w && ids[k] < firstUnknownId;
+    vocabularyCache.set(w, out[i]);
   });
   return out;
 }

@@ -80,13 +80,22 @@ export interface Marginals {
   startW: Float64Array;
 }
 
+const expCache = new WeakMap<object, Map<string, Float64Array>>();
+
 /** Forward-backward over the lattice with all scores divided by `temperature`, in probability
  * space with per-token rescaling (Rabiner): no logarithms in the inner loops. */
 export function forwardBackward(l: Lattice, temperature: number): Marginals {
   const { n, emissions: em, transitions: tr } = l;
   const k = 1 / temperature;
-  const trans = new Float64Array(LABELS * LABELS);
-  for (let i = 0; i < LABELS * LABELS; i++) trans[i] = ALLOWED[i] ? Math.exp(k * tr[i]) : 0;
+  // Transitions are the same for every sentence of a model: their exponentials are computed once.
+  const key = `${temperature}`;
+  let trans = expCache.get(tr)?.get(key);
+  if (!trans) {
+    trans = new Float64Array(LABELS * LABELS);
+    for (let i = 0; i < LABELS * LABELS; i++) trans[i] = ALLOWED[i] ? Math.exp(k * tr[i]) : 0;
+    if (!expCache.has(tr)) expCache.set(tr, new Map());
+    expCache.get(tr)!.set(key, trans);
+  }
   const emit = new Float64Array(n * LABELS);
   for (let i = 0; i < n; i++) {
     let max = -Infinity;

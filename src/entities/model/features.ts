@@ -343,27 +343,23 @@ export interface Sink {
   f3(prefix: string, a: string, b: string, c: string): void;
 }
 
-/** Collects feature hashes; `onHash` sees each one with the feature's prefix (its family). */
+/** Collects feature hashes; `onHash` sees each one. */
 export class HashSink implements Sink {
-  constructor(public onHash: (h: number, family: string) => void) {}
+  constructor(public onHash: (h: number) => void) {}
   f(name: string) {
-    this.onHash(prefixHash(name) >>> 0, name);
+    this.onHash(prefixHash(name) >>> 0);
   }
   f1(prefix: string, a: string) {
-    this.onHash(fnv(prefixHash(prefix), a) >>> 0, prefix);
+    this.onHash(fnv(prefixHash(prefix), a) >>> 0);
   }
   f2(prefix: string, a: string, b: string) {
-    this.onHash(fnv(Math.imul(fnv(prefixHash(prefix), a) ^ BAR, PRIME), b) >>> 0, prefix);
+    this.onHash(fnv(Math.imul(fnv(prefixHash(prefix), a) ^ BAR, PRIME), b) >>> 0);
   }
   f3(prefix: string, a: string, b: string, c: string) {
-    this.onHash(fnv(Math.imul(fnv(Math.imul(fnv(prefixHash(prefix), a) ^ BAR, PRIME), b) ^ BAR, PRIME), c) >>> 0, prefix);
+    this.onHash(fnv(Math.imul(fnv(Math.imul(fnv(prefixHash(prefix), a) ^ BAR, PRIME), b) ^ BAR, PRIME), c) >>> 0);
   }
 }
 
-/** Feature families that training hides now and then (feature bagging), so that context features
- * learn to carry a decision when a word is unseen or a gazetteer is wrong about it. */
-export const LEXICAL_FAMILIES = new Set(['w=', 'p3=', 's3=', 's4=', 's2=', 'sh=']);
-export const GAZETTEER_FAMILIES = new Set(['g0=', 'g-1=', 'g+1=', 'g|cap=', 'gg=']);
 
 /** Spells features out as strings. */
 export class StringSink implements Sink {

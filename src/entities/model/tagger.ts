@@ -30,7 +30,22 @@ export interface TaggedName {
 
 interface Loaded {
   weights: ModelWeights;
-  rows: Map<number, number>;
+  /** Open-addressing table from feature hash to weight row: keys, and row + 1 (0 = empty). */
+  keys: Uint32Array;
+  rowsPlusOne: Int32Array;
+  mask: number;
+}
+
+/** The weight row of a feature hash, or -1. Linear probing over a power-of-two table: hashes are
+ * 32-bit FNV values, spread enough that their low bits index well. */
+function rowOfHash(model: Loaded, h: number): number {
+  let i = h & model.mask;
+  for (;;) {
+    const r = model.rowsPlusOne[i];
+    if (r === 0) return -1;
+    if (model.keys[i] === h) return r - 1;
+    i = (i + 1) & model.mask;
+  }
 }
 
 let loaded: Loaded | null = null;
@@ -40,22 +55,30 @@ export function loadModel(): Loaded {
   const path = dataPath(MODEL_FILE);
   if (!existsSync(path)) throw new Error(`entities: model weights missing at ${path}; run npm run train:entities`);
   const weights = decodeModel(readFileSync(path));
-  const rows = new Map<number, number>();
-  for (let r = 0; r < weights.hashes.length; r++) rows.set(weights.hashes[r], r);
-  loaded = { weights, rows };
+  let size = 1;
+  while (size < weights.hashes.length * 2) size <<= 1;
+  const keys = new Uint32Array(size);
+  const rowsPlusOne = new Int32Array(size);
+  const mask = size - 1;
+  for (let r = 0; r < weights.hashes.length; r++) {
+    let i = weights.hashes[r] & mask;
+    while (rowsPlusOne[i] !== 0) i = (i + 1) & mask;
+    keys[i] = weights.hashes[r];
+    rowsPlusOne[i] = r + 1;
+  }
+  loaded = { weights, keys, rowsPlusOne, mask };
   return loaded;
 }
 
 /** Emission scores of the tokens of one sentence: each feature hash adds its weight row. */
 function emissions(model: Loaded, fd: FeatureDoc, first: number, end: number): Float64Array {
-  const { weights, rows } = model;
-  const w = weights.weights;
-  const scale = weights.meta.scale;
+  const w = model.weights.weights;
+  const scale = model.weights.meta.scale;
   const em = new Float64Array((end - first) * LABELS);
   let base = 0;
   const sink = new HashSink((h) => {
-    const r = rows.get(h);
-    if (r === undefined) return;
+    const r = rowOfHash(model, h);
+    if (r < 0) return;
     const off = r * LABELS;
     for (let y = 0; y < LABELS; y++) em[base + y] += w[off + y];
   });
