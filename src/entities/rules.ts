@@ -664,34 +664,6 @@ export function documentRules(doc: Doc, cands: Candidate[], o: EntityOptions): v
   const lex = lexicon();
   const toks = doc.tokens;
   const fd = featureDoc(doc);
-  if (on(o, 'lone-persons')) {
-    // A person is introduced by a full name, a title or a description; a lone unfamiliar word the
-    // article never gives a first name, title, "he" or "she" is more likely a body or a place
-    // ("Brightcore unveiled its phone") than a person. The model's next reading decides which.
-    for (const c of cands) {
-      const s = c.score;
-      if (c.settled || c.words.length !== 1 || s.person < Math.max(s.organization, s.place, s.other) || c.roles.length > 0 || fd.lineKind[c.first] !== PROSE) continue;
-      const w = c.words[0];
-      // A given name stays a person unless something places it ("in Coron", "Coron, Palawan").
-      if ((lex.givenNames.has(w) && !placeSupport(doc, c)) || fd.byline[c.first] || personSupport(doc, c)) continue;
-      // The surname or first name of a longer person's name ("Penon de Coron", an old place name, does not count).
-      const isPerson = (x: Candidate) => x.score.person >= Math.max(x.score.organization, x.score.place, x.score.other);
-      if (cands.some((x) => x !== c && x.words.length >= 2 && isPerson(x) && (x.words[x.words.length - 1] === w || x.words[0] === w))) continue;
-      c.score = { ...ONE_HOT[notPerson(doc, c, cands)] };
-    }
-  }
-  if (on(o, 'lone-places')) {
-    // "sent a letter to Brightcore": "to" reads as a destination to the model, but without a verb of
-    // movement, an unfamiliar word that no gazetteer, place noun, "in", "near" or "at" ever places
-    // is more likely a body. Only title-case words after "to" (acronyms such as "EU" are left alone).
-    for (const c of cands) {
-      const s = c.score;
-      if (c.settled || c.words.length !== 1 || s.place < Math.max(s.organization, s.person, s.other) || c.placeKey || fd.lineKind[c.first] !== PROSE) continue;
-      if (!/^\p{Lu}\p{Ll}+$/u.test(c.text) || fd.vocabulary.has(c.words[0]) || placeSupport(doc, c)) continue;
-      if (cands.some((x) => x !== c && x.words.length >= 2 && x.words.includes(c.words[0]))) continue;
-      c.score = { ...ONE_HOT[personSupport(doc, c) ? 'person' : s.other > s.organization ? 'other' : 'organization'] };
-    }
-  }
   if (on(o, 'product-lists')) {
     // "the iPod Classic, Nano and Shuffle": names coordinated with a clear product, with no cue of
     // their own, are products too ("Brightcore Inc." in such a list keeps its legal form).
@@ -723,6 +695,34 @@ export function documentRules(doc: Doc, cands: Candidate[], o: EntityOptions): v
         }
       }
       i = j + 1;
+    }
+  }
+  if (on(o, 'lone-persons')) {
+    // A person is introduced by a full name, a title or a description; a lone unfamiliar word the
+    // article never gives a first name, title, "he" or "she" is more likely a body or a place
+    // ("Brightcore unveiled its phone") than a person. The model's next reading decides which.
+    for (const c of cands) {
+      const s = c.score;
+      if (c.settled || c.words.length !== 1 || s.person < Math.max(s.organization, s.place, s.other) || c.roles.length > 0 || fd.lineKind[c.first] !== PROSE) continue;
+      const w = c.words[0];
+      // A given name stays a person unless something places it ("in Coron", "Coron, Palawan").
+      if ((lex.givenNames.has(w) && !placeSupport(doc, c)) || fd.byline[c.first] || personSupport(doc, c)) continue;
+      // The surname or first name of a longer person's name ("Penon de Coron", an old place name, does not count).
+      const isPerson = (x: Candidate) => x.score.person >= Math.max(x.score.organization, x.score.place, x.score.other);
+      if (cands.some((x) => x !== c && x.words.length >= 2 && isPerson(x) && (x.words[x.words.length - 1] === w || x.words[0] === w))) continue;
+      c.score = { ...ONE_HOT[notPerson(doc, c, cands)] };
+    }
+  }
+  if (on(o, 'lone-places')) {
+    // "sent a letter to Brightcore": "to" reads as a destination to the model, but without a verb of
+    // movement, an unfamiliar word that no gazetteer, place noun, "in", "near" or "at" ever places
+    // is more likely a body. Only title-case words after "to" (acronyms such as "EU" are left alone).
+    for (const c of cands) {
+      const s = c.score;
+      if (c.settled || c.words.length !== 1 || s.place < Math.max(s.organization, s.person, s.other) || c.placeKey || fd.lineKind[c.first] !== PROSE) continue;
+      if (!/^\p{Lu}\p{Ll}+$/u.test(c.text) || fd.vocabulary.has(c.words[0]) || placeSupport(doc, c)) continue;
+      if (cands.some((x) => x !== c && x.words.length >= 2 && x.words.includes(c.words[0]))) continue;
+      c.score = { ...ONE_HOT[personSupport(doc, c) ? 'person' : s.other > s.organization ? 'other' : 'organization'] };
     }
   }
 }
