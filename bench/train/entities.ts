@@ -5,7 +5,9 @@
 //          few sentences per GUM/MEANTIME document as headlines;
 //   dev:   GUM dev documents (epochs, temperature) and the ECB+ development topics.
 // GUM test and the ECB+ validation topics are never read here.
-// Options: --epochs N, --no-write (measure only), --seed N.
+// Options: --epochs N, --runs K, --seed N, --min-count N, --headlines N, --no-write (measure only),
+// --without-meantime TOPIC (leave one MEANTIME topic out, for bench/train/meantime-cv.ts),
+// --out PATH (write the weights elsewhere than data/models/).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -17,7 +19,7 @@ import { encodeModel, type ModelWeights } from '../../src/entities/model/store.j
 import { MODEL_FILE } from '../../src/entities/model/tagger.js';
 import { ECB_DEV_TOPICS, ECB_VALIDATION_TOPICS, ecbAvailable } from '../lib/ecbplus.js';
 import { gumAvailable } from '../lib/gum-mentions.js';
-import { meantimeAvailable } from '../lib/meantime.js';
+import { loadMeantimeDocs, meantimeAvailable } from '../lib/meantime.js';
 import { ecbNerDocs, gumNerDocs, headlineCopies, meantimeNerDocs, type GoldName, type NerDoc } from './ner-data.js';
 import { Perceptron, seeded, shuffle, type Example } from './perceptron.js';
 
@@ -54,6 +56,13 @@ function sentencesOf(d: NerDoc): number[] {
     }
   });
   return out;
+}
+
+const meantimeTopics = new Map<string, string>();
+/** Whether a MEANTIME document belongs to a topic corpus ("corpus_airbus"). */
+function meantimeTopicOf(id: string, topic: string): boolean {
+  if (meantimeTopics.size === 0) for (const m of loadMeantimeDocs()) meantimeTopics.set(m.id, m.topic);
+  return meantimeTopics.get(id) === topic;
 }
 
 /** Per token of a sentence: its feature hashes. */
@@ -151,7 +160,8 @@ function main() {
   }
   const t0 = performance.now();
   const gumTrain = gumNerDocs('train');
-  const meantime = meantimeNerDocs();
+  const leftOut = process.argv.includes('--without-meantime') ? process.argv[process.argv.indexOf('--without-meantime') + 1] : null;
+  const meantime = meantimeNerDocs().filter((d) => !leftOut || !meantimeTopicOf(d.id, leftOut));
   const ecbTrain = ecbNerDocs(ECB_TRAIN_TOPICS);
   const headlines = [...gumTrain, ...meantime].map((d) => headlineCopies(d, HEADLINES_PER_DOC)).filter((d): d is NerDoc => d !== null);
   const gumDev = gumNerDocs('dev');
@@ -276,7 +286,7 @@ function main() {
     headlineCopies: headlines.length,
     devGumF1: Number(best.f.toFixed(4)),
   });
-  const path = dataPath(MODEL_FILE);
+  const path = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : dataPath(MODEL_FILE);
   mkdirSync(dirname(path), { recursive: true });
   const bytes = encodeModel(weights);
   writeFileSync(path, bytes);

@@ -49,10 +49,19 @@ function rowOfHash(model: Loaded, h: number): number {
 }
 
 let loaded: Loaded | null = null;
+let modelPath: string | null = null;
+
+/** Use the weights at `path` from now on instead of the shipped ones (benchmarks that score a
+ * model trained without the documents they score); null goes back to the shipped weights. */
+export function useModel(path: string | null): void {
+  modelPath = path;
+  loaded = null;
+  tagged = new WeakMap();
+}
 
 export function loadModel(): Loaded {
   if (loaded) return loaded;
-  const path = dataPath(MODEL_FILE);
+  const path = modelPath ?? dataPath(MODEL_FILE);
   if (!existsSync(path)) throw new Error(`entities: model weights missing at ${path}; run npm run train:entities`);
   const weights = decodeModel(readFileSync(path));
   let size = 1;
@@ -97,7 +106,7 @@ interface Tagged {
   marginals: Map<number, Marginals>;
 }
 
-const tagged = new WeakMap<Doc, Tagged>();
+let tagged = new WeakMap<Doc, Tagged>();
 
 function tagging(doc: Doc): Tagged {
   let t = tagged.get(doc);
