@@ -224,7 +224,7 @@ export function gumNames(doc: GumDoc): GumName[] {
         a--;
         continue;
       }
-      // "Newfoundland and Labrador Court of Appeal": connectors join name words on the left too.
+      // "Trinidad and Tobago Court of Appeal": connectors join name words on the left too.
       let k = a - 1;
       while (k >= m.first && connectors.has(toks[k].form.toLowerCase()) && toks[k].form.toLowerCase() !== 'the') k--;
       if (k < a - 1 && part(k)) {
@@ -239,7 +239,7 @@ export function gumNames(doc: GumDoc): GumName[] {
         b++;
         continue;
       }
-      // "Terminal 1", "Chapter 11": a number right after a place's or body's name is part of it.
+      // "Gate 4", "Chapter 11": a number right after a place's or body's name is part of it.
       if (type !== 'PER' && b + 1 <= m.last && /^\d+$/.test(toks[b + 1].form) && toks[b + 1].upos === 'NUM') {
         b++;
         break;

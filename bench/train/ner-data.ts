@@ -80,8 +80,8 @@ const PERSON_JOIN = new Set(['de', 'du', 'des', 'la', 'le', 'von', 'van', 'der',
 
 /**
  * The name inside an annotated mention, in Parley's convention: MEANTIME and ECB+ spans carry
- * determiners, titles and descriptions ("Chrysler Chief Executive Robert Nardelli", "Irish national
- * airline Aer Lingus", "AirTanker Ltd., an EADS-led consortium"). Keep what comes before a comma or
+ * determiners, titles and descriptions ("Halvex Chief Executive Tom Reyes", "Baltic national
+ * carrier Norda Air", "Skylane Ltd., a Halvex-led consortium"). Keep what comes before a comma or
  * bracket, take the last stretch of capitalised words (English noun phrases end in their head),
  * drop a leading "The", and for a person drop the titles and honorifics before the name.
  */
@@ -104,7 +104,7 @@ export function namePart(doc: Doc, first: number, last: number, type: NameType):
   let b = end;
   while (b >= first && !part(b)) b--;
   if (b < first) return null;
-  // "the Bush administration", "an Atlanta courthouse": a name that modifies a common noun is not
+  // "the Kovacs administration", "a Varna courthouse": a name that modifies a common noun is not
   // what the mention names.
   for (let k = b + 1; k <= end; k++) if (/^\p{Ll}/u.test(toks[k].text) && !join.has(words[k])) return null;
   let a = b;
@@ -123,7 +123,7 @@ export function namePart(doc: Doc, first: number, last: number, type: NameType):
   }
   if (words[a] === 'the' && a < b) a++;
   if (type === 'PER') {
-    // "Chrysler Chief Executive Robert Nardelli" → "Robert Nardelli": the name starts after the last title word.
+    // "Halvex Chief Executive Tom Reyes" → "Tom Reyes": the name starts after the last title word.
     for (let k = b - 1; k >= a; k--) {
       const g = fd.gaz[k];
       if (g.includes('role:L') || g.includes('role:U') || g.includes('honorific') || (toks[k].text === '.' && fd.gaz[k - 1]?.includes('honorific'))) {
@@ -285,12 +285,12 @@ export interface Participant {
 /**
  * The named participants of an ECB+ document, for scoring (bench:ner): markables tagged
  * HUMAN_PART_PER, HUMAN_PART_ORG, HUMAN_PART_GPE or LOC_* in the sentences the corpus lists as
- * annotated, reduced to their name part (namePart: "the actress Lindsay Lohan" → "Lindsay Lohan";
- * none when a name only modifies the head noun, "the Bush administration"), and kept only when the
+ * annotated, reduced to their name part (namePart: "the actress Ana Ortiz" → "Ana Ortiz";
+ * none when a name only modifies the head noun, "the Kovacs administration"), and kept only when the
  * name part holds a word that reads as a name: on a prose line, capitalised and not opening its
  * sentence, or opening it but never written in lower case in the document ("Police said" is no
- * name; "Lohan said" is); on a headline or title-case line, a word the document also capitalises
- * mid-sentence in prose ("Escapee" in a headline is no name). GPE and LOC become places, as Parley
+ * name; "Ortiz said" is); on a headline or title-case line, a word the document also capitalises
+ * mid-sentence in prose ("Fugitive" in a headline is no name). GPE and LOC become places, as Parley
  * types countries and cities.
  */
 export function ecbNamedParticipants(e: EcbDoc, doc: Doc): Participant[] {

@@ -106,7 +106,7 @@ export function linkCandidates(cands: Candidate[], options: { firstNames?: boole
       const n = g.words.length;
       const suffix = g.words.every((w, k) => w === l.words[l.words.length - n + k]);
       const prefix = g.words.every((w, k) => w === l.words[k]);
-      // "Isabel" for "Isabel Ruiz": a lone given name that starts exactly one person's name (kept
+      // "Ilona" for "Ilona Kovacs": a lone given name that starts exactly one person's name (kept
       // rule first-names, docs/models/entities.md).
       if (options.firstNames && lType === 'person' && prefix && n === 1 && lex.givenNames.has(g.words[0]) && !g.members.some((m) => m.score.organization >= LIKELY || m.score.other >= LIKELY)) {
         targets.add(root(li));
@@ -115,8 +115,8 @@ export function linkCandidates(cands: Candidate[], options: { firstNames?: boole
       }
       // "Zelensky" for "Volodymyr Zelenskiy": one letter apart in a long surname.
       const variant = n === 1 && g.words[0].length >= 6 && oneEditApart(g.words[0], l.words[l.words.length - 1]);
-      // Not a short form the article's own evidence reads as a place more than a person ("Coron"
-      // beside an old place name "Penon de Coron" the model half took for a person).
+      // Not a short form the article's own evidence reads as a place more than a person ("Velmor"
+      // beside an old place name "Porto de Velmor" the model half took for a person).
       const placeLike = g.score.place > g.score.person && g.score.place >= LIKELY * g.members.length;
       if (lType === 'person' && (suffix || variant) && !placeLike && !g.members.some((m) => m.score.organization >= LIKELY || m.score.other >= LIKELY)) {
         targets.add(root(li));

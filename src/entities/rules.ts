@@ -177,7 +177,7 @@ export function spanRules(doc: Doc, tagged: TaggedName[], o: EntityOptions): Tag
       continue;
     }
     // "The AU's Peace and Security Council", "Russia's Foreign Ministry": after an acronym or a
-    // known place, a possessive ends one name and starts another ("King's College" stays whole).
+    // known place, a possessive ends one name and starts another ("St Mary's Hospital" stays whole).
     if (on(o, 'possessive-split')) {
       let cut = -1;
       for (let k = first + 1; k < last && cut < 0; k++) {
@@ -232,13 +232,13 @@ function withCapitalRuns(doc: Doc, tagged: TaggedName[]): TaggedName[] {
   const added: TaggedName[] = [];
   for (let k = 0; k < toks.length; k++) {
     let pe = !covered[k] && fd.cap[k] && !fd.initial[k] && fd.lineKind[k] === PROSE ? placeEnd(k) : -1;
-    // A place that modifies a noun ("US automakers", "the Long Beach plant") is left out, as the
+    // A place that modifies a noun ("US lenders", "the Tacoma plant") is left out, as the
     // tagger learnt from MEANTIME, which does not annotate it.
     if (pe >= 0 && pe + 1 < toks.length && toks[pe + 1].sentence === toks[k].sentence && (toks[pe + 1].pos === 'NOUN' || toks[pe + 1].pos === 'ADJ') && /^\p{Ll}/u.test(toks[pe + 1].text)) pe = -1;
     if (pe < 0 && !eligible(k)) continue;
     let e = pe >= 0 ? pe : k;
     while (pe < 0 && e + 1 < toks.length && toks[e + 1].sentence === toks[k].sentence && eligible(e + 1)) e++;
-    // Only a whole run of capitals: "France" in "Air France" is part of a name, not one (a title
+    // Only a whole run of capitals: "Varna" in "Air Varna" is part of a name, not one (a title
     // beside it is no part of a name: "UN High Commissioner").
     const titleWord = (q: number) => fd.gaz[q].some((g) => g.startsWith('role:') || g === 'honorific');
     const capBefore = k > 0 && toks[k - 1].sentence === toks[k].sentence && fd.cap[k - 1] === 1 && !titleWord(k - 1);
@@ -304,7 +304,7 @@ function withCountries(doc: Doc, names: TaggedName[]): TaggedName[] {
     if (tag === 'country:B') while (e + 1 < doc.tokens.length && fd.gaz[e + 1].some((g) => g === 'country:I' || g === 'country:L')) e++;
     let free = true;
     for (let q = k; q <= e; q++) if (covered[q]) free = false;
-    // Not part of a longer name ("Air France") nor a modifier ("US automakers"), which is how the
+    // Not part of a longer name ("Air Varna") nor a modifier ("US lenders"), which is how the
     // tagger, following MEANTIME, leaves a country out.
     const toks = doc.tokens;
     const before = toks[k - 1];
@@ -389,7 +389,7 @@ function withLocalCountries(doc: Doc, names: TaggedName[]): TaggedName[] {
 const portfolioWord = (doc: Doc, k: number) => lexicon().portfolioWords.has(fold(doc.tokens[k].text));
 
 /** "People's Republic of China", "Michael O' Leary": names the tokenizer cut at an apostrophe;
- * "Federal Service for the Financial Markets": a body's head noun, "of/for/on (the)", and a name
+ * "Federal Service for the Inland Waterways": a body's head noun, "of/for/on (the)", and a name
  * are one name. */
 function joinNames(doc: Doc, names: TaggedName[]): TaggedName[] {
   const lex = lexicon();
@@ -421,6 +421,28 @@ function joinNames(doc: Doc, names: TaggedName[]): TaggedName[] {
     }
     out.push(n);
   }
+  // "Northern Rail and Port Authority", "Peace and Security Council": "and" inside one body's name,
+  // when the right part ends in a body's head noun and the left part is no name of its own (no
+  // place, no person's given name or title, no head noun of its own). "Halvex and Brightcore
+  // Group" stays two: a company ending closes each name of a list.
+  const fd = featureDoc(doc);
+  const words = fd.words;
+  for (let i = out.length - 2; i >= 0; i--) {
+    const a = out[i];
+    const b = out[i + 1];
+    if (b.first !== a.last + 2 || words[a.last + 1] !== 'and' || toks[a.last].sentence !== toks[b.first].sentence || a.last - a.first > 3) continue;
+    // A body's head noun among the right part's first words ("Port Authority NRPA Ltd."); a legal
+    // form or a list-closing ending is no such head ("Halvex and Brightcore Inc." are two companies).
+    const isHead = (w: string) => !lex.words.listySuffixes.has(w) && !lex.words.legalForms.has(w) && (lex.connectorHeads.has(w) || (lex.orgSuffixes.has(w) && /^\p{L}{4,}$/u.test(w)));
+    let bodyHead = false;
+    for (let k = b.first + 1; k <= Math.min(b.last, b.first + 2); k++) bodyHead ||= isHead(words[k]);
+    if (!bodyHead || lex.places.has(words[b.first]) || lex.givenNames.has(words[b.first])) continue;
+    const leftText = fold(doc.text.slice(toks[a.first].start, toks[a.last].end));
+    let personal = false;
+    for (let k = a.first; k <= a.last; k++) personal ||= lex.givenNames.has(words[k]) || lex.roles.has(words[k]) || lex.honorifics.has(words[k]);
+    if (personal || lex.places.has(leftText) || lex.places.has(words[a.last]) || lex.connectorHeads.has(words[a.last]) || isAcronym(toks[a.last].text)) continue;
+    out.splice(i, 2, retyped(doc, b, a.first, b.last));
+  }
   // A body's head noun, then "of/for/on (the)" and capitalised words the tagger left out.
   for (let i = 0; i < out.length; i++) {
     const n = out[i];
@@ -430,7 +452,6 @@ function joinNames(doc: Doc, names: TaggedName[]): TaggedName[] {
     k++;
     if (fold(toks[k]?.text ?? '') === 'the') k++;
     let e = k - 1;
-    const fd = featureDoc(doc);
     while (e + 1 < toks.length && toks[e + 1].sentence === toks[n.last].sentence && fd.cap[e + 1] && !FUNCTION_POS.has(toks[e + 1].pos) && (i + 1 >= out.length || e + 1 < out[i + 1].first)) e++;
     if (e >= k) out[i] = retyped(doc, n, n.first, e);
   }
@@ -516,7 +537,7 @@ export function leadingTitle(doc: Doc, n: TaggedName, first: number, o: EntityOp
     const title = titleAt(doc, first, last);
     if (!title || title.last >= last) break;
     const rest = title.last + 1;
-    // "General Motors", "King's College": a title word that starts a body's name stays in it.
+    // "General Motors", "Queen's Hall": a title word that starts a body's name stays in it.
     if (!personish && !lex.givenNames.has(fold(toks[rest].text))) break;
     if (lex.places.has(fold(doc.text.slice(toks[first].start, toks[last].end)))) break;
     role = title;
@@ -665,7 +686,7 @@ export function documentRules(doc: Doc, cands: Candidate[], o: EntityOptions): v
   const toks = doc.tokens;
   const fd = featureDoc(doc);
   if (on(o, 'product-lists')) {
-    // "the iPod Classic, Nano and Shuffle": names coordinated with a clear product, with no cue of
+    // "the eLumo Classic, Mini and Flex": names coordinated with a clear product, with no cue of
     // their own, are products too ("Brightcore Inc." in such a list keeps its legal form).
     let i = 0;
     while (i < cands.length) {
@@ -705,9 +726,9 @@ export function documentRules(doc: Doc, cands: Candidate[], o: EntityOptions): v
       const s = c.score;
       if (c.settled || c.words.length !== 1 || s.person < Math.max(s.organization, s.place, s.other) || c.roles.length > 0 || fd.lineKind[c.first] !== PROSE) continue;
       const w = c.words[0];
-      // A given name stays a person unless something places it ("in Coron", "Coron, Palawan").
+      // A given name stays a person unless something places it ("in Velmor", "Velmor, Ontario").
       if ((lex.givenNames.has(w) && !placeSupport(doc, c)) || fd.byline[c.first] || personSupport(doc, c)) continue;
-      // The surname or first name of a longer person's name ("Penon de Coron", an old place name, does not count).
+      // The surname or first name of a longer person's name ("Porto de Velmor", an old place name, does not count).
       const isPerson = (x: Candidate) => x.score.person >= Math.max(x.score.organization, x.score.place, x.score.other);
       if (cands.some((x) => x !== c && x.words.length >= 2 && isPerson(x) && (x.words[x.words.length - 1] === w || x.words[0] === w))) continue;
       c.score = { ...ONE_HOT[notPerson(doc, c, cands)] };
@@ -755,12 +776,12 @@ function cuesOf(doc: Doc, c: Candidate): Set<string> {
 function personSupport(doc: Doc, c: Candidate): boolean {
   const cues = cuesOf(doc, c);
   if ([...PERSON_SUPPORT].some((x) => cues.has(x))) return true;
-  // "Lyons said": a reporting verb after the name, unless "it" refers back to it ("Brightcore said it…").
+  // "Novak said": a reporting verb after the name, unless "it" refers back to it ("Brightcore said it…").
   return cues.has('c:say+1') && !cues.has('c:pron-it');
 }
 
 /** Something places this one-word name: a cue ("the town of X", "in X", "flew to X") or the region
- * after it ("Stiles, Texas"). */
+ * after it ("Dalby, Queensland"). */
 function placeSupport(doc: Doc, c: Candidate): boolean {
   const cues = cuesOf(doc, c);
   if ([...PLACE_SUPPORT].some((x) => cues.has(x))) return true;

@@ -199,7 +199,7 @@ const vocabularyCache = new Map<string, boolean>();
 /**
  * Whether each word (lower case, letters only) is in wink-nlp's English vocabulary. A capitalised
  * word whose lower-case form is an ordinary English word ("Results", "Doctors", "Talks") is a name
- * less often than one that is not ("Obama", "Coron"); the entities model reads this as a feature.
+ * less often than one that is not ("Obama", "Velmor"); the entities model reads this as a feature.
  * One wink-nlp pass for all the words; a word it splits or changes counts as unknown.
  */
 export function vocabularyWords(words: string[]): boolean[] {

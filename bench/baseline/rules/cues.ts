@@ -16,7 +16,7 @@ const same = (doc: Doc, a: number, b: number) => b >= 0 && b < doc.tokens.length
 const lowerWord = (doc: Doc, i: number) => /^\p{Ll}/u.test(doc.tokens[i]?.text ?? '');
 
 /** How strongly the context says the name is a market index (0 when it does not):
- * "the Nikkei stock index", "Standard & Poor's 500 index", "the primary UK index, the FTSE 100",
+ * "the Nikkei stock index", "Standard & Poor's 500 index", "the main Karsian index, the KSX 40",
  * "the Dow Jones fell 340 points". */
 export function indexCue(doc: Doc, first: number, last: number, possessive: boolean): number {
   const lex = lexicon();
@@ -25,7 +25,7 @@ export function indexCue(doc: Doc, first: number, last: number, possessive: bool
   if (same(doc, last, k) && /^\d[\d,.]*$/.test(doc.tokens[k].text)) k++;
   for (let n = 0; n < 2 && same(doc, last, k) && lowerWord(doc, k) && lex.indexModifiers.has(word(doc, k)); n++) k++;
   if (same(doc, last, k) && lowerWord(doc, k) && lex.indexNouns.has(word(doc, k))) return 3;
-  // "the UK index, the FTSE 100": a name in apposition to "index".
+  // "the Karsian index, the KSX 40": a name in apposition to "index".
   let b = first - 1;
   if (word(doc, b) === 'the') b--;
   if (same(doc, first, b - 1) && doc.tokens[b]?.text === ',' && lex.indexNouns.has(word(doc, b - 1))) return 3;
@@ -33,7 +33,7 @@ export function indexCue(doc: Doc, first: number, last: number, possessive: bool
   // a company's shares are also said to fall by a percentage.
   if (possessive) return 0;
   k = last + 1;
-  // "The Dow Jones, was up 3.10%": a stray comma before the verb.
+  // "The KSX 40, rose 2.4%": a stray comma before the verb.
   if (doc.tokens[k]?.text === ',' && same(doc, last, k + 1) && (doc.tokens[k + 1].pos === 'VERB' || doc.tokens[k + 1].pos === 'AUX')) k++;
   let moved = false;
   for (let n = 0; n < 4 && same(doc, last, k); n++, k++) {
@@ -54,7 +54,7 @@ export function indexCue(doc: Doc, first: number, last: number, possessive: bool
   return percent ? 1.5 : 0;
 }
 
-/** How strongly the context says the name is a product: "Apple unveiled Lion", "the next model Falcon",
+/** How strongly the context says the name is a product: "Norvik unveiled Falcon", "the next model Falcon",
  * "the new MacBook line". */
 export function productCue(doc: Doc, first: number, last: number, possessive: boolean): number {
   const lex = lexicon();
@@ -64,7 +64,7 @@ export function productCue(doc: Doc, first: number, last: number, possessive: bo
   const verb = same(doc, first, b) ? doc.tokens[b] : undefined;
   if (verb && verb.pos === 'VERB' && lex.launchVerbs.has(verb.lemma.toLowerCase())) score += 1.5;
   const lead = first - 1;
-  // "the next model Falcon", but not "In the new version Apple has …", where the name opens a clause.
+  // "the next model Falcon", but not "In the update Norvik has …", where the name opens a clause.
   const after = doc.tokens[last + 1];
   const opensClause = !!after && same(doc, last, last + 1) && (after.pos === 'VERB' || after.pos === 'AUX');
   if (same(doc, first, lead) && lowerWord(doc, lead) && lex.productLeads.has(word(doc, lead)) && !opensClause) score += 2;
@@ -72,7 +72,7 @@ export function productCue(doc: Doc, first: number, last: number, possessive: bo
   if (!possessive && same(doc, last, next) && lowerWord(doc, next) && lex.productLeads.has(word(doc, next)) && word(doc, next) !== 'model') score += 1.5;
   // "web browser Safari", "the operating system Mac OS X": a product noun right before the name.
   if (same(doc, first, lead) && lowerWord(doc, lead) && lex.productNouns.has(word(doc, lead)) && !opensClause) score += 2;
-  // "The Ford Taurus was originally introduced in 1986", "the Shuffle was introduced": launched in the passive.
+  // "The Norvik Tern first went on sale in 1994", "the Go was launched": launched in the passive.
   if (!possessive) {
     let k = last + 1;
     let aux = 0;
@@ -89,7 +89,7 @@ export function productCue(doc: Doc, first: number, last: number, possessive: bo
   // The name must not open a clause: "to win the tender, Halvex contested the result".
   const a = first - 2;
   if (word(doc, first - 1) === 'the' && !opensClause && same(doc, first, a - 1) && doc.tokens[a]?.text === ',' && (lex.productNouns.has(word(doc, a - 1)) || lex.productLeads.has(word(doc, a - 1)))) score += 2;
-  // "Lion, the new version of Mac OS X", "the Taurus, a full-size sedan": a product in apposition.
+  // "Falcon, the next release of TernOS", "the Tern, a mid-size sedan": a product in apposition.
   if (!possessive && doc.tokens[next]?.text === ',' && same(doc, last, next + 1) && DETERMINERS.has(word(doc, next + 1))) {
     for (let k = next + 2; k < Math.min(doc.tokens.length, next + 6) && same(doc, last, k) && lowerWord(doc, k); k++) {
       const w = word(doc, k);
@@ -119,7 +119,7 @@ export function organizationCue(doc: Doc, first: number, last: number, possessiv
     if (q < p - 1) p = q;
   }
   if (same(doc, first, p) && lowerWord(doc, p) && lex.sectorNouns.has(word(doc, p))) score += 3;
-  // "shares of Toyota", "a stake in Chrysler", "bid for Opel".
+  // "shares of Halvik", "a stake in Norvik", "bid for Corvane".
   // Not "what is at stake in Castello".
   if (same(doc, first, prev - 1) && ['of', 'in', 'for'].includes(word(doc, prev)) && ['shares', 'stake', 'stakes', 'stock', 'shareholders', 'takeover', 'acquisition', 'bid'].includes(word(doc, prev - 1)) && word(doc, prev - 2) !== 'at') score += 3;
   // "Toyota, the Japanese carmaker," / "Ford, the automobile manufacturing firm".

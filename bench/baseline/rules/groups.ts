@@ -45,7 +45,7 @@ export function findGroups(doc: Doc, isNameToken: (i: number) => boolean): Group
       }
       if (dem?.plural) break;
       // A title or a person's given name makes this a person's name, not a group's modifier
-      // ("U.S. President Barack Obama's administration").
+      // ("Karsian President Oleg Varin's government").
       if (lex.roles.has(word) || lex.honorifics.has(word) || (lex.givenNames.has(word) && k + 1 < toks.length && isCapitalised(toks[k + 1].text) && !lex.places.has(word))) {
         proper = false;
         break;

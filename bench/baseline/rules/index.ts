@@ -15,14 +15,8 @@ import { linkCandidates, type Candidate, type Scores } from './link.js';
 
 /** Find the entity mentions of one article and group them into article-local entities. */
 export function findEntities(doc: Doc): ArticleEntities {
-  const article = doc.article.id;
-  try {
-    return build(doc);
-  } catch (err) {
-    // A malformed document must not stop the batch: it gets no entities, and says why on stderr.
-    process.emitWarning(`entities: ${article}: ${(err as Error).message}`);
-    return { article, mentions: [], entities: [] };
-  }
+  // No catch here: the pipeline isolates articles and reports a failure as a problem.
+  return build(doc);
 }
 
 function build(doc: Doc): ArticleEntities {
@@ -174,7 +168,7 @@ function shareTitleList(doc: Doc, cands: Candidate[]) {
   }
 }
 
-/** "the iPod Classic, Nano and Shuffle", "the Sky and Astra": names coordinated in one list are
+/** "the Lumo Classic, Mini and Go", "the Tern and the Petrel": names coordinated in one list are
  * mostly of one kind, so a clear product in a list lends its reading to members with no cue of
  * their own. */
 function shareListEvidence(doc: Doc, cands: Candidate[]) {
@@ -292,7 +286,7 @@ function candidatesOfRun(ctx: DocContext, run: Run): Candidate[] {
     for (const c of carrier) if (c.last === p - 1 && !c.strongPlace) c.score.organization += 3;
     return carrier;
   }
-  // "Apple Inc. Steve Jobs": a company's legal form ends its name; "UK RAF": a country, then an
+  // "Norvik Inc. Lena Sato": a company's legal form ends its name; "UK Coastguard": a country, then an
   // acronym; "United States Barack Obama": a country, then a person's name.
   for (let p = run.first; p < run.last; p++) {
     const w = fold(toks[p].text);
@@ -340,9 +334,9 @@ function candidatesOfRun(ctx: DocContext, run: Run): Candidate[] {
     const title = honorific ? null : titleAt(doc, p, run.last + 1);
     if (!honorific && !title) continue;
     let titleLast = honorific ? (toks[p + 1]?.text === '.' ? p + 1 : p) : title!.last;
-    // "Rt Hon. Keir Starmer", "Honourable Dr Priya Anand": honorifics stack, and none of them is the name.
+    // "Rt Hon. Alan Reeve", "Honourable Dr Priya Anand": honorifics stack, and none of them is the name.
     while (honorific && titleLast < run.last && isHonorific(toks, titleLast + 1)) titleLast = toks[titleLast + 2]?.text === '.' ? titleLast + 2 : titleLast + 1;
-    // "the Apple Chief Executive Officer": a trailing title names no one; keep what precedes it.
+    // "the Norvik Chief Operating Officer": a trailing title names no one; keep what precedes it.
     if (titleLast >= run.last) {
       // "Martin Luther King": one title word after a given name and another name word is a surname.
       const surname = !honorific && p === run.last && p - run.first >= 2 && lex.givenNames.has(fold(toks[run.first].text)) && !lex.roles.has(fold(toks[p - 1].text));
@@ -384,7 +378,7 @@ function candidatesOfRun(ctx: DocContext, run: Run): Candidate[] {
       const leftText = fold(doc.text.slice(toks[left.first].start, toks[left.last].end));
       const dem = demonymOf(doc, leftText);
       const place = lex.places.get(leftText);
-      // "Presiding Judge Martin Mann": a lone sentence-initial word before a title is no name.
+      // "Veteran Judge Karin Holt": a lone sentence-initial word before a title is no name.
       const loneOpener = left.first === left.last && isSentenceInitial(doc, left.first) && !ctx.capitalisedMidSentence.has(leftText) && !place && !lex.seats.has(leftText);
       if (dem) country = country ?? dem.country;
       else if (!loneOpener) {
@@ -457,7 +451,7 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
   const lex = lexicon();
   const toks = doc.tokens;
   let first = run.first;
-  // A leading nationality adjective is not part of the name ("Ukrainian Zelensky" is rare; "Russian Gazprom").
+  // A leading nationality adjective is not part of the name ("Karsian Varin" is rare; "Velarian Halvik Oil").
   while (first < run.last && demonymOf(doc, fold(toks[first].text)) && !lex.places.has(fold(doc.text.slice(toks[first].start, toks[run.last].end)))) {
     const rest = fold(doc.text.slice(toks[first + 1].start, toks[run.last].end));
     if (lex.orgSuffixes.has(fold(toks[run.last].text))) break; // "Turkish Airlines", "Russian Foreign Ministry"
@@ -521,7 +515,7 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
     c.country = seat.country;
     if (seat.type === 'place') c.placeKey = key;
   } else if (place && place.kind !== 'country' && /^\p{Lu}{2,5}$/u.test(text) && !isParagraphOpener(ctx, first, start)) {
-    // "GAO", "NASA": capitals alone that spell a town ("Gao", Mali) are an acronym far more often; the
+    // "NICE", "NASA": capitals alone that spell a town ("Nice", France) are an acronym far more often; the
     // place stays a weak reading (datelines "TALVIK —" open a paragraph and keep the gazetteer's weight).
     score.place += 1;
     c.placeKey = place.key;
@@ -553,7 +547,7 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
   // A last word the article also uses in lower case ("Everett Factory", "Delta Program") is a common noun, not a surname.
   const commonLast = ctx.lowerCase.has(lastWord) && !!lex.places.get(firstWord);
   const hasOrgOrPlaceWord = lex.orgSuffixes.has(lastWord) || lex.placeSuffixes.has(lastWord) || lex.orgPrefixes.has(firstWord) || commonLast;
-  // "London Heathrow", "Washington Mutual", "Mac OS X": a country or major city first, or a capitals-only
+  // "Lisbon Portela", "Oslo Energi", "Mac OS X": a country or major city first, or a capitals-only
   // word inside, is no person's name (populations of capitals count tenfold in the gazetteer).
   const firstPlace = lex.places.get(firstWord);
   const placeFirst = !!firstPlace && (firstPlace.kind === 'country' || firstPlace.population >= 5_000_000);
@@ -624,7 +618,7 @@ function candidate(ctx: DocContext, run: Run): Candidate | null {
     if (fold(prev.text) === 'new' && !place) score.other += 0.6;
     const pw = fold(prev.text);
     // '"…," said Lavrov.': an inverted reporting clause names a person far more often than a body.
-    // Not "Apple announces Mac OS X Lion, …": a verb with its own subject before it takes the name as its object.
+    // Not "Norvik announces TernOS Falcon, …": a verb with its own subject before it takes the name as its object.
     const beforeVerb = toks[first - 2];
     const subjectBefore = !!beforeVerb && beforeVerb.sentence === prev.sentence && (beforeVerb.pos === 'PROPN' || beforeVerb.pos === 'NOUN' || beforeVerb.pos === 'PRON');
     if (lex.reportingVerbs.has(prev.lemma) && prev.pos === 'VERB' && !subjectBefore && (!next || /^[,.;]$/.test(next.text) || next.sentence !== toks[last].sentence)) {

@@ -92,7 +92,7 @@ export interface Lexicon {
   indexNouns: Set<string>;
   indexModifiers: Set<string>;
   marketMoves: Set<string>;
-  /** Verbs (lemmas) whose object is a product: "Apple unveiled Lion". */
+  /** Verbs (lemmas) whose object is a product: "Norvik unveiled Falcon". */
   launchVerbs: Set<string>;
   /** Words right before a product name: "model Falcon", "version Tiger". */
   productLeads: Set<string>;

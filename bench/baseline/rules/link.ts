@@ -30,7 +30,7 @@ export interface Candidate {
   /** A title, honorific, appositive or given name says this is a person; weak cues alone never do. */
   strongPerson: boolean;
   /** Organisation score given only because the name is an acronym; dropped once the acronym is
-   * linked to the long form it abbreviates, whose own words say what it is ("DJIA" → an index). */
+   * linked to the long form it abbreviates, whose own words say what it is ("KSX" → an index). */
   acronymOrg?: number;
 }
 
@@ -118,7 +118,7 @@ export function linkCandidates(cands: Candidate[]): Cluster[] {
         targets.add(root(li));
         continue;
       }
-      // "Senate" for "United States Senate", "Heathrow" for "London Heathrow": a place qualifies the short form.
+      // "Senate" for "United States Senate", "Portela" for "Lisbon Portela": a place qualifies the short form.
       if (lType !== 'person' && suffix && !gPlace && lex.places.has(l.words.slice(0, l.words.length - n).join(' '))) {
         targets.add(root(li));
         continue;

@@ -21,7 +21,7 @@ const PARTICLES = new Set(['de', 'da', 'di', 'del', 'della', 'der', 'den', 'van'
 const CALENDAR = /^(?:spring|summer|autumn|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?$/;
 const HAS_LETTER = /\p{L}/u;
 const OPENERS = new Set(['"', '“', '‘', "'", '``', "''", '(', '[', '—', '–', '-', ':', '•', '*']);
-/** "Chicago-based", "EADS-led", "Kremlin-backed": a name with an adjective suffix is a modifier. */
+/** "Lisbon-based", "Norvik-led", "army-backed": a name with an adjective suffix is a modifier. */
 const COMPOUND_TAIL = /^(?:based|led|owned|backed|born|style|era|made|run|linked|controlled|occupied|held|brokered|affiliated|aligned|allied|funded|sponsored|related|like|type|wide|bound|friendly|speaking|centric|focused|dominated|installed|sanctioned|imposed|appointed|funded|built|designed|headquartered|listed|registered|flagged|area|level|class|wide)$/i;
 /** Words that stay lower case in a title-case headline. */
 const TITLE_CASE_LOWER = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'nor', 'for', 'so', 'yet', 'as', 'at', 'by', 'in', 'of', 'off', 'on', 'per', 'to', 'up', 'via', 'vs', 'with', 'from', 'into', 'onto', 'over', 'amid', 'than', 'upon', 'after', 'about', 'de', 'von', 'van', 'al', 'bin', 'el', 'la', 'le', 'der', 'du', 'da']);
@@ -127,7 +127,7 @@ function tokenCanName(ctx: DocContext, i: number): boolean {
   // The rest of a byline ("World Affairs Reporter") names a desk, not an entity, unless it is a known place.
   if (ctx.bylineParagraphs.has(ctx.paragraphOf[i])) return lex.places.has(f) || isAcronym(t.text);
   if (CALENDAR.test(f) || lex.notNames.has(f)) return false;
-  // "3G", "777-200LR", "3D": letters glued to a number are part of a code, not a name.
+  // "3G", "K-300XR", "3D": letters glued to a number are part of a code, not a name.
   const prev = ctx.doc.tokens[i - 1];
   // "AU$ 52.5", "HK$": letters glued to a currency sign are a currency code.
   const glued = ctx.doc.tokens[i + 1];
@@ -163,7 +163,7 @@ function tokenCanName(ctx: DocContext, i: number): boolean {
   if (lex.givenNames.has(f) && i + 1 < ctx.doc.tokens.length && isCapitalised(ctx.doc.tokens[i + 1].text)) return t.pos === 'PROPN';
   // In a title-case headline, a proper noun that the article never writes in lower case.
   if (ctx.titleCase.has(ctx.paragraphOf[i])) return t.pos === 'PROPN' && !ctx.lowerCase.has(t.text.toLowerCase()) && !ctx.lowerCase.has(`${t.text.toLowerCase()}s`) && !lex.stopCapitalized.has(f);
-  // A lone unknown word opening a sentence ("Totaling", "Reports") must recur to count as a name.
+  // A lone unknown word opening a sentence ("Averaging", "Reports") must recur to count as a name.
   const nextIsVerb = following && following.sentence === t.sentence && (following.pos === 'VERB' || following.pos === 'AUX');
   // "Kadhafi, the Libyan leader, left": an appositive title vouches for it.
   if (following?.text === ',') {
@@ -211,7 +211,7 @@ export function findRuns(ctx: DocContext): Run[] {
           j = k + 1;
           continue;
         }
-        // "Michael O'Leary" written "O' Leary": an Irish patronymic split off by the apostrophe.
+        // "Niamh O'Dowd" written "O' Dowd": an Irish patronymic split off by the apostrophe.
         if ((b.text === "'" || b.text === '’') && adjacent(a, b) && /^[OD]$/.test(a.text) && k + 1 < n && toks[k + 1].sentence === a.sentence && canName[k + 1]) {
           j = k + 1;
           continue;
@@ -326,7 +326,7 @@ function andContinuation(ctx: DocContext, first: number, last: number, k: number
 
 function isBodyHead(lex: ReturnType<typeof lexicon>, head: string): boolean {
   // Bodies only, not legal forms: "Halvex and Brightcore Inc." lists two companies, while
-  // "Aeronautic Defence and Space Company" is one name.
+  // "Northern Rail and Port Authority" is one name.
   return !LISTY_SUFFIXES.has(head) && (lex.connectorHeads.has(head) || (lex.orgSuffixes.has(head) && /^\p{L}{4,}$/u.test(head)));
 }
 
@@ -345,7 +345,7 @@ function bothPlaces(ctx: DocContext, a: number, b: number): boolean {
   return lex.places.has(words[a]) && lex.places.has(words[b]);
 }
 
-/** "Boeing-Air Force": two names that each stand alone elsewhere in the article, joined by a hyphen. */
+/** "Norvik-Coast Guard": two names that each stand alone elsewhere in the article, joined by a hyphen. */
 function twoNames(ctx: DocContext, a: number, b: number): boolean {
   const words = foldedTokens(ctx.doc);
   const t = ctx.doc.tokens;

@@ -1,5 +1,5 @@
 // Roles and titles: "French President Emmanuel Macron", "Macron, the French president,", "analyst
-// Paul Nesbit", and title-only references ("the Turkish leader") that point back to a person.
+// Jana Brook", and title-only references ("the Turkish leader") that point back to a person.
 import type { Doc } from '../../../src/text/doc.js';
 import { lexicon, type Role } from './lexicon.js';
 import { demonymOf, localNames } from './local.js';
@@ -70,7 +70,7 @@ export function titleAt(doc: Doc, p: number, limit: number): RoleMatch | null {
   return null;
 }
 
-/** A title ending right before token `first` ("analyst Paul Nesbit", "the French president, Emmanuel Macron"). */
+/** A title ending right before token `first` ("analyst Jana Brook", "the French president, Emmanuel Macron"). */
 export function titleBefore(doc: Doc, first: number): RoleMatch | null {
   let end = first - 1;
   if (end >= 0 && doc.tokens[end].text === ',') end--;

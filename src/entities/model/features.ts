@@ -206,7 +206,7 @@ const AGGREGATE_LIMIT = 24;
 
 /**
  * Context aggregation (Ratinov & Roth 2009): a name's type shows in some of its mentions more than
- * others ("in Coron" types the town that "Coron was" leaves open), so every capitalised occurrence
+ * others ("in Velmor" types the town that "Velmor was" leaves open), so every capitalised occurrence
  * of a word sees the lower-case words before and after all its occurrences, their context cues, and
  * whether it follows a given name or starts a longer run of capitals somewhere.
  */
@@ -439,7 +439,7 @@ export function tokenFeatures(fd: FeatureDoc, i: number, sink: Sink): void {
     sink.f2('capmid=', mid, where);
     sink.f2('lower|capmid=', lowerS, mid);
     // An ordinary English word capitalised ("Results", "Doctors") is a name less often than a word
-    // the vocabulary lacks ("Coron"), most of all at a line or sentence start.
+    // the vocabulary lacks ("Velmor"), most of all at a line or sentence start.
     const dict = fd.vocabulary.has(w) ? '1' : '0';
     sink.f2('dict=', dict, where);
     sink.f3('dict|lower=', dict, lowerS, where);
