@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     const found = findDiscrepancies(ctx);
     const shown = found.map((d) => toDiscrepancy(d, ctx));
     const scored = scoreDiscrepancies(story, { ...b, discrepancies: shown });
-    found.forEach((d, i) => disc.push({ x: d.features, y: scored.outcomes[i].correct ? 1 : 0, group: story.name, source: 'trust', label: scored.outcomes[i].label, gold: goldMatch(story, shown[i]), kind: d.kind }));
+    found.forEach((d, i) => disc.push({ x: d.features, y: scored.outcomes[i].correct ? 1 : 0, group: story.name, source: 'trust', label: `${d.topic}: ${d.claims.map((c) => `${c.article}«${c.display}»`).join(' vs ')}${goldMatch(story, shown[i]) >= 0 ? ` = gold «${story.discrepancies[goldMatch(story, shown[i])].topic}»` : ''}`, gold: goldMatch(story, shown[i]), kind: d.kind }));
     const rated = ratedCues(ctx);
     const rows: Framing[] = rated.map((r) => ({ article: r.article, entity: r.cue.entity, tone: 0, mentions: 1, cues: [], cueSpans: [r.rated] }));
     const fs = scoreFraming(story, { ...b, framing: rows });

@@ -54,6 +54,13 @@ export interface Detector {
   pairFeatures?(a: FactClaim, b: FactClaim, ctx: Context): Features;
   /** Whether the disagreement may be a figure that changed over time. */
   evolving?(claims: FactClaim[], ctx: Context): boolean;
+  /** How claims are grouped. 'single' (the default): every linked pair joins its two groups, so a
+   * chain of links makes one group. 'average': two groups join only when at least half of the
+   * pairs across them (from different articles) are about the same fact, so that a story's many
+   * figures of one unit do not chain into one group; pairs are taken strongest first by
+   * `linkStrength`. */
+  linkage?: 'single' | 'average';
+  linkStrength?(a: FactClaim, b: FactClaim, ctx: Context): number;
 }
 
 /** The pairs (x < y, indices into ids) worth comparing within one bucket. Claims of one article
@@ -156,13 +163,49 @@ export function runDetector(detector: Detector, ctx: Context): FoundDiscrepancy[
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   const conflicting = new Set<number>();
   const conflictPairs: [number, number][] = [];
+  const average = detector.linkage === 'average';
+  const members = new Map<number, number[]>();
+  const same = new Set<number>();
+  const key = (x: number, y: number): number => (x < y ? x * claims.length + y : y * claims.length + x);
   for (const ids of buckets.values()) {
+    const linked: [number, number, number][] = [];
     for (const [x, y] of candidatePairs(detector, claims, ids)) {
       const a = claims[x];
       const b = claims[y];
       if (a.article === b.article) continue;
       if (!detector.sameFact(a, b, ctx)) continue;
-      parent[find(y)] = find(x);
+      linked.push([x, y, average ? (detector.linkStrength?.(a, b, ctx) ?? 0) : 0]);
+      same.add(key(x, y));
+    }
+    if (average) linked.sort((u, v) => v[2] - u[2] || u[0] - v[0] || u[1] - v[1]);
+    for (const [x, y] of linked) {
+      const a = claims[x];
+      const b = claims[y];
+      const rx = find(x);
+      const ry = find(y);
+      if (rx !== ry) {
+        let join = true;
+        if (average) {
+          const mx = members.get(rx) ?? [rx];
+          const my = members.get(ry) ?? [ry];
+          let pairs = 0;
+          let agree = 0;
+          for (const u of mx) {
+            for (const v of my) {
+              if (claims[u].article === claims[v].article) continue;
+              pairs++;
+              if (same.has(key(u, v))) agree++;
+            }
+          }
+          join = pairs === 0 || agree * 2 >= pairs;
+          if (join) {
+            members.set(rx, [...mx, ...my]);
+            members.delete(ry);
+          }
+        }
+        if (!join) continue;
+        parent[ry] = rx;
+      }
       if (a.value !== b.value && detector.conflict(a, b, ctx)) {
         conflicting.add(x);
         conflicting.add(y);

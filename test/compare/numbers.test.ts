@@ -14,7 +14,7 @@ test('figures with the noun they count, qualifiers and number words', () => {
   assert.deepEqual(figures('Karsia fired 40 short-range missiles at the town.'), [{ value: 40, unit: 'missile', qualifier: null }]);
   assert.deepEqual(figures('Fifteen Briscan diplomats were expelled.'), [{ value: 15, unit: 'diplomat', qualifier: null }]);
   assert.deepEqual(figures('They agreed to exchange up to 240 prisoners of war.'), [{ value: 240, unit: 'prisoner', qualifier: 'below' }]);
-  assert.deepEqual(figures('The dam holds 74 billion cubic metres.'), [{ value: 74e9, unit: 'metre', qualifier: null }]);
+  assert.deepEqual(figures('The dam holds 74 billion cubic metres.'), [{ value: 74e9, unit: 'cubic metre', qualifier: null }]);
 });
 
 test('years, dates and fractions of a figure are not counts', () => {
@@ -78,4 +78,74 @@ test('the same count in two different places is two facts', () => {
   const brief = briefOf([a, b], { entities: [place('k', 'Kharkiv', a), place('o', 'Odesa', b)] });
   assert.equal(runDetector(numbers, context(brief).ctx).length, 0);
   assert.equal(runDetector(numbers, context(briefOf([a, article('c', 'Shelling killed 12 people in Kharkiv on Sunday.')])).ctx).length, 1);
+});
+
+function full(text: string): { value: number; high?: number; unit: string; dimension: string; base: number }[] {
+  const { ctx } = context(briefOf([article('a', text)]));
+  const a = ctx.articles[0];
+  return a.sentences.flatMap((s) => figuresIn(a.doc, s)).map((f) => ({ value: f.value, ...(f.high !== undefined ? { high: f.high } : {}), unit: f.unit, dimension: f.dimension, base: Math.round(f.base * 1000) / 1000 }));
+}
+
+test('units of measure are converted: durations to days, distances to metres, weights to kilograms', () => {
+  assert.deepEqual(full('The tremor lasted 30 seconds.'), [{ value: 30, unit: 'second', dimension: 'duration', base: 0 }]);
+  assert.equal(full('Witnesses felt the tremor for one minute.')[0].dimension, 'duration');
+  assert.deepEqual(full('The port lies 940 miles south of the capital.'), [{ value: 940, unit: 'mile', dimension: 'distance', base: 1512779.6 }]);
+  assert.deepEqual(full('The suspect, who weighed 130 pounds, was caught.'), [{ value: 130, unit: 'pound', dimension: 'weight', base: 58.967 }]);
+  // "pounds" of money is not a weight
+  assert.notEqual(full('The fine was 500 pounds.')[0]?.dimension, 'weight');
+});
+
+test('magnitudes, ages, vote tallies, shares, sums and "N times" are read as such', () => {
+  assert.deepEqual(full('A magnitude-6.1 quake shook the island.').map((f) => [f.value, f.dimension]), [[6.1, 'magnitude']]);
+  assert.deepEqual(full('The quake registered 5.9 on the Richter scale.').map((f) => [f.value, f.dimension]), [[5.9, 'magnitude']]);
+  assert.deepEqual(full('The driver, Tomas Reyn, 43, was arrested.').map((f) => [f.value, f.dimension]), [[43, 'age']]);
+  assert.deepEqual(full('A 43-year-old driver was arrested.').map((f) => [f.value, f.dimension]), [[43, 'age']]);
+  assert.deepEqual(full('The committee approved the accord 13-8 on Monday.').map((f) => f.dimension), ['tally']);
+  assert.deepEqual(full('Shares fell 5.4 per cent on Monday.').map((f) => [f.value, f.dimension]), [[5.4, 'percent']]);
+  assert.deepEqual(full('The club offered $200MM over eight years.').map((f) => [f.value, f.dimension]), [[2e8, 'money'], [8, 'duration']]);
+  assert.deepEqual(full('Lena Ortiz married twice.').map((f) => [f.value, f.dimension]), [[2, 'times']]);
+  // "shot eleven times" counts shots, like "seven bullets"
+  assert.deepEqual(full('The teenager was shot eleven times.').map((f) => [f.value, f.unit]), [[11, 'shot']]);
+  assert.deepEqual(full('Seven bullets hit the teenager.').map((f) => [f.value, f.unit]), [[7, 'shot']]);
+});
+
+test('pieces a copy split apart are read back: "120, 000", "6. 1", "a hundred"; lists and ranges', () => {
+  assert.deepEqual(full('The island is home to 120, 000 people.').map((f) => f.value), [120000]);
+  assert.deepEqual(full('It was a magnitude-6. 1 quake.').map((f) => f.value), [6.1]);
+  assert.deepEqual(full('More than a hundred people joined the vigil.').map((f) => f.value), [100]);
+  assert.deepEqual(full('Between 60 and 100 protesters gathered.').map((f) => [f.value, f.high]), [[60, 100]]);
+  // parts of one count are not counts of their own
+  assert.deepEqual(full('Police said two women and one man died in the fire.'), []);
+  // a height is not a thousands separator
+  assert.deepEqual(full('He is 5-foot-8, 135 pounds.').map((f) => f.value), [135]);
+  // addresses, calibres, clock times and phone numbers are not figures
+  assert.deepEqual(full('Police were called to the 12000 block of Elm Street at 8.40pm.'), []);
+  assert.deepEqual(full('Call 0845 125 2222 with information.'), []);
+});
+
+test('casualty words make a count of people a toll, read from the grammar', () => {
+  assert.deepEqual(full('Shelling killed 10 people and injured 80.').map((f) => f.unit), ['killed', 'injured']);
+  assert.deepEqual(full('The quake left three people killed.').map((f) => f.unit), ['killed']);
+  assert.deepEqual(full('No injuries were reported.').map((f) => [f.value, f.unit]), [[0, 'injured']]);
+  // the noun belongs to another verb: "shooting three co-workers, killing two of them"
+  assert.deepEqual(full('She began shooting three co-workers, killing two of them.').map((f) => [f.value, f.unit]), [[3, 'co-worker'], [2, 'killed']]);
+});
+
+test('durations in different units and distances in miles and kilometres are compared as one measure', () => {
+  const a = article('a', 'An office worker in Dubai said the tremor lasted 30 seconds.');
+  const b = article('b', 'Residents of Dubai reported sensing the tremor for one minute.');
+  assert.equal(runDetector(numbers, context(briefOf([a, b])).ctx).length, 1);
+  const c = article('c', 'The island lies about 1,500 kilometres south of Velm.');
+  const d = article('d', 'The island lies 932 miles south of Velm.');
+  assert.equal(runDetector(numbers, context(briefOf([c, d])).ctx).length, 0);
+  const e = article('e', 'The island lies 700 miles south of Velm.');
+  assert.equal(runDetector(numbers, context(briefOf([c, e])).ctx).length, 1);
+});
+
+test('a quake has one magnitude, unless one figure is an aftershock’s', () => {
+  const a = article('a', 'The 6.1-magnitude quake struck the island on Sunday.');
+  const b = article('b', 'Officials said the earthquake measured 5.9 on the Richter scale.');
+  const c = article('c', 'A magnitude-4.2 aftershock followed in the night.');
+  assert.equal(runDetector(numbers, context(briefOf([a, b])).ctx).length, 1);
+  assert.equal(runDetector(numbers, context(briefOf([a, c])).ctx).length, 0);
 });
