@@ -502,6 +502,12 @@ function countedNoun(doc: Doc, i: number, last: number, j: number, end: number):
 function casualtyOf(doc: Doc, head: number, i: number, last: number, j: number, first: number, end: number): { unit: string; at: number } | null {
   const toks = doc.tokens;
   const cas = q().casualties;
+  // A casualty word right before the figure decides: "wounding 70", "killing at least 10".
+  for (let k = i - 1; k >= Math.max(first, i - 3); k--) {
+    const cls = cas[toks[k].text.toLowerCase()];
+    if (cls) return { unit: cls, at: k };
+    if (!/^(at|least|about|some|nearly|more|than|over|another|other|a|further|an|estimated|up|to|as|many)$/i.test(toks[k].text)) break;
+  }
   const p = parseOf(doc);
   {
     const h = headOf(p, head);
@@ -663,7 +669,7 @@ function verbToken(p: Parse, doc: Doc, i: number): number {
   return -1;
 }
 
-type NumberClaim = FactClaim & { figure: Figure; anchors: Anchors; background: boolean; rare: boolean };
+type NumberClaim = FactClaim & { figure: Figure; anchors: Anchors; background: boolean; rare: boolean; years: string[] };
 
 /** What rarity is counted by: the counted noun or currency, or the unit of measure as written. */
 function rarityKey(f: Figure): string {
@@ -688,7 +694,7 @@ function link(ctx: Context, a: NumberClaim, b: NumberClaim): Link {
   const x = a.anchors;
   const y = b.anchors;
   return {
-    noun: [...x.nouns].some((n) => y.nouns.has(n)),
+    noun: [...x.nouns].some((n) => y.nouns.has(n)) || (!!x.verb && y.nouns.has(x.verb)) || (!!y.verb && x.nouns.has(y.verb)),
     verb: !!x.verb && x.verb === y.verb,
     actor: sameActor(ctx, x.happening.subject, y.happening.subject),
     object: sameActor(ctx, x.happening.object.entity, y.happening.object.entity),
@@ -702,7 +708,7 @@ function link(ctx: Context, a: NumberClaim, b: NumberClaim): Link {
 
 const CASUALTY = (): Set<string> => new Set(Object.values(q().casualties));
 /** Counted nouns too general for their rarity to tie two figures. */
-const GENERIC = new Set(['person', 'time', 'times', 'member', 'official', 'other', 'thing', 'way', 'part', 'case', 'point', 'percent', 'dollar', 'euro', 'pound', 'year', 'day']);
+const GENERIC = new Set(['person', 'time', 'times', 'member', 'official', 'other', 'others', 'thing', 'way', 'part', 'case', 'point', 'percent', 'dollar', 'euro', 'pound', 'yen']);
 
 /** Whether a sentence is about another, earlier happening than the story's (a year other than
  * the story's own, "the last major quake", "in a previous case"). */
@@ -755,6 +761,7 @@ export const numbers: Detector = {
             figure: f,
             anchors,
             background: backgroundSentence(s, year),
+            years: s.text.match(/\b(1[89]|20)\d\d\b/g) ?? [],
             rare: false,
           } as NumberClaim);
         }
@@ -766,9 +773,7 @@ export const numbers: Detector = {
       const k = `${c.article}\u0000${rarityKey(c.figure)}`;
       perArticle.set(k, (perArticle.get(k) ?? 0) + 1);
     }
-    const crowded = new Set<string>();
-    for (const [k, n] of perArticle) if (n > 1) crowded.add(k.split('\u0000')[1]);
-    for (const c of claims) c.rare = !crowded.has(rarityKey(c.figure)) && !GENERIC.has(c.figure.unit);
+    for (const c of claims) c.rare = perArticle.get(`${c.article}\u0000${rarityKey(c.figure)}`) === 1 && !GENERIC.has(c.figure.unit);
     return claims;
   },
   blockKeys(c) {
@@ -779,7 +784,8 @@ export const numbers: Detector = {
     const ca = a as NumberClaim;
     const cb = b as NumberClaim;
     if (differentPlaces(ctx, a.sentence, b.sentence)) return false;
-    if (ca.background !== cb.background) return false;
+    // Two sentences each dated to a different year tell of two happenings.
+    if (ca.years.length && cb.years.length && !ca.years.some((y) => cb.years.includes(y))) return false;
     if (!!ca.figure.offset !== !!cb.figure.offset) return false;
     const ha = ca.anchors.happening;
     const hb = cb.anchors.happening;
@@ -810,7 +816,7 @@ export const numbers: Detector = {
     // … "the first 100 prisoners") is counting something else with it, not contradicting. A quake
     // has one magnitude: an article giving two reports the disagreement itself.
     if (fa.dimension === 'magnitude') return true;
-    const valuesIn = (c: FactClaim): Figure[] => articleFigures(ctx, c.article).filter((f) => bucketOf(f) === c.bucket && f.offset === (c as NumberClaim).figure.offset);
+    const valuesIn = (c: FactClaim): Figure[] => articleFigures(ctx, c.article).filter((f) => bucketOf(f) === c.bucket && f.offset === (c as NumberClaim).figure.offset && f.qualifier !== 'min' && f.qualifier !== 'max');
     if (valuesIn(a).some((f) => rangesOverlap(baseRange(f), baseRange(fb), slack(f, fb))) || valuesIn(b).some((f) => rangesOverlap(baseRange(f), baseRange(fa), slack(f, fa)))) return false;
     return true;
   },
@@ -885,8 +891,21 @@ function aftershock(ctx: Context, c: NumberClaim): boolean {
 }
 
 function baseRange(f: Figure): [number, number] {
+  // A toll "at least N" is the count so far, not an open range: "at least 3 killed" and "10 killed"
+  // disagree (and are marked as a count that may have been updated).
+  if (f.qualifier === 'min' && CASUALTY().has(f.unit)) return [f.base, Math.max(f.baseHigh * 1.5, f.baseHigh + 2)];
+  // "some 88.41 percent" is precise; "about 90" is not.
+  if (f.qualifier === 'approx' && !isRound(f.value)) return [f.base * 0.98, f.baseHigh * 1.02];
   const [lo, hi] = range({ value: f.base, qualifier: f.qualifier, high: f.baseHigh });
   return [lo, hi];
+}
+
+/** A round figure: 30, 100, 2,000, 1.5 million; not 88.41 or 37. */
+function isRound(v: number): boolean {
+  if (!Number.isInteger(v)) return Number.isInteger(v * 2) && v >= 1;
+  if (v < 10) return true;
+  const digits = String(v).replace(/0+$/, '');
+  return digits.length <= 2 && /[05]$/.test(digits) || digits.length === 1;
 }
 
 /** The bucket figures are compared in: one dimension and, for counts and sums, one counted noun
