@@ -9,6 +9,7 @@ import { numbers } from '../../src/compare/numbers.js';
 import { documents } from '../../src/compare/documents.js';
 import { commitments } from '../../src/compare/commitments.js';
 import { titleDetector } from '../../src/compare/titles.js';
+import { names } from '../../src/compare/names.js';
 import { framing, toneCues } from '../../src/compare/framing.js';
 import type { Article, Entity, EntityType } from '../../src/types.js';
 import { article, briefOf, context, time } from './helpers.js';
@@ -138,4 +139,36 @@ test('every framing row lists its cues with spans and a confidence, and the tone
   const confident = row.cueSpans.filter((c) => !c.uncertain);
   assert.equal(row.cues.length, confident.length);
   if (confident.length === 0) assert.equal(row.tone, 0);
+});
+
+test('one person given another first name by another outlet is a discrepancy; a nickname, a spelling or a relative is not', () => {
+  const person = (id: string, name: string, ...arts: Article[]) => entity(id, name, 'person', ...arts);
+  const a = article('a', 'The wounded worker, Bryant Dalton, was taken to hospital.');
+  const b = article('b', 'The wounded worker, Brian Dalton, was taken to hospital.');
+  const found = runDetector(names, context(briefOf([a, b], { entities: [person('bd', 'Bryant Dalton', a), person('brd', 'Brian Dalton', b)] })).ctx);
+  assert.equal(found.length, 1);
+  assert.match(found[0].explanation, /Bryant Dalton/);
+  assert.match(found[0].explanation, /Brian Dalton/);
+  // "Bob" is "Robert"; "Heydar" and "Heidar" are two spellings of one name.
+  const c = article('c', 'Robert Lind chaired the meeting.');
+  const d = article('d', 'Bob Lind chaired the meeting.');
+  assert.equal(runDetector(names, context(briefOf([c, d], { entities: [person('rl', 'Robert Lind', c), person('bl', 'Bob Lind', d)] })).ctx).length, 0);
+  const e = article('e', 'Governor Heydar Alishvandi said.');
+  const f = article('f', 'Governor Heidar Alishvandi said.');
+  assert.equal(runDetector(names, context(briefOf([e, f], { entities: [person('h1', 'Heydar Alishvandi', e), person('h2', 'Heidar Alishvandi', f)] })).ctx).length, 0);
+  // An outlet naming both brothers tells them apart.
+  const g = article('g', 'Vincent Gigante died. His brother Louis Gigante spoke.');
+  const h = article('h', 'Vincent Gigante died on Monday.');
+  assert.equal(runDetector(names, context(briefOf([g, h], { entities: [person('vg', 'Vincent Gigante', g, h), person('lg', 'Louis Gigante', g)] })).ctx).length, 0);
+});
+
+test('a body named with another word before its head is a discrepancy; two places’ courts are two courts', () => {
+  const org = (id: string, name: string, ...arts: Article[]) => entity(id, name, 'organization', ...arts);
+  const a = article('a', 'The loan came from the Agriculture Revolving Loan Fund.');
+  const b = article('b', 'The loan came from the Alaska Revolving Loan Fund.');
+  assert.equal(runDetector(names, context(briefOf([a, b], { entities: [org('x', 'Agriculture Revolving Loan Fund', a), org('y', 'Alaska Revolving Loan Fund', b)] })).ctx).length, 1);
+  const c = article('c', 'He was convicted in Bellflower Superior Court.');
+  const d = article('d', 'He was convicted in Norwalk Superior Court.');
+  const brief = briefOf([c, d], { entities: [org('x', 'Bellflower Superior Court', c), org('y', 'Norwalk Superior Court', d), entity('p', 'Bellflower', 'place', c), entity('q', 'Norwalk', 'place', d)] });
+  assert.equal(runDetector(names, context(brief).ctx).length, 0);
 });
