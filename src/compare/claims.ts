@@ -141,6 +141,11 @@ function groupFeatures(detector: Detector, members: FactClaim[], pairs: [FactCla
   const sides = [...byValue.values()].map((v) => v.size).sort((p, q) => q - p);
   x['sides:smaller'] = Math.min(sides[1] ?? 0, 3) / 3;
   x['sides:lone'] = (sides[1] ?? 0) <= 1 ? 1 : 0;
+  // How many values the group holds (a chain of loosely linked claims holds many) and how much of
+  // it the largest side is.
+  x['group:values'] = Math.min(sides.length - 1, 4) / 4;
+  x['group:majority'] = sides[0] / Math.max(1, sides.reduce((p, q) => p + q, 0));
+  x['group:size'] = Math.min(members.length, 10) / 10;
   // Whether the claims were tied by the grammar (the same verb said of the same actor or object)
   // or only by shared words.
   const verb = (x['link:sameVerb'] ?? 0) > 0;

@@ -795,6 +795,12 @@ export const numbers: Detector = {
     const l = link(ctx, ca, cb);
     const dim = ca.figure.dimension;
     if (dim === 'age') return l.person;
+    // Outlets disagree about a figure by a little or by a factor of two or three, not by ten: "9
+    // days" and "4 decades" in one obituary measure two things. Crowd estimates vary more.
+    const lo = Math.min(ca.figure.base, cb.figure.base);
+    const hi = Math.max(ca.figure.baseHigh, cb.figure.baseHigh);
+    const limit = dim === 'count' && !CASUALTY().has(a.bucket) ? 12 : dim === 'count' ? 8 : 3.5;
+    if (lo > 0 && hi / lo > limit && !['magnitude', 'percent', 'tally'].includes(dim)) return false;
     // The story's quake has one magnitude; an aftershock's is another.
     if (dim === 'magnitude') return aftershock(ctx, ca) === aftershock(ctx, cb);
     // Two measured things named and different ("a 12-year sentence", "17 days of talks").
