@@ -38,6 +38,8 @@ const TARGET = 0.9;
 /** The fewest real-coverage dev items a threshold must show to count. */
 const MIN_SHOWN: Record<string, number> = { discrepancies: 10, framing: 10 };
 const OPTIONS: TrainOptions = { l2: 0.02, epochs: 600, rate: 0.5 };
+const l2Arg = process.argv.indexOf('--l2');
+if (l2Arg >= 0) OPTIONS.l2 = Number(process.argv[l2Arg + 1]);
 /** How much one example of the fictional set weighs against one of real coverage (0: left out). */
 const FICTION_WEIGHT = 0;
 
@@ -125,6 +127,7 @@ async function main(): Promise<void> {
     report.push(
       `${name}: ${real.length} real-coverage examples (${labels.filter((y) => y === 1).length} right, all-items precision ${(labels.filter((y) => y === 1).length / Math.max(1, labels.length)).toFixed(3)}), threshold ${model.threshold}`,
       `  cross-validated, shown: ${right}/${shown.length} right (${shown.length ? (right / shown.length).toFixed(3) : 'n/a'})`,
+      `  precision of the top-scored (cross-validated): ${[5, 10, 15, 20, 30, 40].filter((k) => k <= real.length).map((k) => { const top = [...real].sort((p, q) => q.s - p.s).slice(0, k); return `top ${k}: ${top.filter((r) => r.e.y).length}/${k}`; }).join(', ')}`,
       `  reliability (cross-validated): ${model.reliability!.map(([a, b, n, c]) => `[${a.toFixed(1)},${b.toFixed(1)}) n=${n} right=${c}`).join('  ')}`,
     );
     // Per kind: found, right, shown, shown right.
