@@ -284,7 +284,14 @@ export const dates: Detector = {
     const local = sharedCount(la.lemmas, lb.lemmas);
     const j = jaccard(a.sentence.lemmas, b.sentence.lemmas);
     const entities = sharedCount(a.sentence.entities, b.sentence.entities);
-    return local >= 3 || (local >= 2 && (j >= 0.15 || entities >= 1)) || j >= 0.35;
+    return (sameVerb(ca.happening, cb.happening) && local >= 1) || local >= 3 || (local >= 2 && entities >= 1 && j >= 0.15) || j >= 0.35;
+  },
+  linkage: 'average',
+  linkStrength(a, b, ctx) {
+    const ca = a as WhenClaim;
+    const cb = b as WhenClaim;
+    const h = sameHappening(ctx, ca.happening, cb.happening, a.sentence, b.sentence);
+    return (h.same ? 3 : 0) + (sameVerb(ca.happening, cb.happening) ? 1 : 0) + sharedCount(ca.local.lemmas, cb.local.lemmas) * 0.5 + jaccard(a.sentence.lemmas, b.sentence.lemmas) * 2;
   },
   conflict(a, b) {
     return whenConflict((a as WhenClaim).when, (b as WhenClaim).when);

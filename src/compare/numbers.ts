@@ -264,6 +264,9 @@ export function figuresIn(doc: Doc, s: SentenceInfo, quoted: [number, number][] 
     if (prev?.text === '.' && tok.start === prev.end) continue;
     if (isDigits(next) && last + 1 < sentence.endToken) continue;
     if (prev && isDigits(prev) && !/^[,.]$/.test(doc.text.slice(prev.end, tok.start).trim())) continue;
+    // "€110 billion ($143 billion)", "1,150 km (700 miles)": a conversion of the figure before it.
+    if (prev?.text === '(' && out.length && out[out.length - 1].end >= toks[i - 2]?.start) continue;
+    if ((prev?.text === '(' || (toks[i - 2]?.text === '(' && prev && qty.currencies[prev.text])) && out.length && doc.text.slice(out[out.length - 1].end, tok.start).trim().length <= 3) continue;
     consumed = last;
     let start = tok.start;
     let end = toks[last].end;
@@ -801,6 +804,8 @@ export const numbers: Detector = {
     const hi = Math.max(ca.figure.baseHigh, cb.figure.baseHigh);
     const limit = dim === 'count' && !CASUALTY().has(a.bucket) ? 12 : dim === 'count' ? 8 : 3.5;
     if (lo > 0 && hi / lo > limit && !['magnitude', 'percent', 'tally'].includes(dim)) return false;
+    // "arrested four times" and "shot eleven times" count two things.
+    if (dim === 'times' && !l.verb) return false;
     // The story's quake has one magnitude; an aftershock's is another.
     if (dim === 'magnitude') return aftershock(ctx, ca) === aftershock(ctx, cb);
     // Two measured things named and different ("a 12-year sentence", "17 days of talks").
@@ -903,7 +908,9 @@ function baseRange(f: Figure): [number, number] {
   // "some 88.41 percent" is precise; "about 90" is not.
   if (f.qualifier === 'approx' && !isRound(f.value)) return [f.base * 0.98, f.baseHigh * 1.02];
   const [lo, hi] = range({ value: f.base, qualifier: f.qualifier, high: f.baseHigh });
-  return [lo, hi];
+  // A figure stands for what rounds to it: "9 acres" may be 8.7; "two decades" may be 21 years.
+  const step = f.dimension === 'duration' && /^(decade|century)$/.test(f.unit) ? 0.25 * (f.base / f.value) : f.dimension === 'duration' && f.unit === 'year' && f.value >= 2 ? 0.45 * (f.base / f.value) : Number.isInteger(f.value) && f.value % 10 !== 0 && f.dimension !== 'duration' ? 0.45 * (f.base / Math.max(f.value, 1e-9)) : 0;
+  return [lo - step, hi + step];
 }
 
 /** A round figure: 30, 100, 2,000, 1.5 million; not 88.41 or 37. */
