@@ -89,6 +89,9 @@ async function main(): Promise<void> {
   if (FICTION_WEIGHT > 0) disc.push(...(await fictionExamples()));
 
   const report: string[] = [];
+  const dropArg = process.argv.indexOf('--drop');
+  const drop = dropArg >= 0 ? process.argv[dropArg + 1].split(',') : [];
+  for (const e of [...disc, ...cues]) for (const k of Object.keys(e.x)) if (drop.some((d) => k.startsWith(d))) delete e.x[k];
   for (const [name, examples] of [['discrepancies', disc], ['framing', cues]] as const) {
     if (examples.length === 0) continue;
     // The fictional set, when used, counts FICTION_WEIGHT per example against real coverage's 1:
