@@ -232,6 +232,17 @@ export function toneCues(a: ArticleInfo, who: Set<string> | null = null): ToneCu
           relation = 'noun';
         }
       }
+      // The parser misreads some long noun phrases ("the embattled Prime Minister Hana Ortiz"): an
+      // adjective or participle whose noun phrase runs, through titles and names only, into the
+      // actor's mention modifies it.
+      if (!found && evaluative !== undefined && Math.abs(evaluative) >= MIN_CUE && (t.pos === 'ADJ' || t.pos === 'VERB')) {
+        const np = mentionInPhrase(toks, i, s.endToken, mentionAt);
+        if (np) {
+          found = { entity: np.entity, via: 'mention', at: np.at };
+          relation = 'modifier';
+          weight = evaluative;
+        }
+      }
       if (!found || !relation || (who && !who.has(found.entity))) continue;
       // Someone else's words retold ("X insisted that Y was not an isolated case", "Y is a
       // disgrace, officials said") are theirs, not the outlet's.
@@ -266,6 +277,21 @@ export function toneCues(a: ArticleInfo, who: Set<string> | null = null): ToneCu
     }
   }
   return cues;
+}
+
+/** The actor whose mention ends the noun phrase that begins after token i ("embattled | Prime
+ * Minister Hana Ortiz"), when only title words, names and other modifiers stand between. */
+function mentionInPhrase(toks: Doc['tokens'], i: number, end: number, mentionAt: Map<number, string>): { entity: string; at: number } | null {
+  const prev = toks[i - 1];
+  // The adjective opens the phrase: a determiner, a possessive or nothing before it.
+  if (prev && !['DET', 'PUNCT', 'ADP', 'CCONJ', 'SCONJ', 'VERB', 'AUX'].includes(prev.pos) && !/^(his|her|their|its)$/i.test(prev.text)) return null;
+  for (let k = i + 1; k < end && k < i + 6; k++) {
+    const e = mentionAt.get(k);
+    if (e) return { entity: e, at: k };
+    const t = toks[k];
+    if (!(t.pos === 'PROPN' || t.pos === 'ADJ' || (t.pos === 'NOUN' && /^\p{Lu}/u.test(t.text)) || t.text === '-')) return null;
+  }
+  return null;
 }
 
 /** Whether token i sits in reported speech: after "<reporting verb> that" earlier in the sentence,

@@ -516,7 +516,7 @@ function casualtyOf(doc: Doc, head: number, i: number, last: number, j: number, 
     const h = headOf(p, head);
     if (h >= 0 && cas[toks[h].text.toLowerCase()] && ['VERB', 'ADJ', 'NOUN'].includes(toks[h].pos)) return { unit: cas[toks[h].text.toLowerCase()], at: h };
     for (const c of childrenOf(p, head, 'acl', 'amod', 'acl:relcl')) if (cas[toks[c].text.toLowerCase()]) return { unit: cas[toks[c].text.toLowerCase()], at: c };
-    if (h >= 0 && toks[h].pos === 'VERB' && !cas[toks[h].text.toLowerCase()] && head !== i) return null;
+    if (h >= 0 && (toks[h].pos === 'VERB' || ['obj', 'nsubj', 'nsubj:pass'].includes(labelOf(p, head))) && !cas[toks[h].text.toLowerCase()] && head !== i) return null;
   }
   const after = Math.max(j, head + 1);
   for (let d = 1; d <= 5; d++) {

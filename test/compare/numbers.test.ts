@@ -90,7 +90,7 @@ test('units of measure are converted: durations to days, distances to metres, we
   assert.deepEqual(full('The tremor lasted 30 seconds.'), [{ value: 30, unit: 'second', dimension: 'duration', base: 0 }]);
   assert.equal(full('Witnesses felt the tremor for one minute.')[0].dimension, 'duration');
   assert.deepEqual(full('The port lies 940 miles south of the capital.'), [{ value: 940, unit: 'mile', dimension: 'distance', base: 1512779.6 }]);
-  assert.deepEqual(full('The suspect, who weighed 130 pounds, was caught.'), [{ value: 130, unit: 'pound', dimension: 'weight', base: 58.967 }]);
+  assert.deepEqual(full('The boxer, who weighed 130 pounds, retired.'), [{ value: 130, unit: 'pound', dimension: 'weight', base: 58.967 }]);
   // "pounds" of money is not a weight
   assert.notEqual(full('The fine was 500 pounds.')[0]?.dimension, 'weight');
 });
@@ -110,30 +110,30 @@ test('magnitudes, ages, vote tallies, shares, sums and "N times" are read as suc
 });
 
 test('pieces a copy split apart are read back: "120, 000", "6. 1", "a hundred"; lists and ranges', () => {
-  assert.deepEqual(full('The island is home to 120, 000 people.').map((f) => f.value), [120000]);
+  assert.deepEqual(full('The town has 120, 000 residents.').map((f) => f.value), [120000]);
   assert.deepEqual(full('It was a magnitude-6. 1 quake.').map((f) => f.value), [6.1]);
-  assert.deepEqual(full('More than a hundred people joined the vigil.').map((f) => f.value), [100]);
+  assert.deepEqual(full('More than a hundred mourners gathered at the chapel.').map((f) => f.value), [100]);
   assert.deepEqual(full('Between 60 and 100 protesters gathered.').map((f) => [f.value, f.high]), [[60, 100]]);
   // parts of one count are not counts of their own
-  assert.deepEqual(full('Police said two women and one man died in the fire.'), []);
+  assert.deepEqual(full('Medics said two men and one woman died in the crash.'), []);
   // a height is not a thousands separator
-  assert.deepEqual(full('He is 5-foot-8, 135 pounds.').map((f) => f.value), [135]);
+  assert.deepEqual(full('The suspect is 6-foot-1, 190 pounds.').map((f) => f.value), [190]);
   // addresses, calibres, clock times and phone numbers are not figures
-  assert.deepEqual(full('Police were called to the 12000 block of Elm Street at 8.40pm.'), []);
-  assert.deepEqual(full('Call 0845 125 2222 with information.'), []);
+  assert.deepEqual(full('Officers went to the 4300 block of Birch Lane at 9.15pm.'), []);
+  assert.deepEqual(full('Call 0800 555 0199 with any tips.'), []);
 });
 
 test('casualty words make a count of people a toll, read from the grammar', () => {
-  assert.deepEqual(full('Shelling killed 10 people and injured 80.').map((f) => f.unit), ['killed', 'injured']);
+  assert.deepEqual(full('The blast killed 10 people and injured 80.').map((f) => f.unit), ['killed', 'injured']);
   assert.deepEqual(full('The quake left three people killed.').map((f) => f.unit), ['killed']);
   assert.deepEqual(full('No injuries were reported.').map((f) => [f.value, f.unit]), [[0, 'injured']]);
-  // the noun belongs to another verb: "shooting three co-workers, killing two of them"
-  assert.deepEqual(full('She began shooting three co-workers, killing two of them.').map((f) => [f.value, f.unit]), [[3, 'co-worker'], [2, 'killed']]);
+  // the noun belongs to another verb: "shot four officers, killing three of them"
+  assert.deepEqual(full('The gunman shot four officers, killing three of them.').map((f) => [f.value, f.unit]), [[4, 'officer'], [3, 'killed']]);
 });
 
 test('durations in different units and distances in miles and kilometres are compared as one measure', () => {
-  const a = article('a', 'An office worker in Dubai said the tremor lasted 30 seconds.');
-  const b = article('b', 'Residents of Dubai reported sensing the tremor for one minute.');
+  const a = article('a', 'A shopkeeper in Varna felt the jolt for 30 seconds.');
+  const b = article('b', 'A teacher in Varna felt the jolt for one minute.');
   assert.equal(runDetector(numbers, context(briefOf([a, b])).ctx).length, 1);
   const c = article('c', 'The island lies about 1,500 kilometres south of Velm.');
   const d = article('d', 'The island lies 932 miles south of Velm.');
@@ -143,9 +143,9 @@ test('durations in different units and distances in miles and kilometres are com
 });
 
 test('a quake has one magnitude, unless one figure is an aftershock’s', () => {
-  const a = article('a', 'The 6.1-magnitude quake struck the island on Sunday.');
-  const b = article('b', 'Officials said the earthquake measured 5.9 on the Richter scale.');
-  const c = article('c', 'A magnitude-4.2 aftershock followed in the night.');
+  const a = article('a', 'A 6.1-magnitude quake hit the coast on Sunday.');
+  const b = article('b', 'The observatory said the earthquake measured 5.9 on the Richter scale.');
+  const c = article('c', 'A magnitude-4.2 aftershock shook the coast later.');
   assert.equal(runDetector(numbers, context(briefOf([a, b])).ctx).length, 1);
   assert.equal(runDetector(numbers, context(briefOf([a, c])).ctx).length, 0);
 });

@@ -143,32 +143,32 @@ test('every framing row lists its cues with spans and a confidence, and the tone
 
 test('one person given another first name by another outlet is a discrepancy; a nickname, a spelling or a relative is not', () => {
   const person = (id: string, name: string, ...arts: Article[]) => entity(id, name, 'person', ...arts);
-  const a = article('a', 'The wounded worker, Bryant Dalton, was taken to hospital.');
-  const b = article('b', 'The wounded worker, Brian Dalton, was taken to hospital.');
-  const found = runDetector(names, context(briefOf([a, b], { entities: [person('bd', 'Bryant Dalton', a), person('brd', 'Brian Dalton', b)] })).ctx);
+  const a = article('a', 'The injured guard, Darnell Okafor, was taken to a clinic.');
+  const b = article('b', 'The injured guard, Donnell Okafor, was taken to a clinic.');
+  const found = runDetector(names, context(briefOf([a, b], { entities: [person('do', 'Darnell Okafor', a), person('dno', 'Donnell Okafor', b)] })).ctx);
   assert.equal(found.length, 1);
-  assert.match(found[0].explanation, /Bryant Dalton/);
-  assert.match(found[0].explanation, /Brian Dalton/);
-  // "Bob" is "Robert"; "Heydar" and "Heidar" are two spellings of one name.
+  assert.match(found[0].explanation, /Darnell Okafor/);
+  assert.match(found[0].explanation, /Donnell Okafor/);
+  // "Bob" is "Robert"; "Yusuf" and "Jusuf" are two spellings of one name.
   const c = article('c', 'Robert Lind chaired the meeting.');
   const d = article('d', 'Bob Lind chaired the meeting.');
   assert.equal(runDetector(names, context(briefOf([c, d], { entities: [person('rl', 'Robert Lind', c), person('bl', 'Bob Lind', d)] })).ctx).length, 0);
-  const e = article('e', 'Governor Heydar Alishvandi said.');
-  const f = article('f', 'Governor Heidar Alishvandi said.');
-  assert.equal(runDetector(names, context(briefOf([e, f], { entities: [person('h1', 'Heydar Alishvandi', e), person('h2', 'Heidar Alishvandi', f)] })).ctx).length, 0);
+  const e = article('e', 'Governor Yusuf Demirel spoke.');
+  const f = article('f', 'Governor Jusuf Demirel spoke.');
+  assert.equal(runDetector(names, context(briefOf([e, f], { entities: [person('h1', 'Yusuf Demirel', e), person('h2', 'Jusuf Demirel', f)] })).ctx).length, 0);
   // An outlet naming both brothers tells them apart.
-  const g = article('g', 'Vincent Gigante died. His brother Louis Gigante spoke.');
-  const h = article('h', 'Vincent Gigante died on Monday.');
-  assert.equal(runDetector(names, context(briefOf([g, h], { entities: [person('vg', 'Vincent Gigante', g, h), person('lg', 'Louis Gigante', g)] })).ctx).length, 0);
+  const g = article('g', 'Marco Vitale died. His brother Paolo Vitale spoke.');
+  const h = article('h', 'Marco Vitale died on Monday.');
+  assert.equal(runDetector(names, context(briefOf([g, h], { entities: [person('mv', 'Marco Vitale', g, h), person('pv', 'Paolo Vitale', g)] })).ctx).length, 0);
 });
 
 test('a body named with another word before its head is a discrepancy; two places’ courts are two courts', () => {
   const org = (id: string, name: string, ...arts: Article[]) => entity(id, name, 'organization', ...arts);
-  const a = article('a', 'The loan came from the Agriculture Revolving Loan Fund.');
-  const b = article('b', 'The loan came from the Alaska Revolving Loan Fund.');
-  assert.equal(runDetector(names, context(briefOf([a, b], { entities: [org('x', 'Agriculture Revolving Loan Fund', a), org('y', 'Alaska Revolving Loan Fund', b)] })).ctx).length, 1);
-  const c = article('c', 'He was convicted in Bellflower Superior Court.');
-  const d = article('d', 'He was convicted in Norwalk Superior Court.');
-  const brief = briefOf([c, d], { entities: [org('x', 'Bellflower Superior Court', c), org('y', 'Norwalk Superior Court', d), entity('p', 'Bellflower', 'place', c), entity('q', 'Norwalk', 'place', d)] });
+  const a = article('a', 'The grant came from the Harbour Revolving Credit Fund.');
+  const b = article('b', 'The grant came from the Coastal Revolving Credit Fund.');
+  assert.equal(runDetector(names, context(briefOf([a, b], { entities: [org('x', 'Harbour Revolving Credit Fund', a), org('y', 'Coastal Revolving Credit Fund', b)] })).ctx).length, 1);
+  const c = article('c', 'She was tried in Eastbrook Superior Court.');
+  const d = article('d', 'She was tried in Millfield Superior Court.');
+  const brief = briefOf([c, d], { entities: [org('x', 'Eastbrook Superior Court', c), org('y', 'Millfield Superior Court', d), entity('p', 'Eastbrook', 'place', c), entity('q', 'Millfield', 'place', d)] });
   assert.equal(runDetector(names, context(brief).ctx).length, 0);
 });
