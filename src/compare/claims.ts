@@ -2,7 +2,7 @@
 // that links claims about the same fact across articles and keeps the groups where they disagree.
 import type { Claim, Discrepancy } from '../types.js';
 import type { Context, SentenceInfo } from './context.js';
-import { jaccard, sharedActions, sharedCount } from './context.js';
+import { inRanges, jaccard, sharedActions, sharedCount } from './context.js';
 import type { Features } from '../util/logistic.js';
 import { rate } from './confidence.js';
 
@@ -152,6 +152,8 @@ function groupFeatures(detector: Detector, members: FactClaim[], pairs: [FactCla
   const who = (x['link:sameActor'] ?? 0) > 0 || (x['link:sameObject'] ?? 0) > 0;
   if (verb && who) x['link:happening'] = 1;
   else if (!verb && !who && (x['link:jaccard'] ?? 0) < 0.3) x['link:wordsOnly'] = 1;
+  // A value inside quotation marks is someone's word, not the outlet's report of the fact.
+  x.quoted = members.some((c) => inRanges(ctx.byId.get(c.article)?.quoted ?? [], c.start)) ? 1 : 0;
   x.hedged = members.some((c) => /\b(about|around|some|nearly|almost|roughly|approximately|at least|more than|up to|reportedly|allegedly)\b/i.test(c.sentence.text)) ? 1 : 0;
   return x;
 }

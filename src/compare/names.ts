@@ -74,6 +74,8 @@ function oneDifference(a: string[], b: string[]): number {
   return at >= 0 && !sameWord(a[at], b[at]) ? at : -1;
 }
 
+const KIN = /\b(brother|sister|wife|husband|son|daughter|father|mother|cousin|nephew|niece|uncle|aunt|widow|widower|grandson|granddaughter|grandfather|grandmother|stepson|stepdaughter)s?\b,?\s*(the\s+)?[\p{L} .'-]{0,12}$/iu;
+
 const TYPES = new Set(['person', 'organization', 'group', 'other', 'event', 'work']);
 
 export const names: Detector = {
@@ -94,6 +96,8 @@ export const names: Detector = {
         seen.add(key);
         const s = a.sentences.find((x) => x.start <= m.start && m.end <= x.end);
         if (!s) continue;
+        // "his brother Louis …", "Smith's widow Ann …": a relative of the bearer, not the bearer.
+        if (KIN.test(a.doc.text.slice(Math.max(s.start, m.start - 24), m.start))) continue;
         out.push({
           kind: 'name' as FactClaim['kind'],
           article: m.article,

@@ -7,7 +7,7 @@
 // noun they quantify ("offer", "talks", "sentence"), the same actor. A figure with a qualifier is a
 // range: "more than 40" does not contradict "45", "up to 240" does not contradict "240".
 import type { Context, SentenceInfo } from './context.js';
-import { contentStem, differentPlaces, jaccard, sharedCount, stem, words } from './context.js';
+import { contentStem, differentPlaces, inRanges, jaccard, sharedCount, stem, words } from './context.js';
 import type { Detector, FactClaim } from './claims.js';
 import { loadJson } from '../util/data.js';
 import type { Doc, Token } from '../text/doc.js';
@@ -749,6 +749,9 @@ export const numbers: Detector = {
       parseOf(a.doc, a.mentions);
       for (const s of a.sentences) {
         for (const f of figuresIn(a.doc, s, a.quoted)) {
+          // A figure inside quotation marks is the speaker's word ("when one is killed, all of us
+          // lose"), not the outlet's report of the count.
+          if (inRanges(a.quoted, f.start)) continue;
           const anchors = anchorsOf(ctx, a.id, f);
           const bucket = bucketOf(f);
           claims.push({
@@ -804,6 +807,13 @@ export const numbers: Detector = {
     const hi = Math.max(ca.figure.baseHigh, cb.figure.baseHigh);
     const limit = dim === 'count' && !CASUALTY().has(a.bucket) ? 12 : dim === 'count' ? 8 : 3.5;
     if (lo > 0 && hi / lo > limit && !['magnitude', 'percent', 'tally'].includes(dim)) return false;
+    // A distance is from somewhere: two figures measured from two named places are two distances.
+    if (dim === 'distance') {
+      const places = (c: NumberClaim): string[] => [...c.anchors.local].filter((w) => w.startsWith('@') && ctx.entityType.get(w.slice(1)) === 'place');
+      const pa = places(ca);
+      const pb = places(cb);
+      if (!pa.some((p) => pb.includes(p))) return false;
+    }
     // "arrested four times" and "shot eleven times" count two things.
     if (dim === 'times' && !l.verb) return false;
     // The story's quake has one magnitude; an aftershock's is another.
@@ -854,6 +864,7 @@ export const numbers: Detector = {
       'number:round': round(fa) && round(fb) ? 1 : 0,
       'number:offset': fa.offset ? 1 : 0,
       'number:background': ca.background ? 1 : 0,
+      'number:small': Math.min(fa.value, fb.value) < 3 && fa.dimension === 'count' ? 1 : 0,
     };
   },
   evolving(claims, ctx) {

@@ -137,9 +137,14 @@ test('durations in different units and distances in miles and kilometres are com
   assert.equal(runDetector(numbers, context(briefOf([a, b])).ctx).length, 1);
   const c = article('c', 'The island lies about 1,500 kilometres south of Velm.');
   const d = article('d', 'The island lies 932 miles south of Velm.');
-  assert.equal(runDetector(numbers, context(briefOf([c, d])).ctx).length, 0);
+  const velm = (...arts: typeof c[]) => ({ id: 'velm', name: 'Velm', type: 'place' as const, aliases: [], roles: [], mentions: arts.map((x) => ({ article: x.id, start: x.text.indexOf('Velm'), end: x.text.indexOf('Velm') + 4 })) });
+  assert.equal(runDetector(numbers, context(briefOf([c, d], { entities: [velm(c, d)] })).ctx).length, 0);
   const e = article('e', 'The island lies 700 miles south of Velm.');
-  assert.equal(runDetector(numbers, context(briefOf([c, e])).ctx).length, 1);
+  assert.equal(runDetector(numbers, context(briefOf([c, e], { entities: [velm(c, e)] })).ctx).length, 1);
+  // A distance from another place is another distance.
+  const f = article('f', 'The island lies 700 miles south of Orsk.');
+  const orsk = { id: 'orsk', name: 'Orsk', type: 'place' as const, aliases: [], roles: [], mentions: [{ article: 'f', start: f.text.indexOf('Orsk'), end: f.text.indexOf('Orsk') + 4 }] };
+  assert.equal(runDetector(numbers, context(briefOf([c, f], { entities: [velm(c), orsk] })).ctx).length, 0);
 });
 
 test('a quake has one magnitude, unless one figure is an aftershock’s', () => {
