@@ -807,6 +807,14 @@ export const numbers: Detector = {
     const hi = Math.max(ca.figure.baseHigh, cb.figure.baseHigh);
     const limit = dim === 'count' && !CASUALTY().has(a.bucket) ? 12 : dim === 'count' ? 8 : 3.5;
     if (lo > 0 && hi / lo > limit && !['magnitude', 'percent', 'tally'].includes(dim)) return false;
+    // Two sentences each naming a different weekday tell of two days ("Monday's march" and
+    // "the trouble Wednesday night").
+    const wa = weekdays(a.sentence.text);
+    const wb = weekdays(b.sentence.text);
+    if (wa.size && wb.size && ![...wa].some((d) => wb.has(d))) return false;
+    // Hours of deliberation are not the days it took: durations are compared within one scale
+    // (seconds and minutes, hours, days and weeks, months to decades).
+    if (dim === 'duration' && durationScale(ca.figure.unit) !== durationScale(cb.figure.unit)) return false;
     // A distance is from somewhere: two figures measured from two named places are two distances.
     if (dim === 'distance') {
       const places = (c: NumberClaim): string[] => [...c.anchors.local].filter((w) => w.startsWith('@') && ctx.entityType.get(w.slice(1)) === 'place');
@@ -905,6 +913,19 @@ export const numbers: Detector = {
     }
   },
 };
+
+const WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi;
+
+function weekdays(text: string): Set<string> {
+  return new Set([...text.matchAll(WEEKDAY)].map((m) => m[1].toLowerCase()));
+}
+
+function durationScale(unit: string): number {
+  if (/^(second|minute)$/.test(unit)) return 0;
+  if (unit === 'hour') return 1;
+  if (/^(day|week|fortnight)$/.test(unit)) return 2;
+  return 3;
+}
 
 /** Whether a magnitude is an aftershock's (the words right around it say so). */
 function aftershock(ctx: Context, c: NumberClaim): boolean {
