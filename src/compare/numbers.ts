@@ -657,7 +657,8 @@ export function anchorsOf(ctx: Context, article: string, f: Figure): Anchors {
     const near = a.mentions.filter((m) => ctx.entityType.get(m.entity) === 'person' && m.end <= f.end + 60 && m.start >= f.start - 60);
     const before = near.filter((m) => m.end <= f.start).pop();
     const after = near.find((m) => m.start >= f.end);
-    person = (before && f.start - before.end < 4 ? before.entity : null) ?? (after && after.start - f.end < 4 ? after.entity : null) ?? before?.entity ?? null;
+    // Only a name right next to the age: "Gray, 16,", "43-year-old Yvonne Hiller", "Hiller, aged 43".
+    person = (before && f.start - before.end < 8 ? before.entity : null) ?? (after && after.start - f.end < 4 ? after.entity : null);
   }
   return { nouns, verb, happening, local, person };
 }
@@ -831,7 +832,10 @@ export const numbers: Detector = {
     if (CASUALTY().has(a.bucket) || dim === 'tally') return l.noun || l.verb || l.actor || l.object || l.local >= 1 || l.entities >= 1 || l.sentence >= 0.15 || l.rare;
     if (l.noun || l.verb) return l.local >= 1 || l.actor || l.object || l.entities >= 1 || l.sentence >= 0.15 || (l.noun && l.verb) || l.rare;
     if (l.actor || l.object) return l.local >= 1 || l.sentence >= 0.2 || l.rare;
-    if (l.rare) return true;
+    // A counted thing each article names once ("four villages", "three aftershocks") is the story's
+    // count of it; a duration or a sum each gives once may still measure two things.
+    if (l.rare && dim === 'count') return true;
+    if (l.rare) return l.local >= 1 || l.entities >= 1;
     return l.sentence >= 0.35 || l.local >= 3 || (l.local >= 2 && l.entities >= 1);
   },
   conflict(a, b, ctx) {
@@ -845,6 +849,8 @@ export const numbers: Detector = {
     // … "the first 100 prisoners") is counting something else with it, not contradicting. A quake
     // has one magnitude: an article giving two reports the disagreement itself.
     if (fa.dimension === 'magnitude') return true;
+    // Only counts and sums: an article holds many shares and durations of different things.
+    if (fa.dimension !== 'count' && fa.dimension !== 'money') return true;
     const valuesIn = (c: FactClaim): Figure[] => articleFigures(ctx, c.article).filter((f) => bucketOf(f) === c.bucket && f.offset === (c as NumberClaim).figure.offset && f.qualifier !== 'min' && f.qualifier !== 'max');
     if (valuesIn(a).some((f) => rangesOverlap(baseRange(f), baseRange(fb), slack(f, fb))) || valuesIn(b).some((f) => rangesOverlap(baseRange(f), baseRange(fa), slack(f, fa)))) return false;
     return true;
