@@ -42,6 +42,9 @@ const l2Arg = process.argv.indexOf('--l2');
 if (l2Arg >= 0) OPTIONS.l2 = Number(process.argv[l2Arg + 1]);
 /** How much one example of the fictional set weighs against one of real coverage (0: left out). */
 const FICTION_WEIGHT = 0;
+/** How many times an example from our own negotiation stories counts in training (ECB+ sub-topics: once). */
+const wArg = process.argv.indexOf('--negotiation-weight');
+const NEGOTIATION_WEIGHT = wArg >= 0 ? Number(process.argv[wArg + 1]) : 1;
 
 interface Labelled extends Example {
   /** Real coverage (trust gold) or the fictional bench:compare set. */
@@ -49,6 +52,8 @@ interface Labelled extends Example {
   label: string;
   /** Index of the gold item it matches (trust gold only), per story. */
   gold?: number;
+  /** From one of our own negotiation stories (bench/gold/negotiations). */
+  negotiation?: boolean;
   kind?: string;
 }
 
@@ -79,11 +84,11 @@ async function main(): Promise<void> {
     const found = findDiscrepancies(ctx);
     const shown = found.map((d) => toDiscrepancy(d, ctx));
     const scored = scoreDiscrepancies(story, { ...b, discrepancies: shown });
-    found.forEach((d, i) => disc.push({ x: d.features, y: scored.outcomes[i].correct ? 1 : 0, group: story.name, source: 'trust', label: `${d.topic}: ${d.claims.map((c) => `${c.article}«${c.display}»`).join(' vs ')}${goldMatch(story, shown[i]) >= 0 ? ` = gold «${story.discrepancies[goldMatch(story, shown[i])].topic}»` : ''}`, gold: goldMatch(story, shown[i]), kind: d.kind }));
+    found.forEach((d, i) => disc.push({ x: d.features, y: scored.outcomes[i].correct ? 1 : 0, group: story.name, source: 'trust', label: `${d.topic}: ${d.claims.map((c) => `${c.article}«${c.display}»`).join(' vs ')}${goldMatch(story, shown[i]) >= 0 ? ` = gold «${story.discrepancies[goldMatch(story, shown[i])].topic}»` : ''}`, gold: goldMatch(story, shown[i]), kind: d.kind, negotiation: story.set === 'negotiations' }));
     const rated = ratedCues(ctx);
     const rows: Framing[] = rated.map((r) => ({ article: r.article, entity: r.cue.entity, tone: 0, mentions: 1, cues: [], cueSpans: [r.rated] }));
     const fs = scoreFraming(story, { ...b, framing: rows });
-    rated.forEach((r, i) => cues.push({ x: r.features, y: fs.outcomes[i].correct ? 1 : 0, group: story.name, source: 'trust', label: fs.outcomes[i].label, kind: r.cue.relation }));
+    rated.forEach((r, i) => cues.push({ x: r.features, y: fs.outcomes[i].correct ? 1 : 0, group: story.name, source: 'trust', label: fs.outcomes[i].label, kind: r.cue.relation, negotiation: story.set === 'negotiations' }));
     process.stderr.write(`  ${story.name}: ${found.length} discrepancies, ${rated.length} framing cues\n`);
   }
   if (FICTION_WEIGHT > 0) disc.push(...(await fictionExamples()));
@@ -97,13 +102,15 @@ async function main(): Promise<void> {
     // The fictional set, when used, counts FICTION_WEIGHT per example against real coverage's 1:
     // real coverage is repeated (in order, so training stays deterministic).
     const repeat = FICTION_WEIGHT > 0 ? Math.max(1, Math.round(1 / FICTION_WEIGHT)) : 1;
-    const weighted = examples.flatMap((e) => (e.source === 'trust' ? Array.from({ length: repeat }, () => e) : [e]));
+    // Negotiation coverage is what Parley is for: its stories count NEGOTIATION_WEIGHT times each.
+    const copies = (e: Labelled): number => (e.source === 'trust' ? repeat * (e.negotiation ? NEGOTIATION_WEIGHT : 1) : 1);
+    const weighted = examples.flatMap((e) => Array.from({ length: copies(e) }, () => e));
     const cvWeighted = crossValidated(weighted, OPTIONS);
     // One score per example: the first copy's (copies share their group, so their scores agree).
     const cv: number[] = [];
     for (let i = 0, w = 0; i < examples.length; i++) {
       cv.push(cvWeighted[w]);
-      w += examples[i].source === 'trust' ? repeat : 1;
+      w += copies(examples[i]);
     }
     const realIdx = examples.map((e, i) => i).filter((i) => examples[i].source === 'trust');
     // The threshold is read off real coverage only: what the brief is for.

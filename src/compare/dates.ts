@@ -2,7 +2,7 @@
 // "at Wednesday's session" (→ 18th) in another. Works on the resolved values of the time stage, so
 // "on Friday" and "this Friday" written on different days agree when they name the same day.
 import type { Context, SentenceInfo } from './context.js';
-import { differentPlaces, jaccard, sharedActions, sharedCount, stemsIn } from './context.js';
+import { contentStem, differentPlaces, isAction, jaccard, sharedActions, sharedCount, stemsIn } from './context.js';
 import type { Detector, FactClaim } from './claims.js';
 import { happeningAt, sameHappening, sameVerb, type Happening } from './happening.js';
 import { tokenIndexAt } from '../text/doc.js';
@@ -20,7 +20,7 @@ function weekday(day: string): string {
 /** Tokens either side of a time expression read as the words about the dated event. */
 const WINDOW = 12;
 
-type DateClaim = FactClaim & { local: { lemmas: Set<string>; actions: Set<string>; text: string; repeat: boolean; future: boolean } };
+type DateClaim = FactClaim & { local: { lemmas: Set<string>; actions: Set<string>; eventNouns: Set<string>; text: string; repeat: boolean; future: boolean } };
 
 /** The clause around a time expression: up to WINDOW tokens either side, stopping at a semicolon
  * or at another time expression (which dates something else). */
@@ -64,9 +64,16 @@ function localContext(ctx: Context, article: string, s: SentenceInfo, t: { start
   const from = toks[Math.max(first, sent.firstToken)].start;
   const to = toks[Math.min(last, sent.endToken - 1)].end;
   const stems = stemsIn(a.doc, from, to, s.times);
+  const eventNouns = new Set<string>();
+  for (let i = Math.max(first, sent.firstToken); i <= Math.min(last, sent.endToken - 1); i++) {
+    const tok = toks[i];
+    if (tok.pos !== 'NOUN' || !isAction(tok)) continue;
+    const st = contentStem(tok);
+    if (st) eventNouns.add(st);
+  }
   // The words around the date, without the date itself ("next Tuesday" is not another round).
   const text = a.doc.text.slice(from, t.start) + ' ' + a.doc.text.slice(t.end, to);
-  return { ...stems, text, repeat: REPEAT.test(text), future: FUTURE.test(text) };
+  return { ...stems, eventNouns, text, repeat: REPEAT.test(text), future: FUTURE.test(text) };
 }
 
 /** What a time expression fixes, at each grain it fixes it: a day, a weekday named in the text
@@ -319,6 +326,8 @@ export const dates: Detector = {
       'link:sameObject': h.object ? 1 : 0,
       'link:pronoun': ca.happening.pronoun || cb.happening.pronoun ? 1 : 0,
       'link:localWords': Math.min(sharedCount(ca.local.lemmas, cb.local.lemmas), 6) / 6,
+      // The date of a named event ("Thursday's vote", "a vote on Tuesday") in both.
+      'date:sameEventNoun': [...ca.local.eventNouns].some((n) => cb.local.eventNouns.has(n)) ? 1 : 0,
     };
   },
 };

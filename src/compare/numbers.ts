@@ -639,7 +639,9 @@ export function anchorsOf(ctx: Context, article: string, f: Figure): Anchors {
   }
   const light = new Set(q().lightVerbs);
   const vl = v >= 0 ? (toks[v].lemma || toks[v].text).toLowerCase() : '';
-  const verb = happening.verb && !light.has(vl) && !words().reporting.has(vl) ? happening.verb : null;
+  let verb = happening.verb && !light.has(vl) && !words().reporting.has(vl) ? happening.verb : null;
+  // "took to the streets" is marching.
+  if (!verb && vl === 'take' && /^\s*to the streets\b/i.test(doc.text.slice(toks[v].end, toks[v].end + 20))) verb = stem(words().synonyms.protest ?? 'protest');
   const local = new Set<string>();
   const sent = doc.sentences[toks[f.token ?? head].sentence];
   const from = Math.max(sent.firstToken, (f.token ?? head) - 6);
