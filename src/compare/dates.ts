@@ -291,7 +291,11 @@ export const dates: Detector = {
     const local = sharedCount(la.lemmas, lb.lemmas);
     const j = jaccard(a.sentence.lemmas, b.sentence.lemmas);
     const entities = sharedCount(a.sentence.entities, b.sentence.entities);
-    return (sameVerb(ca.happening, cb.happening) && local >= 1) || local >= 3 || (local >= 2 && entities >= 1 && j >= 0.15) || j >= 0.35;
+    // Without the grammar's tie (the same verb said of the same actor or object), the dates must
+    // sit next to the same named event ("a vote on Tuesday" / "Thursday's vote") with more words
+    // in common, or the sentences must be near copies.
+    const eventNoun = [...la.eventNouns].some((n) => lb.eventNouns.has(n));
+    return (eventNoun && (local >= 2 || (sameVerb(ca.happening, cb.happening) && local >= 1))) || (sameVerb(ca.happening, cb.happening) && local >= 2 && entities >= 1) || j >= 0.4;
   },
   linkage: 'average',
   linkStrength(a, b, ctx) {
