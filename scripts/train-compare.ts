@@ -127,7 +127,8 @@ async function main(): Promise<void> {
       trainedOn: `npm run train:compare: ${realIdx.length} items found on the trust gold's dev split (${[...new Set(realIdx.map((i) => examples[i].group))].length} stories)${FICTION_WEIGHT > 0 ? ` and ${examples.length - realIdx.length} on bench/gold/compare (weight ${FICTION_WEIGHT})` : ''}, labelled by bench/lib/trust-score.ts; threshold from leave-one-story-out scores, ≥ ${TARGET} right shown on real-coverage dev items`,
       bias: fitted.bias,
       weights: fitted.weights,
-      threshold: Math.round(threshold * 1000) / 1000,
+      // Kept to six places (rounded down): rounding to fewer would show items the choice left out.
+      threshold: Math.floor(threshold * 1e6) / 1e6,
       reliability: reliabilityTable(realIdx.map((i) => cv[i]), labels),
     };
     if (!flag('--dry')) writeFileSync(join(PACKAGE_ROOT, 'data', 'models', `${name}.json`), `${JSON.stringify(model, null, 2)}\n`);
