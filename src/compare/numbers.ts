@@ -752,8 +752,8 @@ export const numbers: Detector = {
       parseOf(a.doc, a.mentions);
       for (const s of a.sentences) {
         for (const f of figuresIn(a.doc, s, a.quoted)) {
-          // A figure inside quotation marks is the speaker's word ("when one is killed, all of us
-          // lose"), not the outlet's report of the count.
+          // A figure inside quotation marks is the speaker's word ("if two more die, we all
+          // grieve"), not the outlet's report of the count.
           if (inRanges(a.quoted, f.start)) continue;
           const anchors = anchorsOf(ctx, a.id, f);
           const bucket = bucketOf(f);
