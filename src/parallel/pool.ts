@@ -15,7 +15,8 @@ export interface PoolOptions {
    * (os.availableParallelism()). 1 analyses in this thread. */
   workers?: number;
   /** Batches smaller than this are analysed in this thread: starting a worker (loading the models
-   * and lexicons again) costs more than it saves. Default DEFAULT_POOL_THRESHOLD. */
+   * and lexicons again) costs more than it saves. Default: PARLEY_POOL_THRESHOLD if set, else
+   * DEFAULT_POOL_THRESHOLD. */
   poolThreshold?: number;
   /** Longest one article may take in a worker, in milliseconds; the worker is then stopped and the
    * article analysed again without the stage that ran too long. Default: no limit. */
@@ -33,7 +34,9 @@ export const DEFAULT_POOL_THRESHOLD = 12;
 export function poolSize(articles: number, options: PoolOptions = {}): number {
   const env = Number(process.env.PARLEY_WORKERS);
   const wanted = options.workers ?? (Number.isInteger(env) && env > 0 ? env : availableParallelism());
-  if (articles < (options.poolThreshold ?? DEFAULT_POOL_THRESHOLD)) return 1;
+  const envThreshold = Number(process.env.PARLEY_POOL_THRESHOLD);
+  const threshold = options.poolThreshold ?? (process.env.PARLEY_POOL_THRESHOLD && Number.isInteger(envThreshold) && envThreshold >= 0 ? envThreshold : DEFAULT_POOL_THRESHOLD);
+  if (articles < threshold) return 1;
   return Math.max(1, Math.min(Math.floor(wanted), articles));
 }
 
