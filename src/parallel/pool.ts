@@ -26,9 +26,12 @@ export interface PoolOptions {
   onProgress?: (done: number, total: number, phase: string) => void;
 }
 
-/** Measured by `npm run bench:speed -- --crossover` on a 2-core machine: below about this many
- * articles a pool of two is no faster than one thread. */
-export const DEFAULT_POOL_THRESHOLD = 12;
+/** Below this many articles the batch stays in this thread. From `npm run bench:speed --
+ * --crossover` on the 2-core development machine (shared, load ~10, so by CPU time): a worker costs
+ * about 1.2 s of CPU to start (models and lexicons loaded again), a short MEANTIME article ~40 ms
+ * and a real news page ~150 ms, so two workers pay from about 16 pages or 60 short articles; at 32
+ * MEANTIME articles two workers were still slower there. 32 is between the two. */
+export const DEFAULT_POOL_THRESHOLD = 32;
 
 /** How many workers a batch of `articles` gets: 1 means this thread. */
 export function poolSize(articles: number, options: PoolOptions = {}): number {
