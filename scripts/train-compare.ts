@@ -2,111 +2,179 @@
 // data/models/framing.json.
 //
 // Examples are the items the pipeline finds on development gold only: the dev split of the trust
-// gold (bench/gold/ecbplus, bench/gold/negotiations; judged by bench/lib/trust-score.ts, the same
-// judge as `npm run bench:trust`) and, for discrepancies, the older fictional set bench/gold/compare.
-// Each example is the features of how the item was found (see FoundDiscrepancy.features and
-// framing.cueFeatures) and whether the gold says it is right. Scores from leave-one-story-out
-// cross-validation choose the threshold: the lowest at which what is shown by default is at least
-// 90% right on development gold (real coverage and the fictional set pooled, real coverage weighted
-// as in training); the real-coverage share is printed apart. The held-out test split is never read.
+// gold (bench/gold/ecbplus, bench/gold/negotiations; judged as `npm run bench:trust` judges them,
+// bench/lib/trust-score.ts) and, for discrepancies, the older fictional set bench/gold/compare
+// (weighted by FICTION_WEIGHT, see below). Each example is the features of how the item was found
+// (see FoundDiscrepancy.features and framing.cueFeatures) and whether the gold says it is right.
+// Scores from leave-one-story-out cross-validation choose the threshold: the lowest at which what
+// is shown by default on real coverage is at least TARGET right. The held-out test split is never
+// read.
 //
-// Deterministic: the same gold and code give byte-identical model files.
-import { writeFileSync } from 'node:fs';
+//   npm run train:compare                 fit, write both models, print the figures
+//   npm run train:compare -- --items      also every example with its cross-validated score
+//   npm run train:compare -- --missed     also the dev gold discrepancies nothing shown matches
+//   npm run train:compare -- --dry        print, write nothing
+//   npm run train:compare -- --shallow    with compare/'s old shallow parser (to measure it; implies nothing)
+//
+// The pipeline up to compare/ is cached per story (bench/lib/compare-cache.ts). Deterministic: the
+// same gold and code give byte-identical model files.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { existsSync, readFileSync } from 'node:fs';
-import { analyse, brief as runBrief } from '../src/pipeline.js';
-import type { Brief, Framing } from '../src/types.js';
+import { brief as runBrief } from '../src/pipeline.js';
+import type { Brief, Discrepancy, Framing } from '../src/types.js';
 import { buildDoc } from '../src/text/doc.js';
 import { buildContext, type Context } from '../src/compare/context.js';
 import { findDiscrepancies } from '../src/compare/discrepancies.js';
 import { toDiscrepancy } from '../src/compare/claims.js';
 import { ratedCues } from '../src/compare/framing.js';
 import { chooseThreshold, crossValidated, reliabilityTable, train, type Example, type LogisticModel, type TrainOptions } from '../src/util/logistic.js';
-import { ecbStories, negotiationStories } from '../bench/lib/trust-gold.js';
+import { ecbStories, negotiationStories, type GoldDiscrepancy, type TrustStory } from '../bench/lib/trust-gold.js';
 import { scoreDiscrepancies, scoreFraming } from '../bench/lib/trust-score.js';
+import { partialBrief } from '../bench/lib/compare-cache.js';
 import { PACKAGE_ROOT } from '../src/util/data.js';
+import { useParser } from '../src/compare/syntax.js';
 
 const TARGET = 0.9;
-/** The fewest dev items a threshold must show to count. */
-const MIN_SHOWN: Record<string, number> = { discrepancies: 5, framing: 5 };
+/** The fewest real-coverage dev items a threshold must show to count. */
+const MIN_SHOWN: Record<string, number> = { discrepancies: 10, framing: 10 };
 const OPTIONS: TrainOptions = { l2: 0.02, epochs: 600, rate: 0.5 };
+const l2Arg = process.argv.indexOf('--l2');
+if (l2Arg >= 0) OPTIONS.l2 = Number(process.argv[l2Arg + 1]);
+/** How much one example of the fictional set weighs against one of real coverage (0: left out). */
+const FICTION_WEIGHT = 0;
+/** How many times an example from our own negotiation stories counts in training (ECB+ sub-topics: once). */
+const wArg = process.argv.indexOf('--negotiation-weight');
+const NEGOTIATION_WEIGHT = wArg >= 0 ? Number(process.argv[wArg + 1]) : 1;
 
 interface Labelled extends Example {
   /** Real coverage (trust gold) or the fictional bench:compare set. */
   source: 'trust' | 'fiction';
   label: string;
+  /** Index of the gold item it matches (trust gold only), per story. */
+  gold?: number;
+  /** From one of our own negotiation stories (bench/gold/negotiations). */
+  negotiation?: boolean;
+  kind?: string;
 }
+
+const args = process.argv.slice(2);
+const flag = (name: string): boolean => args.includes(name);
+if (flag('--shallow')) useParser('shallow');
 
 function contextOf(b: Brief): Context {
   return buildContext(b, b.articles.map(buildDoc));
 }
 
+function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** The gold item a discrepancy matches (bench/lib/trust-score.ts's rule), or -1. */
+function goldMatch(story: TrustStory, d: Discrepancy): number {
+  return story.discrepancies.findIndex((g: GoldDiscrepancy) => new Set(d.claims.filter((c) => g.claims.some((gc) => gc.doc === c.article && overlaps(gc, c))).map((c) => c.article)).size >= 2);
+}
+
 async function main(): Promise<void> {
   const disc: Labelled[] = [];
   const cues: Labelled[] = [];
-  const stories = [...ecbStories('dev'), ...(await negotiationStories('dev'))];
+  const stories = [...ecbStories('dev'), ...(await negotiationStories('dev'))].filter((s) => s.split === 'dev');
   for (const story of stories) {
-    if (story.split !== 'dev') continue;
-    const b = analyse(story.articles);
+    const b = partialBrief(story);
     const ctx = contextOf(b);
     const found = findDiscrepancies(ctx);
-    const scored = scoreDiscrepancies(story, { ...b, discrepancies: found.map((d) => toDiscrepancy(d, ctx)) });
-    found.forEach((d, i) => disc.push({ x: d.features, y: scored.outcomes[i].correct ? 1 : 0, group: story.name, source: 'trust', label: scored.outcomes[i].label }));
+    const shown = found.map((d) => toDiscrepancy(d, ctx));
+    const scored = scoreDiscrepancies(story, { ...b, discrepancies: shown });
+    found.forEach((d, i) => disc.push({ x: d.features, y: scored.outcomes[i].correct ? 1 : 0, group: story.name, source: 'trust', label: `${d.topic}: ${d.claims.map((c) => `${c.article}«${c.display}»`).join(' vs ')}${goldMatch(story, shown[i]) >= 0 ? ` = gold «${story.discrepancies[goldMatch(story, shown[i])].topic}»` : ''}`, gold: goldMatch(story, shown[i]), kind: d.kind, negotiation: story.set === 'negotiations' }));
     const rated = ratedCues(ctx);
     const rows: Framing[] = rated.map((r) => ({ article: r.article, entity: r.cue.entity, tone: 0, mentions: 1, cues: [], cueSpans: [r.rated] }));
     const fs = scoreFraming(story, { ...b, framing: rows });
-    rated.forEach((r, i) => cues.push({ x: r.features, y: fs.outcomes[i].correct ? 1 : 0, group: story.name, source: 'trust', label: fs.outcomes[i].label }));
+    rated.forEach((r, i) => cues.push({ x: r.features, y: fs.outcomes[i].correct ? 1 : 0, group: story.name, source: 'trust', label: fs.outcomes[i].label, kind: r.cue.relation, negotiation: story.set === 'negotiations' }));
     process.stderr.write(`  ${story.name}: ${found.length} discrepancies, ${rated.length} framing cues\n`);
   }
-  disc.push(...(await fictionExamples()));
+  if (FICTION_WEIGHT > 0) disc.push(...(await fictionExamples()));
 
   const report: string[] = [];
+  const dropArg = process.argv.indexOf('--drop');
+  const drop = dropArg >= 0 ? process.argv[dropArg + 1].split(',') : [];
+  for (const e of [...disc, ...cues]) for (const k of Object.keys(e.x)) if (drop.some((d) => k.startsWith(d))) delete e.x[k];
   for (const [name, examples] of [['discrepancies', disc], ['framing', cues]] as const) {
     if (examples.length === 0) continue;
-    // Real coverage is what the brief is for: its examples count, in total, as much as the
-    // fictional set's (each is repeated, in order, so training stays deterministic).
-    const trust = examples.filter((e) => e.source === 'trust').length;
-    const fiction = examples.length - trust;
-    const repeat = trust > 0 && fiction > trust ? Math.round(fiction / trust) : 1;
-    const weighted = examples.flatMap((e) => (e.source === 'trust' ? Array.from({ length: repeat }, () => e) : [e]));
+    // The fictional set, when used, counts FICTION_WEIGHT per example against real coverage's 1:
+    // real coverage is repeated (in order, so training stays deterministic).
+    const repeat = FICTION_WEIGHT > 0 ? Math.max(1, Math.round(1 / FICTION_WEIGHT)) : 1;
+    // Negotiation coverage is what Parley is for: its stories count NEGOTIATION_WEIGHT times each.
+    const copies = (e: Labelled): number => (e.source === 'trust' ? repeat * (e.negotiation ? NEGOTIATION_WEIGHT : 1) : 1);
+    const weighted = examples.flatMap((e) => Array.from({ length: copies(e) }, () => e));
     const cvWeighted = crossValidated(weighted, OPTIONS);
     // One score per example: the first copy's (copies share their group, so their scores agree).
     const cv: number[] = [];
     for (let i = 0, w = 0; i < examples.length; i++) {
       cv.push(cvWeighted[w]);
-      w += examples[i].source === 'trust' ? repeat : 1;
+      w += copies(examples[i]);
     }
-    const real = examples.map((e, i) => ({ e, s: cv[i] })).filter((r) => r.e.source === 'trust');
-    // The threshold is read off every development item (real coverage and the fictional set
-    // pooled, real coverage counted as in training), so that what is shown by default is at least
-    // TARGET right on dev; the real-coverage share is reported apart below.
+    const realIdx = examples.map((e, i) => i).filter((i) => examples[i].source === 'trust');
+    // The threshold is read off real coverage only: what the brief is for.
     const threshold = chooseThreshold(
-      cvWeighted,
-      weighted.map((e) => e.y),
+      realIdx.map((i) => cv[i]),
+      realIdx.map((i) => examples[i].y),
       TARGET,
       MIN_SHOWN[name],
     );
     const fitted = train(weighted, OPTIONS);
-    const labels = examples.map((e) => e.y);
+    const labels = realIdx.map((i) => examples[i].y);
     const model: LogisticModel = {
       name,
-      trainedOn: `npm run train:compare: ${examples.length} items found on development gold (${real.length} on the trust dev split: ${[...new Set(real.map((r) => r.e.group))].join(', ')}, each counted ${repeat}×; ${examples.length - real.length} on bench/gold/compare), labelled by bench/lib/trust-score.ts; threshold from leave-one-story-out scores, ≥ ${TARGET} right shown on all dev items`,
+      trainedOn: `npm run train:compare: ${realIdx.length} items found on the trust gold's dev split (${[...new Set(realIdx.map((i) => examples[i].group))].length} stories)${FICTION_WEIGHT > 0 ? ` and ${examples.length - realIdx.length} on bench/gold/compare (weight ${FICTION_WEIGHT})` : ''}, labelled by bench/lib/trust-score.ts; threshold from leave-one-story-out scores, ≥ ${TARGET} right shown on real-coverage dev items`,
       bias: fitted.bias,
       weights: fitted.weights,
-      threshold: Math.round(threshold * 1000) / 1000,
-      reliability: reliabilityTable(cv, labels),
+      // Kept to six places (rounded down): rounding to fewer would show items the choice left out.
+      threshold: Math.floor(threshold * 1e6) / 1e6,
+      reliability: reliabilityTable(realIdx.map((i) => cv[i]), labels),
     };
-    writeFileSync(join(PACKAGE_ROOT, 'data', 'models', `${name}.json`), `${JSON.stringify(model, null, 2)}\n`);
+    if (!flag('--dry')) writeFileSync(join(PACKAGE_ROOT, 'data', 'models', `${name}.json`), `${JSON.stringify(model, null, 2)}\n`);
+    const real = realIdx.map((i) => ({ e: examples[i], s: cv[i] }));
     const shown = real.filter((r) => r.s >= model.threshold);
     const right = shown.filter((r) => r.e.y === 1).length;
-    const allShown = examples.filter((_, i) => cv[i] >= model.threshold);
     report.push(
-      `${name}: ${examples.length} examples (${labels.filter((y) => y === 1).length} right), threshold ${model.threshold}`,
-      `  cross-validated, trust dev: shown ${right}/${shown.length} right (${shown.length ? (right / shown.length).toFixed(3) : 'n/a'}), of ${real.filter((r) => r.e.y === 1).length} right items found ${right}`,
-      `  cross-validated, all dev: shown ${allShown.filter((e) => e.y === 1).length}/${allShown.length} right`,
-      `  reliability (cross-validated, all): ${model.reliability!.map(([a, b, n, c]) => `[${a.toFixed(1)},${b.toFixed(1)}) n=${n} right=${c}`).join('  ')}`,
+      `${name}: ${real.length} real-coverage examples (${labels.filter((y) => y === 1).length} right, all-items precision ${(labels.filter((y) => y === 1).length / Math.max(1, labels.length)).toFixed(3)}), threshold ${model.threshold}`,
+      `  cross-validated, shown: ${right}/${shown.length} right (${shown.length ? (right / shown.length).toFixed(3) : 'n/a'})`,
+      `  precision of the top-scored (cross-validated): ${[5, 10, 15, 20, 30, 40].filter((k) => k <= real.length).map((k) => { const top = [...real].sort((p, q) => q.s - p.s).slice(0, k); return `top ${k}: ${top.filter((r) => r.e.y).length}/${k}`; }).join(', ')}`,
+      `  reliability (cross-validated): ${model.reliability!.map(([a, b, n, c]) => `[${a.toFixed(1)},${b.toFixed(1)}) n=${n} right=${c}`).join('  ')}`,
     );
-    if (process.argv.includes('--items')) for (let i = 0; i < examples.length; i++) report.push(`    ${cv[i].toFixed(2)} ${examples[i].y ? 'RIGHT' : 'wrong'} ${examples[i].group} ${examples[i].label}`);
+    // Per kind: found, right, shown, shown right.
+    const kinds = [...new Set(real.map((r) => r.e.kind ?? ''))].sort();
+    for (const k of kinds) {
+      const rows = real.filter((r) => r.e.kind === k);
+      const sh = rows.filter((r) => r.s >= model.threshold);
+      report.push(`    ${k.padEnd(18)} found ${rows.length}, right ${rows.filter((r) => r.e.y).length}; shown ${sh.length}, right ${sh.filter((r) => r.e.y).length}`);
+    }
+    if (name === 'discrepancies') {
+      // Recall: gold items matched by any found item, and by a shown one.
+      let gold = 0;
+      const byKind = new Map<string, { gold: number; any: number; shown: number }>();
+      const missed: string[] = [];
+      for (const story of stories) {
+        const mine = real.filter((r) => r.e.group === story.name);
+        story.discrepancies.forEach((g, gi) => {
+          gold++;
+          const row = byKind.get(g.kind) ?? { gold: 0, any: 0, shown: 0 };
+          row.gold++;
+          const any = mine.some((r) => r.e.gold === gi);
+          const sh = mine.some((r) => r.e.gold === gi && r.s >= model.threshold);
+          if (any) row.any++;
+          if (sh) row.shown++;
+          byKind.set(g.kind, row);
+          if (!sh) missed.push(`    ${any ? 'UNCERTAIN' : 'missed   '} ${story.name} [${g.kind}${g.evolving ? ' evolving' : ''}] ${g.topic}`);
+        });
+      }
+      const tot = [...byKind.values()].reduce((a, r) => ({ gold: a.gold + r.gold, any: a.any + r.any, shown: a.shown + r.shown }), { gold: 0, any: 0, shown: 0 });
+      report.push(`  recall: shown ${tot.shown}/${gold} (${(tot.shown / gold).toFixed(3)}), any confidence ${tot.any}/${gold} (${(tot.any / gold).toFixed(3)})`);
+      for (const [k, r] of [...byKind].sort()) report.push(`    gold ${k.padEnd(11)} ${r.gold}: found ${r.any}, shown ${r.shown}`);
+      if (flag('--missed')) report.push(...missed);
+    }
+    const top = Object.entries(model.weights).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, 16);
+    report.push(`  bias ${model.bias}; largest weights: ${top.map(([k, w]) => `${k} ${w > 0 ? '+' : ''}${w.toFixed(2)}`).join(', ')}`);
+    if (flag('--items')) for (let i = 0; i < examples.length; i++) report.push(`    ${cv[i].toFixed(2)} ${examples[i].y ? 'RIGHT' : 'wrong'} ${examples[i].group} [${examples[i].kind}] ${examples[i].label}`);
   }
   console.log(report.join('\n'));
 }
@@ -139,7 +207,7 @@ async function fictionExamples(): Promise<Labelled[]> {
     for (const d of findDiscrepancies(ctx)) {
       const shown = toDiscrepancy(d, ctx);
       const right = items.some((claims) => new Set(claims.filter((g) => shown.claims.some((c) => c.article === g.article && c.start < g.end && g.start < c.end)).map((g) => g.article)).size >= 2);
-      out.push({ x: d.features, y: right ? 1 : 0, group: `fiction:${set}`, source: 'fiction', label: d.topic });
+      out.push({ x: d.features, y: right ? 1 : 0, group: `fiction:${set}`, source: 'fiction', label: d.topic, kind: d.kind });
     }
   }
   return out;

@@ -6,7 +6,7 @@ import { brief } from './pipeline.js';
 import { writeBrief } from './brief/write.js';
 
 const USAGE = `Usage: parley brief <input...> [--out DIR] [--json] [--allow-private-hosts]
-                    [--max-bytes N] [--timeout SECONDS]
+                    [--max-bytes N] [--timeout SECONDS] [--workers N]
        parley serve [--data DIR] [--port N] [--host H] [--token T]
                     [--allow-private-hosts] [--max-bytes N] [--timeout SECONDS]
 
@@ -28,6 +28,8 @@ Options:
                           (refused by default)
   --max-bytes N           largest file or page read, in bytes (default 10000000)
   --timeout SECONDS       how long to wait for one URL (default 20)
+  --workers N             threads analysing articles (default: one per core, or the
+                          PARLEY_WORKERS environment variable; 1 = no extra thread)
   -h, --help              show this help
 
 Options of serve:
@@ -81,6 +83,7 @@ async function main(argv: string[]): Promise<number> {
         port: { type: 'string' },
         host: { type: 'string' },
         token: { type: 'string' },
+        workers: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -96,6 +99,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'serve') {
     if (inputs.length) usageError(`serve takes no inputs (add articles in the browser); got "${inputs[0]}"`);
     if (values.out || values.json) usageError('--out and --json belong to parley brief, not serve');
+    if (values.workers !== undefined) usageError('--workers belongs to parley brief, not serve');
     return serve(values);
   }
   if (command !== 'brief') usageError(command ? `unknown command "${command}"` : 'no command given');
@@ -104,10 +108,13 @@ async function main(argv: string[]): Promise<number> {
 
   const maxBytes = positiveNumber(values['max-bytes'], '--max-bytes');
   const timeout = positiveNumber(values.timeout, '--timeout');
+  const workers = positiveNumber(values.workers, '--workers');
+  if (workers !== undefined && !Number.isInteger(workers)) usageError(`--workers needs a whole number, not "${values.workers}"`);
   const result = await brief(inputs, {
     allowPrivateHosts: values['allow-private-hosts'],
     maxBytes,
     timeoutMs: timeout === undefined ? undefined : timeout * 1000,
+    workers,
     onProgress: progress(),
   });
   for (const p of result.problems) process.stderr.write(`parley: ${p.source}: ${p.message}\n`);

@@ -54,11 +54,31 @@ function toneClass(t: number): string {
 
 type Cell = string | { html: string; cls: string };
 
-function table(head: string[], rows: Cell[][], cls = ''): string {
+/** A table as pieces of HTML (joined, the table): one piece per row, so that a long table is never
+ * one string. */
+function table(head: string[], rows: Cell[][], cls = ''): string[] {
   const td = (c: Cell): string => (typeof c === 'string' ? `<td>${c}</td>` : `<td class="${c.cls}">${c.html}</td>`);
-  return `<div class="scroll"><table${cls ? ` class="${cls}"` : ''}><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>${rows
-    .map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${typeof c === 'string' ? c : c.html}</th>` : td(c))).join('')}</tr>`)
-    .join('\n')}</tbody></table></div>`;
+  const row = (r: Cell[]) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${typeof c === 'string' ? c : c.html}</th>` : td(c))).join('')}</tr>`;
+  return [
+    `<div class="scroll"><table${cls ? ` class="${cls}"` : ''}><thead><tr>${head.map((h) => `<th scope="col">${h}</th>`).join('')}</tr></thead><tbody>`,
+    ...between(rows.map(row), '\n'),
+    '</tbody></table></div>',
+  ];
+}
+
+/** The items with `separator` between them, as pieces. */
+function between(items: string[], separator: string): string[] {
+  const out: string[] = [];
+  items.forEach((item, i) => {
+    if (i > 0) out.push(separator);
+    out.push(item);
+  });
+  return out;
+}
+
+/** A list of items as pieces, or `empty` when there is none. */
+function list(items: string[], empty: string): string[] {
+  return items.length ? ['<ul class="items">', ...between(items, '\n'), '</ul>'] : [empty];
 }
 
 const CSS = `
@@ -149,20 +169,24 @@ var first=parse(location.hash);if(first)show(first,null);
 })();`;
 
 /** Items under the confidence threshold: after the section, collapsed by default. */
-function uncertainBlock(story: Story, id: string): string {
+function uncertainBlock(story: Story, id: string): string[] {
   const items = story.uncertain.get(id);
-  if (!items?.length) return '';
-  return `<details class="uncertain"><summary>Uncertain (${items.length}): below the confidence threshold — check the passage before using</summary><ul class="items">${items
-    .map((u) => `<li>${u.evidence[0] ? ref(u.evidence[0], escapeHtml(clip(u.text, 40))) : escapeHtml(clip(u.text, 40))} <span class="badge">confidence ${u.confidence.toFixed(2)}</span>${u.evidence.length > 1 ? ` ${refs(u.evidence.slice(1))}` : ''}</li>`)
-    .join('\n')}</ul></details>`;
+  if (!items?.length) return [];
+  return [
+    `<details class="uncertain"><summary>Uncertain (${items.length}): below the confidence threshold — check the passage before using</summary><ul class="items">`,
+    ...between(
+      items.map(
+        (u) =>
+          `<li>${u.evidence[0] ? ref(u.evidence[0], escapeHtml(clip(u.text, 40))) : escapeHtml(clip(u.text, 40))} <span class="badge">confidence ${u.confidence.toFixed(2)}</span>${u.evidence.length > 1 ? ` ${refs(u.evidence.slice(1))}` : ''}</li>`,
+      ),
+      '\n',
+    ),
+    '</ul></details>',
+  ];
 }
 
-function section(id: string, title: string, body: string, extra = ''): string {
-  return `<section id="${id}"><h2>${escapeHtml(title)}</h2>\n${body}${extra}\n</section>`;
-}
-
-function articlesSection(story: Story, brief: Brief): string {
-  if (brief.articles.length === 0) return '<p>No article could be analysed.</p>';
+function articlesSection(story: Story, brief: Brief): string[] {
+  if (brief.articles.length === 0) return ['<p>No article could be analysed.</p>'];
   const rows = story.articles.map((s) => {
     const a = s.article;
     const source = s.copyOf
@@ -183,124 +207,149 @@ function articlesSection(story: Story, brief: Brief): string {
     ];
   });
   const n = brief.articles.length;
-  return `<p>${n} article${n === 1 ? '' : 's'} from ${story.independentSources} independent source${story.independentSources === 1 ? '' : 's'}.</p>${table(['outlet', 'title', 'published', 'kind', 'authors', 'source'], rows)}`;
+  return [`<p>${n} article${n === 1 ? '' : 's'} from ${story.independentSources} independent source${story.independentSources === 1 ? '' : 's'}.</p>`, ...table(['outlet', 'title', 'published', 'kind', 'authors', 'source'], rows)];
 }
 
-export function renderHtml(brief: Brief): string {
-  const story = buildStory(brief);
-  const parts: [string, string, string][] = [];
-  parts.push(['articles', 'Articles', articlesSection(story, brief)]);
+export function renderHtml(brief: Brief, story: Story = buildStory(brief)): string {
+  return [...htmlChunks(brief, story)].join('');
+}
+
+/** brief.html in pieces (see stream.ts), one section at a time: each section's pieces are made when
+ * it is written. Joined, they are renderHtml's text. */
+export function* htmlChunks(brief: Brief, story: Story = buildStory(brief)): Generator<string> {
+  const parts: [string, string, () => string[]][] = [];
+  parts.push(['articles', 'Articles', () => articlesSection(story, brief)]);
 
   if (story.actors) {
-    const rows = story.actors
-      .slice(0, 40)
-      .map((a) => [
-        a.first ? ref(a.first, escapeHtml(a.entity.name)) : escapeHtml(a.entity.name),
-        escapeHtml(a.entity.type),
-        escapeHtml(a.entity.roles.join(', ') || '—'),
-        escapeHtml(a.entity.aliases.slice(0, 5).join(', ') || '—'),
-        String(a.articles),
-        String(a.mentions),
-      ]);
-    parts.push(['actors', 'Actors', rows.length ? table(['actor', 'type', 'roles', 'also called', 'articles', 'mentions'], rows) : '<p>No actor was identified.</p>']);
+    const actors = story.actors;
+    parts.push(['actors', 'Actors', () => {
+      const rows = actors
+        .slice(0, 40)
+        .map((a) => [
+          a.first ? ref(a.first, escapeHtml(a.entity.name)) : escapeHtml(a.entity.name),
+          escapeHtml(a.entity.type),
+          escapeHtml(a.entity.roles.join(', ') || '—'),
+          escapeHtml(a.entity.aliases.slice(0, 5).join(', ') || '—'),
+          String(a.articles),
+          String(a.mentions),
+        ]);
+      return rows.length ? table(['actor', 'type', 'roles', 'also called', 'articles', 'mentions'], rows) : ['<p>No actor was identified.</p>'];
+    }]);
   }
 
   if (story.matrix) {
-    const issues = story.issues.slice(0, 10);
-    const rows = [...story.matrix].map(([actor, row]) => [
-      escapeHtml(actor),
-      ...issues.map((i) => {
-        const c = row.get(i);
-        if (!c) return '';
-        return `${c.stances.map((s) => `<span class="stance ${s}">${s}</span>`).join(' / ')}<br>${c.evidence.map((p) => ref(p, `<span class="tag" title="${escapeHtml(p.label)}">${escapeHtml(story.tags.get(p.article) ?? p.label)}</span>`)).join(' ')}`;
-      }),
-    ]);
-    parts.push(['positions', 'What each side wants', rows.length ? table(['actor', ...issues.map(escapeHtml)], rows, 'matrix') : '<p>No position on an issue was found.</p>']);
+    const matrix = story.matrix;
+    parts.push(['positions', 'What each side wants', () => {
+      const issues = story.issues.slice(0, 10);
+      const rows = [...matrix].map(([actor, row]) => [
+        escapeHtml(actor),
+        ...issues.map((i) => {
+          const c = row.get(i);
+          if (!c) return '';
+          return `${c.stances.map((s) => `<span class="stance ${s}">${s}</span>`).join(' / ')}<br>${c.evidence.map((p) => ref(p, `<span class="tag" title="${escapeHtml(p.label)}">${escapeHtml(story.tags.get(p.article) ?? p.label)}</span>`)).join(' ')}`;
+        }),
+      ]);
+      return rows.length ? table(['actor', ...issues.map(escapeHtml)], rows, 'matrix') : ['<p>No position on an issue was found.</p>'];
+    }]);
   }
 
   if (story.conditions) {
-    const items = story.conditions.map(
-      (c) =>
-        `<li><strong>${escapeHtml(c.actor)}</strong>: ${escapeHtml(c.commitment)} — <em>condition:</em> ${escapeHtml(c.condition)} ${sourcesBadge(c.sources, c.evidence.length, null)}<br>${refs(c.evidence)}</li>`,
-    );
-    parts.push(['conditions', 'Conditions', items.length ? `<ul class="items">${items.join('\n')}</ul>` : '<p>No conditional commitment was found.</p>']);
+    const conditions = story.conditions;
+    parts.push(['conditions', 'Conditions', () => {
+      const items = conditions.map(
+        (c) =>
+          `<li><strong>${escapeHtml(c.actor)}</strong>: ${escapeHtml(c.commitment)} — <em>condition:</em> ${escapeHtml(c.condition)} ${sourcesBadge(c.sources, c.evidence.length, null)}<br>${refs(c.evidence)}</li>`,
+      );
+      return list(items, '<p>No conditional commitment was found.</p>');
+    }]);
   }
 
   if (story.timeline) {
-    const items = story.timeline.map(
-      (t) => `<li><span class="date">${escapeHtml(readableDate(t.date))}</span> — ${ref(t.evidence[0], escapeHtml(clip(t.text, 30)))} ${t.evidence.length > 1 ? `(${refs(t.evidence)})` : `<span class="badge">${escapeHtml(t.evidence[0].label)}</span>`}</li>`,
-    );
-    parts.push(['timeline', 'Timeline', items.length ? `<ul class="items">${items.join('\n')}</ul>` : '<p>No dated event was found.</p>']);
+    const timeline = story.timeline;
+    parts.push(['timeline', 'Timeline', () => {
+      const items = timeline.map(
+        (t) => `<li><span class="date">${escapeHtml(readableDate(t.date))}</span> — ${ref(t.evidence[0], escapeHtml(clip(t.text, 30)))} ${t.evidence.length > 1 ? `(${refs(t.evidence)})` : `<span class="badge">${escapeHtml(t.evidence[0].label)}</span>`}</li>`,
+      );
+      return list(items, '<p>No dated event was found.</p>');
+    }]);
   }
 
   if (story.speakers) {
-    const blocks = story.speakers.map((s) => {
-      const items = s.statements.map((st) => {
-        const who = s.id === null ? [...new Set(st.quotes.map((q) => q.speakerText).filter((x): x is string => !!x))].join('; ') : '';
-        const others = st.otherSpeakers.map((o) => `<br><span class="badge single">${escapeHtml(o.outlets.join(', '))} attribute${o.outlets.length === 1 ? 's' : ''} it to ${escapeHtml(o.name)}</span>`).join('');
-        return `<li>${ref(st.quotes[0].passage, `<span class="quote">“${escapeHtml(clip(st.text))}”</span>`, 'q')}${who ? ` — ${escapeHtml(who)}` : ''} ${sourcesBadge(st.sources, st.articles, st.onlySource)}${others}${st.quotes.length > 1 ? `<br>quoted by ${st.quotes.map((q) => ref(q.passage, escapeHtml(q.passage.label))).join(', ')}` : ''}</li>`;
+    const speakers = story.speakers;
+    parts.push(['quotes', 'Who said what', () => {
+      const blocks = speakers.map((s) => {
+        const items = s.statements.map((st) => {
+          const who = s.id === null ? [...new Set(st.quotes.map((q) => q.speakerText).filter((x): x is string => !!x))].join('; ') : '';
+          const others = st.otherSpeakers.map((o) => `<br><span class="badge single">${escapeHtml(o.outlets.join(', '))} attribute${o.outlets.length === 1 ? 's' : ''} it to ${escapeHtml(o.name)}</span>`).join('');
+          return `<li>${ref(st.quotes[0].passage, `<span class="quote">“${escapeHtml(clip(st.text))}”</span>`, 'q')}${who ? ` — ${escapeHtml(who)}` : ''} ${sourcesBadge(st.sources, st.articles, st.onlySource)}${others}${st.quotes.length > 1 ? `<br>quoted by ${st.quotes.map((q) => ref(q.passage, escapeHtml(q.passage.label))).join(', ')}` : ''}</li>`;
+        });
+        return [`<h3>${escapeHtml(s.name)}${s.roles.length ? ` <span class="kind">${escapeHtml(s.roles.slice(0, 2).join(', '))}</span>` : ''}</h3><ul class="items">`, ...between(items, '\n'), '</ul>'];
       });
-      return `<h3>${escapeHtml(s.name)}${s.roles.length ? ` <span class="kind">${escapeHtml(s.roles.slice(0, 2).join(', '))}</span>` : ''}</h3><ul class="items">${items.join('\n')}</ul>`;
-    });
-    parts.push(['quotes', 'Who said what', blocks.length ? blocks.join('\n') : '<p>No quotation was found.</p>']);
+      return blocks.length ? blocks.flatMap((b, i) => (i > 0 ? ['\n', ...b] : b)) : ['<p>No quotation was found.</p>'];
+    }]);
   }
 
   if (story.events) {
-    const items = story.events
-      .slice(0, 60)
-      .map(
-        (e) =>
-          `<li>${e.date ? `<span class="date">${escapeHtml(readableDate(e.date))}</span> ` : ''}<span class="kind">${escapeHtml(e.type)}</span> ${e.evidence[0] ? ref(e.evidence[0], escapeHtml(clip(e.text, 30))) : escapeHtml(clip(e.text, 30))} ${sourcesBadge(e.sources, e.evidence.length, e.onlySource)}</li>`,
-      );
-    parts.push(['events', 'Events', items.length ? `<ul class="items">${items.join('\n')}</ul>` : '<p>No event was found.</p>']);
+    const events = story.events;
+    parts.push(['events', 'Events', () => {
+      const items = events
+        .slice(0, 60)
+        .map(
+          (e) =>
+            `<li>${e.date ? `<span class="date">${escapeHtml(readableDate(e.date))}</span> ` : ''}<span class="kind">${escapeHtml(e.type)}</span> ${e.evidence[0] ? ref(e.evidence[0], escapeHtml(clip(e.text, 30))) : escapeHtml(clip(e.text, 30))} ${sourcesBadge(e.sources, e.evidence.length, e.onlySource)}</li>`,
+        );
+      return list(items, '<p>No event was found.</p>');
+    }]);
   }
 
   if (story.discrepancies) {
-    const blocks = story.discrepancies.map(
-      (d) =>
-        `<article class="discrepancy"><h3>${escapeHtml(d.topic)}</h3><p class="explain">${escapeHtml(d.explanation)}</p><div class="claims">${d.passages
-          .map((p, i) => `<div class="claim"><div class="who">${escapeHtml(p.label)}</div>${ref(p, escapeHtml(clip(d.claims[i].text, 60)))}</div>`)
-          .join('')}</div></article>`,
-    );
-    parts.push(['discrepancies', 'Where the sources disagree', blocks.length ? blocks.join('\n') : '<p>No disagreement between the outlets was found.</p>']);
+    const discrepancies = story.discrepancies;
+    parts.push(['discrepancies', 'Where the sources disagree', () => {
+      const blocks = discrepancies.map(
+        (d) =>
+          `<article class="discrepancy"><h3>${escapeHtml(d.topic)}</h3><p class="explain">${escapeHtml(d.explanation)}</p><div class="claims">${d.passages
+            .map((p, i) => `<div class="claim"><div class="who">${escapeHtml(p.label)}</div>${ref(p, escapeHtml(clip(d.claims[i].text, 60)))}</div>`)
+            .join('')}</div></article>`,
+      );
+      return blocks.length ? between(blocks, '\n') : ['<p>No disagreement between the outlets was found.</p>'];
+    }]);
   }
 
   if (story.framing) {
-    const ids = brief.articles.map((a) => a.id).filter((id) => story.framing!.some((r) => r.cells.has(id)));
-    const rows = story.framing.map((r) => {
-      const cells = ids.map((id) => {
-        const c = r.cells.get(id);
-        if (!c) return '' as Cell;
-        const t = c.tone > 0 ? `+${c.tone.toFixed(2)}` : c.tone.toFixed(2);
-        const label = c.passage ? ref(c.passage, t) : t;
-        return {
-          cls: toneClass(c.tone),
-          html: `${label} <span class="cues">${escapeHtml([...new Set(c.cues)].slice(0, 4).join(', '))}${c.cues.length ? '<br>' : ''}${c.mentions} mention${c.mentions === 1 ? '' : 's'} · ${c.quotes} quote${c.quotes === 1 ? '' : 's'}</span>`,
-        };
+    const framing = story.framing;
+    parts.push(['framing', 'Framing', () => {
+      const framed = new Set(framing.flatMap((r) => [...r.cells.keys()]));
+      const ids = brief.articles.map((a) => a.id).filter((id) => framed.has(id));
+      const rows = framing.map((r) => {
+        const cells = ids.map((id) => {
+          const c = r.cells.get(id);
+          if (!c) return '' as Cell;
+          const t = c.tone > 0 ? `+${c.tone.toFixed(2)}` : c.tone.toFixed(2);
+          const label = c.passage ? ref(c.passage, t) : t;
+          return {
+            cls: toneClass(c.tone),
+            html: `${label} <span class="cues">${escapeHtml([...new Set(c.cues)].slice(0, 4).join(', '))}${c.cues.length ? '<br>' : ''}${c.mentions} mention${c.mentions === 1 ? '' : 's'} · ${c.quotes} quote${c.quotes === 1 ? '' : 's'}</span>`,
+          };
+        });
+        return [escapeHtml(r.name), ...cells] as Cell[];
       });
-      return [escapeHtml(r.name), ...cells] as Cell[];
-    });
-    const tableHtml = table(['actor', ...ids.map((id) => `<span title="${escapeHtml(story.labels.get(id) ?? id)}">${escapeHtml(story.tags.get(id) ?? id)}</span>`)], rows, 'framing');
-    parts.push([
-      'framing',
-      'Framing',
-      `<p>Tone of each outlet’s own words toward each actor, from −1 (hostile) to +1 (favourable): the reporting verbs it chose for the actor (“claimed”, “insisted” vs “said”) and judging words next to its name — never words inside quotations. “quotes” counts the actor’s quotations the outlet chose to carry.</p>${rows.length ? tableHtml : '<p>No actor is framed by more than a passing mention.</p>'}`,
-    ]);
+      const tableHtml = table(['actor', ...ids.map((id) => `<span title="${escapeHtml(story.labels.get(id) ?? id)}">${escapeHtml(story.tags.get(id) ?? id)}</span>`)], rows, 'framing');
+      return [
+        '<p>Tone of each outlet’s own words toward each actor, from −1 (hostile) to +1 (favourable): the reporting verbs it chose for the actor (“claimed”, “insisted” vs “said”) and judging words next to its name — never words inside quotations. “quotes” counts the actor’s quotations the outlet chose to carry.</p>',
+        ...(rows.length ? tableHtml : ['<p>No actor is framed by more than a passing mention.</p>']),
+        story.framingLeftOut > 0 ? `<p>${story.framingLeftOut} less mentioned actor${story.framingLeftOut === 1 ? ' is' : 's are'} left out of this table; brief.json has them.</p>` : '',
+      ];
+    }]);
   }
 
   if (brief.problems.length > 0) {
-    parts.push(['problems', 'Problems', `<ul class="items">${brief.problems.map((p) => `<li><strong>${escapeHtml(p.source)}</strong>: ${escapeHtml(p.message)}</li>`).join('\n')}</ul>`]);
+    parts.push(['problems', 'Problems', () => ['<ul class="items">', ...between(brief.problems.map((p) => `<li><strong>${escapeHtml(p.source)}</strong>: ${escapeHtml(p.message)}</li>`), '\n'), '</ul>']]);
   }
 
-  const data = {
-    articles: Object.fromEntries(
-      brief.articles.map((a) => [a.id, { label: story.labels.get(a.id) ?? a.id, title: a.title, published: a.published, kind: a.kind, text: a.text }]),
-    ),
-  };
   const scriptHash = createHash('sha256').update(SCRIPT, 'utf8').digest('base64');
   const csp = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${scriptHash}'; base-uri 'none'; form-action 'none'`;
   const toc = parts.map(([id, title]) => `<a href="#${id}">${escapeHtml(title)}</a>`).join('');
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -314,11 +363,31 @@ export function renderHtml(brief: Brief): string {
 <div class="layout">
 <main>
 <header><h1>Parley brief</h1>${story.title ? `<p class="sub">${escapeHtml(story.title)}</p>` : ''}<p class="sub">Click any underlined item to read the passage it comes from.</p><nav class="toc">${toc}</nav></header>
-${parts.map(([id, title, body]) => section(id, title, body, uncertainBlock(story, id))).join('\n')}
+`;
+  for (let k = 0; k < parts.length; k++) {
+    const [id, title, body] = parts[k];
+    yield `${k > 0 ? '\n' : ''}<section id="${id}"><h2>${escapeHtml(title)}</h2>\n`;
+    yield* body();
+    yield* uncertainBlock(story, id);
+    yield '\n</section>';
+  }
+  yield `
 </main>
 <aside id="passage" hidden aria-label="Source passage"><div class="passage-bar"><div class="passage-head"></div><button id="close" type="button">Close</button></div><div class="passage-body" tabindex="0"></div></aside>
 </div>
-<script type="application/json" id="parley-data">${jsonForScript(data)}</script>
+<script type="application/json" id="parley-data">`;
+  // The article texts, one article at a time (the JSON of { articles: { id: {...} } }, as
+  // jsonForScript writes it).
+  const articles = Object.fromEntries(
+    brief.articles.map((a) => [a.id, { label: story.labels.get(a.id) ?? a.id, title: a.title, published: a.published, kind: a.kind, text: a.text }]),
+  );
+  yield '{"articles":{';
+  let first = true;
+  for (const [id, value] of Object.entries(articles)) {
+    yield `${first ? '' : ','}${jsonForScript(id)}:${jsonForScript(value)}`;
+    first = false;
+  }
+  yield `}}</script>
 <script>${SCRIPT}</script>
 </body>
 </html>

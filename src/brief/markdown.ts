@@ -60,9 +60,19 @@ function tone(t: number): string {
   return t > 0 ? `+${t.toFixed(2)}` : t.toFixed(2);
 }
 
-export function renderMarkdown(brief: Brief): string {
-  const story: Story = buildStory(brief);
-  const out: string[] = ['# Parley brief', ''];
+export function renderMarkdown(brief: Brief, story: Story = buildStory(brief)): string {
+  return [...markdownChunks(brief, story)].join('');
+}
+
+/** brief.md in chunks of lines (see stream.ts); joined, they are renderMarkdown's text. */
+export function* markdownChunks(brief: Brief, story: Story = buildStory(brief)): Generator<string> {
+  let out: string[] = ['# Parley brief', ''];
+  // Hands over the lines so far once there are enough of them (`force`: whatever there is).
+  function* flush(force = false): Generator<string> {
+    if (out.length === 0 || (!force && out.length < 2000)) return;
+    yield `${out.join('\n')}\n`;
+    out = [];
+  }
   if (story.title) out.push(`_${escapeMarkdown(story.title)}_`, '');
   out.push('Every link opens the passage it comes from in `brief.html` (same folder).', '');
 
@@ -84,6 +94,7 @@ export function renderMarkdown(brief: Brief): string {
       out.push(
         `| ${link({ article: a.id, start: 0, end: 0, label: s.label })} | ${escapeMarkdown(story.tags.get(a.id) ?? '')} | ${escapeMarkdown(a.title ?? '—')} | ${escapeMarkdown(published)} | ${a.kind ?? '—'} | ${escapeMarkdown(a.authors.join(', ') || '—')} | ${escapeMarkdown(source)} |`,
       );
+      yield* flush();
     }
     out.push('');
   }
@@ -115,10 +126,12 @@ export function renderMarkdown(brief: Brief): string {
           return c ? `${c.stances.join(' / ')} ${c.evidence.map((p) => link(p, story.tags.get(p.article) ?? p.label)).join(' ')}` : '';
         });
         out.push(`| ${escapeMarkdown(actor)} | ${cells.join(' | ')} |`);
+        yield* flush();
       }
       out.push('');
     }
-    out.push(...uncertainBlock(story, 'positions'));
+    for (const line of uncertainBlock(story, 'positions')) out.push(line);
+    yield* flush();
   }
 
   if (story.conditions) {
@@ -126,15 +139,20 @@ export function renderMarkdown(brief: Brief): string {
     if (story.conditions.length === 0) out.push('No conditional commitment was found.', '');
     for (const c of story.conditions) {
       out.push(`- **${escapeMarkdown(c.actor)}**: ${escapeMarkdown(c.commitment)} — _condition:_ ${escapeMarkdown(c.condition)} (${links(c.evidence)}; ${sourcesNote(c.sources, c.evidence.length, null)})`);
+      yield* flush();
     }
     out.push('');
-    out.push(...uncertainBlock(story, 'conditions'));
+    for (const line of uncertainBlock(story, 'conditions')) out.push(line);
+    yield* flush();
   }
 
   if (story.timeline) {
     out.push('## Timeline', '');
     if (story.timeline.length === 0) out.push('No dated event was found.', '');
-    for (const t of story.timeline) out.push(`- **${escapeMarkdown(readableDate(t.date))}** — ${escapeMarkdown(clip(t.text, 30))} (${links(t.evidence)})`);
+    for (const t of story.timeline) {
+      out.push(`- **${escapeMarkdown(readableDate(t.date))}** — ${escapeMarkdown(clip(t.text, 30))} (${links(t.evidence)})`);
+      yield* flush();
+    }
     out.push('');
   }
 
@@ -149,10 +167,12 @@ export function renderMarkdown(brief: Brief): string {
         out.push(
           `- “${escapeMarkdown(clip(st.text))}”${who ? ` — ${escapeMarkdown(who)}` : ''} — ${sourcesNote(st.sources, st.articles, st.onlySource)}: ${st.quotes.map((q) => link(q.passage)).join(', ')}${others}`,
         );
+        yield* flush();
       }
       out.push('');
     }
-    out.push(...uncertainBlock(story, 'quotes'));
+    for (const line of uncertainBlock(story, 'quotes')) out.push(line);
+    yield* flush();
   }
 
   if (story.events) {
@@ -172,8 +192,10 @@ export function renderMarkdown(brief: Brief): string {
       d.passages.forEach((p, i) => out.push(`> **${escapeMarkdown(p.label)}** (${link(p, 'passage')}): ${escapeMarkdown(clip(d.claims[i].text, 60))}`, '>'));
       if (out[out.length - 1] === '>') out.pop();
       out.push('');
+      yield* flush();
     }
-    out.push(...uncertainBlock(story, 'discrepancies'));
+    for (const line of uncertainBlock(story, 'discrepancies')) out.push(line);
+    yield* flush();
   }
 
   if (story.framing) {
@@ -181,7 +203,8 @@ export function renderMarkdown(brief: Brief): string {
     out.push('Tone of each outlet’s own words toward each actor, from −1 (hostile) to +1 (favourable): the reporting verbs it chose for the actor and judging words next to its name, never words inside quotations. “quotes” is how many of the actor’s quotations the outlet chose to carry.', '');
     if (story.framing.length === 0) out.push('No actor is framed by more than a passing mention.', '');
     else {
-      const ids = brief.articles.map((a) => a.id).filter((id) => story.framing!.some((r) => r.cells.has(id)));
+      const framed = new Set(story.framing.flatMap((r) => [...r.cells.keys()]));
+      const ids = brief.articles.map((a) => a.id).filter((id) => framed.has(id));
       out.push(`| actor | ${ids.map((id) => escapeMarkdown(story.tags.get(id) ?? id)).join(' | ')} |`, `|---|${ids.map(() => '---').join('|')}|`);
       for (const r of story.framing) {
         const cells = ids.map((id) => {
@@ -191,16 +214,22 @@ export function renderMarkdown(brief: Brief): string {
           return `${tone(c.tone)}${cues}; ${c.mentions} mention${c.mentions === 1 ? '' : 's'}, ${c.quotes} quote${c.quotes === 1 ? '' : 's'}`;
         });
         out.push(`| ${escapeMarkdown(r.name)} | ${cells.join(' | ')} |`);
+        yield* flush();
       }
       out.push('');
+      if (story.framingLeftOut > 0) out.push(`${story.framingLeftOut} less mentioned actor${story.framingLeftOut === 1 ? ' is' : 's are'} left out of this table; brief.json has them.`, '');
     }
-    out.push(...uncertainBlock(story, 'framing'));
+    for (const line of uncertainBlock(story, 'framing')) out.push(line);
+    yield* flush();
   }
 
   if (brief.problems.length > 0) {
     out.push('## Problems', '');
-    for (const p of brief.problems) out.push(`- **${escapeMarkdown(p.source)}**: ${escapeMarkdown(p.message)}`);
+    for (const p of brief.problems) {
+      out.push(`- **${escapeMarkdown(p.source)}**: ${escapeMarkdown(p.message)}`);
+      yield* flush();
+    }
     out.push('');
   }
-  return `${out.join('\n')}\n`;
+  yield* flush(true);
 }

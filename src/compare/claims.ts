@@ -2,11 +2,11 @@
 // that links claims about the same fact across articles and keeps the groups where they disagree.
 import type { Claim, Discrepancy } from '../types.js';
 import type { Context, SentenceInfo } from './context.js';
-import { jaccard, sharedActions, sharedCount } from './context.js';
+import { inRanges, jaccard, sharedActions, sharedCount } from './context.js';
 import type { Features } from '../util/logistic.js';
 import { rate } from './confidence.js';
 
-export type DiscrepancyKind = 'date' | 'number' | 'speaker' | 'title' | 'office' | 'condition' | 'document' | 'commitment';
+export type DiscrepancyKind = 'date' | 'number' | 'speaker' | 'title' | 'office' | 'name' | 'condition' | 'document' | 'commitment';
 
 export interface FactClaim {
   kind: DiscrepancyKind;
@@ -54,6 +54,13 @@ export interface Detector {
   pairFeatures?(a: FactClaim, b: FactClaim, ctx: Context): Features;
   /** Whether the disagreement may be a figure that changed over time. */
   evolving?(claims: FactClaim[], ctx: Context): boolean;
+  /** How claims are grouped. 'single' (the default): every linked pair joins its two groups, so a
+   * chain of links makes one group. 'average': two groups join only when at least half of the
+   * pairs across them (from different articles) are about the same fact, so that a story's many
+   * figures of one unit do not chain into one group; pairs are taken strongest first by
+   * `linkStrength`. */
+  linkage?: 'single' | 'average';
+  linkStrength?(a: FactClaim, b: FactClaim, ctx: Context): number;
 }
 
 /** The pairs (x < y, indices into ids) worth comparing within one bucket. Claims of one article
@@ -134,12 +141,19 @@ function groupFeatures(detector: Detector, members: FactClaim[], pairs: [FactCla
   const sides = [...byValue.values()].map((v) => v.size).sort((p, q) => q - p);
   x['sides:smaller'] = Math.min(sides[1] ?? 0, 3) / 3;
   x['sides:lone'] = (sides[1] ?? 0) <= 1 ? 1 : 0;
+  // How many values the group holds (a chain of loosely linked claims holds many) and how much of
+  // it the largest side is.
+  x['group:values'] = Math.min(sides.length - 1, 4) / 4;
+  x['group:majority'] = sides[0] / Math.max(1, sides.reduce((p, q) => p + q, 0));
+  x['group:size'] = Math.min(members.length, 10) / 10;
   // Whether the claims were tied by the grammar (the same verb said of the same actor or object)
   // or only by shared words.
   const verb = (x['link:sameVerb'] ?? 0) > 0;
   const who = (x['link:sameActor'] ?? 0) > 0 || (x['link:sameObject'] ?? 0) > 0;
   if (verb && who) x['link:happening'] = 1;
   else if (!verb && !who && (x['link:jaccard'] ?? 0) < 0.3) x['link:wordsOnly'] = 1;
+  // A value inside quotation marks is someone's word, not the outlet's report of the fact.
+  x.quoted = members.some((c) => inRanges(ctx.byId.get(c.article)?.quoted ?? [], c.start)) ? 1 : 0;
   x.hedged = members.some((c) => /\b(about|around|some|nearly|almost|roughly|approximately|at least|more than|up to|reportedly|allegedly)\b/i.test(c.sentence.text)) ? 1 : 0;
   return x;
 }
@@ -156,13 +170,49 @@ export function runDetector(detector: Detector, ctx: Context): FoundDiscrepancy[
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   const conflicting = new Set<number>();
   const conflictPairs: [number, number][] = [];
+  const average = detector.linkage === 'average';
+  const members = new Map<number, number[]>();
+  const same = new Set<number>();
+  const key = (x: number, y: number): number => (x < y ? x * claims.length + y : y * claims.length + x);
   for (const ids of buckets.values()) {
+    const linked: [number, number, number][] = [];
     for (const [x, y] of candidatePairs(detector, claims, ids)) {
       const a = claims[x];
       const b = claims[y];
       if (a.article === b.article) continue;
       if (!detector.sameFact(a, b, ctx)) continue;
-      parent[find(y)] = find(x);
+      linked.push([x, y, average ? (detector.linkStrength?.(a, b, ctx) ?? 0) : 0]);
+      same.add(key(x, y));
+    }
+    if (average) linked.sort((u, v) => v[2] - u[2] || u[0] - v[0] || u[1] - v[1]);
+    for (const [x, y] of linked) {
+      const a = claims[x];
+      const b = claims[y];
+      const rx = find(x);
+      const ry = find(y);
+      if (rx !== ry) {
+        let join = true;
+        if (average) {
+          const mx = members.get(rx) ?? [rx];
+          const my = members.get(ry) ?? [ry];
+          let pairs = 0;
+          let agree = 0;
+          for (const u of mx) {
+            for (const v of my) {
+              if (claims[u].article === claims[v].article) continue;
+              pairs++;
+              if (same.has(key(u, v))) agree++;
+            }
+          }
+          join = pairs === 0 || agree * 2 >= pairs;
+          if (join) {
+            members.set(rx, [...mx, ...my]);
+            members.delete(ry);
+          }
+        }
+        if (!join) continue;
+        parent[ry] = rx;
+      }
       if (a.value !== b.value && detector.conflict(a, b, ctx)) {
         conflicting.add(x);
         conflicting.add(y);

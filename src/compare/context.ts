@@ -217,6 +217,15 @@ export function differentPlaces(ctx: Context, a: SentenceInfo, b: SentenceInfo):
   const pa = places(a);
   const pb = places(b);
   if (pa.length === 0 || pb.length === 0 || pa.some((p) => pb.includes(p))) return false;
+  // A place one sentence names that the other article names too is one both outlets know: the
+  // island and the region it lies in ("Qeshm island" / "southern Iran"), not two scenes.
+  const named = (article: string): Set<string> => {
+    const info = ctx.byId.get(article);
+    return new Set(info ? info.mentions.map((m) => m.entity) : []);
+  };
+  const inB = named(b.article);
+  const inA = named(a.article);
+  if (pa.some((p) => inB.has(p)) || pb.some((p) => inA.has(p))) return false;
   // A place named in the other sentence in another form ("Kellan" / "Kellani assets") is shared too.
   const stems = (s: SentenceInfo): Set<string> => {
     let set = capitalStems.get(s);

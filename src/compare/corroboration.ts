@@ -2,6 +2,7 @@
 // independent sources (a wire copy run by two sites counts once), and what only one source reports.
 import type { Brief, Quote, Span } from '../types.js';
 import { countSources, independentSources, type SourceGroups } from './sources.js';
+import { minShared, Postings, Rarity, signatureSize } from '../util/blocking.js';
 
 export interface StatementGroup {
   /** The statement id shared by the quotes (or the first quote's id when ungrouped). */
@@ -60,20 +61,39 @@ export function sameFragment(a: Quote, b: Quote): boolean {
 }
 
 /** Group quotes into statements: by the quotes stage's `statement` id where it gave one, else by
- * wording, so that corroboration does not depend on that stage grouping everything. */
+ * wording, so that corroboration does not depend on that stage grouping everything. A quote joins
+ * the first group holding a quote of another article in the same words (or, by the same speaker,
+ * a fragment of it); the groups that can hold one are found through the quotes' word pairs
+ * (WordPairIndex), so the work grows with the quotes, not with their square. */
 export function statementGroups(brief: Brief, sources: SourceGroups = independentSources(brief.articles)): StatementGroup[] {
+  const quotes = brief.quotes ?? [];
   const groups: { id: string; quotes: Quote[] }[] = [];
-  const byStatement = new Map<string, { id: string; quotes: Quote[] }>();
-  for (const q of brief.quotes ?? []) {
+  const groupOf: number[] = [];
+  const byStatement = new Map<string, number>();
+  const index = new WordPairIndex(
+    quotes.map((q) => read(q.text).words),
+    quotes.map((q) => q.speaker),
+  );
+  quotes.forEach((q, qi) => {
     let g = q.statement ? byStatement.get(q.statement) : undefined;
-    if (!g) g = groups.find((x) => x.quotes.some((o) => o.article !== q.article && (sameWords(o.text, q.text) || sameFragment(o, q))));
-    if (!g) {
-      g = { id: q.statement ?? q.id, quotes: [] };
-      groups.push(g);
+    if (g === undefined) {
+      let first = Infinity;
+      for (const oi of index.candidates(qi)) {
+        if (groupOf[oi] >= first) continue;
+        const o = quotes[oi];
+        if (o.article !== q.article && (sameWords(o.text, q.text) || sameFragment(o, q))) first = groupOf[oi];
+      }
+      if (first < Infinity) g = first;
+    }
+    if (g === undefined) {
+      g = groups.length;
+      groups.push({ id: q.statement ?? q.id, quotes: [] });
     }
     if (q.statement) byStatement.set(q.statement, g);
-    g.quotes.push(q);
-  }
+    groups[g].quotes.push(q);
+    groupOf[qi] = g;
+    index.add(qi);
+  });
   return groups.map((g) => {
     const articles = [...new Set(g.quotes.map((q) => q.article))];
     const speakers = g.quotes.map((q) => q.speaker).filter((s): s is string => !!s);
@@ -83,6 +103,89 @@ export function statementGroups(brief: Brief, sources: SourceGroups = independen
     const speaker = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
     return { id: g.id, speaker, quotes: g.quotes, articles, sources: countSources(sources, articles) };
   });
+}
+
+/**
+ * The quotes that can be the same words as a given one (sameWords) or hold it as a fragment
+ * (sameFragment), among those added so far: a superset, never missing one (src/util/blocking.ts).
+ * sameWords needs 60 % of the shorter quote's word pairs in the longer one, or, under four words,
+ * the same words; a fragment needs all of its pairs in a longer quote of the same speaker. So a
+ * quote is indexed by its pairs, by its signature (enough of its rarest pairs that one is shared
+ * in any match where it is the shorter), by its words when under four, and, with its speaker, by
+ * its pairs and its rarest pair.
+ */
+class WordPairIndex {
+  private readonly words: string[][];
+  private readonly pairs: string[][];
+  private readonly signature: string[][];
+  private readonly rarestPair: (string | null)[];
+  private readonly byPair = new Postings<string, number>();
+  private readonly bySignature = new Postings<string, number>();
+  private readonly byWords = new Postings<string, number>();
+  private readonly bySpeakerPair = new Postings<string, number>();
+  private readonly bySpeakerRarest = new Postings<string, number>();
+  private readonly seen: number[];
+  private stamp = 0;
+
+  constructor(
+    words: string[][],
+    private readonly speakers: (string | null)[],
+  ) {
+    this.words = words;
+    const positions = words.map((w) => w.slice(1).map((x, i) => `${w[i]} ${x}`));
+    this.pairs = positions.map((ps) => [...new Set(ps)]);
+    const rarity = new Rarity(this.pairs);
+    // Over positions, not distinct pairs: sameWords counts a repeated pair once per position.
+    const rarestPositions = (ps: string[], k: number) => {
+      const ranks = ps.map((p) => rarity.rank(p)).sort((a, b) => a - b);
+      return [...new Set(ranks.slice(0, k))].map((r) => rarity.members[r]);
+    };
+    this.signature = positions.map((ps) => (ps.length >= 3 ? rarestPositions(ps, signatureSize(ps.length, minShared(ps.length, 0.6, 1))) : []));
+    this.rarestPair = positions.map((ps) => (ps.length >= 1 ? rarestPositions(ps, 1)[0] : null));
+    this.seen = words.map(() => -1);
+  }
+
+  private speakerKey(i: number, pair: string): string | null {
+    const speaker = this.speakers[i];
+    return speaker ? `${speaker}\u0000${pair}` : null;
+  }
+
+  add(i: number): void {
+    if (this.words[i].length < 4) this.byWords.add(this.words[i].join(' '), i);
+    else {
+      for (const p of this.pairs[i]) this.byPair.add(p, i);
+      for (const p of this.signature[i]) this.bySignature.add(p, i);
+    }
+    if (this.speakers[i]) {
+      for (const p of this.pairs[i]) this.bySpeakerPair.add(this.speakerKey(i, p)!, i);
+      const r = this.rarestPair[i];
+      if (r !== null) this.bySpeakerRarest.add(this.speakerKey(i, r)!, i);
+    }
+  }
+
+  candidates(i: number): number[] {
+    const out: number[] = [];
+    const stamp = ++this.stamp;
+    const take = (list: readonly number[]) => {
+      for (const o of list) {
+        if (this.seen[o] === stamp) continue;
+        this.seen[o] = stamp;
+        out.push(o);
+      }
+    };
+    if (this.words[i].length < 4) take(this.byWords.get(this.words[i].join(' ')));
+    else {
+      // This quote the shorter: its signature meets the other's pairs; or the other the shorter.
+      for (const p of this.signature[i]) take(this.byPair.get(p));
+      for (const p of this.pairs[i]) take(this.bySignature.get(p));
+    }
+    if (this.speakers[i]) {
+      const r = this.rarestPair[i];
+      if (r !== null) take(this.bySpeakerPair.get(this.speakerKey(i, r)!));
+      for (const p of this.pairs[i]) take(this.bySpeakerRarest.get(this.speakerKey(i, p)!));
+    }
+    return out;
+  }
 }
 
 export function corroborate<T extends { evidence: Span[] }>(items: T[], sources: SourceGroups): Corroborated<T>[] {

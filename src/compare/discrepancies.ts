@@ -11,10 +11,11 @@ import { conditions } from './conditions.js';
 import { bare, type Isolate } from '../util/isolate.js';
 import { documents } from './documents.js';
 import { commitments } from './commitments.js';
+import { names } from './names.js';
 
 /** In order of precedence when two findings cover the same passages. */
 function detectors(): Detector[] {
-  return [speakers, officeDetector(), titleDetector(), dates, numbers, conditions, documents, commitments];
+  return [speakers, officeDetector(), titleDetector(), names, dates, numbers, conditions, documents, commitments];
 }
 
 /** The sentences a finding rests on: an office and a title read from the same sentences are one finding. */
@@ -43,6 +44,6 @@ export function findDiscrepancies(ctx: Context, isolate: Isolate = bare): FoundD
 }
 
 function sameFamily(a: string, b: string): boolean {
-  const people = new Set(['title', 'office']);
+  const people = new Set(['title', 'office', 'name']);
   return people.has(a) && people.has(b);
 }

@@ -43,6 +43,13 @@ export type Via = 'mention' | 'appos' | 'possessor' | 'compound' | 'subject';
 export interface ToneCue {
   entity: string;
   word: string;
+  /** The lexicon entry that matched (lemma). */
+  lemma?: string;
+  /** The cue word's part of speech and its article. */
+  pos?: string;
+  /** For an evaluative verb: its subject is a named actor. */
+  namedSubject?: boolean;
+  article?: string;
   weight: number;
   start: number;
   end: number;
@@ -145,7 +152,7 @@ export function toneCues(a: ArticleInfo, who: Set<string> | null = null): ToneCu
     if (w === undefined || Math.abs(w) < MIN_CUE) continue;
     const at = cueOffset(doc, q, verb);
     if (!at) continue;
-    push({ entity: q.speaker, word: doc.text.slice(at.start, at.end), weight: w, start: at.start, end: at.end, relation: 'quote-cue', via: 'subject', negated: false, distance: 0 });
+    push({ entity: q.speaker, lemma: verbLemma(verb, lex.reporting), pos: 'VERB', article: a.id, word: doc.text.slice(at.start, at.end), weight: w, start: at.start, end: at.end, relation: 'quote-cue', via: 'subject', negated: false, distance: 0 });
   }
 
   for (const s of doc.sentences) {
@@ -207,8 +214,9 @@ export function toneCues(a: ArticleInfo, who: Set<string> | null = null): ToneCu
             }
           }
         } else if (t.pos === 'ADV' || label === 'advmod') {
+          // "X infamously walked out", "X was infamously photographed": the manner is X's either way.
           const h = headOf(p, i);
-          if (h >= 0 && !isPassive(p, h)) found = subjectActor(p, h, mentionAt);
+          if (h >= 0) found = subjectActor(p, h, mentionAt);
           relation = 'adverb';
           clause = h;
         } else if (t.pos === 'VERB') {
@@ -224,15 +232,39 @@ export function toneCues(a: ArticleInfo, who: Set<string> | null = null): ToneCu
           relation = 'noun';
         }
       }
+      // The parser misreads some long noun phrases ("the embattled Prime Minister Hana Ortiz"): an
+      // adjective or participle whose noun phrase runs, through titles and names only, into the
+      // actor's mention modifies it.
+      if (!found && evaluative !== undefined && Math.abs(evaluative) >= MIN_CUE && (t.pos === 'ADJ' || t.pos === 'VERB')) {
+        const np = mentionInPhrase(toks, i, s.endToken, mentionAt);
+        if (np) {
+          found = { entity: np.entity, via: 'mention', at: np.at };
+          relation = 'modifier';
+          weight = evaluative;
+        }
+      }
       if (!found || !relation || (who && !who.has(found.entity))) continue;
       // Someone else's words retold ("X insisted that Y was not an isolated case", "Y is a
       // disgrace, officials said") are theirs, not the outlet's.
       if (relation !== 'reporting-subject' && reportedSpeech(doc, s.firstToken, s.endToken, i, lex.reporting)) continue;
       // "insisted on remaining anonymous", "refused to name": not a way of reporting speech.
       if (relation === 'reporting-subject' && /^(on|upon|to)$/i.test(toks[i + 1]?.text ?? '')) continue;
+      if (relation === 'reporting-subject') {
+        // "Neither X nor Y ever claimed …": speech that did not happen frames nobody.
+        if (isNegated(p, doc, i) || /\b(neither|never|not|nor|n['’]t)\b/i.test(doc.text.slice(toks[Math.max(s.firstToken, i - 8)].start, t.start))) continue;
+        // "Prosecutors said X bragged …": the verb is the prosecutors' account, not the outlet's.
+        const up = headOf(p, i);
+        if (up >= 0 && ['ccomp', 'xcomp'].includes(labelOf(p, i)) && (lex.reporting[(toks[up].lemma || toks[up].text).toLowerCase()] !== undefined || /^(allege|accuse|charge|testify)/i.test(toks[up].lemma || ''))) continue;
+        if (/\ballegedly\b/i.test(doc.text.slice(toks[Math.max(s.firstToken, i - 10)].start, t.start))) continue;
+      }
       const negated = isNegated(p, doc, clause) || (clause !== i && isNegated(p, doc, i)) || negatedBefore(doc, i, s.firstToken, lex.negators);
+      const judge = relation === 'target-object' ? subjectOf(p, i) : -1;
       push({
         entity: found.entity,
+        lemma,
+        pos: t.pos,
+        namedSubject: judge >= 0 && mentionAt.has(judge),
+        article: a.id,
         word: negated ? `not ${t.text}` : t.text,
         weight: negated ? -weight * 0.5 : weight,
         start: t.start,
@@ -245,6 +277,21 @@ export function toneCues(a: ArticleInfo, who: Set<string> | null = null): ToneCu
     }
   }
   return cues;
+}
+
+/** The actor whose mention ends the noun phrase that begins after token i ("embattled | Prime
+ * Minister Hana Ortiz"), when only title words, names and other modifiers stand between. */
+function mentionInPhrase(toks: Doc['tokens'], i: number, end: number, mentionAt: Map<number, string>): { entity: string; at: number } | null {
+  const prev = toks[i - 1];
+  // The adjective opens the phrase: a determiner, a possessive or nothing before it.
+  if (prev && !['DET', 'PUNCT', 'ADP', 'CCONJ', 'SCONJ', 'VERB', 'AUX'].includes(prev.pos) && !/^(his|her|their|its)$/i.test(prev.text)) return null;
+  for (let k = i + 1; k < end && k < i + 6; k++) {
+    const e = mentionAt.get(k);
+    if (e) return { entity: e, at: k };
+    const t = toks[k];
+    if (!(t.pos === 'PROPN' || t.pos === 'ADJ' || (t.pos === 'NOUN' && /^\p{Lu}/u.test(t.text)) || t.text === '-')) return null;
+  }
+  return null;
 }
 
 /** Whether token i sits in reported speech: after "<reporting verb> that" earlier in the sentence,
@@ -311,6 +358,16 @@ export function cueFeatures(c: ToneCue, ctx: Context): Features {
     person: ctx.entityType.get(c.entity) === 'person' ? 1 : 0,
     oneWordName: (ctx.entityName.get(c.entity) ?? '').trim().split(/\s+/).length === 1 ? 1 : 0,
   };
+  // A noun that names what someone is ("mobster", "veteran") describes more often than it judges.
+  if (c.relation === 'noun' || (c.relation === 'predicate' && /^(NOUN|PROPN)$/.test(c.pos ?? ''))) x.descriptorNoun = 1;
+  // "Irimescu accused X": an evaluative verb whose subject is a named party reports that party's
+  // judgement; "critics slammed X" is closer to the outlet's own.
+  if (c.relation === 'target-object' && c.namedSubject) x.namedJudge = 1;
+  // How present the actor is in the article: a cue about its main actors is more often the outlet's
+  // framing than one about a passer-by, and an actor named by a full name is one a reader knows.
+  const mentions = c.article ? (ctx.byId.get(c.article)?.mentions.filter((m) => m.entity === c.entity).length ?? 0) : 0;
+  x.mentions = Math.min(mentions, 8) / 8;
+  x.fullName = (ctx.entityName.get(c.entity) ?? '').trim().split(/\s+/).length >= 2 ? 1 : 0;
   return x;
 }
 

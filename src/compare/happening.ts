@@ -10,6 +10,9 @@ import { childrenOf, governingVerb, headOf, labelOf, objectsOf, parseOf, subject
 export interface Happening {
   /** Comparison stem of the governing verb (or predicate), "" when none was found. */
   verb: string;
+  /** The governing verb and the verb its clause hangs on when it is a participle, an infinitive or
+   * a subordinate clause ("launched a line called Mantra in December": call, launch). */
+  verbs: Set<string>;
   /** Entity the clause is about: its subject's actor. */
   subject: string | null;
   /** Whether the subject was a pronoun resolved to the last person named before it. */
@@ -39,13 +42,41 @@ function nominalEntity(a: ArticleInfo, k: number): string | null {
   return null;
 }
 
+const protagonists = new WeakMap<ArticleInfo, string | null>();
+
+/** The person an article is about: the person named most often, when named at least three times
+ * and more often than any other. */
+function protagonist(ctx: Context, a: ArticleInfo): string | null {
+  if (protagonists.has(a)) return protagonists.get(a)!;
+  const count = new Map<string, number>();
+  for (const m of a.mentions) if (ctx.entityType.get(m.entity) === 'person') count.set(m.entity, (count.get(m.entity) ?? 0) + 1);
+  const ranked = [...count].sort((x, y) => y[1] - x[1]);
+  const best = ranked.length && ranked[0][1] >= 3 && (ranked.length === 1 || ranked[0][1] > ranked[1][1]) ? ranked[0][0] : null;
+  protagonists.set(a, best);
+  return best;
+}
+
+/** Who "he" or "she" is: the last person named in the same sentence before it, else the person
+ * the article is about, else the last person named before it. */
 function lastPersonBefore(ctx: Context, a: ArticleInfo, offset: number): string | null {
   let best: string | null = null;
+  let inSentence: string | null = null;
+  const sentence = a.doc.sentences.find((s) => s.start <= offset && offset < s.end);
   for (const m of a.mentions) {
     if (m.start >= offset) break;
-    if (ctx.entityType.get(m.entity) === 'person') best = m.entity;
+    if (ctx.entityType.get(m.entity) !== 'person') continue;
+    best = m.entity;
+    if (sentence && m.start >= sentence.start) inSentence = m.entity;
   }
-  return best;
+  return inSentence ?? protagonist(ctx, a) ?? best;
+}
+
+/** The comparison stem of a verb token, with "found guilty" read as "convicted". */
+function verbStem(doc: ArticleInfo['doc'], p: ReturnType<typeof parseOf>, v: number): string {
+  const t = doc.tokens[v];
+  const lemma = (t.lemma || t.text).toLowerCase();
+  if (lemma === 'find' && childrenOf(p, v, 'xcomp', 'obj', 'amod').some((k) => /^guilty$/i.test(doc.tokens[k].text))) return 'convic';
+  return contentStem(t) ?? lemma;
 }
 
 /** The happening a token (a date's or a figure's first token) belongs to. */
@@ -53,9 +84,18 @@ export function happeningAt(ctx: Context, a: ArticleInfo, token: number): Happen
   const doc = a.doc;
   const p = parseOf(doc, a.mentions);
   const v = governingVerb(p, doc, token);
-  const out: Happening = { verb: '', subject: null, pronoun: false, object: { entity: null, stems: new Set() } };
+  const out: Happening = { verb: '', verbs: new Set(), subject: null, pronoun: false, object: { entity: null, stems: new Set() } };
   if (v < 0) return out;
-  out.verb = contentStem(doc.tokens[v]) ?? (doc.tokens[v].lemma || doc.tokens[v].text).toLowerCase();
+  out.verb = verbStem(doc, p, v);
+  out.verbs.add(out.verb);
+  // The verb a participle, an infinitive or a subordinate clause hangs on.
+  let up = v;
+  for (let hop = 0; hop < 2 && ['acl', 'xcomp', 'advcl', 'acl:relcl', 'ccomp'].includes(labelOf(p, up)); hop++) {
+    up = governingVerb(p, doc, headOf(p, up));
+    if (up < 0) break;
+    const st = verbStem(doc, p, up);
+    if (st && !/^\d/.test(st)) out.verbs.add(st);
+  }
   const s = subjectOf(p, v);
   // The value's own phrase as subject ("Fifteen diplomats were expelled") names what is counted,
   // not who acted.
@@ -76,8 +116,15 @@ export function happeningAt(ctx: Context, a: ArticleInfo, token: number): Happen
       if (cs) out.object.stems.add(cs);
     }
   }
-  void labelOf;
   return out;
+}
+
+/** The same verb, or a verb of one among the other's clause verbs. */
+export function sameVerb(x: Happening, y: Happening): boolean {
+  if (!x.verb || !y.verb) return false;
+  if (x.verb === y.verb) return true;
+  for (const v of x.verbs) if (y.verbs.has(v)) return true;
+  return false;
 }
 
 /** Whether two entity ids name one actor: the same id, or two people the entities stage kept
@@ -102,7 +149,7 @@ export function sameHappening(ctx: Context, x: Happening, y: Happening, sx?: Sen
     if (named && other) subject = [...other.entities].some((e) => sameActor(ctx, e, named));
   }
   const objectShared = sameActor(ctx, x.object.entity, y.object.entity) || (!!x.object.entity && x.object.entity === y.object.entity) || [...x.object.stems].some((s) => y.object.stems.has(s));
-  if (!x.verb || x.verb !== y.verb) return { same: false, subject, object: objectShared };
+  if (!x.verb || !sameVerb(x, y)) return { same: false, subject, object: objectShared };
   if (x.subject && y.subject && !sameActor(ctx, x.subject, y.subject)) return { same: false, subject: false, object: objectShared };
   // "married Billy Neal in 1943" and "married Armond Walterson in 1958" are two marriages.
   if (x.object.entity && y.object.entity && !sameActor(ctx, x.object.entity, y.object.entity) && x.object.entity !== y.object.entity) return { same: false, subject, object: false };

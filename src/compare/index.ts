@@ -21,12 +21,17 @@ export interface Comparison {
 /** Discrepancies, framing and article kinds. Each article's kind, the framing and each
  * discrepancy detector run through `isolate`, so with the pipeline's one failing part leaves the
  * rest of the comparison (and is reported); with the default it throws. */
+function shownFirst(list: Discrepancy[]): Discrepancy[] {
+  return [...list.filter((d) => !d.uncertain), ...list.filter((d) => d.uncertain)];
+}
+
 export function compare(brief: Brief, docs: Doc[], isolate: Isolate = bare): Comparison {
   const ctx = buildContext(brief, docs);
   const kinds: Record<string, ArticleKind | null> = {};
   for (const a of ctx.articles) kinds[a.id] = a.doc.article.kind ?? isolate('article kind', () => articleKind(a).kind, null, a.id);
   return {
-    discrepancies: findDiscrepancies(ctx, isolate).map((d) => toDiscrepancy(d, ctx)),
+    // What the brief shows by default first, then what it is unsure of, each in the detectors' order.
+    discrepancies: shownFirst(findDiscrepancies(ctx, isolate).map((d) => toDiscrepancy(d, ctx))),
     framing: isolate('framing', () => framing(ctx), [], null),
     kinds,
   };

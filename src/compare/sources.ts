@@ -3,6 +3,7 @@
 // same wire credit (dateline "(Reuters) -", an author line "By AFP", a closing "— AP").
 import type { Article } from '../types.js';
 import { loadJson } from '../util/data.js';
+import { minShared, Rarity, signatureSize } from '../util/blocking.js';
 
 export interface SourceGroups {
   /** Article id → group key (the id of the group's first article). */
@@ -44,32 +45,58 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+interface CreditPatterns {
+  name: string;
+  form: string;
+  /** "GENEVA (Reuters) -", "GENEVA, May 12 (AFP) —" */
+  dateline: RegExp;
+  /** "By Reuters", "By AFP staff" */
+  byline: RegExp;
+  /** A closing credit such as "— Reuters" or "(Additional reporting by AFP)" on the last line. */
+  closing: RegExp;
+}
+
+let creditPatterns: CreditPatterns[] | null = null;
+
+/** Every agency form's patterns, compiled once. */
+function credits(): CreditPatterns[] {
+  if (!creditPatterns) {
+    const agencies = loadJson<{ agencies: Agency[] }>('compare/wires.json').agencies;
+    creditPatterns = agencies.flatMap((agency) =>
+      agency.forms.map((form) => {
+        const f = escapeRe(form);
+        return {
+          name: agency.name,
+          form,
+          dateline: new RegExp(`^[^\\n]{0,80}\\(${f}\\)\\s*[-—–:]`, 'm'),
+          byline: new RegExp(`^\\s*(?:By\\s+)?${f}(?:\\s+staff)?\\s*$`, 'mi'),
+          closing: new RegExp(`^(?:[-—–]\\s*|\\(?(?:With|Additional)?\\s*(?:reporting\\s+by\\s+)?)${f}\\)?\\.?$`, 'i'),
+        };
+      }),
+    );
+  }
+  return creditPatterns;
+}
+
 /** The wire agency an article is credited to, from its authors, the dateline at the start of the
  * text or a credit line at its end. Short acronyms (AP, AA) count only inside a credit pattern. */
 export function wireCredit(article: Article): string | null {
-  const agencies = loadJson<{ agencies: Agency[] }>('compare/wires.json').agencies;
   const head = article.text.slice(0, 300);
   const tail = article.text.slice(-300);
-  for (const agency of agencies) {
-    for (const form of agency.forms) {
-      const f = escapeRe(form);
-      const credit = [
-        // "GENEVA (Reuters) -", "GENEVA, May 12 (AFP) —"
-        new RegExp(`^[^\\n]{0,80}\\(${f}\\)\\s*[-—–:]`, 'm'),
-        // "By Reuters", "By AFP staff"
-        new RegExp(`^\\s*(?:By\\s+)?${f}(?:\\s+staff)?\\s*$`, 'mi'),
-      ];
-      if (article.authors.some((a) => credit[1].test(a) || a.trim().toLowerCase() === form.toLowerCase())) return agency.name;
-      if (credit[0].test(head)) return agency.name;
-      // A closing credit such as "— Reuters" or "(Additional reporting by AFP)" on the last line.
-      const lastLine = tail.trim().split('\n').pop() ?? '';
-      if (new RegExp(`^(?:[-—–]\\s*|\\(?(?:With|Additional)?\\s*(?:reporting\\s+by\\s+)?)${f}\\)?\\.?$`, 'i').test(lastLine.trim())) return agency.name;
-    }
+  const lastLine = (tail.trim().split('\n').pop() ?? '').trim();
+  for (const c of credits()) {
+    if (article.authors.some((a) => c.byline.test(a) || a.trim().toLowerCase() === c.form.toLowerCase())) return c.name;
+    if (c.dateline.test(head)) return c.name;
+    if (c.closing.test(lastLine)) return c.name;
   }
   return null;
 }
 
-/** Group articles into independent sources (union of near-duplicates and same-wire credits). */
+/**
+ * Group articles into independent sources (union of near-duplicates and same-wire credits).
+ * Comparing every pair of texts would grow with the square of the batch, so only the pairs that
+ * can reach the copy threshold are compared (src/util/blocking.ts); the result is the all-pairs one.
+ */
 export function independentSources(articles: Article[]): SourceGroups {
   const parent = articles.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
@@ -78,21 +105,21 @@ export function independentSources(articles: Article[]): SourceGroups {
     const b = find(j);
     if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
   };
-  const sh = articles.map((a) => shingles(a.text));
   const wire = new Map<string, string>();
   const copyOf = new Map<string, string>();
-  const credits = articles.map((a) => wireCredit(a));
+  const creditOf = articles.map((a) => wireCredit(a));
+  const firstOfCredit = new Map<string, number>();
   articles.forEach((a, i) => {
-    if (credits[i]) wire.set(a.id, credits[i]!);
+    const credit = creditOf[i];
+    if (!credit) return;
+    wire.set(a.id, credit);
+    const first = firstOfCredit.get(credit);
+    if (first === undefined) firstOfCredit.set(credit, i);
+    else union(first, i);
   });
-  for (let i = 0; i < articles.length; i++) {
-    for (let j = i + 1; j < articles.length; j++) {
-      if (credits[i] && credits[i] === credits[j]) union(i, j);
-      if (containment(sh[i], sh[j]) >= COPY_CONTAINMENT) {
-        union(i, j);
-        if (!copyOf.has(articles[j].id)) copyOf.set(articles[j].id, articles[i].id);
-      }
-    }
+  for (const [i, j] of copyPairs(articles.map((a) => shingles(a.text)))) {
+    union(i, j);
+    if (!copyOf.has(articles[j].id)) copyOf.set(articles[j].id, articles[i].id);
   }
   const groupOf = new Map<string, string>();
   const members = new Map<string, Article[]>();
@@ -109,6 +136,33 @@ export function independentSources(articles: Article[]): SourceGroups {
     label.set(key, credit ? `${credit} (via ${outlets.join(', ')})` : outlets.join(', '));
   }
   return { groupOf, label, wire, copyOf };
+}
+
+/** Pairs [i, j], i < j, whose shingle containment reaches COPY_CONTAINMENT, ordered by j then i. */
+function copyPairs(sh: Set<string>[]): [number, number][] {
+  const rarity = new Rarity(sh);
+  // Texts by the ranks of their signature shingles.
+  const bySignature: number[][] = [];
+  sh.forEach((set, i) => {
+    const ranks = rarity.ordered(set);
+    const k = signatureSize(set.size, minShared(set.size, COPY_CONTAINMENT, 1));
+    for (let p = 0; p < k; p++) (bySignature[ranks[p]] ??= []).push(i);
+  });
+  // For each text, the other texts whose signature meets its shingles: every pair that can be a
+  // copy is met from the side of its smaller text.
+  const partners: Set<number>[] = sh.map(() => new Set());
+  sh.forEach((set, a) => {
+    for (const x of set) {
+      for (const b of bySignature[rarity.rank(x)] ?? []) {
+        if (b !== a) partners[Math.max(a, b)].add(Math.min(a, b));
+      }
+    }
+  });
+  const out: [number, number][] = [];
+  partners.forEach((earlier, j) => {
+    for (const i of [...earlier].sort((x, y) => x - y)) if (containment(sh[i], sh[j]) >= COPY_CONTAINMENT) out.push([i, j]);
+  });
+  return out;
 }
 
 /** How many independent sources the given articles amount to. */

@@ -1,7 +1,7 @@
 // The brief as a story for a person to read: what brief.md and brief.html show, in one order, with
 // every item carrying the passages it came from and how many independent sources report it.
 // Built from brief.json alone (no Doc), so that a saved brief can be rendered again.
-import type { Article, ArticleKind, Brief, Discrepancy, Entity, Span, Stance } from '../types.js';
+import type { Article, ArticleKind, Brief, Discrepancy, Entity, Quote, Span, Stance } from '../types.js';
 import { buildTimeline } from '../time/timeline.js';
 import { corroborate, statementGroups } from './corroboration.js';
 import { countSources, independentSources, type SourceGroups } from './sources.js';
@@ -103,6 +103,8 @@ export interface Story {
   events: StoryEvent[] | null;
   discrepancies: (Discrepancy & { passages: Passage[] })[] | null;
   framing: StoryFraming[] | null;
+  /** Framed actors beyond the FRAMING_ROWS shown (they stay in brief.json). */
+  framingLeftOut: number;
   /** Items under each section's confidence threshold, by section id (positions, conditions, quotes,
    * discrepancies, framing). Absent sections have none. */
   uncertain: Map<string, UncertainItem[]>;
@@ -111,6 +113,9 @@ export interface Story {
   /** Article id → a short unique tag ("MP" for Meridian Press), for dense tables. */
   tags: Map<string, string>;
 }
+
+/** Rows of the framing table: the actors most mentioned. */
+export const FRAMING_ROWS = 40;
 
 /** Short unique tags for the articles: initials of the label ("NL" for The Northern Ledger),
  * numbered when two articles would share one. */
@@ -171,14 +176,21 @@ export function buildStory(brief: Brief): Story {
   const entityById = new Map((brief.entities ?? []).map((e) => [e.id, e]));
   const name = (id: string | null): string => (id ? (entityById.get(id)?.name ?? id) : 'unknown');
 
-  const articles: StoryArticle[] = brief.articles.map((a) => {
+  const members = new Map<string | undefined, string[]>();
+  for (const a of brief.articles) {
     const group = groups.groupOf.get(a.id);
+    const list = members.get(group);
+    if (list) list.push(a.id);
+    else members.set(group, [a.id]);
+  }
+  const articles: StoryArticle[] = brief.articles.map((a) => {
+    const group = members.get(groups.groupOf.get(a.id))!;
     return {
       article: a,
       label: labels.get(a.id)!,
       wire: groups.wire.get(a.id) ?? null,
       copyOf: groups.copyOf.get(a.id) ?? null,
-      sameSourceAs: brief.articles.filter((b) => b.id !== a.id && groups.groupOf.get(b.id) === group).map((b) => b.id),
+      sameSourceAs: group.length > 1 ? group.filter((id) => id !== a.id) : [],
     };
   });
 
@@ -264,10 +276,7 @@ export function buildStory(brief: Brief): Story {
         sources: g.sources,
         articles: g.articles.length,
         onlySource: onlyLabel(groups, g.articles),
-        otherSpeakers: [...new Set(g.quotes.map((q) => q.speaker).filter((x): x is string => !!x && x !== key))].map((other) => ({
-          name: name(other),
-          outlets: [...new Set(g.quotes.filter((q) => q.speaker === other).map((q) => labels.get(q.article) ?? q.article))],
-        })),
+        otherSpeakers: otherSpeakers(g.quotes, key, labels).map(([other, outlets]) => ({ name: name(other), outlets })),
       });
     }
     speakers = [...bySpeaker.values()].sort((a, b) => (a.id === null ? 1 : b.id === null ? -1 : b.statements.length - a.statements.length));
@@ -290,15 +299,25 @@ export function buildStory(brief: Brief): Story {
     : null;
 
   let framing: StoryFraming[] | null = null;
+  let framingLeftOut = 0;
   if (brief.framing) {
+    // Quotes per article and speaker, and each entity's first mention per article, counted once.
+    const key = (article: string, entity: string) => `${article}\u0000${entity}`;
+    const quoteCount = new Map<string, number>();
+    for (const q of brief.quotes ?? []) if (q.speaker) quoteCount.set(key(q.article, q.speaker), (quoteCount.get(key(q.article, q.speaker)) ?? 0) + 1);
+    const firstMention = new Map<string, Span>();
+    for (const e of entityById.values()) {
+      for (const m of e.mentions) {
+        const k = key(m.article, e.id);
+        const best = firstMention.get(k);
+        if (!best || m.start < best.start) firstMention.set(k, m);
+      }
+    }
     const rows = new Map<string, StoryFraming>();
     for (const f of brief.framing) {
       if (!rows.has(f.entity)) rows.set(f.entity, { entity: f.entity, name: name(f.entity), cells: new Map() });
-      const quotes = (brief.quotes ?? []).filter((q) => q.article === f.article && q.speaker === f.entity).length;
-      const first = entityById
-        .get(f.entity)
-        ?.mentions.filter((m) => m.article === f.article)
-        .sort((a, b) => a.start - b.start)[0];
+      const quotes = quoteCount.get(key(f.article, f.entity)) ?? 0;
+      const first = firstMention.get(key(f.article, f.entity));
       rows.get(f.entity)!.cells.set(f.article, {
         tone: f.tone,
         mentions: f.mentions,
@@ -308,9 +327,13 @@ export function buildStory(brief: Brief): Story {
       });
     }
     // Actors that are more than a passing mention somewhere: quoted, toned, or named repeatedly.
-    framing = [...rows.values()]
+    // The table has a column per article, so it keeps the most mentioned actors only: with every
+    // framed actor, its size would grow with actors × articles.
+    const framed = [...rows.values()]
       .filter((r) => [...r.cells.values()].some((c) => c.quotes > 0 || c.cues.length > 0 || c.mentions >= 3))
       .sort((a, b) => sum(b) - sum(a));
+    framing = framed.slice(0, FRAMING_ROWS);
+    framingLeftOut = framed.length - framing.length;
   }
 
   const uncertain = uncertainItems(brief, labels, name);
@@ -328,6 +351,7 @@ export function buildStory(brief: Brief): Story {
     events,
     discrepancies,
     framing,
+    framingLeftOut,
     uncertain,
     labels,
     tags: articleTags(brief.articles),
@@ -365,6 +389,19 @@ function uncertainItems(brief: Brief, labels: Map<string, string>, name: (id: st
   return out;
 }
 
+/** Speakers other than `speaker` that the quotes of one statement name, each with the outlets
+ * naming it, in the order they come (one pass: a statement quoted by many outlets is common). */
+function otherSpeakers(quotes: Quote[], speaker: string | null, labels: Map<string, string>): [string, string[]][] {
+  const outlets = new Map<string, Set<string>>();
+  for (const q of quotes) {
+    if (!q.speaker || q.speaker === speaker) continue;
+    const set = outlets.get(q.speaker) ?? new Set<string>();
+    set.add(labels.get(q.article) ?? q.article);
+    outlets.set(q.speaker, set);
+  }
+  return [...outlets].map(([other, set]) => [other, [...set]]);
+}
+
 function sum(r: StoryFraming): number {
   let n = 0;
   for (const c of r.cells.values()) n += c.mentions;
@@ -373,12 +410,17 @@ function sum(r: StoryFraming): number {
 
 export const KIND_LABEL: Record<ArticleKind, string> = { news: 'news', analysis: 'analysis', opinion: 'opinion' };
 
+/** One formatter for every date: toLocaleDateString would build one per call, the slowest part
+ * of rendering a large brief. */
+let dayFormat: Intl.DateTimeFormat | null = null;
+
 /** "Tuesday 17 November 2026" for a TIMEX3 day; other values as they are. */
 export function readableDate(value: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})(T[\d:]+)?/.exec(value);
   if (!m) return value;
   const d = new Date(`${m[1]}-${m[2]}-${m[3]}T12:00:00Z`);
   if (Number.isNaN(d.getTime())) return value;
-  const day = d.toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  dayFormat ??= new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const day = dayFormat.format(d);
   return m[4] ? `${day} ${m[4].slice(1, 6)}` : day;
 }

@@ -2,19 +2,32 @@
 // Dependencies labels), and the few questions framing and claim linking ask of it (who is the
 // subject of this verb, what does this adjective modify, which verb governs this date).
 //
-// The project's dependency parser lives in src/syntax (its own branch). Until it is on main this
-// file parses with `shallowParse` below: noun-phrase chunks, verb groups, subjects, objects,
-// prepositional attachments, appositions and relative clauses from wink-nlp's part-of-speech tags.
-// Everything else in compare/ only calls `parseOf` and the helpers, so switching to the real parser
-// is a change of one function. The shallow parse is a fallback, not proximity: a word is tied to a
-// noun or a verb only by a relation it can name.
+// `parseOf` reads the project's dependency parser (src/syntax, trained on GUM). Two things are
+// adapted for compare/: a sentence in which the tagger read a word of a name as a verb or an
+// adverb ("Felt died Thursday") is parsed again with that word tagged as a name, and the parse is
+// kept per Doc with the tokens' labels as strings. `shallowParse` below (noun-phrase chunks and
+// verb groups from wink-nlp's tags) is the parser compare/ used before src/syntax landed; it stays
+// for `npm run train:compare -- --shallow`, which measures the two on the development gold.
 import type { Doc, Token } from '../text/doc.js';
+import { parseDoc, parserModel } from '../syntax/index.js';
+import { parseTokens } from '../syntax/parser.js';
 
 export interface Parse {
   /** Head token index (into doc.tokens) of each token; -1 for a sentence root. */
   heads: Int32Array;
   /** UD relation of each token to its head ("nsubj", "amod", "obj", "root"…). */
   labels: string[];
+  /** Per token: the Doc indices of its dependents, in text order. */
+  children: number[][];
+  doc: Doc;
+}
+
+export type ParserChoice = 'dependency' | 'shallow';
+let choice: ParserChoice = 'dependency';
+
+/** Which parser compare/ reads (the shallow one only to measure it against the dependency parser). */
+export function useParser(p: ParserChoice): void {
+  choice = p;
 }
 
 const parses = new WeakMap<Doc, Parse>();
@@ -23,50 +36,114 @@ const parses = new WeakMap<Doc, Parse>();
  * names as verbs ("Felt died"), and a name is a noun phrase whatever the tagger says. */
 export function parseOf(doc: Doc, names: { start: number; end: number }[] = []): Parse {
   let p = parses.get(doc);
-  if (!p) parses.set(doc, (p = shallowParse(doc, names)));
+  if (!p) parses.set(doc, (p = withChildren(doc, choice === 'shallow' ? shallowParse(doc, names) : dependencyParse(doc, names))));
   return p;
 }
 
+function withChildren(doc: Doc, p: { heads: Int32Array; labels: string[] }): Parse {
+  const children: number[][] = Array.from({ length: p.heads.length }, () => []);
+  for (let i = 0; i < p.heads.length; i++) if (p.heads[i] >= 0) children[p.heads[i]].push(i);
+  return { ...p, children, doc };
+}
+
+/** Tokens inside a name that the tagger did not read as a name part (a capitalised verb, adverb,
+ * auxiliary or unknown word), re-tagged PROPN. */
+function retagNames(doc: Doc, names: { start: number; end: number }[]): Token[] | null {
+  if (!names.length) return null;
+  const sorted = [...names].sort((a, b) => a.start - b.start);
+  let toks: Token[] | null = null;
+  let m = 0;
+  for (let i = 0; i < doc.tokens.length; i++) {
+    const t = doc.tokens[i];
+    while (m < sorted.length && sorted[m].end <= t.start) m++;
+    const inName = m < sorted.length && sorted[m].start <= t.start && t.end <= sorted[m].end;
+    if (inName && /^\p{Lu}/u.test(t.text) && ['VERB', 'AUX', 'ADV', 'X', 'ADJ'].includes(t.pos)) {
+      if (!toks) toks = doc.tokens.slice();
+      toks[i] = { ...t, pos: 'PROPN' };
+    }
+  }
+  return toks;
+}
+
+/** The dependency parser's tree for every sentence, re-parsed where a name was mis-tagged. */
+function dependencyParse(doc: Doc, names: { start: number; end: number }[]): { heads: Int32Array; labels: string[] } {
+  const dp = parseDoc(doc);
+  const heads = Int32Array.from(dp.heads);
+  const labels = Array.from(dp.labelIds, (id) => dp.labelNames[id]);
+  const retagged = retagNames(doc, names);
+  if (retagged) {
+    for (const s of doc.sentences) {
+      let changed = false;
+      for (let i = s.firstToken; i < s.endToken && !changed; i++) changed = retagged[i] !== doc.tokens[i];
+      if (!changed) continue;
+      const r = parseTokens(parserModel(), retagged.slice(s.firstToken, s.endToken));
+      for (let i = 0; i < r.heads.length; i++) {
+        heads[s.firstToken + i] = r.heads[i] < 0 ? -1 : s.firstToken + r.heads[i];
+        labels[s.firstToken + i] = dp.labelNames[r.labels[i]];
+      }
+    }
+  }
+  return { heads, labels };
+}
+
 export function headOf(p: Parse, i: number): number {
-  return p.heads[i];
+  return i < 0 ? -1 : p.heads[i];
 }
 
 export function labelOf(p: Parse, i: number): string {
-  return p.labels[i];
+  return i < 0 ? '' : p.labels[i];
 }
 
 /** Dependents of token `i`, optionally only those with one of the labels, in text order. */
 export function childrenOf(p: Parse, i: number, ...labels: string[]): number[] {
-  const out: number[] = [];
-  // Dependents sit in the same sentence; the parse stores no child lists, so scan near the head.
-  const from = Math.max(0, i - 80);
-  const to = Math.min(p.heads.length, i + 80);
-  for (let k = from; k < to; k++) if (p.heads[k] === i && (labels.length === 0 || labels.includes(p.labels[k]))) out.push(k);
-  return out;
+  if (i < 0) return [];
+  const all = p.children[i];
+  return labels.length === 0 ? all.slice() : all.filter((k) => labels.includes(p.labels[k]));
 }
 
-/** The subject of a clause head (a verb, or the predicate of a copula). */
+const SUBJECTS = ['nsubj', 'nsubj:pass', 'csubj', 'csubj:pass'];
+const RELATIVE_PRONOUNS = new Set(['who', 'which', 'that', 'whom']);
+
+/** The subject of a clause head (a verb, or the predicate of a copula): its own; a relative
+ * clause's antecedent when the clause's subject is who/which/that (or missing); the first
+ * conjunct's for the second verb of "X blew the whistle and left"; for an infinitive complement
+ * ("refused to sign") the governing verb's object if it has one, else its subject. -1 if none. */
 export function subjectOf(p: Parse, head: number): number {
-  const subj = childrenOf(p, head, 'nsubj', 'nsubj:pass');
-  if (subj.length) return subj[0];
-  // A relative clause's subject is the noun it modifies ("the actress who is known for …").
-  if (p.labels[head] === 'acl:relcl') return p.heads[head];
-  // The second verb of "X blew the whistle and left" shares the first one's subject.
-  if (p.labels[head] === 'conj' && p.heads[head] >= 0) return subjectOf(p, p.heads[head]);
+  for (let hop = 0, h = head; hop < 8 && h >= 0; hop++) {
+    const own = childrenOf(p, h, ...SUBJECTS);
+    const label = p.labels[h];
+    if (own.length) {
+      if (label === 'acl:relcl' && RELATIVE_PRONOUNS.has(p.doc.tokens[own[0]].text.toLowerCase())) return p.heads[h];
+      return own[0];
+    }
+    if (label === 'acl:relcl') return p.heads[h];
+    if (label === 'conj') h = p.heads[h];
+    else if (label === 'xcomp') {
+      const up = p.heads[h];
+      if (up < 0) return -1;
+      const obj = childrenOf(p, up, 'obj');
+      if (obj.length) return obj[0];
+      h = up;
+    } else return -1;
+  }
   return -1;
 }
 
 export function isPassive(p: Parse, head: number): boolean {
-  return childrenOf(p, head, 'nsubj:pass').length > 0;
+  return childrenOf(p, head, 'nsubj:pass', 'aux:pass', 'csubj:pass').length > 0;
 }
 
+/** Direct objects of a verb, with the nouns coordinated with them. */
 export function objectsOf(p: Parse, head: number): number[] {
-  return childrenOf(p, head, 'obj');
+  const direct = childrenOf(p, head, 'obj', 'iobj');
+  const out = new Set(direct);
+  for (const o of direct) for (const c of childrenOf(p, o, 'conj')) out.add(c);
+  return [...out].sort((a, b) => a - b);
 }
 
 /** Adjectival and nominal modifiers of a noun, and its appositions. */
 export function modifiersOf(p: Parse, noun: number): number[] {
-  return childrenOf(p, noun, 'amod', 'compound', 'appos', 'nmod:poss', 'acl:relcl');
+  return childrenOf(p, noun, 'amod', 'compound', 'appos', 'nmod:poss', 'acl:relcl', 'acl');
 }
 
 /** The nearest verb or clause head above token `i` (itself when it is one). */
@@ -74,17 +151,17 @@ export function governingVerb(p: Parse, doc: Doc, i: number): number {
   let k = i;
   for (let n = 0; k >= 0 && n < 12; n++) {
     const t = doc.tokens[k];
-    if (t.pos === 'VERB' || childrenOf(p, k, 'cop', 'nsubj', 'nsubj:pass').length) return k;
+    if (t.pos === 'VERB' || childrenOf(p, k, 'cop', 'nsubj', 'nsubj:pass').length || p.heads[k] < 0) return k;
     k = p.heads[k];
   }
   return -1;
 }
 
-const NEGATORS = new Set(['not', "n't", 'never', 'no', 'nor', 'neither', 'hardly', 'barely']);
+const NEGATORS = new Set(['not', "n't", 'never', 'no', 'nor', 'neither', 'hardly', 'barely', 'cannot']);
 
 /** Whether a clause head (or a modifier) is negated: "did not bungle", "was never reckless". */
 export function isNegated(p: Parse, doc: Doc, i: number): boolean {
-  return childrenOf(p, i, 'advmod', 'neg', 'det', 'aux').some((k) => NEGATORS.has(doc.tokens[k].text.toLowerCase().replace('’', "'")));
+  return childrenOf(p, i, 'advmod', 'neg', 'det', 'aux', 'aux:pass', 'cop').some((k) => NEGATORS.has(doc.tokens[k].text.toLowerCase().replace('’', "'")));
 }
 
 // ── the shallow fallback parser ─────────────────────────────────────────────────────────────
@@ -204,7 +281,7 @@ function lastIndex(toks: Token[], from: number, to: number, ok: (t: Token) => bo
   return -1;
 }
 
-export function shallowParse(doc: Doc, names: { start: number; end: number }[] = []): Parse {
+export function shallowParse(doc: Doc, names: { start: number; end: number }[] = []): { heads: Int32Array; labels: string[] } {
   const n = doc.tokens.length;
   const heads = new Int32Array(n).fill(-1);
   const labels = new Array<string>(n).fill('root');

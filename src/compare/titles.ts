@@ -460,6 +460,8 @@ export function officeDetector(): Detector {
         if (!uniquePost(t)) continue;
         // A holder the entities stage does not know as a person ("President March …") is a misread name.
         if (ctx.entityType.get(t.person) !== 'person' && !(t.person.startsWith('name:') && /^\p{Lu}[\p{L}’'-]+(\s+\p{Lu}[\p{L}’'-]+)+$/u.test(t.name))) continue;
+        // A holder named only by abbreviations ("W. Va.", a state after a party label) is no name.
+        if (!/\p{L}{3,}/u.test(t.name.replace(/\b\p{L}{1,2}\./gu, ''))) continue;
         out.push({
           kind: 'office',
           article: t.article,

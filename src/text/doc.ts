@@ -40,11 +40,45 @@ export interface Doc {
   tokens: Token[];
 }
 
-const nlp = winkNLP(model);
+/** The part of wink-nlp's language model that its cache writes to: every word outside the
+ * vocabulary that it reads is added to `lexeme`, and a word found there is kept whole next time. */
+interface WinkCore {
+  features: { lexeme: { hash: Record<string, number>; list: string[]; intrinsicSize: number } };
+}
+let core: WinkCore | null = null;
+const nlp = winkNLP(
+  Object.assign(Object.create(null), model, {
+    core: () => {
+      core = (model as unknown as { core: () => WinkCore }).core();
+      return core;
+    },
+  }) as typeof model,
+);
 const its = nlp.its;
 /** The id wink-nlp gives the first word outside its vocabulary that it meets; every later unknown
  * word gets a higher one, so ids below it are vocabulary words. Read before any document is. */
 const firstUnknownId = (nlp.readDoc('qzxqzxqzq').tokens().out(its.uniqueId) as unknown as number[])[0];
+
+/** How far forgetUnknownWords() has looked through the lexeme list. */
+let forgottenUpTo = -1;
+
+/**
+ * wink-nlp remembers each word outside its vocabulary that it has read, and tokenises a word it
+ * remembers differently: "Taylor's" is split in two the first time, but kept whole once any text
+ * had it as one token. A Doc would then depend on which articles the process read before (and a
+ * worker thread would tokenise differently from the main thread). So the words read before an
+ * article are forgotten when it starts: their entries stay in wink-nlp's tables, which stay
+ * consistent (a word read again gets a new entry), but the lookup no longer finds them.
+ */
+function forgetUnknownWords(): void {
+  const lexeme = core?.features.lexeme;
+  if (!lexeme) return;
+  const { hash, list } = lexeme;
+  for (let k = Math.max(forgottenUpTo, lexeme.intrinsicSize); k < list.length; k++) {
+    if (hash[list[k]] === k) delete hash[list[k]];
+  }
+  forgottenUpTo = list.length;
+}
 
 const LETTERS = /^\p{L}+$/u;
 
@@ -166,6 +200,7 @@ function tokenizeWithWink(text: string, para: Paragraph): Tokenized {
 
 /** Build the Doc of an article: paragraphs, sentences within paragraphs, tokens with POS. */
 export function buildDoc(article: Article): Doc {
+  forgetUnknownWords();
   const text = article.text;
   const paragraphs = splitParagraphs(text);
   const sentences: Sentence[] = [];

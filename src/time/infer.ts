@@ -4,7 +4,7 @@
 // wrong often enough to mislead a reader who sorts the coverage by day.
 import type { Doc } from '../text/doc.js';
 import { addDays, compareDates, daysBetween, formatDay, isoWeekday, isValidDate, valueDay, type CalDate } from './calendar.js';
-import type { Found } from './detect.js';
+import type { Candidate, Direction } from './candidate.js';
 import { lexicon } from './lexicon.js';
 import { isDatelineDate } from './dateline.js';
 
@@ -19,16 +19,26 @@ export interface Window {
   hiSoft?: boolean;
 }
 
+/** What inference reads of a detected expression. Plain data (no resolver function, no quote
+ * region), so that an article's clues can be computed in a worker thread or read from a cache and
+ * used later across articles; a detector's `Found` has this shape too. */
+export interface TimeClue {
+  cand: Pick<Candidate, 'start' | 'end' | 'type' | 'absolute' | 'relation' | 'namesWeekday'>;
+  sentence: number;
+  dir: Direction;
+  value: string | null;
+}
+
 export interface DatedArticle {
   doc: Doc;
-  found: Found[];
+  found: TimeClue[];
 }
 
 
 const lemmaCache = new WeakMap<Doc, Map<number, Set<string>>>();
 
 /** Content words of a sentence (lemmas of nouns, names, verbs, adjectives), minus the time words. */
-function contentLemmas(doc: Doc, sentence: number, exclude: Found[]): Set<string> {
+function contentLemmas(doc: Doc, sentence: number, exclude: TimeClue[]): Set<string> {
   let perDoc = lemmaCache.get(doc);
   if (!perDoc) {
     perDoc = new Map();
@@ -41,7 +51,7 @@ function contentLemmas(doc: Doc, sentence: number, exclude: Found[]): Set<string
   return computed;
 }
 
-function computeContentLemmas(doc: Doc, sentence: number, exclude: Found[]): Set<string> {
+function computeContentLemmas(doc: Doc, sentence: number, exclude: TimeClue[]): Set<string> {
   const s = doc.sentences[sentence];
   const out = new Set<string>();
   if (!s) return out;
@@ -99,7 +109,7 @@ function nearestYear(month: number, day: number, prior: CalDate): number | null 
 
 /** Bounds from the article's own absolute dates: a past event happened before it was written,
  * an announced one lies ahead; a date that names its weekday is within a week of the writing. */
-export function ownWindows(doc: Doc, found: Found[], batchYears: number[], prior: CalDate | null = null): Window[] {
+export function ownWindows(doc: Doc, found: TimeClue[], batchYears: number[], prior: CalDate | null = null): Window[] {
   const out: Window[] = [];
   for (const f of found) {
     if (inPageStamp(doc, f.cand.start)) continue;
@@ -154,7 +164,7 @@ export function ownWindows(doc: Doc, found: Found[], batchYears: number[], prior
 
 /** Bounds from the batch: a relative day here ("Monday's session", "yesterday's talks") that a
  * dated article dates, matched on the words the two sentences share. */
-export function batchWindows(doc: Doc, found: Found[], dated: DatedArticle[]): Window[] {
+export function batchWindows(doc: Doc, found: TimeClue[], dated: DatedArticle[]): Window[] {
   const out: Window[] = [];
   // Every day the dated articles name, with the words of its sentence, computed once.
   const pool: { day: CalDate; weekday: number; words: Set<string> }[] = [];

@@ -4,6 +4,7 @@
 import type { Brief, Span } from '../types.js';
 import { valueStart } from './calendar.js';
 import { datelinePrefix, isDatelineDate } from './dateline.js';
+import { minShared, Rarity } from '../util/blocking.js';
 
 export interface TimelineEntry {
   /** TIMEX3 value. */
@@ -79,11 +80,102 @@ function words(text: string): Set<string> {
   return out;
 }
 
-/** Two passages describe the same happening when they share most of the shorter one's words. */
-function sameHappening(a: Set<string>, b: Set<string>): boolean {
+/** Two passages describe the same happening when they share most of the shorter one's words.
+ * (The timeline decides this through HappeningIndex, which gives the same answers.) */
+export function sameHappening(a: Set<string>, b: Set<string>): boolean {
   let shared = 0;
   for (const w of a) if (b.has(w)) shared++;
   return shared >= 3 && shared / Math.min(a.size, b.size) >= 0.5;
+}
+
+/**
+ * The first entry of a date that shares most words with an item, as sameHappening decides: 3
+ * shared words and half of the smaller set's (t = max(3, ⌈m/2⌉), m the smaller size). With every
+ * set's words in one global order (rarest first), the first shared word of a pair that has t of
+ * them stands before position size − t + 1 in both sets (prefix filtering, src/util/blocking.ts).
+ * So each entry is indexed by its words at those positions, bucketed by its size, and an item
+ * looks up its own words at such positions, only in the buckets where the position can still
+ * pass (t grows with the smaller size: a common word, far down an item's order, can only match a
+ * small entry). A pair is first met at its first shared word, so its count starts there and stops
+ * as soon as t is out of reach. Same answer as comparing every entry of the date, with work that
+ * grows with the items rather than with their square on a busy day.
+ */
+export class HappeningIndex {
+  private readonly rarity: Rarity;
+  /** date → word rank → buckets by entry size (ascending) of [entry, position of the word in it]. */
+  private readonly byDate = new Map<string, Map<number, { size: number; postings: [number, number][] }[]>>();
+  /** Each entry's words as ranks in the global order. */
+  private readonly words: Int32Array[] = [];
+  private readonly seen: number[] = [];
+  private stamp = 0;
+
+  constructor(all: Set<string>[]) {
+    this.rarity = new Rarity(all);
+  }
+
+  add(entry: number, date: string, words: Set<string>): void {
+    const ordered = this.rarity.ordered(words);
+    this.words[entry] = ordered;
+    this.seen[entry] = -1;
+    const size = ordered.length;
+    if (size < 3) return;
+    let byWord = this.byDate.get(date);
+    if (!byWord) this.byDate.set(date, (byWord = new Map()));
+    for (let p = 0; p < size - need(3) + 1; p++) {
+      let buckets = byWord.get(ordered[p]);
+      if (!buckets) byWord.set(ordered[p], (buckets = []));
+      let at = buckets.findIndex((b) => b.size >= size);
+      if (at < 0) at = buckets.length;
+      if (buckets[at]?.size !== size) buckets.splice(at, 0, { size, postings: [] });
+      buckets[at].postings.push([entry, p]);
+    }
+  }
+
+  /** The lowest-numbered entry below `before` of `date` that is the same happening, or Infinity. */
+  firstMatch(date: string, words: Set<string>, before = Infinity): number {
+    const byWord = this.byDate.get(date);
+    const ordered = this.rarity.ordered(words);
+    const size = ordered.length;
+    let first = before;
+    if (!byWord || size < 3) return first;
+    const stamp = ++this.stamp;
+    for (let p = 0; p < size - need(3) + 1; p++) {
+      for (const bucket of byWord.get(ordered[p]) ?? []) {
+        const t = need(Math.min(size, bucket.size));
+        // t only grows with the bucket's size: no larger bucket can pass either.
+        if (p >= size - t + 1) break;
+        for (const [entry, q] of bucket.postings) {
+          if (entry >= first || this.seen[entry] === stamp) continue;
+          // Met for the first time: at the pair's first shared word, so nothing before p and q is
+          // shared, and the count goes on from there.
+          this.seen[entry] = stamp;
+          if (q < bucket.size - t + 1 && sharesAtLeast(ordered, this.words[entry], t, p + 1, q + 1, 1)) first = entry;
+        }
+      }
+    }
+    return first;
+  }
+}
+
+/** Whether two ascending rank lists share at least t members, counting from a[i] and b[j] with
+ * `shared` already counted before them; stops when t is out of reach. */
+function sharesAtLeast(a: Int32Array, b: Int32Array, t: number, i: number, j: number, shared: number): boolean {
+  while (i < a.length && j < b.length) {
+    if (shared + Math.min(a.length - i, b.length - j) < t) return false;
+    if (a[i] === b[j]) {
+      if (++shared >= t) return true;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
+  }
+  return shared >= t;
+}
+
+const needs: number[] = [];
+/** Shared words two sets need when the smaller has m: as sameHappening counts them. */
+function need(m: number): number {
+  return (needs[m] ??= minShared(m, 0.5, 3));
 }
 
 interface Item {
@@ -107,7 +199,8 @@ export function buildTimeline(brief: Brief): TimelineEntry[] {
   const textOf = new Map(brief.articles.map((a) => [a.id, a.text]));
   const articleOrder = new Map(brief.articles.map((a, i) => [a.id, i]));
   const items: Item[] = [];
-  const covered: { article: string; start: number; end: number; date: string }[] = [];
+  // Spans of dated events, by article and date.
+  const covered = new Map<string, Span[]>();
   const push = (date: string, article: string, start: number, end: number, text: string, event?: string): void => {
     items.push({ date, article, start, end, text, words: words(text), order: (articleOrder.get(article) ?? 0) * 1e9 + start, event });
   };
@@ -118,7 +211,10 @@ export function buildTimeline(brief: Brief): TimelineEntry[] {
       const text = textOf.get(span.article);
       if (text === undefined || span.start < 0 || span.end > text.length || span.end <= span.start) continue;
       push(e.date, span.article, span.start, span.end, text.slice(span.start, span.end), e.id);
-      covered.push({ ...span, date: e.date });
+      const key = `${span.article}\u0000${e.date}`;
+      const list = covered.get(key);
+      if (list) list.push(span);
+      else covered.set(key, [span]);
     }
   }
 
@@ -145,7 +241,7 @@ export function buildTimeline(brief: Brief): TimelineEntry[] {
       if (seen.has(x.value)) continue;
       seen.add(x.value);
       // An event already carries this sentence and date.
-      if (covered.some((c) => c.article === article && c.date === x.value && c.start < sentence.end && sentence.start < c.end)) continue;
+      if ((covered.get(`${article}\u0000${x.value}`) ?? []).some((c) => c.start < sentence.end && sentence.start < c.end)) continue;
       const others = exprs.filter((o) => o.value !== x.value);
       const span = others.length > 0 ? clauseBounds(text, sentence, x, others) : sentence;
       if (span.end <= span.start) continue;
@@ -153,19 +249,27 @@ export function buildTimeline(brief: Brief): TimelineEntry[] {
     }
   }
 
-  // Merge the same happening on the same date across articles.
+  // Merge the same happening on the same date across articles: each item joins the first entry
+  // of its date that is the same event or shares most words with it (see HappeningIndex).
   items.sort((a, b) => a.order - b.order);
-  const entries: { entry: TimelineEntry; words: Set<string>; order: number; event?: string }[] = [];
+  const entries: { entry: TimelineEntry; words: Set<string>; order: number; event?: string; articles: Set<string> }[] = [];
+  const index = new HappeningIndex(items.map((it) => it.words));
+  const byEvent = new Map<string, number>();
   for (const it of items) {
-    const match = entries.find(
-      (e) => e.entry.date === it.date && ((it.event !== undefined && e.event === it.event) || sameHappening(e.words, it.words)),
-    );
+    const sameEvent = it.event !== undefined ? byEvent.get(`${it.date}\u0000${it.event}`) ?? Infinity : Infinity;
+    const first = index.firstMatch(it.date, it.words, sameEvent);
+    const match = first < Infinity ? entries[first] : undefined;
     if (match) {
       // One passage per article: a headline and its lede saying the same thing stay one entry.
-      if (!match.entry.evidence.some((s) => s.article === it.article)) match.entry.evidence.push({ article: it.article, start: it.start, end: it.end });
+      if (!match.articles.has(it.article)) {
+        match.articles.add(it.article);
+        match.entry.evidence.push({ article: it.article, start: it.start, end: it.end });
+      }
       continue;
     }
-    entries.push({ entry: { date: it.date, text: it.text, evidence: [{ article: it.article, start: it.start, end: it.end }] }, words: it.words, order: it.order, event: it.event });
+    if (it.event !== undefined && !byEvent.has(`${it.date}\u0000${it.event}`)) byEvent.set(`${it.date}\u0000${it.event}`, entries.length);
+    index.add(entries.length, it.date, it.words);
+    entries.push({ entry: { date: it.date, text: it.text, evidence: [{ article: it.article, start: it.start, end: it.end }] }, words: it.words, order: it.order, event: it.event, articles: new Set([it.article]) });
   }
   const startKey = (v: string): number => {
     const s = valueStart(v);

@@ -21,3 +21,17 @@ test('the same day in other words, or another occurrence of the event, is not', 
   const brief = briefOf([a, b, c], { times: [time(a, 'next Monday', '2026-05-18'), time(b, 'today', '2026-05-18'), time(c, 'Thursday', '2026-05-14')] });
   assert.equal(runDetector(dates, context(brief).ctx).length, 0);
 });
+
+test('clock times of one happening: "8.40pm" and "8.49pm" disagree; "about 3 p.m." and "3:10 p.m." do not', async () => {
+  const { clockOf, whenConflict } = await import('../../src/compare/dates.js');
+  const w = (text: string) => ({ day: null, weekday: null, month: null, year: null, decade: null, clock: clockOf(text) });
+  assert.ok(whenConflict(w('at 8.40pm'), w('at 8.49pm')));
+  assert.ok(!whenConflict(w('about 3 p. m.'), w('3: 10 p. m.')));
+  assert.ok(whenConflict(w('at 3: 30 p. m.'), w('at 3: 10 p. m.')));
+  assert.ok(!whenConflict(w('shortly after 3 p.m.'), w('3:10 p.m.')));
+  // a time of day against a part of the day
+  assert.ok(whenConflict(w('Tuesday afternoon'), w('08:30 on Tuesday')));
+  assert.ok(!whenConflict(w('Tuesday morning'), w('08:30 on Tuesday')));
+  // GMT against local time is not compared
+  assert.ok(!whenConflict(w('2045 GMT'), w('8.40pm')));
+});

@@ -32,3 +32,37 @@ test('a republished wire copy and two stories of one agency are one source; own 
   assert.equal(countSources(groups, ['wire', 'copy', 'own']), 2);
   assert.equal(countSources(groups, ['wire', 'copy', 'own', 'afp1', 'afp2']), 3);
 });
+
+test('only the pairs that can be copies are compared, and the groups are those of comparing every pair', () => {
+  // Texts sharing words and phrases in many proportions: copies, trimmed copies, mixes, strangers.
+  let seed = 11;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const words = Array.from({ length: 60 }, (_, i) => `w${i}`);
+  const base = Array.from({ length: 12 }, () => Array.from({ length: 20 + Math.floor(rand() * 60) }, () => words[Math.floor(rand() * words.length)]));
+  // Part of one base text, then words of the text's own (some sharing words with the others).
+  const texts = Array.from({ length: 80 }, (_, i) => {
+    const a = base[Math.floor(rand() * base.length)];
+    const cut = Math.floor(rand() * a.length);
+    const own = Array.from({ length: Math.floor(rand() * 40) }, (_, k) => (rand() < 0.3 ? words[Math.floor(rand() * words.length)] : `x${i}y${k}`));
+    return [...a.slice(0, cut), ...own].join(' ');
+  });
+  const articles = texts.map((t, i) => article(`t${i}`, t));
+  // Every pair, as the groups were first computed.
+  const sh = articles.map((a) => shingles(a.text));
+  const parent = articles.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const copyOf = new Map<string, string>();
+  for (let i = 0; i < articles.length; i++) {
+    for (let j = i + 1; j < articles.length; j++) {
+      if (containment(sh[i], sh[j]) >= 0.5) {
+        const [a, b] = [find(i), find(j)];
+        if (a !== b) parent[Math.max(a, b)] = Math.min(a, b);
+        if (!copyOf.has(articles[j].id)) copyOf.set(articles[j].id, articles[i].id);
+      }
+    }
+  }
+  const groups = independentSources(articles);
+  assert.deepEqual(groups.copyOf, copyOf);
+  assert.deepEqual([...groups.groupOf], articles.map((a, i) => [a.id, articles[find(i)].id]));
+  assert.ok(copyOf.size > 10 && new Set(groups.groupOf.values()).size > 5, 'the texts make both copies and separate sources');
+});

@@ -9,6 +9,7 @@ import { numbers } from '../../src/compare/numbers.js';
 import { documents } from '../../src/compare/documents.js';
 import { commitments } from '../../src/compare/commitments.js';
 import { titleDetector } from '../../src/compare/titles.js';
+import { names } from '../../src/compare/names.js';
 import { framing, toneCues } from '../../src/compare/framing.js';
 import type { Article, Entity, EntityType } from '../../src/types.js';
 import { article, briefOf, context, time } from './helpers.js';
@@ -138,4 +139,36 @@ test('every framing row lists its cues with spans and a confidence, and the tone
   const confident = row.cueSpans.filter((c) => !c.uncertain);
   assert.equal(row.cues.length, confident.length);
   if (confident.length === 0) assert.equal(row.tone, 0);
+});
+
+test('one person given another first name by another outlet is a discrepancy; a nickname, a spelling or a relative is not', () => {
+  const person = (id: string, name: string, ...arts: Article[]) => entity(id, name, 'person', ...arts);
+  const a = article('a', 'The injured guard, Darnell Okafor, was taken to a clinic.');
+  const b = article('b', 'The injured guard, Donnell Okafor, was taken to a clinic.');
+  const found = runDetector(names, context(briefOf([a, b], { entities: [person('do', 'Darnell Okafor', a), person('dno', 'Donnell Okafor', b)] })).ctx);
+  assert.equal(found.length, 1);
+  assert.match(found[0].explanation, /Darnell Okafor/);
+  assert.match(found[0].explanation, /Donnell Okafor/);
+  // "Bob" is "Robert"; "Yusuf" and "Jusuf" are two spellings of one name.
+  const c = article('c', 'Robert Lind chaired the meeting.');
+  const d = article('d', 'Bob Lind chaired the meeting.');
+  assert.equal(runDetector(names, context(briefOf([c, d], { entities: [person('rl', 'Robert Lind', c), person('bl', 'Bob Lind', d)] })).ctx).length, 0);
+  const e = article('e', 'Governor Yusuf Demirel spoke.');
+  const f = article('f', 'Governor Jusuf Demirel spoke.');
+  assert.equal(runDetector(names, context(briefOf([e, f], { entities: [person('h1', 'Yusuf Demirel', e), person('h2', 'Jusuf Demirel', f)] })).ctx).length, 0);
+  // An outlet naming both brothers tells them apart.
+  const g = article('g', 'Marco Vitale died. His brother Paolo Vitale spoke.');
+  const h = article('h', 'Marco Vitale died on Monday.');
+  assert.equal(runDetector(names, context(briefOf([g, h], { entities: [person('mv', 'Marco Vitale', g, h), person('pv', 'Paolo Vitale', g)] })).ctx).length, 0);
+});
+
+test('a body named with another word before its head is a discrepancy; two places’ courts are two courts', () => {
+  const org = (id: string, name: string, ...arts: Article[]) => entity(id, name, 'organization', ...arts);
+  const a = article('a', 'The grant came from the Harbour Revolving Credit Fund.');
+  const b = article('b', 'The grant came from the Coastal Revolving Credit Fund.');
+  assert.equal(runDetector(names, context(briefOf([a, b], { entities: [org('x', 'Harbour Revolving Credit Fund', a), org('y', 'Coastal Revolving Credit Fund', b)] })).ctx).length, 1);
+  const c = article('c', 'She was tried in Eastbrook Superior Court.');
+  const d = article('d', 'She was tried in Millfield Superior Court.');
+  const brief = briefOf([c, d], { entities: [org('x', 'Eastbrook Superior Court', c), org('y', 'Millfield Superior Court', d), entity('p', 'Eastbrook', 'place', c), entity('q', 'Millfield', 'place', d)] });
+  assert.equal(runDetector(names, context(brief).ctx).length, 0);
 });

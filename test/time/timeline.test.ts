@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { analyseTimes } from './timeline-helpers.js';
-import { buildTimeline, sentenceBounds } from '../../src/time/timeline.js';
+import { buildTimeline, HappeningIndex, sameHappening, sentenceBounds } from '../../src/time/timeline.js';
 import type { Brief } from '../../src/types.js';
 import { article } from './helpers.js';
 
@@ -79,4 +79,29 @@ test('a headline and its lede on the same happening are one entry with one passa
   const tl = buildTimeline(brief);
   assert.equal(tl.length, 1);
   assert.equal(tl[0].evidence.length, 1);
+});
+
+test('the happening index finds the first entry of a date that sameHappening matches, as comparing every entry does', () => {
+  let seed = 3;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  // Words by a skewed law, so that some are everywhere and most are rare; sets of 1 to 24.
+  const word = () => `w${Math.floor(Math.pow(rand(), 3) * 400)}`;
+  const sets = Array.from({ length: 1500 }, () => new Set(Array.from({ length: 1 + Math.floor(rand() * 24) }, word)));
+  const dates = sets.map(() => `2026-03-0${1 + Math.floor(rand() * 3)}`);
+  const index = new HappeningIndex(sets);
+  const entries: number[] = [];
+  let joined = 0;
+  sets.forEach((set, i) => {
+    const before = rand() < 0.1 ? Math.floor(rand() * entries.length) : Infinity;
+    let expected = Infinity;
+    entries.forEach((item, e) => {
+      if (e < expected && e < before && dates[item] === dates[i] && sameHappening(sets[item], set)) expected = e;
+    });
+    assert.equal(index.firstMatch(dates[i], set, before), Math.min(expected, before), `item ${i}`);
+    if (expected === Infinity) {
+      index.add(entries.length, dates[i], set);
+      entries.push(i);
+    } else joined++;
+  });
+  assert.ok(joined > 100 && entries.length > 100, `${joined} joined, ${entries.length} entries`);
 });
