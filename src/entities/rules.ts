@@ -452,8 +452,16 @@ function joinNames(doc: Doc, names: TaggedName[]): TaggedName[] {
     k++;
     if (fold(toks[k]?.text ?? '') === 'the') k++;
     let e = k - 1;
-    while (e + 1 < toks.length && toks[e + 1].sentence === toks[n.last].sentence && fd.cap[e + 1] && !FUNCTION_POS.has(toks[e + 1].pos) && (i + 1 >= out.length || e + 1 < out[i + 1].first)) e++;
-    if (e >= k) out[i] = retyped(doc, n, n.first, e);
+    // A run only a fallback rule found, with no type of its own settled, is the body's tail.
+    const next = out[i + 1];
+    const absorbNext = next !== undefined && next.first === k && next.byRule === true && !next.settled;
+    const limit = next === undefined || absorbNext ? Infinity : next.first;
+    while (e + 1 < toks.length && toks[e + 1].sentence === toks[n.last].sentence && fd.cap[e + 1] && !FUNCTION_POS.has(toks[e + 1].pos) && e + 1 < limit) e++;
+    if (absorbNext && e < next.last) continue;
+    if (e >= k) {
+      out[i] = retyped(doc, n, n.first, e);
+      if (absorbNext) out.splice(i + 1, 1);
+    }
   }
   return out;
 }
