@@ -137,8 +137,12 @@ export function spanRules(doc: Doc, tagged: TaggedName[], o: EntityOptions): Tag
         if (t && t.last === last) cut = k;
       }
       const connected = cut > first && lex.words.nameConnectors.has(fold(toks[cut - 1].text));
-      const surname = cut === last && lex.givenNames.has(fold(toks[first].text)) && last - first >= 2;
-      if (cut === first && !n.byRule && titleAt(doc, first, last + 1)?.first === first) continue;
+      // "Odile King" too, when the tagger itself reads the whole span as a person.
+      const surname = cut === last && cut > first && ((lex.givenNames.has(fold(toks[first].text)) && last - first >= 2) || (!n.byRule && n.probs[0] >= 0.5 && /^\p{Lu}\p{Ll}+$/u.test(toks[first].text) && !lex.places.has(fd.words[first])));
+      // A lone title word is the surname of a person the tagger named with it ("King said" after
+      // "Odile King").
+      const surnameOf = first === last && names.some((x) => x !== n && x.last > x.first && x.probs[0] >= 0.5 && fd.words[x.last] === fd.words[first]);
+      if (cut === first && !n.byRule && !surnameOf && titleAt(doc, first, last + 1)?.first === first) continue;
       if (cut > first && !connected && !surname) last = cut - 1;
     }
     // "(R-Ky.)": a party letter and a state abbreviation name no one.

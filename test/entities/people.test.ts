@@ -120,3 +120,12 @@ test('a name led by a capital city is no person by its given name alone, but a g
   assert.notEqual(entityAt(found, 'London Heathrow')?.type, 'person');
   assert.equal(entityAt(found, 'Vladimir Putin')?.type, 'person');
 });
+
+test('a title word that ends a person\'s name is a surname: "Odile King", then "King said"', () => {
+  const found = entitiesOf('A neighbour, Odile King, said she heard shots. "I am sure of it," King said. UN High Commissioner Volker Turk spoke later.');
+  assert.equal(entityAt(found, 'Odile King')?.type, 'person');
+  assert.equal(entityAt(found, 'King'), entityAt(found, 'Odile King'));
+  assert.equal(entityAt(found, 'UN High Commissioner'), undefined);
+  const royal = entitiesOf('The King of Karsia opened the session.');
+  assert.equal(entityAt(royal, 'King'), undefined);
+});
