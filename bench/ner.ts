@@ -1,86 +1,44 @@
-// bench:ner — proper-name entity mentions (PER/ORG/LOC) on MEANTIME English, plus cross-document
-// resolution on its corpus-level entity instances. Gold data stays in ../shared/datasets.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// bench:ner — proper-name entity mentions, the rules that Parley used before (bench/baseline/rules)
+// beside the learned model (src/entities), on the same documents:
+//   MEANTIME English (development: the model also trains on it): typed overlap and exact, PER/ORG/LOC;
+//   GUM dev: named person/organisation/place mentions, exact typed (definition: gumNames in bench/lib/gum.ts);
+//   ECB+ development topics: recall of named participants and the share of those found with the right type
+//   (definition: ecbNamedParticipants in bench/train/ner-data.ts); no precision: only participants are annotated;
+//   with --held-out, the same on the GUM test split and the ECB+ validation topics (score these once);
+//   throughput of both, and cross-document resolution on MEANTIME's corpus-level instances (model).
+// Options: --held-out, --errors rules|model (list the errors of one system on the dev sets),
+// --ablate (what each kept rule of src/entities/rules.ts does on the dev sets).
+// Gold data stays in ../shared/datasets; a missing corpus is reported and skipped.
 import { performance } from 'node:perf_hooks';
-import { PACKAGE_ROOT } from '../src/util/data.js';
 import { buildDoc, type Doc } from '../src/text/doc.js';
-import { findEntities } from '../src/entities/index.js';
+import { RULES, findEntities, type Rule } from '../src/entities/index.js';
+import { findEntities as findEntitiesByRules } from './baseline/rules/index.js';
 import { resolveEntities } from '../src/resolve/index.js';
 import type { ArticleEntities } from '../src/annotations.js';
-import type { Article, EntityType } from '../src/types.js';
-import { rebuildMeantimeText } from './lib/meantime.js';
+import type { EntityType } from '../src/types.js';
+import { loadMeantimeDocs, meantimeAvailable, type MeantimeDoc } from './lib/meantime.js';
+import { gumAvailable, gumNames, loadGumDocs, type GumSplit } from './lib/gum-mentions.js';
+import { ECB_DEV_TOPICS, ECB_VALIDATION_TOPICS, ecbAvailable, loadEcbDocs } from './lib/ecbplus.js';
+import { ecbNamedParticipants, type Participant } from './train/ner-data.js';
 import { textArticle } from './lib/article.js';
 
-const DIR = join(PACKAGE_ROOT, '..', 'shared', 'datasets', 'meantime-en', 'intra_cross-doc_annotation');
 type Gold = 'PER' | 'ORG' | 'LOC';
 const TYPE_OF: Partial<Record<EntityType, Gold>> = { person: 'PER', organization: 'ORG', place: 'LOC' };
+type Finder = (d: Doc) => ArticleEntities;
+const SYSTEMS: Record<string, Finder> = { rules: findEntitiesByRules, model: (d) => findEntities(d) };
+type System = string;
+const HELD_OUT = process.argv.includes('--held-out');
+const ABLATE = process.argv.includes('--ablate');
+const errorsOf = (() => {
+  const i = process.argv.indexOf('--errors');
+  return i >= 0 ? (process.argv[i + 1] as System) : null;
+})();
 
-interface GoldMention {
+interface Span {
   start: number;
   end: number;
   type: Gold;
-  instance: string | null;
 }
-interface GoldDoc {
-  id: string;
-  topic: string;
-  text: string;
-  mentions: GoldMention[];
-  /** End of the annotated part of the text: many MEANTIME articles are annotated only in their
-   * first sentences, so predictions after the last sentence holding any markable are not scored. */
-  scopeEnd: number;
-}
-
-/** A gold document: its text rebuilt from tokens, and its typed proper-name mentions. */
-function parse(path: string, topic: string): GoldDoc {
-  const xml = readFileSync(path, 'utf8');
-  const { id, text, tokens } = rebuildMeantimeText(xml, path);
-  // Entity instances (document- and corpus-level) and their types.
-  const entities = new Map<string, { type: string; instance: string | null }>();
-  const entRe = /<ENTITY ([^>]*?)\/?>/g;
-  for (let m = entRe.exec(xml); m; m = entRe.exec(xml)) {
-    const attrs = m[1];
-    const mid = /m_id="(\d+)"/.exec(attrs)?.[1];
-    const type = /ent_type="([A-Z]+)"/.exec(attrs)?.[1];
-    if (mid && type) entities.set(mid, { type, instance: /instance_id="([^"]+)"/.exec(attrs)?.[1] ?? null });
-  }
-  const refers = new Map<string, string>();
-  const relRe = /<REFERS_TO [^>]*>([\s\S]*?)<\/REFERS_TO>/g;
-  for (let m = relRe.exec(xml); m; m = relRe.exec(xml)) {
-    const target = /<target m_id="(\d+)"/.exec(m[1])?.[1];
-    if (!target) continue;
-    for (const s of m[1].matchAll(/<source m_id="(\d+)"/g)) refers.set(s[1], target);
-  }
-  const mentions: GoldMention[] = [];
-  const menRe = /<ENTITY_MENTION [^>]*m_id="(\d+)" syntactic_type="NAM">([\s\S]*?)<\/ENTITY_MENTION>/g;
-  for (let m = menRe.exec(xml); m; m = menRe.exec(xml)) {
-    const ent = entities.get(refers.get(m[1]) ?? '');
-    if (!ent || !['PER', 'ORG', 'LOC'].includes(ent.type)) continue;
-    const spans = [...m[2].matchAll(/t_id="(\d+)"/g)].map((a) => tokens.get(a[1])).filter((t) => t !== undefined);
-    if (spans.length === 0) continue;
-    mentions.push({
-      start: Math.min(...spans.map((s) => s.start)),
-      end: Math.max(...spans.map((s) => s.end)),
-      type: ent.type as Gold,
-      instance: ent.instance,
-    });
-  }
-  let lastSentence = 0;
-  // Mentions added at the cross-document stage carry no syntactic_type and do not mark the scope.
-  for (const mk of xml.matchAll(/<ENTITY_MENTION [^>]*syntactic_type="[^>]*>([\s\S]*?)<\/ENTITY_MENTION>/g)) {
-    for (const a of mk[1].matchAll(/t_id="(\d+)"/g)) lastSentence = Math.max(lastSentence, tokens.get(a[1])?.sentence ?? 0);
-  }
-  let scopeEnd = 0;
-  for (const t of tokens.values()) if (t.sentence <= lastSentence) scopeEnd = Math.max(scopeEnd, t.end);
-  return { id, topic, text, mentions, scopeEnd };
-}
-
-
-function article(g: GoldDoc): Article {
-  return textArticle(g.id, g.text, { outlet: 'Wikinews' });
-}
-
 interface Counts {
   tp: number;
   fp: number;
@@ -92,22 +50,24 @@ const prf = (c: Counts) => {
   return { p, r, f: p + r === 0 ? 0 : (2 * p * r) / (p + r) };
 };
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+const blank = (): Record<string, Counts> => ({ PER: { tp: 0, fp: 0, fn: 0 }, ORG: { tp: 0, fp: 0, fn: 0 }, LOC: { tp: 0, fp: 0, fn: 0 }, micro: { tp: 0, fp: 0, fn: 0 } });
 
-interface Pred {
-  start: number;
-  end: number;
-  type: Gold;
-  text: string;
+/** Name mentions of one system's output typed PER/ORG/LOC. */
+function predicted(found: ArticleEntities, until = Infinity): (Span & { text: string })[] {
+  const out: (Span & { text: string })[] = [];
+  for (const m of found.mentions) {
+    const t = TYPE_OF[m.type];
+    if (t && m.kind === 'name' && m.start < until) out.push({ start: m.start, end: m.end, type: t, text: m.text });
+  }
+  return out;
 }
 
 /** One-to-one matching of predictions to gold: a gold mention is found by at most one prediction. */
-function score(gold: GoldMention[], pred: Pred[], exact: boolean, typed: boolean, counts: Record<string, Counts>) {
+function score(gold: Span[], pred: Span[], exact: boolean, typed: boolean, counts: Record<string, Counts>) {
   const used = new Set<number>();
   const matchedPred = new Set<number>();
   pred.forEach((p, i) => {
-    const j = gold.findIndex(
-      (g, k) => !used.has(k) && (!typed || g.type === p.type) && (exact ? g.start === p.start && g.end === p.end : overlaps(g, p)),
-    );
+    const j = gold.findIndex((g, k) => !used.has(k) && (!typed || g.type === p.type) && (exact ? g.start === p.start && g.end === p.end : overlaps(g, p)));
     if (j >= 0) {
       used.add(j);
       matchedPred.add(i);
@@ -127,69 +87,158 @@ function score(gold: GoldMention[], pred: Pred[], exact: boolean, typed: boolean
   });
 }
 
-function main() {
-  if (!existsSync(DIR)) {
-    console.log(`bench:ner: ${DIR} is absent; nothing to measure.`);
-    return;
-  }
-  const golds: GoldDoc[] = [];
-  for (const topic of readdirSync(DIR).sort()) {
-    for (const f of readdirSync(join(DIR, topic)).sort()) if (f.endsWith('.xml')) golds.push(parse(join(DIR, topic, f), topic));
-  }
-  const docs: Doc[] = golds.map((g) => buildDoc(article(g)));
-  findEntities(docs[0]); // load the gazetteers outside the timing
-  // Two passes: the first includes JIT warm-up (what a one-off run of 120 articles sees), the second is steady state.
-  // CPU time is reported beside wall time because the benchmark machine is shared.
-  const timings: { wall: number; cpu: number }[] = [];
-  let found: ArticleEntities[] = [];
-  for (let pass = 0; pass < 2; pass++) {
-    const w0 = performance.now();
-    const c0 = process.cpuUsage();
-    found = docs.map((d) => findEntities(d));
-    const c = process.cpuUsage(c0);
-    timings.push({ wall: performance.now() - w0, cpu: (c.user + c.system) / 1000 });
-  }
-
-  const blank = () => ({ PER: { tp: 0, fp: 0, fn: 0 }, ORG: { tp: 0, fp: 0, fn: 0 }, LOC: { tp: 0, fp: 0, fn: 0 }, micro: { tp: 0, fp: 0, fn: 0 } });
-  const modes = { 'overlap, typed': blank(), 'exact, typed': blank(), 'overlap, untyped': blank() } as Record<string, Record<string, Counts>>;
-  const verbose = process.argv.includes('--errors');
-  golds.forEach((g, i) => {
-    const preds: Pred[] = [];
-    for (const m of found[i].mentions) {
-      const t = TYPE_OF[m.type];
-      if (t && m.kind === 'name' && m.start < g.scopeEnd) preds.push({ start: m.start, end: m.end, type: t, text: m.text });
-    }
-    score(g.mentions, preds, false, true, modes['overlap, typed']);
-    score(g.mentions, preds, true, true, modes['exact, typed']);
-    score(g.mentions, preds, false, false, modes['overlap, untyped']);
-    if (verbose) {
-      for (const p of preds) if (!g.mentions.some((m) => overlaps(m, p) && m.type === p.type)) console.log(`FP ${g.id} ${p.type} ${JSON.stringify(p.text)} | ${ctx(g.text, p)}`);
-      // Boundary errors: the type is right and the spans overlap, but they differ.
-      for (const p of preds) {
-        const m = g.mentions.find((x) => overlaps(x, p) && x.type === p.type);
-        if (m && (m.start !== p.start || m.end !== p.end)) console.log(`SPAN ${g.id} ${p.type} ours ${JSON.stringify(p.text)} gold ${JSON.stringify(g.text.slice(m.start, m.end))}`);
-      }
-      for (const m of g.mentions) if (!preds.some((p) => overlaps(m, p) && m.type === p.type)) console.log(`FN ${g.id} ${m.type} ${JSON.stringify(g.text.slice(m.start, m.end))} | ${ctx(g.text, m)}`);
-    }
-  });
-  const goldCount = golds.reduce((n, g) => n + g.mentions.length, 0);
-  const scoped = golds.reduce((n, g) => n + g.text.slice(0, g.scopeEnd).split(/\s+/).length, 0);
-  const words = golds.reduce((n, g) => n + g.text.split(/\s+/).length, 0);
-  console.log(`MEANTIME English: ${golds.length} articles, ${goldCount} gold PER/ORG/LOC proper-name mentions; annotated scope ${scoped} of ${words} words (predictions after the last annotated sentence are not scored)`);
-  for (const [mode, counts] of Object.entries(modes)) {
-    const parts = ['PER', 'ORG', 'LOC', 'micro'].map((k) => {
+const line = (counts: Record<string, Counts>) =>
+  ['PER', 'ORG', 'LOC', 'micro']
+    .map((k) => {
       const s = prf(counts[k]);
       return `${k} P ${s.p.toFixed(3)} R ${s.r.toFixed(3)} F1 ${s.f.toFixed(3)}`;
-    });
-    console.log(`${mode.padEnd(17)} ${parts.join(' | ')}`);
-  }
-  const rate = (ms: number) => (golds.length / (ms / 1000)).toFixed(0);
-  console.log(
-    `findEntities (Doc building excluded): first pass ${rate(timings[0].wall)} articles/s wall, ${rate(timings[0].cpu)}/s CPU; ` +
-      `second pass ${rate(timings[1].wall)} articles/s wall, ${rate(timings[1].cpu)}/s CPU`,
-  );
+    })
+    .join(' | ');
 
-  // Cross-document: resolve each topic corpus (30 articles on one story) as one brief.
+function ctx(text: string, s: { start: number; end: number }): string {
+  return text.slice(Math.max(0, s.start - 40), s.end + 30).replace(/\n/g, ' / ');
+}
+
+function listErrors(label: string, text: string, gold: Span[], pred: (Span & { text: string })[]) {
+  for (const p of pred) if (!gold.some((g) => g.start === p.start && g.end === p.end && g.type === p.type)) console.log(`  FP ${label} ${p.type} ${JSON.stringify(p.text)} | ${ctx(text, p)}`);
+  for (const g of gold) if (!pred.some((p) => g.start === p.start && g.end === p.end && g.type === p.type)) console.log(`  FN ${label} ${g.type} ${JSON.stringify(text.slice(g.start, g.end))} | ${ctx(text, g)}`);
+}
+
+let meantimeData: { golds: MeantimeDoc[]; docs: Doc[] } | null = null;
+
+function meantime(systems: Record<string, Finder>, print = true): { golds: MeantimeDoc[]; docs: Doc[]; found: Record<System, ArticleEntities[]>; f1: Record<string, number> } | null {
+  if (!meantimeAvailable()) {
+    console.log('MEANTIME: ../shared/datasets/meantime-en is absent; skipped.');
+    return null;
+  }
+  meantimeData ??= (() => {
+    const golds = loadMeantimeDocs();
+    return { golds, docs: golds.map((g) => buildDoc(textArticle(g.id, g.text, { outlet: 'Wikinews' }))) };
+  })();
+  const { golds, docs } = meantimeData;
+  const found = {} as Record<System, ArticleEntities[]>;
+  const f1: Record<string, number> = {};
+  const goldCount = golds.reduce((n, g) => n + g.names.filter((m) => TYPE_OF[toType(m.type)]).length, 0);
+  const scoped = golds.reduce((n, g) => n + g.text.slice(0, g.scopeEnd).split(/\s+/).length, 0);
+  if (print) console.log(`\nMEANTIME English (DEVELOPMENT; the model also trains on these documents): ${golds.length} articles, ${goldCount} gold PER/ORG/LOC proper-name mentions in the annotated scope (${scoped} words)`);
+  for (const sys of Object.keys(systems)) {
+    found[sys] = docs.map((d) => systems[sys](d));
+    const modes = { 'overlap, typed': blank(), 'exact, typed': blank(), 'overlap, untyped': blank() } as Record<string, Record<string, Counts>>;
+    golds.forEach((g, i) => {
+      const gold = g.names.filter((m) => ['PER', 'ORG', 'LOC'].includes(m.type)).map((m) => ({ start: m.start, end: m.end, type: m.type as Gold }));
+      const preds = predicted(found[sys][i], g.scopeEnd);
+      score(gold, preds, false, true, modes['overlap, typed']);
+      score(gold, preds, true, true, modes['exact, typed']);
+      score(gold, preds, false, false, modes['overlap, untyped']);
+    });
+    f1[sys] = prf(modes['overlap, typed'].micro).f;
+    if (print) for (const [mode, counts] of Object.entries(modes)) console.log(`  ${sys.padEnd(5)} ${mode.padEnd(17)} ${line(counts)}`);
+  }
+  return { golds, docs, found, f1 };
+}
+
+const toType = (t: string): EntityType => (t === 'PER' ? 'person' : t === 'ORG' ? 'organization' : t === 'LOC' ? 'place' : 'other');
+
+const gumData = new Map<GumSplit, { golds: ReturnType<typeof loadGumDocs>; docs: Doc[] }>();
+
+function gum(split: GumSplit, label: string, systems: Record<string, Finder>, print = true): Record<string, number> {
+  const f1: Record<string, number> = {};
+  if (!gumAvailable()) {
+    console.log('GUM: ../shared/datasets/gum is absent; skipped.');
+    return f1;
+  }
+  if (!gumData.has(split)) {
+    const golds = loadGumDocs(split);
+    gumData.set(split, { golds, docs: golds.map((g) => buildDoc(textArticle(g.id, g.text))) });
+  }
+  const { golds, docs } = gumData.get(split)!;
+  const gold = golds.map((g) => gumNames(g).filter((n): n is typeof n & { type: Gold } => n.type !== 'MISC'));
+  const n = gold.reduce((s, g) => s + g.length, 0);
+  if (print) console.log(`\nGUM ${split} (${label}): ${golds.length} documents, ${n} named person/organisation/place mentions; exact typed`);
+  for (const sys of Object.keys(systems)) {
+    const counts = blank();
+    docs.forEach((d, i) => {
+      const preds = predicted(systems[sys](d));
+      score(gold[i], preds, true, true, counts);
+      if (print && errorsOf === sys && split === 'dev') listErrors(golds[i].id, d.text, gold[i], preds);
+    });
+    f1[sys] = prf(counts.micro).f;
+    if (print) console.log(`  ${sys.padEnd(5)} ${line(counts)}`);
+  }
+  return f1;
+}
+
+const ecbData = new Map<string, { ecbDocs: ReturnType<typeof loadEcbDocs>; docs: Doc[]; gold: Participant[][] }>();
+
+function ecb(topics: number[], label: string, systems: Record<string, Finder>, print = true): Record<string, { recall: number; typed: number }> {
+  const result: Record<string, { recall: number; typed: number }> = {};
+  if (!ecbAvailable()) {
+    console.log('ECB+: ../shared/datasets/ecbplus is absent; skipped.');
+    return result;
+  }
+  const cacheKey = topics.join(',');
+  if (!ecbData.has(cacheKey)) {
+    const ecbDocs = loadEcbDocs(topics);
+    const docs = ecbDocs.map((e) => buildDoc(textArticle(e.id, e.text)));
+    ecbData.set(cacheKey, { ecbDocs, docs, gold: ecbDocs.map((e, i) => ecbNamedParticipants(e, docs[i])) });
+  }
+  const { ecbDocs, docs, gold } = ecbData.get(cacheKey)!;
+  const n = gold.reduce((s, g) => s + g.length, 0);
+  if (print) console.log(`\nECB+ topics ${topics.join(',')} (${label}): ${ecbDocs.length} documents, ${n} named participants in the annotated sentences; recall (found = a name mention overlaps), right type among found`);
+  for (const sys of Object.keys(systems)) {
+    const by: Record<string, { n: number; found: number; typed: number }> = {};
+    docs.forEach((d, i) => {
+      const preds = predicted(systems[sys](d));
+      for (const g of gold[i]) {
+        for (const k of [g.type, 'all']) by[k] ??= { n: 0, found: 0, typed: 0 };
+        let best: (typeof preds)[number] | null = null;
+        let bestOverlap = 0;
+        for (const p of preds) {
+          const o = Math.min(p.end, g.end) - Math.max(p.start, g.start);
+          if (o > bestOverlap) {
+            bestOverlap = o;
+            best = p;
+          }
+        }
+        for (const k of [g.type, 'all']) {
+          by[k].n++;
+          if (best) by[k].found++;
+          if (best && best.type === g.type) by[k].typed++;
+        }
+        if (print && errorsOf === sys && label.startsWith('dev') && (!best || best.type !== g.type)) console.log(`  ${best ? `TYPE ${best.type}` : 'MISS'} ${ecbDocs[i].id} ${g.type} ${JSON.stringify(d.text.slice(g.start, g.end))} | ${ctx(d.text, g)}`);
+      }
+    });
+    const part = (k: string) => {
+      const c = by[k] ?? { n: 0, found: 0, typed: 0 };
+      return `${k} recall ${(c.found / Math.max(1, c.n)).toFixed(3)} right type ${(c.typed / Math.max(1, c.found)).toFixed(3)} (${c.n})`;
+    };
+    const all = by.all ?? { n: 0, found: 0, typed: 0 };
+    result[sys] = { recall: all.found / Math.max(1, all.n), typed: all.typed / Math.max(1, all.found) };
+    if (print) console.log(`  ${sys.padEnd(5)} ${['all', 'PER', 'ORG', 'LOC'].map(part).join(' | ')}`);
+  }
+  return result;
+}
+
+function throughput(docs: Doc[]) {
+  console.log('\nThroughput on the MEANTIME articles (Doc building excluded; fresh Docs each pass, so nothing cached; second pass, after JIT warm-up):');
+  const fresh = () => docs.map((d) => buildDoc(d.article));
+  for (const sys of Object.keys(SYSTEMS)) {
+    const timings: { wall: number; cpu: number }[] = [];
+    for (let pass = 0; pass < 2; pass++) {
+      const batch = fresh();
+      const w0 = performance.now();
+      const c0 = process.cpuUsage();
+      for (const d of batch) SYSTEMS[sys](d);
+      const c = process.cpuUsage(c0);
+      timings.push({ wall: performance.now() - w0, cpu: (c.user + c.system) / 1000 });
+    }
+    const rate = (ms: number) => (docs.length / (ms / 1000)).toFixed(0);
+    console.log(`  ${sys.padEnd(5)} ${rate(timings[1].wall)} articles/s wall, ${rate(timings[1].cpu)}/s CPU (first pass ${rate(timings[0].wall)}/s wall)`);
+  }
+}
+
+/** Cross-document: resolve each MEANTIME topic corpus (30 articles on one story) as one brief. */
+function crossDocument(golds: MeantimeDoc[], docs: Doc[], found: ArticleEntities[]) {
   let instances = 0;
   let single = 0;
   let mixed = 0;
@@ -201,25 +250,24 @@ function main() {
       idx.map((i) => found[i]),
       idx.map((i) => docs[i]),
     );
-    // Gold instance → set of our global ids over its matched mentions (only instances named in 2+ articles).
     const byInstance = new Map<string, { docs: Set<string>; ids: Set<string> }>();
     const instancesOfOurs = new Map<string, Set<string>>();
     for (const i of idx) {
       const g = golds[i];
-      for (const m of g.mentions) {
-        if (!m.instance) continue;
+      for (const m of g.names) {
+        const type = m.type as Gold;
+        if (!m.instance || !['PER', 'ORG', 'LOC'].includes(type)) continue;
         const entry = byInstance.get(m.instance) ?? { docs: new Set(), ids: new Set() };
         byInstance.set(m.instance, entry);
         entry.docs.add(g.id);
-        // Our mention for this gold mention: the same type and the largest overlap (a gold span such as
-        // "Prime Minister of Canada" also overlaps our "Canada", which is another entity).
-        let p: (typeof found)[number]['mentions'][number] | undefined;
+        // Our mention for this gold mention: the same type and the largest overlap.
+        let p: ArticleEntities['mentions'][number] | undefined;
         let bestScore = -1;
         for (const x of found[i].mentions) {
-          if (!overlaps(x, m) || TYPE_OF[x.type] !== m.type) continue;
-          const score = Math.min(x.end, m.end) - Math.max(x.start, m.start);
-          if (score > bestScore) {
-            bestScore = score;
+          if (!overlaps(x, m) || TYPE_OF[x.type] !== type) continue;
+          const s = Math.min(x.end, m.end) - Math.max(x.start, m.start);
+          if (s > bestScore) {
+            bestScore = s;
             p = x;
           }
         }
@@ -232,28 +280,50 @@ function main() {
         instancesOfOurs.set(gid, set);
       }
     }
-    for (const [inst, e] of byInstance) {
+    for (const [, e] of byInstance) {
       if (e.docs.size < 2) continue;
       instances++;
       if (e.ids.size === 1) single++;
-      else if (verbose) console.log(`SPLIT ${inst} over ${e.docs.size} articles → ${[...e.ids].join(', ') || '(not found)'}`);
     }
     ours += instancesOfOurs.size;
-    for (const [id, s] of instancesOfOurs) {
-      if (s.size <= 1) continue;
-      mixed++;
-      if (verbose) console.log(`MIXED ${id} ← ${[...s].join(', ')}`);
-    }
+    for (const [, s] of instancesOfOurs) if (s.size > 1) mixed++;
   }
-  const t3 = performance.now();
   console.log(
-    `cross-document (gold mentions matched to our mentions of the same type): ${single}/${instances} gold instances named in 2+ articles map to exactly one of our entities (${((100 * single) / Math.max(1, instances)).toFixed(1)}%); ` +
-      `${mixed}/${ours} of our entities that match gold mix two or more gold instances; resolveEntities ${(t3 - t2).toFixed(0)} ms for 4 corpora`,
+    `\nCross-document on MEANTIME (model mentions, resolveEntities): ${single}/${instances} gold instances named in 2+ articles map to exactly one of our entities (${((100 * single) / Math.max(1, instances)).toFixed(1)}%); ` +
+      `${mixed}/${ours} of our entities that match gold mix two or more gold instances; resolveEntities ${(performance.now() - t2).toFixed(0)} ms for 4 corpora`,
   );
 }
 
-function ctx(text: string, s: { start: number; end: number }): string {
-  return text.slice(Math.max(0, s.start - 40), s.end + 30).replace(/\n/g, ' / ');
+/** What each kept rule does on the dev sets: the model with every rule, then without each one. */
+function ablate() {
+  const systems: Record<string, Finder> = { all: (d) => findEntities(d) };
+  for (const r of RULES) systems[r] = (d) => findEntities(d, { without: new Set<Rule>([r]) });
+  const mt = meantime(systems, false)?.f1 ?? {};
+  const g = gum('dev', 'dev', systems, false);
+  const e = ecb(ECB_DEV_TOPICS, 'dev', systems, false);
+  const fmt = (x: number | undefined, base: number | undefined) => (x === undefined || base === undefined ? '   n/a' : (x - base >= 0 ? '+' : '') + (x - base).toFixed(3));
+  console.log('\nAblation on the dev sets: the model with all kept rules, and the change when one rule is left out');
+  console.log('  (MEANTIME typed overlap micro F1 | GUM dev exact typed micro F1 | ECB+ dev recall | ECB+ dev right type)');
+  console.log(`  ${'all rules'.padEnd(16)} ${mt.all?.toFixed(3)} | ${g.all?.toFixed(3)} | ${e.all?.recall.toFixed(3)} | ${e.all?.typed.toFixed(3)}`);
+  for (const r of RULES) console.log(`  without ${r.padEnd(16)} ${fmt(mt[r], mt.all)} | ${fmt(g[r], g.all)} | ${fmt(e[r]?.recall, e.all?.recall)} | ${fmt(e[r]?.typed, e.all?.typed)}`);
+}
+
+function main() {
+  if (ABLATE) {
+    ablate();
+    return;
+  }
+  const mt = meantime(SYSTEMS);
+  gum('dev', 'dev', SYSTEMS);
+  ecb(ECB_DEV_TOPICS, 'dev: training topics set aside, never trained on', SYSTEMS);
+  if (HELD_OUT) {
+    gum('test', 'HELD OUT', SYSTEMS);
+    ecb(ECB_VALIDATION_TOPICS, 'HELD OUT: validation topics', SYSTEMS);
+  } else console.log('\n(held-out sets — GUM test, ECB+ validation topics — not scored; pass --held-out to score them once)');
+  if (mt) {
+    throughput(mt.docs);
+    crossDocument(mt.golds, mt.docs, mt.found.model);
+  }
 }
 
 main();

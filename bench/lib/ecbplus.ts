@@ -9,6 +9,8 @@ import { decodeXml } from './meantime.js';
 export const ECBPLUS_DIR = new URL('../../../shared/datasets/ecbplus/', import.meta.url).pathname;
 /** The corpus's customary validation topics: held out for every task that scores on ECB+. */
 export const ECB_VALIDATION_TOPICS = [2, 5, 12, 18, 21, 23, 34, 35];
+/** Training topics set aside for developing the entity model (never trained on): its dev figures. */
+export const ECB_DEV_TOPICS = [3, 9, 16, 27];
 
 export interface EcbToken {
   id: string;

@@ -5,11 +5,8 @@ import type { Doc } from '../text/doc.js';
 import { lexicon } from './lexicon.js';
 import { fold } from './text.js';
 
-const POSSESSIVE = /^(?:'s|’s|'|’)$/;
-const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our']);
-/** Words that may stand between a launch verb and the product: "unveiled the new", "released its latest". */
-const LAUNCH_FILLERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'new', 'latest', 'next', 'updated', 'redesigned', 'revamped', 'first', 'long-awaited', 'much-anticipated']);
-const PERCENT = /^(?:%|percent|per|pct)$/;
+// Word lists: data/entities/words.json (determiners, launchFillers, percentWords, …; see data/README.md).
+const words = () => lexicon().words;
 
 const word = (doc: Doc, i: number) => (i >= 0 && i < doc.tokens.length ? fold(doc.tokens[i].text) : '');
 const same = (doc: Doc, a: number, b: number) => b >= 0 && b < doc.tokens.length && doc.tokens[a].sentence === doc.tokens[b].sentence;
@@ -39,7 +36,7 @@ export function indexCue(doc: Doc, first: number, last: number, possessive: bool
   for (let n = 0; n < 4 && same(doc, last, k); n++, k++) {
     const t = doc.tokens[k];
     if (lex.marketMoves.has(t.lemma.toLowerCase()) || lex.marketMoves.has(fold(t.text))) moved = true;
-    else if (!['up', 'down', 'also', 'then', 'sharply', 'slightly', 'has', 'have', 'had', 'was', 'were', 'is', 'been', 'nearly', 'almost'].includes(fold(t.text))) break;
+    else if (!words().indexMoveFillers.has(fold(t.text))) break;
   }
   if (!moved) return 0;
   let percent = false;
@@ -47,9 +44,9 @@ export function indexCue(doc: Doc, first: number, last: number, possessive: bool
     const w = word(doc, k);
     if (w === 'points' || w === 'point') return 3;
     // "falls below 9,000", "closed at 7,162.90": a level without a currency is an index level.
-    if (n === 0 && ['below', 'above', 'at', 'to', 'on'].includes(w) && same(doc, last, k + 1) && /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d{4,}(?:\.\d+)?$/.test(doc.tokens[k + 1].text)) return 3;
-    if (PERCENT.test(w)) percent = true;
-    if (/^[$€£¥]|^(?:us|au)\$$/i.test(w) || w === 'billion' || w === 'million') return 0;
+    if (n === 0 && words().indexLevelPrepositions.has(w) && same(doc, last, k + 1) && /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d{4,}(?:\.\d+)?$/.test(doc.tokens[k + 1].text)) return 3;
+    if (words().percentWords.has(w)) percent = true;
+    if (/^[$€£¥]/.test(w) || words().moneyWords.has(w)) return 0;
   }
   return percent ? 1.5 : 0;
 }
@@ -60,7 +57,7 @@ export function productCue(doc: Doc, first: number, last: number, possessive: bo
   const lex = lexicon();
   let score = 0;
   let b = first - 1;
-  while (same(doc, first, b) && LAUNCH_FILLERS.has(word(doc, b)) && first - b <= 3) b--;
+  while (same(doc, first, b) && words().launchFillers.has(word(doc, b)) && first - b <= 3) b--;
   const verb = same(doc, first, b) ? doc.tokens[b] : undefined;
   if (verb && verb.pos === 'VERB' && lex.launchVerbs.has(verb.lemma.toLowerCase())) score += 1.5;
   const lead = first - 1;
@@ -77,8 +74,8 @@ export function productCue(doc: Doc, first: number, last: number, possessive: bo
     let k = last + 1;
     let aux = 0;
     let be = false;
-    while (aux < 4 && same(doc, last, k) && ['was', 'were', 'is', 'are', 'be', 'been', 'will', 'would', 'to', 'being', 'originally', 'first', 'also'].includes(word(doc, k))) {
-      if (['was', 'were', 'is', 'are', 'be', 'been', 'being'].includes(word(doc, k))) be = true;
+    while (aux < 4 && same(doc, last, k) && words().passiveAuxiliaries.has(word(doc, k))) {
+      if (words().beForms.has(word(doc, k))) be = true;
       k++;
       aux++;
     }
@@ -90,7 +87,7 @@ export function productCue(doc: Doc, first: number, last: number, possessive: bo
   const a = first - 2;
   if (word(doc, first - 1) === 'the' && !opensClause && same(doc, first, a - 1) && doc.tokens[a]?.text === ',' && (lex.productNouns.has(word(doc, a - 1)) || lex.productLeads.has(word(doc, a - 1)))) score += 2;
   // "Falcon, the next release of TernOS", "the Tern, a mid-size sedan": a product in apposition.
-  if (!possessive && doc.tokens[next]?.text === ',' && same(doc, last, next + 1) && DETERMINERS.has(word(doc, next + 1))) {
+  if (!possessive && doc.tokens[next]?.text === ',' && same(doc, last, next + 1) && words().determiners.has(word(doc, next + 1))) {
     for (let k = next + 2; k < Math.min(doc.tokens.length, next + 6) && same(doc, last, k) && lowerWord(doc, k); k++) {
       const w = word(doc, k);
       if (lex.productLeads.has(w) || lex.productNouns.has(w) || w === 'successor') {
@@ -121,13 +118,13 @@ export function organizationCue(doc: Doc, first: number, last: number, possessiv
   if (same(doc, first, p) && lowerWord(doc, p) && lex.sectorNouns.has(word(doc, p))) score += 3;
   // "shares of Halvik", "a stake in Norvik", "bid for Corvane".
   // Not "what is at stake in Castello".
-  if (same(doc, first, prev - 1) && ['of', 'in', 'for'].includes(word(doc, prev)) && ['shares', 'stake', 'stakes', 'stock', 'shareholders', 'takeover', 'acquisition', 'bid'].includes(word(doc, prev - 1)) && word(doc, prev - 2) !== 'at') score += 3;
+  if (same(doc, first, prev - 1) && words().stakePrepositions.has(word(doc, prev)) && words().stakeNouns.has(word(doc, prev - 1)) && word(doc, prev - 2) !== 'at') score += 3;
   // "Toyota, the Japanese carmaker," / "Ford, the automobile manufacturing firm".
   const next = last + 1;
-  if (!possessive && toks[next]?.text === ',' && same(doc, last, next + 1) && DETERMINERS.has(word(doc, next + 1))) {
+  if (!possessive && toks[next]?.text === ',' && same(doc, last, next + 1) && words().determiners.has(word(doc, next + 1))) {
     for (let k = next + 2; k < Math.min(toks.length, next + 7) && same(doc, last, k); k++) {
       if (!lowerWord(doc, k) && !/^\p{Lu}\p{Ll}+$/u.test(toks[k].text)) break;
-      const head = !same(doc, last, k + 1) || /^[,.;:)]$/.test(toks[k + 1].text) || toks[k + 1].pos === 'VERB' || toks[k + 1].pos === 'AUX' || ['that', 'which', 'who', 'based'].includes(word(doc, k + 1));
+      const head = !same(doc, last, k + 1) || /^[,.;:)]$/.test(toks[k + 1].text) || toks[k + 1].pos === 'VERB' || toks[k + 1].pos === 'AUX' || words().clauseAfterHead.has(word(doc, k + 1));
       if (head && lex.sectorNouns.has(word(doc, k))) {
         score += 3;
         break;
@@ -139,14 +136,15 @@ export function organizationCue(doc: Doc, first: number, last: number, possessiv
     const k = last + 2;
     if (same(doc, last, k) && lowerWord(doc, k) && lex.corporatePossessed.has(word(doc, k))) score += 3;
     // "Ford's chief executive", but not "Kestria's chief negotiator": only a company has a chief executive.
-    else if (word(doc, k) === 'chief' && ['executive', 'financial', 'operating', 'technology'].includes(word(doc, k + 1))) score += 3;
+    else if (word(doc, k) === 'chief' && words().chiefTitles.has(word(doc, k + 1))) score += 3;
     return score;
   }
   if (same(doc, last, next) && lex.corporateNouns.has(word(doc, next)) && (lowerWord(doc, next) || word(doc, next) === 'ceo')) score += 3;
   // "Toyota said in a statement", "Ford announced in a press release".
   if (same(doc, last, next) && (toks[next].pos === 'VERB' || toks[next].pos === 'AUX') && lex.reportingVerbs.has(toks[next].lemma.toLowerCase())) {
     const after = toks.slice(next + 1, next + 6).map((t) => fold(t.text)).join(' ');
-    if (/^(?:on \S+ )?in (?:a|an) (?:\S+ )?(?:statement|press release|filing|regulatory filing|news release)/.test(after)) score += 2;
+    const m = /^(?:on \S+ )?in (?:a|an) (?:\S+ )?/.exec(after);
+    if (m && [...words().statementNouns].some((noun) => after.slice(m[0].length).startsWith(noun))) score += 2;
   }
   return score;
 }

@@ -87,7 +87,7 @@ export function findGroups(doc: Doc, isNameToken: (i: number) => boolean): Group
     if (/^\p{Lu}/u.test(toks[nounEnd].text) && !(pluralRole(lex, w(nounEnd)) && !(toks[nounEnd + 1] && toks[nounEnd + 1].sentence === sentence && isCapitalised(toks[nounEnd + 1].text)))) continue;
     // "Bank of America executives": the modifier is the tail of a longer name, not a group's own.
     const before = toks[start - 1];
-    if (before && start >= 2 && /^(?:of|for|on)$/i.test(before.text) && isCapitalised(toks[start - 2].text) && lex.connectorHeads.has(w(start - 2))) continue;
+    if (before && start >= 2 && lex.words.officePrepositions.has(fold(before.text)) && isCapitalised(toks[start - 2].text) && lex.connectorHeads.has(w(start - 2))) continue;
     // The noun must not continue as a compound ("officials' statement" is fine, "troops withdrawal" is not).
     const next = toks[nounEnd + 1];
     if (next && next.sentence === sentence && next.pos === 'NOUN' && !/^[,.;:]/.test(next.text)) continue;

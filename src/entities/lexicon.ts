@@ -44,6 +44,55 @@ interface ContextData {
   corporatePossessed: string[];
 }
 
+interface WordsData {
+  calendarWords: string[];
+  openers: string[];
+  compoundTails: string[];
+  titleCaseLower: string[];
+  monthContext: string[];
+  nameParticles: string[];
+  legalForms: string[];
+  placeNouns: string[];
+  placeListPrepositions: string[];
+  motionVerbs: string[];
+  inNotPlace: string[];
+  launchFillers: string[];
+  determiners: string[];
+  temporalModifiers: string[];
+  listySuffixes: string[];
+  nameConnectors: string[];
+  percentWords: string[];
+  stateStyles: string[];
+  partyStateTags: string[];
+  stateBodies: string[];
+  commonWords: string[];
+  bylineOpeners: string[];
+  groupMemberCues: string[];
+  statementNouns: string[];
+  indexMoveFillers: string[];
+  indexLevelPrepositions: string[];
+  moneyWords: string[];
+  passiveAuxiliaries: string[];
+  beForms: string[];
+  stakeNouns: string[];
+  stakePrepositions: string[];
+  clauseAfterHead: string[];
+  chiefTitles: string[];
+  officePrepositions: string[];
+  roleObjectPrepositions: string[];
+  coordinators: string[];
+  stateStyleModifiers: string[];
+  stateOfficeClasses: string[];
+  capitalisedParticles: string[];
+  personalPronouns: string[];
+  demonymEndings: string[];
+  venuePrepositions: string[];
+  venueHeads: string[];
+}
+
+/** The lists of data/entities/words.json as sets (see data/README.md for what each is for). */
+export type Words = { [K in keyof WordsData]: Set<string> };
+
 export interface PlaceInfo {
   /** Canonical key shared by every name of one place: ISO alpha-2 for a country, else "city:name". */
   key: string;
@@ -107,21 +156,47 @@ export interface Lexicon {
   corporatePossessed: Set<string>;
   /** Folded country name → display name, for place keys. */
   countryName: Map<string, string>;
+  words: Words;
+  /** Folded names of news agencies (data/compare/wires.json): organisations whatever the sentence says. */
+  agencies: Set<string>;
 }
 
 let cached: Lexicon | null = null;
 
+function loadWords(): Words {
+  const data = loadJson<WordsData & { _notes?: string }>('entities/words.json');
+  const out: Partial<Words> = {};
+  for (const [k, v] of Object.entries(data)) {
+    if (!Array.isArray(v)) continue;
+    // Party-state tags keep their case ("Ky", "N.Y"): they are matched as written.
+    out[k as keyof WordsData] = new Set(k === 'partyStateTags' ? v : v.map((x) => x.toLowerCase()));
+  }
+  return out as Words;
+}
+
 const lower = (xs: string[]) => new Set(xs.map((x) => x.toLowerCase()));
 
-/** Country names that world-countries keeps only inside a longer official form ("Republic of Turkey"). */
-function shortForms(name: string): string[] {
-  const m = /^(?:the )?(?:(?:federal |islamic |democratic |people's |socialist |united |arab |hashemite |plurinational |bolivarian |co-operative |oriental |independent )*(?:republic|kingdom|state|states|federation|commonwealth|principality|emirate|sultanate|grand duchy) of )(?:the )?(.+)$/i.exec(name);
-  return m ? [m[1]] : [];
+/** Country names that world-countries keeps only inside a longer official form ("Republic of
+ * Turkey"): the formal style, with its modifiers ("Islamic Republic of"), taken off the front. */
+function shortForms(name: string, words: Words): string[] {
+  let rest = name.toLowerCase().replace(/^the /, '');
+  for (;;) {
+    const m = /^(\S+) /.exec(rest);
+    if (!m || !words.stateStyleModifiers.has(m[1])) break;
+    rest = rest.slice(m[0].length);
+  }
+  for (const style of words.stateStyles) {
+    if (!rest.startsWith(`${style} of `)) continue;
+    const short = name.slice(name.length - rest.length + style.length + 4).replace(/^the /i, '');
+    return short ? [short] : [];
+  }
+  return [];
 }
 
 export function lexicon(): Lexicon {
   if (cached) return cached;
   const ctx = loadJson<ContextData>('entities/context.json');
+  const words = loadWords();
   const places = new Map<string, PlaceInfo>();
   const demonyms = new Map<string, { country: string; plural: boolean }>();
   const countryName = new Map<string, string>();
@@ -136,7 +211,7 @@ export function lexicon(): Lexicon {
     const info: PlaceInfo = { key: c.cca2, country: c.cca2, kind: 'country', population: Number.MAX_SAFE_INTEGER };
     countryName.set(c.cca2, c.name.common);
     const names = [c.name.common, c.name.official, ...c.altSpellings];
-    for (const n of [...names]) names.push(...shortForms(n));
+    for (const n of [...names]) names.push(...shortForms(n, words));
     for (const n of names) {
       // Two-letter codes other than a few used in prose ("US", "UK") would swallow acronyms.
       if (/^[A-Z]{2,3}$/.test(n) && !['US', 'UK', 'UAE', 'USA', 'DRC', 'PRC', 'ROK', 'DPRK'].includes(n)) continue;
@@ -211,6 +286,8 @@ export function lexicon(): Lexicon {
     corporateNouns: lower(ctx.corporateNouns),
     corporatePossessed: lower(ctx.corporatePossessed),
     countryName,
+    words,
+    agencies: new Set(loadJson<{ agencies: { forms: string[] }[] }>('compare/wires.json').agencies.flatMap((a) => a.forms.map((f) => fold(f)))),
   };
   return cached;
 }

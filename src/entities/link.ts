@@ -27,11 +27,10 @@ export interface Candidate {
   possessive: boolean;
   /** A country name: never a surname. */
   strongPlace: boolean;
-  /** A title, honorific, appositive or given name says this is a person; weak cues alone never do. */
+  /** The model's reading (or a rule's) makes this a person: the surname of a longer name may link to it. */
   strongPerson: boolean;
-  /** Organisation score given only because the name is an acronym; dropped once the acronym is
-   * linked to the long form it abbreviates, whose own words say what it is ("KSX" → an index). */
-  acronymOrg?: number;
+  /** A kept rule's cue settled the type (rules.ts); later document rules leave it alone. */
+  settled?: boolean;
 }
 
 export interface Cluster {
@@ -45,6 +44,9 @@ export interface Cluster {
   firstStart: number;
 }
 
+/** A type the model gives at least this probability is a serious reading of a mention. */
+const LIKELY = 0.5;
+
 interface Group {
   id: string;
   members: Candidate[];
@@ -53,7 +55,6 @@ interface Group {
   strongPlace: boolean;
 }
 
-const CONNECTORS = new Set(['of', 'the', 'and', 'for', '&', 'on', 'de', 'du', 'des', 'la', 'le']);
 
 const best = (s: Scores): keyof Scores | null => {
   let top: keyof Scores | null = null;
@@ -69,11 +70,11 @@ const best = (s: Scores): keyof Scores | null => {
 
 const initials = (words: string[]) =>
   words
-    .filter((w) => !CONNECTORS.has(w))
+    .filter((w) => !lexicon().words.nameConnectors.has(w))
     .map((w) => w[0])
     .join('');
 
-export function linkCandidates(cands: Candidate[]): Cluster[] {
+export function linkCandidates(cands: Candidate[], options: { firstNames?: boolean } = {}): Cluster[] {
   const lex = lexicon();
   const groups = new Map<string, Group>();
   for (const c of cands) {
@@ -101,20 +102,30 @@ export function linkCandidates(cands: Candidate[]): Cluster[] {
     for (let li = 0; li < list.length; li++) {
       const l = list[li];
       if (l === g || l.words.length <= g.words.length || l.strongPlace) continue;
-      const lType = l.members.some((m) => m.strongPerson) ? best(l.score) : best({ ...l.score, person: 0 });
+      const lType = best(l.score);
       const n = g.words.length;
       const suffix = g.words.every((w, k) => w === l.words[l.words.length - n + k]);
       const prefix = g.words.every((w, k) => w === l.words[k]);
-      // "Zelensky" for "Volodymyr Zelenskiy": one letter apart in a long surname.
-      const variant = n === 1 && g.words[0].length >= 6 && !g.members.some((m) => m.strongPerson) && oneEditApart(g.words[0], l.words[l.words.length - 1]);
-      if (lType === 'person' && (suffix || variant) && !g.members.some((m) => m.score.organization >= 2 || m.score.other >= 2)) {
+      // "Ilona" for "Ilona Kovacs": a lone given name that starts exactly one person's name (kept
+      // rule first-names, docs/models/entities.md).
+      if (options.firstNames && lType === 'person' && prefix && n === 1 && lex.givenNames.has(g.words[0]) && !g.members.some((m) => m.score.organization >= LIKELY || m.score.other >= LIKELY)) {
         targets.add(root(li));
         personTargets.add(root(li));
         continue;
       }
-      const gPlace = g.score.place >= 2;
+      // "Zelensky" for "Volodymyr Zelenskiy": one letter apart in a long surname.
+      const variant = n === 1 && g.words[0].length >= 6 && oneEditApart(g.words[0], l.words[l.words.length - 1]);
+      // Not a short form the article's own evidence reads as a place more than a person ("Velmor"
+      // beside an old place name "Porto de Velmor" the model half took for a person).
+      const placeLike = g.score.place > g.score.person && g.score.place >= LIKELY * g.members.length;
+      if (lType === 'person' && (suffix || variant) && !placeLike && !g.members.some((m) => m.score.organization >= LIKELY || m.score.other >= LIKELY)) {
+        targets.add(root(li));
+        personTargets.add(root(li));
+        continue;
+      }
+      const gPlace = g.score.place >= LIKELY * g.members.length;
       // "Lockheed" for "Lockheed Martin", "Apple" for "Apple Inc.".
-      if (lType === 'organization' && prefix && !gPlace && g.members.every((m) => m.score.person < 2)) {
+      if (lType === 'organization' && prefix && !gPlace && g.members.every((m) => m.score.person < LIKELY)) {
         targets.add(root(li));
         continue;
       }
@@ -124,7 +135,7 @@ export function linkCandidates(cands: Candidate[]): Cluster[] {
         continue;
       }
       // "Dreamliner" for "Boeing 787 Dreamliner": the last word of a product's name with a model number.
-      if (lType === 'other' && suffix && !gPlace && l.members.some((m) => /\d/.test(m.form)) && g.members.every((m) => m.score.person < 2 && m.score.organization < 2)) {
+      if (lType === 'other' && suffix && !gPlace && l.members.some((m) => /\d/.test(m.form)) && g.members.every((m) => m.score.person < LIKELY && m.score.organization < LIKELY)) {
         targets.add(root(li));
         continue;
       }
@@ -144,13 +155,11 @@ export function linkCandidates(cands: Candidate[]): Cluster[] {
     }
     if (targets.size === 1) {
       parent[gi] = [...targets][0];
-      if (acronym) for (const m of g.members) if (m.acronymOrg) m.score.organization -= m.acronymOrg;
       // A surname that is also a city ("Henderson") is the person's, not the gazetteer's.
       if (personTargets.size === 1) for (const m of g.members) m.score.place = m.score.organization = 0;
     } else if (targets.size > 1 && personTargets.size === targets.size) {
       // A surname two people share: a person, but which one the article does not say.
-      g.score.person += 2;
-      g.members[0].strongPerson = true;
+      for (const m of g.members) m.score.person += 1;
     }
   }
 
@@ -167,7 +176,7 @@ export function linkCandidates(cands: Candidate[]): Cluster[] {
     for (const c of members) for (const k of Object.keys(score) as (keyof Scores)[]) score[k] += c.score[k];
     // Linked shorter forms add their context to the full name's evidence.
     void r;
-    const type = clusterType(score, members.some((m) => m.strongPerson));
+    const type = best(score) ?? 'organization';
     members.sort((a, b) => a.start - b.start);
     const name = [...members].sort((a, b) => b.words.length - a.words.length || b.form.length - a.form.length || nonAscii(b.form) - nonAscii(a.form))[0].form;
     const aliases = [...new Set(members.map((m) => m.form))].filter((f) => f !== name);
@@ -178,16 +187,6 @@ export function linkCandidates(cands: Candidate[]): Cluster[] {
   }
   clusters.sort((a, b) => a.firstStart - b.firstStart);
   return clusters;
-}
-
-/** A person needs real evidence (a title, a given name, an appositive, a surname link); weak cues
- * alone ("Boeing said") leave an unknown name an organisation, the commonest actor in news. */
-function clusterType(score: Scores, strongPerson: boolean): EntityType {
-  const s = { ...score };
-  if (!strongPerson) s.person = 0;
-  const top = best(s);
-  if (top) return top;
-  return 'organization';
 }
 
 function oneEditApart(a: string, b: string): boolean {

@@ -13,19 +13,16 @@ interface Local {
 
 const cache = new WeakMap<Doc, Local>();
 
-const ENDINGS: [RegExp, string][] = [
-  [/ians$/, 'ia'],
-  [/ian$/, 'ia'],
-  [/ian$/, ''],
-  [/ians$/, ''],
-  [/an$/, 'a'],
-  [/ans$/, 'a'],
-  [/n$/, ''],
-  [/ns$/, ''],
-  [/ese$/, ''],
-  [/ish$/, ''],
-  [/i$/, ''],
-];
+/** Adjective endings and what replaces them to give the country's name ("ians" → "ia"), in the
+ * order tried: data/entities/words.json demonymEndings. */
+let endings: [RegExp, string][] | null = null;
+function demonymEndings(): [RegExp, string][] {
+  endings ??= [...lexicon().words.demonymEndings].map((e) => {
+    const [suffix, add] = e.split(':');
+    return [new RegExp(`${suffix}$`), add ?? ''];
+  });
+  return endings;
+}
 
 export function localNames(doc: Doc): Local {
   let local = cache.get(doc);
@@ -40,7 +37,7 @@ export function localNames(doc: Doc): Local {
   const lex = lexicon();
   for (const w of capitalised) {
     if (w.length < 5 || lex.demonyms.has(w)) continue;
-    for (const [re, add] of ENDINGS) {
+    for (const [re, add] of demonymEndings()) {
       if (!re.test(w)) continue;
       const base = w.replace(re, add);
       if (base.length < 3 || base === w || !capitalised.has(base)) continue;

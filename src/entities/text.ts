@@ -1,5 +1,6 @@
 // Small string helpers for names: folding for comparison, never for output.
 import { foldName } from '../text/fold.js';
+import { loadJson } from '../util/data.js';
 
 /** Names folded for comparison (see text/fold.ts). */
 export const fold = foldName;
@@ -10,12 +11,22 @@ export function cleanForm(s: string): string {
 }
 
 const UPPER = /^\p{Lu}/u;
-const PARTICLE_CAP = /^(?:['’]|al-?|el-?|bin-?|ibn-?|van|von|de|d')\p{Lu}/u;
+/** "al-Assad", "d'Estaing", "’Abd": a lower-case name particle before a capital, from
+ * data/entities/words.json (read here directly: lexicon.ts itself depends on this module). */
+let particleCap: RegExp | null = null;
+function particleCapitalised(s: string): boolean {
+  if (!particleCap) {
+    const particles = loadJson<{ capitalisedParticles: string[] }>('entities/words.json').capitalisedParticles;
+    const escaped = [...particles].sort((a, b) => b.length - a.length).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    particleCap = new RegExp(`^(?:${escaped.join('|')})\\p{Lu}`, 'u');
+  }
+  return particleCap.test(s);
+}
 export const isCapitalised = (s: string): boolean => {
   const c = s.charCodeAt(0);
   if (c >= 65 && c <= 90) return true; // A-Z, the common case
-  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return PARTICLE_CAP.test(s);
-  return UPPER.test(s) || PARTICLE_CAP.test(s);
+  if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) return particleCapitalised(s);
+  return UPPER.test(s) || particleCapitalised(s);
 };
 
 /** "NATO", "EADS", "U.S.", "G7": two or more capitals and nothing lower-case. */

@@ -16,8 +16,8 @@ export interface RoleMatch {
   country: string | null;
 }
 
-const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our']);
-const TEMPORAL = new Set(['former', 'then', 'outgoing', 'incoming', 'new', 'current', 'longtime', 'acting', 'interim']);
+// Determiners and temporal modifiers ("former", "acting") are lists in data/entities/words.json.
+const DETERMINERS = { has: (w: string) => lexicon().words.determiners.has(w) };
 
 /** Lower-case word of token i, with "'s" kept as its own word. */
 const word = (doc: Doc, i: number) => foldedTokens(doc)[i];
@@ -203,4 +203,4 @@ export function titleReferences(doc: Doc, isNameToken: (i: number) => boolean): 
   return out;
 }
 
-export const isTemporal = (w: string) => TEMPORAL.has(w);
+export const isTemporal = (w: string) => lexicon().words.temporalModifiers.has(w);

@@ -55,6 +55,9 @@ const nlp = winkNLP(
   }) as typeof model,
 );
 const its = nlp.its;
+/** The id wink-nlp gives the first word outside its vocabulary that it meets; every later unknown
+ * word gets a higher one, so ids below it are vocabulary words. Read before any document is. */
+const firstUnknownId = (nlp.readDoc('qzxqzxqzq').tokens().out(its.uniqueId) as unknown as number[])[0];
 
 /** How far forgetUnknownWords() has looked through the lexeme list. */
 let forgottenUpTo = -1;
@@ -176,7 +179,8 @@ function tokenizeWithWink(text: string, para: Paragraph): Tokenized {
       prev.lemma = text.slice(prev.start, end).toLowerCase();
       rawIndexOf.push(raw.length - 1);
     } else {
-      raw.push({ start, end, pos: pos[i], lemma: lemma[i] });
+      // wink-nlp gives some contractions ("cannot") no lemma; their lower-case form stands in.
+      raw.push({ start, end, pos: pos[i], lemma: lemma[i] ?? value.toLowerCase() });
       rawIndexOf.push(raw.length - 1);
     }
     cursor = at + value.length;
@@ -222,6 +226,36 @@ export function buildDoc(article: Article): Doc {
     }
   });
   return { article, text, paragraphs, sentences, tokens };
+}
+
+
+const vocabularyCache = new Map<string, boolean>();
+
+/**
+ * Whether each word (lower case, letters only) is in wink-nlp's English vocabulary. A capitalised
+ * word whose lower-case form is an ordinary English word ("Results", "Doctors", "Talks") is a name
+ * less often than one that is not ("Obama", "Velmor"); the entities model reads this as a feature.
+ * One wink-nlp pass for all the words; a word it splits or changes counts as unknown.
+ */
+export function vocabularyWords(words: string[]): boolean[] {
+  const out = new Array<boolean>(words.length).fill(false);
+  // Most words recur from article to article: answers are kept (the cache is dropped when large).
+  const simple = words.map((w, i) => [w, i] as const).filter(([w, i]) => {
+    const known = vocabularyCache.get(w);
+    if (known !== undefined) out[i] = known;
+    return known === undefined && /^\p{Ll}+$/u.test(w);
+  });
+  if (simple.length === 0) return out;
+  const wdoc = nlp.readDoc(simple.map(([w]) => w).join(' '));
+  const values = wdoc.tokens().out(its.value) as string[];
+  const ids = wdoc.tokens().out(its.uniqueId) as unknown as number[];
+  if (values.length !== simple.length) return out;
+  if (vocabularyCache.size > 200_000) vocabularyCache.clear();
+  simple.forEach(([w, i], k) => {
+    out[i] = values[k] === w && ids[k] < firstUnknownId;
+    vocabularyCache.set(w, out[i]);
+  });
+  return out;
 }
 
 /** Index of the first token that starts at or after `offset` (tokens.length if none). */

@@ -67,8 +67,12 @@ test('a company cue never turns a named person into an organisation', () => {
 test('"X said in a statement" makes a name an organisation, even one a city bears', () => {
   const found = entitiesOf('Mortgage rates rose again. On Monday, Halifax said in a statement that it would cut rates.');
   assert.equal(entityAt(found, 'Halifax')?.type, 'organization');
+  // A city does not cut mortgage rates: without "in a statement" the sentence still reads as the
+  // lender's (the rules used to keep a city's name a place unless a statement was mentioned).
   const plain = entitiesOf('Mortgage rates rose again. On Monday, Halifax said that it would cut rates.');
-  assert.equal(entityAt(plain, 'Halifax')?.type, 'place');
+  assert.equal(entityAt(plain, 'Halifax')?.type, 'organization');
+  const place = entitiesOf('Storms closed the port in Halifax on Monday.');
+  assert.equal(entityAt(place, 'Halifax')?.type, 'place');
 });
 
 test('a lower-case letter before a capital spells a product: "iPod", "iTunes"', () => {
@@ -119,8 +123,11 @@ test('"Black Monday": an adjective naming a day is no entity', () => {
 test('a name launched in the passive is a product; "X also demonstrated" is not', () => {
   const found = entitiesOf('Brightcore said the Castine was originally introduced in 1986, and that the Castine will be revived next year.');
   assert.equal(entityAt(found, 'Castine')?.type, 'other');
+  // What this asserts is that the demonstrator is no product; whether an unfamiliar one-word name
+  // that "said" is a company or a person is left to the model (it used to default to a company).
   const active = entitiesOf('Besides the phone hardware, Brightcore also demonstrated new software, and Brightcore said sales rose.');
-  assert.equal(entityAt(active, 'Brightcore')?.type, 'organization');
+  assert.ok(entityAt(active, 'Brightcore'), JSON.stringify(active.mentions));
+  assert.notEqual(entityAt(active, 'Brightcore')?.type, 'other');
 });
 
 test('a country\'s chief negotiator or rival leaves an unfamiliar country a place (negotiation coverage)', () => {

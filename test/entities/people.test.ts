@@ -51,15 +51,14 @@ test('"said X" after a quote types an unfamiliar two-word name as a person', () 
   assert.equal(entityAt(found, 'Oleksandr Merezhko')?.type, 'person');
 });
 
-test('a name split by a line break in wrapped text is one mention', () => {
+test('no mention crosses a line break, even where a name is wrapped (issue 11, part 3)', () => {
+  // Page copies are unwrapped at ingest; within the entities stage a line is a line, so a name cut
+  // by a line break gives two mentions rather than one that runs across lines.
   const text = 'The French side was represented in the negotiations by President Emmanuel\nMacron, who arrived on Monday evening in the Turkish city.';
   const found = entitiesOf(text);
-  const m = found.mentions.find((x) => x.text.startsWith('Emmanuel'));
-  assert.ok(m, JSON.stringify(found.mentions));
-  assert.equal(m.text, 'Emmanuel\nMacron');
-  const e = found.entities.find((x) => x.key === m.entity)!;
-  assert.equal(e.name, 'Emmanuel Macron', 'the name collapses the line break');
-  assert.equal(e.type, 'person');
+  assert.ok(found.mentions.length > 0, JSON.stringify(found.mentions));
+  for (const m of found.mentions) assert.ok(!m.text.includes('\n'), JSON.stringify(m));
+  assert.equal(entityAt(found, 'Macron')?.type, 'person');
 });
 
 test('a surname two people share is not linked to either of them', () => {
@@ -114,8 +113,19 @@ test('an appositive "of …" completes the role instead of repeating it', () => 
 });
 
 test('a name led by a capital city is no person by its given name alone, but a given name that is a small city still counts', () => {
-  const found = entitiesOf('The St. Louis plant will close, and London Heathrow will expand. Vladimir Putin spoke on Monday.');
+  // The place stands on its own here: used as a modifier ("the St. Louis plant") it is no mention,
+  // as in MEANTIME, which the model follows.
+  const found = entitiesOf('The plant in St. Louis will close, and London Heathrow will expand. Vladimir Putin spoke on Monday.');
   assert.equal(entityAt(found, 'St. Louis')?.type, 'place');
   assert.notEqual(entityAt(found, 'London Heathrow')?.type, 'person');
   assert.equal(entityAt(found, 'Vladimir Putin')?.type, 'person');
+});
+
+test('a title word that ends a person\'s name is a surname: "Odile King", then "King said"', () => {
+  const found = entitiesOf('A neighbour, Odile King, said she heard shots. "I am sure of it," King said. UN High Commissioner Volker Turk spoke later.');
+  assert.equal(entityAt(found, 'Odile King')?.type, 'person');
+  assert.equal(entityAt(found, 'King'), entityAt(found, 'Odile King'));
+  assert.equal(entityAt(found, 'UN High Commissioner'), undefined);
+  const royal = entitiesOf('The King of Karsia opened the session.');
+  assert.equal(entityAt(royal, 'King'), undefined);
 });

@@ -12,7 +12,7 @@ import { compare } from '../../src/compare/index.js';
 
 export function sequentialBrief(articles: Article[]): Brief {
   const docs = articles.map(buildDoc);
-  const entities = docs.map(findEntities);
+  const entities = docs.map((doc) => findEntities(doc));
   // Every article's time expressions, then dates inferred across articles; the later stages read
   // the articles with their inferred dates.
   const timed = annotateTimes(docs);

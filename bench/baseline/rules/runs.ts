@@ -1,7 +1,7 @@
 // Candidate name runs: maximal stretches of capitalised tokens, joined across name particles
 // ("von der", "bin"), hyphens ("al-Assad"), organisation connectors ("Bank of America") and a single
 // line break inside a name; headlines and sentence-initial words are held to a stricter test.
-import type { Doc, Token } from '../text/doc.js';
+import type { Doc, Token } from '../../../src/text/doc.js';
 import { lexicon } from './lexicon.js';
 import { appositiveAfter } from './titles.js';
 import { localNames } from './local.js';

@@ -1,0 +1,84 @@
+// Issue 11, part 3: headlines and title-case lines are not names by capitalisation alone, no
+// mention crosses a line break, typographic punctuation behaves as its ASCII counterpart, and the
+// junk seen on real coverage does not become an entity. Every text here is written for these tests.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { entitiesOf, entityAt } from './helpers.js';
+
+const texts = (found: ReturnType<typeof entitiesOf>) => found.mentions.map((m) => m.text);
+
+test('a title-case headline is not one name: "Kovacs Overrules Brandt On Fishing Quotas"', () => {
+  const found = entitiesOf('Kovacs Overrules Brandt On Fishing Quotas\nPrime Minister Ilona Kovacs overruled her deputy, Tomas Brandt, on Tuesday. Brandt said he would appeal to the party.');
+  const t = texts(found);
+  assert.ok(!t.some((x) => /Overrules|Quotas|Fishing/.test(x)), JSON.stringify(t));
+  const headline = found.mentions.filter((m) => m.end <= 41);
+  assert.deepEqual(headline.map((m) => m.text), ['Kovacs', 'Brandt'], JSON.stringify(t));
+  for (const m of headline) assert.equal(m.type, 'person', JSON.stringify(m));
+  assert.equal(entityAt(found, 'Kovacs')?.key, entityAt(found, 'Ilona Kovacs')?.key, 'the headline surname is the person of the body');
+});
+
+test('ordinary words capitalised at a line start are no names: "Results", "Doctors"', () => {
+  const found = entitiesOf('Results\nDoctors said the results of the trial were better than expected.\nHospitals in Varna took part.');
+  const t = texts(found);
+  for (const w of ['Results', 'Doctors', 'Hospitals']) assert.ok(!t.includes(w), `${w} in ${JSON.stringify(t)}`);
+  assert.equal(entityAt(found, 'Varna')?.type, 'place');
+});
+
+test('no mention crosses a line break', () => {
+  const found = entitiesOf('The delegation from Oslo was led by Maria\nSantos, who spoke first.\nNorway and\nSweden signed.');
+  assert.ok(found.mentions.length >= 3, JSON.stringify(texts(found)));
+  for (const m of found.mentions) assert.ok(!/\n/.test(m.text), JSON.stringify(m));
+});
+
+test('a typographic possessive is a possessive: "Kovacs’s aides", "Obama’s plan"', () => {
+  const found = entitiesOf('Ilona Kovacs met reporters on Monday. Kovacs’s aides said the vote would pass.\nObama’s plan was rejected by Republicans in the Senate.');
+  const t = texts(found);
+  assert.ok(!t.some((x) => /[’']s$/.test(x)), JSON.stringify(t));
+  const kovacs = found.mentions.filter((m) => m.text === 'Kovacs');
+  assert.equal(kovacs.length, 1, JSON.stringify(t));
+  assert.equal(kovacs[0].entity, entityAt(found, 'Ilona Kovacs')?.key);
+  assert.notEqual(entityAt(found, 'Obama')?.type, 'organization');
+});
+
+test('a title with typographic punctuation stays out of the name: "Secretary of State Mike Pompeo –"', () => {
+  const found = entitiesOf('Secretary of State Mike Pompeo – speaking in Ankara – said the “talks” would go on. The Secretary’s plane left at noon.');
+  const t = found.mentions.filter((m) => m.kind === 'name').map((m) => m.text);
+  assert.ok(!t.some((x) => /State|Secretary/.test(x)), JSON.stringify(t));
+  const pompeo = entityAt(found, 'Mike Pompeo');
+  assert.equal(pompeo?.type, 'person', JSON.stringify(t));
+  assert.ok(pompeo?.roles.includes('secretary of state'), JSON.stringify(pompeo));
+  assert.equal(entityAt(found, 'Ankara')?.type, 'place');
+});
+
+test('a party-state tag names no one: "Sen. Mitch McConnell, R-Ky., said"', () => {
+  const found = entitiesOf('Sen. Mitch McConnell, R-Ky., said the bill would pass. Rep. Ana Ortiz (D-N.Y.) disagreed.');
+  const t = texts(found);
+  assert.ok(!t.some((x) => /\b(?:R|D)\b|Ky|N\.Y/.test(x)), JSON.stringify(t));
+  assert.equal(entityAt(found, 'Mitch McConnell')?.type, 'person');
+  assert.equal(entityAt(found, 'Ana Ortiz')?.type, 'person');
+});
+
+test('a word of page furniture is no entity: "Story", "Most Read"', () => {
+  const found = entitiesOf('Story\nThe ministers met in Geneva on Friday.\nMost Read\nStory continues below advertisement');
+  const t = texts(found);
+  assert.ok(!t.some((x) => /Story|Most Read/.test(x)), JSON.stringify(t));
+  assert.equal(entityAt(found, 'Geneva')?.type, 'place');
+});
+
+test('a given name that is also a town is the person: "Nancy" is no place beside "Nancy Pelosi"', () => {
+  const found = entitiesOf('Speaker Nancy Pelosi met the delegation on Monday. Nancy told reporters the talks had been useful.');
+  const pelosi = entityAt(found, 'Nancy Pelosi');
+  assert.equal(pelosi?.type, 'person');
+  const nancy = found.mentions.filter((m) => m.text === 'Nancy');
+  assert.ok(nancy.length === 1, JSON.stringify(texts(found)));
+  assert.notEqual(nancy[0].type, 'place');
+});
+
+test('datelines, venues and seats of government used as places are places, not organisations', () => {
+  const dateline = entitiesOf('VARNA, Bulgaria (Wire) — Talks resumed on Monday at the Euxinograd Palace, officials said.');
+  assert.equal(entityAt(dateline, 'VARNA')?.type, 'place', JSON.stringify(texts(dateline)));
+  assert.notEqual(entityAt(dateline, 'Euxinograd Palace')?.type, 'organization', JSON.stringify(texts(dateline)));
+  const seat = entitiesOf('The two leaders met at the Élysée Palace on Friday. The Kremlin said later that it welcomed the meeting.');
+  assert.equal(entityAt(seat, 'Élysée Palace')?.type, 'place', JSON.stringify(texts(seat)));
+  assert.equal(entityAt(seat, 'Kremlin')?.type, 'organization', 'a seat of power that speaks is its government');
+});
