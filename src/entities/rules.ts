@@ -49,6 +49,7 @@ export const RULES = [
   'place-nouns',
   'bylines',
   'first-names',
+  'unknown-names',
 ] as const;
 export type Rule = (typeof RULES)[number];
 
@@ -626,6 +627,23 @@ function ruleType(doc: Doc, c: Candidate, o: EntityOptions): EntityType | null {
   if (on(o, 'person-verbs') && words.length <= 3 && !place && !seat && !isAcronym(c.text) && !c.possessive && !lex.orgSuffixes.has(lastWord)) {
     const next = toks[last + 1];
     if (next && next.sentence === toks[last].sentence && (next.pos === 'VERB' || next.pos === 'AUX') && lex.personVerbs.has(next.lemma)) return 'person';
+  }
+  // "regional official Durdy Annayev": two or three capitalised words inside a sentence, none an
+  // ordinary English word, a place or a body's word, with a given name first or a person's word
+  // (a noun, a title) right before, and no reading the model holds with confidence, name a person:
+  // foreign names the training corpora rarely show.
+  if (on(o, 'unknown-names') && words.length >= 2 && words.length <= 3 && !place && !seat && !c.possessive && Math.max(s.organization, s.place, s.other) < 0.5 && !fd.initial[first] && fd.lineKind[first] === PROSE) {
+    let plain = true;
+    for (let k = first; k <= last; k++) {
+      const w = fd.words[k];
+      plain &&= /^\p{Lu}\p{Ll}+(?:-\p{L}+)?$/u.test(toks[k].text) && !fd.vocabulary.has(w) && !lex.places.has(w) && !lex.orgSuffixes.has(w) && !lex.connectorHeads.has(w);
+    }
+    const before = toks[first - 1];
+    const after = toks[last + 1];
+    // Not part of a longer hyphenated or numbered name ("Rolls-Royce Trent 900").
+    const inLonger = (!!before && before.end === toks[first].start) || (!!after && after.sentence === toks[last].sentence && /^\d/.test(after.text));
+    const personBefore = !!before && before.sentence === toks[first].sentence && (before.pos === 'NOUN' || fd.gaz[first - 1].some((g) => g.startsWith('role:')));
+    if (plain && !inLonger && (lex.givenNames.has(fd.words[first]) || personBefore)) return 'person';
   }
   // Parley's convention: a country is a place, whatever it does in the sentence.
   if (on(o, 'countries') && place?.kind === 'country' && !seat) return 'place';

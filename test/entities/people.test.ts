@@ -129,3 +129,9 @@ test('a title word that ends a person\'s name is a surname: "Odile King", then "
   const royal = entitiesOf('The King of Karsia opened the session.');
   assert.equal(entityAt(royal, 'King'), undefined);
 });
+
+test('two unfamiliar capitalised words after a person noun name a person; not inside a longer product name', () => {
+  const found = entitiesOf('"We will build roads," said the candidate, regional official Durdy Annayev. The plane has four Valmet-Royce Trent 900 engines.');
+  assert.equal(entityAt(found, 'Durdy Annayev')?.type, 'person');
+  assert.notEqual(entityAt(found, 'Royce Trent')?.type, 'person');
+});
