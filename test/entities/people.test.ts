@@ -135,3 +135,10 @@ test('two unfamiliar capitalised words after a person noun name a person; not in
   assert.equal(entityAt(found, 'Durdy Annayev')?.type, 'person');
   assert.notEqual(entityAt(found, 'Royce Trent')?.type, 'person');
 });
+
+test('after a full name, the surname alone names the person, at a sentence start too', () => {
+  const found = entitiesOf('A witness, Odile Marchetti, saw the crash. "It was fast," Marchetti said. Marchetti later left.');
+  const person = entityAt(found, 'Odile Marchetti');
+  assert.equal(person?.type, 'person');
+  assert.deepEqual(mentionTexts(found, person), ['Odile Marchetti', 'Marchetti', 'Marchetti']);
+});
