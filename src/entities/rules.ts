@@ -49,6 +49,8 @@ export const RULES = [
   'place-nouns',
   'bylines',
   'first-names',
+  'unknown-names',
+  'surnames',
 ] as const;
 export type Rule = (typeof RULES)[number];
 
@@ -79,6 +81,7 @@ export function spanRules(doc: Doc, tagged: TaggedName[], o: EntityOptions): Tag
   if (on(o, 'countries')) names = withCountries(doc, names);
   if (on(o, 'bylines')) names = withBylineNames(doc, names);
   if (on(o, 'headline-support')) names = withHeadlineNames(doc, names);
+  if (on(o, 'surnames')) names = withSurnames(doc, names);
   let out: TaggedName[] = [];
   for (const n of names) {
     let { first, last } = n;
@@ -318,6 +321,33 @@ function withCountries(doc: Doc, names: TaggedName[]): TaggedName[] {
     k = e;
   }
   return added.length ? [...names, ...added].sort((a, b) => a.first - b.first) : names;
+}
+
+/** '"…," Okafor said': once the article has named a person in full, the surname alone names them
+ * wherever it stands on its own, sentence starts included, where the tagger reads a capital as
+ * saying nothing ("King said" after "Odile King"). Not a word inside a longer run of capitals. */
+function withSurnames(doc: Doc, names: TaggedName[]): TaggedName[] {
+  const fd = featureDoc(doc);
+  const toks = doc.tokens;
+  const surnames = new Map<string, number[]>();
+  for (const n of names) {
+    if (n.last === n.first || n.probs[0] < 0.5 || n.probs[0] < Math.max(n.probs[1], n.probs[2], n.probs[3])) continue;
+    const w = fd.words[n.last];
+    if (/^\p{Lu}\p{Ll}{2,}$/u.test(toks[n.last].text) && !surnames.has(w)) surnames.set(w, n.probs);
+  }
+  if (surnames.size === 0) return names;
+  const covered = new Uint8Array(toks.length);
+  for (const n of names) for (let k = n.first; k <= n.last; k++) covered[k] = 1;
+  const added: TaggedName[] = [];
+  for (let k = 0; k < toks.length; k++) {
+    const probs = surnames.get(fd.words[k]);
+    if (!probs || covered[k] || !fd.cap[k] || fd.lineKind[k] !== PROSE) continue;
+    const capNear = (q: number) => q >= 0 && q < toks.length && toks[q].sentence === toks[k].sentence && fd.cap[q] === 1 && /\p{L}/u.test(toks[q].text);
+    if (capNear(k - 1) || capNear(k + 1) || toks[k + 1]?.text === '-') continue;
+    added.push({ first: k, last: k, type: 0, probs, settled: true });
+  }
+  if (added.length === 0) return names;
+  return [...names, ...added].sort((a, b) => a.first - b.first);
 }
 
 /** "By Gemma Platt and Jo Lee, World Affairs Reporter": each name of a byline is a person's, whole. */
@@ -626,6 +656,23 @@ function ruleType(doc: Doc, c: Candidate, o: EntityOptions): EntityType | null {
   if (on(o, 'person-verbs') && words.length <= 3 && !place && !seat && !isAcronym(c.text) && !c.possessive && !lex.orgSuffixes.has(lastWord)) {
     const next = toks[last + 1];
     if (next && next.sentence === toks[last].sentence && (next.pos === 'VERB' || next.pos === 'AUX') && lex.personVerbs.has(next.lemma)) return 'person';
+  }
+  // "regional official Durdy Annayev": two or three capitalised words inside a sentence, none an
+  // ordinary English word, a place or a body's word, with a given name first or a person's word
+  // (a noun, a title) right before, and no reading the model holds with confidence, name a person:
+  // foreign names the training corpora rarely show.
+  if (on(o, 'unknown-names') && words.length >= 2 && words.length <= 3 && !place && !seat && !c.possessive && Math.max(s.organization, s.place, s.other) < 0.5 && !fd.initial[first] && fd.lineKind[first] === PROSE) {
+    let plain = true;
+    for (let k = first; k <= last; k++) {
+      const w = fd.words[k];
+      plain &&= /^\p{Lu}\p{Ll}+(?:-\p{L}+)?$/u.test(toks[k].text) && !fd.vocabulary.has(w) && !lex.places.has(w) && !lex.orgSuffixes.has(w) && !lex.connectorHeads.has(w);
+    }
+    const before = toks[first - 1];
+    const after = toks[last + 1];
+    // Not part of a longer hyphenated or numbered name ("Rolls-Royce Trent 900").
+    const inLonger = (!!before && before.end === toks[first].start) || (!!after && after.sentence === toks[last].sentence && /^\d/.test(after.text));
+    const personBefore = !!before && before.sentence === toks[first].sentence && (before.pos === 'NOUN' || fd.gaz[first - 1].some((g) => g.startsWith('role:')));
+    if (plain && !inLonger && (lex.givenNames.has(fd.words[first]) || personBefore)) return 'person';
   }
   // Parley's convention: a country is a place, whatever it does in the sentence.
   if (on(o, 'countries') && place?.kind === 'country' && !seat) return 'place';

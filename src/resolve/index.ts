@@ -236,8 +236,8 @@ export function clusterLocals(
 }
 
 /** Two people who cannot be one: one of them typed a person, and their surnames differ, or their
- * given names differ (an initial, a short form, a shared start or one slip is not a difference),
- * or one is Jr. and the other Sr. */
+ * given names differ (an initial, a short form, a shared start or one slip is not a difference,
+ * unless their offices differ), or one is Jr. and the other Sr. */
 function peopleDiffer(p: Local, q: Local): boolean {
   if (p.type !== 'person' && q.type !== 'person') return false;
   if (p.people.length > 0 && q.people.length > 0) {
@@ -249,6 +249,9 @@ function peopleDiffer(p: Local, q: Local): boolean {
       if (rel === 'exact' || rel === 'compact' || rel === 'spelling') return false;
       return p.type === 'person' && q.type === 'person';
     }
+    // One letter apart in the given name is a slip only where nothing says otherwise: with two
+    // different offices it is two people.
+    if (r.given === 'slip' && roleRelation(p.roles, q.roles) === 'conflict') return true;
     return r.given === 'different' || r.generation === 'differs';
   }
   return false;

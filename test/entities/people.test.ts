@@ -129,3 +129,16 @@ test('a title word that ends a person\'s name is a surname: "Odile King", then "
   const royal = entitiesOf('The King of Karsia opened the session.');
   assert.equal(entityAt(royal, 'King'), undefined);
 });
+
+test('two unfamiliar capitalised words after a person noun name a person; not inside a longer product name', () => {
+  const found = entitiesOf('"We will build roads," said the candidate, regional official Durdy Annayev. The plane has four Valmet-Royce Trent 900 engines.');
+  assert.equal(entityAt(found, 'Durdy Annayev')?.type, 'person');
+  assert.notEqual(entityAt(found, 'Royce Trent')?.type, 'person');
+});
+
+test('after a full name, the surname alone names the person, at a sentence start too', () => {
+  const found = entitiesOf('A witness, Odile Marchetti, saw the crash. "It was fast," Marchetti said. Marchetti later left.');
+  const person = entityAt(found, 'Odile Marchetti');
+  assert.equal(person?.type, 'person');
+  assert.deepEqual(mentionTexts(found, person), ['Odile Marchetti', 'Marchetti', 'Marchetti']);
+});
