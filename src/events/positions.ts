@@ -40,6 +40,12 @@ function phrases(map: Record<string, string[]>): Phrase[] {
   return out.sort((a, b) => b.words.length - a.words.length);
 }
 
+let backingCache: Set<string> | null = null;
+/** Acts of backing (stances.json requestedBacking): asking another party to do one supports the thing. */
+export function requestedBacking(): Set<string> {
+  return (backingCache ??= new Set(loadJson<{ requestedBacking?: string[] }>('events/stances.json').requestedBacking ?? []));
+}
+
 let issueCache: PhraseIndex<string> | null = null;
 let beforeCache: PhraseIndex<string> | null = null;
 let afterCache: PhraseIndex<string> | null = null;
@@ -1186,7 +1192,10 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       if (!stance) break;
       if (request && inner && inner.value !== 'concede') {
         const innerNegated = negatedBefore(toks, objFrom - inner.length, k + p.length);
-        stance = (inner.value === 'oppose') !== innerNegated ? 'oppose' : 'demand';
+        // Asked to reject → oppose; asked to ratify or endorse → support (requestedBacking); asked
+        // to do anything else → demand.
+        const innerWords = toks.slice(objFrom - inner.length, objFrom).map((t) => t.lemma.toLowerCase()).join(' ');
+        stance = (inner.value === 'oppose') !== innerNegated ? 'oppose' : !innerNegated && requestedBacking().has(innerWords) ? 'support' : 'demand';
       }
       // "demanded enrichment limits" opposes enrichment; refusing or offering limits says nothing
       // sure about it (see limitedStance).

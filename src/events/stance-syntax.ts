@@ -30,6 +30,7 @@ interface StancesFile {
   nounCues?: string[];
   explicit?: string[];
   relinquish?: string[];
+  requestedBacking?: string[];
   syntax?: {
     verbs?: Record<string, string[]>;
     negatingFrames?: string[];
@@ -62,6 +63,8 @@ interface Lexicon {
   generic: Set<string>;
   notIssue: Set<string>;
   nominal: Map<string, string>;
+  /** Acts of backing: asked of another party, the requester supports the thing. */
+  backing: Set<string>;
   limitationAsIssue: Map<string, string>;
 }
 
@@ -108,6 +111,7 @@ export function syntaxLexicon(): Lexicon {
     generic: new Set(sx.genericHeads ?? []),
     notIssue: new Set(sx.notIssueHeads ?? []),
     nominal,
+    backing: new Set(f.requestedBacking ?? []),
     limitationAsIssue: new Map(Object.entries(f.limitationAsIssue ?? {})),
   };
   return lexCache;
@@ -308,7 +312,9 @@ function readCue(doc: Doc, c: number, cue: Cue, action: boolean, lex: Lexicon, f
   }
   // "urged parliament to reject…", "called on parliament to reject…": the object of a request
   // is the party addressed, not the issue; the complement is read with the request as its frame.
-  if (kind === 'verb' && lex.requesting.has(toks[c].lemma.toLowerCase()) && (childrenOf(doc, c, ['xcomp', 'ccomp']).length > 0 || childrenOf(doc, c, ['advcl']).some((a) => childrenOf(doc, a, ['mark']).some((m) => toks[m].text.toLowerCase() === 'to')))) return out;
+  const toClause = (a: number) => childrenOf(doc, a, ['mark']).some((m) => toks[m].text.toLowerCase() === 'to');
+  // (The tree may hang "to reject…" on the party addressed: "urged [the senators to ratify…]".)
+  if (kind === 'verb' && lex.requesting.has(toks[c].lemma.toLowerCase()) && (childrenOf(doc, c, ['xcomp', 'ccomp']).length > 0 || childrenOf(doc, c, ['advcl']).some(toClause) || childrenOf(doc, c, ['obj']).some((o) => childrenOf(doc, o, ['acl']).some(toClause)))) return out;
   if (cue.prep) {
     const labels = kind === 'noun' ? ['nmod'] : ['obl', 'obj', 'nmod', 'obl:arg'];
     for (const n of childrenOf(doc, c, labels)) {
@@ -390,6 +396,17 @@ function framesOf(doc: Doc, c: number, lex: Lexicon): Frames {
     // "refused to accept", "agreed to limit", "the refusal to discuss", "committed to holding".
     const complement = label === 'xcomp' || (label === 'acl' && toks[up].pos === 'NOUN') || (/^(advcl|obl|nmod)$/.test(label) && childrenOf(doc, h, ['mark', 'case']).some((m) => lower(m) === 'to'));
     if (!complement) break;
+    // "urged [the senators to ratify…]": the clause hangs on the party addressed, which is the
+    // object of the request.
+    const asker = headOf(doc, up);
+    if (label === 'acl' && labelOf(doc, up) === 'obj' && asker >= 0 && (lex.requesting.has(toks[asker].lemma.toLowerCase()) || lex.requesting.has(lower(asker)))) {
+      if (negatedHere(doc, asker)) negations++;
+      if (hasModal(doc, asker)) modal = true;
+      frame = 'request';
+      requester = asker;
+      h = asker;
+      break;
+    }
     const g = up;
     const gl = toks[g].lemma.toLowerCase();
     const has = (set: Set<string>) => set.has(gl) || set.has(lower(g));
@@ -537,9 +554,9 @@ function finish(doc: Doc, f: Found, view: SentenceView, reporting: Reporting, co
   if (frames.frame === 'request') {
     actorToken = holderOf(doc, frames.requester, lex);
     actorBy = 'requester';
-    // The requested stance: asked to reject → oppose; asked to accept, back or do it → demand
-    // (whoever urges another party to act asks for the act: bench/gold/positions/README.md).
-    if (!action && base !== 'limit') stance = stance === 'oppose' ? 'oppose' : 'demand';
+    // The requested stance: asked to reject → oppose; asked to ratify or endorse → support
+    // (requestedBacking); asked to do anything else → demand, as the rules read requests.
+    if (!action && base !== 'limit') stance = stance === 'oppose' ? 'oppose' : stance === 'support' && lex.backing.has(f.cue.phrase) ? 'support' : 'demand';
   } else if (f.cueKind === 'noun') {
     actorToken = holderOf(doc, c, lex);
     actorBy = childrenOf(doc, c, ['nmod:poss']).length ? 'possessor' : 'light';
