@@ -322,7 +322,6 @@ export function findConditions(doc: Doc, entities: ArticleEntities, quotes: Quot
       const toks0 = view.tokens;
       const clausal = toks0.slice(c.condition.from, c.condition.to).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
       if (!clausal && !NOUN_MARKERS.has(c.shape)) continue;
-      if (!toks0.slice(c.commitment.from, c.commitment.to).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) continue;
       const actor = resolver.resolve(view, c.subject, reporting);
       if (!actor || !canHoldStance(entities.entities.find((e) => e.key === actor.key))) continue;
       const toks = view.tokens;
