@@ -40,6 +40,12 @@ function phrases(map: Record<string, string[]>): Phrase[] {
   return out.sort((a, b) => b.words.length - a.words.length);
 }
 
+let noPartyCache: Set<string> | null = null;
+/** Negative quantifiers (stances.json noParty): no party holds a stance they are the subject of. */
+export function noParty(): Set<string> {
+  return (noPartyCache ??= new Set(loadJson<{ noParty?: string[] }>('events/stances.json').noParty ?? []));
+}
+
 let backingCache: Set<string> | null = null;
 /** Acts of backing (stances.json requestedBacking): asking another party to do one supports the thing. */
 export function requestedBacking(): Set<string> {
@@ -746,8 +752,14 @@ export function findPositions(doc: Doc, entities: ArticleEntities, quotes: Quote
       // "called the deal 'a giant bag of money'": a quoted fragment is someone's words, not an
       // issue a reader recognises; a seed issue inside it still is one.
       if (!isSeedIssue(p.issue) && quotedFragment(doc.text, quotes, start, end)) continue;
-      // "Nobody signs a ceasefire because…": a negative quantifier holds no stance.
-      if (p.subject && /^(nobody|no one|none|nothing|neither|no-one)$/i.test(textOf(view, p.subject.from, p.subject.to))) continue;
+      // "Nobody signs a truce because…": a negative quantifier holds no stance, and when the rule
+      // found no subject, the word right before the cue is the one to check (else the stance
+      // would fall back on the speaker).
+      if (p.subject && noParty().has(textOf(view, p.subject.from, p.subject.to).toLowerCase())) continue;
+      if (!p.subject && p.span.from > 0 && noParty().has(toks[p.span.from - 1].lower)) continue;
+      // "has not rejected a treaty since 1999": a negated act over a stretch of time is a record
+      // of what has not happened, not a stance on the thing.
+      if (p.how?.negated && toks.some((t, i) => t.lower === 'since' && toks[i + 1] !== undefined && isTimeWord(toks[i + 1]))) continue;
       const modal = toks.slice(p.span.from, p.span.to).some((t) => MODAL_WORDS.test(t.lower)) || (p.subject !== null && toks.slice(p.subject.to, p.span.from).some((t) => MODAL_WORDS.test(t.lower)));
       const actors = resolver.resolveAll(view, p.subject, reporting);
       for (const actor of actors) {

@@ -31,6 +31,7 @@ interface StancesFile {
   explicit?: string[];
   relinquish?: string[];
   requestedBacking?: string[];
+  noParty?: string[];
   syntax?: {
     verbs?: Record<string, string[]>;
     negatingFrames?: string[];
@@ -65,6 +66,8 @@ interface Lexicon {
   nominal: Map<string, string>;
   /** Acts of backing: asked of another party, the requester supports the thing. */
   backing: Set<string>;
+  /** Negative quantifiers: no party. */
+  noParty: Set<string>;
   limitationAsIssue: Map<string, string>;
 }
 
@@ -112,6 +115,7 @@ export function syntaxLexicon(): Lexicon {
     notIssue: new Set(sx.notIssueHeads ?? []),
     nominal,
     backing: new Set(f.requestedBacking ?? []),
+    noParty: new Set(f.noParty ?? []),
     limitationAsIssue: new Map(Object.entries(f.limitationAsIssue ?? {})),
   };
   return lexCache;
@@ -579,7 +583,7 @@ function finish(doc: Doc, f: Found, view: SentenceView, reporting: Reporting, co
   if (!stance) return null;
   if (actorToken < 0) return null;
   // "Nobody signs a ceasefire…": a negative quantifier holds no stance.
-  if (/^(nobody|none|nothing|neither|no-one)$/.test(lower(actorToken))) return null;
+  if (lex.noParty.has(lower(actorToken))) return null;
   // The actor must not be the issue itself.
   if (issueInfo && issueInfo.tokens.includes(actorToken)) return null;
   // ── conditions ──
