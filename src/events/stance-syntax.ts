@@ -772,6 +772,10 @@ export function issuePhrase(doc: Doc, h: number, lex: Lexicon = syntaxLexicon(),
   mods = all.filter((k) => k !== h);
   const text = spell(doc, all);
   if (!/\p{L}/u.test(text)) return null;
+  // Markup in the text ("<img src=x …>") is no words of an issue.
+  const first = Math.min(...all);
+  const last = Math.max(...all);
+  if (toks.slice(Math.max(sentence.firstToken, first - 1), Math.min(sentence.endToken, last + 2)).some((k) => /^[<>=]$|^<\/?[a-z]/i.test(k.text))) return null;
   // A bare name is a party, not an issue.
   if (t.pos === 'PROPN' && mods.every((k) => toks[k].pos === 'PROPN') && !generic) return { text, tokens: all, last: Math.max(...all) };
   return { text, tokens: all, last: Math.max(...all) };

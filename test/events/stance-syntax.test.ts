@@ -75,6 +75,10 @@ test('an act told as past narration, a question or a time is no position', () =>
   assert.ok(read('Velmont proposed a truce on Monday.').every((p) => !/monday/i.test(p.issue)));
 });
 
+test('markup in the text names no issue', () => {
+  assert.deepEqual(read('Norland will not sign <img src=x onerror="alert(1)"> anything today.'), []);
+});
+
 test('a commitment with a condition of its own is conditional', () => {
   has('Norland will sign the accord if Velmont ends the blockade.', 'Norland', 'conditional', 'the accord');
 });
