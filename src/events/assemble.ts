@@ -168,13 +168,17 @@ export function assemble(docs: Doc[], perArticle: ArticleEvents[], resolved: Res
     const stem = issueStems(p.issue).pop() ?? '';
     const issueActors = new Set(grouped.filter((g) => g.position.actor !== p.actor && issueStems(g.position.issue).pop() === stem).map((g) => g.position.actor)).size;
     const actorPositions = grouped.filter((g) => g.position.actor === p.actor).length;
-    return { actorShare: docs.length ? actorDocs / docs.length : 0, actorMentions: e?.mentions.length ?? 0, issueShare: headShare.get(head)!, storyArticles: docs.length, issueActors, actorPositions };
+    return { actorShare: docs.length ? actorDocs / docs.length : 0, actorMentions: e?.mentions.length ?? 0, issueShare: headShare.get(head)!, storyArticles: docs.length, issueActors, actorPositions, onInstrument: onInstrument(p.issue) };
   };
   // How much of what the articles say is about a negotiation: the share of positions on issues
-  // of the seed vocabulary. Coverage of a trial or a transfer saga gives few, and stances read
-  // from it are less often right.
-  const allReadings = [...positions.values()].flatMap((x) => x.readings);
-  const seedShare = allReadings.length ? allReadings.filter((r) => r.how?.seed).length / allReadings.length : 0;
+  // of the seed vocabulary or on an instrument the coverage names with a capitalised head ("the
+  // Harbour Strait Security Agreement"): a treaty fight is a negotiation even when none of its
+  // issues is in the seed vocabulary. Coverage of a trial or a transfer saga gives few, and stances
+  // read from it are less often right.
+  const named = new Set(docs.flatMap((d) => instrumentsOf(d.text)).filter((n) => /\s\p{Lu}\p{L}+$/u.test(n) && !/\sDeal$/.test(n)).map((n) => n.toLowerCase()));
+  const onInstrument = (issue: string) => [...named].some((n) => issue.toLowerCase().includes(n));
+  const allReadings = [...positions.values()].flatMap((x) => x.readings.map((r) => ({ r, issue: x.position.issue })));
+  const seedShare = allReadings.length ? allReadings.filter(({ r, issue }) => r.how?.seed || onInstrument(issue)).length / allReadings.length : 0;
   const negative = new Set([...positions.values()].filter((x) => x.position.stance === 'oppose').map((x) => `${x.position.actor}\u0000${x.position.issue}`));
   const positive = new Set([...positions.values()].filter((x) => x.position.stance !== 'oppose').map((x) => `${x.position.actor}\u0000${x.position.issue}`));
   const positionList = grouped.map(({ position, ranks, members, readings, extra }) => {

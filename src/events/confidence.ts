@@ -60,6 +60,9 @@ export interface PositionContext {
   issueActors: number;
   /** Positions the actor holds in the brief. */
   actorPositions: number;
+  /** The issue is an instrument the coverage names ("the Harbour Strait Security Agreement"):
+   * the thing under negotiation, counted as a seed issue. */
+  onInstrument?: boolean;
 }
 
 /** Features of one position from the readings behind its evidence (the lead reading is the
@@ -76,7 +79,7 @@ export function positionFeatures(position: Position, readings: PositionFound[], 
     f[`path=${how.path}`] = 1;
     f[`cue=${how.cueKind}`] = 1;
     f[`via=${how.via}`] = 1;
-    if (how.seed) f['seed'] = 1;
+    if (how.seed || context?.onInstrument) f['seed'] = 1;
     for (const k of ['negated', 'limitation', 'insufficient', 'request', 'condition', 'inCondition', 'obliged', 'modal', 'inQuote', 'subjectless'] as const) if (how[k]) f[k] = 1;
     if (how.distance > 3) f['far'] = 1;
     // The actor came from a pronoun, a role noun, a quote's speaker or "we": resolved, not named.

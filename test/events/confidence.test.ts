@@ -127,3 +127,16 @@ test('the rules and the tree reading one clause alike is a feature; a seed issue
   assert.ok(relief, JSON.stringify(positions));
   assert.equal(featuresOf(relief)!['seedIndirect'], undefined);
 });
+
+test('the instrument the coverage names counts as a seed issue, for the position and for the coverage', () => {
+  const { positions } = brief(['Talks on the Harbour Strait Security Agreement resumed.', 'Senator Lind opposed the treaty.', 'Senator Lind opposed the new dam.'], [['Senator Lind', 'person']]);
+  const treaty = positions.find((x) => x.issue === 'Harbour Strait Security Agreement');
+  const dam = positions.find((x) => /dam/.test(x.issue));
+  assert.ok(treaty && dam, JSON.stringify(positions));
+  assert.equal(featuresOf(treaty)!['seed'], 1);
+  assert.equal(featuresOf(dam)!['seed'], undefined);
+  // Half the coverage's positions are on the instrument.
+  assert.ok((featuresOf(dam)!['seedShare'] ?? 0) > 0);
+  const none = brief(['Senator Lind opposed the new dam.'], [['Senator Lind', 'person']]);
+  assert.equal(featuresOf(none.positions[0])!['seedShare'], undefined);
+});
