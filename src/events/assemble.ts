@@ -115,8 +115,8 @@ export function assemble(docs: Doc[], perArticle: ArticleEvents[], resolved: Res
       positions.set(key, entry);
     }
   });
-  // Labels of one actor and stance that name one issue are one position ("monitoring mission" and
-  // "funding of monitoring mission"); its label is the seed issue if any, else the label with the
+  // Labels of one actor and stance that name one issue are one position ("observer mission" and
+  // "funding of observer mission"); its label is the seed issue if any, else the label with the
   // most evidence, then the shorter.
   const grouped: { position: Position; ranks: number[]; members: Set<string>; readings: PositionFound[]; extra: PositionFound[]; labels: Map<string, number> }[] = [];
   for (const entry of positions.values()) {
@@ -142,9 +142,9 @@ export function assemble(docs: Doc[], perArticle: ArticleEvents[], resolved: Res
   }
   positions.clear();
   for (const g of grouped) {
-    // The seed label when every other label shares a word with it ("monitoring mission" for
-    // "funding of monitoring mission"); otherwise the label with the most evidence, then the
-    // shorter: a reader recognises "Tomahawk missiles" before "military aid".
+    // The seed label when every other label shares a word with it ("observer mission" for
+    // "funding of observer mission"); otherwise the label with the most evidence, then the
+    // shorter: a reader recognises "cruise missiles" before "military aid".
     const seedLabel = [...g.labels.keys()].find((l) => g.readings.some((r) => r.issue === l && r.how?.seed));
     const seedWords = new Set(seedLabel ? issueStems(seedLabel) : []);
     const seedFits = seedLabel !== undefined && [...g.labels.keys()].every((l) => l === seedLabel || issueStems(l).some((w) => seedWords.has(w)));

@@ -1,8 +1,8 @@
 import { loadJson } from '../util/data.js';
 
 // One Position per actor, issue and stance across articles: issue labels read from different
-// sentences ("funding of the monitoring mission", "monitoring mission"; "last-minute rule
-// changes", "last-minute rule change") name one issue when they share their head word and most of
+// sentences ("funding of the observer mission", "observer mission"; "late rule
+// changes", "late rule change") name one issue when they share their head word and most of
 // their words, unless the longer one adds a word that turns the issue round ("cap on the mission"
 // is not "the mission").
 
@@ -45,8 +45,8 @@ function seeds(): SeedVocabulary {
 }
 
 /** The seed issue (data/events/issues.json) a label names: the label itself, its head word
- * ("Tomahawk missiles" → military aid), or a seed phrase it ends with ("UN sanctions snapback"
- * → sanctions); null for none. */
+ * ("cruise missiles" → military aid), or a seed phrase it ends with ("EU oil sanctions" →
+ * sanctions); null for none. */
 export function seedIssueOf(label: string): string | null {
   const v = seeds();
   const own = v.issues.get(label.toLowerCase());
@@ -73,11 +73,11 @@ export function sameIssue(a: string, b: string): boolean {
   // A word of limitation or ending that only one has turns the issue round, seed or not.
   const extra = [...x.filter((w) => !ys.has(w)), ...y.filter((w) => !xs.has(w))];
   if (extra.some((w) => POLAR_STEMS.has(w))) return false;
-  // One of them a seed issue the other names by its head ("military aid", "Tomahawk missiles").
+  // One of them a seed issue the other names by its head ("military aid", "cruise missiles").
   const sa = seedIssueOf(a);
   const sb = seedIssueOf(b);
   if (sa && sa === sb && (sa === a || sb === b)) return true;
-  // The head is the last content word ("funding of the monitoring mission" → mission).
+  // The head is the last content word ("funding of the observer mission" → mission).
   if (x[x.length - 1] !== y[y.length - 1]) return false;
   const shared = x.filter((w) => ys.has(w)).length;
   const subset = x.every((w) => ys.has(w)) || y.every((w) => xs.has(w));

@@ -645,7 +645,7 @@ export interface PositionFound extends PositionAnnotation {
     agree?: boolean;
     /** The other reading gives the same actor and stance in the same clause, on another issue. */
     sameActorStance?: boolean;
-    /** Read from a headline: a title-cased line ("Obama Reverses Bush on Species Rule"). */
+    /** Read from a headline: a title-cased line ("Minister Rejects Levy on Grain"). */
     headline?: boolean;
     /** A seed issue the passage does not name by its head word ("direct talks" read from
      * "negotiating", "wages" from "pay"): the vocabulary stretched to everyday words. */
@@ -704,7 +704,7 @@ export function findPositions(doc: Doc, entities: ArticleEntities, quotes: Quote
     const words = raw.tokens.filter((t) => /^\p{L}/u.test(t.text));
     const capitalised = words.filter((t) => /^\p{Lu}/u.test(t.text)).length;
     const headline = (words.length >= 3 && capitalised / words.length >= 0.6) || (s === 0 && !/[.!?"”]$/.test(raw.tokens[raw.tokens.length - 1]?.text ?? ''));
-    // A headline restates the story in a few words ("Obama Reverses Bush on Species Rule"); the
+    // A headline restates the story in a few words ("Minister Rejects Levy on Grain"); the
     // body states the position with its actor and issue, so headlines hold none here.
     if (headline) continue;
     for (const [index, p] of inSentence.entries()) {
@@ -752,12 +752,12 @@ export function findPositions(doc: Doc, entities: ArticleEntities, quotes: Quote
       // "called the deal 'a giant bag of money'": a quoted fragment is someone's words, not an
       // issue a reader recognises; a seed issue inside it still is one.
       if (!isSeedIssue(p.issue) && quotedFragment(doc.text, quotes, start, end)) continue;
-      // "Nobody signs a truce because…": a negative quantifier holds no stance, and when the rule
+      // "Nobody backs the levy…": a negative quantifier holds no stance, and when the rule
       // found no subject, the word right before the cue is the one to check (else the stance
       // would fall back on the speaker).
       if (p.subject && noParty().has(textOf(view, p.subject.from, p.subject.to).toLowerCase())) continue;
       if (!p.subject && p.span.from > 0 && noParty().has(toks[p.span.from - 1].lower)) continue;
-      // "has not rejected a treaty since 1999": a negated act over a stretch of time is a record
+      // "has not vetoed a budget since 2004": a negated act over a stretch of time is a record
       // of what has not happened, not a stance on the thing.
       if (p.how?.negated && toks.some((t, i) => t.lower === 'since' && toks[i + 1] !== undefined && isTimeWord(toks[i + 1]))) continue;
       const modal = toks.slice(p.span.from, p.span.to).some((t) => MODAL_WORDS.test(t.lower)) || (p.subject !== null && toks.slice(p.subject.to, p.span.from).some((t) => MODAL_WORDS.test(t.lower)));
@@ -765,7 +765,7 @@ export function findPositions(doc: Doc, entities: ArticleEntities, quotes: Quote
       for (const actor of actors) {
       // The actor must be a party: not an event, a tournament or a pronoun tagged as a name.
       if (!canHoldStance(entities.entities.find((e) => e.key === actor.key))) continue;
-      // A subject the tree found that names no party ("the death penalty rarely offers…") does not
+      // A subject the tree found that names no party ("the new levy rarely offers…") does not
       // fall back on whoever is speaking.
       if (fromSyntax && (actor.via === 'speaker' || actor.via === 'voice')) continue;
       const key = `${actor.key}|${p.issue}|${p.stance}`;

@@ -319,7 +319,7 @@ export class ActorResolver {
     const person = all.find((m) => m.type === 'person');
     const side = all.find((m) => m.type !== 'person');
     if (person && side && !this.affiliation.has(person.entity)) this.affiliation.set(person.entity, side.entity);
-    // "The Valdorian ambassador, Irena Dobrev,": the state of the nationality word.
+    // "The Pellanese envoy, Tomas Brek,": the state of the nationality word.
     if (person && !side && !this.affiliation.has(person.entity)) {
       const state = [...toks.slice(a.from, a.to), ...toks.slice(b.from, b.to)].map((t) => this.stateOfDemonym(t.text)).find((k) => k !== null);
       if (state) this.affiliation.set(person.entity, state);
@@ -332,7 +332,7 @@ export class ActorResolver {
   }
 
   /** The state a nationality word names, when the article names that state: "Russian" → Russia
-   * (world-countries), "Serenian" → Serenia, "Beshtari" → Beshtar (a state the article names
+   * (world-countries), "Pellanese" → Pellan, "Kessari" → Kessar (a state the article names
    * with the word's stem). */
   stateOfDemonym(word: string): string | null {
     if (!/^\p{Lu}\p{Ll}{3,}$/u.test(word)) return null;
@@ -358,14 +358,14 @@ export class ActorResolver {
         if (word && ROLE_HEADS.has(word) && !this.byHead.has(word)) this.byHead.set(word, m.entity);
       }
     }
-    // "Annika Sorvald is the foreign minister of Serenia", "Irena Dobrev, ambassador of Valdoria".
+    // "Ilse Varga is the foreign minister of Pellan", "Tomas Brek, envoy of Norland".
     for (let k = 0; k + 1 < ms.length; k++) {
       const a = ms[k];
       const b = ms[k + 1];
       if (a.type !== 'person' || b.type !== 'place' || this.affiliation.has(a.entity)) continue;
       if (/^,?\s+(?:(?:is|was|,)\s+)?(?:the\s+)?(?:[a-z-]+\s+){1,3}(?:of|for)\s+$/.test(this.doc.text.slice(a.end, b.start))) this.affiliation.set(a.entity, b.entity);
     }
-    // "Serenian Foreign Minister Annika Sorvald": a nationality word before the title.
+    // "Pellanese Foreign Minister Ilse Varga": a nationality word before the title.
     for (const m of ms) {
       if (m.type !== 'person' || this.affiliation.has(m.entity)) continue;
       const before = /(\p{Lu}\p{Ll}+)\s+(?:[\p{L}-]+\s+){1,3}$/u.exec(this.doc.text.slice(Math.max(0, m.start - 50), m.start));

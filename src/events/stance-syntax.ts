@@ -260,7 +260,7 @@ export function syntaxPositionsInSentence(doc: Doc, s: number, view: SentenceVie
         // "give up" is read by its particle entry, not as "give".
         continue;
       }
-      // "withdraw from the talks" leaves a process (opposes it); "withdraw from Mirel" is a
+      // "withdraw from the talks" leaves a process (opposes it); "withdraw from Dorn" is a
       // troop withdrawal, read as an act below.
       const found = readCue(doc, c, cue, false, lex, first, end).filter((f) => !LEAVING.has(cue.phrase) || PROCESS_NOUNS.test(toks[f.issueHead].lemma.toLowerCase()));
       for (const f of found) {
@@ -317,7 +317,7 @@ function readCue(doc: Doc, c: number, cue: Cue, action: boolean, lex: Lexicon, f
   // "urged parliament to reject…", "called on parliament to reject…": the object of a request
   // is the party addressed, not the issue; the complement is read with the request as its frame.
   const toClause = (a: number) => childrenOf(doc, a, ['mark']).some((m) => toks[m].text.toLowerCase() === 'to');
-  // (The tree may hang "to reject…" on the party addressed: "urged [the senators to ratify…]".)
+  // (The tree may hang "to reject…" on the party addressed: "urged [the deputies to ratify…]".)
   if (kind === 'verb' && lex.requesting.has(toks[c].lemma.toLowerCase()) && (childrenOf(doc, c, ['xcomp', 'ccomp']).length > 0 || childrenOf(doc, c, ['advcl']).some(toClause) || childrenOf(doc, c, ['obj']).some((o) => childrenOf(doc, o, ['acl']).some(toClause)))) return out;
   if (cue.prep) {
     const labels = kind === 'noun' ? ['nmod'] : ['obl', 'obj', 'nmod', 'obl:arg'];
@@ -340,7 +340,7 @@ function readCue(doc: Doc, c: number, cue: Cue, action: boolean, lex: Lexicon, f
       if (toks[n].pos !== 'VERB') push(withConj(n), 'nmod');
       return out;
     }
-    // "made Teixeira an offer": the offer is for the one it is made to.
+    // "made Olsen an offer": the offer is for the one it is made to.
     const light = headOf(doc, c);
     if (labelOf(doc, c) === 'obj' && light >= 0 && lex.light.has(toks[light].lemma.toLowerCase())) {
       const to = childrenOf(doc, light, ['iobj']).find((r) => toks[r].pos === 'PROPN');
@@ -400,7 +400,7 @@ function framesOf(doc: Doc, c: number, lex: Lexicon): Frames {
     // "refused to accept", "agreed to limit", "the refusal to discuss", "committed to holding".
     const complement = label === 'xcomp' || (label === 'acl' && toks[up].pos === 'NOUN') || (/^(advcl|obl|nmod)$/.test(label) && childrenOf(doc, h, ['mark', 'case']).some((m) => lower(m) === 'to'));
     if (!complement) break;
-    // "urged [the senators to ratify…]": the clause hangs on the party addressed, which is the
+    // "urged [the deputies to ratify…]": the clause hangs on the party addressed, which is the
     // object of the request.
     const asker = headOf(doc, up);
     if (label === 'acl' && labelOf(doc, up) === 'obj' && asker >= 0 && (lex.requesting.has(toks[asker].lemma.toLowerCase()) || lex.requesting.has(lower(asker)))) {
@@ -501,7 +501,7 @@ function finish(doc: Doc, f: Found, view: SentenceView, reporting: Reporting, co
     if (!issueInfo) return null;
     issue = issueInfo.text;
     issueEnd = issueInfo.last;
-    // "offered Teixeira an eight-year deal": the deal is for the one it is offered to.
+    // "offered Olsen a three-year deal": the deal is for the one it is offered to.
     const recipient = f.object === 'obj' ? childrenOf(doc, c, ['iobj']).find((r) => toks[r].pos === 'PROPN') : undefined;
     if (recipient !== undefined && f.cue.stance === 'offer') {
       const r = issuePhrase(doc, recipient, lex);
@@ -574,7 +574,7 @@ function finish(doc: Doc, f: Found, view: SentenceView, reporting: Reporting, co
     actorToken = agentOf(doc, c);
     actorBy = 'agent';
   } else if (frames.top !== c && toks[frames.top].pos === 'NOUN') {
-    // "Kyiv's offer to pay", "the refusal to discuss": whoever holds the noun.
+    // "Norland's offer to pay", "the refusal to discuss": whoever holds the noun.
     actorToken = holderOf(doc, frames.top, lex);
     actorBy = childrenOf(doc, frames.top, ['nmod:poss']).length ? 'possessor' : 'light';
   } else {
@@ -582,7 +582,7 @@ function finish(doc: Doc, f: Found, view: SentenceView, reporting: Reporting, co
   }
   if (!stance) return null;
   if (actorToken < 0) return null;
-  // "Nobody signs a ceasefire…": a negative quantifier holds no stance.
+  // "Nobody backs the levy…": a negative quantifier holds no stance.
   if (lex.noParty.has(lower(actorToken))) return null;
   // The actor must not be the issue itself.
   if (issueInfo && issueInfo.tokens.includes(actorToken)) return null;
@@ -652,7 +652,7 @@ export function subjectToken(doc: Doc, v: number): number {
       if (/^(who|which|that|whom)$/.test(toks[s].text.toLowerCase())) {
         if (labelOf(doc, p) === 'acl:relcl') return headOf(doc, p);
         // The tree may hang the clause elsewhere: the name just before the pronoun
-        // ("Sen. Teresa Quinlan (D-Ore.), who has opposed…").
+        // ("Sen. Ada Holm (D-Vt.), who has opposed…").
         let k = s - 1;
         const first = doc.sentences[toks[s].sentence].firstToken;
         let depth = 0;
@@ -688,7 +688,7 @@ function chunkOf(doc: Doc, t: number, first: number): Chunk {
     const x = stack.pop()!;
     for (const k of childrenOf(doc, x, CHUNK_LABELS)) {
       if (keep.has(k) || Math.abs(k - t) > 10) continue;
-      // A title in quotation marks ("whose book, "No Blank Checks",") names a work, not a party.
+      // A title in quotation marks ("whose book, "Open Borders",") names a work, not a party.
       if (labelOf(doc, k) === 'appos' && childrenOf(doc, k, ['punct']).some((q) => /^["“”'‘’]$/.test(toks[q].text))) continue;
       keep.add(k);
       stack.push(k);
@@ -744,7 +744,7 @@ export function issuePhrase(doc: Doc, h: number, lex: Lexicon = syntaxLexicon(),
   addMods(h, 0);
   let mods = [...keep].filter((k) => k !== h && toks[k].pos !== 'PART' && !/^['’]s?$/.test(toks[k].text));
   const generic = lex.generic.has(lem);
-  // One prepositional complement: "release of prisoners", "cap on enrichment", "a contract for Teixeira".
+  // One prepositional complement: "release of prisoners", "cap on enrichment", "a contract for Olsen".
   const nmods = childrenOf(doc, h, ['nmod']).filter((n) => childrenOf(doc, n, ['case']).some((k) => /^(of|for|on|to|against|over|from|with|in)$/.test(toks[k].text.toLowerCase())));
   let tail: number[] = [];
   if (nmods.length && depth < 2) {
@@ -758,7 +758,7 @@ export function issuePhrase(doc: Doc, h: number, lex: Lexicon = syntaxLexicon(),
     if (inner && !weak && inner.tokens.length <= 5) tail = [cs, ...inner.tokens];
   }
   if (generic && mods.length === 0 && tail.length === 0) return null;
-  // A word the text writes with a hyphen stays whole: "Serenian-led", "Beshtari-held".
+  // A word the text writes with a hyphen stays whole: "Pellanese-led", "Kessari-held".
   const sentence = doc.sentences[t.sentence];
   for (const k of [...keep]) {
     for (let j = k; j > sentence.firstToken && toks[j - 1].end === toks[j].start && /^[\p{L}\p{N}-]+$/u.test(toks[j - 1].text); j--) keep.add(j - 1);
@@ -797,7 +797,7 @@ function spell(doc: Doc, tokens: number[]): string {
 }
 
 /** The issue of an act: "withdraw troops" → "troop withdrawal", "fund the mission" → "funding
- * of the mission", "withdraw from Mirel" → "withdrawal from Mirel". */
+ * of the mission", "withdraw from Dorn" → "withdrawal from Dorn". */
 function actionIssue(doc: Doc, v: number, lex: Lexicon): (IssueInfo & { noun: string }) | null {
   const toks = doc.tokens;
   const lem = toks[v].lemma.toLowerCase();
@@ -819,7 +819,7 @@ function actionIssue(doc: Doc, v: number, lex: Lexicon): (IssueInfo & { noun: st
     const o = objs[0];
     if (toks[o].pos === 'PRON') return null;
     const p = issuePhrase(doc, o, lex);
-    // "lend Greece billions": a sum given to a party names the act by its recipient.
+    // "lend Pellan billions": a sum given to a party names the act by its recipient.
     const to = childrenOf(doc, v, ['iobj']).find((r) => toks[r].pos === 'PROPN');
     if (!p && to !== undefined) return { text: `${noun} to ${spell(doc, [to, ...childrenOf(doc, to, ['flat', 'compound'])].sort((a, b) => a - b))}`, tokens: [v, to], last: Math.max(o, to), noun };
     if (!p) return null;

@@ -16,7 +16,7 @@ test('labels of one issue merge', () => {
 });
 
 test('a limitation or an ending is never merged with what it limits', () => {
-  assert.ok(!sameIssue('cap on the monitoring mission', 'monitoring mission'));
+  assert.ok(!sameIssue('cap on the observer mission', 'observer mission'));
   assert.ok(!sameIssue('limits on grain exports', 'grain exports'));
   assert.ok(!sameIssue('end of the blockade', 'blockade'));
   assert.ok(!sameIssue('lifting of sanctions', 'sanctions'));

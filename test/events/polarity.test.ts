@@ -142,7 +142,7 @@ test('campaigning against opposes; supporters and opponents', () => {
 });
 
 test('a request to ratify or endorse supports the thing; to accept or do anything else demands it', () => {
-  has('Velmont urged the senators to ratify the treaty.', 'the treaty', 'support', 'Velmont');
-  never('Velmont urged the senators to ratify the treaty.', 'the treaty', 'demand');
+  has('Velmont urged the deputies to ratify the pact.', 'the pact', 'support', 'Velmont');
+  never('Velmont urged the deputies to ratify the pact.', 'the pact', 'demand');
   has('Velmont urged Norland to accept a truce.', 'ceasefire', 'demand', 'Velmont');
 });

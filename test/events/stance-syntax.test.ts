@@ -62,10 +62,10 @@ test('an act a party commits to or asks for is named by its noun', () => {
 });
 
 test('a request to back a text supports it; to reject it opposes it; the party asked is no issue', () => {
-  has('Velmont urged the senators to ratify the river accord.', 'Velmont', 'support', 'river accord');
+  has('Velmont urged the deputies to ratify the river accord.', 'Velmont', 'support', 'river accord');
   has('Velmont urged parliament to reject the river accord.', 'Velmont', 'oppose', 'river accord');
   has('Velmont urged Norland to accept the truce.', 'Velmont', 'demand', 'truce');
-  assert.ok(read('Velmont urged the senators to ratify the river accord.').every((p) => p.issue !== 'senators'));
+  assert.ok(read('Velmont urged the deputies to ratify the river accord.').every((p) => p.issue !== 'deputies'));
 });
 
 test('an act told as past narration, a question or a time is no position', () => {
