@@ -110,8 +110,8 @@ const pct = (a: number, b: number) => (b ? (a / b).toFixed(3) : 'n/a');
  * purpose: with some three hundred examples, larger sets fitted the training stories and ranked
  * held-out stories worse under leave-one-story-out cross-validation (docs/models/positions.md).
  * `--features all` (or a comma list) trains on others, to compare. */
-const POSITION_FEATURES = ['plainExplicit', 'plain', 'explicitCue', 'seed', 'inCondition', 'negated', 'seedShare'];
-const CONDITION_FEATURES = ['strongShape', 'modal', 'counterfactual', 'past', 'negated', 'inQuote', 'firstPerson', 'by=own', 'actor=person', 'commitment>12', 'condition<=2'];
+const POSITION_FEATURES = ['plainExplicit', 'plain', 'explicitCue', 'seed', 'inCondition', 'negated', 'seedShare', 'agree', 'seedIndirect'];
+const CONDITION_FEATURES = ['strongShape', 'modal', 'counterfactual', 'past', 'negated', 'inQuote', 'firstPerson', 'by=own', 'actor=person', 'commitment>12', 'condition<=2', 'attached', 'subjectIsActor', 'stanceVerb'];
 
 function featureList(name: 'positions' | 'conditions'): string[] | null {
   const at = args.indexOf(name === 'positions' ? '--features' : '--condition-features');

@@ -38,8 +38,33 @@ function tokens(s: string): string[] {
   return foldName(s).replace(/['’]s\b/g, '').split(/[^a-z0-9]+/).filter(Boolean);
 }
 
+/** A crude stem: the plural ending off, then a verb ending, then a final "e", so that a singular
+ * and its plural stem alike ("rule" and "rules", "force" and "forces", "killing" and "killings"). */
 function stem(w: string): string {
-  return w.replace(/(ies)$/, 'y').replace(/(ing|ed|es|s)$/, '').slice(0, 7);
+  return w.replace(/(ies)$/, 'y').replace(/(es|s)$/, '').replace(/(ing|ed)$/, '').replace(/e$/, '').slice(0, 7);
+}
+
+/** Head nouns that are plain synonyms in any news about a negotiation: a reader takes either for
+ * the other. Only words that mean the same thing wherever they occur: "deal" (also a contract)
+ * or "ruling" (a court's decision, not a rule) are not listed. */
+const HEAD_SYNONYMS = [
+  ['treaty', 'agreement', 'accord', 'pact'],
+  ['ceasefire', 'truce', 'armistice'],
+  ['withdrawal', 'pullback', 'pullout'],
+  ['talks', 'negotiation'],
+  ['funding', 'financing'],
+  ['rule', 'regulation'],
+];
+const HEAD_CLASS = new Map(HEAD_SYNONYMS.flatMap((group) => group.map((w) => [stem(w), stem(group[0])] as const)));
+const headClass = (w: string) => HEAD_CLASS.get(w) ?? w;
+
+/** The stemmed noun before a phrase's first preposition, its head ("withdrawal" in "withdrawal of
+ * forces from the town"), or null when the phrase has no preposition after its first word. */
+function headBeforePreposition(s: string): string | null {
+  const w = tokens(s);
+  const at = w.findIndex((x, i) => i > 0 && /^(of|from|to|for|on|in|with|against|over|into)$/.test(x));
+  if (at <= 0 || STOP.has(w[at - 1])) return null;
+  return stem(w[at - 1]);
 }
 
 /** Whether a gold name (as the annotator wrote it) names this entity. */
@@ -65,13 +90,17 @@ export function nameMatches(gold: string, entity: Entity | undefined): boolean {
   return false;
 }
 
-/** Whether two issue phrases name the same issue: the same head word, or most content words shared. */
+/** Whether two issue phrases name the same issue: the same head word (the last content word, or
+ * the noun before a preposition; synonyms of HEAD_SYNONYMS count as the same), or most content
+ * words shared. */
 export function issueMatches(gold: string, predicted: string): boolean {
   const content = (s: string) => tokens(s).filter((w) => !STOP.has(w)).map(stem);
   const g = content(gold);
   const p = content(predicted);
   if (g.length === 0 || p.length === 0) return false;
-  if (g[g.length - 1] === p[p.length - 1]) return true;
+  const heads = (s: string, c: string[]) => [c[c.length - 1], headBeforePreposition(s)].filter((h): h is string => h !== null).map(headClass);
+  const gh = heads(gold, g);
+  if (heads(predicted, p).some((h) => gh.includes(h))) return true;
   const gs = new Set(g);
   const shared = p.filter((w) => gs.has(w)).length;
   return shared / Math.min(g.length, p.length) >= 0.6 && shared >= 1;

@@ -4,8 +4,9 @@ import type { Doc } from '../text/doc.js';
 import type { ArticleEvents, ResolvedEntities } from '../annotations.js';
 import type { Condition, Event, Position, Span } from '../types.js';
 import { instrumentsOf, type PositionFound } from './positions.js';
+import { issueStems, sameIssue } from './grouping.js';
 import type { ConditionWithAttribution } from './conditions.js';
-import { applyConfidence, conditionFeatures, positionFeatures } from './confidence.js';
+import { applyConfidence, conditionFeatures, positionFeatures, type PositionContext } from './confidence.js';
 
 function words(s: string): Set<string> {
   return new Set(s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 2));
@@ -114,15 +115,73 @@ export function assemble(docs: Doc[], perArticle: ArticleEvents[], resolved: Res
       positions.set(key, entry);
     }
   });
+  // Labels of one actor and stance that name one issue are one position ("observer mission" and
+  // "funding of observer mission"); its label is the seed issue if any, else the label with the
+  // most evidence, then the shorter.
+  const grouped: { position: Position; ranks: number[]; members: Set<string>; readings: PositionFound[]; extra: PositionFound[]; labels: Map<string, number> }[] = [];
+  for (const entry of positions.values()) {
+    const { position } = entry;
+    const into = grouped.find((g) => g.position.actor === position.actor && g.position.stance === position.stance && [...g.labels.keys()].some((l) => sameIssue(l, position.issue)));
+    if (!into) {
+      grouped.push({ ...entry, position: { ...position, evidence: [...position.evidence] }, readings: [...entry.readings], extra: [], ranks: [...entry.ranks], labels: new Map([[position.issue, position.evidence.length]]) });
+      continue;
+    }
+    into.labels.set(position.issue, (into.labels.get(position.issue) ?? 0) + position.evidence.length);
+    for (const m of entry.members) into.members.add(m);
+    position.evidence.forEach((span, k) => {
+      // The rules and the tree may read one clause twice: one span of evidence.
+      // (Its reading still counts for the confidence features.)
+      if (into.position.evidence.some((s) => s.article === span.article && s.start < span.end && span.start < s.end)) {
+        into.extra.push(entry.readings[k]);
+        return;
+      }
+      into.position.evidence.push(span);
+      into.ranks.push(entry.ranks[k]);
+      into.readings.push(entry.readings[k]);
+    });
+  }
+  positions.clear();
+  for (const g of grouped) {
+    // The seed label when every other label shares a word with it ("observer mission" for
+    // "funding of observer mission"); otherwise the label with the most evidence, then the
+    // shorter: a reader recognises "cruise missiles" before "military aid".
+    const seedLabel = [...g.labels.keys()].find((l) => g.readings.some((r) => r.issue === l && r.how?.seed));
+    const seedWords = new Set(seedLabel ? issueStems(seedLabel) : []);
+    const seedFits = seedLabel !== undefined && [...g.labels.keys()].every((l) => l === seedLabel || issueStems(l).some((w) => seedWords.has(w)));
+    const best = seedFits ? seedLabel : [...g.labels].sort((a, b) => b[1] - a[1] || a[0].split(' ').length - b[0].split(' ').length)[0][0];
+    g.position.issue = best;
+    positions.set(`${g.position.actor}\u0000${best}\u0000${g.position.stance}`, g);
+  }
   const entityById = new Map(resolved.entities.map((e) => [e.id, e]));
+  // How much of the coverage names the actor and uses the issue's head word.
+  const lowered = docs.map((d) => d.text.toLowerCase());
+  const headShare = new Map<string, number>();
+  const contextOf = (p: Position): PositionContext => {
+    const e = entityById.get(p.actor);
+    const actorDocs = new Set((e?.mentions ?? []).map((m) => m.article)).size;
+    const head = (p.issue.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).pop() ?? '';
+    if (!headShare.has(head)) {
+      const stem = head.replace(/(ies|es|s)$/, '').slice(0, 6);
+      const re = new RegExp(`\\b${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u');
+      headShare.set(head, stem.length >= 3 && lowered.length ? lowered.filter((t) => re.test(t)).length / lowered.length : 0);
+    }
+    const stem = issueStems(p.issue).pop() ?? '';
+    const issueActors = new Set(grouped.filter((g) => g.position.actor !== p.actor && issueStems(g.position.issue).pop() === stem).map((g) => g.position.actor)).size;
+    const actorPositions = grouped.filter((g) => g.position.actor === p.actor).length;
+    return { actorShare: docs.length ? actorDocs / docs.length : 0, actorMentions: e?.mentions.length ?? 0, issueShare: headShare.get(head)!, storyArticles: docs.length, issueActors, actorPositions, onInstrument: onInstrument(p.issue) };
+  };
   // How much of what the articles say is about a negotiation: the share of positions on issues
-  // of the seed vocabulary. Coverage of a trial or a transfer saga gives few, and stances read
-  // from it are less often right.
-  const allReadings = [...positions.values()].flatMap((x) => x.readings);
-  const seedShare = allReadings.length ? allReadings.filter((r) => r.how?.seed).length / allReadings.length : 0;
+  // of the seed vocabulary or on an instrument the coverage names with a capitalised head ("the
+  // Harbour Strait Security Agreement"): a treaty fight is a negotiation even when none of its
+  // issues is in the seed vocabulary. Coverage of a trial or a transfer saga gives few, and stances
+  // read from it are less often right.
+  const named = new Set(docs.flatMap((d) => instrumentsOf(d.text)).filter((n) => /\s\p{Lu}\p{L}+$/u.test(n) && !/\sDeal$/.test(n)).map((n) => n.toLowerCase()));
+  const onInstrument = (issue: string) => [...named].some((n) => issue.toLowerCase().includes(n));
+  const allReadings = [...positions.values()].flatMap((x) => x.readings.map((r) => ({ r, issue: x.position.issue })));
+  const seedShare = allReadings.length ? allReadings.filter(({ r, issue }) => r.how?.seed || onInstrument(issue)).length / allReadings.length : 0;
   const negative = new Set([...positions.values()].filter((x) => x.position.stance === 'oppose').map((x) => `${x.position.actor}\u0000${x.position.issue}`));
   const positive = new Set([...positions.values()].filter((x) => x.position.stance !== 'oppose').map((x) => `${x.position.actor}\u0000${x.position.issue}`));
-  const positionList = [...positions.values()].map(({ position, ranks, members, readings }) => {
+  const positionList = grouped.map(({ position, ranks, members, readings, extra }) => {
     // Stable sort: within one rank, the order the articles were read in.
     const order = position.evidence.map((_, k) => k).sort((a, b) => ranks[a] - ranks[b]);
     const out: Position = { ...position, evidence: order.map((k) => position.evidence[k]), attributedBy: order.map((k) => ATTRIBUTION_NAMES[ranks[k]]) };
@@ -131,7 +190,7 @@ export function assemble(docs: Doc[], perArticle: ArticleEvents[], resolved: Res
     const pair = `${out.actor}\u0000${out.issue}`;
     const conflict = out.stance === 'oppose' ? positive.has(pair) : negative.has(pair);
     const articles = new Set(out.evidence.map((e) => e.article)).size;
-    applyConfidence('positions', out, positionFeatures(out, order.map((k) => readings[k]), entityById.get(out.actor), articles, conflict, seedShare));
+    applyConfidence('positions', out, positionFeatures(out, [...order.map((k) => readings[k]), ...extra], entityById.get(out.actor), articles, conflict, seedShare, contextOf(out)));
     return out;
   });
 
@@ -155,7 +214,7 @@ export function assemble(docs: Doc[], perArticle: ArticleEvents[], resolved: Res
 
   for (const c of conditions) {
     const articles = new Set(c.condition.evidence.map((e) => e.article)).size;
-    applyConfidence('conditions', c.condition, conditionFeatures(c.condition, c.found, entityById.get(c.condition.actor), articles));
+    applyConfidence('conditions', c.condition, conditionFeatures(c.condition, c.found, entityById.get(c.condition.actor), articles, seedShare));
   }
   return { events, positions: positionList, conditions: conditions.map((c) => c.condition) };
 }

@@ -7,6 +7,7 @@ import { loadJson } from '../util/data.js';
 import { NEGATORS, PhraseIndex, subjectBefore as npBefore, sentenceView, textOf, type Chunk, type SentenceView, type Tok } from './clause.js';
 import { ActorResolver, reportingOf, type ActorVia, type Attribution, type Reporting } from './speakers.js';
 import { canHoldStance } from './actors.js';
+import { conditionReading } from './stance-syntax.js';
 
 interface ConditionsFile {
   markers: Record<string, string[]>;
@@ -293,11 +294,20 @@ export interface ConditionWithAttribution extends ConditionAnnotation {
     negated: boolean;
     /** "we"/"I" commit. */
     firstPerson: boolean;
+    /** The tree's reading (src/events/stance-syntax.ts conditionReading): the condition clause
+     * hangs on the commitment's verb; the actor phrase holds that verb's subject; the verb is a
+     * stance word or a named act ("sign", "fund"). */
+    attached?: boolean;
+    subjectIsActor?: boolean;
+    stanceVerb?: boolean;
   };
   /** Where the commitment and the condition are in the text. */
   commitmentSpan: { start: number; end: number };
   conditionSpan: { start: number; end: number };
 }
+
+/** Markers whose condition may be a noun phrase ("in exchange for the release of…"). */
+const NOUN_MARKERS = new Set(['in-exchange-for', 'subject-to', 'precondition', 'not-without', 'no-before', 'on-condition', 'ultimatum']);
 
 /** The conditional commitments of an article, each tied to an actor entity. */
 export function findConditions(doc: Doc, entities: ArticleEntities, quotes: QuoteAnnotation[]): ConditionWithAttribution[] {
@@ -307,6 +317,11 @@ export function findConditions(doc: Doc, entities: ArticleEntities, quotes: Quot
     const view = sentenceView(doc, s);
     const reporting = reportingOf(view);
     for (const c of conditionsInSentence(view, reporting)) {
+      // A condition clause says what must happen: "if Monday", "once the help" are no conditions
+      // (a misread marker), unless the marker takes a noun ("in exchange for", "subject to").
+      const toks0 = view.tokens;
+      const clausal = toks0.slice(c.condition.from, c.condition.to).some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+      if (!clausal && !NOUN_MARKERS.has(c.shape)) continue;
       const actor = resolver.resolve(view, c.subject, reporting);
       if (!actor || !canHoldStance(entities.entities.find((e) => e.key === actor.key))) continue;
       const toks = view.tokens;
@@ -315,6 +330,8 @@ export function findConditions(doc: Doc, entities: ArticleEntities, quotes: Quot
       const commitment = toks.slice(c.commitment.from, c.commitment.to);
       const modal = commitment.some((t) => /^(will|would|'ll|shall|could|can|wo|ca|must)$/.test(t.lower)) || toks.slice(Math.max(0, c.commitment.from - 4), c.commitment.from).some((t) => /^(will|would|'ll|shall)$/.test(t.lower));
       const commitmentText = textOf(view, c.commitment.from, c.commitment.to);
+      const first = doc.sentences[s].firstToken;
+      const tree = conditionReading(doc, { from: first + c.commitment.from, to: first + c.commitment.to }, { from: first + c.condition.from, to: first + c.condition.to }, c.subject ? { from: first + c.subject.from, to: first + c.subject.to } : null);
       const conditionText = textOf(view, c.condition.from, c.condition.to);
       out.push({
         actor: actor.key,
@@ -334,6 +351,9 @@ export function findConditions(doc: Doc, entities: ArticleEntities, quotes: Quot
           past: !modal && commitment.some((t) => /^(was|were|did|had)$/.test(t.lower) || (t.pos === 'VERB' && /ed$/.test(t.lower))),
           negated: commitment.some((t) => NEGATORS.has(t.lower)),
           firstPerson: commitment.some((t) => /^(we|i)$/.test(t.lower)) || (c.subject !== null && /^(we|i)$/i.test(textOf(view, c.subject.from, c.subject.to))),
+          attached: tree.attached,
+          subjectIsActor: tree.subjectIsActor,
+          stanceVerb: tree.stanceVerb,
         },
       });
     }

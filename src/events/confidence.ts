@@ -44,9 +44,30 @@ function actorFeatures(f: Features, entity: Entity | undefined): void {
   if (entity && entity.name === entity.name.toUpperCase() && /\p{Lu}{3}/u.test(entity.name)) f['actorAllCaps'] = 1;
 }
 
+/** What the whole coverage says about a position's actor and issue: how many of the story's
+ * articles name the actor, and how many use the issue's head word. A party the coverage is about,
+ * on an issue it keeps returning to, is what an analyst records. */
+export interface PositionContext {
+  /** Share (0..1) of the story's articles that mention the actor. */
+  actorShare: number;
+  /** Mentions of the actor in the whole story. */
+  actorMentions: number;
+  /** Share (0..1) of the story's articles whose text holds the issue's head word. */
+  issueShare: number;
+  /** Number of articles in the story. */
+  storyArticles: number;
+  /** Other actors holding a position on an issue with the same head word. */
+  issueActors: number;
+  /** Positions the actor holds in the brief. */
+  actorPositions: number;
+  /** The issue is an instrument the coverage names ("the Harbour Strait Security Agreement"):
+   * the thing under negotiation, counted as a seed issue. */
+  onInstrument?: boolean;
+}
+
 /** Features of one position from the readings behind its evidence (the lead reading is the
  * actor's own words when there are any). */
-export function positionFeatures(position: Position, readings: PositionFound[], entity: Entity | undefined, articles: number, conflict: boolean, seedShare = 0): Features {
+export function positionFeatures(position: Position, readings: PositionFound[], entity: Entity | undefined, articles: number, conflict: boolean, seedShare = 0, context?: PositionContext): Features {
   const f: Features = {};
   if (seedShare > 0) f['seedShare'] = Math.round(seedShare * 1000) / 1000;
   const lead = readings[0];
@@ -58,7 +79,7 @@ export function positionFeatures(position: Position, readings: PositionFound[], 
     f[`path=${how.path}`] = 1;
     f[`cue=${how.cueKind}`] = 1;
     f[`via=${how.via}`] = 1;
-    if (how.seed) f['seed'] = 1;
+    if (how.seed || context?.onInstrument) f['seed'] = 1;
     for (const k of ['negated', 'limitation', 'insufficient', 'request', 'condition', 'inCondition', 'obliged', 'modal', 'inQuote', 'subjectless'] as const) if (how[k]) f[k] = 1;
     if (how.distance > 3) f['far'] = 1;
     // The actor came from a pronoun, a role noun, a quote's speaker or "we": resolved, not named.
@@ -82,13 +103,54 @@ export function positionFeatures(position: Position, readings: PositionFound[], 
   if (articles > 1) f['articles>1'] = 1;
   if (readings.some((r) => r.how?.seed !== how?.seed || r.how?.path !== how?.path)) f['mixedReadings'] = 1;
   if (conflict) f['conflict'] = 1;
+  // How the dependency tree read it (src/events/stance-syntax.ts), and whether the rules agree.
+  const sx = readings.find((r) => r.how?.syntax)?.how?.syntax;
+  const ruled = readings.some((r) => r.how && !r.how.syntax);
+  if (sx) {
+    f['sx'] = 1;
+    f[`sx.frame=${sx.frame}`] = 1;
+    f[`sx.object=${sx.object}`] = 1;
+    f[`sx.actorBy=${sx.actorBy}`] = 1;
+    f[`sx.cue=${sx.cueKind}`] = 1;
+    if (sx.cueStance === 'limit') f['sx.limit'] = 1;
+    if (sx.negations > 0) f['sx.negated'] = 1;
+    if (sx.past) f['sx.past'] = 1;
+    if (sx.modal) f['sx.modal'] = 1;
+    if (sx.nominalised) f['sx.nominalised'] = 1;
+    if (sx.conjunct) f['sx.conjunct'] = 1;
+    if (sx.issueHeadProper) f['sx.issueName'] = 1;
+    if (explicitCues().has(sx.cue)) f['sx.explicit'] = 1;
+    if (ruled) f['sx+rules'] = 1;
+    // The surest tree reading: an explicit stance word whose own subject names the actor, on a
+    // short noun phrase, stated rather than narrated.
+    if (explicitCues().has(sx.cue) && sx.actorBy === 'subject' && (sx.frame === 'plain' || sx.frame === 'modal') && !sx.past && !sx.conjunct && sx.issueWords <= 4 && (how?.via === 'name' || how?.via === 'first-person' || how?.via === 'pronoun')) f['sx.plainExplicit'] = 1;
+  }
+  if (readings.some((r) => r.how?.agree)) f['agree'] = 1;
+  if (readings.every((r) => r.how?.headline)) f['headline'] = 1;
+  if (readings.length && readings.every((r) => r.how?.seedIndirect)) f['seedIndirect'] = 1;
+  // The stance word itself: some state a position far more often than others.
+  const cueWord = (sx?.cue ?? lead?.cue ?? '').toLowerCase();
+  if (cueWord) f[`cue:${cueWord}`] = 1;
+  if (readings.some((r) => r.how?.sameActorStance)) f['sameActorStance'] = 1;
+  if (context) {
+    f['actorShare'] = Math.round(context.actorShare * 1000) / 1000;
+    f['issueShare'] = Math.round(context.issueShare * 1000) / 1000;
+    if (context.actorMentions >= 5) f['actorMentions>=5'] = 1;
+    if (context.actorMentions <= 1) f['actorMentions<=1'] = 1;
+    if (context.storyArticles <= 1) f['singleArticle'] = 1;
+    if (context.issueActors >= 1) f['issueActors>=1'] = 1;
+    if (context.issueActors >= 3) f['issueActors>=3'] = 1;
+    if (context.actorPositions >= 3) f['actorPositions>=3'] = 1;
+  }
+  if (entity && entity.name.split(/\s+/).length >= 4) f['actorLong'] = 1;
+  if (entity && /\b(?!of\b|the\b|for\b|and\b|de\b|van\b|von\b|al\b)[a-z]/.test(entity.name)) f['actorLower'] = 1;
   return f;
 }
 
 const STRONG_SHAPES = new Set(['provided-that', 'only-if', 'on-condition', 'unless', 'in-exchange-for', 'subject-to', 'precondition', 'ultimatum', 'not-without']);
 
 /** Features of one condition from the findings behind its evidence. */
-export function conditionFeatures(condition: Condition, found: ConditionWithAttribution[], entity: Entity | undefined, articles: number): Features {
+export function conditionFeatures(condition: Condition, found: ConditionWithAttribution[], entity: Entity | undefined, articles: number, seedShare = 0): Features {
   const f: Features = {};
   const lead = found[0];
   actorFeatures(f, entity);
@@ -97,7 +159,8 @@ export function conditionFeatures(condition: Condition, found: ConditionWithAttr
     f[`by=${lead.attributedBy}`] = 1;
     if (lead.how) {
       f[`via=${lead.how.via}`] = 1;
-      for (const k of ['inQuote', 'modal', 'counterfactual', 'past', 'negated', 'firstPerson'] as const) if (lead.how[k]) f[k] = 1;
+      for (const k of ['inQuote', 'modal', 'counterfactual', 'past', 'negated', 'firstPerson', 'attached', 'subjectIsActor', 'stanceVerb'] as const) if (lead.how[k]) f[k] = 1;
+      if (lead.how.attached && lead.how.subjectIsActor && lead.how.stanceVerb && lead.how.modal) f['treeCommitment'] = 1;
     }
   }
   // Markers that can only state a condition ("provided that", "in exchange for") against those
@@ -110,6 +173,7 @@ export function conditionFeatures(condition: Condition, found: ConditionWithAttr
   f[k <= 2 ? 'condition<=2' : k <= 12 ? 'condition<=12' : 'condition>12'] = 1;
   if (condition.evidence.length > 1) f['evidence>1'] = 1;
   if (articles > 1) f['articles>1'] = 1;
+  if (seedShare > 0) f['seedShare'] = Math.round(seedShare * 1000) / 1000;
   return f;
 }
 

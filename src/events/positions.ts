@@ -10,6 +10,8 @@ import { conditionsInSentence, type ConditionFound } from './conditions.js';
 import { ActorResolver, reportingOf, unfoldParenthetical, type ActorVia, type Reporting } from './speakers.js';
 import { canHoldStance } from './actors.js';
 import { insufficientAfter, isLimitationNoun, limitationAt, limitationOf, negatingFrameBefore, offerFrameBefore, type Limitation } from './polarity.js';
+import { syntaxPositionsInSentence, type SyntaxReading } from './stance-syntax.js';
+import { sameIssue } from './grouping.js';
 
 interface IssuesFile {
   issues: Record<string, string[]>;
@@ -36,6 +38,18 @@ function phrases(map: Record<string, string[]>): Phrase[] {
     }
   }
   return out.sort((a, b) => b.words.length - a.words.length);
+}
+
+let noPartyCache: Set<string> | null = null;
+/** Negative quantifiers (stances.json noParty): no party holds a stance they are the subject of. */
+export function noParty(): Set<string> {
+  return (noPartyCache ??= new Set(loadJson<{ noParty?: string[] }>('events/stances.json').noParty ?? []));
+}
+
+let backingCache: Set<string> | null = null;
+/** Acts of backing (stances.json requestedBacking): asking another party to do one supports the thing. */
+export function requestedBacking(): Set<string> {
+  return (backingCache ??= new Set(loadJson<{ requestedBacking?: string[] }>('events/stances.json').requestedBacking ?? []));
 }
 
 let issueCache: PhraseIndex<string> | null = null;
@@ -625,6 +639,17 @@ export interface PositionFound extends PositionAnnotation {
     subjectGap: number;
     /** How many stances the sentence holds (a crowded sentence is read less surely). */
     sentencePositions: number;
+    /** Read from the dependency tree (src/events/stance-syntax.ts): how. */
+    syntax?: SyntaxReading;
+    /** The rules and the tree read the same actor, stance and issue here. */
+    agree?: boolean;
+    /** The other reading gives the same actor and stance in the same clause, on another issue. */
+    sameActorStance?: boolean;
+    /** Read from a headline: a title-cased line ("Minister Rejects Levy on Grain"). */
+    headline?: boolean;
+    /** A seed issue the passage does not name by its head word ("direct talks" read from
+     * "negotiating", "wages" from "pay"): the vocabulary stretched to everyday words. */
+    seedIndirect?: boolean;
   };
 }
 
@@ -669,7 +694,21 @@ export function findPositions(doc: Doc, entities: ArticleEntities, quotes: Quote
     const reporting = reportingOf(view);
     const conditions = conditionsInSentence(view, reporting);
     const inSentence = positionsInSentence(view, reporting, conditions);
-    for (const p of inSentence) {
+    // Stances read from the dependency tree, after the rules' own.
+    const ruleCount = inSentence.length;
+    for (const x of syntaxPositionsInSentence(doc, s, raw, reporting, conditions)) {
+      inSentence.push({ issue: x.issue, stance: x.stance, subject: x.subject, span: x.span, cue: x.cue, syntax: x.syntax, how: reading('syntax', { cueKind: x.syntax.cueKind, negated: x.syntax.negations % 2 === 1, limitation: x.syntax.cueStance === 'limit', insufficient: x.syntax.insufficient, request: x.syntax.frame === 'request', condition: x.stance === 'conditional' }) });
+    }
+    const sentenceFirst = out.length;
+    // A headline: most words capitalised, or the opening line without a full stop.
+    const words = raw.tokens.filter((t) => /^\p{L}/u.test(t.text));
+    const capitalised = words.filter((t) => /^\p{Lu}/u.test(t.text)).length;
+    const headline = (words.length >= 3 && capitalised / words.length >= 0.6) || (s === 0 && !/[.!?"”]$/.test(raw.tokens[raw.tokens.length - 1]?.text ?? ''));
+    // A headline restates the story in a few words ("Minister Rejects Levy on Grain"); the
+    // body states the position with its actor and issue, so headlines hold none here.
+    if (headline) continue;
+    for (const [index, p] of inSentence.entries()) {
+      const fromSyntax = index >= ruleCount;
       const toks = view.tokens;
       if (p.refersTo === 'antecedent') {
         // A subject pronoun takes the seed issue named last in the two sentences before, else
@@ -713,15 +752,30 @@ export function findPositions(doc: Doc, entities: ArticleEntities, quotes: Quote
       // "called the deal 'a giant bag of money'": a quoted fragment is someone's words, not an
       // issue a reader recognises; a seed issue inside it still is one.
       if (!isSeedIssue(p.issue) && quotedFragment(doc.text, quotes, start, end)) continue;
-      // "Nobody signs a ceasefire because…": a negative quantifier holds no stance.
-      if (p.subject && /^(nobody|no one|none|nothing|neither|no-one)$/i.test(textOf(view, p.subject.from, p.subject.to))) continue;
+      // "Nobody backs the levy…": a negative quantifier holds no stance, and when the rule
+      // found no subject, the word right before the cue is the one to check (else the stance
+      // would fall back on the speaker).
+      if (p.subject && noParty().has(textOf(view, p.subject.from, p.subject.to).toLowerCase())) continue;
+      if (!p.subject && p.span.from > 0 && noParty().has(toks[p.span.from - 1].lower)) continue;
+      // "has not vetoed a budget since 2004": a negated act over a stretch of time is a record
+      // of what has not happened, not a stance on the thing.
+      if (p.how?.negated && toks.some((t, i) => t.lower === 'since' && toks[i + 1] !== undefined && isTimeWord(toks[i + 1]))) continue;
       const modal = toks.slice(p.span.from, p.span.to).some((t) => MODAL_WORDS.test(t.lower)) || (p.subject !== null && toks.slice(p.subject.to, p.span.from).some((t) => MODAL_WORDS.test(t.lower)));
       const actors = resolver.resolveAll(view, p.subject, reporting);
       for (const actor of actors) {
       // The actor must be a party: not an event, a tournament or a pronoun tagged as a name.
       if (!canHoldStance(entities.entities.find((e) => e.key === actor.key))) continue;
+      // A subject the tree found that names no party ("the new levy rarely offers…") does not
+      // fall back on whoever is speaking.
+      if (fromSyntax && (actor.via === 'speaker' || actor.via === 'voice')) continue;
       const key = `${actor.key}|${p.issue}|${p.stance}`;
-      if (out.some((o) => `${o.actor}|${o.issue}|${o.stance}` === key && o.start >= view.start && o.end <= view.end)) continue;
+      // The tree may name the issue the rules read in other words ("truce" for the seed issue
+      // "ceasefire"): one reading, which the rules' label keeps.
+      const same = out.slice(sentenceFirst).find((o) => `${o.actor}|${o.issue}|${o.stance}` === key || (fromSyntax && o.actor === actor.key && o.stance === p.stance && !o.how?.syntax && sameIssue(o.issue, p.issue)));
+      if (same) {
+        if (fromSyntax && !same.how?.syntax && same.how) same.how.agree = true;
+        continue;
+      }
       const found: PositionFound = {
         actor: actor.key,
         issue: p.issue,
@@ -738,9 +792,20 @@ export function findPositions(doc: Doc, entities: ArticleEntities, quotes: Quote
           modal,
           subjectless: p.subject === null,
           subjectGap: p.subject ? Math.max(0, p.span.from - p.subject.to) : 0,
-          sentencePositions: inSentence.length,
+          sentencePositions: ruleCount,
+          ...(headline ? { headline: true } : {}),
+          ...(isSeedIssue(p.issue) && !doc.text.slice(start, end).toLowerCase().includes((p.issue.toLowerCase().split(' ').pop() ?? '').replace(/s$/, '')) ? { seedIndirect: true } : {}),
+          ...(p.syntax ? { syntax: p.syntax } : {}),
         },
       };
+      // The other reading of the clause: the same actor and stance on another issue.
+      for (const o of out.slice(sentenceFirst)) {
+        if (o.actor !== found.actor || o.stance !== found.stance || !o.how || !found.how || !!o.how.syntax === !!found.how.syntax) continue;
+        if (o.start < found.end && found.start < o.end) {
+          o.how.sameActorStance = true;
+          found.how.sameActorStance = true;
+        }
+      }
       const m = members.get(actor.key);
       if (m) found.members = m;
       out.push(found);
@@ -753,7 +818,7 @@ export function findPositions(doc: Doc, entities: ArticleEntities, quotes: Quote
 /** How a stance was read: the features of the confidence model (see docs/models/positions.md). */
 export interface Reading {
   /** The rule that found it. */
-  path: 'seed' | 'grown' | 'limitation' | 'outer' | 'relative' | 'previous' | 'antecedent' | 'membership' | 'committed' | 'venue';
+  path: 'seed' | 'grown' | 'limitation' | 'outer' | 'relative' | 'previous' | 'antecedent' | 'membership' | 'committed' | 'venue' | 'syntax';
   /** What kind of word carries the stance. */
   cueKind: 'verb' | 'noun' | 'adj' | 'after' | 'passive' | 'committed' | 'limitation' | 'condition';
   /** Tokens between the cue and the issue. */
@@ -793,6 +858,8 @@ export interface SentencePosition {
   /** The object is a definite "the offer", "the proposal", "the demand": its issue is that of
    * the latest such stance before it in the article (filled in by findPositions); issue is ''. */
   refersTo?: 'offer' | 'demand' | 'previous' | 'antecedent';
+  /** Read from the dependency tree. */
+  syntax?: SyntaxReading;
 }
 
 /** The issue named last in a sentence: a seed mention, or the last noun phrase that makes an
@@ -1137,7 +1204,10 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       if (!stance) break;
       if (request && inner && inner.value !== 'concede') {
         const innerNegated = negatedBefore(toks, objFrom - inner.length, k + p.length);
-        stance = (inner.value === 'oppose') !== innerNegated ? 'oppose' : 'demand';
+        // Asked to reject → oppose; asked to ratify or endorse → support (requestedBacking); asked
+        // to do anything else → demand.
+        const innerWords = toks.slice(objFrom - inner.length, objFrom).map((t) => t.lemma.toLowerCase()).join(' ');
+        stance = (inner.value === 'oppose') !== innerNegated ? 'oppose' : !innerNegated && requestedBacking().has(innerWords) ? 'support' : 'demand';
       }
       // "demanded enrichment limits" opposes enrichment; refusing or offering limits says nothing
       // sure about it (see limitedStance).

@@ -319,11 +319,29 @@ export class ActorResolver {
     const person = all.find((m) => m.type === 'person');
     const side = all.find((m) => m.type !== 'person');
     if (person && side && !this.affiliation.has(person.entity)) this.affiliation.set(person.entity, side.entity);
+    // "The Pellanese envoy, Tomas Brek,": the state of the nationality word.
+    if (person && !side && !this.affiliation.has(person.entity)) {
+      const state = [...toks.slice(a.from, a.to), ...toks.slice(b.from, b.to)].map((t) => this.stateOfDemonym(t.text)).find((k) => k !== null);
+      if (state) this.affiliation.set(person.entity, state);
+    }
     // "Their leader, Johan Berglund": the side is whoever "their" refers to.
     if (person && !side && /^(their|its)$/.test(toks[a.from]?.lower ?? '')) {
       const ante = this.antecedent(view, 'they', toks[a.from].start);
       if (ante && !this.affiliation.has(person.entity)) this.affiliation.set(person.entity, ante);
     }
+  }
+
+  /** The state a nationality word names, when the article names that state: "Russian" → Russia
+   * (world-countries), "Pellanese" → Pellan, "Kessari" → Kessar (a state the article names
+   * with the word's stem). */
+  stateOfDemonym(word: string): string | null {
+    if (!/^\p{Lu}\p{Ll}{3,}$/u.test(word)) return null;
+    const real = demonymEntity(this.entities, word);
+    if (real) return real;
+    const lower = word.toLowerCase();
+    const stems = [lower.replace(/n$/, ''), lower.replace(/an$/, ''), lower.replace(/ian$/, ''), lower.replace(/i$/, ''), lower.replace(/ese$/, '')].filter((x) => x.length >= 4 && x !== lower);
+    const place = this.entities.entities.find((e) => e.type === 'place' && [e.name, ...e.aliases].some((n) => stems.includes(n.toLowerCase())));
+    return place ? place.key : null;
   }
 
   /** Also from one phrase: "Kremlin spokesman Pavel Grinev", "the Russian delegation's head";
@@ -339,6 +357,20 @@ export class ActorResolver {
         if (word && SIDE_NOUNS.has(word) && !this.byHead.has(word)) this.byHead.set(word, m.entity);
         if (word && ROLE_HEADS.has(word) && !this.byHead.has(word)) this.byHead.set(word, m.entity);
       }
+    }
+    // "Ilse Varga is the foreign minister of Pellan", "Tomas Brek, envoy of Norland".
+    for (let k = 0; k + 1 < ms.length; k++) {
+      const a = ms[k];
+      const b = ms[k + 1];
+      if (a.type !== 'person' || b.type !== 'place' || this.affiliation.has(a.entity)) continue;
+      if (/^,?\s+(?:(?:is|was|,)\s+)?(?:the\s+)?(?:[a-z-]+\s+){1,3}(?:of|for)\s+$/.test(this.doc.text.slice(a.end, b.start))) this.affiliation.set(a.entity, b.entity);
+    }
+    // "Pellanese Foreign Minister Ilse Varga": a nationality word before the title.
+    for (const m of ms) {
+      if (m.type !== 'person' || this.affiliation.has(m.entity)) continue;
+      const before = /(\p{Lu}\p{Ll}+)\s+(?:[\p{L}-]+\s+){1,3}$/u.exec(this.doc.text.slice(Math.max(0, m.start - 50), m.start));
+      const state = before ? this.stateOfDemonym(before[1]) : null;
+      if (state) this.affiliation.set(m.entity, state);
     }
     for (let k = 0; k + 1 < ms.length; k++) {
       const a = ms[k];

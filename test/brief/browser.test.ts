@@ -136,6 +136,8 @@ test('brief.html stays inert with articles full of script injections', { skip, t
       ['brief-injection-fields', hostileBrief()],
     ] as const) {
       const { page, dialogs, requests, errors } = await open(context, renderHtml(b), name);
+      // Uncertain items sit in collapsed lists: open them, so that every link can be clicked.
+      for (const d of await page.locator('details').all()) await d.evaluate((el) => ((el as HTMLDetailsElement).open = true));
       for (const link of await page.locator('a.ref').all()) await link.click();
       await page.waitForTimeout(200);
       assert.equal(await page.evaluate(() => (window as unknown as { __parleyPwned?: string }).__parleyPwned), undefined, `${name}: no injected code ran`);

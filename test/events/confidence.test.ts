@@ -70,7 +70,7 @@ test('every assembled position and condition has a confidence, and is uncertain 
 });
 
 test('the shipped models weigh only features the code computes, and have a threshold', () => {
-  const known = /^(plainExplicit|plain|explicitCue|seed|seedShare|inCondition|negated|condition|limitation|insufficient|request|obliged|modal|inQuote|subjectless|far|subjectFar|crowded|actorIndirect|conflict|mixedReadings|issueProper|issueOf|evidence>1|articles>1|actorOneWord|actorAllCaps|strongShape|counterfactual|past|firstPerson|(stance|by|actor|place|path|cue|via|shape|issueWords|commitment|condition)[=<>].*)$/;
+  const known = /^(plainExplicit|plain|explicitCue|seed|seedShare|inCondition|negated|condition|limitation|insufficient|request|obliged|modal|inQuote|subjectless|far|subjectFar|crowded|actorIndirect|conflict|mixedReadings|issueProper|issueOf|evidence>1|articles>1|actorOneWord|actorAllCaps|strongShape|counterfactual|past|firstPerson|agree|seedIndirect|headline|sameActorStance|attached|subjectIsActor|stanceVerb|treeCommitment|actorShare|issueShare|singleArticle|actorLong|actorLower|sx|sx[.+].*|(issueActors|actorPositions|actorMentions)[<>]=\d+|(stance|by|actor|place|path|cue|via|shape|issueWords|commitment|condition)[=<>].*)$/;
   for (const kind of ['positions', 'conditions']) {
     const m = loadModel(kind);
     assert.ok(m.threshold > 0 && m.threshold <= 1, `${kind} threshold ${m.threshold}`);
@@ -114,4 +114,29 @@ test('conditions that commit no one: counterfactuals, a bare pronoun, "once agai
   assert.deepEqual(shapes('Officials are subject to the same law as everyone.'), []);
   // …while a real one stays.
   assert.equal(shapes('Kyiv will sign the accord provided that the troops withdraw.').length, 1);
+});
+
+test('the rules and the tree reading one clause alike is a feature; a seed issue met only through another word is one too', () => {
+  const { positions } = brief(['Velmont rejected the fishing quota.', 'Norland demanded sanctions relief from the United States.'], [['Velmont', 'place'], ['Norland', 'place'], ['United States', 'place']]);
+  // The seed vocabulary files a quota under a canonical issue whose own word the passage lacks.
+  const quota = positions.find((x) => x.actor === 'E:Velmont' && x.stance === 'oppose');
+  assert.ok(quota, JSON.stringify(positions));
+  assert.equal(featuresOf(quota)!['agree'], 1);
+  assert.equal(featuresOf(quota)!['seedIndirect'], quota.issue.includes('quota') ? undefined : 1);
+  const relief = positions.find((x) => x.issue === 'sanctions relief');
+  assert.ok(relief, JSON.stringify(positions));
+  assert.equal(featuresOf(relief)!['seedIndirect'], undefined);
+});
+
+test('the instrument the coverage names counts as a seed issue, for the position and for the coverage', () => {
+  const { positions } = brief(['Talks on the Harbour Strait Security Agreement resumed.', 'Senator Lind opposed the treaty.', 'Senator Lind opposed the new dam.'], [['Senator Lind', 'person']]);
+  const treaty = positions.find((x) => x.issue === 'Harbour Strait Security Agreement');
+  const dam = positions.find((x) => /dam/.test(x.issue));
+  assert.ok(treaty && dam, JSON.stringify(positions));
+  assert.equal(featuresOf(treaty)!['seed'], 1);
+  assert.equal(featuresOf(dam)!['seed'], undefined);
+  // Half the coverage's positions are on the instrument.
+  assert.ok((featuresOf(dam)!['seedShare'] ?? 0) > 0);
+  const none = brief(['Senator Lind opposed the new dam.'], [['Senator Lind', 'person']]);
+  assert.equal(featuresOf(none.positions[0])!['seedShare'], undefined);
 });

@@ -140,3 +140,9 @@ test('campaigning against opposes; supporters and opponents', () => {
   has('The mayor is a longtime supporter of the peace plan.', 'peace agreement', 'support', 'mayor');
   has('The party vowed to block the ceasefire deal.', 'ceasefire', 'oppose', 'party');
 });
+
+test('a request to ratify or endorse supports the thing; to accept or do anything else demands it', () => {
+  has('Velmont urged the deputies to ratify the pact.', 'the pact', 'support', 'Velmont');
+  never('Velmont urged the deputies to ratify the pact.', 'the pact', 'demand');
+  has('Velmont urged Norland to accept a truce.', 'ceasefire', 'demand', 'Velmont');
+});

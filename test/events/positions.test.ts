@@ -258,3 +258,17 @@ test('a cue in a reduced relative clause takes the offer or demand it modifies',
   const e = entities(d, [['Ankara', 'place'], ['Moscow', 'place'], ['Kyiv', 'place']]);
   assert.ok(findPositions(d, e, []).some((p) => p.actor === keyOf(e, 'Kyiv') && p.issue === 'ceasefire' && p.stance === 'oppose'));
 });
+
+test('a negative quantifier holds no stance, not even through the speaker', () => {
+  const d = doc('"Nobody backs the harbour levy any more," Ilse Varga said.');
+  const e = entities(d, [['Ilse Varga', 'person']]);
+  assert.deepEqual(findPositions(d, e, []), []);
+});
+
+test('a negated act since a date is a record, not a stance; a stance held since a date is one', () => {
+  const d = doc('The Senate has not vetoed a budget since 2004. The Senate has opposed the dam since 2019.');
+  const e = entities(d, [['Senate', 'organization']]);
+  const ps = findPositions(d, e, []);
+  assert.ok(!ps.some((p) => p.stance === 'support'), JSON.stringify(ps));
+  assert.ok(ps.some((p) => p.stance === 'oppose' && /dam/.test(p.issue)), JSON.stringify(ps));
+});

@@ -61,3 +61,14 @@ test('a reporting clause between subject and verb moves to the end, where it att
   assert.equal(unfoldParenthetical(view('The plan, which Ukraine says is fair, would end the war.')), null);
   assert.equal(unfoldParenthetical(view('Kyiv said it would accept a ceasefire.')), null);
 });
+
+test('a nationality word or "minister of <state>" tells whom a person speaks for', () => {
+  const d = doc('Pellanese Foreign Minister Ilse Varga arrived. Tomas Brek, the envoy of Norland, spoke. Ada Holm met them.');
+  const ents = entities(d, [['Pellan', 'place'], ['Ilse Varga', 'person'], ['Tomas Brek', 'person'], ['Norland', 'place'], ['Ada Holm', 'person']]);
+  const r = new ActorResolver(d, ents, []);
+  assert.equal(r.stateOfDemonym('Pellanese'), keyOf(ents, 'Pellan'));
+  assert.equal(r.stateOfDemonym('Martian'), null);
+  assert.equal(r.sideOf(keyOf(ents, 'Ilse Varga')), keyOf(ents, 'Pellan'));
+  assert.equal(r.sideOf(keyOf(ents, 'Tomas Brek')), keyOf(ents, 'Norland'));
+  assert.equal(r.sideOf(keyOf(ents, 'Ada Holm')), null);
+});

@@ -195,6 +195,8 @@ test('article text full of markup stays text in the workspace', { skip, timeout:
     await page.locator('#status.current').waitFor({ timeout: 120_000 });
     const frame = page.frameLocator('#brief');
     await frame.locator('#articles tbody tr').first().waitFor();
+    // Uncertain items sit in collapsed lists: open them, so that every link can be clicked.
+    for (const d of await frame.locator('details').all()) await d.evaluate((el) => ((el as HTMLDetailsElement).open = true));
     for (const l of await frame.locator('a.ref').all()) await l.click();
     await page.goto(base);
     await page.waitForTimeout(300);
