@@ -146,6 +146,9 @@ function groupFeatures(detector: Detector, members: FactClaim[], pairs: [FactCla
   x['group:values'] = Math.min(sides.length - 1, 4) / 4;
   x['group:majority'] = sides[0] / Math.max(1, sides.reduce((p, q) => p + q, 0));
   x['group:size'] = Math.min(members.length, 10) / 10;
+  // One outlet against a corroborated account: three or more independent sources give one value
+  // and every other value stands on a single source.
+  x['sides:outlier'] = sides[0] >= 3 && sides.slice(1).every((n) => n === 1) ? 1 : 0;
   // Whether the claims were tied by the grammar (the same verb said of the same actor or object)
   // or only by shared words.
   const verb = (x['link:sameVerb'] ?? 0) > 0;

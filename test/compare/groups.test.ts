@@ -1,0 +1,45 @@
+// Features of a group of conflicting claims that every detector shares (src/compare/claims.ts).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runDetector, type Detector, type FactClaim } from '../../src/compare/claims.js';
+import type { Context } from '../../src/compare/context.js';
+import { article, briefOf, context } from './helpers.js';
+
+/** A toy detector: the first figure before "barns" in each article, one bucket, every pair the same fact. */
+const barns: Detector = {
+  kind: 'number',
+  extract(ctx: Context): FactClaim[] {
+    return ctx.articles.map((a) => {
+      const m = /(\d+) barns/.exec(a.doc.text)!;
+      const s = a.sentences.find((x) => x.start <= m.index && m.index < x.end)!;
+      return { kind: 'number', article: a.id, sentence: s, start: m.index, end: m.index + m[0].length, value: m[1], display: m[0], subject: 'barns', bucket: 'barns' };
+    });
+  },
+  sameFact: () => true,
+  conflict: (a, b) => a.value !== b.value,
+  topic: () => 'number of barns',
+};
+
+const TEXTS = [
+  'The storm flattened 12 barns near Orlen on Sunday, the county office said.',
+  'Farmers counted 12 barns lost after the gale swept the valley.',
+  'In Orlen, 12 barns were destroyed overnight and roads stayed closed.',
+  'A spokeswoman for the fire brigade put the damage at 15 barns and two silos.',
+  'Local radio reported 15 barns down across three villages.',
+];
+
+function featuresOf(texts: string[]) {
+  const { ctx } = context(briefOf(texts.map((t, i) => article(`a${i}`, t))));
+  const found = runDetector(barns, ctx);
+  assert.equal(found.length, 1);
+  return found[0].features;
+}
+
+test('one outlet against three independent sources giving one value is an outlier', () => {
+  assert.equal(featuresOf(TEXTS.slice(0, 4))['sides:outlier'], 1);
+});
+
+test('two against three is no outlier, nor one against two', () => {
+  assert.equal(featuresOf(TEXTS)['sides:outlier'], 0);
+  assert.equal(featuresOf([TEXTS[0], TEXTS[1], TEXTS[3]])['sides:outlier'], 0);
+});
