@@ -1,7 +1,8 @@
 // Features of a group of conflicting claims that every detector shares (src/compare/claims.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runDetector, type Detector, type FactClaim } from '../../src/compare/claims.js';
+import { runDetector, type Detector, type FactClaim, type FoundDiscrepancy } from '../../src/compare/claims.js';
+import { sameWords } from '../../src/compare/discrepancies.js';
 import type { Context } from '../../src/compare/context.js';
 import { article, briefOf, context } from './helpers.js';
 
@@ -42,4 +43,20 @@ test('one outlet against three independent sources giving one value is an outlie
 test('two against three is no outlier, nor one against two', () => {
   assert.equal(featuresOf(TEXTS)['sides:outlier'], 0);
   assert.equal(featuresOf([TEXTS[0], TEXTS[1], TEXTS[3]])['sides:outlier'], 0);
+});
+
+test('two counts stated side by side are two findings; the same words read twice are one', () => {
+  const texts = ['The storm killed 4 people and flattened 12 barns near Orlen.', 'The gale killed 6 people and flattened 15 barns in the valley.'];
+  const { ctx } = context(briefOf(texts.map((t, i) => article(`a${i}`, t))));
+  const claimOf = (id: string, words: string): FactClaim => {
+    const a = ctx.byId.get(id)!;
+    const start = a.doc.text.indexOf(words);
+    return { kind: 'number', article: id, sentence: a.sentences[0], start, end: start + words.length, value: words, display: words, subject: '', bucket: '' };
+  };
+  const finding = (claims: FactClaim[]): FoundDiscrepancy => ({ kind: 'number', topic: '', claims, explanation: '', features: {}, evolving: false });
+  const killed = finding([claimOf('a0', '4 people'), claimOf('a1', '6 people')]);
+  const barnsFound = finding([claimOf('a0', '12 barns'), claimOf('a1', '15 barns')]);
+  const again = finding([claimOf('a0', 'killed 4 people'), claimOf('a1', '6 people')]);
+  assert.equal(sameWords(killed, barnsFound), false);
+  assert.equal(sameWords(killed, again), true);
 });
