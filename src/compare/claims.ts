@@ -253,7 +253,10 @@ export function runDetector(detector: Detector, ctx: Context): FoundDiscrepancy[
       const sentences = new Set(list.map((i) => claims[i].sentence.index));
       if (values.size < 2 || sentences.size < 2) continue;
       const ranked = [...values].sort((u, v) => (count.get(v) ?? 0) - (count.get(u) ?? 0));
-      const keep = (count.get(ranked[0]) ?? 0) > (count.get(ranked[1]) ?? 0) ? ranked[0] : null;
+      let keep = (count.get(ranked[0]) ?? 0) > (count.get(ranked[1]) ?? 0) ? ranked[0] : null;
+      // On a tie, the value whose sentence is most like the other outlets' is this happening; the
+      // other belongs to another ("indicted in 1969" against "indicted in 1970"; "indicted again in 1990").
+      if (keep === null && detector.linkStrength) keep = closestValue(detector, ctx, list.map((i) => claims[i]), ids.map((i) => claims[i]));
       for (const i of list) if (claims[i].value !== keep) dropped.add(i);
     }
     ids = ids.filter((i) => !dropped.has(i));
@@ -293,6 +296,20 @@ export function runDetector(detector: Detector, ctx: Context): FoundDiscrepancy[
     out.push({ kind: detector.kind, topic, claims: members, explanation, features, evolving });
   }
   return out;
+}
+
+/** Of one article's claims in a group, the value most strongly linked to the other articles'
+ * claims, when one is strictly ahead of the rest; else null. */
+function closestValue(detector: Detector, ctx: Context, mine: FactClaim[], group: FactClaim[]): string | null {
+  const best = new Map<string, number>();
+  for (const c of mine) {
+    for (const o of group) {
+      if (o.article === c.article) continue;
+      best.set(c.value, Math.max(best.get(c.value) ?? 0, detector.linkStrength!(c, o, ctx)));
+    }
+  }
+  const ranked = [...best].sort((u, v) => v[1] - u[1]);
+  return ranked.length && ranked[0][1] > (ranked[1]?.[1] ?? 0) ? ranked[0][0] : null;
 }
 
 export function toClaim(c: FactClaim, ctx: Context): Claim {

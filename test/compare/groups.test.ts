@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runDetector, type Detector, type FactClaim, type FoundDiscrepancy } from '../../src/compare/claims.js';
 import { sameWords } from '../../src/compare/discrepancies.js';
-import type { Context } from '../../src/compare/context.js';
+import { jaccard, type Context } from '../../src/compare/context.js';
 import { article, briefOf, context } from './helpers.js';
 
 /** A toy detector: the first figure before "barns" in each article, one bucket, every pair the same fact. */
@@ -59,4 +59,28 @@ test('two counts stated side by side are two findings; the same words read twice
   const again = finding([claimOf('a0', 'killed 4 people'), claimOf('a1', '6 people')]);
   assert.equal(sameWords(killed, barnsFound), false);
   assert.equal(sameWords(killed, again), true);
+});
+
+test('an article giving a group two values keeps the one whose sentence is most like the other outlets', () => {
+  const years: Detector = {
+    kind: 'date',
+    extract(ctx: Context): FactClaim[] {
+      return ctx.articles.flatMap((a) =>
+        [...a.doc.text.matchAll(/\b(19\d\d)\b/g)].map((m) => {
+          const s = a.sentences.find((x) => x.start <= m.index! && m.index! < x.end)!;
+          return { kind: 'date' as const, article: a.id, sentence: s, start: m.index!, end: m.index! + 4, value: m[1], display: m[1], subject: 'indicted', bucket: 'year' };
+        }),
+      );
+    },
+    sameFact: () => true,
+    conflict: (a, b) => a.value !== b.value,
+    topic: () => 'year of the indictment',
+    linkage: 'average',
+    linkStrength: (a, b) => jaccard(a.sentence.lemmas, b.sentence.lemmas),
+  };
+  const a = article('a', 'In 1969 he was indicted in Harlow County for bribing the sheriff. He was indicted again in 1990, this time on federal racketeering charges.');
+  const b = article('b', 'In 1970 he was indicted in Harlow County for bribing the sheriff and two deputies.');
+  const found = runDetector(years, context(briefOf([a, b])).ctx);
+  assert.equal(found.length, 1);
+  assert.deepEqual(found[0].claims.map((c) => c.display).sort(), ['1969', '1970']);
 });
