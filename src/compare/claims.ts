@@ -6,7 +6,7 @@ import { inRanges, jaccard, sharedActions, sharedCount } from './context.js';
 import type { Features } from '../util/logistic.js';
 import { rate } from './confidence.js';
 
-export type DiscrepancyKind = 'date' | 'number' | 'speaker' | 'title' | 'office' | 'name' | 'condition' | 'document' | 'commitment' | 'place';
+export type DiscrepancyKind = 'date' | 'number' | 'speaker' | 'title' | 'office' | 'name' | 'condition' | 'document' | 'commitment' | 'place' | 'identifier';
 
 export interface FactClaim {
   kind: DiscrepancyKind;

@@ -13,10 +13,11 @@ import { documents } from './documents.js';
 import { commitments } from './commitments.js';
 import { names } from './names.js';
 import { places } from './places.js';
+import { identifiers } from './identifiers.js';
 
 /** In order of precedence when two findings cover the same passages. */
 function detectors(): Detector[] {
-  return [speakers, officeDetector(), titleDetector(), names, dates, numbers, conditions, documents, commitments, places];
+  return [speakers, officeDetector(), titleDetector(), names, dates, numbers, conditions, documents, commitments, places, identifiers];
 }
 
 /** The sentences a finding rests on: an office and a title read from the same sentences are one finding. */

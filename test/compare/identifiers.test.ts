@@ -1,0 +1,27 @@
+// Identifiers: one number to call printed differently by different outlets (src/compare/identifiers.ts).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { identifiers, phonesIn } from '../../src/compare/identifiers.js';
+import { runDetector } from '../../src/compare/claims.js';
+import { article, briefOf, context } from './helpers.js';
+
+test('a telephone number after a cue, whole, spacing ignored; figures are not numbers to call', () => {
+  assert.deepEqual(
+    phonesIn('Anyone who saw the van should call the incident line on 0161 496 0732, or the charity on 0800 11 22 33.').map((p) => [p.digits, p.prefix]),
+    [['01614960732', '0161'], ['0800112233', '0800']],
+  );
+  // A following comma does not cut the number short.
+  assert.deepEqual(phonesIn('Call 0161 496 0732, police said.').map((p) => p.digits), ['01614960732']);
+  assert.deepEqual(phonesIn('The fund raised 1,250,000 and 2 400 500 units were sold.'), []);
+});
+
+test('one outlet printing the appeal number differently disagrees with the rest; the same digits spaced differently agree', () => {
+  const a = article('a', 'Witnesses are asked to call detectives on 0161 496 0732.');
+  const b = article('b', 'Anyone with information should call police on 0161 496 0732 or speak to an officer.');
+  const c = article('c', 'Police appealed for witnesses and asked them to ring 0161 496 073.');
+  const d = article('d', 'Detectives can be reached on 0161 4960 732.');
+  const found = runDetector(identifiers, context(briefOf([a, b, c])).ctx);
+  assert.equal(found.length, 1);
+  assert.deepEqual(new Set(found[0].claims.map((x) => x.value)), new Set(['01614960732', '0161496073']));
+  assert.equal(runDetector(identifiers, context(briefOf([a, b, d])).ctx).length, 0);
+});
