@@ -1,7 +1,7 @@
 // Identifiers: one number to call printed differently by different outlets (src/compare/identifiers.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { identifiers, phonesIn } from '../../src/compare/identifiers.js';
+import { calibresIn, identifiers, phonesIn } from '../../src/compare/identifiers.js';
 import { runDetector } from '../../src/compare/claims.js';
 import { article, briefOf, context } from './helpers.js';
 
@@ -24,4 +24,15 @@ test('one outlet printing the appeal number differently disagrees with the rest;
   assert.equal(found.length, 1);
   assert.deepEqual(new Set(found[0].claims.map((x) => x.value)), new Set(['01614960732', '0161496073']));
   assert.equal(runDetector(identifiers, context(briefOf([a, b, d])).ctx).length, 0);
+});
+
+test('one weapon given two calibres disagrees; two kinds of weapon are two things', () => {
+  assert.deepEqual(calibresIn('Police said he drew a .44-caliber revolver from his coat.').map((c) => [c.calibre, c.weapon]), [['44', 'revolver']]);
+  assert.deepEqual(calibresIn('A .22 calibre hunting rifle was found.').map((c) => [c.calibre, c.weapon]), [['22', 'rifle']]);
+  assert.deepEqual(calibresIn('The bill passed 5.44 percent of the time.'), []);
+  const a = article('a', 'Officers said the suspect pointed a .44-caliber revolver at them.');
+  const b = article('b', 'A loaded .45 caliber revolver was recovered at the scene, police said.');
+  const c = article('c', 'Officers carried .40-caliber pistols.');
+  assert.equal(runDetector(identifiers, context(briefOf([a, b])).ctx).length, 1);
+  assert.equal(runDetector(identifiers, context(briefOf([a, c])).ctx).length, 0);
 });
