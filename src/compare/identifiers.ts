@@ -59,6 +59,9 @@ export function phonesIn(text: string, offset = 0): Phone[] {
   for (const m of text.matchAll(/(?<![\d.,])\(?(\d{2,5})\)?(?:[ .-]\d{2,5}){1,3}(?![ .-]?\d|,\d)/g)) {
     const digits = m[0].replace(/\D/g, '');
     if (digits.length < 7 || digits.length > 13) continue;
+    // Not a figure with spaced thousands ("12 500 000") nor a date ("12.03.2011").
+    if (/^[1-9]\d{0,2}(?:[ .]\d{3})+$/.test(m[0])) continue;
+    if (/^(0?[1-9]|[12]\d|3[01])[ .-](0?[1-9]|[12]\d|3[01])[ .-](19|20)\d\d$/.test(m[0])) continue;
     const before = text.slice(Math.max(0, m.index! - 30), m.index!).toLowerCase().match(/([a-z]+)\W*$/);
     if (!before || !CUES().has(before[1])) continue;
     out.push({ start: offset + m.index!, end: offset + m.index! + m[0].length, digits, prefix: m[1] });

@@ -13,6 +13,8 @@ test('a telephone number after a cue, whole, spacing ignored; figures are not nu
   // A following comma does not cut the number short.
   assert.deepEqual(phonesIn('Call 0161 496 0732, police said.').map((p) => p.digits), ['01614960732']);
   assert.deepEqual(phonesIn('The fund raised 1,250,000 and 2 400 500 units were sold.'), []);
+  assert.deepEqual(phonesIn('The grant stood at 12 500 000 euros.'), []);
+  assert.deepEqual(phonesIn('The decree took effect on 12.03.2011 at noon.'), []);
 });
 
 test('one outlet printing the appeal number differently disagrees with the rest; the same digits spaced differently agree', () => {
