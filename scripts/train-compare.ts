@@ -175,7 +175,7 @@ async function main(): Promise<void> {
     }
     const top = Object.entries(model.weights).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, 16);
     report.push(`  bias ${model.bias}; largest weights: ${top.map(([k, w]) => `${k} ${w > 0 ? '+' : ''}${w.toFixed(2)}`).join(', ')}`);
-    if (flag("--items")) for (let i = 0; i < examples.length; i++) report.push(`    ${cv[i].toFixed(2)} ${examples[i].y ? "RIGHT" : "wrong"} ${examples[i].group} [${examples[i].kind}] ${examples[i].label}${flag("--features") ? `\n        ${Object.entries(examples[i].x).filter(([, v]) => v).map(([k, v]) => `${k}=${+v.toFixed(2)}`).join(" ")}` : ""}`);
+    if (flag('--items')) for (let i = 0; i < examples.length; i++) report.push(`    ${cv[i].toFixed(2)} ${examples[i].y ? 'RIGHT' : 'wrong'} ${examples[i].group} [${examples[i].kind}] ${examples[i].label}${flag('--features') ? `\n        ${Object.entries(examples[i].x).filter(([, v]) => v).map(([k, v]) => `${k}=${+v.toFixed(2)}`).join(' ')}` : ''}`);
   }
   console.log(report.join('\n'));
 }
