@@ -12,12 +12,12 @@ import { bare, type Isolate } from '../util/isolate.js';
 import { documents } from './documents.js';
 import { commitments } from './commitments.js';
 import { names } from './names.js';
-import { places } from './places.js';
+import { places, scenes } from './places.js';
 import { identifiers } from './identifiers.js';
 
 /** In order of precedence when two findings cover the same passages. */
 function detectors(): Detector[] {
-  return [speakers, officeDetector(), titleDetector(), names, dates, numbers, conditions, documents, commitments, places, identifiers];
+  return [speakers, officeDetector(), titleDetector(), names, dates, numbers, conditions, documents, commitments, places, scenes, identifiers];
 }
 
 /** The sentences a finding rests on: an office and a title read from the same sentences are one finding. */

@@ -1,7 +1,7 @@
 // Places: the same street given two different block numbers (src/compare/places.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { blocksIn, places } from '../../src/compare/places.js';
+import { blocksIn, places, scenes } from '../../src/compare/places.js';
 import { runDetector } from '../../src/compare/claims.js';
 import { article, briefOf, context } from './helpers.js';
 
@@ -28,4 +28,20 @@ test('blocks of two different streets are two places', () => {
   const a = article('a', 'The van struck a cyclist in the 4100 block of Marlow Avenue.');
   const b = article('b', 'The cyclist was hit in the 4300 block of Dunmore Road.');
   assert.equal(runDetector(places, context(briefOf([a, b])).ctx).length, 0);
+});
+
+test('one happening of one actor placed in two places disagrees; an outlet naming both places does not', () => {
+  const run = (texts: string[]): number => {
+    const arts = texts.map((t, i) => article(`s${i}`, t));
+    const mentionsOf = (name: string) => arts.flatMap((x) => [...x.text.matchAll(new RegExp(name, 'g'))].map((m) => ({ article: x.id, start: m.index!, end: m.index! + name.length })));
+    const entities = [
+      { id: 'p', name: 'Ilse Marrow', type: 'person' as const, aliases: [], roles: [], mentions: mentionsOf('Ilse Marrow') },
+      { id: 'o', name: 'Ostrava', type: 'place' as const, aliases: [], roles: [], mentions: mentionsOf('Ostrava') },
+      { id: 'b', name: 'Brno', type: 'place' as const, aliases: [], roles: [], mentions: mentionsOf('Brno') },
+    ];
+    return runDetector(scenes, context(briefOf(arts, { entities })).ctx).length;
+  };
+  assert.equal(run(['Ilse Marrow moved to Ostrava after the trial.', 'After the trial Ilse Marrow moved to Brno with her sons.']), 1);
+  assert.equal(run(['Ilse Marrow moved to Ostrava after the trial.', 'After the trial Ilse Marrow moved to Brno with her sons. Her sister stayed in Ostrava.']), 0);
+  assert.equal(run(['Ilse Marrow moved to Ostrava after the trial.', 'Ilse Marrow was born in Brno.']), 0);
 });
