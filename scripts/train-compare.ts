@@ -12,6 +12,7 @@
 //
 //   npm run train:compare                 fit, write both models, print the figures
 //   npm run train:compare -- --items      also every example with its cross-validated score
+//   npm run train:compare -- --items --features   … and the features each example was scored on
 //   npm run train:compare -- --missed     also the dev gold discrepancies nothing shown matches
 //   npm run train:compare -- --dry        print, write nothing
 //   npm run train:compare -- --shallow    with compare/'s old shallow parser (to measure it; implies nothing)
@@ -174,7 +175,7 @@ async function main(): Promise<void> {
     }
     const top = Object.entries(model.weights).sort((a, b) => Math.abs(b[1]) - Math.abs(a[1])).slice(0, 16);
     report.push(`  bias ${model.bias}; largest weights: ${top.map(([k, w]) => `${k} ${w > 0 ? '+' : ''}${w.toFixed(2)}`).join(', ')}`);
-    if (flag('--items')) for (let i = 0; i < examples.length; i++) report.push(`    ${cv[i].toFixed(2)} ${examples[i].y ? 'RIGHT' : 'wrong'} ${examples[i].group} [${examples[i].kind}] ${examples[i].label}`);
+    if (flag('--items')) for (let i = 0; i < examples.length; i++) report.push(`    ${cv[i].toFixed(2)} ${examples[i].y ? 'RIGHT' : 'wrong'} ${examples[i].group} [${examples[i].kind}] ${examples[i].label}${flag('--features') ? `\n        ${Object.entries(examples[i].x).filter(([, v]) => v).map(([k, v]) => `${k}=${+v.toFixed(2)}`).join(' ')}` : ''}`);
   }
   console.log(report.join('\n'));
 }

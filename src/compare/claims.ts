@@ -6,7 +6,7 @@ import { inRanges, jaccard, sharedActions, sharedCount } from './context.js';
 import type { Features } from '../util/logistic.js';
 import { rate } from './confidence.js';
 
-export type DiscrepancyKind = 'date' | 'number' | 'speaker' | 'title' | 'office' | 'name' | 'condition' | 'document' | 'commitment';
+export type DiscrepancyKind = 'date' | 'number' | 'speaker' | 'title' | 'office' | 'name' | 'condition' | 'document' | 'commitment' | 'place' | 'identifier';
 
 export interface FactClaim {
   kind: DiscrepancyKind;
@@ -146,6 +146,9 @@ function groupFeatures(detector: Detector, members: FactClaim[], pairs: [FactCla
   x['group:values'] = Math.min(sides.length - 1, 4) / 4;
   x['group:majority'] = sides[0] / Math.max(1, sides.reduce((p, q) => p + q, 0));
   x['group:size'] = Math.min(members.length, 10) / 10;
+  // One outlet against a corroborated account: three or more independent sources give one value
+  // and every other value stands on a single source.
+  x['sides:outlier'] = sides[0] >= 3 && sides.slice(1).every((n) => n === 1) ? 1 : 0;
   // Whether the claims were tied by the grammar (the same verb said of the same actor or object)
   // or only by shared words.
   const verb = (x['link:sameVerb'] ?? 0) > 0;
@@ -250,7 +253,10 @@ export function runDetector(detector: Detector, ctx: Context): FoundDiscrepancy[
       const sentences = new Set(list.map((i) => claims[i].sentence.index));
       if (values.size < 2 || sentences.size < 2) continue;
       const ranked = [...values].sort((u, v) => (count.get(v) ?? 0) - (count.get(u) ?? 0));
-      const keep = (count.get(ranked[0]) ?? 0) > (count.get(ranked[1]) ?? 0) ? ranked[0] : null;
+      let keep = (count.get(ranked[0]) ?? 0) > (count.get(ranked[1]) ?? 0) ? ranked[0] : null;
+      // On a tie, the value whose sentence is most like the other outlets' is this happening; the
+      // other belongs to another ("indicted in 1969" against "indicted in 1970"; "indicted again in 1990").
+      if (keep === null && detector.linkStrength) keep = closestValue(detector, ctx, list.map((i) => claims[i]), ids.map((i) => claims[i]));
       for (const i of list) if (claims[i].value !== keep) dropped.add(i);
     }
     ids = ids.filter((i) => !dropped.has(i));
@@ -290,6 +296,20 @@ export function runDetector(detector: Detector, ctx: Context): FoundDiscrepancy[
     out.push({ kind: detector.kind, topic, claims: members, explanation, features, evolving });
   }
   return out;
+}
+
+/** Of one article's claims in a group, the value most strongly linked to the other articles'
+ * claims, when one is strictly ahead of the rest; else null. */
+function closestValue(detector: Detector, ctx: Context, mine: FactClaim[], group: FactClaim[]): string | null {
+  const best = new Map<string, number>();
+  for (const c of mine) {
+    for (const o of group) {
+      if (o.article === c.article) continue;
+      best.set(c.value, Math.max(best.get(c.value) ?? 0, detector.linkStrength!(c, o, ctx)));
+    }
+  }
+  const ranked = [...best].sort((u, v) => v[1] - u[1]);
+  return ranked.length && ranked[0][1] > (ranked[1]?.[1] ?? 0) ? ranked[0][0] : null;
 }
 
 export function toClaim(c: FactClaim, ctx: Context): Claim {

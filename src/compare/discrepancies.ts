@@ -12,10 +12,12 @@ import { bare, type Isolate } from '../util/isolate.js';
 import { documents } from './documents.js';
 import { commitments } from './commitments.js';
 import { names } from './names.js';
+import { places, scenes } from './places.js';
+import { identifiers } from './identifiers.js';
 
 /** In order of precedence when two findings cover the same passages. */
 function detectors(): Detector[] {
-  return [speakers, officeDetector(), titleDetector(), names, dates, numbers, conditions, documents, commitments];
+  return [speakers, officeDetector(), titleDetector(), names, dates, numbers, conditions, documents, commitments, places, scenes, identifiers];
 }
 
 /** The sentences a finding rests on: an office and a title read from the same sentences are one finding. */
@@ -35,12 +37,19 @@ export function findDiscrepancies(ctx: Context, isolate: Isolate = bare): FoundD
         const theirs = passages(k);
         let shared = 0;
         for (const p of mine) if (theirs.has(p)) shared++;
-        return shared >= 2 || (shared >= 1 && shared === Math.min(mine.size, theirs.size) && k.kind !== d.kind && sameFamily(k.kind, d.kind));
+        return (shared >= 2 && sameWords(k, d)) || (shared >= 1 && shared === Math.min(mine.size, theirs.size) && k.kind !== d.kind && sameFamily(k.kind, d.kind));
       });
       if (!duplicate) kept.push(d);
     }
   }
   return kept;
+}
+
+/** Whether two findings read some of the same words: a claim of one overlaps a claim of the other.
+ * Two counts stated side by side ("killing nine and injuring forty") share their sentences, not
+ * their words, and are two findings. */
+export function sameWords(a: FoundDiscrepancy, b: FoundDiscrepancy): boolean {
+  return a.claims.some((x) => b.claims.some((y) => x.article === y.article && x.start < y.end && y.start < x.end));
 }
 
 function sameFamily(a: string, b: string): boolean {

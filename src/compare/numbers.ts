@@ -28,6 +28,8 @@ interface Quantities {
   countSynonyms: Record<string, string>;
   magnitudeWords: string[];
   lightVerbs: string[];
+  /** The most years two ages of one person may differ by and be one fact. */
+  ageGap?: number;
 }
 
 export type Dimension = 'count' | 'money' | 'percent' | 'duration' | 'distance' | 'weight' | 'area' | 'volume' | 'magnitude' | 'age' | 'tally' | 'times';
@@ -803,7 +805,9 @@ export const numbers: Detector = {
     if (ha.object.entity && hb.object.entity && !sameActor(ctx, ha.object.entity, hb.object.entity)) return false;
     const l = link(ctx, ca, cb);
     const dim = ca.figure.dimension;
-    if (dim === 'age') return l.person;
+    // One person's age differs across outlets by a slip or a birthday; "aged 17" against "aged 35"
+    // is the person at another time ("at 17 he joined") or another person.
+    if (dim === 'age') return l.person && Math.abs(ca.figure.base - cb.figure.base) <= (q().ageGap ?? 3);
     // Outlets disagree about a figure by a little or by a factor of two or three, not by ten: "9
     // days" and "4 decades" in one obituary measure two things. Crowd estimates vary more.
     const lo = Math.min(ca.figure.base, cb.figure.base);

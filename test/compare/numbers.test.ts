@@ -154,3 +154,15 @@ test('a quake has one magnitude, unless one figure is an aftershock’s', () => 
   assert.equal(runDetector(numbers, context(briefOf([a, b])).ctx).length, 1);
   assert.equal(runDetector(numbers, context(briefOf([a, c])).ctx).length, 0);
 });
+
+test("one person's age a year apart across outlets disagrees; ages decades apart are the person at two times", () => {
+  const ages = (x: string, y: string): number => {
+    const a = article('a', `The pilot, Maren Tolvik, ${x}, was questioned by investigators on Monday.`);
+    const b = article('b', `Investigators questioned the pilot, Maren Tolvik, ${y}, on Monday.`);
+    const mentions = [a, b].map((x) => ({ article: x.id, start: x.text.indexOf('Maren Tolvik'), end: x.text.indexOf('Maren Tolvik') + 12 }));
+    const entities = [{ id: 'p', name: 'Maren Tolvik', type: 'person' as const, aliases: [], roles: [], mentions }];
+    return runDetector(numbers, context(briefOf([a, b], { entities })).ctx).length;
+  };
+  assert.equal(ages('41', '42'), 1);
+  assert.equal(ages('41', '19'), 0);
+});
