@@ -10,6 +10,7 @@ import { jaccard } from './context.js';
 import type { Detector, FactClaim } from './claims.js';
 import { foldName } from './people.js';
 import { loadJson } from '../util/data.js';
+import { editDistance } from '../util/edit-distance.js';
 
 interface NameWords {
   nicknames: string[][];
@@ -196,14 +197,4 @@ export const names: Detector = {
 function contextWords(s: SentenceInfo, words: string[]): Set<string> {
   const own = new Set(words.map((w) => w.slice(0, 6)));
   return new Set([...s.lemmas].filter((l) => !own.has(l)));
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
 }

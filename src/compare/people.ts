@@ -2,6 +2,7 @@
 // else the surname folded to ASCII, so that "Sælen" and "Saelen" still meet.
 import { foldName } from '../text/fold.js';
 import type { Context } from './context.js';
+import { editDistance } from '../util/edit-distance.js';
 
 export { foldName };
 
@@ -60,18 +61,7 @@ export function sameSpelling(a: string, b: string): boolean {
   if (a === b) return true;
   if (a[0] !== b[0] || Math.min(a.length, b.length) < 5) return false;
   const limit = Math.max(a.length, b.length) >= 8 ? 2 : 1;
-  return editDistance(a, b, limit) <= limit;
-}
-
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
-  }
-  return prev[b.length];
+  return Math.abs(a.length - b.length) <= limit && editDistance(a, b) <= limit;
 }
 
 export function personName(ctx: Context, key: string, fallback: string): string {

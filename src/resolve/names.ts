@@ -3,6 +3,7 @@
 // and a consonant skeleton that must agree before two spellings count as one name.
 import { foldName } from '../text/fold.js';
 import { loadJson } from '../util/data.js';
+import { editDistance } from '../util/edit-distance.js';
 
 export { foldName };
 
@@ -101,21 +102,6 @@ function computeSkeleton(key: string): string {
   return out;
 }
 
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  const prev = new Array(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0];
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j];
-      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = tmp;
-    }
-  }
-  return prev[b.length];
-}
 
 /** Two spellings of one surname: same skeleton and close spelling keys. Kerry ≠ Kirby (skeletons
  * differ); Kerry ≠ Carey (keys too far apart); Gaddafi = Qaddafi = Kadhafi. */
