@@ -156,6 +156,17 @@ export function assemble(docs: Doc[], perArticle: ArticleEvents[], resolved: Res
   // How much of the coverage names the actor and uses the issue's head word.
   const lowered = docs.map((d) => d.text.toLowerCase());
   const headShare = new Map<string, number>();
+  // Who holds a position on each issue head, and how many positions each actor holds: counted once,
+  // not per position (a story of thousands of positions would otherwise be quadratic).
+  const actorsByStem = new Map<string, Set<string>>();
+  const positionsByActor = new Map<string, number>();
+  for (const g of grouped) {
+    const stem = issueStems(g.position.issue).pop() ?? '';
+    let actors = actorsByStem.get(stem);
+    if (!actors) actorsByStem.set(stem, (actors = new Set()));
+    actors.add(g.position.actor);
+    positionsByActor.set(g.position.actor, (positionsByActor.get(g.position.actor) ?? 0) + 1);
+  }
   const contextOf = (p: Position): PositionContext => {
     const e = entityById.get(p.actor);
     const actorDocs = new Set((e?.mentions ?? []).map((m) => m.article)).size;
@@ -165,9 +176,9 @@ export function assemble(docs: Doc[], perArticle: ArticleEvents[], resolved: Res
       const re = new RegExp(`\\b${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u');
       headShare.set(head, stem.length >= 3 && lowered.length ? lowered.filter((t) => re.test(t)).length / lowered.length : 0);
     }
-    const stem = issueStems(p.issue).pop() ?? '';
-    const issueActors = new Set(grouped.filter((g) => g.position.actor !== p.actor && issueStems(g.position.issue).pop() === stem).map((g) => g.position.actor)).size;
-    const actorPositions = grouped.filter((g) => g.position.actor === p.actor).length;
+    const sameIssue = actorsByStem.get(issueStems(p.issue).pop() ?? '');
+    const issueActors = sameIssue ? sameIssue.size - (sameIssue.has(p.actor) ? 1 : 0) : 0;
+    const actorPositions = positionsByActor.get(p.actor) ?? 0;
     return { actorShare: docs.length ? actorDocs / docs.length : 0, actorMentions: e?.mentions.length ?? 0, issueShare: headShare.get(head)!, storyArticles: docs.length, issueActors, actorPositions, onInstrument: onInstrument(p.issue) };
   };
   // How much of what the articles say is about a negotiation: the share of positions on issues
