@@ -12,9 +12,11 @@ import { tokenIndexAt } from '../text/doc.js';
 const REPEAT = /\b(again|resume[ds]?|resuming|next|another|second|third|further|follow-up|new round|re-?convene)\b/i;
 const FUTURE = /\b(will|shall|would|'ll|is due|are due|is expected|are expected|is scheduled|are scheduled|is set to|are set to|plans? to|planned)\b/i;
 
+// One formatter, made once (toLocaleDateString builds one per call).
+const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 function weekday(day: string): string {
-  const d = new Date(`${day}T12:00:00Z`);
-  return d.toLocaleDateString('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return DAY_FORMAT.format(new Date(`${day}T12:00:00Z`));
 }
 
 /** Tokens either side of a time expression read as the words about the dated event. */

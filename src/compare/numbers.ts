@@ -559,11 +559,15 @@ function measuredThing(doc: Doc, i: number, end: number, first: number, last: nu
   return null;
 }
 
+// One formatter for every value: toLocaleString builds a new one on each call, which showed in
+// profiles of compare.
+const VALUE_FORMAT = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 });
+
 function formatValue(n: number): string {
   for (const [size, word] of [[1e12, 'trillion'], [1e9, 'billion'], [1e6, 'million']] as const) {
-    if (n >= size && Number.isInteger(Math.round((n / size) * 100))) return `${(n / size).toLocaleString('en-GB', { maximumFractionDigits: 2 })} ${word}`;
+    if (n >= size && Number.isInteger(Math.round((n / size) * 100))) return `${VALUE_FORMAT.format(n / size)} ${word}`;
   }
-  return n.toLocaleString('en-GB', { maximumFractionDigits: 2 });
+  return VALUE_FORMAT.format(n);
 }
 
 /** What a figure is about, read from the parse: the nouns it quantifies or belongs to, the
