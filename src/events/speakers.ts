@@ -3,7 +3,7 @@
 // the writer, or a third party such as an analyst.
 import { createRequire } from 'node:module';
 import type { ArticleEntities, QuoteAnnotation } from '../annotations.js';
-import { loadJson } from '../util/data.js';
+import { loadJson, loadTsv } from '../util/data.js';
 import { demonymEntity, entityIn } from './actors.js';
 import type { Doc } from '../text/doc.js';
 import { MEMBER_LIST, isPronoun, isTimeWord, npAfter, npBefore, subjectBefore, sentenceView, textOf, type Chunk, type SentenceView } from './clause.js';
@@ -186,18 +186,25 @@ function capitals(): Map<string, string> {
   const require = createRequire(import.meta.url);
   const countries = require('world-countries') as { name: { common: string }; capital?: string[] }[];
   capitalCache = new Map();
-  for (const c of countries) for (const cap of c.capital ?? []) capitalCache.set(cap.toLowerCase(), c.name.common.toLowerCase());
+  // "Washington D.C." is written "Washington": the name without its district names the seat too.
+  for (const c of countries) for (const cap of c.capital ?? []) for (const form of new Set([cap, cap.replace(/,?\s+D\.\s?C\.$/, '')])) capitalCache.set(form.toLowerCase(), c.name.common.toLowerCase());
   return capitalCache;
 }
 
 let countryCache: Set<string> | null = null;
-/** Lower-case common and official names of states. */
+/** Lower-case common, official and other spellings of states ("Türkiye", "Turkey"); codes of two or
+ * three capitals ("TR") are left out. */
 function countryNames(): Set<string> {
   if (countryCache) return countryCache;
   const require = createRequire(import.meta.url);
-  const countries = require('world-countries') as { name: { common: string; official: string } }[];
+  const countries = require('world-countries') as { name: { common: string; official: string }; altSpellings?: string[] }[];
   countryCache = new Set();
-  for (const c of countries) for (const n of [c.name.common, c.name.official]) countryCache.add(n.toLowerCase());
+  for (const c of countries) {
+    for (const n of [c.name.common, c.name.official]) countryCache.add(n.toLowerCase());
+    for (const n of c.altSpellings ?? []) if (!/^\p{Lu}{2,3}$/u.test(n)) countryCache.add(n.toLowerCase());
+  }
+  // Everyday names world-countries lacks ("Turkey"), from the entities gazetteer's own list.
+  for (const [name, , kind] of loadTsv('entities/places-extra.tsv')) if (kind === 'country') countryCache.add(name.toLowerCase());
   return countryCache;
 }
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ActorResolver, reportingOf, unfoldParenthetical } from '../../src/events/speakers.js';
+import { ActorResolver, placeIsState, reportingOf, unfoldParenthetical } from '../../src/events/speakers.js';
 import { sentenceView, textOf } from '../../src/events/clause.js';
 import { doc, entities, keyOf, view } from './helpers.js';
 
@@ -71,4 +71,14 @@ test('a nationality word or "minister of <state>" tells whom a person speaks for
   assert.equal(r.sideOf(keyOf(ents, 'Ilse Varga')), keyOf(ents, 'Pellan'));
   assert.equal(r.sideOf(keyOf(ents, 'Tomas Brek')), keyOf(ents, 'Norland'));
   assert.equal(r.sideOf(keyOf(ents, 'Ada Holm')), null);
+});
+
+test('a state is known by its everyday name and its seat without the district: "Turkey", "Washington"', () => {
+  assert.equal(placeIsState(['Turkey']), true);
+  assert.equal(placeIsState(['Türkiye']), true);
+  assert.equal(placeIsState(['Washington']), true);
+  assert.equal(placeIsState(['Kyiv']), true);
+  // Country codes are no names, and a town is no state.
+  assert.equal(placeIsState(['TR']), false);
+  assert.equal(placeIsState(['Dobrava']), false);
 });
