@@ -490,7 +490,9 @@ function joinNames(doc: Doc, names: TaggedName[]): TaggedName[] {
     const next = out[i + 1];
     const absorbNext = next !== undefined && next.first === k && next.byRule === true && !next.settled;
     const limit = next === undefined || absorbNext ? Infinity : next.first;
-    while (e + 1 < toks.length && toks[e + 1].sentence === toks[n.last].sentence && fd.cap[e + 1] && !FUNCTION_POS.has(toks[e + 1].pos) && e + 1 < limit) e++;
+    // A day or a month is when, not part of the name ("the Interior Department on Thursday").
+    const calendar = (q: number) => lex.words.calendarWords.has(fd.words[q].replace(/\.$/, ''));
+    while (e + 1 < toks.length && toks[e + 1].sentence === toks[n.last].sentence && fd.cap[e + 1] && !FUNCTION_POS.has(toks[e + 1].pos) && !calendar(e + 1) && e + 1 < limit) e++;
     if (absorbNext && e < next.last) continue;
     if (e >= k) {
       out[i] = retyped(doc, n, n.first, e);

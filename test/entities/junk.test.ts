@@ -82,3 +82,10 @@ test('datelines, venues and seats of government used as places are places, not o
   assert.equal(entityAt(seat, 'Élysée Palace')?.type, 'place', JSON.stringify(texts(seat)));
   assert.equal(entityAt(seat, 'Kremlin')?.type, 'organization', 'a seat of power that speaks is its government');
 });
+
+test('a day or a month after a body\'s name is no part of it: "the Interior Department on Thursday"', () => {
+  const found = entitiesOf('The rule was issued by the Interior Department on Thursday. The Commission on Human Rights met in May.');
+  assert.equal(entityAt(found, 'Interior Department')?.type, 'organization');
+  assert.equal(found.mentions.some((m) => /Thursday/.test(m.text)), false);
+  assert.equal(entityAt(found, 'Commission on Human Rights')?.type, 'organization');
+});
