@@ -109,6 +109,8 @@ export interface Role {
 }
 
 export interface Lexicon {
+  /** International bodies (data/entities/bodies.txt), each as its folded words, longest first. */
+  bodies: string[][];
   /** Folded name → place. */
   places: Map<string, PlaceInfo>;
   /** Folded demonym ("turkish", "ukrainians") → country ISO alpha-2, with whether it is a plural noun. */
@@ -253,7 +255,11 @@ export function lexicon(): Lexicon {
   const groupNouns = new Map<string, number>();
   for (const g of ctx.groupNouns) groupNouns.set(g, g.split(' ').length);
 
+  const bodies = loadTsv('entities/bodies.txt')
+    .map(([name]) => name.split(/\s+/).map(fold))
+    .sort((a, b) => b.length - a.length);
   cached = {
+    bodies,
     places,
     demonyms,
     seats,

@@ -51,6 +51,7 @@ export const RULES = [
   'first-names',
   'unknown-names',
   'surnames',
+  'known-bodies',
 ] as const;
 export type Rule = (typeof RULES)[number];
 
@@ -79,6 +80,7 @@ export function spanRules(doc: Doc, tagged: TaggedName[], o: EntityOptions): Tag
   let names = on(o, 'mid-sentence-capitals') ? withCapitalRuns(doc, tagged) : tagged;
   if (on(o, 'local-countries')) names = withLocalCountries(doc, names);
   if (on(o, 'countries')) names = withCountries(doc, names);
+  if (on(o, 'known-bodies')) names = withKnownBodies(doc, names);
   if (on(o, 'bylines')) names = withBylineNames(doc, names);
   if (on(o, 'headline-support')) names = withHeadlineNames(doc, names);
   if (on(o, 'surnames')) names = withSurnames(doc, names);
@@ -321,6 +323,41 @@ function withCountries(doc: Doc, names: TaggedName[]): TaggedName[] {
     k = e;
   }
   return added.length ? [...names, ...added].sort((a, b) => a.first - b.first) : names;
+}
+
+/** "the European Union", "the UN Security Council": an international body on the list
+ * (data/entities/bodies.txt) is one organisation's name, whole, wherever its words stand together
+ * as a run of capitals of their own; a shorter name the tagger found inside it gives way. */
+function withKnownBodies(doc: Doc, names: TaggedName[]): TaggedName[] {
+  const fd = featureDoc(doc);
+  const toks = doc.tokens;
+  const bodies = lexicon().bodies;
+  const found: TaggedName[] = [];
+  for (let k = 0; k < toks.length; k++) {
+    if (!fd.cap[k] || fd.lineKind[k] !== PROSE) continue;
+    const body = bodies.find((b) => b.every((w, j) => k + j < toks.length && toks[k + j].sentence === toks[k].sentence && fd.words[k + j] === w && /^\p{Lu}/u.test(toks[k + j].text)));
+    if (!body) continue;
+    const e = k + body.length - 1;
+    // Not inside a longer run of capitals ("the Virginia General Assembly", "EU Council").
+    const capBefore = k > 0 && toks[k - 1].sentence === toks[k].sentence && fd.cap[k - 1] === 1 && /\p{L}/u.test(toks[k - 1].text) && !FUNCTION_POS.has(toks[k - 1].pos);
+    const capAfter = e + 1 < toks.length && toks[e + 1].sentence === toks[e].sentence && fd.cap[e + 1] === 1 && /\p{L}/u.test(toks[e + 1].text);
+    if (!capBefore && !capAfter) found.push({ first: k, last: e, type: 1, probs: [0, 1, 0, 0], settled: true });
+    k = e;
+  }
+  if (found.length === 0) return names;
+  // A name the tagger found inside a body's name gives way to it. One that runs on past the body
+  // into a list ("the UN Security Council and NATO") is cut after the body, the rest read again;
+  // one that crosses its edge otherwise keeps its reading and the body is left out.
+  const listWord = (q: number) => q < toks.length && (fd.words[q] === 'and' || fd.words[q] === '&' || toks[q].text === ',');
+  const kept: TaggedName[] = [];
+  for (const n of names) {
+    if (found.some((b) => b.first <= n.first && n.last <= b.last)) continue;
+    const body = found.find((b) => b.first === n.first && b.last < n.last && listWord(b.last + 1));
+    if (body && body.last + 2 <= n.last) kept.push(retyped(doc, n, body.last + 2, n.last));
+    else if (!body) kept.push(n);
+  }
+  const bodiesKept = found.filter((b) => !kept.some((n) => n.first <= b.last && b.first <= n.last));
+  return [...kept, ...bodiesKept].sort((a, b) => a.first - b.first);
 }
 
 /** '"…," Okafor said': once the article has named a person in full, the surname alone names them

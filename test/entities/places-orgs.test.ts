@@ -172,3 +172,14 @@ test('a state\'s formal style names the country and joins its short name', () =>
   assert.equal(entityAt(found, 'Sultanate of Varesh')?.type, 'place', JSON.stringify(texts));
   assert.equal(entityAt(found, 'Bank of England')?.type, 'organization');
 });
+
+test('international bodies on the list are found whole, even after a nationality word or inside a list', () => {
+  const found = entitiesOf('The European Union said it would lift sanctions. Officials of the African Union met in Kestria. The UN Security Council and NATO met. The Virginia General Assembly voted.');
+  assert.equal(entityAt(found, 'European Union')?.type, 'organization');
+  assert.equal(entityAt(found, 'African Union')?.type, 'organization');
+  assert.equal(entityAt(found, 'UN Security Council')?.type, 'organization');
+  assert.equal(entityAt(found, 'NATO')?.type, 'organization');
+  assert.equal(entityAt(found, 'Union'), undefined);
+  // A longer name around a listed one keeps its own reading.
+  assert.ok(entityAt(found, 'Virginia General Assembly'));
+});
