@@ -204,7 +204,9 @@ export function spanRules(doc: Doc, tagged: TaggedName[], o: EntityOptions): Tag
   if (on(o, 'gazetteer-spans')) out = wholePlaces(doc, out);
   if (on(o, 'joined-names')) out = joinNames(doc, out);
   if (on(o, 'plural-titles')) out = pluralTitles(doc, out);
-  return out;
+  // Two rules can grow two parts into the same whole ("Bosnia" and "Herzegovina" into the known
+  // place): one name per stretch of text.
+  return out.filter((n, i) => !out.some((m, j) => j < i && m.first === n.first && m.last === n.last));
 }
 
 /**

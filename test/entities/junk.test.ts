@@ -89,3 +89,9 @@ test('a day or a month after a body\'s name is no part of it: "the Interior Depa
   assert.equal(found.mentions.some((m) => /Thursday/.test(m.text)), false);
   assert.equal(entityAt(found, 'Commission on Human Rights')?.type, 'organization');
 });
+
+test('a known place with "and" in its name is one mention, not two of the same stretch', () => {
+  const found = entitiesOf('Bosnia and Herzegovina abstained. Trinidad and Tobago voted.');
+  assert.equal(found.mentions.filter((m) => m.text === 'Bosnia and Herzegovina').length, 1);
+  assert.equal(found.mentions.filter((m) => m.text === 'Trinidad and Tobago').length, 1);
+});
