@@ -206,7 +206,13 @@ export function spanRules(doc: Doc, tagged: TaggedName[], o: EntityOptions): Tag
   if (on(o, 'plural-titles')) out = pluralTitles(doc, out);
   // Two rules can grow two parts into the same whole ("Bosnia" and "Herzegovina" into the known
   // place): one name per stretch of text.
-  return out.filter((n, i) => !out.some((m, j) => j < i && m.first === n.first && m.last === n.last));
+  const seen = new Set<string>();
+  return out.filter((n) => {
+    const key = `${n.first}:${n.last}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**
@@ -221,8 +227,7 @@ function withCapitalRuns(doc: Doc, tagged: TaggedName[]): TaggedName[] {
   const lex = lexicon();
   const fd = featureDoc(doc);
   const toks = doc.tokens;
-  const covered = new Uint8Array(toks.length);
-  for (const n of tagged) for (let k = Math.max(0, n.first - 1); k <= Math.min(toks.length - 1, n.last + 1); k++) covered[k] = 1;
+  const covered = coveredTokens(doc, tagged, 1);
   // A known place of several words ("St. Louis") is found whole, before single words are looked at.
   const placeEnd = (k: number) => {
     const tag = fd.gaz[k].find((g) => /^(?:city-[a-z]+|region|country):[BU]$/.test(g));
@@ -277,6 +282,14 @@ function withCapitalRuns(doc: Doc, tagged: TaggedName[]): TaggedName[] {
   return [...tagged, ...added].sort((a, b) => a.first - b.first);
 }
 
+/** Per token, 1 where one of the names (widened by `margin` tokens each side) covers it. */
+function coveredTokens(doc: Doc, names: TaggedName[], margin = 0): Uint8Array {
+  const n = doc.tokens.length;
+  const covered = new Uint8Array(n);
+  for (const x of names) for (let k = Math.max(0, x.first - margin); k <= Math.min(n - 1, x.last + margin); k++) covered[k] = 1;
+  return covered;
+}
+
 /** A span whose edges a rule moved, typed again by the model for its new extent. */
 function retyped(doc: Doc, n: TaggedName, first: number, last: number): TaggedName {
   const p = spanProbabilities(doc, first, last);
@@ -304,8 +317,7 @@ function wholePlaces(doc: Doc, names: TaggedName[]): TaggedName[] {
  * sentence-initial or not, even where the tagger left it out. */
 function withCountries(doc: Doc, names: TaggedName[]): TaggedName[] {
   const fd = featureDoc(doc);
-  const covered = new Uint8Array(doc.tokens.length);
-  for (const n of names) for (let k = n.first; k <= n.last; k++) covered[k] = 1;
+  const covered = coveredTokens(doc, names);
   const added: TaggedName[] = [];
   for (let k = 0; k < doc.tokens.length; k++) {
     if (covered[k] || !fd.cap[k] || fd.lineKind[k] !== PROSE) continue;
@@ -375,8 +387,7 @@ function withSurnames(doc: Doc, names: TaggedName[]): TaggedName[] {
     if (/^\p{Lu}\p{Ll}{2,}$/u.test(toks[n.last].text) && !surnames.has(w)) surnames.set(w, n.probs);
   }
   if (surnames.size === 0) return names;
-  const covered = new Uint8Array(toks.length);
-  for (const n of names) for (let k = n.first; k <= n.last; k++) covered[k] = 1;
+  const covered = coveredTokens(doc, names);
   const added: TaggedName[] = [];
   for (let k = 0; k < toks.length; k++) {
     const probs = surnames.get(fd.words[k]);
@@ -411,8 +422,7 @@ function withBylineNames(doc: Doc, names: TaggedName[]): TaggedName[] {
 function withHeadlineNames(doc: Doc, names: TaggedName[]): TaggedName[] {
   const fd = featureDoc(doc);
   const toks = doc.tokens;
-  const covered = new Uint8Array(toks.length);
-  for (const n of names) for (let k = Math.max(0, n.first - 1); k <= Math.min(toks.length - 1, n.last + 1); k++) covered[k] = 1;
+  const covered = coveredTokens(doc, names, 1);
   const added: TaggedName[] = [];
   for (let k = 0; k < toks.length; k++) {
     if (fd.lineKind[k] === PROSE || fd.byline[k] || covered[k] || !fd.cap[k] || !headlineSupported(doc, k) || FUNCTION_POS.has(toks[k].pos)) continue;
@@ -450,8 +460,7 @@ function withLocalCountries(doc: Doc, names: TaggedName[]): TaggedName[] {
   const local = localNames(doc);
   if (local.countries.size === 0) return names;
   const fd = featureDoc(doc);
-  const covered = new Uint8Array(doc.tokens.length);
-  for (const n of names) for (let k = n.first; k <= n.last; k++) covered[k] = 1;
+  const covered = coveredTokens(doc, names);
   const added: TaggedName[] = [];
   fd.words.forEach((w, k) => {
     if (fd.cap[k] && !covered[k] && local.countries.has(w)) added.push({ first: k, last: k, type: 2, probs: [0, 0, 1, 0], settled: true });
