@@ -21,6 +21,22 @@ export interface Reporting {
 }
 
 const FIRST_PERSON = new Set(['we', 'i', 'us', 'our', 'my', 'me']);
+const RELATIVE_PRONOUNS = new Set(['that', 'which', 'who', 'whom', 'whose', 'where']);
+
+/** A subject cut before its relative clause: in "every missile that lands in Dobrec" the subject is
+ * the missile, and a name inside the clause ("Dobrec") is no actor. */
+function beforeRelativeClause(view: SentenceView, c: Chunk | null): Chunk | null {
+  if (!c) return c;
+  const toks = view.tokens;
+  for (let i = c.from + 1; i < c.to - 1; i++) {
+    if (!RELATIVE_PRONOUNS.has(toks[i].lower)) continue;
+    // "that" may also point ("that deal"); a relative "that" is followed by a verb (which the
+    // tagger may read as a plural noun: "that lands") or a subject of its own.
+    const next = toks[i + 1];
+    if (toks[i].lower !== 'that' || next.pos === 'VERB' || next.pos === 'AUX' || next.pos === 'PRON' || next.pos === 'PROPN' || next.pos === 'DET' || /s$/.test(next.lower)) return { from: c.from, to: i };
+  }
+  return c;
+}
 
 /** The reporting frame of a sentence: "X said (that) …" at the front, or "…, X said." at the end. */
 /** "Russia's aim, says a fellow at the Forum, is not a ceasefire": a reporting clause set off by
@@ -637,7 +653,8 @@ export class ActorResolver {
 
   /** Like resolve(), but a compound subject ("Russia and Ukraine agreed…") or "both sides"
    * gives one actor per party. */
-  resolveAll(view: SentenceView, subject: Chunk | null, reporting: Reporting): ResolvedActor[] {
+  resolveAll(view: SentenceView, whole: Chunk | null, reporting: Reporting): ResolvedActor[] {
+    const subject = beforeRelativeClause(view, whole);
     const first = this.resolve(view, subject, reporting);
     if (!subject) return first ? [first] : [];
     const toks = view.tokens;
@@ -693,7 +710,8 @@ export class ActorResolver {
   }
 
   /** Resolve the actor of a clause and who asserts the stance. */
-  resolve(view: SentenceView, subject: Chunk | null, reporting: Reporting): ResolvedActor | null {
+  resolve(view: SentenceView, whole: Chunk | null, reporting: Reporting): ResolvedActor | null {
+    const subject = beforeRelativeClause(view, whole);
     const toks = view.tokens;
     const entities = this.entities;
     const at = subject ? toks[subject.from].start : view.start;

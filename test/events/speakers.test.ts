@@ -82,3 +82,21 @@ test('a state is known by its everyday name and its seat without the district: "
   assert.equal(placeIsState(['TR']), false);
   assert.equal(placeIsState(['Dobrava']), false);
 });
+
+test('a name inside the subject\'s relative clause is not the actor; the head before the clause is', () => {
+  const d = doc('Every shell that falls on Brasko is a vote against a truce. The envoy who met Oberland officials opposes the plan. The deal that Oberland signed is fragile.');
+  const ents = entities(d, [['Brasko', 'place'], ['Oberland', 'place']]);
+  const r = new ActorResolver(d, ents, []);
+  const subjectThrough = (s: number, last: string) => {
+    const v = sentenceView(d, s);
+    return { v, chunk: { from: 0, to: v.tokens.findIndex((t) => t.lower === last) + 1 } };
+  };
+  for (const [s, last] of [[0, 'brasko'], [1, 'officials'], [2, 'oberland']] as const) {
+    const { v, chunk } = subjectThrough(s, last);
+    assert.equal(r.resolve(v, chunk, reportingOf(v))?.key ?? null, null, `sentence ${s}`);
+  }
+  // Without a relative clause the name is the subject.
+  const v = sentenceView(d, 2);
+  const at = v.tokens.findIndex((t) => t.lower === 'oberland');
+  assert.equal(r.resolve(v, { from: at, to: at + 1 }, reportingOf(v))?.key, keyOf(ents, 'Oberland'));
+});
