@@ -28,7 +28,7 @@ function V(): NonNullable<typeof vocab> {
   return vocab;
 }
 
-type NameClaim = FactClaim & { words: string[]; at: number; entityType: string; context: Set<string>; capitalised: boolean };
+type NameClaim = FactClaim & { words: string[]; at: number; entityType: string; entity: string; roles: string[]; context: Set<string>; capitalised: boolean };
 
 /** Whether a form names the bearer of `words`: its first and last words agree with theirs. */
 function sameForm(form: string, words: string[]): boolean {
@@ -112,6 +112,8 @@ export const names: Detector = {
           words,
           at: -1,
           entityType: e.type,
+          entity: e.id,
+          roles: e.roles,
           context: contextWords(s, words),
           capitalised: text.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w) && !/^(of|the|and|for|de|la|van|von|al|el|bin)$/i.test(w)).every((w) => /^\p{Lu}/u.test(w)) && text !== text.toUpperCase(),
         } as NameClaim);
@@ -144,6 +146,10 @@ export const names: Detector = {
         if (a.entityType === 'person') {
           // A person's given name, the surname shared.
           if (at !== 0) continue;
+          // Given names that are no misspelling of each other ("Makaeo" / "Jumaane Williams") name
+          // two people, unless the resolve stage made them one actor or both hold the same office
+          // ("FBI director J. Edgar / Herbert Hoover").
+          if (editDistance(a.words[0], b.words[0]) > 2 && a.entity !== b.entity && !a.roles.some((r) => b.roles.includes(r))) continue;
         } else if (a.words.length < 3 || at === a.words.length - 1) {
           // A body's name of three words or more, differing in a word before its head noun
           // ("Agriculture / Alaska Revolving Loan Fund"); "Kraft Foods" and "Kraft Plant" are two things.

@@ -52,6 +52,7 @@ export const RULES = [
   'unknown-names',
   'surnames',
   'known-bodies',
+  'coordinated-names',
 ] as const;
 export type Rule = (typeof RULES)[number];
 
@@ -207,12 +208,54 @@ export function spanRules(doc: Doc, tagged: TaggedName[], o: EntityOptions): Tag
   // Two rules can grow two parts into the same whole ("Bosnia" and "Herzegovina" into the known
   // place): one name per stretch of text.
   const seen = new Set<string>();
-  return out.filter((n) => {
+  const distinct = out.filter((n) => {
     const key = `${n.first}:${n.last}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+  return on(o, 'coordinated-names') ? splitCoordinations(doc, distinct) : distinct;
+}
+
+/**
+ * "the United Nations and the European Union", "talks between Aldavia and Beshtar": names joined
+ * by "and" are two actors when each part is a name on its own — a place or body the lists know, or
+ * a name the article gives alone elsewhere — and the whole is no name the lists know ("Bosnia and
+ * Herzegovina"). "Securities and Exchange Commission" stays whole: its parts name nothing alone.
+ */
+function splitCoordinations(doc: Doc, names: TaggedName[]): TaggedName[] {
+  const fd = featureDoc(doc);
+  const lex = lexicon();
+  const toks = doc.tokens;
+  const folded = (a: number, b: number) => fold(doc.text.slice(toks[a].start, toks[b].end));
+  const bodies = new Set(lex.bodies.map((b) => b.join(' ')));
+  const known = (a: number, b: number) => {
+    const name = folded(a, b);
+    return lex.places.has(name) || bodies.has(fd.words.slice(a, b + 1).join(' '));
+  };
+  const alone = new Set(names.map((n) => folded(n.first, n.last)));
+  const standsAlone = (a: number, b: number) => a <= b && (known(a, b) || alone.has(folded(a, b)));
+  const out: TaggedName[] = [];
+  for (const n of names) {
+    const joints: number[] = [];
+    for (let k = n.first + 1; k < n.last; k++) if (fd.words[k] === 'and') joints.push(k);
+    if (joints.length === 0 || known(n.first, n.last)) {
+      out.push(n);
+      continue;
+    }
+    // Each part, less a leading "the", must stand alone.
+    const parts: [number, number][] = [];
+    let from = n.first;
+    for (const k of [...joints, n.last + 1]) {
+      let a = from;
+      if (fd.words[a] === 'the' && a < k - 1) a++;
+      parts.push([a, k - 1]);
+      from = k + 1;
+    }
+    if (parts.every(([a, b]) => standsAlone(a, b))) for (const [a, b] of parts) out.push(retyped(doc, n, a, b));
+    else out.push(n);
+  }
+  return out;
 }
 
 /**

@@ -172,3 +172,17 @@ test('a body named with another word before its head is a discrepancy; two place
   const brief = briefOf([c, d], { entities: [org('x', 'Eastbrook Superior Court', c), org('y', 'Millfield Superior Court', d), entity('p', 'Eastbrook', 'place', c), entity('q', 'Millfield', 'place', d)] });
   assert.equal(runDetector(names, context(brief).ctx).length, 0);
 });
+
+test('two unlike given names with one surname are two people, unless one actor or one office joins them', () => {
+  const a = article('a', 'Teodor Vasko, 19, said the crowd had gathered at noon.');
+  const b = article('b', 'Councilwoman Irina Vasko called for calm on Monday.');
+  const c = article('c', 'Councilwoman Irisa Vasko said the district was tense.');
+  const two = [entity('tv', 'Teodor Vasko', 'person', a), entity('iv', 'Irina Vasko', 'person', b)];
+  assert.equal(runDetector(names, context(briefOf([a, b], { entities: two })).ctx).length, 0);
+  // Resolved as one actor, the outlets disagree on the given name.
+  const one = [{ ...entity('v', 'Teodor Vasko', 'person', a), mentions: [...entity('x', 'Teodor Vasko', 'person', a).mentions, ...entity('x', 'Irina Vasko', 'person', b).mentions] }];
+  assert.ok(runDetector(names, context(briefOf([a, b], { entities: one })).ctx).length > 0);
+  // A misspelling of one given name is a discrepancy whoever the resolver thought it was.
+  const spelt = [entity('iv', 'Irina Vasko', 'person', b), entity('ie', 'Irisa Vasko', 'person', c)];
+  assert.ok(runDetector(names, context(briefOf([b, c], { entities: spelt })).ctx).length > 0);
+});

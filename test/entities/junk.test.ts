@@ -95,3 +95,13 @@ test('a known place with "and" in its name is one mention, not two of the same s
   assert.equal(found.mentions.filter((m) => m.text === 'Bosnia and Herzegovina').length, 1);
   assert.equal(found.mentions.filter((m) => m.text === 'Trinidad and Tobago').length, 1);
 });
+
+test('two names joined by "and" are two actors when each stands alone; a name with "and" inside stays whole', () => {
+  const found = entitiesOf('Talks between Aldavia and Beshtar resumed on Monday. Aldavia wants a ceasefire; Beshtar refused. The Securities and Exchange Commission was not involved, and officials in Bosnia and Herzegovina watched.');
+  const t = texts(found);
+  assert.ok(!t.includes('Aldavia and Beshtar'), JSON.stringify(t));
+  assert.equal(t.filter((x) => x === 'Aldavia').length, 2, JSON.stringify(t));
+  assert.equal(t.filter((x) => x === 'Beshtar').length, 2, JSON.stringify(t));
+  assert.ok(t.includes('Securities and Exchange Commission'), JSON.stringify(t));
+  assert.ok(t.includes('Bosnia and Herzegovina'), JSON.stringify(t));
+});
