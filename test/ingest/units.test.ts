@@ -40,6 +40,11 @@ test('HTML to text: blocks are paragraphs, <br> a line, inline runs joined, scri
   );
 });
 
+test('HTML to text: two names in elements side by side do not glue into one word; a word split by markup stays whole', () => {
+  const doc = parseDocument('<div><p>Gov. <a href="#">Mara Lind</a><span><span><a href="#">Mara Elise Lind</a><a href="#">Governor of Ostmark</a></span></span> spoke. The <b>Ost</b>mark talks and <i>re</i>-opened <b>talks</b>.</p></div>');
+  assert.equal(domToText(doc.querySelector('div') as unknown as NodeLike), 'Gov. Mara Lind Mara Elise Lind Governor of Ostmark spoke. The Ostmark talks and re-opened talks.');
+});
+
 test('language: fastText on the body text; too little text gives no guess', async () => {
   assert.equal((await detectLanguage('The negotiators met for six hours and agreed to meet again next week.'))?.code, 'en');
   assert.equal((await detectLanguage('Les négociateurs se sont réunis pendant six heures et ont convenu de se revoir.'))?.code, 'fr');

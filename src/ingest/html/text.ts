@@ -35,21 +35,29 @@ export function domToText(root: NodeLike): string {
   // An explicit stack rather than recursion: hostile pages nest tens of thousands of elements.
   type Step = { node: NodeLike; inPre: boolean; exit?: string };
   const stack: Step[] = [{ node: root, inPre: false }];
+  // Whether an element began or ended since the last text: two inline elements side by side with
+  // no space between them ("<a>Ana Ruiz</a><a>Foreign Minister</a>" in a name card) would
+  // otherwise glue two names into one word.
+  let boundary = false;
   while (stack.length) {
     const { node, inPre, exit } = stack.pop()!;
     if (exit !== undefined) {
+      boundary = true;
       if (CELL.has(exit)) line += ' ';
       if (BLOCK.has(exit)) flush();
       continue;
     }
     if (node.nodeType === 3) {
       const value = node.textContent ?? '';
+      if (boundary && !inPre && /\p{Ll}$/u.test(line) && /^\p{Lu}\p{Ll}/u.test(value)) line += ' ';
+      if (value !== '') boundary = false;
       line += inPre ? value : value.replace(/\s+/g, ' ');
       continue;
     }
     if (node.nodeType !== 1) continue;
     const name = node.nodeName.toUpperCase();
     if (SKIP.has(name)) continue;
+    boundary = true;
     if (name === 'BR') {
       line += '\n';
       continue;
