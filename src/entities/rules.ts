@@ -133,6 +133,32 @@ export function spanRules(doc: Doc, tagged: TaggedName[], o: EntityOptions): Tag
       }
       first = k;
     }
+    // "Special Envoy for Ukraine Kurt Volker", "Ambassador to Britain Liu Xiaoming": after an office
+    // and its preposition, a known place or body and then the office's holder are two names.
+    if (on(o, 'titles') && first >= 2 && last - first >= 2) {
+      let b = first - 1;
+      if (fold(toks[b].text) === 'the' && b > 0) b--;
+      const prep = fold(toks[b].text);
+      let titled = false;
+      for (let p = Math.max(0, b - 4); p < b && !titled; p++) titled = titleAt(doc, p, b)?.last === b - 1;
+      if (titled && (prep === 'to' || lex.words.officePrepositions.has(prep))) {
+        const bodies = lex.bodies;
+        let place = -1;
+        for (let k = first; k <= last - 2; k++) {
+          const name = fold(doc.text.slice(toks[first].start, toks[k].end));
+          // A country, region or large city; a small town named like a word ("National") is no evidence.
+          const known = lex.places.get(name);
+          if ((known && (known.kind !== 'city' || known.population >= 100000)) || bodies.some((w) => w.length === k - first + 1 && w.every((x, j) => fd.words[first + j] === x))) place = k;
+        }
+        // An unlisted place ("Ostmark") when a listed given name opens the holder's name.
+        // The place is no English word ("National" is none) and the holder's name two or three words.
+        if (place < 0 && !fd.vocabulary.has(fd.words[first]) && !lex.givenNames.has(fd.words[first]) && lex.givenNames.has(fd.words[first + 1]) && last - first <= 3) place = first;
+        if (place >= 0) {
+          out.push(retyped(doc, n, first, place));
+          first = place + 1;
+        }
+      }
+    }
     // "UN High Commissioner": a title that ends a span names no one; the body before it is a name.
     // Not "Court of Justice" (a connector before the title word makes it part of a body's name) nor
     // "Martin Luther King" (one title word after a given name and another name is a surname).

@@ -312,13 +312,19 @@ function majorityType(members: Local[]): EntityType {
   return [...count.entries()].sort((a, b) => b[1] - a[1])[0][0];
 }
 
-/** The fullest form: most words, then the most diacritics kept, then the most used, then the first seen. */
+/** The fullest form that enough articles use: one article's odd long form ("White House National
+ * Security Council Ukraine", a tagger's overrun) does not name an actor that a dozen articles call
+ * "White House". Among those, most words, then the most diacritics kept, then the most used, then
+ * the first seen. */
 function fullest(forms: string[], members: Local[]): string {
   const freq = new Map<string, number>();
   for (const f of forms) freq.set(f, 0);
   for (const m of members) for (const f of m.mentionForms) freq.set(f, (freq.get(f) ?? 0) + 1);
   const preferred = new Set(members.map((m) => m.entity.name));
-  const score = (f: string) => [f.split(/\s+/).length, preferred.has(f) ? 1 : 0, [...f].filter((c) => c.charCodeAt(0) > 127).length, freq.get(f) ?? 0, f.length];
+  const support = new Map<string, number>();
+  for (const m of members) for (const f of new Set(m.forms)) support.set(f, (support.get(f) ?? 0) + 1);
+  const enough = Math.max(1, Math.ceil(members.length / 4));
+  const score = (f: string) => [(support.get(f) ?? 0) >= enough ? 1 : 0, f.split(/\s+/).length, preferred.has(f) ? 1 : 0, [...f].filter((c) => c.charCodeAt(0) > 127).length, freq.get(f) ?? 0, f.length];
   let best = '';
   let bestScore: number[] = [];
   for (const f of freq.keys()) {

@@ -105,3 +105,15 @@ test('two names joined by "and" are two actors when each stands alone; a name wi
   assert.ok(t.includes('Securities and Exchange Commission'), JSON.stringify(t));
   assert.ok(t.includes('Bosnia and Herzegovina'), JSON.stringify(t));
 });
+
+test('after an office and its preposition, the place it is for and its holder are two names', () => {
+  for (const [text, place, person] of [
+    ['Special Envoy for Ostmark Teodor Vasko resigned on Friday.', 'Ostmark', 'Teodor Vasko'],
+    ['The Ambassador to Britain Liu Wenqiang said the talks must go on.', 'Britain', 'Liu Wenqiang'],
+  ]) {
+    const t = texts(entitiesOf(text));
+    assert.ok(t.includes(person) && !t.some((x) => x.includes(place) && x.includes(person)), JSON.stringify(t));
+  }
+  // A name that only begins with a place stays whole.
+  assert.ok(texts(entitiesOf('The Bank of England Governor spoke.')).includes('Bank of England'));
+});

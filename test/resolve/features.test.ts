@@ -109,3 +109,11 @@ test('a byline name is its article\'s author', () => {
   assert.ok(local('a', 'person', 'Rosa Quintero', [], [], ['Rosa Quintero']).author);
   assert.ok(!local('a', 'person', 'Paul Abara', [], [], ['Rosa Quintero']).author);
 });
+
+test('an initial is a letter as written: "VW" or "VA" is no initial of every V-word', () => {
+  const rel = (a: string, b: string) => formRelation(nameForm(a)!, nameForm(b)!).rel;
+  assert.equal(rel('J. Vasko', 'Jan Vasko'), 'spelling');
+  assert.equal(rel('J Vasko', 'Jan Vasko'), 'spelling');
+  assert.equal(rel('VW', 'Wavelink'), 'none');
+  assert.equal(rel('VA', 'Verano'), 'none');
+});

@@ -222,3 +222,14 @@ test('a short form cut from another state\'s official name does not take a count
   assert.equal(r.idOf('a', 'China'), r.idOf('b', "People's Republic of China"));
   assert.notEqual(r.idOf('a', 'China'), r.idOf('c', 'Taiwan'));
 });
+
+test('an actor is named by a form enough articles use, not by one article\'s overrun; a full name most use still wins', () => {
+  const arts = ['a', 'b', 'c', 'd', 'e'].map((id) => article(id, [['organization', 'Ostmark Council']]));
+  arts.push(article('f', [['organization', 'Ostmark Council Delegation Kovac Talks', 'Ostmark Council']]));
+  const r = resolve(...arts);
+  const e = r.entities.find((x) => x.id === r.idOf('a', 'Ostmark Council'))!;
+  assert.equal(r.idOf('f', 'Ostmark Council Delegation Kovac Talks'), e.id, JSON.stringify(r.entities));
+  assert.equal(e.name, 'Ostmark Council');
+  const people = resolve(article('a', [['person', 'Irina Vasko']]), article('b', [['person', 'Irina Vasko', 'Vasko']]), article('c', [['person', 'Vasko']]));
+  assert.equal(people.entities.find((x) => x.id === people.idOf('c', 'Vasko'))!.name, 'Irina Vasko');
+});

@@ -401,9 +401,11 @@ function closeWord(a: string, b: string): boolean {
   return a === b || (a.length >= 3 && b.length >= 3 && sameSurname(a, b));
 }
 
-/** Words of two forms of one name: close spellings, or an initial and a word it starts ("J." / "John"). */
-function fittingWord(a: string, b: string): boolean {
-  return closeWord(a, b) || (a.length === 1 && b.startsWith(a)) || (b.length === 1 && a.startsWith(b));
+/** Words of two forms of one name: close spellings, or an initial and a word it starts ("J." /
+ * "John"). An initial is a letter as written: a key that spelling folded down to one letter ("VW"
+ * → "v") is no initial, or "VW" would fit every name that starts with a V or a W. */
+function fittingWord(a: string, b: string, wordA: string, wordB: string): boolean {
+  return closeWord(a, b) || (a.length === 1 && wordA.length === 1 && b.startsWith(a)) || (b.length === 1 && wordB.length === 1 && a.startsWith(b));
 }
 
 /** Where the short form's words sit inside the long one (by spelling key), or -1. */
@@ -422,9 +424,10 @@ export function formRelation(x: NameForm, y: NameForm): { rel: NameRelation; sho
   // Word by word, ignoring only a generation ("Paul Abara Jr" / "Paul Abara") and letting an
   // initial stand for a word ("J. Smith" / "John Smith"); common words count here ("Harwick Police"
   // is not "Harwick").
-  const gx = x.keys.filter((_, i) => !(i > 0 && nameWords().suffixes.has(x.words[i])));
-  const gy = y.keys.filter((_, i) => !(i > 0 && nameWords().suffixes.has(y.words[i])));
-  if (gx.length > 0 && gx.length === gy.length && gx.every((k, i) => fittingWord(k, gy[i]))) return { rel: 'spelling', ...none };
+  const kept = (f: NameForm) => f.keys.map((_, i) => i).filter((i) => !(i > 0 && nameWords().suffixes.has(f.words[i])));
+  const gx = kept(x);
+  const gy = kept(y);
+  if (gx.length > 0 && gx.length === gy.length && gx.every((i, n) => fittingWord(x.keys[i], y.keys[gy[n]], x.words[i], y.words[gy[n]]))) return { rel: 'spelling', ...none };
   if (x.keys.join('') === y.keys.join('')) return { rel: 'compact', ...none };
   if (x.acronym && y.words.length >= 2 && y.initials === x.acronym) return { rel: 'acronym', short: x, long: y, at: 0 };
   if (y.acronym && x.words.length >= 2 && x.initials === y.acronym) return { rel: 'acronym', short: y, long: x, at: 0 };
