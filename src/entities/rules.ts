@@ -567,6 +567,16 @@ function pluralTitleEnd(doc: Doc, first: number, last: number): number {
   return -1;
 }
 
+/** "the Rangers", "the Senators": one plural role word that the article capitalises inside its
+ * prose and never writes in lower case, and that the tagger reads as a body rather than people, is a
+ * name (a team's), not a title; "Ministers met" in a text that also writes "ministers" stays a title. */
+function pluralName(doc: Doc, n: TaggedName): boolean {
+  if (n.first !== n.last || n.probs[0] >= Math.max(n.probs[1], n.probs[3])) return false;
+  const fd = featureDoc(doc);
+  const w = fd.words[n.first];
+  return (fd.capMid.get(w) ?? 0) > 0 && !fd.lower.has(w);
+}
+
 /** "Heads of State" names no one; "Foreign Ministers Sergei Lavrov and Wang Yi" names people. */
 function pluralTitles(doc: Doc, names: TaggedName[]): TaggedName[] {
   const toks = doc.tokens;
@@ -575,7 +585,10 @@ function pluralTitles(doc: Doc, names: TaggedName[]): TaggedName[] {
   for (const n of names) {
     const end = pluralTitleEnd(doc, n.first, n.last);
     if (end >= 0) {
-      if (end >= n.last) continue;
+      if (end >= n.last) {
+        if (pluralName(doc, n)) out.push(n);
+        continue;
+      }
       const rest = end + 1;
       // "Heads of State and Government": a lower-case word goes on with the title.
       if (/^\p{Ll}/u.test(toks[rest].text) && !['of', 'for', 'on'].includes(fold(toks[rest].text))) continue;
