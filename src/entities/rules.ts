@@ -180,7 +180,7 @@ export function spanRules(doc: Doc, tagged: TaggedName[], o: EntityOptions): Tag
         if (k > last) break;
         let e = k;
         while (e + 1 <= last && (supported(e + 1) || (lex.words.nameConnectors.has(fd.words[e + 1]) && e + 2 <= last && supported(e + 2)))) e++;
-        out.push(k === first && e === last ? n : retyped(doc, n, k, e));
+        out.push(k === n.first && e === n.last ? n : retyped(doc, n, k, e));
         k = e + 1;
       }
       continue;

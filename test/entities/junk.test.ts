@@ -95,3 +95,11 @@ test('a known place with "and" in its name is one mention, not two of the same s
   assert.equal(found.mentions.filter((m) => m.text === 'Bosnia and Herzegovina').length, 1);
   assert.equal(found.mentions.filter((m) => m.text === 'Trinidad and Tobago').length, 1);
 });
+
+test('a headline keeps a name without the preposition its capitals glued to it: "Breaks Out In Harwick"', () => {
+  const found = entitiesOf('Large Riot Breaks Out In Harwick During Vigil\nA riot broke out in Harwick on Monday.\n\nSinger Checks Out Of Delmore Treatment Center\nThe singer left the Delmore Treatment Center on Friday.');
+  const texts = found.mentions.map((m) => m.text);
+  assert.ok(!texts.some((t) => /^(?:In|Of) /.test(t)), JSON.stringify(texts));
+  assert.equal(texts.filter((t) => t === 'Harwick').length, 2, JSON.stringify(texts));
+  assert.equal(texts.filter((t) => t === 'Delmore Treatment Center').length, 2, JSON.stringify(texts));
+});
