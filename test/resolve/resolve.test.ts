@@ -222,3 +222,13 @@ test('a short form cut from another state\'s official name does not take a count
   assert.equal(r.idOf('a', 'China'), r.idOf('b', "People's Republic of China"));
   assert.notEqual(r.idOf('a', 'China'), r.idOf('c', 'Taiwan'));
 });
+
+test('a bare surname beside two of its article\'s people joins the one the article names most, and neither on a tie', () => {
+  const led = resolve(article('a', [['person', 'Anna Felder', 'Anna Felder', 'Anna Felder'], ['person', 'Jonas Felder'], ['person', 'Felder']]));
+  assert.equal(led.idOf('a', 'Felder'), led.idOf('a', 'Anna Felder'));
+  assert.notEqual(led.idOf('a', 'Felder'), led.idOf('a', 'Jonas Felder'));
+  assert.notEqual(led.idOf('a', 'Anna Felder'), led.idOf('a', 'Jonas Felder'));
+  const tie = resolve(article('a', [['person', 'Anna Felder'], ['person', 'Jonas Felder'], ['person', 'Felder']]));
+  assert.notEqual(tie.idOf('a', 'Felder'), tie.idOf('a', 'Anna Felder'));
+  assert.notEqual(tie.idOf('a', 'Felder'), tie.idOf('a', 'Jonas Felder'));
+});
