@@ -53,6 +53,7 @@ export const RULES = [
   'surnames',
   'known-bodies',
   'repeated-names',
+  'word-surnames',
 ] as const;
 export type Rule = (typeof RULES)[number];
 
@@ -84,6 +85,7 @@ export function spanRules(doc: Doc, tagged: TaggedName[], o: EntityOptions): Tag
   if (on(o, 'known-bodies')) names = withKnownBodies(doc, names);
   if (on(o, 'bylines')) names = withBylineNames(doc, names);
   if (on(o, 'headline-support')) names = withHeadlineNames(doc, names);
+  if (on(o, 'word-surnames')) names = withWordSurnames(doc, names);
   if (on(o, 'surnames')) names = withSurnames(doc, names);
   let out: TaggedName[] = [];
   for (const n of names) {
@@ -374,6 +376,28 @@ function withKnownBodies(doc: Doc, names: TaggedName[]): TaggedName[] {
   }
   const bodiesKept = found.filter((b) => !kept.some((n) => n.first <= b.last && b.first <= n.last));
   return [...kept, ...bodiesKept].sort((a, b) => a.first - b.first);
+}
+
+/** "client Odile Page passed away": a given name the tagger read as a person, then a capitalised
+ * word that is also an English word ("Page", "Hunter", "Weeks"), is one name: the tagger, seeing an
+ * ordinary word, stopped at the given name. Not where the next word is a title, a place, a function
+ * word or a word the article writes in lower case, and not where it starts a name of its own. */
+function withWordSurnames(doc: Doc, names: TaggedName[]): TaggedName[] {
+  const fd = featureDoc(doc);
+  const toks = doc.tokens;
+  const lex = lexicon();
+  const starts = new Set(names.map((n) => n.first));
+  return names.map((n) => {
+    const k = n.last + 1;
+    if (n.first !== n.last || k >= toks.length || starts.has(k) || n.probs[0] < Math.max(n.probs[1], n.probs[2], n.probs[3])) return n;
+    if (!lex.givenNames.has(fd.words[n.first]) || toks[k].sentence !== toks[n.first].sentence || toks[k].start !== toks[n.last].end + 1) return n;
+    const w = fd.words[k];
+    if (!/^\p{Lu}\p{Ll}+$/u.test(toks[k].text) || fd.lineKind[k] !== PROSE || fd.lower.has(w) || (FUNCTION_POS.has(toks[k].pos) && lex.stopCapitalized.has(w)) || lex.places.has(w) || lex.givenNames.has(w)) return n;
+    if (fd.gaz[k].some((g) => g.startsWith('role:') || g === 'honorific' || g === 'demonym' || g === 'demonyms')) return n;
+    // The word then runs on into more capitals: a longer name the tagger's reading does not cover.
+    if (k + 1 < toks.length && toks[k + 1].sentence === toks[k].sentence && fd.cap[k + 1] === 1 && /\p{L}/u.test(toks[k + 1].text)) return n;
+    return retyped(doc, n, n.first, k);
+  });
 }
 
 /** "the Harriers won … The Harriers lost": one article means one thing by one capitalised name, so

@@ -51,3 +51,17 @@ test('unknown-names: a person\'s word, a given name and a capitalised word are a
   const d = { ...c, start: plain.tokens[p].start, end: plain.tokens[p + 1].end, first: p, last: p + 1, score: { ...c.score } };
   assert.equal(typeRules(plain, d, {}), false);
 });
+
+test('word-surnames: a given name the tagger stopped at takes the capitalised English word after it', () => {
+  const doc = docOf('The agency said its client Odile Page died on Thursday. Page was 85.');
+  const first = tokenAt(doc, 'Odile');
+  const person = [0.7, 0.05, 0.05, 0.05];
+  const out = spanRules(doc, [{ first, last: first, type: 0, probs: person }], {});
+  assert.ok(texts(doc, out).includes('Odile Page'), JSON.stringify(texts(doc, out)));
+  // Not a word the article also writes in lower case, nor a title.
+  const other = docOf('Odile Page turned the page. Odile Mayor arrived later.');
+  const a = tokenAt(other, 'Odile', 0);
+  const b = tokenAt(other, 'Odile', 1);
+  const kept = spanRules(other, [{ first: a, last: a, type: 0, probs: person }, { first: b, last: b, type: 0, probs: person }], {});
+  assert.ok(!texts(other, kept).some((t) => t.includes(' ')), JSON.stringify(texts(other, kept)));
+});
