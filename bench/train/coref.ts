@@ -39,6 +39,10 @@ const PRIOR: Partial<Record<FeatureName, number>> = {
   of_tail: -2,
   compact: 2,
   bare_role_match: 3,
+  // A bare surname beside two of its article's people: ECB+ rarely annotates such a sentence, so
+  // its pairs carry no label; a writer's bare surname is the person the article names most.
+  same_article_contested: -4,
+  contested_leads: 4,
 };
 
 const THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8];

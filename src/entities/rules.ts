@@ -53,6 +53,8 @@ export const RULES = [
   'surnames',
   'known-bodies',
   'coordinated-names',
+  'repeated-names',
+  'word-surnames',
 ] as const;
 export type Rule = (typeof RULES)[number];
 
@@ -84,6 +86,7 @@ export function spanRules(doc: Doc, tagged: TaggedName[], o: EntityOptions): Tag
   if (on(o, 'known-bodies')) names = withKnownBodies(doc, names);
   if (on(o, 'bylines')) names = withBylineNames(doc, names);
   if (on(o, 'headline-support')) names = withHeadlineNames(doc, names);
+  if (on(o, 'word-surnames')) names = withWordSurnames(doc, names);
   if (on(o, 'surnames')) names = withSurnames(doc, names);
   let out: TaggedName[] = [];
   for (const n of names) {
@@ -207,7 +210,7 @@ export function spanRules(doc: Doc, tagged: TaggedName[], o: EntityOptions): Tag
         if (k > last) break;
         let e = k;
         while (e + 1 <= last && (supported(e + 1) || (lex.words.nameConnectors.has(fd.words[e + 1]) && e + 2 <= last && supported(e + 2)))) e++;
-        out.push(k === first && e === last ? n : retyped(doc, n, k, e));
+        out.push(k === n.first && e === n.last ? n : retyped(doc, n, k, e));
         k = e + 1;
       }
       continue;
@@ -228,6 +231,7 @@ export function spanRules(doc: Doc, tagged: TaggedName[], o: EntityOptions): Tag
     }
     out.push(first === n.first && last === n.last ? n : retyped(doc, n, first, last));
   }
+  if (on(o, 'repeated-names')) out = withRepeatedNames(doc, out);
   if (on(o, 'gazetteer-spans')) out = wholePlaces(doc, out);
   if (on(o, 'joined-names')) out = joinNames(doc, out);
   if (on(o, 'plural-titles')) out = pluralTitles(doc, out);
@@ -443,6 +447,81 @@ function withKnownBodies(doc: Doc, names: TaggedName[]): TaggedName[] {
   return [...kept, ...bodiesKept].sort((a, b) => a.first - b.first);
 }
 
+/** "client Odile Page passed away": a given name the tagger read as a person, then a capitalised
+ * word that is also an English word ("Page", "Hunter", "Weeks"), is one name: the tagger, seeing an
+ * ordinary word, stopped at the given name. Not where the next word is a title, a place, a function
+ * word or a word the article writes in lower case, and not where it starts a name of its own. */
+function withWordSurnames(doc: Doc, names: TaggedName[]): TaggedName[] {
+  const fd = featureDoc(doc);
+  const toks = doc.tokens;
+  const lex = lexicon();
+  const starts = new Set(names.map((n) => n.first));
+  return names.map((n) => {
+    const k = n.last + 1;
+    if (n.first !== n.last || k >= toks.length || starts.has(k) || n.probs[0] < Math.max(n.probs[1], n.probs[2], n.probs[3])) return n;
+    if (!lex.givenNames.has(fd.words[n.first]) || toks[k].sentence !== toks[n.first].sentence || toks[k].start !== toks[n.last].end + 1) return n;
+    const w = fd.words[k];
+    if (!/^\p{Lu}\p{Ll}+$/u.test(toks[k].text) || fd.lineKind[k] !== PROSE || fd.lower.has(w) || (FUNCTION_POS.has(toks[k].pos) && lex.stopCapitalized.has(w)) || lex.places.has(w) || lex.givenNames.has(w)) return n;
+    if (fd.gaz[k].some((g) => g.startsWith('role:') || g === 'honorific' || g === 'demonym' || g === 'demonyms')) return n;
+    // The word then runs on into more capitals: a longer name the tagger's reading does not cover.
+    if (k + 1 < toks.length && toks[k + 1].sentence === toks[k].sentence && fd.cap[k + 1] === 1 && /\p{L}/u.test(toks[k + 1].text)) return n;
+    return retyped(doc, n, n.first, k);
+  });
+}
+
+/** "the Harriers won … The Harriers lost": one article means one thing by one capitalised name, so
+ * where the tagger found a name, the same words standing alone elsewhere in the article's prose are
+ * that name too, sentence starts included, with the probabilities of the reading found (the
+ * tagger's context features see the other mentions but its decoding can still leave some out). Not
+ * words inside a longer run of capitals, and not a word the article also writes in lower case. */
+function withRepeatedNames(doc: Doc, names: TaggedName[]): TaggedName[] {
+  const fd = featureDoc(doc);
+  const toks = doc.tokens;
+  const lex = lexicon();
+  const found = new Map<string, TaggedName>();
+  for (const n of names) {
+    if (n.byRule || fd.lineKind[n.first] !== PROSE) continue;
+    const words = fd.words.slice(n.first, n.last + 1);
+    if (words.some((w, j) => fd.lower.has(w) || !/^\p{Lu}/u.test(toks[n.first + j].text) || lex.stopCapitalized.has(w))) continue;
+    const key = words.join(' ');
+    if (!found.has(key)) found.set(key, n);
+  }
+  if (found.size === 0) return names;
+  const byFirst = new Map<string, string[][]>();
+  for (const key of found.keys()) {
+    const words = key.split(' ');
+    (byFirst.get(words[0]) ?? byFirst.set(words[0], []).get(words[0])!).push(words);
+  }
+  const covered = coveredTokens(doc, names);
+  // A capital beside the run makes it part of a longer name, unless it is a function word ("The").
+  const capNear = (q: number, k: number) => q >= 0 && q < toks.length && toks[q].sentence === toks[k].sentence && fd.cap[q] === 1 && /\p{L}/u.test(toks[q].text) && !(FUNCTION_POS.has(toks[q].pos) && lex.stopCapitalized.has(fd.words[q]));
+  const added: TaggedName[] = [];
+  for (let k = 0; k < toks.length; k++) {
+    const options = byFirst.get(fd.words[k]);
+    if (!options || covered[k] || fd.lineKind[k] !== PROSE || !/^\p{Lu}/u.test(toks[k].text)) continue;
+    for (const words of options) {
+      const e = k + words.length - 1;
+      if (e >= toks.length || toks[e].sentence !== toks[k].sentence) continue;
+      let same = true;
+      for (let j = 1; j < words.length && same; j++) same = fd.words[k + j] === words[j] && !covered[k + j] && /^\p{Lu}/u.test(toks[k + j].text);
+      if (!same || capNear(k - 1, k) || capNear(e + 1, e) || toks[e + 1]?.text === '-' || toks[k - 1]?.text === '-') continue;
+      // A name that modifies a noun ("Harriers fans", "Harriers home form") is left out, as the
+      // tagger learnt from MEANTIME; an adjective with no noun after it is the tagger's misreading
+      // of a verb ("helping the Harriers secure the title").
+      const inSentence = (q: number) => q < toks.length && toks[q].sentence === toks[e].sentence && /^\p{Ll}/u.test(toks[q].text);
+      const noun = (q: number) => inSentence(q) && toks[q].pos === 'NOUN';
+      const adj = (q: number) => inSentence(q) && toks[q].pos === 'ADJ';
+      if (noun(e + 1) || (adj(e + 1) && (noun(e + 2) || adj(e + 2)))) continue;
+      const n = found.get(words.join(' '))!;
+      added.push({ first: k, last: e, type: n.type, probs: n.probs });
+      k = e;
+      break;
+    }
+  }
+  if (added.length === 0) return names;
+  return [...names, ...added].sort((a, b) => a.first - b.first);
+}
+
 /** '"…," Okafor said': once the article has named a person in full, the surname alone names them
  * wherever it stands on its own, sentence starts included, where the tagger reads a capital as
  * saying nothing ("King said" after "Odile King"). Not a word inside a longer run of capitals. */
@@ -636,6 +715,16 @@ function pluralTitleEnd(doc: Doc, first: number, last: number): number {
   return -1;
 }
 
+/** "the Rangers", "the Senators": one plural role word that the article capitalises inside its
+ * prose and never writes in lower case, and that the tagger reads as a body rather than people, is a
+ * name (a team's), not a title; "Ministers met" in a text that also writes "ministers" stays a title. */
+function pluralName(doc: Doc, n: TaggedName): boolean {
+  if (n.first !== n.last || n.probs[0] >= Math.max(n.probs[1], n.probs[3])) return false;
+  const fd = featureDoc(doc);
+  const w = fd.words[n.first];
+  return (fd.capMid.get(w) ?? 0) > 0 && !fd.lower.has(w);
+}
+
 /** "Heads of State" names no one; "Foreign Ministers Sergei Lavrov and Wang Yi" names people. */
 function pluralTitles(doc: Doc, names: TaggedName[]): TaggedName[] {
   const toks = doc.tokens;
@@ -644,7 +733,10 @@ function pluralTitles(doc: Doc, names: TaggedName[]): TaggedName[] {
   for (const n of names) {
     const end = pluralTitleEnd(doc, n.first, n.last);
     if (end >= 0) {
-      if (end >= n.last) continue;
+      if (end >= n.last) {
+        if (pluralName(doc, n)) out.push(n);
+        continue;
+      }
       const rest = end + 1;
       // "Heads of State and Government": a lower-case word goes on with the title.
       if (/^\p{Ll}/u.test(toks[rest].text) && !['of', 'for', 'on'].includes(fold(toks[rest].text))) continue;
@@ -782,9 +874,12 @@ function ruleType(doc: Doc, c: Candidate, o: EntityOptions): EntityType | null {
   // foreign names the training corpora rarely show.
   if (on(o, 'unknown-names') && words.length >= 2 && words.length <= 3 && !place && !seat && !c.possessive && Math.max(s.organization, s.place, s.other) < 0.5 && !fd.initial[first] && fd.lineKind[first] === PROSE) {
     let plain = true;
+    let shaped = true;
     for (let k = first; k <= last; k++) {
       const w = fd.words[k];
-      plain &&= /^\p{Lu}\p{Ll}+(?:-\p{L}+)?$/u.test(toks[k].text) && !fd.vocabulary.has(w) && !lex.places.has(w) && !lex.orgSuffixes.has(w) && !lex.connectorHeads.has(w);
+      const nameLike = /^\p{Lu}\p{Ll}+(?:-\p{L}+)?$/u.test(toks[k].text) && !lex.places.has(w) && !lex.orgSuffixes.has(w) && !lex.connectorHeads.has(w);
+      shaped &&= nameLike;
+      plain &&= nameLike && !fd.vocabulary.has(w);
     }
     const before = toks[first - 1];
     const after = toks[last + 1];
@@ -792,6 +887,9 @@ function ruleType(doc: Doc, c: Candidate, o: EntityOptions): EntityType | null {
     const inLonger = (!!before && before.end === toks[first].start) || (!!after && after.sentence === toks[last].sentence && /^\d/.test(after.text));
     const personBefore = !!before && before.sentence === toks[first].sentence && (before.pos === 'NOUN' || fd.gaz[first - 1].some((g) => g.startsWith('role:')));
     if (plain && !inLonger && (lex.givenNames.has(fd.words[first]) || personBefore)) return 'person';
+    // "first baseman Mark Page", "referee Tony Weeks": a person's word, then a given name, then a
+    // capitalised word, is a person even where the names are also English words ("mark", "weeks").
+    if (shaped && !inLonger && personBefore && lex.givenNames.has(fd.words[first])) return 'person';
   }
   // Parley's convention: a country is a place, whatever it does in the sentence.
   if (on(o, 'countries') && place?.kind === 'country' && !seat) return 'place';

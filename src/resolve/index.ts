@@ -13,7 +13,7 @@ import type { Doc } from '../text/doc.js';
 import type { ArticleEntities, ResolvedEntities } from '../annotations.js';
 import type { Entity, EntityType } from '../types.js';
 import { foldName } from './names.js';
-import { BatchContext, bestRelation, blockingKeys, describeLocal, findRun, pairFeatures, personRelation, shortFormTie, type BestRelation, type LocalView } from './model/features.js';
+import { BatchContext, FEATURES, bestRelation, blockingKeys, describeLocal, findRun, pairFeatures, personRelation, shortFormTie, type BestRelation, type LocalView } from './model/features.js';
 import { loadModel, probability, type CorefModel } from './model/scorer.js';
 import { averageLink, type ScoredPair } from './cluster.js';
 import { roleRelation } from './roles.js';
@@ -89,17 +89,25 @@ export function prepareBatch(perArticle: ArticleEntities[], docs: Doc[], isolate
     if (seen.has(id)) return;
     seen.add(id);
     const best = bestRelation(locals[a], locals[b]);
+    let kind: SameArticle = 'one';
     // Sharing a blocking key is not yet a relation between names ("Mom" / "Mommy" share a consonant
     // skeleton): such pairs are not scored at all.
     if (best.rel === 'none' && !sameCountry(locals[a], locals[b])) return;
     if (locals[a].article === locals[b].article) {
-      if (!sameArticlePair(locals[a], locals[b], byArticle, best)) return;
+      kind = sameArticlePair(locals[a], locals[b], byArticle, best);
+      if (kind === 'apart') return;
       sameArticle.add(id);
     }
     // A short form two actors share equally ("Miliband": Ed and David, each in one article) is
-    // left alone unless a shared role says which: the batch cannot tell, so neither can we.
-    if (shortFormTie(locals[a], locals[b], context, best)) return;
-    pairs.push({ a, b, features: pairFeatures(locals[a], locals[b], context, best) });
+    // left alone unless a shared role says which, or the short form's own article names one of
+    // them most: otherwise the batch cannot tell, so neither can we.
+    if (kind !== 'leading' && shortFormTie(locals[a], locals[b], context, best)) return;
+    const features = pairFeatures(locals[a], locals[b], context, best);
+    if (kind !== 'one') {
+      features[FEATURES.indexOf('same_article_contested')] = 1;
+      if (kind === 'leading') features[FEATURES.indexOf('contested_leads')] = 1;
+    }
+    pairs.push({ a, b, features });
   };
   for (const list of blocks.values()) {
     if (list.length < 2) continue;
@@ -118,10 +126,20 @@ export function prepareBatch(perArticle: ArticleEntities[], docs: Doc[], isolate
  * names ("Quintero" beside "Rosa Quintero", "Harriers" beside a headline fused into "Harriers
  * Clinch Title"). Such pairs
  * are scored like any other, with their own features; every other pair of one article is a
- * constraint. A short form that fits two of the article's names ("Miliband" beside "Ed Miliband"
- * and "David Miliband") stays apart: the article itself could not say which.
+ * constraint. A bare surname that fits two or more of the article's people ("Felder" beside
+ * "Anna Felder" and "Jonas Felder") is scored against each of them as contested, with whether that
+ * holder is the one the article names most ('leading'): writers use the bare surname for the
+ * person the story is about, and the model weighs that; clustering lets it join one holder at most,
+ * since the holders themselves are kept apart.
  */
-function sameArticlePair(a: Local, b: Local, byArticle: Map<string, Local[]>, rel: BestRelation): boolean {
+type SameArticle = 'one' | 'apart' | 'contested' | 'leading';
+
+function sameArticlePair(a: Local, b: Local, byArticle: Map<string, Local[]>, rel: BestRelation): SameArticle {
+  const kind = sameArticleKind(a, b, byArticle, rel);
+  return typeof kind === 'boolean' ? (kind ? 'one' : 'apart') : kind;
+}
+
+function sameArticleKind(a: Local, b: Local, byArticle: Map<string, Local[]>, rel: BestRelation): boolean | SameArticle {
   if (a.type === 'group' || b.type === 'group') return false;
   if (rel.rel === 'exact' || rel.rel === 'compact' || rel.rel === 'spelling') return true;
   if (a.type === 'person' || b.type === 'person') {
@@ -133,13 +151,16 @@ function sameArticlePair(a: Local, b: Local, byArticle: Map<string, Local[]>, re
   if ((rel.rel !== 'suffix' && rel.rel !== 'prefix' && rel.rel !== 'inside') || !rel.short) return false;
   const short = rel.short.content;
   const shortSide = a.names.includes(rel.short) ? a : b;
-  let holders = 0;
+  const holders: Local[] = [];
   for (const other of byArticle.get(a.article) ?? []) {
     if (other === shortSide || other.type === 'group') continue;
-    if (other.names.some((n) => n.content.length > short.length && findRun(short, n.content) >= 0)) holders++;
-    if (holders > 1) return false;
+    if (other.names.some((n) => n.content.length > short.length && findRun(short, n.content) >= 0)) holders.push(other);
   }
-  return holders === 1;
+  if (holders.length === 1) return true;
+  const longSide = shortSide === a ? b : a;
+  if (rel.rel !== 'suffix' || shortSide.bare === null || shortSide.type !== 'person' || longSide.people.length === 0) return false;
+  const named = (l: Local) => l.mentionForms.length;
+  return holders.every((h) => h === longSide || named(h) < named(longSide)) ? 'leading' : 'contested';
 }
 
 /** Merge article-local entities that name the same actor into global entities. */

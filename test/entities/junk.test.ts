@@ -117,3 +117,11 @@ test('after an office and its preposition, the place it is for and its holder ar
   // A name that only begins with a place stays whole.
   assert.ok(texts(entitiesOf('The Bank of England Governor spoke.')).includes('Bank of England'));
 });
+
+test('a headline keeps a name without the preposition its capitals glued to it: "Breaks Out In Harwick"', () => {
+  const found = entitiesOf('Large Riot Breaks Out In Harwick During Vigil\nA riot broke out in Harwick on Monday.\n\nSinger Checks Out Of Delmore Treatment Center\nThe singer left the Delmore Treatment Center on Friday.');
+  const texts = found.mentions.map((m) => m.text);
+  assert.ok(!texts.some((t) => /^(?:In|Of) /.test(t)), JSON.stringify(texts));
+  assert.equal(texts.filter((t) => t === 'Harwick').length, 2, JSON.stringify(texts));
+  assert.equal(texts.filter((t) => t === 'Delmore Treatment Center').length, 2, JSON.stringify(texts));
+});

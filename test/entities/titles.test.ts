@@ -73,3 +73,13 @@ test('plural titles name no one; names right after them are people', () => {
   assert.equal(entityAt(found, 'Biden')?.type, 'person', JSON.stringify(texts));
   assert.equal(entityAt(found, 'European Union')?.type, 'organization', JSON.stringify(texts));
 });
+
+test('a plural title word the article uses as a name is a name: a team called "the Generals"', () => {
+  const team = entitiesOf('The Generals won again on Friday. Quarterback Tomas Reyl threw two passes for the Generals before the Generals ran out the clock.');
+  const generals = team.mentions.filter((m) => m.text === 'Generals');
+  assert.equal(generals.length, 3, JSON.stringify(team.mentions.map((m) => m.text)));
+  assert.equal(new Set(generals.map((m) => m.entity)).size, 1);
+  // The same word written in lower case elsewhere in the article is the title it usually is.
+  const officers = entitiesOf('Marshals from three counties met on Sunday. The marshals said the Marshals of Orlen County would lead.');
+  assert.ok(!officers.mentions.some((m) => m.text === 'Marshals'), JSON.stringify(officers.mentions.map((m) => m.text)));
+});

@@ -233,3 +233,13 @@ test('an actor is named by a form enough articles use, not by one article\'s ove
   const people = resolve(article('a', [['person', 'Irina Vasko']]), article('b', [['person', 'Irina Vasko', 'Vasko']]), article('c', [['person', 'Vasko']]));
   assert.equal(people.entities.find((x) => x.id === people.idOf('c', 'Vasko'))!.name, 'Irina Vasko');
 });
+
+test('a bare surname beside two of its article\'s people joins the one the article names most, and neither on a tie', () => {
+  const led = resolve(article('a', [['person', 'Anna Felder', 'Anna Felder', 'Anna Felder'], ['person', 'Jonas Felder'], ['person', 'Felder']]));
+  assert.equal(led.idOf('a', 'Felder'), led.idOf('a', 'Anna Felder'));
+  assert.notEqual(led.idOf('a', 'Felder'), led.idOf('a', 'Jonas Felder'));
+  assert.notEqual(led.idOf('a', 'Anna Felder'), led.idOf('a', 'Jonas Felder'));
+  const tie = resolve(article('a', [['person', 'Anna Felder'], ['person', 'Jonas Felder'], ['person', 'Felder']]));
+  assert.notEqual(tie.idOf('a', 'Felder'), tie.idOf('a', 'Anna Felder'));
+  assert.notEqual(tie.idOf('a', 'Felder'), tie.idOf('a', 'Jonas Felder'));
+});

@@ -553,6 +553,8 @@ export const FEATURES = [
   'author_mismatch',
   'same_article',
   'same_article_part',
+  'same_article_contested',
+  'contested_leads',
   'alias_only',
 ] as const;
 
