@@ -13,13 +13,14 @@ import type { Doc } from '../text/doc.js';
 import type { ArticleEntities, ResolvedEntities } from '../annotations.js';
 import type { Entity, EntityType } from '../types.js';
 import { foldName } from './names.js';
-import { BatchContext, FEATURES, bestRelation, blockingKeys, describeLocal, findRun, pairFeatures, personRelation, shortFormTie, type BestRelation, type LocalView } from './model/features.js';
+import { BatchContext, FEATURES, bestRelation, blockingKeys, describeLocal, findRun, formRelation, pairFeatures, personRelation, shortFormTie, type BestRelation, type LocalView, type NameForm, type NameRelation } from './model/features.js';
 import { loadModel, probability, type CorefModel } from './model/scorer.js';
 import { averageLink, type ScoredPair } from './cluster.js';
 import { roleRelation } from './roles.js';
 import { bare, type Isolate } from '../util/isolate.js';
 
 type Local = LocalView;
+const SAME_NAME = new Set<NameRelation>(['exact', 'spelling', 'compact', 'typo']);
 
 export interface ResolveOptions {
   /** Another model than the shipped one (training and tests). */
@@ -195,6 +196,16 @@ interface ClusterState {
   fullName: boolean;
   roles: string[];
   hasPerson: boolean;
+  /** Full names of bodies by the acronym they spell ("hd" → House Democrats). */
+  expansions: Map<string, NameForm>;
+}
+
+/** The full names of a non-person local, by their initials: what an acronym of them would stand for. */
+function expansionsOf(l: Local): Map<string, NameForm> {
+  const out = new Map<string, NameForm>();
+  if (l.type === 'person') return out;
+  for (const n of l.names) if (!n.acronym && n.content.length >= 2 && n.initials.length >= 2) out.set(n.initials, n);
+  return out;
 }
 
 /** Cluster ids (representative local index) per local, under the hard constraints. */
@@ -221,6 +232,7 @@ export function clusterLocals(
         fullName: l.type === 'person' && l.people.length > 0,
         roles: l.type === 'person' ? [...l.roles] : [],
         hasPerson: l.type === 'person',
+        expansions: expansionsOf(l),
       };
     },
     refused,
@@ -233,6 +245,12 @@ export function clusterLocals(
       // A country is never a person, whatever one typer made of "Jordan" or "Georgia".
       if ((x.hasPerson && y.countries.size > 0) || (y.hasPerson && x.countries.size > 0)) return 'a person and a country';
       if ((x.authors && y.subjects) || (x.subjects && y.authors)) return 'a byline and a subject';
+      // An acronym stands for one name: "Home Depot" and "House Democrats" are two bodies, however
+      // many articles write "HD" ("NE Philadelphia" and "Northeast Philadelphia", sharing a word, may be one).
+      for (const [initials, a] of x.expansions) {
+        const b = y.expansions.get(initials);
+        if (b && a.key !== b.key && !SAME_NAME.has(formRelation(a, b).rel) && !a.content.some((w) => w.length >= 4 && b.content.includes(w))) return `two names spelling ${initials}`;
+      }
       for (const p of x.people.values()) for (const q of y.people.values()) if (peopleDiffer(p, q)) return `people ${p.entity.name} and ${q.entity.name}`;
       // Bare surnames that hold different offices are two people unless a full name joins them.
       if (!x.fullName && !y.fullName && x.hasPerson && y.hasPerson && roleRelation(x.roles, y.roles) === 'conflict') return 'bare surnames in different offices';
@@ -251,6 +269,7 @@ export function clusterLocals(
       x.fullName ||= y.fullName;
       x.hasPerson ||= y.hasPerson;
       x.roles.push(...y.roles);
+      for (const [k, v] of y.expansions) if (!x.expansions.has(k)) x.expansions.set(k, v);
       return x;
     },
   });

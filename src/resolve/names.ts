@@ -111,7 +111,12 @@ export function sameSurname(a: string, b: string): boolean {
   if (!ka || !kb) return false;
   if (ka === kb) return true;
   if (skeleton(ka) !== skeleton(kb)) return false;
-  return editDistance(ka, kb) / Math.max(ka.length, kb.length) <= 0.34;
+  // Vowels move between romanisations of a long name; in a short word two vowel edits make
+  // another word (Oregon / Region / Origin, Man / Moon).
+  const edits = editDistance(ka, kb);
+  const shorter = Math.min(ka.length, kb.length);
+  const allowed = shorter <= 4 ? 0 : shorter <= 6 ? 1 : 2;
+  return edits <= allowed && edits / Math.max(ka.length, kb.length) <= 0.34;
 }
 
 /** Edit distance with adjacent transpositions counted as one edit (Jhon/John). */

@@ -243,3 +243,13 @@ test('a bare surname beside two of its article\'s people joins the one the artic
   assert.notEqual(tie.idOf('a', 'Felder'), tie.idOf('a', 'Anna Felder'));
   assert.notEqual(tie.idOf('a', 'Felder'), tie.idOf('a', 'Jonas Felder'));
 });
+
+test('an acronym stands for one name: two bodies it abbreviates stay two actors, however many articles write it', () => {
+  const r = resolve(
+    article('a', [['organization', 'Harbour Dynamics', 'HD']]),
+    article('b', [['organization', 'HD']]),
+    article('c', [['organization', 'Hollin Democrats', 'HD']]),
+    article('d', [['organization', 'HD']]),
+  );
+  assert.notEqual(r.idOf('a', 'Harbour Dynamics'), r.idOf('c', 'Hollin Democrats'), JSON.stringify(r.entities));
+});

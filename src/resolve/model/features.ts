@@ -420,14 +420,18 @@ export function findRun(short: string[], long: string[]): number {
 export function formRelation(x: NameForm, y: NameForm): { rel: NameRelation; short: NameForm | null; long: NameForm | null; at: number } {
   const none = { short: null, long: null, at: -1 };
   if (x.key === y.key) return { rel: 'exact', ...none };
-  if (x.keys.length === y.keys.length && x.keys.every((k, i) => closeWord(k, y.keys[i]))) return { rel: 'spelling', ...none };
+  // An acronym is spelt out, never misspelt ("SLS" is no spelling of "Souls").
+  const spellable = !x.acronym === !y.acronym;
+  if (spellable && x.keys.length === y.keys.length && x.keys.every((k, i) => closeWord(k, y.keys[i]))) return { rel: 'spelling', ...none };
   // Word by word, ignoring only a generation ("Paul Abara Jr" / "Paul Abara") and letting an
   // initial stand for a word ("J. Smith" / "John Smith"); common words count here ("Harwick Police"
   // is not "Harwick").
   const kept = (f: NameForm) => f.keys.map((_, i) => i).filter((i) => !(i > 0 && nameWords().suffixes.has(f.words[i])));
   const gx = kept(x);
   const gy = kept(y);
-  if (gx.length > 0 && gx.length === gy.length && gx.every((i, n) => fittingWord(x.keys[i], y.keys[gy[n]], x.words[i], y.words[gy[n]]))) return { rel: 'spelling', ...none };
+  // At least one word spelt out on both sides: a lone letter ("C") is no initial of "Cocoa".
+  const spelt = gx.length === gy.length && gx.some((i, n) => x.words[i].length > 1 && y.words[gy[n]].length > 1 && closeWord(x.keys[i], y.keys[gy[n]]));
+  if (spellable && spelt && gx.length > 0 && gx.length === gy.length && gx.every((i, n) => fittingWord(x.keys[i], y.keys[gy[n]], x.words[i], y.words[gy[n]]))) return { rel: 'spelling', ...none };
   if (x.keys.join('') === y.keys.join('')) return { rel: 'compact', ...none };
   if (x.acronym && y.words.length >= 2 && y.initials === x.acronym) return { rel: 'acronym', short: x, long: y, at: 0 };
   if (y.acronym && x.words.length >= 2 && x.initials === y.acronym) return { rel: 'acronym', short: y, long: x, at: 0 };
