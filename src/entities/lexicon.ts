@@ -88,6 +88,8 @@ interface WordsData {
   demonymEndings: string[];
   venuePrepositions: string[];
   venueHeads: string[];
+  partyMembers: string[];
+  quantifiers: string[];
 }
 
 /** The lists of data/entities/words.json as sets (see data/README.md for what each is for). */

@@ -94,7 +94,8 @@ export function spanRules(doc: Doc, tagged: TaggedName[], o: EntityOptions): Tag
     // "In Donbas", "He", "and Government": a capitalised function word at a headline's or
     // sentence's edge, or a lower-case word at a name's edge, is no part of the name.
     if (on(o, 'function-words')) {
-      const fn = (k: number) => (FUNCTION_POS.has(toks[k].pos) && lex.stopCapitalized.has(fold(toks[k].text))) || (/^\p{Ll}/u.test(toks[k].text) && !lex.words.nameParticles.has(fold(toks[k].text)) && !/^\p{Ll}{1,2}\p{Lu}/u.test(toks[k].text)) || !/[\p{L}\p{N}]/u.test(toks[k].text);
+      // A quantifier opens no name, whatever the tagger made of its capital ("Several Republicans").
+      const fn = (k: number) => (FUNCTION_POS.has(toks[k].pos) && lex.stopCapitalized.has(fold(toks[k].text))) || (k === first && k < last && lex.words.quantifiers.has(fold(toks[k].text))) || (/^\p{Ll}/u.test(toks[k].text) && !lex.words.nameParticles.has(fold(toks[k].text)) && !/^\p{Ll}{1,2}\p{Lu}/u.test(toks[k].text)) || !/[\p{L}\p{N}]/u.test(toks[k].text);
       while (first <= last && fn(first)) first++;
       while (last >= first && fn(last) && !/^\p{Lu}{2,}$/u.test(toks[last].text)) last--;
       if (first > last) continue;
@@ -180,6 +181,9 @@ export function spanRules(doc: Doc, tagged: TaggedName[], o: EntityOptions): Tag
       if (cut === first && !n.byRule && !surnameOf && titleAt(doc, first, last + 1)?.first === first) continue;
       if (cut > first && !connected && !surname) last = cut - 1;
     }
+    // "the Oregon Democrat", "a Democrat": one member of a party, described, not named ("Democrats",
+    // the party's members together, stay a group).
+    if (on(o, 'party-tags') && lex.words.partyMembers.has(fold(toks[last].text)) && (first === last || fd.gaz[first].some((g) => /^(?:city-[a-z]+|region|country):/.test(g)) || lex.places.has(fold(doc.text.slice(toks[first].start, toks[last - 1].end))))) continue;
     // "(R-Ky.)": a party letter and a state abbreviation name no one.
     if (on(o, 'party-tags')) {
       let tag = false;

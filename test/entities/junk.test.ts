@@ -125,3 +125,10 @@ test('a headline keeps a name without the preposition its capitals glued to it: 
   assert.equal(texts.filter((t) => t === 'Harwick').length, 2, JSON.stringify(texts));
   assert.equal(texts.filter((t) => t === 'Delmore Treatment Center').length, 2, JSON.stringify(texts));
 });
+
+test('a quantifier opens no name, and one party member described by a place names no one', () => {
+  const t = texts(entitiesOf('Several Republicans said they would vote no. Dana Orwell, the Oregon Democrat who chairs the panel, said the count was close.'));
+  assert.ok(!t.some((x) => /Several/.test(x)), JSON.stringify(t));
+  assert.ok(!t.some((x) => /Democrat/.test(x)), JSON.stringify(t));
+  assert.ok(t.includes('Dana Orwell'), JSON.stringify(t));
+});
