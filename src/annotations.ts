@@ -30,6 +30,9 @@ export interface LocalEntity {
   mentions: number[];
   /** For a group ("the G7 ministers"): keys of member entities the article names. */
   members?: string[];
+  /** The article marks the name as a country (a demonym of it: "Serranian" for Serrania), whether
+   * or not a gazetteer lists it. */
+  state?: boolean;
 }
 
 export interface ArticleEntities {

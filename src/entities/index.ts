@@ -83,6 +83,8 @@ function build(doc: Doc, options: EntityOptions): ArticleEntities {
 
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   // Keys in order of first mention.
+  // Names the article marks as countries by a demonym of them.
+  const countries = localNames(doc).countries;
   const keyOf = new Map<number, string>();
   const entities: LocalEntity[] = [];
   const out: EntityMention[] = [];
@@ -94,7 +96,9 @@ function build(doc: Doc, options: EntityOptions): ArticleEntities {
       keyOf.set(m.cluster, key);
       if (m.cluster >= 0) {
         const cl = clusters[m.cluster];
-        entities.push({ key, name: cl.name, type: cl.type, aliases: cl.aliases, roles: cl.roles, mentions: [] });
+        const entity: LocalEntity = { key, name: cl.name, type: cl.type, aliases: cl.aliases, roles: cl.roles, mentions: [] };
+        if (cl.type !== 'person' && cl.type !== 'group' && countries.has(fold(cl.name))) entity.state = true;
+        entities.push(entity);
       } else {
         const g = groupInfo[-1 - m.cluster];
         entities.push({ key, name: g.name, type: 'group', aliases: [], roles: [], mentions: [] });

@@ -11,8 +11,8 @@ import { findQuotes } from '../quotes/index.js';
 import { findEvents } from '../events/index.js';
 import { recordingIsolate, WHOLE, type StageFailure, type StageName } from './failures.js';
 
-/** Version of the ArticleAnalysis shape; a cache keyed by it never mixes two shapes. */
-export const ARTICLE_ANALYSIS_SCHEMA = 'parley/article-analysis@1';
+/** Version of the ArticleAnalysis shape; a cache keyed by it never mixes two shapes (@2: a local entity may carry `state`). */
+export const ARTICLE_ANALYSIS_SCHEMA = 'parley/article-analysis@2';
 
 /** Everything Parley finds in one article on its own. Entity keys are article-local
  * (`<article>#<n>`); time values are resolved against the article's own publication date. */

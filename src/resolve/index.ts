@@ -63,6 +63,7 @@ export function prepareBatch(perArticle: ArticleEntities[], docs: Doc[], isolate
       if (local) locals.push(local);
     }
   });
+  storyCountries(locals);
   const context = new BatchContext(locals);
   const blocks = new Map<string, number[]>();
   for (const l of locals) {
@@ -172,6 +173,21 @@ export function resolveEntities(perArticle: ArticleEntities[], docs: Doc[], isol
 export const sameCountry = (a: Local, b: Local) => !!a.country && a.country === b.country;
 
 
+/** A country no gazetteer lists is still one country in every article of the story: when one
+ * article marks a name as a country (a demonym of it), every article's place or body of exactly that
+ * name is that country, and merges with it by country as listed countries do ("Serrania said it
+ * backed a ceasefire" typed a body beside "Serranian Foreign Secretary"). */
+function storyCountries(locals: Local[]): void {
+  const states = new Set<string>();
+  for (const l of locals) if (l.entity.state && !l.country) states.add(foldName(l.entity.name));
+  if (states.size === 0) return;
+  for (const l of locals) {
+    if (l.country || l.type === 'person' || l.type === 'group') continue;
+    const name = l.forms.map((f) => foldName(f)).find((f) => states.has(f));
+    if (name !== undefined) l.country = `story:${name}`;
+  }
+}
+
 /** Score and cluster a prepared batch (training scores one batch under many models and thresholds). */
 export function resolveBatch(batch: PreparedBatch, options: ResolveOptions = {}): ResolvedEntities {
   const model = options.model ?? loadModel();
@@ -198,6 +214,8 @@ interface ClusterState {
   hasPerson: boolean;
   /** Full names of bodies by the acronym they spell ("hd" → House Democrats). */
   expansions: Map<string, NameForm>;
+  /** Holds a body (not a place, person or group) with no country's name. */
+  bodies: boolean;
 }
 
 /** The full names of a non-person local, by their initials: what an acronym of them would stand for. */
@@ -233,6 +251,7 @@ export function clusterLocals(
         roles: l.type === 'person' ? [...l.roles] : [],
         hasPerson: l.type === 'person',
         expansions: expansionsOf(l),
+        bodies: !l.country && (l.type === 'organization' || l.type === 'other'),
       };
     },
     refused,
@@ -242,6 +261,8 @@ export function clusterLocals(
         if (ys) for (const p of xs) for (const q of ys) if (!mayShare(p, q)) return `one article keeps ${locals[p].key} and ${locals[q].key} apart`;
       }
       for (const c of x.countries) for (const d of y.countries) if (c !== d) return `countries ${c} and ${d}`;
+      // A country is not a body named after it ("China Daily", "Ukraine International Airlines").
+      if ((x.countries.size > 0 && y.bodies) || (y.countries.size > 0 && x.bodies)) return 'a country and a body named after it';
       // A country is never a person, whatever one typer made of "Jordan" or "Georgia".
       if ((x.hasPerson && y.countries.size > 0) || (y.hasPerson && x.countries.size > 0)) return 'a person and a country';
       if ((x.authors && y.subjects) || (x.subjects && y.authors)) return 'a byline and a subject';
@@ -263,6 +284,7 @@ export function clusterLocals(
         else x.articles.set(a, [...ys]);
       }
       for (const c of y.countries) x.countries.add(c);
+      x.bodies ||= y.bodies;
       for (const [k, p] of y.people) x.people.set(k, p);
       x.authors ||= y.authors;
       x.subjects ||= y.subjects;
@@ -311,7 +333,8 @@ function output(locals: Local[], clusterOf: number[]): ResolvedEntities {
   const used = new Set<string>();
   for (const r of roots) {
     const members = byRoot.get(r)!.sort((a, b) => a.articleIndex - b.articleIndex || a.index - b.index);
-    const type = majorityType(members);
+    // A country is a place however some articles typed its name (a state speaking reads as a body).
+    const type = members.some((m) => m.country) && !members.some((m) => m.type === 'person') ? 'place' : majorityType(members);
     const forms = members.flatMap((m) => m.forms);
     const name = fullest(forms, members);
     const seen = new Set<string>([name]);

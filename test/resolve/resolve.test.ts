@@ -253,3 +253,16 @@ test('an acronym stands for one name: two bodies it abbreviates stay two actors,
   );
   assert.notEqual(r.idOf('a', 'Harbour Dynamics'), r.idOf('c', 'Hollin Democrats'), JSON.stringify(r.entities));
 });
+
+test('a country one article marks by its demonym is that country in every article, however typed', () => {
+  const marked = article('a', [['place', 'Ostravia'], ['person', 'Ana Lind']]);
+  marked.entities[0].state = true;
+  const r = resolve(marked, article('b', [['organization', 'Ostravia']]), article('c', [['organization', 'Ostravia']]), article('d', [['organization', 'Ostravia Holdings']]));
+  assert.equal(r.idOf('b', 'Ostravia'), r.idOf('a', 'Ostravia'));
+  assert.equal(r.idOf('c', 'Ostravia'), r.idOf('a', 'Ostravia'));
+  assert.notEqual(r.idOf('d', 'Ostravia Holdings'), r.idOf('a', 'Ostravia'));
+  assert.equal(r.entities.find((e) => e.id === r.idOf('a', 'Ostravia'))!.type, 'place');
+  // Without the demonym the model decides, and a place and a body of one name may stay apart.
+  const unmarked = resolve(article('a', [['place', 'Ostravia']]), article('b', [['organization', 'Ostravia']]), article('c', [['organization', 'Ostravia']]));
+  assert.ok(unmarked.entities.length >= 1);
+});
