@@ -12,7 +12,7 @@
 import type { Doc } from '../text/doc.js';
 import type { ArticleEntities, ResolvedEntities } from '../annotations.js';
 import type { Entity, EntityType } from '../types.js';
-import { foldName } from './names.js';
+import { foldName, nameWords } from './names.js';
 import { BatchContext, FEATURES, bestRelation, blockingKeys, describeLocal, findRun, formRelation, pairFeatures, personRelation, shortFormTie, type BestRelation, type LocalView, type NameForm, type NameRelation } from './model/features.js';
 import { loadModel, probability, type CorefModel } from './model/scorer.js';
 import { averageLink, type ScoredPair } from './cluster.js';
@@ -216,6 +216,55 @@ interface ClusterState {
   expansions: Map<string, NameForm>;
   /** Holds a body (not a place, person or group) with no country's name. */
   bodies: boolean;
+  /** Full names of the cluster's people (two words or more). */
+  personForms: NameForm[];
+  /** Names of its bodies of two content words or more ("Capitol Hill Publishing", "Lockheed Martin"). */
+  bodyForms: NameForm[];
+  /** Names of its places that are no country ("New York", "Hill"). */
+  placeForms: NameForm[];
+  /** Names of its bodies that end in an institution's head ("New York Times", "Washington University"). */
+  institutionForms: NameForm[];
+}
+
+const personForms = (l: Local) => (l.type === 'person' ? l.names.filter((n) => n.content.length >= 2) : []);
+const bodyForms = (l: Local) => (l.type === 'organization' || l.type === 'other' ? l.names.filter((n) => n.content.length >= 2) : []);
+const placeForms = (l: Local) => (l.type === 'place' && !l.country ? l.names.filter((n) => !n.acronym) : []);
+/** What kind of institution a name says it is: its head noun, last ("Washington Post") or before
+ * "of" ("University of Washington", "State Department of Health"); null for other names. */
+function institutionKind(n: NameForm): string | null {
+  if (n.words.length < 2) return null;
+  const heads = nameWords().institutionHeads;
+  const last = n.words[n.words.length - 1];
+  if (heads.has(last)) return last;
+  for (let i = 0; i + 1 < n.words.length; i++) if (heads.has(n.words[i]) && n.words[i + 1] === 'of') return n.words[i];
+  return null;
+}
+const institutionForms = (l: Local) => (l.type !== 'person' && l.type !== 'group' && l.type !== 'place' ? l.names.filter((n) => institutionKind(n) !== null) : []);
+
+/** A person and a body with a name of its own ("Fiona Hill" / "Capitol Hill Publishing Corp.",
+ * "Michael Bloomberg" / "Bloomberg News"): two actors, unless the body's name is the person's
+ * name written another way or holds it whole ("Minister Amara Diallo" typed a body: a typer's slip). */
+function personAndBody(people: NameForm[], bodies: NameForm[]): boolean {
+  return people.length > 0 && bodies.some((b) => !people.some((p) => SAME_NAME.has(formRelation(b, p).rel) || findRun(p.content, b.content) >= 0));
+}
+
+/** Two institutions of different kinds that share only other words ("New York Times" / "New York
+ * University", "Washington Post" / "Washington Times"): two actors. One inside the other
+ * ("Staunton Police" / "Staunton Police Department") may be one. */
+function twoInstitutions(xs: NameForm[], ys: NameForm[]): boolean {
+  for (const a of xs)
+    for (const b of ys) {
+      if (institutionKind(a) === institutionKind(b) || SAME_NAME.has(formRelation(a, b).rel)) continue;
+      // Every word counts here: institution heads are what tell "Times" from "University".
+      if (findRun(a.keys, b.keys) < 0 && findRun(b.keys, a.keys) < 0) return true;
+    }
+  return false;
+}
+
+/** A place and an institution named after it ("New York" / "New York Times", "Washington" /
+ * "Washington University") are two actors; so are two institutions that only share a place. */
+function placeAndInstitution(places: NameForm[], institutions: NameForm[]): boolean {
+  return places.length > 0 && institutions.some((i) => !places.some((p) => SAME_NAME.has(formRelation(i, p).rel)));
 }
 
 /** The full names of a non-person local, by their initials: what an acronym of them would stand for. */
@@ -252,6 +301,10 @@ export function clusterLocals(
         hasPerson: l.type === 'person',
         expansions: expansionsOf(l),
         bodies: !l.country && (l.type === 'organization' || l.type === 'other'),
+        personForms: personForms(l),
+        bodyForms: bodyForms(l),
+        placeForms: placeForms(l),
+        institutionForms: institutionForms(l),
       };
     },
     refused,
@@ -263,6 +316,9 @@ export function clusterLocals(
       for (const c of x.countries) for (const d of y.countries) if (c !== d) return `countries ${c} and ${d}`;
       // A country is not a body named after it ("China Daily", "Ukraine International Airlines").
       if ((x.countries.size > 0 && y.bodies) || (y.countries.size > 0 && x.bodies)) return 'a country and a body named after it';
+      if (personAndBody(x.personForms, y.bodyForms) || personAndBody(y.personForms, x.bodyForms)) return 'a person and a body';
+      if (placeAndInstitution(x.placeForms, y.institutionForms) || placeAndInstitution(y.placeForms, x.institutionForms)) return 'a place and an institution named after it';
+      if (twoInstitutions(x.institutionForms, y.institutionForms)) return 'two institutions';
       // A country is never a person, whatever one typer made of "Jordan" or "Georgia".
       if ((x.hasPerson && y.countries.size > 0) || (y.hasPerson && x.countries.size > 0)) return 'a person and a country';
       if ((x.authors && y.subjects) || (x.subjects && y.authors)) return 'a byline and a subject';
@@ -285,6 +341,10 @@ export function clusterLocals(
       }
       for (const c of y.countries) x.countries.add(c);
       x.bodies ||= y.bodies;
+      x.personForms.push(...y.personForms);
+      x.bodyForms.push(...y.bodyForms);
+      x.placeForms.push(...y.placeForms);
+      x.institutionForms.push(...y.institutionForms);
       for (const [k, p] of y.people) x.people.set(k, p);
       x.authors ||= y.authors;
       x.subjects ||= y.subjects;

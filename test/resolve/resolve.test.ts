@@ -266,3 +266,21 @@ test('a country one article marks by its demonym is that country in every articl
   const unmarked = resolve(article('a', [['place', 'Ostravia']]), article('b', [['organization', 'Ostravia']]), article('c', [['organization', 'Ostravia']]));
   assert.ok(unmarked.entities.length >= 1);
 });
+
+test('a person and a body with a name of its own, a place and an institution named after it, and two kinds of institution stay apart', () => {
+  const r = resolve(
+    article('a', [['person', 'Mara Hollin'], ['organization', 'Hollin']]),
+    article('b', [['organization', 'Capitol Hollin Publishing Corp.'], ['organization', 'Hollin']]),
+    article('c', [['place', 'Ostberg'], ['organization', 'Ostberg Times']]),
+    article('d', [['organization', 'Ostberg University'], ['organization', 'University of Ostberg']]),
+    article('e', [['organization', 'Ostberg Times']]),
+    article('f', [['organization', 'Ostberg Police']]),
+    article('g', [['organization', 'Ostberg Police Department']]),
+  );
+  assert.notEqual(r.idOf('a', 'Mara Hollin'), r.idOf('b', 'Capitol Hollin Publishing Corp.'));
+  assert.notEqual(r.idOf('c', 'Ostberg'), r.idOf('c', 'Ostberg Times'));
+  assert.notEqual(r.idOf('e', 'Ostberg Times'), r.idOf('d', 'Ostberg University'));
+  assert.equal(r.idOf('e', 'Ostberg Times'), r.idOf('c', 'Ostberg Times'));
+  // One name inside the other may be one body.
+  assert.equal(r.idOf('f', 'Ostberg Police'), r.idOf('g', 'Ostberg Police Department'));
+});
