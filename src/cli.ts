@@ -2,6 +2,7 @@
 // The command line: `parley brief <input...> [--out DIR] [--json]` as ../shared/BRIEF.md gives it,
 // and `parley serve`, the workspace (src/serve/).
 import { parseArgs } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import { brief } from './pipeline.js';
 import { writeBrief } from './brief/write.js';
 
@@ -67,6 +68,22 @@ function progress(): ((done: number, total: number, phase: string) => void) | un
   };
 }
 
+/** Heap growth allowed after each full collection, in percent: see boundHeapGrowth. */
+const HEAP_GROWING_PERCENT = 20;
+
+/**
+ * A brief makes far more garbage than it keeps (each stage builds and drops its working data),
+ * and V8, given a machine with memory to spare, lets the heap grow up to 4× its live size before
+ * the next full collection. At 1,000 real pages that was most of a 2.4 GB peak. Growing the heap
+ * by 20% at a time instead halves the peak for a few per cent more CPU time (`npm run
+ * bench:speed`). The flag is read at each collection, so setting it here works; it is V8's, so
+ * it holds for the worker threads too. Left alone when the user chose a value.
+ */
+function boundHeapGrowth(): void {
+  const chosen = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((a) => /heap[-_]growing[-_]percent/.test(a));
+  if (!chosen) setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+}
+
 async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
@@ -110,6 +127,7 @@ async function main(argv: string[]): Promise<number> {
   const timeout = positiveNumber(values.timeout, '--timeout');
   const workers = positiveNumber(values.workers, '--workers');
   if (workers !== undefined && !Number.isInteger(workers)) usageError(`--workers needs a whole number, not "${values.workers}"`);
+  boundHeapGrowth();
   const result = await brief(inputs, {
     allowPrivateHosts: values['allow-private-hosts'],
     maxBytes,

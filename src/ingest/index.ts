@@ -206,5 +206,13 @@ async function toArticle(raw: Raw, problems: Problem[]): Promise<Draft | null> {
     });
   }
   const { declaredLanguage: _, ...rest } = draft;
-  return { ...rest, language };
+  return ownStrings({ ...rest, language });
+}
+
+/** The draft with strings of its own. A string cut from the page (an outlet or title read from a
+ * meta tag) can keep the whole page's HTML alive in V8 for as long as the article lives: about
+ * 20 KB an article on the Zyte pages. A JSON round trip copies every string (lone surrogates
+ * included) and nothing else changes. */
+function ownStrings(draft: Draft): Draft {
+  return JSON.parse(JSON.stringify(draft)) as Draft;
 }

@@ -52,6 +52,16 @@ const BLOCK_WINDOW = 40;
 
 /** Describe every local entity of the batch and score-ready candidate pairs between them. */
 export function prepareBatch(perArticle: ArticleEntities[], docs: Doc[], isolate: Isolate = bare): PreparedBatch {
+  return collectPairs(perArticle, docs, isolate, (a, b, features) => ({ a, b, features }));
+}
+
+/** prepareBatch, keeping of each candidate pair what `keep` makes of it and its features. */
+function collectPairs<P extends { a: number; b: number }>(
+  perArticle: ArticleEntities[],
+  docs: Doc[],
+  isolate: Isolate,
+  keep: (a: number, b: number, features: Float64Array, locals: Local[]) => P,
+): Omit<PreparedBatch, 'pairs'> & { pairs: P[] } {
   const authorsOf = new Map<string, Set<string>>();
   for (const d of docs) authorsOf.set(d.article.id, new Set((d.article.authors ?? []).map((a) => foldName(a))));
   const locals: Local[] = [];
@@ -76,7 +86,7 @@ export function prepareBatch(perArticle: ArticleEntities[], docs: Doc[], isolate
     }
   }
   const seen = new Set<number>();
-  const pairs: CandidatePair[] = [];
+  const pairs: P[] = [];
   const sameArticle = new Set<number>();
   const n = locals.length;
   const byArticle = new Map<string, Local[]>();
@@ -109,7 +119,7 @@ export function prepareBatch(perArticle: ArticleEntities[], docs: Doc[], isolate
       features[FEATURES.indexOf('same_article_contested')] = 1;
       if (kind === 'leading') features[FEATURES.indexOf('contested_leads')] = 1;
     }
-    pairs.push({ a, b, features });
+    pairs.push(keep(a, b, features, locals));
   };
   for (const list of blocks.values()) {
     if (list.length < 2) continue;
@@ -167,7 +177,19 @@ function sameArticleKind(a: Local, b: Local, byArticle: Map<string, Local[]>, re
 
 /** Merge article-local entities that name the same actor into global entities. */
 export function resolveEntities(perArticle: ArticleEntities[], docs: Doc[], isolate: Isolate = bare, options: ResolveOptions = {}): ResolvedEntities {
-  return resolveBatch(prepareBatch(perArticle, docs, isolate), options);
+  // Each pair is scored as it is found and its features dropped: kept for every pair until
+  // scoring, as prepareBatch keeps them for training, they were the largest part of the memory of
+  // a brief of 1,000 real pages (a pair of a name every copy repeats costs 40 float64s and a
+  // buffer of its own). Same scores, same order (resolveBatch).
+  const model = options.model ?? loadModel();
+  const batch = collectPairs(perArticle, docs, isolate, (a, b, features, locals): ScoredPair => ({ a, b, p: pairScore(model, locals[a], locals[b], features) }));
+  return clusterScored(batch, batch.pairs, options.threshold ?? model.threshold, options);
+}
+
+/** One country is one actor whatever outlets call it ("US", "United States", "America"): decisive
+ * evidence, so not left to the model (ECB+ annotates a country once per event it locates). */
+function pairScore(model: CorefModel, a: Local, b: Local, features: Float64Array): number {
+  return sameCountry(a, b) ? 1 : probability(model, features);
 }
 
 export const sameCountry = (a: Local, b: Local) => !!a.country && a.country === b.country;
@@ -191,10 +213,11 @@ function storyCountries(locals: Local[]): void {
 /** Score and cluster a prepared batch (training scores one batch under many models and thresholds). */
 export function resolveBatch(batch: PreparedBatch, options: ResolveOptions = {}): ResolvedEntities {
   const model = options.model ?? loadModel();
-  const threshold = options.threshold ?? model.threshold;
-  // One country is one actor whatever outlets call it ("US", "United States", "America"): decisive
-  // evidence, so not left to the model (ECB+ annotates a country once per event it locates).
-  const scored: ScoredPair[] = batch.pairs.map((p) => ({ a: p.a, b: p.b, p: sameCountry(batch.locals[p.a], batch.locals[p.b]) ? 1 : probability(model, p.features) }));
+  const scored: ScoredPair[] = batch.pairs.map((p) => ({ a: p.a, b: p.b, p: pairScore(model, batch.locals[p.a], batch.locals[p.b], p.features) }));
+  return clusterScored(batch, scored, options.threshold ?? model.threshold, options);
+}
+
+function clusterScored(batch: Omit<PreparedBatch, 'pairs'>, scored: ScoredPair[], threshold: number, options: ResolveOptions): ResolvedEntities {
   const refused = options.onRefuse;
   const onRefuse = refused ? (x: number, y: number, score: number, reason: string) => refused(batch.locals[x].key, batch.locals[y].key, score, reason) : undefined;
   return output(batch.locals, clusterLocals(batch.locals, scored, threshold, batch.sameArticle, onRefuse));
