@@ -96,7 +96,10 @@ function build(doc: Doc, options: EntityOptions): ArticleEntities {
       keyOf.set(m.cluster, key);
       if (m.cluster >= 0) {
         const cl = clusters[m.cluster];
-        const entity: LocalEntity = { key, name: cl.name, type: cl.type, aliases: cl.aliases, roles: cl.roles, mentions: [] };
+        // A place holds no one's office: "the chief U.S. negotiator" gives the United States no role
+        // "chief"; a state may still mediate.
+        const roles = cl.type === 'place' ? cl.roles.filter((r) => lexicon().roles.get(fold(r).split(' ').pop() ?? '')?.cls === 'diplomat.mediator') : cl.roles;
+        const entity: LocalEntity = { key, name: cl.name, type: cl.type, aliases: cl.aliases, roles, mentions: [] };
         if (cl.type !== 'person' && cl.type !== 'group' && countries.has(fold(cl.name))) entity.state = true;
         entities.push(entity);
       } else {

@@ -132,3 +132,9 @@ test('a quantifier opens no name, and one party member described by a place name
   assert.ok(!t.some((x) => /Democrat/.test(x)), JSON.stringify(t));
   assert.ok(t.includes('Dana Orwell'), JSON.stringify(t));
 });
+
+test('a place holds no one\'s office; a state may still mediate', () => {
+  const found = entitiesOf('The chief U.S. negotiator was Deputy Secretary of State Lena Varga. The mediator, Norway, hosted the talks.');
+  assert.deepEqual(entityAt(found, 'U.S.')?.roles, [], JSON.stringify(found.entities));
+  assert.deepEqual(entityAt(found, 'Norway')?.roles, ['mediator'], JSON.stringify(found.entities));
+});
