@@ -46,6 +46,25 @@ export function noParty(): Set<string> {
   return (noPartyCache ??= new Set(loadJson<{ noParty?: string[] }>('events/stances.json').noParty ?? []));
 }
 
+let denialCache: { verbs: Set<string>; claims: Set<string> } | null = null;
+/** Whether the clause whose subject starts at `from` is what a party denies ("denied that it
+ * would accept", "dismissed reports that it had agreed"): such a clause states no stance. */
+export function deniedClause(toks: Tok[], from: number): boolean {
+  denialCache ??= (() => {
+    const f = loadJson<{ denialVerbs?: string[]; claimNouns?: string[] }>('events/stances.json');
+    return { verbs: new Set(f.denialVerbs ?? []), claims: new Set(f.claimNouns ?? []) };
+  })();
+  let k = from - 1;
+  if (k >= 0 && toks[k].lower === 'that') k--;
+  if (k >= 0 && denialCache.claims.has(toks[k].lower)) {
+    k--;
+    if (k >= 0 && toks[k].pos === 'DET') k--;
+    // "dismissed reports that…" needs its "that"; "denied it would…" does not.
+    if (toks[from - 1]?.lower !== 'that') return false;
+  }
+  return k >= 0 && toks[k].pos === 'VERB' && denialCache.verbs.has(toks[k].lemma) && (toks[k].lemma === 'deny' || toks[from - 1]?.lower === 'that');
+}
+
 let backingCache: Set<string> | null = null;
 /** Acts of backing (stances.json requestedBacking): asking another party to do one supports the thing. */
 export function requestedBacking(): Set<string> {
@@ -756,6 +775,8 @@ export function findPositions(doc: Doc, entities: ArticleEntities, quotes: Quote
       // found no subject, the word right before the cue is the one to check (else the stance
       // would fall back on the speaker).
       if (p.subject && noParty().has(textOf(view, p.subject.from, p.subject.to).toLowerCase())) continue;
+      // "Belmar denied that it would accept a withdrawal": what a party denies is no stance of it.
+      if (p.subject && deniedClause(toks, p.subject.from)) continue;
       if (!p.subject && p.span.from > 0 && noParty().has(toks[p.span.from - 1].lower)) continue;
       // "has not vetoed a budget since 2004": a negated act over a stretch of time is a record
       // of what has not happened, not a stance on the thing.

@@ -272,3 +272,14 @@ test('a negated act since a date is a record, not a stance; a stance held since 
   assert.ok(!ps.some((p) => p.stance === 'support'), JSON.stringify(ps));
   assert.ok(ps.some((p) => p.stance === 'oppose' && /dam/.test(p.issue)), JSON.stringify(ps));
 });
+
+test('what a party denies is no stance of it: "denied that it would accept", "dismissed reports that it had agreed"', () => {
+  const d = doc(
+    'Belmar denied that it would accept a troop withdrawal. Karsovia dismissed reports that it had agreed to a ceasefire. ' +
+      'Belmar denied it would accept sanctions relief. Karsovia said it would accept a prisoner exchange.',
+  );
+  const ents = entities(d, [['Belmar', 'place'], ['Karsovia', 'place']]);
+  const ps = findPositions(d, ents, []);
+  for (const issue of ['troop withdrawal', 'ceasefire', 'sanctions relief']) assert.ok(!ps.some((p) => p.issue === issue), `${issue}: ${JSON.stringify(ps)}`);
+  assert.ok(ps.some((p) => p.issue === 'prisoner exchange' && p.actor === keyOf(ents, 'Karsovia')), JSON.stringify(ps));
+});
