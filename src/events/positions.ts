@@ -65,6 +65,15 @@ export function deniedClause(toks: Tok[], from: number): boolean {
   return k >= 0 && toks[k].pos === 'VERB' && denialCache.verbs.has(toks[k].lemma) && (toks[k].lemma === 'deny' || toks[from - 1]?.lower === 'that');
 }
 
+let pendingCache: string[][] | null = null;
+/** Whether a "not yet" frame ("has yet to accept") stands right before the stance's words at `from`. */
+export function pendingBefore(toks: Tok[], from: number, floor: number): boolean {
+  pendingCache ??= (loadJson<{ pendingFrames?: string[] }>('events/stances.json').pendingFrames ?? []).map((f) => f.split(' '));
+  for (const words of pendingCache)
+    for (let k = Math.max(floor, from - words.length - 2); k <= from; k++) if (words.every((w, m) => toks[k + m]?.lower === w)) return true;
+  return false;
+}
+
 let backingCache: Set<string> | null = null;
 /** Acts of backing (stances.json requestedBacking): asking another party to do one supports the thing. */
 export function requestedBacking(): Set<string> {
@@ -113,6 +122,11 @@ function verbIssues(): Set<string> {
   return (verbIssueCache ??= new Set(loadJson<{ verbs?: string[] }>('events/issues.json').verbs ?? []));
 }
 
+let singularCache: Set<string> | null = null;
+function singularOnly(): Set<string> {
+  return (singularCache ??= new Set(loadJson<{ singularOnly?: string[] }>('events/issues.json').singularOnly ?? []));
+}
+
 let modifiedCache: Set<string> | null = null;
 function modifiedNouns(): Set<string> {
   return (modifiedCache ??= new Set(loadJson<{ modifiedNouns?: string[] }>('events/issues.json').modifiedNouns ?? []));
@@ -138,6 +152,8 @@ export function issuesIn(view: SentenceView): IssueMention[] {
     const infinitive = toks[k - 1]?.lower === 'to' && toks[k].pos === 'VERB' && !/s$/.test(toks[k].lower);
     const nounSlot = toks[k].pos !== 'VERB' && toks[k].pos !== 'AUX' || /^(DET|ADJ|NUM)$/.test(toks[k - 1]?.pos ?? '') || (!infinitive && /^(to|for|of|on|in|about|no|any|its|their|his|her|our)$/.test(toks[k - 1]?.lower ?? ''));
     const p = issuePhrases().at(toks, k).find((x) => x.words.length > 1 || nounSlot || (toks[k].pos === 'VERB' && verbIssues().has(x.words[0])));
+    // "new settlements" are places, not a settlement of the conflict.
+    if (p && p.length === 1 && singularOnly().has(p.words[0]) && toks[k].lower !== p.words[0]) continue;
     // "withdraw from the talks" leaves a process, not ground: no troop withdrawal.
     if (p && p.length === 1 && toks[k].pos === 'VERB' && toks[k + 1]?.lower === 'from' && PROCESS_NOUNS.test(toks.slice(k + 2, k + 5).find((t) => t.pos === 'NOUN')?.lemma ?? '')) continue;
     // "withdraw the threat", "withdraw its offer": a transitive withdrawal of anything but forces.
@@ -775,6 +791,8 @@ export function findPositions(doc: Doc, entities: ArticleEntities, quotes: Quote
       // found no subject, the word right before the cue is the one to check (else the stance
       // would fall back on the speaker).
       if (p.subject && noParty().has(textOf(view, p.subject.from, p.subject.to).toLowerCase())) continue;
+      // "has yet to accept the plan": not done so far, neither accepted nor refused.
+      if (pendingBefore(toks, p.span.from, p.subject ? p.subject.to : 0)) continue;
       // "Belmar denied that it would accept a withdrawal": what a party denies is no stance of it.
       if (p.subject && deniedClause(toks, p.subject.from)) continue;
       if (!p.subject && p.span.from > 0 && noParty().has(toks[p.span.from - 1].lower)) continue;

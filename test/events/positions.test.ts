@@ -283,3 +283,12 @@ test('what a party denies is no stance of it: "denied that it would accept", "di
   for (const issue of ['troop withdrawal', 'ceasefire', 'sanctions relief']) assert.ok(!ps.some((p) => p.issue === issue), `${issue}: ${JSON.stringify(ps)}`);
   assert.ok(ps.some((p) => p.issue === 'prisoner exchange' && p.actor === keyOf(ents, 'Karsovia')), JSON.stringify(ps));
 });
+
+test('"has yet to accept" takes no stance; "new settlements" are places, not a peace agreement', () => {
+  const d = doc('Belmar has yet to accept the peace plan. Karsovia has called for a freeze on new settlements. Belmar backs a peace settlement.');
+  const ents = entities(d, [['Belmar', 'place'], ['Karsovia', 'place']]);
+  const ps = findPositions(d, ents, []);
+  assert.ok(!ps.some((p) => p.actor === keyOf(ents, 'Karsovia') && p.issue === 'peace agreement'), JSON.stringify(ps));
+  assert.ok(!ps.some((p) => p.actor === keyOf(ents, 'Belmar') && p.issue === 'peace agreement' && p.start < 40), JSON.stringify(ps));
+  assert.ok(ps.some((p) => p.actor === keyOf(ents, 'Belmar') && p.issue === 'peace agreement' && p.stance === 'support'), JSON.stringify(ps));
+});
