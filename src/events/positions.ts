@@ -548,6 +548,19 @@ function relinquishedBefore(toks: Tok[], at: number): boolean {
   return false;
 }
 
+let resistNounCache: string[][] | null = null;
+/** "resisted calls for", "rebuffed demands for": a verb resisting the noun cue at `at`, which others hold. */
+function resistedBefore(toks: Tok[], at: number): boolean {
+  resistNounCache ??= (loadJson<{ resistNoun?: string[] }>('events/stances.json').resistNoun ?? []).map((w) => w.split(' '));
+  let k = at - 1;
+  while (k >= 0 && (toks[k].pos === 'ADJ' || toks[k].pos === 'DET' || toks[k].pos === 'ADV' || /^(its|their|his|her|our|my|growing|repeated)$/.test(toks[k].lower))) k--;
+  for (const w of resistNounCache) {
+    const from = k - w.length + 1;
+    if (from >= 0 && w.every((x, i) => toks[from + i].lemma === x || toks[from + i].lower === x)) return true;
+  }
+  return false;
+}
+
 function inside(c: Chunk, k: number): boolean {
   return c.from <= k && k < c.to;
 }
@@ -1001,6 +1014,13 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
     if (cue && stance === 'conditional') {
       if (cue.to - cue.from === 1 && toks[cue.from].pos !== 'VERB') stance = null;
       else if (toks.slice(cue.to, m.from).some((t) => t.lower === 'on' || t.lower === 'upon')) stance = 'demand';
+    }
+    // "backed away from its demand for…": a withdrawn demand is no position; "resisted calls for…":
+    // the subject opposes what others call for.
+    // ("calls" after a verb is a noun, whatever the tagger says.)
+    if (cue && stance && (stance === 'demand' || stance === 'support')) {
+      if (toks[cue.from].pos === 'NOUN' && relinquishedBefore(toks, cue.from)) stance = null;
+      else if (resistedBefore(toks, cue.from)) stance = 'oppose';
     }
     // "insistence on zero enrichment": demanding none of it is opposing it.
     if (stance && toks[m.from - 1]?.lower === 'zero' && (stance === 'demand' || stance === 'support')) stance = 'oppose';

@@ -292,3 +292,11 @@ test('"has yet to accept" takes no stance; "new settlements" are places, not a p
   assert.ok(!ps.some((p) => p.actor === keyOf(ents, 'Belmar') && p.issue === 'peace agreement' && p.start < 40), JSON.stringify(ps));
   assert.ok(ps.some((p) => p.actor === keyOf(ents, 'Belmar') && p.issue === 'peace agreement' && p.stance === 'support'), JSON.stringify(ps));
 });
+
+test('a withdrawn demand is no position; resisting calls for something opposes it, never demands it', () => {
+  const d = doc('Belmar has backed away from its demand for a troop withdrawal. Karsovia has long resisted calls for a prisoner exchange. Karsovia rebuffed demands for sanctions relief.');
+  const ents = entities(d, [['Belmar', 'place'], ['Karsovia', 'place']]);
+  const ps = findPositions(d, ents, []);
+  assert.ok(!ps.some((p) => p.issue === 'troop withdrawal' && p.stance === 'demand'), JSON.stringify(ps));
+  assert.ok(!ps.some((p) => p.actor === keyOf(ents, 'Karsovia') && (p.stance === 'demand' || p.stance === 'support')), JSON.stringify(ps));
+});
