@@ -65,6 +65,32 @@ export function deniedClause(toks: Tok[], from: number): boolean {
   return k >= 0 && toks[k].pos === 'VERB' && denialCache.verbs.has(toks[k].lemma) && (toks[k].lemma === 'deny' || toks[from - 1]?.lower === 'that');
 }
 
+let clauseListsCache: { accusation: Set<string>; otherParty: Set<string> } | null = null;
+function clauseLists() {
+  return (clauseListsCache ??= (() => {
+    const f = loadJson<{ accusationVerbs?: string[]; otherPartyNouns?: string[] }>('events/stances.json');
+    return { accusation: new Set(f.accusationVerbs ?? []), otherParty: new Set(f.otherPartyNouns ?? []) };
+  })());
+}
+
+/** Whether the stance words at `from` are the "of/for" complement of an accusation or a praise
+ * ("accused Belmar of blocking…"): they say what the object did, not the subject. */
+export function accusedComplement(toks: Tok[], from: number, floor: number): boolean {
+  let k = from - 1;
+  if (k >= 0 && toks[k].pos === 'VERB' && /ing$/.test(toks[k].lower)) k--;
+  if (k < floor || !/^(of|for)$/.test(toks[k].lower)) return false;
+  for (let j = k - 1; j >= Math.max(floor, k - 8); j--) if (toks[j].pos === 'VERB' && clauseLists().accusation.has(toks[j].lemma)) return true;
+  return false;
+}
+
+/** Whether a subject is another party of a possessor ("Belmar's allies"), or one of a "neither…
+ * nor" pair: no stance of the party named. */
+export function notThePartyNamed(toks: Tok[], subject: Chunk): boolean {
+  if (toks[subject.from - 1]?.lower === 'nor' || toks[subject.from]?.lower === 'neither') return true;
+  for (let k = subject.from; k < subject.to - 1; k++) if (/^['’]s?$/.test(toks[k].lower) && clauseLists().otherParty.has(toks[k + 1].lower)) return true;
+  return false;
+}
+
 let pendingCache: string[][] | null = null;
 /** Whether a "not yet" frame ("has yet to accept") stands right before the stance's words at `from`. */
 export function pendingBefore(toks: Tok[], from: number, floor: number): boolean {
@@ -804,6 +830,10 @@ export function findPositions(doc: Doc, entities: ArticleEntities, quotes: Quote
       // found no subject, the word right before the cue is the one to check (else the stance
       // would fall back on the speaker).
       if (p.subject && noParty().has(textOf(view, p.subject.from, p.subject.to).toLowerCase())) continue;
+      // "Belmar's allies support…", "Neither Karsovia nor Belmar supports…": not the named party's stance.
+      if (p.subject && notThePartyNamed(toks, p.subject)) continue;
+      // "accused Belmar of blocking the exchange": the blocking is Belmar's, not the accuser's.
+      if (accusedComplement(toks, p.span.from, 0)) continue;
       // "has yet to accept the plan": not done so far, neither accepted nor refused.
       if (pendingBefore(toks, p.span.from, p.subject ? p.subject.to : 0)) continue;
       // "Belmar denied that it would accept a withdrawal": what a party denies is no stance of it.

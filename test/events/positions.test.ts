@@ -300,3 +300,11 @@ test('a withdrawn demand is no position; resisting calls for something opposes i
   assert.ok(!ps.some((p) => p.issue === 'troop withdrawal' && p.stance === 'demand'), JSON.stringify(ps));
   assert.ok(!ps.some((p) => p.actor === keyOf(ents, 'Karsovia') && (p.stance === 'demand' || p.stance === 'support')), JSON.stringify(ps));
 });
+
+test('no stance for the party named when the clause is about someone else: an accusation\'s object, a possessor\'s allies, "neither… nor"', () => {
+  const d = doc('Karsovia accused Belmar of blocking the prisoner exchange. Belmar\'s allies support sanctions relief. Neither Karsovia nor Belmar supports the peace plan. Belmar ruled out nothing and backs a ceasefire.');
+  const ents = entities(d, [['Belmar', 'place'], ['Karsovia', 'place']]);
+  const ps = findPositions(d, ents, []);
+  for (const issue of ['prisoner exchange', 'sanctions relief', 'peace agreement']) assert.ok(!ps.some((p) => p.issue === issue), `${issue}: ${JSON.stringify(ps)}`);
+  assert.ok(ps.some((p) => p.issue === 'ceasefire' && p.actor === keyOf(ents, 'Belmar') && p.stance === 'support'), JSON.stringify(ps));
+});
