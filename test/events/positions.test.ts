@@ -308,3 +308,8 @@ test('no stance for the party named when the clause is about someone else: an ac
   for (const issue of ['prisoner exchange', 'sanctions relief', 'peace agreement']) assert.ok(!ps.some((p) => p.issue === issue), `${issue}: ${JSON.stringify(ps)}`);
   assert.ok(ps.some((p) => p.issue === 'ceasefire' && p.actor === keyOf(ents, 'Belmar') && p.stance === 'support'), JSON.stringify(ps));
 });
+
+test('a territorial settlement is about territory, not a peace agreement', () => {
+  has('Ostravia will not accept a territorial settlement imposed from outside.', 'territorial concessions', 'oppose');
+  assert.ok(!stances('Ostravia will not accept a territorial settlement imposed from outside.').some((p) => p.issue === 'peace agreement'));
+});
