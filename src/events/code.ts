@@ -242,6 +242,12 @@ function codeVerb(view: SentenceView, i: number, limit: number, lex: EventLexico
 
   // 3. A plain event verb.
   const senses = lex.verbs.get(key);
+  // "struck a defiant tone", "hit a snag": a violent verb with a figurative object is no attack.
+  if (senses && lex.violentVerbs.has(key)) {
+    let k = i + 1;
+    while (k < toks.length && k <= i + 4 && (toks[k].pos === 'DET' || toks[k].pos === 'ADJ' || toks[k].pos === 'ADV')) k++;
+    if (k < toks.length && lex.figurativeObjects.has(toks[k].lemma)) return null;
+  }
   if (senses && senses.length > 0) {
     const sense = pickSense(key, senses, toks, i, lex);
     return applyPolarity(base(sense.category, sense.mode, i), lex);

@@ -96,7 +96,9 @@ function sentenceEvents(
   const coded: CodedEvent[] = codeSentence(view, lex);
   const sentence = doc.sentences[s];
   const conditions = conditionsInSentence(view, reportingOf(view));
-  const hypothetical = HYPOTHETICAL_OPENING.test(doc.text.slice(sentence.start, Math.min(sentence.end, sentence.start + 12)));
+  // A question asserts nothing ("Would Karsia walk out?"): what it asks about is hypothetical.
+  const question = /\?\s*["”’')]*\s*$/.test(doc.text.slice(sentence.start, sentence.end));
+  const hypothetical = question || HYPOTHETICAL_OPENING.test(doc.text.slice(sentence.start, Math.min(sentence.end, sentence.start + 12)));
   for (const e of coded) {
     // The condition of a conditional commitment did not happen ("unless Iran restores…"); the
     // commitment is an intent ("would agree … only if"), and a hypothetical is neither.

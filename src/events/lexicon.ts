@@ -26,6 +26,7 @@ interface VerbsFile {
   nominalizations: Record<string, string>;
   rejectionPhrases: string[];
   violence: Record<string, string[]>;
+  figurativeObjects?: string[];
 }
 
 interface NounsFile {
@@ -60,6 +61,8 @@ export interface EventLexicon {
   rejectionPhrases: string[][];
   /** Verbs whose category (FIGHT or ASSAULT) depends on the weapons and actors in the sentence. */
   violentVerbs: Set<string>;
+  /** Objects that make a violent verb figurative ("struck a defiant tone"). */
+  figurativeObjects: Set<string>;
   /** [category/mode, cue words] in order of precedence. */
   violenceCues: [string, string[][]][];
   /** Light verb (lemma or phrasal) → verb classes it belongs to. */
@@ -136,6 +139,7 @@ export function eventLexicon(): EventLexicon {
     nominalizations: new Map(Object.entries(vf.nominalizations ?? {})),
     rejectionPhrases: (vf.rejectionPhrases ?? []).map((p) => p.split(' ')),
     violentVerbs: new Set(vf.violence?.verbs ?? []),
+    figurativeObjects: new Set(vf.figurativeObjects ?? []),
     violenceCues: Object.entries(vf.violence ?? {})
       .filter(([k]) => k !== 'verbs')
       .map(([k, words]) => [k, words.map((w) => w.split(' '))] as [string, string[][]]),

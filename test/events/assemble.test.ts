@@ -127,3 +127,23 @@ test('positions: attributedBy runs parallel to evidence, own words first; group 
   assert.deepEqual(p.attributedBy, ['own', 'third-party']);
   assert.deepEqual(p.members?.sort(), ['E:Canada', 'E:Japan']);
 });
+
+test('a question asserts nothing: its event is hypothetical, the statement beside it is not', () => {
+  const text = 'Would Russia shell Kharkiv again? Russia shelled Kharkiv on Tuesday.';
+  const d = doc(text, 'a');
+  const ents = entities(d, [['Russia', 'place'], ['Kharkiv', 'place']]);
+  const { events } = findEvents(d, ents, [], []);
+  const asked = events.filter((e) => e.start === 0);
+  const told = events.filter((e) => e.start > 0);
+  assert.ok(asked.length > 0 && asked.every((e) => e.modality === 'hypothetical'), JSON.stringify(events));
+  assert.ok(told.length > 0 && told.every((e) => e.modality !== 'hypothetical'), JSON.stringify(events));
+});
+
+test('a violent verb with a figurative object is no attack: "struck a defiant tone", "hit a snag"', () => {
+  const text = 'The president struck a defiant tone on Monday. The talks hit a snag. Russia struck Kharkiv on Tuesday.';
+  const d = doc(text, 'a');
+  const ents = entities(d, [['Russia', 'place'], ['Kharkiv', 'place']]);
+  const { events } = findEvents(d, ents, [], []);
+  const violent = events.filter((e) => e.type === 'FIGHT' || e.type === 'ASSAULT');
+  assert.ok(violent.length > 0 && violent.every((e) => e.start >= text.indexOf('Russia')), JSON.stringify(events));
+});
