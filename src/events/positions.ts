@@ -83,6 +83,17 @@ export function accusedComplement(toks: Tok[], from: number, floor: number): boo
   return false;
 }
 
+/** Whether a claim noun and its "that" stand between the stance cue and the issue ("rejected the
+ * idea that a ceasefire depends on…"): the cue is about the claim, not the issue. */
+export function claimBetween(toks: Tok[], from: number, to: number): boolean {
+  denialCache ??= (() => {
+    const f = loadJson<{ denialVerbs?: string[]; claimNouns?: string[] }>('events/stances.json');
+    return { verbs: new Set(f.denialVerbs ?? []), claims: new Set(f.claimNouns ?? []) };
+  })();
+  for (let k = from; k + 1 < to; k++) if (denialCache.claims.has(toks[k].lower) && toks[k + 1].lower === 'that') return true;
+  return false;
+}
+
 /** Whether a subject is another party of a possessor ("Belmar's allies"), or one of a "neither…
  * nor" pair: no stance of the party named. */
 export function notThePartyNamed(toks: Tok[], subject: Chunk): boolean {
@@ -834,6 +845,8 @@ export function findPositions(doc: Doc, entities: ArticleEntities, quotes: Quote
       if (p.subject && notThePartyNamed(toks, p.subject)) continue;
       // "accused Belmar of blocking the exchange": the blocking is Belmar's, not the accuser's.
       if (accusedComplement(toks, p.span.from, 0)) continue;
+      // "rejected the idea that a ceasefire depends on…": the rejection is of the idea.
+      if (claimBetween(toks, p.span.from, p.span.to)) continue;
       // "has yet to accept the plan": not done so far, neither accepted nor refused.
       if (pendingBefore(toks, p.span.from, p.subject ? p.subject.to : 0)) continue;
       // "Belmar denied that it would accept a withdrawal": what a party denies is no stance of it.

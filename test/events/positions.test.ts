@@ -313,3 +313,11 @@ test('a territorial settlement is about territory, not a peace agreement', () =>
   has('Ostravia will not accept a territorial settlement imposed from outside.', 'territorial concessions', 'oppose');
   assert.ok(!stances('Ostravia will not accept a territorial settlement imposed from outside.').some((p) => p.issue === 'peace agreement'));
 });
+
+test('rejecting a claim about an issue is no stance on the issue: "rejected the idea that a ceasefire depends on a withdrawal"', () => {
+  const d = doc('Karsovia rejected the idea that a ceasefire depends on a troop withdrawal. Karsovia rejected sanctions relief.');
+  const ents = entities(d, [['Karsovia', 'place']]);
+  const ps = findPositions(d, ents, []);
+  assert.ok(!ps.some((p) => p.issue === 'ceasefire' || p.issue === 'troop withdrawal'), JSON.stringify(ps));
+  assert.ok(ps.some((p) => p.issue === 'sanctions relief' && p.stance === 'oppose'), JSON.stringify(ps));
+});
