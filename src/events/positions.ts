@@ -47,22 +47,26 @@ export function noParty(): Set<string> {
 }
 
 let denialCache: { verbs: Set<string>; claims: Set<string> } | null = null;
+/** Denial verbs and claim nouns (stances.json, _note_denial). */
+function denialLists(): { verbs: Set<string>; claims: Set<string> } {
+  return (denialCache ??= (() => {
+    const f = loadJson<{ denialVerbs?: string[]; claimNouns?: string[] }>('events/stances.json');
+    return { verbs: new Set(f.denialVerbs ?? []), claims: new Set(f.claimNouns ?? []) };
+  })());
+}
 /** Whether the clause whose subject starts at `from` is what a party denies ("denied that it
  * would accept", "dismissed reports that it had agreed"): such a clause states no stance. */
 export function deniedClause(toks: Tok[], from: number): boolean {
-  denialCache ??= (() => {
-    const f = loadJson<{ denialVerbs?: string[]; claimNouns?: string[] }>('events/stances.json');
-    return { verbs: new Set(f.denialVerbs ?? []), claims: new Set(f.claimNouns ?? []) };
-  })();
+  const denial = denialLists();
   let k = from - 1;
   if (k >= 0 && toks[k].lower === 'that') k--;
-  if (k >= 0 && denialCache.claims.has(toks[k].lower)) {
+  if (k >= 0 && denial.claims.has(toks[k].lower)) {
     k--;
     if (k >= 0 && toks[k].pos === 'DET') k--;
     // "dismissed reports that…" needs its "that"; "denied it would…" does not.
     if (toks[from - 1]?.lower !== 'that') return false;
   }
-  return k >= 0 && toks[k].pos === 'VERB' && denialCache.verbs.has(toks[k].lemma) && (toks[k].lemma === 'deny' || toks[from - 1]?.lower === 'that');
+  return k >= 0 && toks[k].pos === 'VERB' && denial.verbs.has(toks[k].lemma) && (toks[k].lemma === 'deny' || toks[from - 1]?.lower === 'that');
 }
 
 let clauseListsCache: { accusation: Set<string>; otherParty: Set<string> } | null = null;
@@ -86,11 +90,8 @@ export function accusedComplement(toks: Tok[], from: number, floor: number): boo
 /** Whether a claim noun and its "that" stand between the stance cue and the issue ("rejected the
  * idea that a ceasefire depends on…"): the cue is about the claim, not the issue. */
 export function claimBetween(toks: Tok[], from: number, to: number): boolean {
-  denialCache ??= (() => {
-    const f = loadJson<{ denialVerbs?: string[]; claimNouns?: string[] }>('events/stances.json');
-    return { verbs: new Set(f.denialVerbs ?? []), claims: new Set(f.claimNouns ?? []) };
-  })();
-  for (let k = from; k + 1 < to; k++) if (denialCache.claims.has(toks[k].lower) && toks[k + 1].lower === 'that') return true;
+  const denial = denialLists();
+  for (let k = from; k + 1 < to; k++) if (denial.claims.has(toks[k].lower) && toks[k + 1].lower === 'that') return true;
   return false;
 }
 
@@ -572,17 +573,22 @@ function limitationIssue(toks: Tok[], lim: Limitation, issue: string): string {
   return seed?.value ?? name;
 }
 
+/** Whether one of `phrases` (words matched by lemma or form) ends at token `k`. */
+function phraseEndingAt(toks: Tok[], k: number, phrases: string[][]): boolean {
+  for (const w of phrases) {
+    const from = k - w.length + 1;
+    if (from >= 0 && w.every((x, i) => toks[from + i].lemma === x || toks[from + i].lower === x)) return true;
+  }
+  return false;
+}
+
 let relinquishNounCache: string[][] | null = null;
 /** "dropped its insistence on", "abandoned their demand for": a verb withdrawing the noun cue at `at`. */
 function relinquishedBefore(toks: Tok[], at: number): boolean {
   relinquishNounCache ??= (loadJson<{ relinquishNoun?: string[] }>('events/stances.json').relinquishNoun ?? []).map((w) => w.split(' '));
   let k = at - 1;
   while (k >= 0 && (toks[k].pos === 'ADJ' || toks[k].pos === 'DET' || /^(its|their|his|her|our|my)$/.test(toks[k].lower))) k--;
-  for (const w of relinquishNounCache) {
-    const from = k - w.length + 1;
-    if (from >= 0 && w.every((x, i) => toks[from + i].lemma === x || toks[from + i].lower === x)) return true;
-  }
-  return false;
+  return phraseEndingAt(toks, k, relinquishNounCache);
 }
 
 let resistNounCache: string[][] | null = null;
@@ -591,11 +597,7 @@ function resistedBefore(toks: Tok[], at: number): boolean {
   resistNounCache ??= (loadJson<{ resistNoun?: string[] }>('events/stances.json').resistNoun ?? []).map((w) => w.split(' '));
   let k = at - 1;
   while (k >= 0 && (toks[k].pos === 'ADJ' || toks[k].pos === 'DET' || toks[k].pos === 'ADV' || /^(its|their|his|her|our|my|growing|repeated)$/.test(toks[k].lower))) k--;
-  for (const w of resistNounCache) {
-    const from = k - w.length + 1;
-    if (from >= 0 && w.every((x, i) => toks[from + i].lemma === x || toks[from + i].lower === x)) return true;
-  }
-  return false;
+  return phraseEndingAt(toks, k, resistNounCache);
 }
 
 function inside(c: Chunk, k: number): boolean {
