@@ -55,6 +55,7 @@ export const RULES = [
   'coordinated-names',
   'repeated-names',
   'word-surnames',
+  'plural-possessive-bodies',
 ] as const;
 export type Rule = (typeof RULES)[number];
 
@@ -237,6 +238,7 @@ export function spanRules(doc: Doc, tagged: TaggedName[], o: EntityOptions): Tag
   }
   if (on(o, 'repeated-names')) out = withRepeatedNames(doc, out);
   if (on(o, 'gazetteer-spans')) out = wholePlaces(doc, out);
+  if (on(o, 'plural-possessive-bodies')) out = pluralPossessiveBodies(doc, out);
   if (on(o, 'joined-names')) out = joinNames(doc, out);
   if (on(o, 'plural-titles')) out = pluralTitles(doc, out);
   // Two rules can grow two parts into the same whole ("Bosnia" and "Herzegovina" into the known
@@ -625,6 +627,42 @@ const portfolioWord = (doc: Doc, k: number) => lexicon().portfolioWords.has(fold
 /** "People's Republic of China", "Michael O' Leary": names the tokenizer cut at an apostrophe;
  * "Federal Service for the Inland Waterways": a body's head noun, "of/for/on (the)", and a name
  * are one name. */
+/**
+ * "the Ashby Farmers' Union", "the Workers' Party of Korea", "the Hale Tenants' Association": a
+ * capitalised plural of an ordinary noun, its apostrophe, then a body's head noun is one body's
+ * name, not an owner and a thing owned. The tagger, which learnt that a possessive ends a name,
+ * cuts it in two or keeps only the owner. A party's members ("the Democrats' Senate majority"), a
+ * place or a person's name before the apostrophe stays an owner.
+ */
+function pluralPossessiveBodies(doc: Doc, names: TaggedName[]): TaggedName[] {
+  const lex = lexicon();
+  const fd = featureDoc(doc);
+  const toks = doc.tokens;
+  let out = names;
+  for (let k = 1; k + 1 < toks.length; k++) {
+    const owner = toks[k - 1];
+    if (!APOSTROPHE.test(toks[k].text) || owner.end !== toks[k].start || owner.sentence !== toks[k + 1].sentence) continue;
+    if (!/^\p{Lu}\p{Ll}+s$/u.test(owner.text) || !fd.cap[k + 1]) continue;
+    const plural = fd.words[k - 1];
+    if (!fd.vocabulary.has(plural) || lex.places.has(plural) || lex.givenNames.has(plural) || lex.words.partyMembers.has(plural.replace(/s$/, ''))) continue;
+    // The body's words: a name that starts right after the apostrophe, else the capitals there.
+    const after = out.find((n) => n.first === k + 1);
+    let e = after ? after.last : k + 1;
+    if (!after) while (e + 1 < toks.length && e + 1 - k < 4 && toks[e + 1].sentence === owner.sentence && fd.cap[e + 1] && !FUNCTION_POS.has(toks[e + 1].pos)) e++;
+    let head = false;
+    for (let q = k + 1; q <= e; q++) head ||= lex.connectorHeads.has(fd.words[q]) || (lex.orgSuffixes.has(fd.words[q]) && /^\p{L}{4,}$/u.test(fd.words[q]));
+    if (!head) continue;
+    const before = out.find((n) => n.last === k - 1);
+    const first = before ? before.first : k - 1;
+    const base = after ?? before ?? { first, last: e, type: 1, probs: [0, 1, 0, 0] };
+    const joined = retyped(doc, base, first, e);
+    // A body, whatever the model makes of the joined words.
+    const body = { ...joined, type: 1, probs: [0, Math.max(0.9, joined.probs[1]), 0, 0], settled: true };
+    out = [...out.filter((n) => n.last < first || n.first > e), body].sort((a, b) => a.first - b.first);
+  }
+  return out;
+}
+
 function joinNames(doc: Doc, names: TaggedName[]): TaggedName[] {
   const lex = lexicon();
   const toks = doc.tokens;

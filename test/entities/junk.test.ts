@@ -138,3 +138,20 @@ test('a place holds no one\'s office; a state may still mediate', () => {
   assert.deepEqual(entityAt(found, 'U.S.')?.roles, [], JSON.stringify(found.entities));
   assert.deepEqual(entityAt(found, 'Norway')?.roles, ['mediator'], JSON.stringify(found.entities));
 });
+
+test("a body named with a plural possessive is one body: \"the Ashby Farmers' Union\", \"the Workers’ Party of Kestria\"", () => {
+  const found = entitiesOf("Leaders of the Ashby Farmers' Union met the Kestrian minister. The Workers’ Party of Kestria said it would join the Hale Tenants' Association in opposing the plan.");
+  const t = texts(found);
+  for (const name of ["Ashby Farmers' Union", 'Workers’ Party of Kestria', "Hale Tenants' Association"]) {
+    assert.ok(t.includes(name), `${name} in ${JSON.stringify(t)}`);
+    assert.equal(entityAt(found, name)?.type, 'organization', name);
+  }
+  for (const part of ['Ashby Farmers', 'Union', 'Workers', 'Hale Tenants', 'Association']) assert.ok(!t.includes(part), `${part} in ${JSON.stringify(t)}`);
+});
+
+test("a party's members or a country before a possessive stay its owner: \"Russia's Foreign Ministry\"", () => {
+  const found = entitiesOf("Russia's Foreign Ministry said the Democrats' Senate majority would not hold.");
+  const t = texts(found);
+  assert.ok(t.includes('Russia') && t.includes('Foreign Ministry'), JSON.stringify(t));
+  assert.ok(!t.some((x) => /Democrats['’] Senate/.test(x)), JSON.stringify(t));
+});
