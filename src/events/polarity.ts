@@ -158,3 +158,28 @@ function gerundStems(word: string): string[] {
   if (stem.length > 2 && stem[stem.length - 1] === stem[stem.length - 2]) out.push(stem.slice(0, -1));
   return out;
 }
+
+let undoingCache: Set<string> | null = null;
+/** Acts that undo or hold back what they act on (stances.json undoingActs). */
+function undoingActs(): Set<string> {
+  return (undoingCache ??= new Set(loadJson<{ undoingActs?: string[] }>('events/stances.json').undoingActs ?? []));
+}
+
+const POSSESSIVE_DETERMINERS = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
+
+/** "called for all loans to be cancelled", "demanded the sanctions on its banks be lifted": after
+ * an object at `at` (and what completes its noun phrase), an act that undoes it is what is asked,
+ * so the object is no issue the stance backs. "called for the army to be deployed" still asks for
+ * the army. */
+export function undoneAfter(toks: Tok[], at: number, limit: number): boolean {
+  return undoingActAfter(toks, at, limit) >= 0;
+}
+
+/** The index of the undoing act after an object at `at` (see undoneAfter), or -1. */
+export function undoingActAfter(toks: Tok[], at: number, limit: number): number {
+  let k = at;
+  while (k < limit && k < at + 6 && (/^(NOUN|PROPN|ADJ|DET|ADP|NUM)$/.test(toks[k].pos) || POSSESSIVE_DETERMINERS.has(toks[k].lower)) && toks[k].lower !== 'to') k++;
+  // "to be cancelled", "must be lifted", "should be scrapped".
+  if (toks[k] && (toks[k].lower === 'to' || /^(must|should|will|would|can|could|shall|need|needs)$/.test(toks[k].lower))) k++;
+  return k + 1 < limit && toks[k].lower === 'be' && toks[k + 1].pos === 'VERB' && undoingActs().has(toks[k + 1].lemma.toLowerCase()) ? k + 1 : -1;
+}

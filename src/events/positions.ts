@@ -9,7 +9,7 @@ import { NEGATORS, PhraseIndex, isTimeWord, textOf, npAfter, npBefore, subjectBe
 import { conditionsInSentence, type ConditionFound } from './conditions.js';
 import { ActorResolver, reportingOf, unfoldParenthetical, type ActorVia, type Reporting } from './speakers.js';
 import { canHoldStance } from './actors.js';
-import { insufficientAfter, isLimitationNoun, limitationAt, limitationOf, negatingFrameBefore, offerFrameBefore, type Limitation } from './polarity.js';
+import { insufficientAfter, undoneAfter, undoingActAfter, isLimitationNoun, limitationAt, limitationOf, negatingFrameBefore, offerFrameBefore, type Limitation } from './polarity.js';
 import { syntaxPositionsInSentence, type SyntaxReading } from './stance-syntax.js';
 import { sameIssue } from './grouping.js';
 
@@ -268,11 +268,26 @@ function cueBefore(toks: Tok[], issue: IssueMention, floor: number, wide = false
         // "no" only as a determiner right before the issue ("no ceasefire").
         if (p.length === 1 && p.words[0] === 'no' && end !== issue.from && !(end + 1 === issue.from && /^(new|further|more|real|lasting|full)$/.test(toks[end].lower))) continue;
         if (p.words.join(' ') === 'against' && toks[start - 1]?.lower === 'war') continue;
+        // "refusal to reopen its border crossings for the collapse of the talks": the cue governs
+        // the infinitive's object; an issue in a phrase attached after that object is another's.
+        const verbAt = p.words[p.words.length - 1] === 'to' ? end : toks[end]?.lower === 'to' ? end + 1 : -1;
+        if (verbAt > 0 && toks[verbAt]?.pos === 'VERB' && objectThenPhrase(toks, verbAt + 1, issue.from)) return null;
         return { stance: p.value as Stance, from: start, to: end, words: p.words.join(' ') };
       }
     }
   }
   return null;
+}
+
+/** A noun, then a preposition other than "of", between `from` and `to`: an object already
+ * complete before a phrase that attaches elsewhere. */
+function objectThenPhrase(toks: Tok[], from: number, to: number): boolean {
+  let noun = false;
+  for (let k = from; k < to; k++) {
+    if (toks[k].pos === 'NOUN' || toks[k].pos === 'PROPN') noun = true;
+    else if (noun && toks[k].pos === 'ADP' && toks[k].lower !== 'of') return true;
+  }
+  return false;
 }
 
 function cueAfter(toks: Tok[], issue: IssueMention, limit: number): Cue | null {
@@ -559,6 +574,27 @@ function pastNarration(toks: Tok[], at: number): boolean {
     if (!(toks[k].pos === 'ADV' || toks[k].pos === 'AUX' || toks[k].pos === 'PART')) break;
   }
   return true;
+}
+
+/** "demanded the sanctions be lifted", "sanctions must be lifted": an issue that an undoing act
+ * follows is asked to end. It becomes the issue of its ending where the vocabulary names one
+ * ("lifting of sanctions" is sanctions relief) and is dropped where it does not ("called for the
+ * loans to be cancelled" backs no loans). */
+function undoneIssues(toks: Tok[], mentions: IssueMention[], limit: number): IssueMention[] {
+  const out: IssueMention[] = [];
+  for (const m of mentions) {
+    const act = undoingActAfter(toks, m.to, limit);
+    if (act < 0) {
+      out.push(m);
+      continue;
+    }
+    limitationNameCache ??= new Map(Object.entries(loadJson<{ limitationAsIssue?: Record<string, string> }>('events/stances.json').limitationAsIssue ?? {}));
+    const prefix = limitationNameCache.get(toks[act].lemma.toLowerCase());
+    const name = prefix ? `${prefix} ${m.issue}` : null;
+    const seed = name ? issuePhrases().at(tokensOf(name), 0).find((p) => p.length === name.split(' ').length) : undefined;
+    if (seed) out.push({ ...m, issue: seed.value });
+  }
+  return out;
 }
 
 let limitationNameCache: Map<string, string> | null = null;
@@ -1018,7 +1054,11 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
   // "Had Veldora accepted a partial swap in June, …": a counterfactual says what did not happen.
   if (/^(had|were)$/.test(toks[0]?.lower ?? '') && /^(PROPN|NOUN|DET|PRON)$/.test(toks[1]?.pos ?? '') && toks.some((t) => t.lower === ',')) return [];
   // An issue word inside a condition marker is no issue ("in exchange for").
-  const mentions = issuesIn(view).filter((m) => m.to <= limit && !conditions.some((c) => m.from < c.marker.to && c.marker.from < m.to) && !(toks[m.from - 1]?.lower === 'in' && /^(exchange|return)$/.test(toks[m.from].lower)));
+  const mentions = undoneIssues(
+    toks,
+    issuesIn(view).filter((m) => m.to <= limit && !conditions.some((c) => m.from < c.marker.to && c.marker.from < m.to) && !(toks[m.from - 1]?.lower === 'in' && /^(exchange|return)$/.test(toks[m.from].lower))),
+    limit,
+  );
   // Mentions read by the limitation rule, whether or not it took a stance: no other rule reads them.
   const limitedMentions = new Set<number>();
   for (const m of mentions) {
@@ -1301,6 +1341,7 @@ export function positionsInSentence(view: SentenceView, reporting: Reporting = r
       // "Ukraine welcomed the offer": the issue is that of the offer made just before.
       const refersTo = issue ? undefined : referenceOf(toks.slice(objFrom, object.to));
       if (!issue && !refersTo) break;
+      if (undoneAfter(toks, object.to, limit)) break;
       let stance: Stance | null = p.value as Stance;
       const negated = negatedBefore(toks, k, 0) || ratherThan(toks, k);
       if ((p.value as string) === 'concede') stance = negated ? 'demand' : 'offer';

@@ -729,7 +729,18 @@ export class ActorResolver {
     }
     // "The minister said the government would…", "A direct meeting is not excluded" (in an
     // interview answer): an unnamed body or a thing speaks through whoever is speaking.
-    if (!key && subject && !isPronoun(toks[subject.from])) {
+    // Not when the subject carries a capitalised word of its own ("the Jurra delegation", "the
+    // Kestrian negotiators"): it names another party the entity stage missed, and giving its
+    // stance to the mediator reporting it would be a confident wrong actor.
+    // Only the noun phrase proper counts, after its determiner: "Monday the president" is the
+    // speaker's own president.
+    let npFrom = subject ? subject.from : 0;
+    if (subject) for (let k = subject.from; k < subject.to; k++) if (toks[k].pos === 'DET') npFrom = k + 1;
+    // A clause's first word is capitalised anyway ("Inspectors can return…", "HALE: Talks…").
+    const clauseInitial = (k: number) => k === 0 || /^[:;"“‘'(—–-]$/.test(toks[k - 1].text);
+    let namesOtherParty = false;
+    if (subject) for (let k = npFrom; k < subject.to; k++) namesOtherParty ||= /^\p{Lu}/u.test(toks[k].text) && toks[k].pos !== 'PRON' && !clauseInitial(k);
+    if (!key && subject && !isPronoun(toks[subject.from]) && !namesOtherParty) {
       // "…assets in our jurisdictions will remain…": "our" is the document's own voice.
       const ours = toks.slice(subject.from, subject.to).some((t) => /^(our|we|us)$/.test(t.lower));
       const speaker = quote ? quote.speaker : reporterKey ?? this.paragraphSpeaker(view) ?? (ours ? this.voice : null);

@@ -12,7 +12,7 @@ import { childrenOf, headOf, isPassive, labelOf, objectsOf, parseSentence, agent
 import type { Chunk, SentenceView } from './clause.js';
 import type { ConditionFound } from './conditions.js';
 import type { Reporting } from './speakers.js';
-import { insufficientAfter } from './polarity.js';
+import { insufficientAfter, undoneAfter } from './polarity.js';
 
 type CueStance = Stance | 'concede' | 'limit';
 
@@ -501,6 +501,7 @@ function finish(doc: Doc, f: Found, view: SentenceView, reporting: Reporting, co
     if (!issueInfo) return null;
     issue = issueInfo.text;
     issueEnd = issueInfo.last;
+    if (undoneAfter(view.tokens, issueEnd - first + 1, view.tokens.length)) return null;
     // "offered Olsen a three-year deal": the deal is for the one it is offered to.
     const recipient = f.object === 'obj' ? childrenOf(doc, c, ['iobj']).find((r) => toks[r].pos === 'PROPN') : undefined;
     if (recipient !== undefined && f.cue.stance === 'offer') {
