@@ -7,11 +7,11 @@
 //   npm run bench:trust -- --split test      held-out split: run once, do not read its errors
 //   npm run bench:trust -- --errors          list every wrong, missed and uncertain item (dev only)
 //   npm run bench:trust -- --set ecbplus     one gold set (ecbplus, negotiations)
-//   npm run bench:trust -- --only quotes     one section (quotes, positions, conditions, discrepancies, framing, trap, metadata)
+//   npm run bench:trust -- --only quotes     one section (quotes, positions, conditions, discrepancies, framing, trap, framing-trap, metadata)
 import { analyse } from '../src/pipeline.js';
 import type { Brief } from '../src/types.js';
 import { ecbAvailable } from './lib/ecbplus.js';
-import { ecbStories, negotiationStories, outsideBody, trapItems, type Split, type TrustStory } from './lib/trust-gold.js';
+import { ecbStories, framingTrapItems, negotiationStories, outsideBody, trapItems, type Split, type TrustStory } from './lib/trust-gold.js';
 import { issueMatches, nameMatches, precision, reliability, scoreConditions, scoreDiscrepancies, scoreFraming, scorePositions, scoreQuotes, type ItemScore, type Outcome, type QuoteScore } from './lib/trust-score.js';
 import { textArticle } from './lib/article.js';
 
@@ -132,6 +132,7 @@ async function main(): Promise<void> {
   }
   if (want('metadata') && metaTotal > 0) console.log(`  article metadata fields right: ${pct(metaRight, metaTotal)} (${metaRight}/${metaTotal})`);
   if (want('trap')) trap();
+  if (want('framing-trap')) framingTrap();
   if (showErrors) {
     const lines = [
       ...(want('quotes') ? all.quotes.errors : []),
@@ -145,11 +146,16 @@ async function main(): Promise<void> {
   }
 }
 
-/** The trap set: one sentence each; an inverted stance is a position of the right actor on the
- * right issue whose polarity is the opposite of the gold's (oppose against anything else). */
+/** The trap sets: one sentence each; an inverted stance is a position of the right actor on the
+ * right issue whose polarity is the opposite of the gold's (oppose against anything else). Each
+ * set is printed on its own: they were written at different times and their test splits have been
+ * scored a different number of times. */
 function trap(): void {
-  const items = trapItems(split);
-  if (items.length === 0) return;
+  const all = trapItems(split);
+  for (const set of [...new Set(all.map((t) => t.set))]) trapSet(set, all.filter((t) => t.set === set));
+}
+
+function trapSet(set: string, items: ReturnType<typeof trapItems>): void {
   const byTrap = new Map<string, { n: number; right: number; inverted: number; missed: number; uncertain: number }>();
   const errors: string[] = [];
   for (const item of items) {
@@ -173,8 +179,53 @@ function trap(): void {
     }
   }
   const total = [...byTrap.values()].reduce((a, r) => ({ n: a.n + r.n, right: a.right + r.right, inverted: a.inverted + r.inverted, missed: a.missed + r.missed, uncertain: a.uncertain + r.uncertain }), { n: 0, right: 0, inverted: 0, missed: 0, uncertain: 0 });
-  console.log(`  stance traps: ${total.n} sentences, inverted ${total.inverted}, right ${total.right}, uncertain ${total.uncertain}, not found ${total.missed}`);
+  console.log(`  stance traps (${set}): ${total.n} sentences, inverted ${total.inverted}, right ${total.right}, uncertain ${total.uncertain}, not found ${total.missed}`);
   for (const [k, r] of [...byTrap].sort()) console.log(`    ${k.padEnd(17)} n=${r.n} inverted ${r.inverted} right ${r.right} uncertain ${r.uncertain} not found ${r.missed}`);
+  if (showErrors && errors.length) console.log(errors.map((e) => `    ${e}`).join('\n'));
+}
+
+/** The framing trap set: each passage is a one-article brief; a cue the brief shows is right when
+ * a gold cue about the same party with the same polarity overlaps it. Shown cues on a distractor
+ * (words about a thing, a negated judgement, a third party) and with the opposite polarity are
+ * counted apart, as they are the errors the set is built to catch. */
+function framingTrap(): void {
+  const items = framingTrapItems(split);
+  if (items.length === 0) return;
+  let gold = 0;
+  let goldFound = 0;
+  const outcomes: Outcome[] = [];
+  let onDistractor = 0;
+  let wrongPolarity = 0;
+  const errors: string[] = [];
+  for (const item of items) {
+    const brief = analyse([textArticle(item.id, item.text)]);
+    const entities = new Map((brief.entities ?? []).map((e) => [e.id, e]));
+    gold += item.cues.length;
+    const found = new Set<number>();
+    for (const f of brief.framing ?? []) {
+      const entity = entities.get(f.entity);
+      for (const c of f.cueSpans ?? []) {
+        const overlapping = (g: { start: number; end: number }) => g.start < c.end && c.start < g.end;
+        const aboutParty = item.cues.map((g, i) => [g, i] as const).filter(([g]) => overlapping(g) && nameMatches(g.entity, entity));
+        const match = aboutParty.find(([g]) => (g.polarity === '+') === c.weight > 0);
+        const shown = !c.uncertain;
+        if (match && shown) found.add(match[1]);
+        const label = `${item.id} ${entity?.name}: «${c.text}» ${c.weight > 0 ? '+' : '-'}`;
+        outcomes.push({ label, confidence: c.confidence ?? 1, shown, correct: !!match });
+        if (shown && !match) {
+          if (aboutParty.length) wrongPolarity++;
+          if (item.distractors.some(overlapping)) onDistractor++;
+          errors.push(`FRAMING-TRAP false ${label}${aboutParty.length ? ' (wrong polarity)' : item.distractors.some(overlapping) ? ' (on a distractor)' : ''}`);
+        }
+      }
+    }
+    goldFound += found.size;
+    if (showErrors) for (const [i, g] of item.cues.entries()) if (!found.has(i)) errors.push(`FRAMING-TRAP missed ${item.id} ${g.entity}: «${g.cue}» ${g.polarity}`);
+  }
+  const shown = precision(outcomes, true);
+  const all = precision(outcomes, false);
+  console.log(`  framing traps: ${items.length} passages, ${gold} gold cues; shown precision ${fmt(shown)}, recall ${pct(goldFound, gold)} (${goldFound}/${gold}); shown on a distractor ${onDistractor}, shown with the wrong polarity ${wrongPolarity}; all cues precision ${fmt(all)}, ${outcomes.length - shown.total} uncertain`);
+  printReliability('framing traps', outcomes);
   if (showErrors && errors.length) console.log(errors.map((e) => `    ${e}`).join('\n'));
 }
 

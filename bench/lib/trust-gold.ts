@@ -167,11 +167,64 @@ export interface TrapItem {
   issue: string;
   stance: string;
   trap: string;
+  /** The file the item comes from (trap.json, trap2.json): each set is scored on its own. */
+  set: string;
 }
 
+/** Every stance trap set in bench/gold/positions-trap (trap.json, trap2.json, …). */
 export function trapItems(split: Split | 'all'): TrapItem[] {
-  const file = join(GOLD, 'positions-trap', 'trap.json');
+  const dir = join(GOLD, 'positions-trap');
+  if (!existsSync(dir)) return [];
+  const out: TrapItem[] = [];
+  for (const file of readdirSync(dir).filter((f) => /^trap.*\.json$/.test(f)).sort()) {
+    const items = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Omit<TrapItem, 'set'>[];
+    for (const t of items) if (split === 'all' || t.split === split) out.push({ ...t, set: file.replace(/\.json$/, '') });
+  }
+  return out;
+}
+
+export interface FramingTrapCue {
+  entity: string;
+  cue: string;
+  occurrence?: number;
+  polarity: '+' | '-';
+}
+
+export interface FramingTrapItem {
+  id: string;
+  split: Split;
+  text: string;
+  parties: string[];
+  cues: (FramingTrapCue & { start: number; end: number })[];
+  distractors: { words: string; why: string; start: number; end: number }[];
+}
+
+/** The n-th (1-based) occurrence of words in a text, or null. */
+function nth(text: string, words: string, n = 1): { start: number; end: number } | null {
+  let at = -1;
+  for (let k = 0; k < n; k++) {
+    at = text.indexOf(words, at + 1);
+    if (at < 0) return null;
+  }
+  return { start: at, end: at + words.length };
+}
+
+/** The framing trap set (bench/gold/framing-trap/framing.json): short passages with every
+ * evaluative cue about a named party labelled, and distractors that are about something else.
+ * A cue or distractor whose words cannot be found is an error in the gold, not skipped. */
+export function framingTrapItems(split: Split | 'all'): FramingTrapItem[] {
+  const file = join(GOLD, 'framing-trap', 'framing.json');
   if (!existsSync(file)) return [];
-  const items = JSON.parse(readFileSync(file, 'utf8')) as TrapItem[];
-  return items.filter((t) => split === 'all' || t.split === split);
+  type Raw = Omit<FramingTrapItem, 'cues' | 'distractors'> & { cues: FramingTrapCue[]; distractors: { words: string; why: string; occurrence?: number }[] };
+  const raw = JSON.parse(readFileSync(file, 'utf8')) as Raw[];
+  return raw
+    .filter((t) => split === 'all' || t.split === split)
+    .map((t) => {
+      const place = <T extends { occurrence?: number }>(words: string, x: T) => {
+        const r = nth(t.text, words, x.occurrence ?? 1);
+        if (!r) throw new Error(`framing-trap ${t.id}: «${words}» (occurrence ${x.occurrence ?? 1}) is not in the text`);
+        return { ...x, ...r };
+      };
+      return { ...t, cues: t.cues.map((c) => place(c.cue, c)), distractors: t.distractors.map((d) => place(d.words, d)) };
+    });
 }
