@@ -190,7 +190,10 @@ function run(doc: Doc, entities: ArticleEntities): DetailedQuote[] {
   const previous: SpeakerRef[] = [];
   const out: DetailedQuote[] = [];
   for (const w of work) {
-    let speakerSpan = w.attribution?.speaker ?? null;
+    // “‘Oh, God!’” King recalled: words wholly inside an inner quotation are someone else's, as the
+    // person named recalls them; who said them the sentence does not say.
+    const recalled = /^\s*[‘'"]/.test(text.slice(w.span.start, w.span.end)) && /[’'"][.,!?]?\s*$/.test(text.slice(w.span.start, w.span.end)) && !w.span.unclosed;
+    let speakerSpan = recalled ? null : (w.attribution?.speaker ?? null);
     if (speakerSpan) {
       const owner = isStatementPhrase(doc, speakerSpan) ? ownerOf(doc, speakerSpan) : null;
       if (owner) speakerSpan = owner;

@@ -158,3 +158,12 @@ test('a document speaks for its owner: "Hale\'s letter said" and "a statement fr
   const b = run('A statement from Kestria said: “We remain at the table.”');
   assert.equal(b.name(b.quotes[0]), 'Kestria');
 });
+
+test('words wholly inside an inner quotation are recalled, not spoken, by the person named', () => {
+  const { quotes, name } = run('One guard put his hands on his head and shouted, “‘Get down!’” Lena Fischer recalled. “I froze,” Fischer said.');
+  const recalled = quotes.find((q) => q.text.includes('Get down'));
+  assert.ok(recalled, JSON.stringify(quotes.map((q) => q.text)));
+  assert.equal(name(recalled!), null, 'the guard said it, not Fischer');
+  const own = quotes.find((q) => q.text.includes('I froze'));
+  assert.equal(own && name(own), 'Lena Fischer');
+});
