@@ -43,6 +43,9 @@ const PRIOR: Partial<Record<FeatureName, number>> = {
   // its pairs carry no label; a writer's bare surname is the person the article names most.
   same_article_contested: -4,
   contested_leads: 4,
+  // A man's and a woman's given name on one surname are two people (a couple, siblings) unless the
+  // name lists err; ECB+ shows such pairs only where other evidence already parts them.
+  given_gender_differs: -6,
 };
 
 // `--lambda L --threshold T` pins the selection: a change to the features is then compared with
