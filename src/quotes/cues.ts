@@ -1,5 +1,5 @@
 // The reporting-cue lexicon (data/quotes/cues.json) in the shapes the rules need.
-import { loadJson, loadTsv } from '../util/data.js';
+import { loadJson } from '../util/data.js';
 
 interface CueData {
   verbs: string[];
@@ -62,10 +62,4 @@ export function cueLemma(lemma: string, text: string): string | null {
   return null;
 }
 
-let genders: Map<string, string> | null = null;
-
-/** 'm' or 'f' for a given name that the name lists give one gender, else null. */
-export function givenNameGender(name: string): string | null {
-  if (!genders) genders = new Map(loadTsv('entities/given-name-gender.tsv').map(([n, g]) => [n, g]));
-  return genders.get(name.toLowerCase()) ?? null;
-}
+export { givenNameGender } from '../util/given-gender.js';

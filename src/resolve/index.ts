@@ -157,6 +157,10 @@ function sameArticleKind(a: Local, b: Local, byArticle: Map<string, Local[]>, re
   if (a.type === 'person' || b.type === 'person') {
     const pr = personRelation(a, b);
     if ((pr.given === 'same' || pr.given === 'initial' || pr.given === 'prefix') && pr.generation === 'same') return true;
+    // "Katie Moreau" beside "Katherine Moreau": a pet form the entity stage has no list for. Scored,
+    // not kept apart, when the name lists give both given names one gender ("Mario" and "Marta",
+    // who also share a start, are a couple the writer named apart).
+    if (pr.given === 'shared-start' && pr.generation === 'same' && pr.gender === 'same') return true;
     // "W. Paul Abara Sr." beside "W. Paul Abara": an elder is often named plainly; a Jr. is not his father.
     if ((pr.given === 'same' || pr.given === 'initial') && pr.generation === 'one' && [a, b].some((l) => l.people.some((v) => v.generation === 'sr'))) return true;
   }

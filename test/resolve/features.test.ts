@@ -69,9 +69,13 @@ test('person relations read every form, skip titles and tell generations apart',
   const a = local('a', 'person', 'Acting Director Paul Abara', ['Paul Abara']);
   const b = local('b', 'person', 'Paul Abara Jr.');
   const c = local('c', 'person', 'Paul Abara Sr.');
-  assert.deepEqual(personRelation(a, b), { given: 'same', generation: 'one' });
-  assert.deepEqual(personRelation(b, c), { given: 'same', generation: 'differs' });
+  assert.deepEqual(personRelation(a, b), { given: 'same', generation: 'one', gender: null });
+  assert.deepEqual(personRelation(b, c), { given: 'same', generation: 'differs', gender: null });
   assert.equal(personRelation(a, local('d', 'person', 'Paul Obuya')).given, null);
+  // Genders from the name lists, of the given name next to the surname, and only between people.
+  assert.equal(personRelation(local('f', 'person', 'Carl Wendover'), local('g', 'person', 'Carla Wendover')).gender, 'differs');
+  assert.equal(personRelation(local('f', 'person', 'Katie Wendover'), local('g', 'person', 'Notorious Katherine Wendover')).gender, 'same');
+  assert.equal(personRelation(local('f', 'organization', 'Carl Wendover'), local('g', 'person', 'Carla Wendover')).gender, null);
   // A title alone in front of a surname leaves a bare surname.
   assert.equal(local('e', 'person', 'President Abara').bare, 'abara');
 });

@@ -185,3 +185,21 @@ test('candidate pairs come from blocking keys: a large batch is scored near-line
 });
 
 const cap = (s: string) => s[0].toUpperCase() + s.slice(1);
+
+test('a pet form beside the full given name in one article is one person when the name lists give both one gender', () => {
+  const r = resolve([
+    article('a', [['person', 'Katherine Moreau'], ['person', 'Katie Moreau'], ['place', 'Lisbon']]),
+    article('b', [['person', 'Katherine Moreau'], ['place', 'Lisbon']]),
+  ]);
+  assert.equal(r.idOf('a', 'Katie Moreau'), r.idOf('a', 'Katherine Moreau'));
+  assert.equal(r.idOf('a', 'Katie Moreau'), r.idOf('b', 'Katherine Moreau'));
+});
+
+test('given names of one surname that the name lists give two genders are two people, a short form or a shared start', () => {
+  const r = resolve([
+    article('a', [['person', 'Carl Wendover'], ['person', 'Marco Castellano'], ['place', 'Lisbon']]),
+    article('b', [['person', 'Carla Wendover'], ['person', 'Marcia Castellano'], ['place', 'Lisbon']]),
+  ]);
+  assert.notEqual(r.idOf('a', 'Carl Wendover'), r.idOf('b', 'Carla Wendover'));
+  assert.notEqual(r.idOf('a', 'Marco Castellano'), r.idOf('b', 'Marcia Castellano'));
+});

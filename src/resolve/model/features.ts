@@ -8,6 +8,7 @@ import { foldName } from '../../text/fold.js';
 import { givenRelation, nameWords, withinOneEdit, sameSurname, skeleton, splitPersonName, translit, type GivenRelation } from '../names.js';
 import { placeKey } from '../places.js';
 import { currentRoles, roleRelation } from '../roles.js';
+import { givenNameGender } from '../../util/given-gender.js';
 
 export interface NameForm {
   /** The form as written (whitespace collapsed). */
@@ -471,20 +472,34 @@ export interface PersonRelation {
   given: GivenRelation | null;
   /** Both name a generation and they differ (Jr. / Sr.), or only one names one. */
   generation: 'same' | 'one' | 'differs';
+  /** What the name lists say of the two given names next to the surname: one gender, two, or nothing known. */
+  gender: 'same' | 'differs' | null;
 }
 
 const GIVEN_RANK: GivenRelation[] = ['same', 'initial', 'prefix', 'slip', 'shared-start', 'different'];
 
+/** The gender the name lists give the given name next to the surname, written out: words a typer
+ * left in front ("Notorious Bettie Page") are not given names, and the lists know odd ones. */
+function genderOf(p: PersonView): string | null {
+  const near = p.given[p.given.length - 1];
+  return near && near.length > 1 ? givenNameGender(near) : null;
+}
+
 /** How two entities' person names relate, over every pair of their multi-word forms. */
 export function personRelation(a: LocalView, b: LocalView): PersonRelation {
-  let best: PersonRelation = { given: null, generation: 'same' };
+  let best: PersonRelation = { given: null, generation: 'same', gender: null };
   for (const p of a.people) {
     for (const q of b.people) {
       if (!sameSurname(p.surnameHead, q.surnameHead)) continue;
       const given = givenNamesRelation(p.given, q.given);
       const generation = p.generation === q.generation ? 'same' : p.generation && q.generation ? 'differs' : 'one';
       const rank = (r: PersonRelation) => (r.given === null ? 99 : GIVEN_RANK.indexOf(r.given) * 3 + ['same', 'one', 'differs'].indexOf(r.generation));
-      const cand = { given, generation } as PersonRelation;
+      // Only people: an office's name cut like a person's ("Harwick Fire Department") has no gender.
+      const people = a.type === 'person' && b.type === 'person';
+      const ga = people ? genderOf(p) : null;
+      const gb = people ? genderOf(q) : null;
+      const gender = ga && gb ? (ga === gb ? 'same' : 'differs') : null;
+      const cand: PersonRelation = { given, generation, gender };
       if (rank(cand) < rank(best)) best = cand;
     }
   }
@@ -560,6 +575,7 @@ export const FEATURES = [
   'same_article_contested',
   'contested_leads',
   'alias_only',
+  'given_gender_differs',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
@@ -625,6 +641,10 @@ export function pairFeatures(a: LocalView, b: LocalView, ctx: BatchContext, best
     else if (rel === 'shared-start') set('given_shared_start');
     else set('given_different');
     if (pr.generation === 'one') set('generation_one');
+    // "Carl" / "Carla", "Paul" / "Paula", "Marco" / "Marcia": a spelling variant, a short form or a
+    // shared start that the name lists give two genders is two people, whatever the letters say.
+    // Different given names are evidence enough: counted twice, the two weights would share it.
+    if (pr.gender === 'differs' && rel !== 'different') set('given_gender_differs');
   }
   set('word_overlap', ctx.weightedOverlap(a, b));
   const person = (t: EntityType) => t === 'person';
