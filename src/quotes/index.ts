@@ -19,6 +19,9 @@ import { cues } from './cues.js';
 import { groupStatements } from './statements.js';
 import { attributionFeatures } from './model/features.js';
 import { loadModel, score, type Features } from '../util/logistic.js';
+import { rank, type RankerWeights } from '../util/ranker.js';
+import { loadJson } from '../util/data.js';
+import { choiceFeatures, speakerCandidates } from './model/candidates.js';
 import { findTurns, type Turn } from '../text/transcript.js';
 import { labelEntity } from './transcript.js';
 
@@ -27,6 +30,8 @@ export interface DetailedQuote extends QuoteAnnotation {
   referent: { start: number; end: number } | null;
   /** What the attribution confidence is computed from; null when no speaker was found. */
   features: Features | null;
+  /** Words wholly inside an inner quotation: someone else's, as the person named recalls them. */
+  recalled?: boolean;
 }
 
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'jr', 'sr', 'inc', 'co', 'corp', 'ltd', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'capt', 'prof', 'no', 'vs', 'jan', 'feb', 'mar', 'apr', 'aug', 'sept', 'sep', 'oct', 'nov', 'dec', 'approx', 'dept', 'messrs', 'mt', 'ft', 'rev']);
@@ -93,8 +98,41 @@ interface Working {
 
 /** Every direct quotation in the article, with speaker and cue where found. */
 export function findQuotes(doc: Doc, entities: ArticleEntities): QuoteAnnotation[] {
+  return chooseSpeakers(doc, entities, findQuotesDetailed(doc, entities));
+}
+
+interface RankerFile {
+  name: string;
+  trainedOn: string;
+  weights: RankerWeights;
+}
+
+let rankerCache: RankerFile | null = null;
+function speakerRanker(): RankerFile {
+  return (rankerCache ??= loadJson<RankerFile>('models/speaker-ranker.json'));
+}
+
+/** Each quote's speaker chosen among the people and bodies around it by the speaker ranker
+ * (the attribution rules' choice is one candidate and their evidence its features), with the
+ * confidence model's probability that the choice is right. A choice other than the rules' names
+ * its speaker by the candidate's nearest mention and keeps no reporting cue (the cue the rules
+ * found was another's). */
+export function chooseSpeakers(doc: Doc, entities: ArticleEntities, quotes: DetailedQuote[]): QuoteAnnotation[] {
+  const ranker = speakerRanker();
   const model = loadModel('attribution');
-  return findQuotesDetailed(doc, entities).map(({ referent: _referent, features, ...q }) => (features && q.speaker ? { ...q, speakerConfidence: round(score(model, features)) } : q));
+  return quotes.map((q, i) => {
+    const { referent: _referent, features, recalled, ...rest } = q;
+    if (recalled) return { ...rest, speaker: null };
+    const candidates = speakerCandidates(doc, entities, quotes, i);
+    if (candidates.length === 0) return { ...rest, speaker: null };
+    const probabilities = rank(ranker.weights, candidates.map((c) => c.x));
+    let chosen = 0;
+    for (let j = 1; j < probabilities.length; j++) if (probabilities[j] > probabilities[chosen]) chosen = j;
+    const c = candidates[chosen];
+    const speakerConfidence = round(score(model, choiceFeatures(probabilities, chosen, c, features)));
+    if (c.entity === q.speaker) return { ...rest, speakerConfidence };
+    return { ...rest, speaker: c.entity, speakerConfidence, speakerSpan: c.nearest, speakerText: doc.text.slice(c.nearest.start, c.nearest.end), cue: null, cueSpan: null };
+  });
 }
 
 const round = (p: number) => Math.round(p * 1000) / 1000;
@@ -240,6 +278,7 @@ function run(doc: Doc, entities: ArticleEntities): DetailedQuote[] {
       partial: w.kind === 'partial',
       referent: ref.referent,
       features,
+      ...(recalled ? { recalled } : {}),
     });
   }
   // Each turn of a transcript is its speaker's words, verbatim.
