@@ -56,6 +56,7 @@ export const RULES = [
   'repeated-names',
   'word-surnames',
   'plural-possessive-bodies',
+  'office-of-place',
 ] as const;
 export type Rule = (typeof RULES)[number];
 
@@ -906,7 +907,8 @@ function ruleType(doc: Doc, c: Candidate, o: EntityOptions): EntityType | null {
     if (lead && (lead.kind === 'country' || lead.population >= 5_000_000)) return bestOf(s, ['organization', 'place', 'other']);
   }
   // "Berlusconi greeted him", "Moammar Qaddafi arrived": verbs only people do, right after a plain name.
-  if (on(o, 'person-verbs') && words.length <= 3 && !place && !seat && !isAcronym(c.text) && !c.possessive && !lex.orgSuffixes.has(lastWord)) {
+  // Not a state the article names by its office ("the Prime Minister of Kestria arrived").
+  if (on(o, 'person-verbs') && words.length <= 3 && !place && !seat && !isAcronym(c.text) && !c.possessive && !lex.orgSuffixes.has(lastWord) && !(on(o, 'offices-of-state') && stateOffice(doc).has(key))) {
     const next = toks[last + 1];
     if (next && next.sentence === toks[last].sentence && (next.pos === 'VERB' || next.pos === 'AUX') && lex.personVerbs.has(next.lemma)) return 'person';
   }
@@ -935,6 +937,14 @@ function ruleType(doc: Doc, c: Candidate, o: EntityOptions): EntityType | null {
   }
   // Parley's convention: a country is a place, whatever it does in the sentence.
   if (on(o, 'countries') && place?.kind === 'country' && !seat) return 'place';
+  // "the mayor of Boston said", "the governor of South Dakota": a listed place after an office and
+  // "of" is the office's place, not a team, a firm or the office holder, whatever follows it.
+  if (on(o, 'office-of-place') && place && !seat && first >= 2) {
+    let k = first - 1;
+    if (fold(toks[k].text) === 'the' && k >= 2) k--;
+    const office = k >= 1 && fold(toks[k].text) === 'of' && toks[k - 1].sentence === toks[first].sentence && lex.roles.has(fold(toks[k - 1].text));
+    if (office && words.length === key.split(' ').length) return 'place';
+  }
   // A seat of power speaks for its government ("the Kremlin said"), but where something happens
   // at or in it, it is the place ("talks at the Élysée Palace", "a speech from the White House").
   if (on(o, 'seats') && seat) {
@@ -1082,6 +1092,29 @@ function stateOffice(doc: Doc): Set<string> {
     while (a > 0 && toks[a - 1].sentence === toks[k].sentence && /^\p{Lu}/u.test(toks[a - 1].text) && k - a < 3) a--;
     names.add(fold(doc.text.slice(toks[a].start, toks[k - 1].end)));
     names.add(fold(toks[k - 1].text));
+  }
+  // "the Prime Minister of Kestria", "Foreign Minister of the Aldavian Republic": the state after a
+  // state's office and "of" (not a portfolio: "Minister of International Trade").
+  const isStateOffice = (cls: string) => [...lexicon().words.stateOfficeClasses].some((c) => cls === c || cls.startsWith(`${c}.`) || cls.startsWith(`${c}-`));
+  for (let k = 1; k + 1 < toks.length; k++) {
+    if (fold(toks[k].text) !== 'of') continue;
+    let office = false;
+    for (let p = Math.max(0, k - 4); p < k && !office; p++) {
+      const t = titleAt(doc, p, k);
+      office = !!t && t.last === k - 1 && isStateOffice(t.role.cls);
+    }
+    if (!office) continue;
+    let a = k + 1;
+    if (fold(toks[a]?.text ?? '') === 'the') a++;
+    if (!toks[a] || toks[a].sentence !== toks[k].sentence || !/^\p{Lu}/u.test(toks[a].text) || portfolioWord(doc, a)) continue;
+    // Each run of capitals from there: the holder's name may follow the state ("… of Beshtar Ilya
+    // Marn"). A body is no state ("Secretary of the African Union", "Head of NATO").
+    const lex = lexicon();
+    for (let b = a; b < toks.length && b - a < 4 && toks[b].sentence === toks[a].sentence && /^\p{Lu}/u.test(toks[b].text); b++) {
+      const w = fold(toks[b].text);
+      if (isAcronym(toks[b].text) || lex.connectorHeads.has(w) || lex.orgSuffixes.has(w)) break;
+      names.add(fold(doc.text.slice(toks[a].start, toks[b].end)));
+    }
   }
   return names;
 }

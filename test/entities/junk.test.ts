@@ -155,3 +155,19 @@ test("a party's members or a country before a possessive stay its owner: \"Russi
   assert.ok(t.includes('Russia') && t.includes('Foreign Ministry'), JSON.stringify(t));
   assert.ok(!t.some((x) => /Democrats['’] Senate/.test(x)), JSON.stringify(t));
 });
+
+test('a place after an office and "of" is a place: "the mayor of Boston", "the Prime Minister of Kestria"', () => {
+  const found = entitiesOf('The mayor of Boston said the city would host the summit. The Prime Minister of Kestria arrived on Monday, and the Foreign Minister of Beshtar Ilya Marn followed.');
+  assert.equal(entityAt(found, 'Boston')?.type, 'place');
+  assert.equal(entityAt(found, 'Kestria')?.type, 'place');
+  assert.equal(entityAt(found, 'Beshtar')?.type, 'place');
+  assert.equal(entityAt(found, 'Ilya Marn')?.type, 'person');
+});
+
+test('a portfolio or a body after an office and "of" is not made a place: "Minister of International Trade", "President of Halden University"', () => {
+  const found = entitiesOf('The Minister of International Trade Priya Anand met the President of Halden University on Friday.');
+  const t = texts(found);
+  assert.ok(!t.includes('International Trade'), JSON.stringify(t));
+  assert.equal(entityAt(found, 'Priya Anand')?.type, 'person');
+  assert.notEqual(entityAt(found, 'Halden University')?.type, 'place');
+});
