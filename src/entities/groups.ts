@@ -46,7 +46,8 @@ export function findGroups(doc: Doc, isNameToken: (i: number) => boolean): Group
       if (dem?.plural) break;
       // A title or a person's given name makes this a person's name, not a group's modifier
       // ("Karsian President Oleg Varin's government").
-      if (lex.roles.has(word) || lex.honorifics.has(word) || (lex.givenNames.has(word) && k + 1 < toks.length && isCapitalised(toks[k + 1].text) && !lex.places.has(word))) {
+      // Not the first word of a listed place ("San Diego officials").
+      if (lex.roles.has(word) || lex.honorifics.has(word) || (lex.givenNames.has(word) && k + 1 < toks.length && isCapitalised(toks[k + 1].text) && !lex.places.has(word) && !lex.places.has(`${word} ${w(k + 1)}`))) {
         proper = false;
         break;
       }

@@ -171,3 +171,9 @@ test('a portfolio or a body after an office and "of" is not made a place: "Minis
   assert.equal(entityAt(found, 'Priya Anand')?.type, 'person');
   assert.notEqual(entityAt(found, 'Halden University')?.type, 'place');
 });
+
+test('a group named by a listed place keeps the whole place: "San Diego officials", not "Diego officials"', () => {
+  const t = texts(entitiesOf('San Diego officials expect 4,000 visitors at the summit.'));
+  assert.ok(!t.includes('Diego officials'), JSON.stringify(t));
+  assert.ok(t.some((x) => x.startsWith('San Diego')), JSON.stringify(t));
+});
