@@ -161,6 +161,7 @@ function tokenizeWithWink(text: string, para: Paragraph): Tokenized {
 
   const raw: RawToken[] = [];
   const rawIndexOf: number[] = []; // wink token index → index in raw
+  const lastOf = new Map<number, number>(); // wink token split in two → index in raw of its second part
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
@@ -178,6 +179,12 @@ function tokenizeWithWink(text: string, para: Paragraph): Tokenized {
       prev.end = end;
       prev.lemma = text.slice(prev.start, end).toLowerCase();
       rawIndexOf.push(raw.length - 1);
+    } else if (/^I['’]m$/.test(value)) {
+      // wink-nlp splits "I've" and "don't" but keeps "I'm" whole and calls it a proper noun, which
+      // the name finder then takes for a name: the pronoun and the verb, as for the others.
+      raw.push({ start, end: start + 1, pos: 'PRON', lemma: 'i' }, { start: start + 1, end, pos: 'AUX', lemma: 'be' });
+      rawIndexOf.push(raw.length - 2);
+      lastOf.set(rawIndexOf.length - 1, raw.length - 1);
     } else {
       // wink-nlp gives some contractions ("cannot") no lemma; their lower-case form stands in.
       raw.push({ start, end, pos: pos[i], lemma: lemma[i] ?? value.toLowerCase() });
@@ -189,7 +196,8 @@ function tokenizeWithWink(text: string, para: Paragraph): Tokenized {
   for (const [a, b] of spans) {
     if (values.length === 0) break;
     const first = rawIndexOf[a];
-    const last = rawIndexOf[Math.min(b, values.length - 1)];
+    const lastWink = Math.min(b, values.length - 1);
+    const last = lastOf.get(lastWink) ?? rawIndexOf[lastWink];
     if (first === undefined || last === undefined) continue;
     const prev = sentences[sentences.length - 1];
     if (prev && first < prev[1]) continue;

@@ -59,3 +59,13 @@ test('one name fold for every stage: diacritics, letters that do not decompose, 
   assert.equal(foldName('Jean–Pierre  O’Neill'), "jean-pierre o'neill");
   assert.equal(foldName('Kerry'), 'kerry');
 });
+
+test('"I\'m" is a pronoun and a verb, with either apostrophe, not one proper noun', () => {
+  const d = buildDoc(article('“I’m running,” she said. I\'m here.'));
+  const words = d.tokens.map((t) => d.text.slice(t.start, t.end));
+  assert.deepEqual(words.filter((w) => /^I|^['’]m$/.test(w)), ['I', '’m', 'I', "'m"]);
+  const i = d.tokens.find((t) => d.text.slice(t.start, t.end) === 'I')!;
+  assert.equal(i.pos, 'PRON');
+  // The sentences still cover every token.
+  assert.equal(d.sentences[d.sentences.length - 1].endToken, d.tokens.length);
+});
