@@ -1,6 +1,6 @@
 // Group mentions: a collective actor named by nationality, country or organisation and a plural
 // noun ("the G7 foreign ministers", "the Ukrainian delegation", "Russia's negotiators", "Ukrainians").
-import type { Doc } from '../text/doc.js';
+import { vocabularyWords, type Doc } from '../text/doc.js';
 import { lexicon } from './lexicon.js';
 import { demonymOf } from './local.js';
 import { fold, foldedTokens, isCapitalised } from './text.js';
@@ -50,6 +50,14 @@ export function findGroups(doc: Doc, isNameToken: (i: number) => boolean): Group
       if (lex.roles.has(word) || lex.honorifics.has(word) || (lex.givenNames.has(word) && k + 1 < toks.length && isCapitalised(toks[k + 1].text) && !lex.places.has(word) && !lex.places.has(`${word} ${w(k + 1)}`))) {
         proper = false;
         break;
+      }
+      // "the hardline Qasrani delegation": an unlisted word shaped like a nationality (-i, -ian,
+      // -ese, -ish, -an; no English word, no given name), right before a group
+      // noun names the group's country even where the article never names the country itself.
+      if (isCapitalised(toks[k].text) && !isNameToken(k) && /^\p{L}{3,}(?:i|ian|ese|ish|an)$/u.test(word) && !lex.givenNames.has(word) && !lex.groupNouns.has(word) && k + 1 < toks.length && toks[k + 1].sentence === sentence && lex.groupNouns.has(w(k + 1)) && !vocabularyWords([word])[0]) {
+        proper = true;
+        k++;
+        continue;
       }
       if (isCapitalised(toks[k].text) && isNameToken(k) && !lex.groupNouns.has(word)) {
         const place = lex.places.get(word);

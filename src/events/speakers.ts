@@ -4,6 +4,7 @@
 import { createRequire } from 'node:module';
 import type { ArticleEntities, QuoteAnnotation } from '../annotations.js';
 import { loadJson, loadTsv } from '../util/data.js';
+import { loadModel } from '../util/logistic.js';
 import { demonymEntity, entityIn } from './actors.js';
 import type { Doc } from '../text/doc.js';
 import { MEMBER_LIST, isPronoun, isTimeWord, npAfter, npBefore, subjectBefore, sentenceView, textOf, type Chunk, type SentenceView } from './clause.js';
@@ -293,11 +294,17 @@ export class ActorResolver {
   /** Person → the state, party or body they speak for ("Ukraine's foreign minister, Olena Marchuk"). */
   private readonly affiliation = new Map<string, string>();
   private readonly voice: string | null;
+  private readonly quotes: QuoteAnnotation[];
+
   constructor(
     private readonly doc: Doc,
     private readonly entities: ArticleEntities,
-    private readonly quotes: QuoteAnnotation[],
+    quotes: QuoteAnnotation[],
   ) {
+    // A quote whose speaker the brief is unsure of lends no actor to the stances inside it:
+    // unknown beats wrong (the speaker ranker proposes someone for nearly every quote).
+    const threshold = loadModel('attribution').threshold;
+    this.quotes = quotes.map((q) => (q.speaker && q.speakerConfidence !== undefined && q.speakerConfidence < threshold ? { ...q, speaker: null } : q));
     this.learnAppositions();
     this.learnPremodifiers();
     this.voice = this.documentVoice();

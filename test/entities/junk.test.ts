@@ -177,3 +177,10 @@ test('a group named by a listed place keeps the whole place: "San Diego official
   assert.ok(!t.includes('Diego officials'), JSON.stringify(t));
   assert.ok(t.some((x) => x.startsWith('San Diego')), JSON.stringify(t));
 });
+
+test('an unlisted nationality before a group noun names a group: "the Qasrani delegation", not an English word ("the Republican delegation")', () => {
+  const t = texts(entitiesOf('The hardline Qasrani delegation arrived in Vell. Veloran diplomats stayed calm, and the Republican delegation walked out.'));
+  assert.ok(t.includes('Qasrani delegation'), JSON.stringify(t));
+  assert.ok(t.includes('Veloran diplomats'), JSON.stringify(t));
+  assert.ok(!t.some((x) => /Republican/.test(x)), JSON.stringify(t));
+});
