@@ -174,12 +174,17 @@ export function runDetector(detector: Detector, ctx: Context): FoundDiscrepancy[
   const conflicting = new Set<number>();
   const conflictPairs: [number, number][] = [];
   const average = detector.linkage === 'average';
-  // For average linkage, per group root: its members and how many of them each article holds;
-  // per claim: the claims it is linked to. Two groups' pairs and links are counted from these, so
-  // a join costs the size of the smaller group and its links, not the product of the two sizes.
+  // For average linkage, per group root: its members, how many of them each article holds, and
+  // how many links it has to each other group. Two groups' pairs and links are read from these,
+  // so a join costs the groups' articles and neighbours, not the product of the two sizes.
   const members = new Map<number, number[]>();
   const perArticle = new Map<number, Map<string, number>>();
-  const neighbours = new Map<number, number[]>();
+  const links = new Map<number, Map<number, number>>();
+  const addLinks = (x: number, y: number, n: number) => {
+    let m = links.get(x);
+    if (!m) links.set(x, (m = new Map()));
+    m.set(y, (m.get(y) ?? 0) + n);
+  };
   const groupOf = (r: number): { list: number[]; articles: Map<string, number> } => ({
     list: members.get(r) ?? [r],
     articles: perArticle.get(r) ?? new Map([[claims[r].article, 1]]),
@@ -193,10 +198,8 @@ export function runDetector(detector: Detector, ctx: Context): FoundDiscrepancy[
       if (!detector.sameFact(a, b, ctx)) continue;
       linked.push([x, y, average ? (detector.linkStrength?.(a, b, ctx) ?? 0) : 0]);
       if (average) {
-        if (!neighbours.has(x)) neighbours.set(x, []);
-        if (!neighbours.has(y)) neighbours.set(y, []);
-        neighbours.get(x)!.push(y);
-        neighbours.get(y)!.push(x);
+        addLinks(x, y, 1);
+        addLinks(y, x, 1);
       }
     }
     if (average) linked.sort((u, v) => v[2] - u[2] || u[0] - v[0] || u[1] - v[1]);
@@ -214,9 +217,7 @@ export function runDetector(detector: Detector, ctx: Context): FoundDiscrepancy[
           // (links only join claims of different articles).
           let pairs = gx.list.length * gy.list.length;
           for (const [article, n] of gx.articles) pairs -= n * (gy.articles.get(article) ?? 0);
-          const [small, otherRoot] = gx.list.length <= gy.list.length ? [gx.list, ry] : [gy.list, rx];
-          let agree = 0;
-          for (const u of small) for (const v of neighbours.get(u) ?? []) if (find(v) === otherRoot) agree++;
+          const agree = links.get(rx)?.get(ry) ?? 0;
           join = pairs === 0 || agree * 2 >= pairs;
           if (join) {
             members.set(rx, [...gx.list, ...gy.list]);
@@ -224,6 +225,14 @@ export function runDetector(detector: Detector, ctx: Context): FoundDiscrepancy[
             for (const [article, n] of gy.articles) gx.articles.set(article, (gx.articles.get(article) ?? 0) + n);
             perArticle.set(rx, gx.articles);
             perArticle.delete(ry);
+            for (const [z, n] of links.get(ry) ?? []) {
+              links.get(z)!.delete(ry);
+              if (z === rx) continue;
+              addLinks(rx, z, n);
+              addLinks(z, rx, n);
+            }
+            links.get(rx)?.delete(ry);
+            links.delete(ry);
           }
         }
         if (!join) continue;
