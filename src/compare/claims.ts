@@ -174,9 +174,21 @@ export function runDetector(detector: Detector, ctx: Context): FoundDiscrepancy[
   const conflicting = new Set<number>();
   const conflictPairs: [number, number][] = [];
   const average = detector.linkage === 'average';
+  // For average linkage, per group root: its members, how many of them each article holds, and
+  // how many links it has to each other group. Two groups' pairs and links are read from these,
+  // so a join costs the groups' articles and neighbours, not the product of the two sizes.
   const members = new Map<number, number[]>();
-  const same = new Set<number>();
-  const key = (x: number, y: number): number => (x < y ? x * claims.length + y : y * claims.length + x);
+  const perArticle = new Map<number, Map<string, number>>();
+  const links = new Map<number, Map<number, number>>();
+  const addLinks = (x: number, y: number, n: number) => {
+    let m = links.get(x);
+    if (!m) links.set(x, (m = new Map()));
+    m.set(y, (m.get(y) ?? 0) + n);
+  };
+  const groupOf = (r: number): { list: number[]; articles: Map<string, number> } => ({
+    list: members.get(r) ?? [r],
+    articles: perArticle.get(r) ?? new Map([[claims[r].article, 1]]),
+  });
   for (const ids of buckets.values()) {
     const linked: [number, number, number][] = [];
     for (const [x, y] of candidatePairs(detector, claims, ids)) {
@@ -185,7 +197,10 @@ export function runDetector(detector: Detector, ctx: Context): FoundDiscrepancy[
       if (a.article === b.article) continue;
       if (!detector.sameFact(a, b, ctx)) continue;
       linked.push([x, y, average ? (detector.linkStrength?.(a, b, ctx) ?? 0) : 0]);
-      same.add(key(x, y));
+      if (average) {
+        addLinks(x, y, 1);
+        addLinks(y, x, 1);
+      }
     }
     if (average) linked.sort((u, v) => v[2] - u[2] || u[0] - v[0] || u[1] - v[1]);
     for (const [x, y] of linked) {
@@ -196,21 +211,28 @@ export function runDetector(detector: Detector, ctx: Context): FoundDiscrepancy[
       if (rx !== ry) {
         let join = true;
         if (average) {
-          const mx = members.get(rx) ?? [rx];
-          const my = members.get(ry) ?? [ry];
-          let pairs = 0;
-          let agree = 0;
-          for (const u of mx) {
-            for (const v of my) {
-              if (claims[u].article === claims[v].article) continue;
-              pairs++;
-              if (same.has(key(u, v))) agree++;
-            }
-          }
+          const gx = groupOf(rx);
+          const gy = groupOf(ry);
+          // Pairs from different articles across the two groups, and how many of them are linked
+          // (links only join claims of different articles).
+          let pairs = gx.list.length * gy.list.length;
+          for (const [article, n] of gx.articles) pairs -= n * (gy.articles.get(article) ?? 0);
+          const agree = links.get(rx)?.get(ry) ?? 0;
           join = pairs === 0 || agree * 2 >= pairs;
           if (join) {
-            members.set(rx, [...mx, ...my]);
+            members.set(rx, [...gx.list, ...gy.list]);
             members.delete(ry);
+            for (const [article, n] of gy.articles) gx.articles.set(article, (gx.articles.get(article) ?? 0) + n);
+            perArticle.set(rx, gx.articles);
+            perArticle.delete(ry);
+            for (const [z, n] of links.get(ry) ?? []) {
+              links.get(z)!.delete(ry);
+              if (z === rx) continue;
+              addLinks(rx, z, n);
+              addLinks(z, rx, n);
+            }
+            links.get(rx)?.delete(ry);
+            links.delete(ry);
           }
         }
         if (!join) continue;

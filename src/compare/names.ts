@@ -75,6 +75,31 @@ function oneDifference(a: string[], b: string[]): number {
   return at >= 0 && !sameWord(a[at], b[at]) ? at : -1;
 }
 
+/** The pairs (i < j, in that order) of claims of one entity type whose names have the same length
+ * and differ in exactly one word: each such pair shares the key of its names with that word left
+ * out, and no other pair does, so only those are compared (all pairs grew with the square of a
+ * brief's names). */
+function oneWordApart(list: NameClaim[]): [number, number][] {
+  const blocks = new Map<string, number[]>();
+  list.forEach((c, i) => {
+    for (let k = 0; k < c.words.length; k++) {
+      const key = `${c.entityType}\u0000${k}\u0000${c.words.map((w, x) => (x === k ? '' : w)).join(' ')}`;
+      const block = blocks.get(key);
+      if (block) block.push(i);
+      else blocks.set(key, [i]);
+    }
+  });
+  const pairs: [number, number][] = [];
+  for (const [key, block] of blocks) {
+    if (block.length < 2) continue;
+    const k = Number(key.split('\u0000')[1]);
+    for (let x = 0; x < block.length; x++) {
+      for (let y = x + 1; y < block.length; y++) if (list[block[x]].words[k] !== list[block[y]].words[k]) pairs.push([block[x], block[y]]);
+    }
+  }
+  return pairs.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+}
+
 const KIN = /\b(brother|sister|wife|husband|son|daughter|father|mother|cousin|nephew|niece|uncle|aunt|widow|widower|grandson|granddaughter|grandfather|grandmother|stepson|stepdaughter)s?\b,?\s*(the\s+)?[\p{L} .'-]{0,12}$/iu;
 
 const TYPES = new Set(['person', 'organization', 'group', 'other', 'event', 'work']);
@@ -130,44 +155,42 @@ export const names: Detector = {
     const places = new Set<string>();
     for (const e of ctx.brief.entities ?? []) if (e.type === 'place') for (const f of [e.name, ...e.aliases]) for (const w of nameWords(f)) places.add(w);
     const keep = new Map<string, NameClaim>();
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const a = list[i];
-        const b = list[j];
-        if (a.article === b.article) continue;
-        if (a.entityType !== b.entityType) continue;
-        const at = oneDifference(a.words, b.words);
-        if (at < 0) continue;
-        if (/\d/.test(a.words[at] + b.words[at])) continue;
-        // Every word written as a name ("Alaska officials" is not a name), and not a headline.
-        if (!a.capitalised || !b.capitalised) continue;
-        // Two places make two bodies ("Bellflower / Norwalk Superior Court").
-        if (places.has(a.words[at]) && places.has(b.words[at])) continue;
-        if (a.entityType === 'person') {
-          // A person's given name, the surname shared.
-          if (at !== 0) continue;
-          // Given names that are no misspelling of each other ("Makaeo" / "Jumaane Williams") name
-          // two people, unless the resolve stage made them one actor or both hold the same office
-          // ("FBI director J. Edgar / Herbert Hoover").
-          if (editDistance(a.words[0], b.words[0]) > 2 && a.entity !== b.entity && !a.roles.some((r) => b.roles.includes(r))) continue;
-        } else if (a.words.length < 3 || at === a.words.length - 1) {
-          // A body's name of three words or more, differing in a word before its head noun
-          // ("Agriculture / Alaska Revolving Loan Fund"); "Kraft Foods" and "Kraft Plant" are two things.
-          continue;
-        }
-        // An article naming both forms names two bearers ("Vincent Gigante" and his brother
-        // "Louis Gigante").
-        const both = (article: string): boolean => {
-          const forms = byArticle.get(article)!;
-          return [...forms].some((f) => sameForm(f, a.words)) && [...forms].some((f) => sameForm(f, b.words));
-        };
-        if (both(a.article) || both(b.article)) continue;
-        const shared = a.words.filter((_, k) => k !== at).join(' ');
-        const bucket = `name:${at}:${shared}`;
-        for (const c of [a, b]) {
-          const k = `${bucket}\u0000${c.article}\u0000${c.words[at]}`;
-          if (!keep.has(k)) keep.set(k, { ...c, bucket, at, value: c.words[at] });
-        }
+    for (const [i, j] of oneWordApart(list)) {
+      const a = list[i];
+      const b = list[j];
+      if (a.article === b.article) continue;
+      if (a.entityType !== b.entityType) continue;
+      const at = oneDifference(a.words, b.words);
+      if (at < 0) continue;
+      if (/\d/.test(a.words[at] + b.words[at])) continue;
+      // Every word written as a name ("Alaska officials" is not a name), and not a headline.
+      if (!a.capitalised || !b.capitalised) continue;
+      // Two places make two bodies ("Bellflower / Norwalk Superior Court").
+      if (places.has(a.words[at]) && places.has(b.words[at])) continue;
+      if (a.entityType === 'person') {
+        // A person's given name, the surname shared.
+        if (at !== 0) continue;
+        // Given names that are no misspelling of each other ("Makaeo" / "Jumaane Williams") name
+        // two people, unless the resolve stage made them one actor or both hold the same office
+        // ("FBI director J. Edgar / Herbert Hoover").
+        if (editDistance(a.words[0], b.words[0]) > 2 && a.entity !== b.entity && !a.roles.some((r) => b.roles.includes(r))) continue;
+      } else if (a.words.length < 3 || at === a.words.length - 1) {
+        // A body's name of three words or more, differing in a word before its head noun
+        // ("Agriculture / Alaska Revolving Loan Fund"); "Kraft Foods" and "Kraft Plant" are two things.
+        continue;
+      }
+      // An article naming both forms names two bearers ("Vincent Gigante" and his brother
+      // "Louis Gigante").
+      const both = (article: string): boolean => {
+        const forms = byArticle.get(article)!;
+        return [...forms].some((f) => sameForm(f, a.words)) && [...forms].some((f) => sameForm(f, b.words));
+      };
+      if (both(a.article) || both(b.article)) continue;
+      const shared = a.words.filter((_, k) => k !== at).join(' ');
+      const bucket = `name:${at}:${shared}`;
+      for (const c of [a, b]) {
+        const k = `${bucket}\u0000${c.article}\u0000${c.words[at]}`;
+        if (!keep.has(k)) keep.set(k, { ...c, bucket, at, value: c.words[at] });
       }
     }
     claims.push(...keep.values());

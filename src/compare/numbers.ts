@@ -217,6 +217,15 @@ function countKey(lemma: string): string {
  * addresses, ordinals and identifiers are not figures. */
 export function figuresIn(doc: Doc, s: SentenceInfo, quoted: [number, number][] = []): Figure[] {
   void quoted;
+  // Read once per sentence: the claims and the conflict check's scan of whole articles both ask.
+  let figures = figuresOf.get(s);
+  if (!figures || figures.doc !== doc) figuresOf.set(s, (figures = { doc, list: readFigures(doc, s) }));
+  return figures.list;
+}
+
+const figuresOf = new WeakMap<SentenceInfo, { doc: Doc; list: Figure[] }>();
+
+function readFigures(doc: Doc, s: SentenceInfo): Figure[] {
   const sentence = doc.sentences[s.index];
   const qty = q();
   const out: Figure[] = [];
@@ -718,7 +727,8 @@ function link(ctx: Context, a: NumberClaim, b: NumberClaim): Link {
   };
 }
 
-const CASUALTY = (): Set<string> => new Set(Object.values(q().casualties));
+let casualties: Set<string> | null = null;
+const CASUALTY = (): Set<string> => (casualties ??= new Set(Object.values(q().casualties)));
 /** Counted nouns too general for their rarity to tie two figures. */
 const GENERIC = new Set(['person', 'time', 'times', 'member', 'official', 'other', 'others', 'thing', 'way', 'part', 'case', 'point', 'percent', 'dollar', 'euro', 'pound', 'yen']);
 
@@ -820,8 +830,8 @@ export const numbers: Detector = {
     if (lo > 0 && hi / lo > limit && !['magnitude', 'percent', 'tally'].includes(dim)) return false;
     // Two sentences each naming a different weekday tell of two days ("Monday's march" and
     // "the trouble Wednesday night").
-    const wa = weekdays(a.sentence.text);
-    const wb = weekdays(b.sentence.text);
+    const wa = weekdays(a.sentence);
+    const wb = weekdays(b.sentence);
     if (wa.size && wb.size && ![...wa].some((d) => wb.has(d))) return false;
     // Hours of deliberation are not the days it took: durations are compared within one scale
     // (seconds and minutes, hours, days and weeks, months to decades).
@@ -932,8 +942,12 @@ export const numbers: Detector = {
 
 const WEEKDAY = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi;
 
-function weekdays(text: string): Set<string> {
-  return new Set([...text.matchAll(WEEKDAY)].map((m) => m[1].toLowerCase()));
+/** Per sentence: the weekdays it names (asked once for every pair of claims it takes part in). */
+const weekdaysOf = new WeakMap<SentenceInfo, Set<string>>();
+function weekdays(sentence: SentenceInfo): Set<string> {
+  let days = weekdaysOf.get(sentence);
+  if (!days) weekdaysOf.set(sentence, (days = new Set([...sentence.text.matchAll(WEEKDAY)].map((m) => m[1].toLowerCase()))));
+  return days;
 }
 
 function durationScale(unit: string): number {

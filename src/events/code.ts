@@ -98,8 +98,13 @@ function verbKey(toks: Tok[], i: number, lex: EventLexicon): { key: string; leng
 
 /** Nouns of the event lexicon in toks[from, to): the first (longest at its position) match. */
 export function findNoun(toks: Tok[], from: number, to: number, lex: EventLexicon): { at: number; length: number; key: string } | null {
+  const starts = nounStarts(lex);
   for (let k = from; k < to; k++) {
+    // A phrase of several words is looked up only from a word that starts some noun entry.
+    const first = toks[k];
+    const opens = first.lower.includes(' ') || first.lemma.includes(' ') || starts.has(first.lower) || starts.has(first.lemma);
     for (let len = Math.min(lex.maxNounWords, to - k); len >= 1; len--) {
+      if (len > 1 && !opens) continue;
       const words = toks.slice(k, k + len);
       const phraseLower = words.map((x) => x.lower).join(' ');
       const phraseLemma = words.map((x) => x.lemma).join(' ');
@@ -109,6 +114,18 @@ export function findNoun(toks: Tok[], from: number, to: number, lex: EventLexico
     }
   }
   return null;
+}
+
+/** First words of the noun entries of several words. */
+const nounStartsOf = new WeakMap<EventLexicon, Set<string>>();
+function nounStarts(lex: EventLexicon): Set<string> {
+  let set = nounStartsOf.get(lex);
+  if (!set) {
+    set = new Set();
+    for (const key of lex.nouns.keys()) if (key.includes(' ')) set.add(key.slice(0, key.indexOf(' ')));
+    nounStartsOf.set(lex, set);
+  }
+  return set;
 }
 
 /** End of the object window of a verb: the next clause boundary. */

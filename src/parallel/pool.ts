@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import type { Article, Problem } from '../types.js';
 import { analyseArticle, ARTICLE_ANALYSIS_SCHEMA, emptyEntities, emptyEvents, emptyTimes, type ArticleAnalysis } from '../pipeline/article.js';
 import { ALL_ARTICLES, STAGE_NAMES, WHOLE, type StageName } from '../pipeline/failures.js';
+import { adoptParse } from '../syntax/index.js';
 import { READY, type Job, type Reply, type SkippedStage, type WorkerInit } from './protocol.js';
 
 export interface PoolOptions {
@@ -153,7 +154,11 @@ class Pool {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
     const article = this.articles[reply.index];
-    this.results[reply.index] = 'analysis' in reply ? shareStrings(reply.analysis, this.strings) : lost(article, reply.error);
+    if ('analysis' in reply) {
+      const analysis = shareStrings(reply.analysis, this.strings);
+      if (analysis.doc && reply.parse) adoptParse(analysis.doc, reply.parse);
+      this.results[reply.index] = analysis;
+    } else this.results[reply.index] = lost(article, reply.error);
     this.done++;
     this.options.onProgress?.(this.done, this.articles.length, 'analysing');
     if (slot.stopped) slot.job = null; // it finished just as it was being stopped

@@ -3,6 +3,7 @@
 import type { Article } from '../types.js';
 import type { ArticleAnalysis } from '../pipeline/article.js';
 import type { StageName } from '../pipeline/failures.js';
+import type { ParseSnapshot } from '../syntax/index.js';
 
 /** A stage a previous attempt at this article crashed its worker in: it is not run again, and its
  * failure is reported with `error`. */
@@ -17,7 +18,9 @@ export interface Job {
   skip: SkippedStage[];
 }
 
-export type Reply = { index: number; analysis: ArticleAnalysis } | { index: number; error: string };
+/** `parse`: the sentences the worker parsed while analysing (see parseSnapshot), so that the work
+ * across articles does not parse them again. */
+export type Reply = { index: number; analysis: ArticleAnalysis; parse?: ParseSnapshot | null } | { index: number; error: string };
 
 /** Sent once, when the worker's modules have loaded. */
 export const READY = 'ready';

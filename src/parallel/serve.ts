@@ -6,6 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Article } from '../types.js';
 import type { ArticleAnalysis, ArticleOptions, StageHook } from '../pipeline/article.js';
 import { describeError, STAGE_NAMES } from '../pipeline/failures.js';
+import { parseSnapshot } from '../syntax/index.js';
 import { READY, type Job, type Reply, type WorkerInit } from './protocol.js';
 
 export type AnalyseFn = (article: Article, options: ArticleOptions) => ArticleAnalysis;
@@ -35,7 +36,8 @@ export function runWorker(analyse: AnalyseFn): void {
     };
     let reply: Reply;
     try {
-      reply = { index: job.index, analysis: analyse(job.article, { stage }) };
+      const analysis = analyse(job.article, { stage });
+      reply = { index: job.index, analysis, parse: analysis.doc ? parseSnapshot(analysis.doc) : null };
     } catch (err) {
       // analyseArticle isolates every stage; reaching this is a bug outside the stages.
       reply = { index: job.index, error: describeError(err) };

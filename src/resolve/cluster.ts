@@ -24,6 +24,8 @@ export interface ClusterHooks<S> {
 interface Edge {
   sum: number;
   n: number;
+  /** Raised whenever the edge's score or ends change: a heap item of an older version is stale. */
+  ver: number;
 }
 
 /** Returns, for each of `size` items, the representative (smallest index) of its cluster. */
@@ -31,13 +33,12 @@ export function averageLink<S>(size: number, pairs: ScoredPair[], threshold: num
   const parent = Array.from({ length: size }, (_, i) => i);
   const state = new Map<number, S>();
   const edges = new Map<number, Map<number, Edge>>();
-  const version = new Array<number>(size).fill(0);
   const edge = (x: number, y: number): Edge => {
     let m = edges.get(x);
     if (!m) edges.set(x, (m = new Map()));
     let e = m.get(y);
     if (!e) {
-      e = { sum: 0, n: 0 };
+      e = { sum: 0, n: 0, ver: 0 };
       m.set(y, e);
       let back = edges.get(y);
       if (!back) edges.set(y, (back = new Map()));
@@ -52,7 +53,7 @@ export function averageLink<S>(size: number, pairs: ScoredPair[], threshold: num
     e.n++;
   }
   const heap = new Heap();
-  for (const [x, m] of edges) for (const [y, e] of m) if (x < y && e.sum / e.n >= threshold) heap.push({ score: e.sum / e.n, x, y, vx: 0, vy: 0 });
+  for (const [x, m] of edges) for (const [y, e] of m) if (x < y && e.sum / e.n >= threshold) heap.push({ score: e.sum / e.n, x, y, edge: e, ver: 0 });
   const stateOf = (i: number) => {
     let s = state.get(i);
     if (s === undefined) state.set(i, (s = hooks.init(i)));
@@ -61,7 +62,7 @@ export function averageLink<S>(size: number, pairs: ScoredPair[], threshold: num
   while (heap.size > 0) {
     const top = heap.pop()!;
     const { x, y } = top;
-    if (parent[x] !== x || parent[y] !== y || version[x] !== top.vx || version[y] !== top.vy) continue;
+    if (parent[x] !== x || parent[y] !== y || top.edge.ver !== top.ver) continue;
     const sx = stateOf(x);
     const sy = stateOf(y);
     const reason = hooks.conflict(sx, sy);
@@ -79,27 +80,29 @@ export function averageLink<S>(size: number, pairs: ScoredPair[], threshold: num
     const keepEdges = edges.get(keep) ?? new Map<number, Edge>();
     edges.set(keep, keepEdges);
     keepEdges.delete(drop);
+    // Only the edges the merge changed (summed with the dropped cluster's, or moved over from it)
+    // get a new heap item; the merged cluster's other edges keep their scores and their items.
     for (const [z, e] of edges.get(drop) ?? []) {
       if (z === keep) continue;
       const zEdges = edges.get(z)!;
       zEdges.delete(drop);
+      let changed = e;
       const existing = keepEdges.get(z);
       if (existing) {
         existing.sum += e.sum;
         existing.n += e.n;
+        changed = existing;
       } else {
         keepEdges.set(z, e);
         zEdges.set(keep, e);
       }
-    }
-    edges.delete(drop);
-    version[keep]++;
-    for (const [z, e] of keepEdges) {
-      const score = e.sum / e.n;
+      changed.ver++;
+      const score = changed.sum / changed.n;
       if (score < threshold) continue;
       const [a, b] = keep < z ? [keep, z] : [z, keep];
-      heap.push({ score, x: a, y: b, vx: version[a], vy: version[b] });
+      heap.push({ score, x: a, y: b, edge: changed, ver: changed.ver });
     }
+    edges.delete(drop);
   }
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i];
@@ -173,8 +176,8 @@ interface Item {
   score: number;
   x: number;
   y: number;
-  vx: number;
-  vy: number;
+  edge: Edge;
+  ver: number;
 }
 
 /** Highest score first; ties by the smaller indices, so runs are reproducible. */

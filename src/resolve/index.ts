@@ -13,7 +13,7 @@ import type { Doc } from '../text/doc.js';
 import type { ArticleEntities, ResolvedEntities } from '../annotations.js';
 import type { Entity, EntityType } from '../types.js';
 import { foldName, nameWords } from './names.js';
-import { BatchContext, FEATURES, bestRelation, blockingKeys, describeLocal, findRun, formRelation, pairFeatures, personRelation, shortFormTie, type BestRelation, type LocalView, type NameForm, type NameRelation } from './model/features.js';
+import { BatchContext, FEATURES, bestRelation, blockingKeys, relationMemo, describeLocal, findRun, formRelation, pairFeatures, personRelation, shortFormTie, type BestRelation, type LocalView, type NameForm, type NameRelation } from './model/features.js';
 import { loadModel, probability, type CorefModel } from './model/scorer.js';
 import { averageLink, type ScoredPair } from './cluster.js';
 import { roleRelation } from './roles.js';
@@ -65,11 +65,12 @@ function collectPairs<P extends { a: number; b: number }>(
   const authorsOf = new Map<string, Set<string>>();
   for (const d of docs) authorsOf.set(d.article.id, new Set((d.article.authors ?? []).map((a) => foldName(a))));
   const locals: Local[] = [];
+  const forms = new Map<string, NameForm | null>();
   perArticle.forEach((art, ai) => {
     const authors = authorsOf.get(art.article) ?? new Set<string>();
     for (const entity of art.entities) {
       // An entity that cannot be described stays out of the merge (and is reported), not the batch.
-      const local = isolate(`entity "${entity.name}"`, () => describeLocal(locals.length, art, ai, entity, authors), null, art.article);
+      const local = isolate(`entity "${entity.name}"`, () => describeLocal(locals.length, art, ai, entity, authors, forms), null, art.article);
       if (local) locals.push(local);
     }
   });
@@ -95,12 +96,13 @@ function collectPairs<P extends { a: number; b: number }>(
     if (list) list.push(l);
     else byArticle.set(l.article, [l]);
   }
+  const relation = relationMemo();
   const consider = (i: number, j: number) => {
     const [a, b] = i < j ? [i, j] : [j, i];
     const id = a * n + b;
     if (seen.has(id)) return;
     seen.add(id);
-    const best = bestRelation(locals[a], locals[b]);
+    const best = relation(locals[a], locals[b]);
     let kind: SameArticle = 'one';
     // Sharing a blocking key is not yet a relation between names ("Mom" / "Mommy" share a consonant
     // skeleton): such pairs are not scored at all.

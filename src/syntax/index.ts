@@ -64,6 +64,35 @@ function ensureSentence(doc: Doc, p: DocParse, s: number): void {
   p.parsed[s] = 1;
 }
 
+/** The sentences of a Doc parsed so far, as plain typed arrays (structured-clonable). */
+export interface ParseSnapshot {
+  heads: Int32Array;
+  labelIds: Uint8Array;
+  parsed: Uint8Array;
+}
+
+/** What this thread has parsed of a Doc, or null if nothing. The cache is per thread and keyed by
+ * the Doc object, so a worker sends this with its analysis and the receiving thread adopts it for
+ * its clone of the Doc instead of parsing the sentences again. */
+export function parseSnapshot(doc: Doc): ParseSnapshot | null {
+  const p = cache.get(doc);
+  if (!p || !p.parsed.includes(1)) return null;
+  return { heads: p.heads, labelIds: p.labelIds, parsed: p.parsed };
+}
+
+/** Take a snapshot from parseSnapshot (of the same tokens) as this Doc's parse so far. */
+export function adoptParse(doc: Doc, snapshot: ParseSnapshot): void {
+  if (snapshot.heads.length !== doc.tokens.length || snapshot.parsed.length !== doc.sentences.length) return;
+  const p = docParse(doc);
+  for (let s = 0; s < doc.sentences.length; s++) {
+    if (!snapshot.parsed[s] || p.parsed[s]) continue;
+    const { firstToken, endToken } = doc.sentences[s];
+    p.heads.set(snapshot.heads.subarray(firstToken, endToken), firstToken);
+    p.labelIds.set(snapshot.labelIds.subarray(firstToken, endToken), firstToken);
+    p.parsed[s] = 1;
+  }
+}
+
 /** Use a given tree for one sentence of a Doc instead of the parser's (a gold tree in a
  * benchmark, or a hand-built tree in a test of the helpers below). `heads` are sentence-relative
  * (-1 for the root); labels must be ones the model knows. */

@@ -1,7 +1,8 @@
 // The Doc: an article's immutable text with paragraphs, sentences and tokens as stand-off spans.
 // Every later stage reads a Doc; none of them edits the text.
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { createRequire } from 'node:module';
+import type winkNLP from 'wink-nlp';
+import type model from 'wink-eng-lite-web-model';
 import type { Article } from '../types.js';
 
 export interface Paragraph {
@@ -46,18 +47,38 @@ interface WinkCore {
   features: { lexeme: { hash: Record<string, number>; list: string[]; intrinsicSize: number } };
 }
 let core: WinkCore | null = null;
-const nlp = winkNLP(
-  Object.assign(Object.create(null), model, {
-    core: () => {
-      core = (model as unknown as { core: () => WinkCore }).core();
-      return core;
-    },
-  }) as typeof model,
-);
-const its = nlp.its;
-/** The id wink-nlp gives the first word outside its vocabulary that it meets; every later unknown
- * word gets a higher one, so ids below it are vocabulary words. Read before any document is. */
-const firstUnknownId = (nlp.readDoc('qzxqzxqzq').tokens().out(its.uniqueId) as unknown as number[])[0];
+
+interface Wink {
+  nlp: ReturnType<typeof winkNLP>;
+  its: ReturnType<typeof winkNLP>['its'];
+  /** The id wink-nlp gives the first word outside its vocabulary that it meets; every later
+   * unknown word gets a higher one, so ids below it are vocabulary words. Read before any
+   * document is. */
+  firstUnknownId: number;
+}
+let loaded: Wink | null = null;
+
+/** wink-nlp and its English model, loaded on first use: the main thread of a run whose articles
+ * are analysed by worker threads never tokenises, and loading the model is a good part of a
+ * process's start. */
+function wink(): Wink {
+  if (loaded) return loaded;
+  const require = createRequire(import.meta.url);
+  const createNlp = require('wink-nlp') as typeof winkNLP;
+  const english = require('wink-eng-lite-web-model') as typeof model;
+  const nlp = createNlp(
+    Object.assign(Object.create(null), english, {
+      core: () => {
+        core = (english as unknown as { core: () => WinkCore }).core();
+        return core;
+      },
+    }) as typeof model,
+  );
+  const its = nlp.its;
+  const firstUnknownId = (nlp.readDoc('qzxqzxqzq').tokens().out(its.uniqueId) as unknown as number[])[0];
+  loaded = { nlp, its, firstUnknownId };
+  return loaded;
+}
 
 /** How far forgetUnknownWords() has looked through the lexeme list. */
 let forgottenUpTo = -1;
@@ -151,6 +172,7 @@ function tokenizeParagraph(text: string, para: Paragraph): Tokenized {
  * space between them are joined back into one token. */
 function tokenizeWithWink(text: string, para: Paragraph): Tokenized {
   const slice = text.slice(para.start, para.end);
+  const { nlp, its } = wink();
   const wdoc = nlp.readDoc(slice);
   const values: string[] = wdoc.tokens().out(its.value) as string[];
   const pos: string[] = wdoc.tokens().out(its.pos) as string[];
@@ -208,6 +230,8 @@ function tokenizeWithWink(text: string, para: Paragraph): Tokenized {
 
 /** Build the Doc of an article: paragraphs, sentences within paragraphs, tokens with POS. */
 export function buildDoc(article: Article): Doc {
+  // Loaded first, so that the word it reads on loading is forgotten with the others.
+  wink();
   forgetUnknownWords();
   const text = article.text;
   const paragraphs = splitParagraphs(text);
@@ -254,6 +278,7 @@ export function vocabularyWords(words: string[]): boolean[] {
     return known === undefined && /^\p{Ll}+$/u.test(w);
   });
   if (simple.length === 0) return out;
+  const { nlp, its, firstUnknownId } = wink();
   const wdoc = nlp.readDoc(simple.map(([w]) => w).join(' '));
   const values = wdoc.tokens().out(its.value) as string[];
   const ids = wdoc.tokens().out(its.uniqueId) as unknown as number[];

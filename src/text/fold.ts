@@ -7,6 +7,8 @@
 export function foldName(s: string): string {
   // Fast path for plain ASCII words, which are most tokens.
   if (/^[A-Za-z0-9.&'-]*$/.test(s)) return s.toLowerCase();
+  // Plain ASCII phrases: of the replacements below only the backquote and the spacing apply.
+  if (/^[\x20-\x7e\t\n\r]*$/.test(s)) return s.replace(/`/g, "'").toLowerCase().replace(/\s+/g, ' ').trim();
   return s
     .replace(/[æÆ]/g, 'ae')
     .replace(/[œŒ]/g, 'oe')

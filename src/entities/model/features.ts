@@ -291,7 +291,9 @@ function gazetteerTags(doc: Doc, words: string[], cap: Uint8Array, lex: Lexicon)
       break;
     }
   }
-  // Role phrases ("foreign minister", "secretary of state"), longest from each token.
+  // Role phrases ("foreign minister", "secretary of state"), longest from each token. A phrase
+  // that starts no role phrase cannot grow into one.
+  const starts = roleStarts(lex);
   for (let i = 0; i < n; i++) {
     let phrase = '';
     let best = -1;
@@ -299,6 +301,7 @@ function gazetteerTags(doc: Doc, words: string[], cap: Uint8Array, lex: Lexicon)
       if (toks[j].sentence !== toks[i].sentence) break;
       phrase = phrase ? `${phrase} ${words[j]}` : words[j];
       if (lex.roles.has(phrase)) best = j;
+      if (!starts.has(phrase)) break;
     }
     if (best >= 0) {
       tagSpan(gaz, i, best, 'role');
@@ -306,6 +309,18 @@ function gazetteerTags(doc: Doc, words: string[], cap: Uint8Array, lex: Lexicon)
     }
   }
   return gaz;
+}
+
+/** Every beginning of a role phrase that a space ends ("secretary", "secretary of"). */
+const roleStartsOf = new WeakMap<Lexicon, Set<string>>();
+function roleStarts(lex: Lexicon): Set<string> {
+  let set = roleStartsOf.get(lex);
+  if (!set) {
+    set = new Set();
+    for (const phrase of lex.roles.keys()) for (let k = phrase.indexOf(' '); k >= 0; k = phrase.indexOf(' ', k + 1)) set.add(phrase.slice(0, k));
+    roleStartsOf.set(lex, set);
+  }
+  return set;
 }
 
 const isVerb = (pos: string) => pos === 'VERB' || pos === 'AUX';

@@ -156,8 +156,10 @@ export function afterTitle(text: string): string | null {
   return tail.join(' ');
 }
 
-/** Describe one local entity for comparison. `authors` are the folded names on its article's byline. */
-export function describeLocal(index: number, art: ArticleEntities, articleIndex: number, entity: LocalEntity, authors: Set<string>): LocalView {
+/** Describe one local entity for comparison. `authors` are the folded names on its article's byline.
+ * `internedForms`, shared across a batch, gives every local the same NameForm object for the same form
+ * (see relationMemo). */
+export function describeLocal(index: number, art: ArticleEntities, articleIndex: number, entity: LocalEntity, authors: Set<string>, internedForms?: Map<string, NameForm | null>): LocalView {
   const spans: Span[] = [];
   const forms = new Set<string>([entity.name, ...entity.aliases]);
   const mentionForms: string[] = [];
@@ -182,7 +184,13 @@ export function describeLocal(index: number, art: ArticleEntities, articleIndex:
   const names: NameForm[] = [];
   const seen = new Set<string>();
   for (const f of compared) {
-    const nf = nameForm(f, entity.type === 'person');
+    const person = entity.type === 'person';
+    let nf: NameForm | null | undefined;
+    if (internedForms) {
+      const formKey = `${person ? 'p' : 'n'}${f}`;
+      nf = internedForms.get(formKey);
+      if (nf === undefined) internedForms.set(formKey, (nf = nameForm(f, person)));
+    } else nf = nameForm(f, person);
     if (!nf || seen.has(nf.key)) continue;
     seen.add(nf.key);
     names.push(nf);
@@ -317,6 +325,12 @@ export class BatchContext {
   /** Name word → how many distinct name forms of the batch hold it. */
   private wordNames = new Map<string, number>();
   private nameCount = 0;
+  /** Per local entity: the content words of its names, in the order its names give them. */
+  private contentWords = new Map<LocalView, Set<string>>();
+  /** Per word: its rarity weight among names, and its squared weight among articles (each
+   * computed once; the same value every pair would compute). */
+  private nameWeight = new Map<string, number>();
+  private articleWeight2 = new Map<string, number>();
   readonly endings: Holders;
   readonly beginnings: Holders;
 
@@ -334,6 +348,12 @@ export class BatchContext {
     }
     this.articles = this.articleWords.size;
     for (const set of this.articleWords.values()) for (const k of set) this.df.set(k, (this.df.get(k) ?? 0) + 1);
+    for (const l of locals) this.contentWords.set(l, new Set(l.names.flatMap((n) => n.content)));
+  }
+
+  /** A local's content words (computed once per local of the batch). */
+  private wordsOf(l: LocalView): Set<string> {
+    return this.contentWords.get(l) ?? new Set(l.names.flatMap((n) => n.content));
   }
 
   /**
@@ -342,11 +362,15 @@ export class BatchContext {
    * surname says much.
    */
   weightedOverlap(a: LocalView, b: LocalView): number {
-    const sa = new Set(a.names.flatMap((n) => n.content));
-    const sb = new Set(b.names.flatMap((n) => n.content));
+    const sa = this.wordsOf(a);
+    const sb = this.wordsOf(b);
     let shared = 0;
     let union = 0;
-    const w = (k: string) => Math.log((this.nameCount + 1) / (this.wordNames.get(k) ?? 1));
+    const w = (k: string) => {
+      let v = this.nameWeight.get(k);
+      if (v === undefined) this.nameWeight.set(k, (v = Math.log((this.nameCount + 1) / (this.wordNames.get(k) ?? 1))));
+      return v;
+    };
     for (const k of sa) {
       union += w(k);
       if (sb.has(k)) shared += w(k);
@@ -362,27 +386,30 @@ export class BatchContext {
    */
   context(a: LocalView, b: LocalView): number {
     if (a.article === b.article) return 1;
-    const own = new Set<string>();
-    for (const n of a.names) for (const k of n.content) own.add(k);
-    for (const n of b.names) for (const k of n.content) own.add(k);
+    const ownA = this.wordsOf(a);
+    const ownB = this.wordsOf(b);
     const cacheKey = a.article < b.article ? `${a.article}\u0000${b.article}` : `${b.article}\u0000${a.article}`;
     const wa = this.articleWords.get(a.article)!;
     const wb = this.articleWords.get(b.article)!;
-    const weight = (k: string) => Math.log((this.articles + 1) / (this.df.get(k) ?? 1));
+    const weight2 = (k: string) => {
+      let v = this.articleWeight2.get(k);
+      if (v === undefined) this.articleWeight2.set(k, (v = Math.log((this.articles + 1) / (this.df.get(k) ?? 1)) ** 2));
+      return v;
+    };
     // The norms do not depend on the pair; only the shared words minus the pair's own do.
     let norms = this.ctxCache.get(cacheKey);
     if (norms === undefined) {
       let na = 0;
       let nb = 0;
-      for (const k of wa) na += weight(k) ** 2;
-      for (const k of wb) nb += weight(k) ** 2;
+      for (const k of wa) na += weight2(k);
+      for (const k of wb) nb += weight2(k);
       norms = Math.sqrt(na * nb);
       this.ctxCache.set(cacheKey, norms);
     }
     if (norms === 0) return 0;
     const [small, large] = wa.size <= wb.size ? [wa, wb] : [wb, wa];
     let dot = 0;
-    for (const k of small) if (large.has(k) && !own.has(k)) dot += weight(k) ** 2;
+    for (const k of small) if (large.has(k) && !ownA.has(k) && !ownB.has(k)) dot += weight2(k);
     return dot / norms;
   }
 }
@@ -465,6 +492,38 @@ export function bestRelation(a: LocalView, b: LocalView): ReturnType<typeof form
     }
   }
   return best;
+}
+
+/**
+ * bestRelation for a batch whose locals share their NameForm objects (describeLocal's `internedForms`):
+ * two locals with the same list of forms relate to others alike, so each pair of form lists is
+ * compared once. The result is the very object bestRelation gives (its forms are the shared ones);
+ * callers only read it.
+ */
+export function relationMemo(): (a: LocalView, b: LocalView) => BestRelation {
+  const formIds = new Map<NameForm, number>();
+  const listIds = new Map<string, number>();
+  const listOf = new WeakMap<LocalView, number>();
+  const memo = new Map<number, BestRelation>();
+  const listId = (l: LocalView): number => {
+    let id = listOf.get(l);
+    if (id === undefined) {
+      const key = l.names.map((n) => formIds.get(n) ?? formIds.set(n, formIds.size).get(n)!).join(',');
+      id = listIds.get(key);
+      if (id === undefined) listIds.set(key, (id = listIds.size));
+      listOf.set(l, id);
+    }
+    return id;
+  };
+  return (a, b) => {
+    // Cantor pairing keeps the key exact for any list ids (well inside 2^53 for a batch).
+    const x = listId(a);
+    const y = listId(b);
+    const key = ((x + y) * (x + y + 1)) / 2 + y;
+    let r = memo.get(key);
+    if (r === undefined) memo.set(key, (r = bestRelation(a, b)));
+    return r;
+  };
 }
 
 export interface PersonRelation {

@@ -20,10 +20,12 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/
 
 export function holidays(scan: Scan): Candidate[] {
   data ??= loadJson<Holidays>('time/holidays.json');
-  const longestFirst = (keys: string[]) => keys.sort((a, b) => b.length - a.length).map(escape).join('|');
-  const fixed = longestFirst(Object.keys(data.fixed));
-  const countries = longestFirst(Object.keys(data.independenceDays));
-  re ??= new RegExp(`(?:\\b(${countries})\\s+(?:Independence\\s+Day)|\\b(${fixed}))(?:,?\\s+(\\d{4})\\b)?`, 'giu');
+  if (!re) {
+    const longestFirst = (keys: string[]) => keys.sort((a, b) => b.length - a.length).map(escape).join('|');
+    const fixed = longestFirst(Object.keys(data.fixed));
+    const countries = longestFirst(Object.keys(data.independenceDays));
+    re = new RegExp(`(?:\\b(${countries})\\s+(?:Independence\\s+Day)|\\b(${fixed}))(?:,?\\s+(\\d{4})\\b)?`, 'giu');
+  }
   const out: Candidate[] = [];
   for (const { m, start, end } of matches(scan, re)) {
     // Holiday names are proper nouns; "halloween" in lower case is rare in news and "fourth of

@@ -11,6 +11,7 @@ const ADVERBS: Record<string, string> = {
 
 let everyRe: RegExp | null = null;
 let rateRe: RegExp | null = null;
+let pluralRe: RegExp | null = null;
 
 export function sets(scan: Scan): Candidate[] {
   const lx = lexicon();
@@ -29,7 +30,8 @@ export function sets(scan: Scan): Candidate[] {
     out.push({ start, end, type: 'SET', absolute: true, rule: 'sets', priority: 3, resolve: () => durationValue(n, unit) });
   }
   // "on Mondays", "Fridays": a weekday in the plural recurs.
-  for (const { m, start, end } of matches(scan, new RegExp(`\\b(${lx.re.weekday})s\\b`, 'gi'))) {
+  pluralRe ??= new RegExp(`\\b(${lx.re.weekday})s\\b`, 'gi');
+  for (const { m, start, end } of matches(scan, pluralRe)) {
     if (!/^\p{Lu}/u.test(m[1])) continue;
     const wd = lx.weekdays[m[1].toLowerCase()];
     out.push({ start, end, type: 'SET', absolute: true, rule: 'sets', priority: 2, resolve: () => `XXXX-WXX-${wd}` });
