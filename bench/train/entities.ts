@@ -9,7 +9,9 @@
 // --without-meantime TOPIC (leave one MEANTIME topic out, for bench/train/meantime-cv.ts),
 // --out PATH (write the weights elsewhere than data/models/), --gum-fold K/F (cross-validation on GUM
 // train, for comparing feature sets on more than GUM dev's 12 documents: the GUM train documents
-// whose index mod F is K are left out of training and scored instead of GUM dev; implies --no-write).
+// whose index mod F is K are left out of training and scored instead of GUM dev; implies --no-write),
+// --clusters (add the word-cluster features, data/entities/word-clusters.bin.gz; the weights file
+// records it, and the tagger turns them on when it loads such weights).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -39,6 +41,7 @@ const HEADLINES_PER_DOC = arg('--headlines', 2);
 /** Models trained on different sentence orders and averaged (--runs K). */
 const RUNS = arg('--runs', 3);
 const VERBOSE = process.argv.includes('--verbose');
+const CLUSTERS = process.argv.includes('--clusters');
 
 /** Feature hash → dense id, and back. Features are known by their hashes only (see features.ts). */
 interface Dictionary {
@@ -76,7 +79,7 @@ function sentenceFeatures(d: NerDoc, si: number): number[][] {
   const sink = new HashSink((h) => current.push(h));
   for (let k = s.firstToken; k < s.endToken; k++) {
     current = [];
-    tokenFeatures(fd, k, sink);
+    tokenFeatures(fd, k, sink, CLUSTERS);
     out.push(current);
   }
   return out;
@@ -321,7 +324,7 @@ function pack(dict: Dictionary, avg: Averaged, temperature: number, training: Re
   });
   const labels = Array.from({ length: LABELS }, (_, y) => labelName(y));
   return {
-    meta: { format: 'parley-ner-1', labels, temperature, scale, features: keep.length, training },
+    meta: { format: 'parley-ner-1', labels, temperature, scale, features: keep.length, ...(CLUSTERS ? { clusters: true } : {}), training },
     hashes,
     weights,
     transitions: Float32Array.from(avg.trans),
