@@ -7,7 +7,8 @@
 //   with --held-out, the same on the GUM test split and the ECB+ validation topics (score these once);
 //   throughput of both, and cross-document resolution on MEANTIME's corpus-level instances (model).
 // Options: --held-out, --errors rules|model (list the errors of one system on the dev sets),
-// --ablate (what each kept rule of src/entities/rules.ts does on the dev sets).
+// --ablate (what each kept rule of src/entities/rules.ts does on the dev sets), --model PATH (score
+// weights written by train:entities --out PATH instead of the shipped ones).
 // Gold data stays in ../shared/datasets; a missing corpus is reported and skipped.
 import { performance } from 'node:perf_hooks';
 import { buildDoc, type Doc } from '../src/text/doc.js';
@@ -21,6 +22,7 @@ import { gumAvailable, gumNames, loadGumDocs, type GumSplit } from './lib/gum-me
 import { ECB_DEV_TOPICS, ECB_VALIDATION_TOPICS, ecbAvailable, loadEcbDocs } from './lib/ecbplus.js';
 import { ecbNamedParticipants, type Participant } from './train/ner-data.js';
 import { textArticle } from './lib/article.js';
+import { useModel } from '../src/entities/model/tagger.js';
 
 type Gold = 'PER' | 'ORG' | 'LOC';
 const TYPE_OF: Partial<Record<EntityType, Gold>> = { person: 'PER', organization: 'ORG', place: 'LOC' };
@@ -29,6 +31,7 @@ const SYSTEMS: Record<string, Finder> = { rules: findEntitiesByRules, model: (d)
 type System = string;
 const HELD_OUT = process.argv.includes('--held-out');
 const ABLATE = process.argv.includes('--ablate');
+if (process.argv.includes('--model')) useModel(process.argv[process.argv.indexOf('--model') + 1]);
 const errorsOf = (() => {
   const i = process.argv.indexOf('--errors');
   return i >= 0 ? (process.argv[i + 1] as System) : null;

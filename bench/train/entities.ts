@@ -7,7 +7,11 @@
 // GUM test and the ECB+ validation topics are never read here.
 // Options: --epochs N, --runs K, --seed N, --min-count N, --headlines N, --no-write (measure only),
 // --without-meantime TOPIC (leave one MEANTIME topic out, for bench/train/meantime-cv.ts),
-// --out PATH (write the weights elsewhere than data/models/).
+// --out PATH (write the weights elsewhere than data/models/), --gum-fold K/F (cross-validation on GUM
+// train, for comparing feature sets on more than GUM dev's 12 documents: the GUM train documents
+// whose index mod F is K are left out of training and scored instead of GUM dev; implies --no-write),
+// --clusters (add the word-cluster features, data/entities/word-clusters.bin.gz; the weights file
+// records it, and the tagger turns them on when it loads such weights).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -37,6 +41,7 @@ const HEADLINES_PER_DOC = arg('--headlines', 2);
 /** Models trained on different sentence orders and averaged (--runs K). */
 const RUNS = arg('--runs', 3);
 const VERBOSE = process.argv.includes('--verbose');
+const CLUSTERS = process.argv.includes('--clusters');
 
 /** Feature hash → dense id, and back. Features are known by their hashes only (see features.ts). */
 interface Dictionary {
@@ -74,7 +79,7 @@ function sentenceFeatures(d: NerDoc, si: number): number[][] {
   const sink = new HashSink((h) => current.push(h));
   for (let k = s.firstToken; k < s.endToken; k++) {
     current = [];
-    tokenFeatures(fd, k, sink);
+    tokenFeatures(fd, k, sink, CLUSTERS);
     out.push(current);
   }
   return out;
@@ -159,12 +164,15 @@ function main() {
     return;
   }
   const t0 = performance.now();
-  const gumTrain = gumNerDocs('train');
+  const fold = process.argv.includes('--gum-fold') ? process.argv[process.argv.indexOf('--gum-fold') + 1].split('/').map(Number) : null;
+  const gumAll = gumNerDocs('train');
+  const gumTrain = fold ? gumAll.filter((_, i) => i % fold[1] !== fold[0]) : gumAll;
   const leftOut = process.argv.includes('--without-meantime') ? process.argv[process.argv.indexOf('--without-meantime') + 1] : null;
   const meantime = meantimeNerDocs().filter((d) => !leftOut || !meantimeTopicOf(d.id, leftOut));
   const ecbTrain = ecbNerDocs(ECB_TRAIN_TOPICS);
   const headlines = [...gumTrain, ...meantime].map((d) => headlineCopies(d, HEADLINES_PER_DOC)).filter((d): d is NerDoc => d !== null);
-  const gumDev = gumNerDocs('dev');
+  const gumDev = fold ? gumAll.filter((_, i) => i % fold[1] === fold[0]) : gumNerDocs('dev');
+  if (fold) console.log(`GUM train fold ${fold[0]}/${fold[1]}: ${gumDev.length} documents scored in place of GUM dev, not trained on`);
   const ecbDev = ecbNerDocs(ECB_DEV_TOPICS);
   const train = [...gumTrain, ...meantime, ...ecbTrain, ...headlines];
   const t1 = performance.now();
@@ -250,6 +258,10 @@ function main() {
   const dev: Record<string, Counts> = {};
   for (const d of gumDev) scoreNames(d.names, decodeDoc(d, dict, avg, model, null), dev);
   report('GUM dev, raw tagger', dev);
+  if (fold) {
+    const c = dev['PER+ORG+LOC'];
+    console.log(`  fold counts PER+ORG+LOC: tp ${c?.tp ?? 0} fp ${c?.fp ?? 0} fn ${c?.fn ?? 0}`);
+  }
   const ecb: Record<string, Counts> = {};
   for (const d of ecbDev) {
     // Only known names count on ECB+: recall of its annotated names, by type.
@@ -273,7 +285,7 @@ function main() {
     console.log(`    [${bins[b].toFixed(2)}, ${Math.min(1, bins[b + 1]).toFixed(2)}): ${String(inBin.length).padStart(4)} names, mean p ${mean.toFixed(3)}, right ${(inBin.filter((r) => r.right).length / inBin.length).toFixed(3)}`);
   }
 
-  if (process.argv.includes('--no-write')) return;
+  if (process.argv.includes('--no-write') || fold) return;
   const weights = pack(dict, avg, bestT.t, {
     epochs: EPOCHS,
     runs: RUNS,
@@ -312,7 +324,7 @@ function pack(dict: Dictionary, avg: Averaged, temperature: number, training: Re
   });
   const labels = Array.from({ length: LABELS }, (_, y) => labelName(y));
   return {
-    meta: { format: 'parley-ner-1', labels, temperature, scale, features: keep.length, training },
+    meta: { format: 'parley-ner-1', labels, temperature, scale, features: keep.length, ...(CLUSTERS ? { clusters: true } : {}), training },
     hashes,
     weights,
     transitions: Float32Array.from(avg.trans),

