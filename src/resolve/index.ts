@@ -395,8 +395,11 @@ function peopleDiffer(p: Local, q: Local): boolean {
     const r = personRelation(p, q);
     // A bare word may be a given name used alone or an organisation's short form: only full names clash.
     if (r.given === null) {
-      // "Kim Jong-un" / "Kim Jong Un": one name cut into other pieces is not another surname.
-      const rel = bestRelation(p, q).rel;
+      // "Kim Jong-un" / "Kim Jong Un": one name cut into other pieces is not another surname. Only
+      // the full names count: a one-word form both share ("Taylor" of Taylor Swift and of Martin
+      // Taylor) is a given name in one and a surname in the other.
+      const full = (l: Local) => l.names.filter((n) => n.words.length >= 2);
+      const rel = bestRelation({ ...p, names: full(p) }, { ...q, names: full(q) }).rel;
       if (rel === 'exact' || rel === 'compact' || rel === 'spelling') return false;
       return p.type === 'person' && q.type === 'person';
     }

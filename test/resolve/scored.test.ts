@@ -203,3 +203,11 @@ test('given names of one surname that the name lists give two genders are two pe
   assert.notEqual(r.idOf('a', 'Carl Wendover'), r.idOf('b', 'Carla Wendover'));
   assert.notEqual(r.idOf('a', 'Marco Castellano'), r.idOf('b', 'Marcia Castellano'));
 });
+
+test('a one-word form two people share as a given name and a surname does not make them one: "Taylor" of Taylor Wolfe and Martin Taylor', () => {
+  const r = resolve([
+    article('a', [['person', 'Taylor Wolfe', 'Taylor', 'Wolfe']]),
+    article('b', [['person', 'Martin Taylor', 'Taylor']]),
+  ]);
+  assert.notEqual(r.idOf('a', 'Taylor Wolfe'), r.idOf('b', 'Martin Taylor'));
+});
