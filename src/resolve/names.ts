@@ -103,12 +103,19 @@ function computeSkeleton(key: string): string {
 }
 
 
+/** Either word, as written (diacritics and case folded), has at most four letters. */
+export function shortName(a: string, b: string): boolean {
+  return Math.min(foldName(a).replace(/[^a-z]/g, '').length, foldName(b).replace(/[^a-z]/g, '').length) <= 4;
+}
+
 /** Two spellings of one surname: same skeleton and close spelling keys. Kerry ≠ Kirby (skeletons
  * differ); Kerry ≠ Carey (keys too far apart); Gaddafi = Qaddafi = Kadhafi. */
 export function sameSurname(a: string, b: string): boolean {
   const ka = translit(a);
   const kb = translit(b);
   if (!ka || !kb) return false;
+  // A short name has no spelling variants: Barr, Baar and Bar fold to one key but are three words.
+  if (shortName(a, b)) return foldName(a) === foldName(b);
   if (ka === kb) return true;
   if (skeleton(ka) !== skeleton(kb)) return false;
   // Vowels move between romanisations of a long name; in a short word two vowel edits make

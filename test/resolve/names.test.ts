@@ -54,3 +54,11 @@ test('in a short word two vowel edits make another word, not a romanisation: Ore
   assert.ok(sameSurname('Mikhailov', 'Mihaylov'));
   assert.ok(sameSurname('Zelensky', 'Zelenskiy'));
 });
+
+test('a short surname has no spelling variants: Barr, Baar and Bar are three words; long ones keep theirs', () => {
+  assert.equal(sameSurname('Barr', 'Baar'), false);
+  assert.equal(sameSurname('Barr', 'Bar'), false);
+  assert.equal(sameSurname('Barr', 'Barr'), true);
+  assert.equal(sameSurname('Gaddafi', 'Qaddafi'), true);
+  assert.equal(sameSurname('Zelensky', 'Zelenskyy'), true);
+});

@@ -211,3 +211,15 @@ test('a one-word form two people share as a given name and a surname does not ma
   ]);
   assert.notEqual(r.idOf('a', 'Taylor Wolfe'), r.idOf('b', 'Martin Taylor'));
 });
+
+test('short names a doubled letter apart stay apart: William Barr, the town of Baar, a Touch Bar', () => {
+  const r = resolve([
+    article('a', [['person', 'William Barr', 'Barr']]),
+    article('b', [['place', 'Baar']]),
+    article('c', [['organization', 'Touch Bar']]),
+    article('d', [['person', 'Barr']]),
+  ]);
+  assert.notEqual(r.idOf('a', 'William Barr'), r.idOf('b', 'Baar'));
+  assert.notEqual(r.idOf('b', 'Baar'), r.idOf('c', 'Touch Bar'));
+  assert.equal(r.idOf('a', 'William Barr'), r.idOf('d', 'Barr'));
+});

@@ -5,7 +5,7 @@
 import type { ArticleEntities, LocalEntity } from '../../annotations.js';
 import type { EntityType, Span } from '../../types.js';
 import { foldName } from '../../text/fold.js';
-import { givenRelation, nameWords, withinOneEdit, sameSurname, skeleton, splitPersonName, translit, type GivenRelation } from '../names.js';
+import { givenRelation, nameWords, withinOneEdit, sameSurname, shortName, skeleton, splitPersonName, translit, type GivenRelation } from '../names.js';
 import { placeKey } from '../places.js';
 import { currentRoles, roleRelation } from '../roles.js';
 import { givenNameGender } from '../../util/given-gender.js';
@@ -433,7 +433,7 @@ function closeWord(a: string, b: string): boolean {
  * "John"). An initial is a letter as written: a key that spelling folded down to one letter ("VW"
  * → "v") is no initial, or "VW" would fit every name that starts with a V or a W. */
 function fittingWord(a: string, b: string, wordA: string, wordB: string): boolean {
-  return closeWord(a, b) || (a.length === 1 && wordA.length === 1 && b.startsWith(a)) || (b.length === 1 && wordB.length === 1 && a.startsWith(b));
+  return (closeWord(a, b) && (!shortName(wordA, wordB) || wordA === wordB)) || (a.length === 1 && wordA.length === 1 && b.startsWith(a)) || (b.length === 1 && wordB.length === 1 && a.startsWith(b));
 }
 
 /** Where the short form's words sit inside the long one (by spelling key), or -1. */
@@ -450,7 +450,9 @@ export function formRelation(x: NameForm, y: NameForm): { rel: NameRelation; sho
   if (x.key === y.key) return { rel: 'exact', ...none };
   // An acronym is spelt out, never misspelt ("SLS" is no spelling of "Souls").
   const spellable = !x.acronym === !y.acronym;
-  if (spellable && x.keys.length === y.keys.length && x.keys.every((k, i) => closeWord(k, y.keys[i]))) return { rel: 'spelling', ...none };
+  // A short word has no spelling variants ("Barr", "Baar" and "Bar" share one key): it must be written alike.
+  const alike = (i: number, j: number) => !shortName(x.words[i], y.words[j]) || x.words[i] === y.words[j];
+  if (spellable && x.keys.length === y.keys.length && x.keys.every((k, i) => closeWord(k, y.keys[i]) && alike(i, i))) return { rel: 'spelling', ...none };
   // Word by word, ignoring only a generation ("Paul Abara Jr" / "Paul Abara") and letting an
   // initial stand for a word ("J. Smith" / "John Smith"); common words count here ("Harwick Police"
   // is not "Harwick").
@@ -460,7 +462,7 @@ export function formRelation(x: NameForm, y: NameForm): { rel: NameRelation; sho
   // At least one word spelt out on both sides: a lone letter ("C") is no initial of "Cocoa".
   const spelt = gx.length === gy.length && gx.some((i, n) => x.words[i].length > 1 && y.words[gy[n]].length > 1 && closeWord(x.keys[i], y.keys[gy[n]]));
   if (spellable && spelt && gx.length > 0 && gx.length === gy.length && gx.every((i, n) => fittingWord(x.keys[i], y.keys[gy[n]], x.words[i], y.words[gy[n]]))) return { rel: 'spelling', ...none };
-  if (x.keys.join('') === y.keys.join('')) return { rel: 'compact', ...none };
+  if (x.keys.join('') === y.keys.join('') && (x.words.length > 1 || y.words.length > 1 || alike(0, 0))) return { rel: 'compact', ...none };
   if (x.acronym && y.words.length >= 2 && y.initials === x.acronym) return { rel: 'acronym', short: x, long: y, at: 0 };
   if (y.acronym && x.words.length >= 2 && x.initials === y.acronym) return { rel: 'acronym', short: y, long: x, at: 0 };
   const cx = x.words.join('');
