@@ -300,7 +300,8 @@ function placeAndInstitution(places: NameForm[], institutions: NameForm[]): bool
 function expansionsOf(l: Local): Map<string, NameForm> {
   const out = new Map<string, NameForm>();
   if (l.type === 'person') return out;
-  for (const n of l.names) if (!n.acronym && n.content.length >= 2 && n.initials.length >= 2) out.set(n.initials, n);
+  // Every word counts, as in the acronym relation: "South Dakota" spells SD whatever "south" weighs.
+  for (const n of l.names) if (!n.acronym && n.words.length >= 2 && n.initials.length >= 2) out.set(n.initials, n);
   return out;
 }
 

@@ -223,3 +223,13 @@ test('short names a doubled letter apart stay apart: William Barr, the town of B
   assert.notEqual(r.idOf('b', 'Baar'), r.idOf('c', 'Touch Bar'));
   assert.equal(r.idOf('a', 'William Barr'), r.idOf('d', 'Barr'));
 });
+
+test('an acronym stands for one name even when a word of the name weighs little: "SD" is South Dakota or San Diego, not both', () => {
+  const r = resolve([
+    article('a', [['place', 'South Dakota', 'SD']]),
+    article('b', [['place', 'San Diego']]),
+    article('c', [['place', 'South Dakota']]),
+  ]);
+  assert.notEqual(r.idOf('a', 'South Dakota'), r.idOf('b', 'San Diego'));
+  assert.equal(r.idOf('a', 'South Dakota'), r.idOf('c', 'South Dakota'));
+});
