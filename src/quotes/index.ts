@@ -107,18 +107,13 @@ interface RankerFile {
   weights: RankerWeights;
 }
 
-let rankerCache: RankerFile | null = null;
-function speakerRanker(): RankerFile {
-  return (rankerCache ??= loadJson<RankerFile>('models/speaker-ranker.json'));
-}
-
 /** Each quote's speaker chosen among the people and bodies around it by the speaker ranker
  * (the attribution rules' choice is one candidate and their evidence its features), with the
  * confidence model's probability that the choice is right. A choice other than the rules' names
  * its speaker by the candidate's nearest mention and keeps no reporting cue (the cue the rules
  * found was another's). */
 export function chooseSpeakers(doc: Doc, entities: ArticleEntities, quotes: DetailedQuote[]): QuoteAnnotation[] {
-  const ranker = speakerRanker();
+  const ranker = loadJson<RankerFile>('models/speaker-ranker.json');
   const model = loadModel('attribution');
   return quotes.map((q, i) => {
     const { referent: _referent, features, recalled, ...rest } = q;

@@ -127,7 +127,9 @@ export function speakerCandidates(doc: Doc, entities: ArticleEntities, quotes: R
       x[g ? (g === pronoun ? 'gender:agrees' : 'gender:differs') : `gender:unknown|${entity?.type ?? 'none'}`] = 1;
     }
     if (q.partial) x[`partial|${key === ruled ? 'chosen' : 'other'}`] = 1;
-    const nearest = [...own].sort((a, b) => reach({ before: a.end <= q.start ? q.start - a.end : Infinity, after: a.start >= q.end ? a.start - q.end : Infinity }) - reach({ before: b.end <= q.start ? q.start - b.end : Infinity, after: b.start >= q.end ? b.start - q.end : Infinity }))[0];
+    const gap = (m: { start: number; end: number }) => reach({ before: m.end <= q.start ? q.start - m.end : Infinity, after: m.start >= q.end ? m.start - q.end : Infinity });
+    let nearest = own[0];
+    for (const m of own) if (gap(m) < gap(nearest)) nearest = m;
     const ruledWords = key === ruled && q.speakerSpan ? q.speakerSpan : null;
     return { entity: key, nearest: ruledWords ?? (nearest ? { start: nearest.start, end: nearest.end } : { start: q.start, end: q.start }), x };
   });
