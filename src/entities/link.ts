@@ -124,8 +124,9 @@ export function linkCandidates(cands: Candidate[], options: { firstNames?: boole
         continue;
       }
       const gPlace = g.score.place >= LIKELY * g.members.length;
-      // "Lockheed" for "Lockheed Martin", "Apple" for "Apple Inc.".
-      if (lType === 'organization' && prefix && !gPlace && g.members.every((m) => m.score.person < LIKELY)) {
+      // "Lockheed" for "Lockheed Martin", "Apple" for "Apple Inc.". Not a body's head noun, which
+      // names an institution of its own: "the House" is no short form of "House Democrats".
+      if (lType === 'organization' && prefix && !gPlace && g.members.every((m) => m.score.person < LIKELY) && !(n === 1 && lex.connectorHeads.has(g.words[0]))) {
         targets.add(root(li));
         continue;
       }

@@ -107,6 +107,9 @@ function collectPairs<P extends { a: number; b: number }>(
     // Sharing a blocking key is not yet a relation between names ("Mom" / "Mommy" share a consonant
     // skeleton): such pairs are not scored at all.
     if (best.rel === 'none' && !sameCountry(locals[a], locals[b])) return;
+    // A bare institution's head ("the House", "the Council") in one article says nothing about
+    // which House or Council another article names in full: no pair across articles by a part of a name.
+    if (locals[a].article !== locals[b].article && headOnly(locals[a]) !== headOnly(locals[b]) && (best.rel === 'suffix' || best.rel === 'prefix' || best.rel === 'inside')) return;
     if (locals[a].article === locals[b].article) {
       kind = sameArticlePair(locals[a], locals[b], byArticle, best);
       if (kind === 'apart') return;
@@ -148,6 +151,11 @@ function collectPairs<P extends { a: number; b: number }>(
  */
 type SameArticle = 'one' | 'apart' | 'contested' | 'leading';
 
+/** Named only by an institution's head noun: "House", "Council", "Court". */
+function headOnly(l: Local): boolean {
+  return l.names.length > 0 && l.names.every((n) => n.words.length === 1 && nameWords().institutionHeads.has(n.words[0]));
+}
+
 function sameArticlePair(a: Local, b: Local, byArticle: Map<string, Local[]>, rel: BestRelation): SameArticle {
   const kind = sameArticleKind(a, b, byArticle, rel);
   return typeof kind === 'boolean' ? (kind ? 'one' : 'apart') : kind;
@@ -167,6 +175,10 @@ function sameArticleKind(a: Local, b: Local, byArticle: Map<string, Local[]>, re
     if ((pr.given === 'same' || pr.given === 'initial') && pr.generation === 'one' && [a, b].some((l) => l.people.some((v) => v.generation === 'sr'))) return true;
   }
   if ((rel.rel !== 'suffix' && rel.rel !== 'prefix' && rel.rel !== 'inside') || !rel.short) return false;
+  // An institution's head noun alone opening a longer name names an institution of its own: "the
+  // House" beside "House Democrats", "the Council" beside "Council members" (the entity stage
+  // keeps them apart for the same reason).
+  if (rel.rel === 'prefix' && rel.short.words.length === 1 && nameWords().institutionHeads.has(rel.short.words[0])) return false;
   const short = rel.short.content;
   const shortSide = a.names.includes(rel.short) ? a : b;
   const holders: Local[] = [];

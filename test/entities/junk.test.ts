@@ -184,3 +184,9 @@ test('an unlisted nationality before a group noun names a group: "the Qasrani de
   assert.ok(t.includes('Veloran diplomats'), JSON.stringify(t));
   assert.ok(!t.some((x) => /Republican/.test(x)), JSON.stringify(t));
 });
+
+test('a body head noun alone is no short form of the longer name it opens: "the House" beside "House Democrats"', () => {
+  const found = entitiesOf('House Democrats voted to open an inquiry. The House will vote again on Friday. Lockheed Martin won the contract, and Lockheed said it would hire.');
+  assert.notEqual(entityAt(found, 'House')?.key, entityAt(found, 'House Democrats')?.key);
+  assert.equal(entityAt(found, 'Lockheed')?.key, entityAt(found, 'Lockheed Martin')?.key, 'a company’s first word still is its short form');
+});

@@ -233,3 +233,12 @@ test('an acronym stands for one name even when a word of the name weighs little:
   assert.notEqual(r.idOf('a', 'South Dakota'), r.idOf('b', 'San Diego'));
   assert.equal(r.idOf('a', 'South Dakota'), r.idOf('c', 'South Dakota'));
 });
+
+test('a bare institution head is its own institution: "the House" is neither "House Democrats" nor "the White House"', () => {
+  const r = resolve([
+    article('a', [['organization', 'White House']]),
+    article('b', [['organization', 'House Democrats'], ['organization', 'House']]),
+  ]);
+  const ids = new Set([r.idOf('a', 'White House'), r.idOf('b', 'House Democrats'), r.idOf('b', 'House')]);
+  assert.equal(ids.size, 3);
+});
