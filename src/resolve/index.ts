@@ -151,9 +151,14 @@ function collectPairs<P extends { a: number; b: number }>(
  */
 type SameArticle = 'one' | 'apart' | 'contested' | 'leading';
 
-/** Named only by an institution's head noun: "House", "Council", "Court". */
+/** A name that is an institution's head noun alone: "House", "Council", "Court". */
+function bareHead(n: NameForm): boolean {
+  return n.words.length === 1 && nameWords().institutionHeads.has(n.words[0]);
+}
+
+/** Named only by an institution's head noun. */
 function headOnly(l: Local): boolean {
-  return l.names.length > 0 && l.names.every((n) => n.words.length === 1 && nameWords().institutionHeads.has(n.words[0]));
+  return l.names.length > 0 && l.names.every(bareHead);
 }
 
 function sameArticlePair(a: Local, b: Local, byArticle: Map<string, Local[]>, rel: BestRelation): SameArticle {
@@ -178,7 +183,7 @@ function sameArticleKind(a: Local, b: Local, byArticle: Map<string, Local[]>, re
   // An institution's head noun alone opening a longer name names an institution of its own: "the
   // House" beside "House Democrats", "the Council" beside "Council members" (the entity stage
   // keeps them apart for the same reason).
-  if (rel.rel === 'prefix' && rel.short.words.length === 1 && nameWords().institutionHeads.has(rel.short.words[0])) return false;
+  if (rel.rel === 'prefix' && bareHead(rel.short)) return false;
   const short = rel.short.content;
   const shortSide = a.names.includes(rel.short) ? a : b;
   const holders: Local[] = [];
