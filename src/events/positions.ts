@@ -588,25 +588,30 @@ function undoneIssues(toks: Tok[], mentions: IssueMention[], limit: number): Iss
       out.push(m);
       continue;
     }
-    limitationNameCache ??= new Map(Object.entries(loadJson<{ limitationAsIssue?: Record<string, string> }>('events/stances.json').limitationAsIssue ?? {}));
-    const prefix = limitationNameCache.get(toks[act].lemma.toLowerCase());
-    const name = prefix ? `${prefix} ${m.issue}` : null;
-    const seed = name ? issuePhrases().at(tokensOf(name), 0).find((p) => p.length === name.split(' ').length) : undefined;
-    if (seed) out.push({ ...m, issue: seed.value });
+    const prefix = limitationNames().get(toks[act].lemma.toLowerCase());
+    const seed = prefix ? seedIssueNamed(`${prefix} ${m.issue}`) : null;
+    if (seed) out.push({ ...m, issue: seed });
   }
   return out;
 }
 
 let limitationNameCache: Map<string, string> | null = null;
+/** What an act of limitation makes of the thing it acts on ("lift" → "lifting of"; stances.json limitationAsIssue). */
+function limitationNames(): Map<string, string> {
+  return (limitationNameCache ??= new Map(Object.entries(loadJson<{ limitationAsIssue?: Record<string, string> }>('events/stances.json').limitationAsIssue ?? {})));
+}
+
+/** The seed issue a whole phrase names ("lifting of sanctions" is sanctions relief), or null. */
+function seedIssueNamed(name: string): string | null {
+  return issuePhrases().at(tokensOf(name), 0).find((p) => p.length === name.split(' ').length)?.value ?? null;
+}
+
 /** "cap on monitoring mission": the issue a refused limitation names. */
 function limitationIssue(toks: Tok[], lim: Limitation, issue: string): string {
-  limitationNameCache ??= new Map(Object.entries(loadJson<{ limitationAsIssue?: Record<string, string> }>('events/stances.json').limitationAsIssue ?? {}));
   const words = toks.slice(lim.from, lim.to);
   const key = [words[0].lemma, ...words.slice(1).map((t) => t.lower)].join(' ');
-  const name = lim.after ? `${issue} ${words[0].lower}` : `${limitationNameCache.get(key) ?? words.map((t) => t.lower).join(' ')} ${issue}`;
-  // "lifting of sanctions" is a seed issue of its own: sanctions relief.
-  const seed = issuePhrases().at(tokensOf(name), 0).find((p) => p.length === name.split(' ').length);
-  return seed?.value ?? name;
+  const name = lim.after ? `${issue} ${words[0].lower}` : `${limitationNames().get(key) ?? words.map((t) => t.lower).join(' ')} ${issue}`;
+  return seedIssueNamed(name) ?? name;
 }
 
 /** Whether one of `phrases` (words matched by lemma or form) ends at token `k`. */

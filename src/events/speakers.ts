@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import type { ArticleEntities, QuoteAnnotation } from '../annotations.js';
 import { loadJson, loadTsv } from '../util/data.js';
-import { loadModel } from '../util/logistic.js';
+import { speakerIsSure } from '../quotes/index.js';
 import { demonymEntity, entityIn } from './actors.js';
 import type { Doc } from '../text/doc.js';
 import { MEMBER_LIST, isPronoun, isTimeWord, npAfter, npBefore, subjectBefore, sentenceView, textOf, type Chunk, type SentenceView } from './clause.js';
@@ -303,8 +303,7 @@ export class ActorResolver {
   ) {
     // A quote whose speaker the brief is unsure of lends no actor to the stances inside it:
     // unknown beats wrong (the speaker ranker proposes someone for nearly every quote).
-    const threshold = loadModel('attribution').threshold;
-    this.quotes = quotes.map((q) => (q.speaker && q.speakerConfidence !== undefined && q.speakerConfidence < threshold ? { ...q, speaker: null } : q));
+    this.quotes = quotes.map((q) => (q.speaker && !speakerIsSure(q) ? { ...q, speaker: null } : q));
     this.learnAppositions();
     this.learnPremodifiers();
     this.voice = this.documentVoice();
@@ -736,18 +735,9 @@ export class ActorResolver {
     }
     // "The minister said the government would…", "A direct meeting is not excluded" (in an
     // interview answer): an unnamed body or a thing speaks through whoever is speaking.
-    // Not when the subject carries a capitalised word of its own ("the Jurra delegation", "the
-    // Kestrian negotiators"): it names another party the entity stage missed, and giving its
-    // stance to the mediator reporting it would be a confident wrong actor.
-    // Only the noun phrase proper counts, after its determiner: "Monday the president" is the
-    // speaker's own president.
-    let npFrom = subject ? subject.from : 0;
-    if (subject) for (let k = subject.from; k < subject.to; k++) if (toks[k].pos === 'DET') npFrom = k + 1;
-    // A clause's first word is capitalised anyway ("Inspectors can return…", "HALE: Talks…").
-    const clauseInitial = (k: number) => k === 0 || /^[:;"“‘'(—–-]$/.test(toks[k - 1].text);
-    let namesOtherParty = false;
-    if (subject) for (let k = npFrom; k < subject.to; k++) namesOtherParty ||= /^\p{Lu}/u.test(toks[k].text) && toks[k].pos !== 'PRON' && !clauseInitial(k);
-    if (!key && subject && !isPronoun(toks[subject.from]) && !namesOtherParty) {
+    // Not when the subject names another party the entity stage missed ("the Jurra delegation"):
+    // giving its stance to the mediator reporting it would be a confident wrong actor.
+    if (!key && subject && !isPronoun(toks[subject.from]) && !namesAnotherParty(toks, subject)) {
       // "…assets in our jurisdictions will remain…": "our" is the document's own voice.
       const ours = toks.slice(subject.from, subject.to).some((t) => /^(our|we|us)$/.test(t.lower));
       const speaker = quote ? quote.speaker : reporterKey ?? this.paragraphSpeaker(view) ?? (ours ? this.voice : null);
@@ -787,6 +777,18 @@ export class ActorResolver {
     }
     return { key, attributedBy, via };
   }
+}
+
+/** A subject carrying a capitalised word of its own ("the Jurra delegation", "the Kestrian
+ * negotiators"). Only the noun phrase after its determiner counts ("Monday the president" is the
+ * speaker's own president), and not a clause's first word, capitalised anyway ("Inspectors can
+ * return…", "HALE: Talks…"). */
+function namesAnotherParty(toks: SentenceView['tokens'], subject: Chunk): boolean {
+  let from = subject.from;
+  for (let k = subject.from; k < subject.to; k++) if (toks[k].pos === 'DET') from = k + 1;
+  const clauseInitial = (k: number) => k === 0 || /^[:;"“‘'(—–-]$/.test(toks[k - 1].text);
+  for (let k = from; k < subject.to; k++) if (/^\p{Lu}/u.test(toks[k].text) && toks[k].pos !== 'PRON' && !clauseInitial(k)) return true;
+  return false;
 }
 
 /** Resolve the actor of one clause without article-wide context (rule tests). */

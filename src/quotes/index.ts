@@ -132,6 +132,12 @@ export function chooseSpeakers(doc: Doc, entities: ArticleEntities, quotes: Deta
 
 const round = (p: number) => Math.round(p * 1000) / 1000;
 
+/** Whether the brief names a quote's speaker: a speaker whose confidence clears the attribution
+ * threshold (unknown beats wrong; below it the speaker is only a possible one). */
+export function speakerIsSure(q: Pick<QuoteAnnotation, 'speaker' | 'speakerConfidence'>): boolean {
+  return q.speaker !== null && (q.speakerConfidence === undefined || q.speakerConfidence >= loadModel('attribution').threshold);
+}
+
 /** As findQuotes, with each quote's referent. Throws on a failure: the pipeline isolates articles
  * and reports the failure, so nothing here hides it. */
 export function findQuotesDetailed(doc: Doc, entities: ArticleEntities): DetailedQuote[] {
@@ -225,7 +231,8 @@ function run(doc: Doc, entities: ArticleEntities): DetailedQuote[] {
   for (const w of work) {
     // “‘Oh, God!’” King recalled: words wholly inside an inner quotation are someone else's, as the
     // person named recalls them; who said them the sentence does not say.
-    const recalled = /^\s*[‘'"]/.test(text.slice(w.span.start, w.span.end)) && /[’'"][.,!?]?\s*$/.test(text.slice(w.span.start, w.span.end)) && !w.span.unclosed;
+    const words = text.slice(w.span.start, w.span.end);
+    const recalled = !w.span.unclosed && /^\s*[‘'"]/.test(words) && /[’'"][.,!?]?\s*$/.test(words);
     let speakerSpan = recalled ? null : (w.attribution?.speaker ?? null);
     if (speakerSpan) {
       const owner = isStatementPhrase(doc, speakerSpan) ? ownerOf(doc, speakerSpan) : null;
@@ -469,12 +476,11 @@ function normalise(s: string): string {
  * statement across outlets with a shared `statement` id. */
 export function assembleQuotes(docs: Doc[], quotes: QuoteAnnotation[][], resolved: ResolvedEntities): Quote[] {
   const out: Quote[] = [];
-  const threshold = loadModel('attribution').threshold;
   docs.forEach((doc, i) => {
     (quotes[i] ?? []).forEach((q) => {
       const speaker = q.speaker ? (resolved.globalId.get(q.speaker) ?? null) : null;
       // Unknown beats wrong: an attribution under the threshold names no speaker, only a candidate.
-      const sure = speaker !== null && (q.speakerConfidence === undefined || q.speakerConfidence >= threshold);
+      const sure = speaker !== null && speakerIsSure(q);
       out.push({
         id: `q${out.length + 1}`,
         article: doc.article.id,

@@ -50,7 +50,7 @@ export function speakerCandidates(doc: Doc, entities: ArticleEntities, quotes: R
   if (keys.length === 0) return [];
   const tokenAt = (c: number) => Math.min(tokens.length - 1, firstTokenAtOrAfter(tokens, c));
   const sentenceAt = (c: number) => tokens[tokenAt(c)]?.sentence ?? -1;
-  const paragraphAt = (c: number) => doc.paragraphs.findIndex((p) => c >= p.start && c < p.end);
+  const paragraphAt = (c: number) => doc.sentences[sentenceAt(c)]?.paragraph ?? -1;
   const quoteSentenceStart = sentenceAt(q.start);
   const quoteSentenceEnd = sentenceAt(Math.max(q.start, q.end - 1));
   const quoteParagraph = paragraphAt(q.start);
